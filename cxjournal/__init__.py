@@ -1,0 +1,3 @@
+"""cxjournal: a private desktop journal for the influence a CX leader works through."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pure-Python domain: dataclasses and rules. Imports nothing else of cxjournal's."""

@@ -1,0 +1,46 @@
+"""Power-audit thresholds: user settings with the spec's defaults."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from cxjournal.domain.errors import ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    reach_share: float = 0.8
+    reach_min_filled: int = 3
+    imbalance_ratio: float = 0.67
+    vulnerability_share: float = 0.5
+    lean_gap: float = 3
+    deep_min: float = 6
+    transactional_max: float = 3
+    transactional_min_count: int = 3
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Thresholds:
+        """Defaults overlaid with ``data``; unknown keys ignored, bad values refused."""
+        problems: list[str] = []
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            raw = data[f.name]
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+                problems.append(f"{f.name}: {raw!r} is not a number")
+                continue
+            if f.type == "int" and not float(raw).is_integer():
+                problems.append(f"{f.name}: {raw!r} is not a whole number")
+                continue
+            if raw < 0:
+                problems.append(f"{f.name}: {raw!r} must not be negative")
+                continue
+            values[f.name] = int(raw) if f.type == "int" else raw
+        if problems:
+            raise ValidationError(problems)
+        return cls(**values)
