@@ -1,0 +1,479 @@
+"""The power audit's numbers: scores per contact, totals, reach and alarm bells.
+
+Pure functions over :class:`~cxjournal.domain.model.Audit`, exactly as
+``spec/power-audit.md`` states them. They are the single source for the GUI, the
+exports and the CLI.
+
+Every comparison with a threshold is made on exact values: scores are tenths of
+whole numbers, so they are kept as :class:`fractions.Fraction` while deciding, and a
+threshold is read as the decimal it is written as (0.67 means 67/100). So a ratio of
+exactly 0.67 does not fire ``power_imbalance`` although binary floating point would
+put it a hair under. The dataclasses expose plain floats, unrounded;
+:func:`analysis_to_json` rounds them to two decimals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import (
+    RATING_MAX,
+    RATING_MIN,
+    REACH_DIMENSIONS,
+    Audit,
+    Person,
+    Rating,
+)
+from cxjournal.domain.power_audit_alarms import (
+    FIELD_GUIDANCE,
+    METHOD_NOTE,
+    Alarm,
+    AlarmCode,
+    FactValue,
+    blocking_superior_message,
+    high_vulnerability_message,
+    limited_reach_message,
+    power_imbalance_message,
+    round_half_up,
+    transactional_network_message,
+)
+from cxjournal.domain.thresholds import Thresholds
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "FIELD_GUIDANCE",
+    "METHOD_NOTE",
+    "Alarm",
+    "AlarmCode",
+    "Analysis",
+    "ContactKind",
+    "ContactScore",
+    "ReachFigure",
+    "Totals",
+    "analyse",
+    "analysis_to_json",
+    "compute_reach",
+    "compute_totals",
+    "kind_label",
+    "person_json",
+    "score_rating",
+]
+
+
+#: The spec's default thresholds, used when a caller gives none.
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+class ContactKind(StrEnum):
+    """The shape of one relationship, in the order the rules are tried."""
+
+    DEEP = "deep"
+    TRANSACTIONAL = "transactional"
+    YOU_LEAN_ON_THEM = "you_lean_on_them"
+    THEY_LEAN_ON_YOU = "they_lean_on_you"
+    BALANCED = "balanced"
+
+
+_KIND_LABELS: dict[ContactKind, str] = {
+    ContactKind.DEEP: "Deep",
+    ContactKind.TRANSACTIONAL: "Transactional",
+    ContactKind.YOU_LEAN_ON_THEM: "You lean on them",
+    ContactKind.THEY_LEAN_ON_YOU: "They lean on you",
+    ContactKind.BALANCED: "Balanced",
+}
+
+
+def kind_label(kind: ContactKind | str) -> str:
+    """The human label of a kind: ``"you_lean_on_them"`` -> ``"You lean on them"``."""
+    return _KIND_LABELS[ContactKind(kind)]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactScore:
+    """The scores of one rating; floats are exact tenths, unrounded."""
+
+    rating: Rating
+    dependence_on_them: float
+    their_dependence_on_me: float
+    balance: float
+    kind: ContactKind
+
+    @property
+    def person(self) -> Person:
+        return self.rating.person
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    count: int
+    reliance: float
+    influence: float
+    net_balance: float
+    influence_ratio: float
+    top2_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReachFigure:
+    filled: int
+    distinct: int
+    dominant: str | None
+    dominant_share: float | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the app shows of one audit, computed with ``thresholds``."""
+
+    audit: Audit
+    thresholds: Thresholds
+    contacts: tuple[ContactScore, ...]
+    totals: Totals | None
+    reach: dict[str, ReachFigure] = field(default_factory=dict)
+    alarms: tuple[Alarm, ...] = ()
+
+    @property
+    def alarm_codes(self) -> tuple[AlarmCode, ...]:
+        return tuple(alarm.code for alarm in self.alarms)
+
+
+# --- exact arithmetic ------------------------------------------------------------
+
+
+def _exact(number: float) -> Fraction:
+    """A threshold as the decimal it is written as: 0.67 -> 67/100, 3 -> 3."""
+    if isinstance(number, int):
+        return Fraction(number)
+    return Fraction(repr(number))
+
+
+def _share(part: Fraction, whole: Fraction) -> Fraction:
+    """``part / whole``; zero when ``whole`` is zero (ratings of 1-10 never give that)."""
+    return part / whole if whole else Fraction(0)
+
+
+def _dependences(rating: Rating) -> tuple[Fraction, Fraction]:
+    return (
+        Fraction(rating.value * rating.irreplaceability, 10),
+        Fraction(rating.my_value * rating.my_irreplaceability, 10),
+    )
+
+
+def _kind(d: Fraction, t: Fraction, thresholds: Thresholds) -> ContactKind:
+    deep_min = _exact(thresholds.deep_min)
+    transactional_max = _exact(thresholds.transactional_max)
+    lean_gap = _exact(thresholds.lean_gap)
+    balance = t - d
+    if d >= deep_min and t >= deep_min:
+        return ContactKind.DEEP
+    if d <= transactional_max and t <= transactional_max:
+        return ContactKind.TRANSACTIONAL
+    if balance <= -lean_gap:
+        return ContactKind.YOU_LEAN_ON_THEM
+    if balance >= lean_gap:
+        return ContactKind.THEY_LEAN_ON_YOU
+    return ContactKind.BALANCED
+
+
+def _check(ratings: Sequence[Rating]) -> None:
+    problems: list[str] = []
+    for index, rating in enumerate(ratings):
+        for name in ("value", "irreplaceability", "my_value", "my_irreplaceability"):
+            number = getattr(rating, name)
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, int)
+                or not RATING_MIN <= number <= RATING_MAX
+            ):
+                problems.append(
+                    f"ratings[{index}].{name}: {number!r} is not between "
+                    f"{RATING_MIN} and {RATING_MAX}"
+                )
+    if problems:
+        raise ValidationError(problems)
+
+
+# --- scores, totals, reach ---------------------------------------------------------
+
+
+def score_rating(rating: Rating, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> ContactScore:
+    """Dependence both ways, balance and kind of one rating."""
+    _check([rating])
+    d, t = _dependences(rating)
+    return ContactScore(
+        rating=rating,
+        dependence_on_them=float(d),
+        their_dependence_on_me=float(t),
+        balance=float(t - d),
+        kind=_kind(d, t, thresholds),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ExactTotals:
+    count: int
+    reliance: Fraction
+    influence: Fraction
+    influence_ratio: Fraction
+    top2_share: Fraction
+
+    def as_totals(self) -> Totals:
+        return Totals(
+            count=self.count,
+            reliance=float(self.reliance),
+            influence=float(self.influence),
+            net_balance=float(self.influence - self.reliance),
+            influence_ratio=float(self.influence_ratio),
+            top2_share=float(self.top2_share),
+        )
+
+
+def _exact_totals(ratings: Sequence[Rating]) -> _ExactTotals | None:
+    if not ratings:
+        return None
+    pairs = [_dependences(r) for r in ratings]
+    reliance = sum((d for d, _ in pairs), Fraction(0))
+    influence = sum((t for _, t in pairs), Fraction(0))
+    top_two = sum(sorted((d for d, _ in pairs), reverse=True)[:2], Fraction(0))
+    return _ExactTotals(
+        count=len(ratings),
+        reliance=reliance,
+        influence=influence,
+        influence_ratio=_share(influence, reliance),
+        top2_share=_share(top_two, reliance),
+    )
+
+
+def compute_totals(ratings: Sequence[Rating]) -> Totals | None:
+    """Totals over ``ratings``; ``None`` when there are none."""
+    _check(ratings)
+    exact = _exact_totals(ratings)
+    return exact.as_totals() if exact is not None else None
+
+
+def _reach_figure(values: Sequence[str]) -> tuple[ReachFigure, Fraction | None]:
+    """The figure for one dimension, with the dominant share as an exact fraction."""
+    counts: dict[str, int] = {}
+    first_written: dict[str, str] = {}
+    for raw in values:
+        value = raw.strip()
+        if not value:
+            continue
+        key = value.casefold()
+        counts[key] = counts.get(key, 0) + 1
+        first_written.setdefault(key, value)
+    filled = sum(counts.values())
+    if not filled:
+        return ReachFigure(filled=0, distinct=0, dominant=None, dominant_share=None), None
+    key = min(counts, key=lambda k: (-counts[k], k))
+    share = Fraction(counts[key], filled)
+    figure = ReachFigure(
+        filled=filled,
+        distinct=len(counts),
+        dominant=first_written[key],
+        dominant_share=float(share),
+    )
+    return figure, share
+
+
+def _exact_reach(ratings: Sequence[Rating]) -> dict[str, tuple[ReachFigure, Fraction | None]]:
+    return {
+        dim: _reach_figure([getattr(r.person, dim) for r in ratings]) for dim in REACH_DIMENSIONS
+    }
+
+
+def compute_reach(ratings: Sequence[Rating]) -> dict[str, ReachFigure]:
+    """Reach figures per dimension, keyed in ``REACH_DIMENSIONS`` order."""
+    return {dim: figure for dim, (figure, _) in _exact_reach(ratings).items()}
+
+
+# --- alarms ------------------------------------------------------------------------
+
+
+def _name_key(person: Person) -> tuple[str, str, int]:
+    return (person.name.casefold(), person.name, person.id if person.id is not None else -1)
+
+
+def _reach_alarms(
+    reach: dict[str, tuple[ReachFigure, Fraction | None]], thresholds: Thresholds
+) -> list[Alarm]:
+    alarms: list[Alarm] = []
+    for dim, (figure, share) in reach.items():
+        if figure.dominant is None or share is None:
+            continue
+        if figure.filled >= thresholds.reach_min_filled and share >= _exact(thresholds.reach_share):
+            facts: dict[str, FactValue] = {
+                "dimension": dim,
+                "value": figure.dominant,
+                "share": float(share),
+            }
+            message = limited_reach_message(dim, figure.dominant, float(share))
+            alarms.append(Alarm(AlarmCode.LIMITED_REACH, message, facts))
+    return alarms
+
+
+def _alarms(
+    audit: Audit,
+    thresholds: Thresholds,
+    exact: list[tuple[Rating, Fraction, Fraction]],
+    contacts: Sequence[ContactScore],
+    totals: _ExactTotals | None,
+    reach: dict[str, tuple[ReachFigure, Fraction | None]],
+) -> list[Alarm]:
+    alarms = _reach_alarms(reach, thresholds)
+    if totals is not None:
+        lean_gap = _exact(thresholds.lean_gap)
+        if totals.influence_ratio < _exact(thresholds.imbalance_ratio):
+            leaning = sorted(
+                ((t - d, r.person) for r, d, t in exact if t - d <= -lean_gap),
+                key=lambda pair: (pair[0], _name_key(pair[1])),
+            )
+            people = tuple(p for _, p in leaning)
+            ratio = float(totals.influence_ratio)
+            alarms.append(
+                Alarm(
+                    AlarmCode.POWER_IMBALANCE,
+                    power_imbalance_message(ratio, people),
+                    {"ratio": ratio, "people": people},
+                )
+            )
+        if totals.top2_share > _exact(thresholds.vulnerability_share):
+            ranked = sorted(exact, key=lambda e: (-e[1], -e[0].value, _name_key(e[0].person)))
+            people = tuple(r.person for r, _, _ in ranked[:2])
+            share = float(totals.top2_share)
+            alarms.append(
+                Alarm(
+                    AlarmCode.HIGH_VULNERABILITY,
+                    high_vulnerability_message(share, people),
+                    {"share": share, "people": people},
+                )
+            )
+        if len(contacts) >= thresholds.transactional_min_count and all(
+            c.kind is ContactKind.TRANSACTIONAL for c in contacts
+        ):
+            count = len(contacts)
+            alarms.append(
+                Alarm(
+                    AlarmCode.TRANSACTIONAL_NETWORK,
+                    transactional_network_message(count),
+                    {"count": count},
+                )
+            )
+    if audit.blocking_superior:
+        person = audit.blocking_superior_person
+        alarms.append(
+            Alarm(
+                AlarmCode.BLOCKING_SUPERIOR,
+                blocking_superior_message(person),
+                {"person": person},
+            )
+        )
+    return alarms
+
+
+def analyse(audit: Audit, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Analysis:
+    """The full analysis of ``audit``: contacts in rating order, totals, reach, alarms.
+
+    Alarms come in :class:`AlarmCode` order; ``limited_reach`` once per dimension that
+    fires, in ``REACH_DIMENSIONS`` order. Raises :class:`ValidationError` when a
+    rating's four scores are not whole numbers from 1 to 10.
+    """
+    _check(audit.ratings)
+    exact = [(r, *_dependences(r)) for r in audit.ratings]
+    contacts = tuple(score_rating(r, thresholds) for r in audit.ratings)
+    totals = _exact_totals(audit.ratings)
+    reach = _exact_reach(audit.ratings)
+    alarms = _alarms(audit, thresholds, exact, contacts, totals, reach)
+    return Analysis(
+        audit=audit,
+        thresholds=thresholds,
+        contacts=contacts,
+        totals=totals.as_totals() if totals is not None else None,
+        reach={dim: figure for dim, (figure, _) in reach.items()},
+        alarms=tuple(alarms),
+    )
+
+
+# --- JSON --------------------------------------------------------------------------
+
+
+def person_json(person: Person | None) -> dict[str, Any] | None:
+    """``{"id": "12", "name": "Ana Silva"}``; id null for an unsaved person."""
+    if person is None:
+        return None
+    return {"id": str(person.id) if person.id is not None else None, "name": person.name}
+
+
+def _fact_json(value: FactValue) -> Any:
+    if isinstance(value, Person):
+        return person_json(value)
+    if isinstance(value, tuple):
+        return [person_json(p) for p in value]
+    if isinstance(value, float):
+        return round_half_up(value)
+    return value
+
+
+def _alarm_json(alarm: Alarm) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": alarm.code.value}
+    for key, value in alarm.facts.items():
+        out[key] = _fact_json(value)
+    out["message"] = alarm.message
+    return out
+
+
+def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
+    """The spec's "Analysis JSON" shape, figures rounded to two decimals."""
+    audit = analysis.audit
+    totals = analysis.totals
+    return {
+        "audit": {
+            "id": str(audit.id) if audit.id is not None else None,
+            "taken_on": audit.taken_on.isoformat(),
+            "blocking_superior": audit.blocking_superior,
+            "blocking_superior_person": person_json(audit.blocking_superior_person),
+        },
+        "thresholds": analysis.thresholds.as_dict(),
+        "contacts": [
+            {
+                "person": person_json(c.rating.person),
+                "value": c.rating.value,
+                "irreplaceability": c.rating.irreplaceability,
+                "my_value": c.rating.my_value,
+                "my_irreplaceability": c.rating.my_irreplaceability,
+                "aspects": c.rating.aspects.as_dict(),
+                "dependence_on_them": round_half_up(c.dependence_on_them),
+                "their_dependence_on_me": round_half_up(c.their_dependence_on_me),
+                "balance": round_half_up(c.balance),
+                "kind": c.kind.value,
+            }
+            for c in analysis.contacts
+        ],
+        "totals": None
+        if totals is None
+        else {
+            "count": totals.count,
+            "reliance": round_half_up(totals.reliance),
+            "influence": round_half_up(totals.influence),
+            "net_balance": round_half_up(totals.net_balance),
+            "influence_ratio": round_half_up(totals.influence_ratio),
+            "top2_share": round_half_up(totals.top2_share),
+        },
+        "reach": {
+            dim: {
+                "filled": fig.filled,
+                "distinct": fig.distinct,
+                "dominant": fig.dominant,
+                "dominant_share": None
+                if fig.dominant_share is None
+                else round_half_up(fig.dominant_share),
+            }
+            for dim, fig in analysis.reach.items()
+        },
+        "alarms": [_alarm_json(a) for a in analysis.alarms],
+    }
