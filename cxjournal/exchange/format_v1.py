@@ -1,0 +1,413 @@
+"""Journal exchange format v1 (spec/journal-format.md): the public API.
+
+:func:`dump` writes domain objects as a format v1 document (a JSON-ready
+dict) and :func:`to_json_text` turns it into the file's text.
+
+:func:`parse` checks every rule of the format and either returns a
+:class:`Document` or raises :class:`~cxjournal.domain.errors.ValidationError`
+whose ``problems`` name every error with its JSON path, for example
+``audits[2].ratings[0].value: 11 is not between 1 and 10``. A file that is not
+JSON, not a cxjournal file or from a newer version gets a single one-line problem.
+
+Conventions the reader applies where the spec leaves room:
+
+* an optional field that is absent or ``null`` takes its default; keys the
+  format does not know are ignored;
+* ``people[].id`` is required (other records refer to it); ``audits[].id`` and
+  ``notes[].id`` are optional but, when given, unique strings;
+* a note without ``kind`` is ``other``; an exit plan without ``status`` is
+  ``inactive``; ``preferred_format`` may be ``null`` or ``""`` for none;
+* names are trimmed; other text is kept exactly as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import (
+    ASPECT_MAX,
+    ASPECT_MIN,
+    ASPECTS,
+    CADENCE_MAX,
+    CADENCE_MIN,
+    CHECKIN_MAX,
+    CHECKIN_MIN,
+    MAX_RATINGS_PER_AUDIT,
+    NAME_MAX,
+    RATING_MAX,
+    RATING_MIN,
+    SLEEP_MAX,
+    SLEEP_MIN,
+    Aspects,
+    Attitude,
+    Audit,
+    ExitItem,
+    ExitPlan,
+    ExitStatus,
+    FollowUp,
+    Note,
+    NoteKind,
+    Person,
+    PreferredFormat,
+    Rating,
+    Relationship,
+    ResilienceEntry,
+)
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.exchange.format_v1_read import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    RATING_FIELDS,
+    FieldReader,
+    check_header,
+    load_json,
+    show_value,
+)
+from cxjournal.exchange.format_v1_write import dump, to_json_text
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "DocAudit",
+    "DocNote",
+    "DocPerson",
+    "Document",
+    "dump",
+    "parse",
+    "parse_data",
+    "to_json_text",
+]
+
+_PLACEHOLDER_DATE = dt.date(1970, 1, 1)
+_PLACEHOLDER_PERSON = Person(name="?")
+
+
+@dataclass(frozen=True, slots=True)
+class DocPerson:
+    """A person of the file: its file id and the parsed person (``person.id`` is None)."""
+
+    file_id: str
+    person: Person
+
+
+@dataclass(frozen=True, slots=True)
+class DocAudit:
+    """An audit of the file.
+
+    ``audit.ratings[i].person`` and ``audit.blocking_superior_person`` are the
+    very :class:`Person` objects of :attr:`Document.people`; their file ids are
+    ``rating_person_file_ids[i]`` and ``blocking_person_file_id``.
+    """
+
+    file_id: str | None
+    audit: Audit
+    rating_person_file_ids: tuple[str, ...]
+    blocking_person_file_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocNote:
+    """A note of the file; ``note.person_id`` is None, the person is ``person_file_id``."""
+
+    file_id: str | None
+    note: Note
+    person_file_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A valid exchange-format document, as domain objects without store ids."""
+
+    people: tuple[DocPerson, ...] = ()
+    audits: tuple[DocAudit, ...] = ()
+    notes: tuple[DocNote, ...] = ()
+    resilience: tuple[ResilienceEntry, ...] = ()
+    exit_plan: ExitPlan | None = None
+    #: Validated ``settings.thresholds``; None when the file has none (keep the defaults).
+    thresholds: Thresholds | None = None
+    #: The ``settings`` object as read (``thresholds`` included, raw); empty when absent.
+    settings: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    exported_at: dt.datetime | None = None
+
+    def people_by_file_id(self) -> dict[str, Person]:
+        return {p.file_id: p.person for p in self.people}
+
+    def with_person_ids(self, ids: Mapping[str, int]) -> Document:
+        """This document with store ids given to its people.
+
+        ``ids`` maps every person file id to a store id. In the result each
+        person, every rating's person and each blocking superior carry that id,
+        and every note's ``person_id`` is set, ready to be written to the store.
+        Raises KeyError for a file id that ``ids`` does not map.
+        """
+        people = {p.file_id: replace(p.person, id=ids[p.file_id]) for p in self.people}
+        audits = tuple(
+            replace(
+                a,
+                audit=replace(
+                    a.audit,
+                    ratings=tuple(
+                        replace(r, person=people[fid])
+                        for r, fid in zip(a.audit.ratings, a.rating_person_file_ids, strict=True)
+                    ),
+                    blocking_superior_person=(
+                        None
+                        if a.blocking_person_file_id is None
+                        else people[a.blocking_person_file_id]
+                    ),
+                ),
+            )
+            for a in self.audits
+        )
+        notes = tuple(
+            replace(
+                n,
+                note=replace(
+                    n.note, person_id=None if n.person_file_id is None else ids[n.person_file_id]
+                ),
+            )
+            for n in self.notes
+        )
+        return replace(
+            self,
+            people=tuple(DocPerson(p.file_id, people[p.file_id]) for p in self.people),
+            audits=audits,
+            notes=notes,
+        )
+
+
+def parse(text: str | bytes) -> Document:
+    """Parse and validate an exchange-format v1 document (UTF-8 JSON text)."""
+    return parse_data(load_json(text))
+
+
+def parse_data(data: Any) -> Document:
+    """Validate an already decoded JSON value (dicts, lists, str, int, float, bool, None)."""
+    check_header(data)
+    r = FieldReader()
+    exported_at = r.timestamp(data, "exported_at", "")
+    people, by_id = _read_people(r, data)
+    audits = _read_audits(r, data, by_id)
+    notes = _read_notes(r, data, by_id)
+    resilience = _read_resilience(r, data)
+    exit_plan = _read_exit_plan(r, data)
+    settings, thresholds = _read_settings(r, data)
+    if r.problems:
+        raise ValidationError(r.problems)
+    return Document(
+        people=tuple(people),
+        audits=tuple(audits),
+        notes=tuple(notes),
+        resilience=tuple(resilience),
+        exit_plan=exit_plan,
+        thresholds=thresholds,
+        settings=settings,
+        exported_at=exported_at,
+    )
+
+
+# --- sections ---------------------------------------------------------------
+
+
+def _read_people(r: FieldReader, data: dict[str, Any]) -> tuple[list[DocPerson], dict[str, Person]]:
+    """The people, and the ones others may refer to by file id (a duplicate id: the first)."""
+    people: list[DocPerson] = []
+    by_id: dict[str, Person] = {}
+    seen: set[str] = set()
+    for path, o in r.objects(data, "people", ""):
+        file_id = r.file_id(o, path, seen, required=True)
+        name = r.nonblank(o, "name", path, max_len=NAME_MAX)
+        person = Person(
+            name=name.strip(),
+            role=r.text(o, "role", path),
+            organisation=r.text(o, "organisation", path),
+            internal=r.flag(o, "internal", path, True),
+            relationship=r.choice(o, "relationship", path, Relationship, Relationship.OTHER),
+            team=r.text(o, "team", path),
+            function=r.text(o, "function", path),
+            product_unit=r.text(o, "product_unit", path),
+            location=r.text(o, "location", path),
+            key_stakeholder=r.flag(o, "key_stakeholder", path, False),
+            cx_board=r.flag(o, "cx_board", path, False),
+            cadence_days=r.integer(o, "cadence_days", path, CADENCE_MIN, CADENCE_MAX),
+            information_needs=r.text(o, "information_needs", path),
+            preferred_format=r.choice(
+                o, "preferred_format", path, PreferredFormat, None, empty_is_default=True
+            ),
+            motivations=r.text(o, "motivations", path),
+            archived=r.flag(o, "archived", path, False),
+        )
+        if file_id is not None:
+            by_id[file_id] = person
+        people.append(DocPerson(file_id or f"?{path}", person))
+    return people, by_id
+
+
+def _read_audits(
+    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person]
+) -> list[DocAudit]:
+    audits: list[DocAudit] = []
+    seen: set[str] = set()
+    for path, o in r.objects(data, "audits", ""):
+        file_id = r.file_id(o, path, seen, required=False)
+        blocking_id = r.ref(o, "blocking_superior_person", path, people, required=False)
+        raw_ratings = o.get("ratings")
+        rating_ids: list[str] = []
+        if isinstance(raw_ratings, list) and len(raw_ratings) > MAX_RATINGS_PER_AUDIT:
+            r.bad(
+                f"{path}.ratings",
+                f"{len(raw_ratings)} ratings; at most {MAX_RATINGS_PER_AUDIT} are allowed",
+            )
+        ratings: list[Rating] = []
+        rated: dict[str, str] = {}
+        for rpath, ro in r.objects(o, "ratings", path):
+            person_id = r.ref(ro, "person", rpath, people, required=True)
+            rating_ids.append(person_id or "?")
+            if person_id is not None:
+                if person_id in rated:
+                    r.bad(
+                        f"{rpath}.person",
+                        f"{show_value(person_id)} is rated twice in this audit"
+                        f" (also {rated[person_id]})",
+                    )
+                else:
+                    rated[person_id] = rpath
+            scores = [
+                r.integer(ro, key, rpath, RATING_MIN, RATING_MAX, required=True) or RATING_MIN
+                for key in RATING_FIELDS
+            ]
+            ratings.append(
+                Rating(
+                    person=people.get(person_id or "", _PLACEHOLDER_PERSON),
+                    value=scores[0],
+                    irreplaceability=scores[1],
+                    my_value=scores[2],
+                    my_irreplaceability=scores[3],
+                    aspects=_read_aspects(r, ro, rpath),
+                )
+            )
+        audit = Audit(
+            taken_on=r.date(o, "taken_on", path, required=True) or _PLACEHOLDER_DATE,
+            ratings=tuple(ratings),
+            note=r.text(o, "note", path),
+            blocking_superior=r.flag(o, "blocking_superior", path, False),
+            blocking_superior_person=None if blocking_id is None else people[blocking_id],
+        )
+        audits.append(DocAudit(file_id, audit, tuple(rating_ids), blocking_id))
+    return audits
+
+
+def _read_aspects(r: FieldReader, rating: dict[str, Any], path: str) -> Aspects:
+    raw = rating.get("aspects")
+    if raw is None:
+        return Aspects()
+    apath = f"{path}.aspects"
+    if not isinstance(raw, dict):
+        r.bad(apath, f"must be an object, not {show_value(raw)}")
+        return Aspects()
+    return Aspects(
+        **{name: r.integer(raw, name, apath, ASPECT_MIN, ASPECT_MAX) for name in ASPECTS}
+    )
+
+
+def _read_notes(
+    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person]
+) -> list[DocNote]:
+    notes: list[DocNote] = []
+    seen: set[str] = set()
+    for path, o in r.objects(data, "notes", ""):
+        file_id = r.file_id(o, path, seen, required=False)
+        person_id = r.ref(o, "person", path, people, required=False)
+        follow_ups = tuple(
+            FollowUp(
+                text=r.nonblank(fo, "text", fpath),
+                due=r.date(fo, "due", fpath, required=False),
+                done=r.flag(fo, "done", fpath, False),
+            )
+            for fpath, fo in r.objects(o, "follow_ups", path)
+        )
+        note = Note(
+            on=r.date(o, "on", path, required=True) or _PLACEHOLDER_DATE,
+            text=r.text(o, "text", path),
+            kind=r.choice(o, "kind", path, NoteKind, NoteKind.OTHER),
+            attitude=r.choice(o, "attitude", path, Attitude, None),
+            tags=r.words(o, "tags", path),
+            follow_ups=follow_ups,
+        )
+        notes.append(DocNote(file_id, note, person_id))
+    return notes
+
+
+def _read_resilience(r: FieldReader, data: dict[str, Any]) -> list[ResilienceEntry]:
+    entries: list[ResilienceEntry] = []
+    dates: dict[dt.date, str] = {}
+    for path, o in r.objects(data, "resilience", ""):
+        on = r.date(o, "on", path, required=True)
+        if on is not None:
+            if on in dates:
+                r.bad(f"{path}.on", f"{on.isoformat()} already has an entry ({dates[on]})")
+            else:
+                dates[on] = path
+        checkin = [
+            r.integer(o, key, path, CHECKIN_MIN, CHECKIN_MAX, required=True) or CHECKIN_MIN
+            for key in ("energy", "stress", "mood")
+        ]
+        entries.append(
+            ResilienceEntry(
+                on=on or _PLACEHOLDER_DATE,
+                energy=checkin[0],
+                stress=checkin[1],
+                mood=checkin[2],
+                sleep_hours=r.number(o, "sleep_hours", path, SLEEP_MIN, SLEEP_MAX),
+                drains=r.words(o, "drains", path),
+                restorers=r.words(o, "restorers", path),
+                note=r.text(o, "note", path),
+            )
+        )
+    return entries
+
+
+def _read_exit_plan(r: FieldReader, data: dict[str, Any]) -> ExitPlan | None:
+    raw = data.get("exit_plan")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        r.bad("exit_plan", f"must be an object, not {show_value(raw)}")
+        return None
+    items = tuple(
+        ExitItem(
+            text=r.nonblank(io, "text", ipath),
+            done=r.flag(io, "done", ipath, False),
+            due=r.date(io, "due", ipath, required=False),
+            position=position,
+        )
+        for position, (ipath, io) in enumerate(r.objects(raw, "items", "exit_plan"))
+    )
+    status = r.choice(raw, "status", "exit_plan", ExitStatus, ExitStatus.INACTIVE)
+    return ExitPlan(status=status, items=items)
+
+
+def _read_settings(
+    r: FieldReader, data: dict[str, Any]
+) -> tuple[dict[str, Any], Thresholds | None]:
+    raw = data.get("settings")
+    if raw is None:
+        return {}, None
+    if not isinstance(raw, dict):
+        r.bad("settings", f"must be an object, not {show_value(raw)}")
+        return {}, None
+    thresholds = raw.get("thresholds")
+    if thresholds is None:
+        return raw, None
+    if not isinstance(thresholds, dict):
+        r.bad("settings.thresholds", f"must be an object, not {show_value(thresholds)}")
+        return raw, None
+    try:
+        return raw, Thresholds.from_mapping(thresholds)
+    except ValidationError as exc:
+        r.problems.extend(f"settings.thresholds.{problem}" for problem in exc.problems)
+        return raw, None

@@ -1,0 +1,357 @@
+"""Reading exchange format v1, the low level: JSON text, the header, typed fields.
+
+:class:`FieldReader` reads typed values out of decoded JSON objects and
+collects every problem with its JSON path, so one pass reports them all. The
+sections of the format are read in :mod:`cxjournal.exchange.format_v1`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, NoReturn, TypeVar, overload
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import Person
+
+FORMAT_NAME = "cxjournal"
+FORMAT_VERSION = 1
+
+#: The four required integers of a rating, in file order.
+RATING_FIELDS: tuple[str, ...] = ("value", "irreplaceability", "my_value", "my_irreplaceability")
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_MISSING: Any = object()
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+# --- the whole file: each problem here is a single one-line problem -------
+
+
+class _NonFiniteNumberError(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonFiniteNumberError(name)
+
+
+def load_json(text: str | bytes) -> Any:
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                [f"not valid UTF-8: byte {exc.start} cannot be decoded"]
+            ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}"
+    except _NonFiniteNumberError as exc:
+        message = f"not valid JSON: {exc} is not a number JSON allows"
+    except RecursionError:
+        message = "not valid JSON: nested too deeply"
+    except ValueError as exc:
+        message = f"not valid JSON: {exc}"
+    raise ValidationError([message])
+
+
+def check_header(data: Any) -> None:
+    def refuse(message: str) -> NoReturn:
+        raise ValidationError([message])
+
+    if not isinstance(data, dict):
+        refuse("not a cxjournal file: the top level must be a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        refuse(f'not a cxjournal file: format must be "{FORMAT_NAME}"')
+    if "version" not in data:
+        refuse("not a cxjournal file: version is missing")
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        refuse(f"not a cxjournal file: version must be a whole number, not {show_value(version)}")
+    if version > FORMAT_VERSION:
+        refuse(f"version {version} is newer than this app understands ({FORMAT_VERSION})")
+    if version < FORMAT_VERSION:
+        refuse(f"not a cxjournal file: version {version} does not exist")
+
+
+# --- field readers ------------------------------------------------------------
+
+
+def show_value(value: Any) -> str:
+    """A short rendering of a JSON value for a problem message."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return shown.encode("utf-8", "replace").decode("utf-8")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class FieldReader:
+    """Reads typed fields out of JSON objects, collecting every problem with its path.
+
+    Each reader returns a usable value even after a problem (a default or a
+    placeholder), so reading carries on and finds every other problem too.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def bad(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def _get(self, o: dict[str, Any], key: str, path: str, *, required: bool) -> Any:
+        """The value at ``key``; _MISSING when absent or null (a problem if required)."""
+        value = o.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.bad(_join(path, key), "is required")
+            return _MISSING
+        if value is None:
+            if required:
+                self.bad(_join(path, key), "must not be null")
+            return _MISSING
+        return value
+
+    def objects(self, o: dict[str, Any], key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
+        """The objects in the list at ``key`` with their paths; absent or null is empty."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return []
+        lpath = _join(path, key)
+        if not isinstance(value, list):
+            self.bad(lpath, f"must be a list, not {show_value(value)}")
+            return []
+        found: list[tuple[str, dict[str, Any]]] = []
+        for index, item in enumerate(value):
+            ipath = f"{lpath}[{index}]"
+            if isinstance(item, dict):
+                found.append((ipath, item))
+            else:
+                self.bad(ipath, f"must be an object, not {show_value(item)}")
+        return found
+
+    def text(self, o: dict[str, Any], key: str, path: str) -> str:
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return ""
+        return self._string(value, _join(path, key))
+
+    def _string(self, value: Any, path: str) -> str:
+        if not isinstance(value, str):
+            self.bad(path, f"must be a string, not {show_value(value)}")
+            return ""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            self.bad(path, "contains a character that is not valid Unicode (a lone surrogate)")
+            return ""
+        return value
+
+    def nonblank(self, o: dict[str, Any], key: str, path: str, max_len: int | None = None) -> str:
+        """Required text, not empty after trimming (and at most ``max_len`` characters)."""
+        value = self._get(o, key, path, required=True)
+        if value is _MISSING:
+            return "?"
+        before = len(self.problems)
+        text = self._string(value, _join(path, key))
+        if len(self.problems) > before:
+            return "?"
+        size = len(text.strip())
+        if max_len is not None and not 1 <= size <= max_len:
+            self.bad(_join(path, key), f"must be 1-{max_len} characters after trimming")
+        elif size == 0:
+            self.bad(_join(path, key), "must not be empty")
+        return text
+
+    def words(self, o: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
+        """A list of non-empty strings (tags, drains, restorers); absent or null is empty."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return ()
+        lpath = _join(path, key)
+        if not isinstance(value, list):
+            self.bad(lpath, f"must be a list of strings, not {show_value(value)}")
+            return ()
+        words: list[str] = []
+        for index, item in enumerate(value):
+            ipath = f"{lpath}[{index}]"
+            before = len(self.problems)
+            word = self._string(item, ipath)
+            if len(self.problems) == before and not word.strip():
+                self.bad(ipath, "must not be empty")
+            words.append(word)
+        return tuple(words)
+
+    def flag(self, o: dict[str, Any], key: str, path: str, default: bool) -> bool:
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, bool):
+            self.bad(_join(path, key), f"must be true or false, not {show_value(value)}")
+            return default
+        return value
+
+    def integer(
+        self, o: dict[str, Any], key: str, path: str, low: int, high: int, *, required: bool = False
+    ) -> int | None:
+        """A whole number in ``low..high``; None when absent or null (and not required)."""
+        value = self._get(o, key, path, required=required)
+        if value is _MISSING:
+            return None
+        if not _is_int(value):
+            self.bad(_join(path, key), f"must be a whole number, not {show_value(value)}")
+            return None
+        if not low <= value <= high:
+            self.bad(_join(path, key), f"{value} is not between {low} and {high}")
+            return None
+        number: int = value
+        return number
+
+    def number(
+        self, o: dict[str, Any], key: str, path: str, low: float, high: float
+    ) -> float | None:
+        """An optional number in ``low..high``; None when absent or null."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return None
+        if not (_is_int(value) or (isinstance(value, float) and math.isfinite(value))):
+            self.bad(_join(path, key), f"must be a number, not {show_value(value)}")
+            return None
+        if not low <= value <= high:
+            self.bad(_join(path, key), f"{show_value(value)} is not between {low:g} and {high:g}")
+            return None
+        return float(value)
+
+    def date(self, o: dict[str, Any], key: str, path: str, *, required: bool) -> dt.date | None:
+        value = self._get(o, key, path, required=required)
+        if value is _MISSING:
+            return None
+        dpath = _join(path, key)
+        if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+            self.bad(dpath, f"must be a date written YYYY-MM-DD, not {show_value(value)}")
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.bad(dpath, f"{show_value(value)} is not a real date")
+            return None
+
+    def timestamp(self, o: dict[str, Any], key: str, path: str) -> dt.datetime | None:
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return None
+        message = f"must be an ISO 8601 date and time with offset, not {show_value(value)}"
+        if not isinstance(value, str) or not _DATETIME_RE.match(value):
+            self.bad(_join(path, key), message)
+            return None
+        try:
+            stamp = dt.datetime.fromisoformat(value)
+        except ValueError:
+            stamp = None
+        if stamp is None or stamp.tzinfo is None:
+            self.bad(_join(path, key), message)
+            return None
+        return stamp
+
+    @overload
+    def choice(
+        self,
+        o: dict[str, Any],
+        key: str,
+        path: str,
+        kind: type[_E],
+        default: _E,
+        *,
+        empty_is_default: bool = False,
+    ) -> _E: ...
+
+    @overload
+    def choice(
+        self,
+        o: dict[str, Any],
+        key: str,
+        path: str,
+        kind: type[_E],
+        default: None,
+        *,
+        empty_is_default: bool = False,
+    ) -> _E | None: ...
+
+    def choice(
+        self,
+        o: dict[str, Any],
+        key: str,
+        path: str,
+        kind: type[_E],
+        default: _E | None,
+        *,
+        empty_is_default: bool = False,
+    ) -> _E | None:
+        """A member of the enum ``kind``; ``default`` when absent or null (or "" if allowed)."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING or (empty_is_default and value == ""):
+            return default
+        allowed = [member.value for member in kind]
+        if isinstance(value, str) and value in allowed:
+            return kind(value)
+        self.bad(_join(path, key), f"{show_value(value)} is not one of {', '.join(allowed)}")
+        return default
+
+    def file_id(
+        self, o: dict[str, Any], path: str, seen: set[str], *, required: bool
+    ) -> str | None:
+        """The record's ``id``: a non-empty string, unique in its list."""
+        value = self._get(o, "id", path, required=required)
+        if value is _MISSING:
+            return None
+        ipath = _join(path, "id")
+        if not isinstance(value, str) or not value:
+            self.bad(ipath, f"must be a non-empty string, not {show_value(value)}")
+            return None
+        if value in seen:
+            self.bad(ipath, f"{show_value(value)} is used twice")
+            return None
+        seen.add(value)
+        return value
+
+    def ref(
+        self,
+        o: dict[str, Any],
+        key: str,
+        path: str,
+        people: Mapping[str, Person],
+        *,
+        required: bool,
+    ) -> str | None:
+        """A reference to a person of the file; None when absent, null or bad."""
+        value = self._get(o, key, path, required=required)
+        if value is _MISSING:
+            return None
+        rpath = _join(path, key)
+        if not isinstance(value, str):
+            self.bad(rpath, f"must be a person id (a string), not {show_value(value)}")
+            return None
+        if value not in people:
+            self.bad(rpath, f"{show_value(value)} names no person in the file")
+            return None
+        return value

@@ -1,0 +1,189 @@
+"""Writing exchange format v1: domain objects with store ids to a JSON-ready dict.
+
+The writer gives every record its own string id from the store id (``p-12``,
+``a-3``, ``n-7``) and writes references with the same ids, so the file is
+consistent by construction. Keys come out in a fixed order, so two exports of
+the same journal are the same text apart from ``exported_at``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from cxjournal.domain.model import (
+    Audit,
+    ExitPlan,
+    FollowUp,
+    Note,
+    Person,
+    Rating,
+    ResilienceEntry,
+)
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.exchange.format_v1_read import FORMAT_NAME, FORMAT_VERSION
+
+JsonDict = dict[str, Any]
+_Ref = Callable[[int | None, str], str]
+
+
+def dump(
+    *,
+    people: Sequence[Person] = (),
+    audits: Sequence[Audit] = (),
+    notes: Sequence[Note] = (),
+    resilience: Sequence[ResilienceEntry] = (),
+    exit_plan: ExitPlan | None = None,
+    thresholds: Thresholds | None = None,
+    settings: Mapping[str, Any] | None = None,
+    exported_at: dt.datetime | None = None,
+) -> JsonDict:
+    """The format v1 document of these domain objects, as a JSON-ready dict.
+
+    Every person needs its store id (an int, unique): ratings, blocking
+    superiors and notes refer to people by it, and each of those must be among
+    ``people``. Audits and notes without a store id get a stand-in id. Records
+    are written in the order given; exit-plan items by ``position``.
+
+    ``settings`` holds any other settings keys, written as given; ``thresholds``,
+    when given, is written as ``settings.thresholds`` (over any in ``settings``).
+    ``exported_at`` must carry a time zone; None leaves the key out.
+
+    Raises ValueError for objects that cannot form a consistent document.
+    """
+    person_ids = _person_file_ids(people)
+
+    def ref(person_id: int | None, what: str) -> str:
+        if person_id is None or person_id not in person_ids:
+            raise ValueError(f"{what} refers to person id {person_id!r}, which is not in people")
+        return person_ids[person_id]
+
+    document: JsonDict = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    if exported_at is not None:
+        if exported_at.tzinfo is None:
+            raise ValueError("exported_at needs a time zone")
+        document["exported_at"] = exported_at.isoformat(timespec="seconds")
+    document["people"] = [_person(person_ids[p.id or 0], p) for p in people]
+    document["audits"] = [
+        _audit(file_id, audit, ref)
+        for file_id, audit in zip(_record_ids("a", audits), audits, strict=True)
+    ]
+    document["notes"] = [
+        {
+            "id": file_id,
+            "person": None if note.person_id is None else ref(note.person_id, "a note"),
+            "on": note.on.isoformat(),
+            "kind": note.kind.value,
+            "text": note.text,
+            "attitude": None if note.attitude is None else note.attitude.value,
+            "tags": list(note.tags),
+            "follow_ups": [_follow_up(f) for f in note.follow_ups],
+        }
+        for file_id, note in zip(_record_ids("n", notes), notes, strict=True)
+    ]
+    document["resilience"] = [_resilience(entry) for entry in resilience]
+    if exit_plan is not None:
+        items = sorted(exit_plan.items, key=lambda item: item.position)
+        document["exit_plan"] = {
+            "status": exit_plan.status.value,
+            "items": [{"text": i.text, "done": i.done, "due": _date_or_none(i.due)} for i in items],
+        }
+    written_settings = dict(settings or {})
+    if thresholds is not None:
+        written_settings["thresholds"] = thresholds.as_dict()
+    document["settings"] = written_settings
+    return document
+
+
+def to_json_text(document: Mapping[str, Any]) -> str:
+    """The file text of a document: UTF-8-ready JSON, indented, keys in written order."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _person_file_ids(people: Sequence[Person]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    for person in people:
+        if person.id is None:
+            raise ValueError(f"person {person.name!r} has no store id")
+        if person.id in ids:
+            raise ValueError(f"person id {person.id} appears twice")
+        ids[person.id] = f"p-{person.id}"
+    return ids
+
+
+def _record_ids(prefix: str, records: Iterable[Audit | Note]) -> list[str]:
+    """``prefix-ID`` from each store id; ``prefix-xN`` (N = position) for one without."""
+    return [
+        f"{prefix}-{r.id}" if r.id is not None else f"{prefix}-x{n}"
+        for n, r in enumerate(records, start=1)
+    ]
+
+
+def _date_or_none(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _person(file_id: str, p: Person) -> JsonDict:
+    return {
+        "id": file_id,
+        "name": p.name,
+        "role": p.role,
+        "organisation": p.organisation,
+        "internal": p.internal,
+        "relationship": p.relationship.value,
+        "team": p.team,
+        "function": p.function,
+        "product_unit": p.product_unit,
+        "location": p.location,
+        "key_stakeholder": p.key_stakeholder,
+        "cx_board": p.cx_board,
+        "cadence_days": p.cadence_days,
+        "information_needs": p.information_needs,
+        "preferred_format": None if p.preferred_format is None else p.preferred_format.value,
+        "motivations": p.motivations,
+        "archived": p.archived,
+    }
+
+
+def _audit(file_id: str, audit: Audit, ref: _Ref) -> JsonDict:
+    blocker = audit.blocking_superior_person
+    return {
+        "id": file_id,
+        "taken_on": audit.taken_on.isoformat(),
+        "note": audit.note,
+        "blocking_superior": audit.blocking_superior,
+        "blocking_superior_person": (
+            None if blocker is None else ref(blocker.id, "a blocking superior")
+        ),
+        "ratings": [_rating(rating, ref(rating.person.id, "a rating")) for rating in audit.ratings],
+    }
+
+
+def _rating(rating: Rating, person_file_id: str) -> JsonDict:
+    return {
+        "person": person_file_id,
+        "value": rating.value,
+        "irreplaceability": rating.irreplaceability,
+        "my_value": rating.my_value,
+        "my_irreplaceability": rating.my_irreplaceability,
+        "aspects": rating.aspects.as_dict(),
+    }
+
+
+def _follow_up(follow_up: FollowUp) -> JsonDict:
+    return {"text": follow_up.text, "due": _date_or_none(follow_up.due), "done": follow_up.done}
+
+
+def _resilience(entry: ResilienceEntry) -> JsonDict:
+    return {
+        "on": entry.on.isoformat(),
+        "energy": entry.energy,
+        "stress": entry.stress,
+        "mood": entry.mood,
+        "sleep_hours": entry.sleep_hours,
+        "drains": list(entry.drains),
+        "restorers": list(entry.restorers),
+        "note": entry.note,
+    }
