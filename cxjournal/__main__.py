@@ -1,0 +1,5 @@
+"""``python -m cxjournal``."""
+
+from cxjournal.cli import main
+
+raise SystemExit(main())

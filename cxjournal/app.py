@@ -1,0 +1,69 @@
+"""Start the desktop app: QApplication, the journal's lock, unlocking, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cxjournal import __version__
+
+
+def gui_main() -> int:
+    """Entry point of the ``cxjournal-gui`` launcher: the same options as ``cxjournal gui``."""
+    from cxjournal.cli import main
+
+    return main([*sys.argv[1:], "gui"] if not any(a == "gui" for a in sys.argv[1:]) else None)
+
+
+def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = False) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cxjournal.ui import startup
+    from cxjournal.ui.icons import app_icon
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("cxjournal")
+    app.setOrganizationName("cxjournal")
+    app.setApplicationDisplayName("cxjournal")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("cxjournal")
+    app.setWindowIcon(app_icon())
+    interactive = not quit_after_paint
+
+    try:
+        lock = startup.acquire_lock(path)
+    except startup.StartupRefused as exc:
+        startup.report_refusal(str(exc), interactive)
+        return 1
+    try:
+        try:
+            journal = startup.open_journal(path, passphrase, interactive)
+        except startup.StartupCancelled:
+            return 0
+        except startup.StartupRefused as exc:
+            startup.report_refusal(str(exc), interactive)
+            return 1
+
+        from cxjournal.ui.main_window import MainWindow
+
+        window = MainWindow(journal)
+
+        class _QuitAfterPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    watched.removeEventFilter(self)
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        if quit_after_paint:
+            window.installEventFilter(_QuitAfterPaint(window))
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            window.deleteLater()
+            journal.close()
+    finally:
+        lock.unlock()

@@ -1,0 +1,100 @@
+"""What every command shares: resolving the journal, the passphrase, errors and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cxjournal import paths
+from cxjournal.domain.errors import (
+    CxJournalError,
+    JournalInUseError,
+    PassphraseRequiredError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Ends a command: every line goes to standard error, then exit ``code``."""
+
+    def __init__(self, lines: list[str] | str, code: int = EXIT_FAILURE) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        self.code = code
+        super().__init__("; ".join(self.lines))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        return int(args.func(args) or 0)
+    except ValidationError as exc:
+        raise CommandError(exc.problems, EXIT_USAGE) from exc
+    except CxJournalError as exc:
+        raise CommandError(str(exc), EXIT_FAILURE) from exc
+    except OSError as exc:
+        raise CommandError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+
+
+def journal_path(args: argparse.Namespace) -> Path:
+    return paths.journal_path(getattr(args, "db", None))
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from ``--passphrase-file`` or ``CXJOURNAL_PASSPHRASE``, if any."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"cannot read the passphrase file {file}: {exc.strerror}") from exc
+        return text.rstrip("\r\n")
+    env = os.environ.get(paths.PASSPHRASE_ENV)
+    return env if env else None
+
+
+def ask_passphrase(path: Path) -> str:
+    if not sys.stdin.isatty():
+        raise CommandError(
+            f"{path} is encrypted: give its passphrase with --passphrase-file "
+            f"or ${paths.PASSPHRASE_ENV}"
+        )
+    import getpass
+
+    return getpass.getpass(f"Passphrase for {path}: ")
+
+
+def open_journal(
+    args: argparse.Namespace, create: bool = False, for_writing: bool = False
+) -> Journal:
+    """Open the journal named by the arguments; ask for a passphrase on a terminal if needed."""
+    from cxjournal.journal import Journal
+
+    path = journal_path(args)
+    if for_writing:
+        refuse_if_open_in_app(path)
+    if not Journal.exists(path) and not create:
+        raise CommandError(
+            f"there is no journal at {path}: start the app once, or name one with --db"
+        )
+    passphrase = given_passphrase(args)
+    try:
+        return Journal.open(path, passphrase, create=create)
+    except PassphraseRequiredError:
+        return Journal.open(path, ask_passphrase(path), create=create)
+
+
+def refuse_if_open_in_app(path: Path) -> None:
+    from cxjournal.lockfile import owner_pid
+
+    pid = owner_pid(path)
+    if pid is not None:
+        raise JournalInUseError(
+            f"{path} is open in the cxjournal app (process {pid}): close the app first"
+        )

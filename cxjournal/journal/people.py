@@ -1,0 +1,138 @@
+"""People: the directory that audits and stakeholder notes share."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, or_, select
+
+from cxjournal.domain.errors import NotFoundError, ValidationError
+from cxjournal.domain.model import Person
+from cxjournal.domain.validation import person_problems
+from cxjournal.store.mapping import apply_person, person_from_row
+from cxjournal.store.models import AuditRow, NoteRow, PersonRow, RatingRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cxjournal.journal.core import Journal
+
+
+class PeopleOps:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def all(self, include_archived: bool = False) -> list[Person]:
+        query = select(PersonRow).order_by(func.lower(PersonRow.name), PersonRow.id)
+        if not include_archived:
+            query = query.where(PersonRow.archived.is_(False))
+        with self._journal.session() as session:
+            return [person_from_row(row) for row in session.scalars(query)]
+
+    def get(self, person_id: int) -> Person:
+        with self._journal.session() as session:
+            return person_from_row(_row(session, person_id))
+
+    def find_by_name(self, name: str) -> Person | None:
+        """The person with exactly this name, compared case-insensitively (oldest first)."""
+        with self._journal.session() as session:
+            row = find_row_by_name(session, name)
+            return person_from_row(row) if row else None
+
+    def add(self, person: Person) -> Person:
+        problems = person_problems(person)
+        if problems:
+            raise ValidationError(problems)
+        with self._journal.session() as session:
+            row = PersonRow()
+            apply_person(row, replace(person, id=None))
+            session.add(row)
+            session.flush()
+            return person_from_row(row)
+
+    def update(self, person: Person) -> Person:
+        if person.id is None:
+            raise ValidationError(["id: the person has not been saved yet"])
+        problems = person_problems(person)
+        if problems:
+            raise ValidationError(problems)
+        with self._journal.session() as session:
+            row = _row(session, person.id)
+            apply_person(row, person)
+            session.flush()
+            return person_from_row(row)
+
+    def set_archived(self, person_id: int, archived: bool) -> Person:
+        with self._journal.session() as session:
+            row = _row(session, person_id)
+            row.archived = archived
+            return person_from_row(row)
+
+    def usage(self, person_id: int) -> dict[str, int]:
+        """How much journal content refers to this person: notes, ratings, blocking flags."""
+        with self._journal.session() as session:
+            return usage_counts(session, person_id)
+
+    def delete(self, person_id: int) -> None:
+        """Remove a person for good: only one with no notes, ratings or audit flags."""
+        with self._journal.session() as session:
+            row = _row(session, person_id)
+            usage = usage_counts(session, person_id)
+            if any(usage.values()):
+                parts = [f"{count} {what}" for what, count in usage.items() if count]
+                raise ValidationError(
+                    [
+                        f"{row.name} has {', '.join(parts)}: archive them instead, "
+                        "so nothing you wrote is lost"
+                    ]
+                )
+            session.delete(row)
+
+    def search(self, text: str, include_archived: bool = False) -> list[Person]:
+        """People whose name, role, team or function contains ``text`` (case-insensitive)."""
+        like = f"%{text.strip().lower()}%"
+        query = select(PersonRow).where(
+            or_(
+                *(
+                    func.lower(col).like(like)
+                    for col in (PersonRow.name, PersonRow.role, PersonRow.team, PersonRow.function)
+                )
+            )
+        )
+        if not include_archived:
+            query = query.where(PersonRow.archived.is_(False))
+        with self._journal.session() as session:
+            rows = session.scalars(query.order_by(func.lower(PersonRow.name)))
+            return [person_from_row(row) for row in rows]
+
+
+def _row(session: Session, person_id: int) -> PersonRow:
+    row = session.get(PersonRow, person_id)
+    if row is None:
+        raise NotFoundError(f"no person with id {person_id}")
+    return row
+
+
+def find_row_by_name(session: Session, name: str) -> PersonRow | None:
+    """Exact name match ignoring case (Unicode-aware, so "Émile" matches "émile"); oldest first."""
+    wanted = " ".join(name.split()).casefold()
+    for person_id, candidate in session.execute(
+        select(PersonRow.id, PersonRow.name).order_by(PersonRow.id)
+    ):
+        if " ".join(candidate.split()).casefold() == wanted:
+            return session.get(PersonRow, person_id)
+    return None
+
+
+def usage_counts(session: Session, person_id: int) -> dict[str, int]:
+    def count(query: object) -> int:
+        return int(session.scalar(query) or 0)  # type: ignore[call-overload]
+
+    return {
+        "notes": count(select(func.count()).where(NoteRow.person_id == person_id)),
+        "ratings": count(select(func.count()).where(RatingRow.person_id == person_id)),
+        "blocking flags": count(
+            select(func.count()).where(AuditRow.blocking_superior_person_id == person_id)
+        ),
+    }

@@ -1,0 +1,61 @@
+"""Journal settings: JSON values by key, and the power-audit thresholds."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.store.models import SettingRow
+
+if TYPE_CHECKING:
+    from cxjournal.journal.core import Journal
+
+THRESHOLDS_KEY = "thresholds"
+
+
+class SettingsOps:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._journal.session() as session:
+            value = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
+        return default if value is None else json.loads(value)
+
+    def set(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with self._journal.session() as session:
+            row = session.get(SettingRow, key)
+            if row is None:
+                session.add(SettingRow(key=key, value=encoded))
+            else:
+                row.value = encoded
+
+    def delete(self, key: str) -> None:
+        with self._journal.session() as session:
+            row = session.get(SettingRow, key)
+            if row is not None:
+                session.delete(row)
+
+    def all(self) -> dict[str, Any]:
+        with self._journal.session() as session:
+            rows = session.scalars(select(SettingRow)).all()
+            return {row.key: json.loads(row.value) for row in rows}
+
+    def thresholds(self) -> Thresholds:
+        stored = self.get(THRESHOLDS_KEY, {})
+        try:
+            return Thresholds.from_mapping(stored if isinstance(stored, dict) else {})
+        except ValidationError:
+            return Thresholds()
+
+    def set_thresholds(self, thresholds: Thresholds) -> None:
+        Thresholds.from_mapping(thresholds.as_dict())  # refuses negative or mistyped values
+        self.set(THRESHOLDS_KEY, thresholds.as_dict())
+
+    def reset_thresholds(self) -> None:
+        self.delete(THRESHOLDS_KEY)

@@ -1,0 +1,67 @@
+"""Every location cxjournal uses, in one place.
+
+The journal defaults to ``journal.db`` in the user's data directory; ``--db``
+or the ``CXJOURNAL_DB`` environment variable override it. Tests point these at
+``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "cxjournal"
+DB_ENV = "CXJOURNAL_DB"
+PASSPHRASE_ENV = "CXJOURNAL_PASSPHRASE"
+DB_FILENAME = "journal.db"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (not created here)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_journal_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The journal to open: ``--db`` first, then ``CXJOURNAL_DB``, then the default."""
+    if cli_value:
+        return Path(cli_value).expanduser().absolute()
+    env = os.environ.get(DB_ENV, "").strip()
+    if env:
+        return Path(env).expanduser().absolute()
+    return default_journal_path()
+
+
+def lock_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".lock")
+
+
+def backups_dir(journal: Path) -> Path:
+    return journal.parent / "backups"
+
+
+def ensure_private_dir(directory: Path) -> None:
+    """Create ``directory`` (and parents) if missing; folders created here are 0700 on POSIX.
+
+    An existing folder the user chose (say ``--db /tmp/x.db``) keeps its mode.
+    """
+    missing: list[Path] = []
+    current = directory
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    if sys.platform != "win32":
+        for created in missing:
+            os.chmod(created, 0o700)
+
+
+def make_file_private(path: Path) -> None:
+    if sys.platform != "win32" and path.exists():
+        os.chmod(path, 0o600)

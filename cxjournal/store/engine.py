@@ -1,0 +1,109 @@
+"""The SQLAlchemy engine for a journal file: SQLCipher for every journal, pragmas, checks.
+
+Every journal goes through ``sqlcipher3``. With a passphrase the file is
+encrypted (SQLCipher 4); without one it is an ordinary SQLite file. The
+``cxcipher`` dialect below is SQLAlchemy's ``sqlite+pysqlcipher`` with one
+difference: it sends no ``PRAGMA key`` when there is no passphrase (the stock
+dialect sends an empty key, which SQLCipher refuses).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.pysqlcipher import SQLiteDialect_pysqlcipher
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from cxjournal.domain.errors import NotAJournalError, PassphraseRequiredError, WrongPassphraseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class CxCipherDialect(SQLiteDialect_pysqlcipher):
+    """``sqlite+pysqlcipher`` that leaves a journal without passphrase unkeyed."""
+
+    supports_statement_cache = True
+
+    def on_connect_url(self, url: URL) -> Any:
+        if url.password:
+            keyed = super().on_connect_url(url)  # type: ignore[no-untyped-call]
+
+            def on_connect(conn: Any) -> None:
+                # SQLCipher logs failed decryptions to stderr; a wrong passphrase
+                # is reported by the app itself, in one clear line.
+                conn.execute("PRAGMA cipher_log_level = NONE")
+                keyed(conn)
+
+            return on_connect
+        return SQLiteDialect_pysqlite.on_connect_url(self, url)
+
+
+registry.register("sqlite.cxcipher", __name__, "CxCipherDialect")
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def file_is_empty(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def journal_url(path: Path, passphrase: str | None) -> URL:
+    return URL.create("sqlite+cxcipher", password=passphrase or None, database=str(path))
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
+    """An engine on ``path``; checks that SQLCipher answers and that the key opens the file.
+
+    Raises ``PassphraseRequiredError``, ``WrongPassphraseError`` or
+    ``NotAJournalError``; never writes to an existing file before it is known
+    to open.
+    """
+    exists = not file_is_empty(path)
+    if exists and passphrase is None and not is_plain_sqlite(path):
+        raise PassphraseRequiredError(
+            f"{path} is encrypted (or is not a journal): a passphrase is needed to open it"
+        )
+    if exists and passphrase is not None and is_plain_sqlite(path):
+        passphrase = None  # an unencrypted journal opens as it is
+    engine = create_engine(journal_url(path, passphrase))
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("PRAGMA cipher_version")).scalar()
+            if not version:
+                raise RuntimeError("SQLCipher did not answer: refusing to run on plain SQLite")
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        if passphrase is not None:
+            raise WrongPassphraseError("the passphrase does not open this journal") from exc
+        raise NotAJournalError(f"{path} is damaged or is not a cxjournal journal") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def cipher_version(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("PRAGMA cipher_version")).scalar() or "")

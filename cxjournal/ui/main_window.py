@@ -1,0 +1,207 @@
+"""The main window: a sidebar of pages, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from cxjournal.journal import Journal
+from cxjournal.ui.bus import JournalBus
+from cxjournal.ui.icons import app_icon, icon
+from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.bus = JournalBus(self)
+        self.settings = settings or QSettings()
+        self.pages: dict[str, Page] = {}
+        self._specs: list[PageSpec] = list(PAGES)
+        self.setWindowTitle(f"{journal.path.stem} — cxjournal")
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(760, 520))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Page")
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setToolTip(spec.tooltip or spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+            holder = QWidget()
+            holder.setLayout(QHBoxLayout())
+            holder.layout().setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.journal_label = QLabel()
+        self.statusBar().addPermanentWidget(self.journal_label)
+        self._update_journal_label()
+
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._build_menus()
+        for module in EXTENSIONS:
+            importlib.import_module(module).install(self)
+        self._finish_menus()
+        self._restore_geometry()
+        if self._specs:
+            self.sidebar.setCurrentRow(0)
+
+    # -- pages ----------------------------------------------------------------------
+
+    def context(self) -> PageContext:
+        return PageContext(
+            journal=self.journal,
+            bus=self.bus,
+            navigate=self.navigate,
+            show_status=self.show_status,
+            window=self,
+        )
+
+    def page(self, key: str) -> Page:
+        """The page ``key``, built on first use."""
+        if key not in self.pages:
+            index = self._index(key)
+            module_name, class_name = self._specs[index].target.split(":")
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page: Page = page_class(self.context())
+            page.setObjectName(f"page-{key}")
+            holder = self.stack.widget(index)
+            holder.layout().addWidget(page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def navigate(self, key: str, **kwargs: Any) -> None:
+        """Show page ``key``; with arguments, ask it to show that item."""
+        index = self._index(key)
+        page = self.page(key)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)
+        if kwargs:
+            page.open_item(**kwargs)
+
+    def current_key(self) -> str | None:
+        row = self.sidebar.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
+
+    def _index(self, key: str) -> int:
+        for index, spec in enumerate(self._specs):
+            if spec.key == key:
+                return index
+        raise KeyError(f"no page {key!r}")
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(self._specs[row].key)
+        self.stack.setCurrentIndex(row)
+
+    # -- menus and status -------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        for number, spec in enumerate(self._specs, start=1):
+            action = QAction(icon(spec.icon), spec.title, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.navigate(key))
+            self.view_menu.addAction(action)
+
+        about = QAction("&About cxjournal", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+        folder = QAction("Open &data folder", self)
+        folder.triggered.connect(self.open_data_folder)
+        self.help_menu.addAction(folder)
+
+    def _finish_menus(self) -> None:
+        self.file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+        for menu in (self.edit_menu,):
+            menu.menuAction().setVisible(not menu.isEmpty())
+
+    def menu(self, name: str) -> QMenu:
+        return {
+            "file": self.file_menu,
+            "edit": self.edit_menu,
+            "view": self.view_menu,
+            "help": self.help_menu,
+        }[name]
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def _update_journal_label(self) -> None:
+        lock = "🔒 encrypted" if self.journal.encrypted else "not encrypted"
+        self.journal_label.setText(f"{self.journal.path.name} · {lock}")
+        self.journal_label.setToolTip(str(self.journal.path))
+
+    def show_about(self) -> None:
+        from cxjournal.ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.journal, self).exec()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry()
+                self.resize(min(1200, available.width() - 80), min(800, available.height() - 80))
+        state = self.settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,26 @@
+"""The pages of the main window, in sidebar order.
+
+A page's module is imported and the page built only when it is first shown,
+so start-up pays for the first page alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    #: file name in resources/icons, without ".svg"
+    icon: str
+    #: "module:Class" of a ``Page`` subclass
+    target: str
+    tooltip: str = ""
+
+
+PAGES: tuple[PageSpec, ...] = ()
+
+#: Modules with an ``install(window)`` function that add menu actions to the main window.
+EXTENSIONS: tuple[str, ...] = ()
