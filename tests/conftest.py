@@ -1,0 +1,57 @@
+"""Shared fixtures: real journal files in tmp_path, an offscreen main window."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real data and config folders."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("CXJOURNAL_DB", raising=False)
+    monkeypatch.delenv("CXJOURNAL_PASSPHRASE", raising=False)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "journal.db"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    from cxjournal.journal import Journal
+
+    opened = Journal.open(journal_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> Any:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot: Any, journal: Journal, ui_settings: Any) -> Any:
+    """The main window on a fresh journal, shown offscreen."""
+    from cxjournal.ui.main_window import MainWindow
+
+    window = MainWindow(journal, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
