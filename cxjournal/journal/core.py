@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 
 from cxjournal import paths
 from cxjournal.store import schema
-from cxjournal.store.engine import create_journal_engine, file_is_empty, is_plain_sqlite
+from cxjournal.store.engine import (
+    create_journal_engine,
+    file_is_empty,
+    is_plain_sqlite,
+    use_write_ahead_log,
+)
 
 if TYPE_CHECKING:
     from cxjournal.journal.audits import AuditOps
@@ -63,6 +68,7 @@ class Journal:
         engine = create_journal_engine(path, passphrase)
         try:
             backup = schema.ensure_current(engine, path)
+            use_write_ahead_log(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -65,7 +65,6 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
@@ -102,6 +101,13 @@ def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def use_write_ahead_log(engine: Engine) -> None:
+    """Switch the file to WAL (persistent); only once it is known to be our journal,
+    since it rewrites the file header."""
+    with engine.connect() as conn:
+        conn.execute(text("PRAGMA journal_mode = WAL"))
 
 
 def cipher_version(engine: Engine) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from cxjournal import paths
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal import Journal
+from cxjournal.lockfile import owner_pid
 
 
 class StartupCancelled(Exception):
@@ -28,7 +29,7 @@ def acquire_lock(journal_path: Path) -> QLockFile:
     lock.setStaleLockTime(0)  # long-lived lock: only a dead owner makes it stale
     if not lock.tryLock(200):
         if lock.error() == QLockFile.LockError.LockFailedError:
-            _ok, pid, _host, _app = lock.getLockInfo()
+            pid = owner_pid(journal_path)
             owner = f" (process {pid})" if pid else ""
             raise StartupRefused(
                 f"The journal {journal_path} is already open in another cxjournal window{owner}. "
