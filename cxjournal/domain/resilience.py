@@ -281,7 +281,7 @@ class _Series:
 
 @dataclass(frozen=True, slots=True)
 class _Means:
-    """Exact window counts and mean changes for one evaluation day."""
+    """Entry counts and exact means of both windows for one evaluation day."""
 
     n_recent: int
     n_earlier: int
