@@ -1,0 +1,109 @@
+"""Runs inside its own process for the benchmark: page visits, Trends render, search, memory.
+
+    python gui_probe.py JOURNAL.db SETTINGS.ini
+
+Prints one JSON object on standard output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _paint(app: object, widget: object) -> None:
+    widget.repaint()  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    db, ini = Path(sys.argv[1]), Path(sys.argv[2])
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from cxjournal.journal import Journal
+    from cxjournal.ui.main_window import MainWindow
+    from cxjournal.ui.pages import PAGES
+
+    app = QApplication([])
+    journal = Journal.open(db)
+    window = MainWindow(journal, settings=QSettings(str(ini), QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    _paint(app, window)
+    keys = [spec.key for spec in PAGES]
+    first: dict[str, float] = {}
+    second: dict[str, float] = {}
+    for key in keys:
+        start = time.perf_counter()
+        window.navigate(key)
+        _paint(app, window)
+        first[key] = (time.perf_counter() - start) * 1000
+    for key in keys:
+        samples = []
+        for _ in range(5):
+            other = keys[0] if key != keys[0] else keys[-1]
+            window.navigate(other)
+            _paint(app, window)
+            start = time.perf_counter()
+            window.navigate(key)
+            _paint(app, window)
+            samples.append((time.perf_counter() - start) * 1000)
+        second[key] = statistics.median(samples)
+
+    trends: list[float] = []
+    if "trends" in keys:
+        page = window.page("trends")
+        window.navigate("trends")
+        for _ in range(7):
+            start = time.perf_counter()
+            page.refresh()
+            _paint(app, window)
+            trends.append((time.perf_counter() - start) * 1000)
+
+    search_ms: list[float] = []
+    search = getattr(journal, "search", None)
+    if search is not None:
+        words = _vocabulary(journal)
+        rng = random.Random(1)
+        queries = [" ".join(rng.sample(words, rng.randint(1, 3))) for _ in range(100)]
+        run = getattr(search, "query", None) or search.search
+        for query in queries:
+            start = time.perf_counter()
+            run(query)
+            search_ms.append((time.perf_counter() - start) * 1000)
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "first_visit_ms": first,
+                "second_visit_ms": second,
+                "trends_render_ms": statistics.median(trends) if trends else None,
+                "search_ms": search_ms,
+                "peak_memory_mb": peak_mb,
+            }
+        )
+    )
+    window.close()
+    journal.close()
+
+
+def _vocabulary(journal: object) -> list[str]:
+    notes = journal.notes.recent(limit=400)  # type: ignore[attr-defined]
+    words = sorted(
+        {w.strip(".,;:!?()\"'").lower() for n in notes for w in n.text.split() if len(w) > 4}
+    )
+    return [w for w in words if w.isalpha()] or ["churn"]
+
+
+if __name__ == "__main__":
+    main()

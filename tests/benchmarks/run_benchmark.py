@@ -1,0 +1,271 @@
+"""cxjournal's benchmark on a 10-year demo journal; prints a table of medians.
+
+    bash scripts/run-benchmark            (installs .venv-bench, then runs this)
+    python tests/benchmarks/run_benchmark.py [--runs N] [--skip-jrnl]
+
+Builds `cxjournal demo --years 10 --seed 1`, imported once and cached under
+.benchmarks/cache, and a heavy variant with about 20,000 notes for search.
+Every figure is wall-clock on this machine; processes are timed from launch to exit.
+Writes .benchmarks/latest.md and .benchmarks/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+OUT = ROOT / ".benchmarks"
+CACHE = OUT / "cache"
+PY = sys.executable
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+ENV.pop("CXJOURNAL_PASSPHRASE", None)
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+    """Wall-clock seconds of one process; raises if it fails."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env or ENV, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark: {' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def cx(*args: str) -> list[str]:
+    return [PY, "-m", "cxjournal", *args]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def build_journals() -> tuple[Path, Path, Path]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    from cxjournal import __version__
+
+    demo_json = CACHE / "demo-10y-seed1.json"
+    demo_db = CACHE / f"demo-10y-seed1-{__version__}.db"
+    heavy_json = CACHE / "heavy-10y-seed1.json"
+    heavy_db = CACHE / f"heavy-10y-seed1-{__version__}.db"
+    if not demo_json.exists():
+        run(cx("demo", "-o", str(demo_json), "--years", "10", "--seed", "1"))
+    if not demo_db.exists():
+        run(cx("--db", str(demo_db), "import", str(demo_json)))
+    if not heavy_json.exists():
+        code = (
+            "import json, sys\n"
+            "from cxjournal.exchange.demo import generate_heavy\n"
+            "json.dump(generate_heavy(years=10, seed=1), open(sys.argv[1], 'w', encoding='utf-8'),"
+            " ensure_ascii=False)\n"
+        )
+        run([PY, "-c", code, str(heavy_json)])
+    if not heavy_db.exists():
+        run(cx("--db", str(heavy_db), "import", str(heavy_json)))
+    return demo_json, demo_db, heavy_db
+
+
+def fresh_copy(db: Path, work: Path, name: str) -> Path:
+    target = work / name / db.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(db, target)
+    return target
+
+
+def cold_start(db: Path, runs: int) -> tuple[float, float]:
+    app, bare = [], []
+    for _ in range(runs):
+        bare.append(run([PY, str(HERE / "bare_window.py")]))
+        app.append(run(cx("--db", str(db), "gui", "--quit-after-paint")))
+    return median_ms(app), median_ms(bare)
+
+
+def probe(db: Path, work: Path) -> dict[str, Any]:
+    ini = work / f"probe-{db.parent.name}.ini"
+    done = subprocess.run(
+        [PY, str(HERE / "gui_probe.py"), str(db), str(ini)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark: gui probe failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def cli_timings(demo_json: Path, db: Path, work: Path, runs: int) -> dict[str, float]:
+    timings: dict[str, list[float]] = {
+        "audit show latest --json": [],
+        "export": [],
+        "import (empty journal)": [],
+        "audit export --format pdf": [],
+    }
+    for index in range(runs):
+        timings["audit show latest --json"].append(
+            run(cx("--db", str(db), "audit", "show", "latest", "--json"))
+        )
+        timings["export"].append(run(cx("--db", str(db), "export", "-o", str(work / "out.json"))))
+        target = work / f"import-{index}" / "journal.db"
+        target.parent.mkdir()
+        timings["import (empty journal)"].append(
+            run(cx("--db", str(target), "import", str(demo_json)))
+        )
+        timings["audit export --format pdf"].append(
+            run(
+                cx(
+                    "--db",
+                    str(db),
+                    "audit",
+                    "export",
+                    "latest",
+                    "--format",
+                    "pdf",
+                    "-o",
+                    str(work / "latest.pdf"),
+                )
+            )
+        )
+    return {name: median_ms(samples) for name, samples in timings.items()}
+
+
+def jrnl_comparison(
+    heavy_json: Path, heavy_db: Path, work: Path, words: list[str]
+) -> dict[str, float]:
+    jrnl = os.environ.get("JRNL") or shutil.which("jrnl") or str(Path(PY).parent / "jrnl")
+    if not Path(jrnl).exists():
+        raise SystemExit("benchmark: jrnl is not installed (pip install jrnl), or use --skip-jrnl")
+    doc = json.loads(heavy_json.read_text(encoding="utf-8"))
+    journal_file = work / "jrnl" / "journal.txt"
+    journal_file.parent.mkdir()
+    with journal_file.open("w", encoding="utf-8") as out:
+        for note in sorted(doc.get("notes", []), key=lambda n: n["on"]):
+            text = " ".join(note["text"].split())
+            out.write(f"[{note['on']} 09:00] {text}\n\n")
+    config_home = work / "jrnl-config"
+    (config_home / "jrnl").mkdir(parents=True)
+    (config_home / "jrnl" / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals:\n  default:\n    journal: {journal_file}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
+        "version: v4.6\n",
+        encoding="utf-8",
+    )
+    jrnl_env = {**ENV, "XDG_CONFIG_HOME": str(config_home), "HOME": str(work)}
+    jrnl_times, cx_times = [], []
+    for word in words:
+        jrnl_times.append(run([jrnl, "-contains", word], env=jrnl_env))
+        cx_times.append(run(cx("--db", str(heavy_db), "search", word)))
+    return {"jrnl -contains": median_ms(jrnl_times), "cxjournal search": median_ms(cx_times)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--skip-jrnl", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    demo_json, demo_db, heavy_db = build_journals()
+    heavy_json = CACHE / "heavy-10y-seed1.json"
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="cxbench-") as tmp:
+        work = Path(tmp)
+        start_db = fresh_copy(demo_db, work, "start")
+        app_ms, bare_ms = cold_start(start_db, args.runs)
+        results["cold_start"] = {
+            "cxjournal_ms": app_ms,
+            "bare_pyside6_ms": bare_ms,
+            "ratio": app_ms / bare_ms,
+        }
+        results["demo"] = probe(fresh_copy(demo_db, work, "probe"), work)
+        results["heavy"] = probe(fresh_copy(heavy_db, work, "heavy"), work)
+        results["cli"] = cli_timings(demo_json, fresh_copy(demo_db, work, "cli"), work, 3)
+        if not args.skip_jrnl:
+            words = [
+                "churn",
+                "budget",
+                "roadmap",
+                "escalation",
+                "journey",
+                "onboarding",
+                "pricing",
+                "renewal",
+                "dashboard",
+                "survey",
+            ]
+            results["jrnl"] = jrnl_comparison(heavy_json, heavy_db, work, words)
+    (OUT / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    table = render(results)
+    (OUT / "latest.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+def render(r: dict[str, Any]) -> str:
+    def ok(value: float, limit: float) -> str:
+        return "yes" if value <= limit else "**no**"
+
+    lines = ["| measure | median | target | met |", "|---|---:|---:|:-:|"]
+    cs = r["cold_start"]
+    lines.append(
+        f"| cold start, 10-year journal, to first paint | {cs['cxjournal_ms']:.0f} ms | | |"
+    )
+    lines.append(f"| bare PySide6 window, to first paint | {cs['bare_pyside6_ms']:.0f} ms | | |")
+    lines.append(f"| ratio | {cs['ratio']:.2f}x | <= 4x | {ok(cs['ratio'], 4)} |")
+    demo = r["demo"]
+    for key, ms in demo["first_visit_ms"].items():
+        lines.append(f"| first visit: {key} | {ms:.0f} ms | <= 150 ms | {ok(ms, 150)} |")
+    for key, ms in demo["second_visit_ms"].items():
+        lines.append(f"| second visit: {key} | {ms:.1f} ms | <= 30 ms | {ok(ms, 30)} |")
+    if demo.get("trends_render_ms") is not None:
+        ms = demo["trends_render_ms"]
+        lines.append(f"| Trends render, ten years | {ms:.0f} ms | <= 150 ms | {ok(ms, 150)} |")
+    heavy = r["heavy"]
+    if heavy.get("search_ms"):
+        p50 = percentile(heavy["search_ms"], 50)
+        p95 = percentile(heavy["search_ms"], 95)
+        lines.append(f"| in-app search, 20,000 notes, p50 | {p50:.1f} ms | | |")
+        lines.append(
+            f"| in-app search, 20,000 notes, p95 | {p95:.1f} ms | <= 20 ms | {ok(p95, 20)} |"
+        )
+    limits = {"export": 1000, "import (empty journal)": 3000, "audit export --format pdf": 1000}
+    for name, ms in r["cli"].items():
+        limit = limits.get(name)
+        target = f"<= {limit / 1000:.0f} s" if limit else ""
+        met = ok(ms, limit) if limit else ""
+        lines.append(f"| `cxjournal {name}` (whole process) | {ms:.0f} ms | {target} | {met} |")
+    mem = max(demo["peak_memory_mb"], 0)
+    lines.append(
+        f"| GUI peak memory, every page opened | {mem:.0f} MB | <= 250 MB | {ok(mem, 250)} |"
+    )
+    if "jrnl" in r:
+        j = r["jrnl"]
+        ratio = j["jrnl -contains"] / j["cxjournal search"]
+        lines.append(f"| `jrnl -contains WORD`, 20,000 notes | {j['jrnl -contains']:.0f} ms | | |")
+        lines.append(
+            f"| `cxjournal search WORD`, same notes | {j['cxjournal search']:.0f} ms | | |"
+        )
+        lines.append(
+            f"| jrnl / cxjournal | {ratio:.1f}x | >= 3x | {'yes' if ratio >= 3 else '**no**'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
