@@ -1,17 +1,24 @@
-"""Power audits: dated snapshots of up to ten ratings."""
+"""Power audits: dated snapshots of up to ten ratings, their analysis, and the exit plan.
+
+Every save or delete that changes the latest audit (its id or its
+``blocking_superior`` flag) applies the exit-plan rules in the same transaction.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from cxjournal.domain.audit_compare import Comparison, compare
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Audit, Person
+from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.validation import audit_problems, person_problems
+from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.store.mapping import apply_person, apply_rating, audit_from_row, person_from_row
 from cxjournal.store.models import AuditRow, PersonRow, RatingRow
 
@@ -27,6 +34,8 @@ class AuditSummary:
     taken_on: date
     people: int
     blocking_superior: bool
+    #: the codes of the alarms that ring for this audit, in the order they are reported
+    alarm_codes: tuple[str, ...] = ()
 
 
 class AuditOps:
@@ -36,24 +45,36 @@ class AuditOps:
     # -- reading -------------------------------------------------------------------
 
     def summaries(self) -> list[AuditSummary]:
-        """Every audit, newest first, with how many people it rates."""
-        counts = (
-            select(RatingRow.audit_id, func.count().label("n"))
-            .group_by(RatingRow.audit_id)
-            .subquery()
-        )
-        query = (
-            select(
-                AuditRow.id,
-                AuditRow.taken_on,
-                func.coalesce(counts.c.n, 0),
-                AuditRow.blocking_superior,
-            )
-            .outerjoin(counts, counts.c.audit_id == AuditRow.id)
-            .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-        )
+        """Every audit, newest first, with how many people it rates and its alarm codes.
+
+        Alarms are computed with the thresholds stored in the journal.
+        """
+        thresholds = self._journal.settings.thresholds()
         with self._journal.session() as session:
-            return [AuditSummary(*row) for row in session.execute(query)]
+            people = _people(session)
+            rows = session.scalars(
+                select(AuditRow)
+                .options(selectinload(AuditRow.ratings))
+                .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
+            )
+            summaries: list[AuditSummary] = []
+            for row in rows:
+                audit = audit_from_row(row, people)
+                codes = tuple(code.value for code in analyse(audit, thresholds).alarm_codes)
+                summaries.append(
+                    AuditSummary(
+                        id=row.id,
+                        taken_on=row.taken_on,
+                        people=len(audit.ratings),
+                        blocking_superior=row.blocking_superior,
+                        alarm_codes=codes,
+                    )
+                )
+            return summaries
+
+    def count(self) -> int:
+        with self._journal.session() as session:
+            return int(session.scalar(select(func.count()).select_from(AuditRow)) or 0)
 
     def all(self) -> list[Audit]:
         """Every audit with its ratings, oldest first (the order trends are drawn in)."""
@@ -93,6 +114,46 @@ class AuditOps:
             ).first()
             return audit_from_row(row, _people(session)) if row else None
 
+    # -- analysis ----------------------------------------------------------------------
+
+    def analyse(self, audit: Audit) -> Analysis:
+        """The analysis of ``audit`` (saved or not) with the journal's thresholds."""
+        return analyse(audit, self._journal.settings.thresholds())
+
+    def analysis(self, audit_id: int) -> Analysis:
+        """The analysis of a saved audit; raises ``NotFoundError`` for an unknown id."""
+        return self.analyse(self.get(audit_id))
+
+    def latest_analysis(self) -> Analysis | None:
+        """The analysis of the latest audit; ``None`` when the journal has none."""
+        latest = self.latest()
+        return self.analyse(latest) if latest is not None else None
+
+    def compare_with_previous(self, audit_id: int) -> Comparison | None:
+        """How this audit differs from the one before it; ``None`` when it is the first."""
+        current = self.get(audit_id)
+        previous = self.previous(audit_id)
+        if previous is None:
+            return None
+        return compare(previous, current, self._journal.settings.thresholds())
+
+    def new_from_latest(self, taken_on: date | None = None) -> Audit | None:
+        """An unsaved copy of the latest audit, dated ``taken_on`` (default today).
+
+        It keeps the people, their last ratings and the blocking flag, so a re-audit
+        only needs what changed. ``None`` when there is no audit to copy.
+        """
+        latest = self.latest()
+        if latest is None:
+            return None
+        return replace(
+            latest,
+            id=None,
+            taken_on=taken_on or date.today(),
+            note="",
+            ratings=tuple(replace(rating, id=None) for rating in latest.ratings),
+        )
+
     # -- writing ---------------------------------------------------------------------
 
     def save(self, audit: Audit) -> Audit:
@@ -109,6 +170,8 @@ class AuditOps:
         if problems:
             raise ValidationError(problems)
         with self._journal.session() as session:
+            before = _latest_key(session)
+            new_people: dict[str, int] = {}
             if audit.id is None:
                 row = AuditRow()
                 session.add(row)
@@ -121,20 +184,28 @@ class AuditOps:
             row.blocking_superior = audit.blocking_superior
             blocker = audit.blocking_superior_person if audit.blocking_superior else None
             row.blocking_superior_person_id = (
-                _person_id(session, blocker) if blocker is not None else None
+                _person_id(session, blocker, new_people) if blocker is not None else None
             )
             for position, rating in enumerate(audit.ratings):
                 rating_row = RatingRow(
-                    position=position, person_id=_person_id(session, rating.person)
+                    position=position,
+                    person_id=_person_id(session, rating.person, new_people),
                 )
                 apply_rating(rating_row, rating)
                 row.ratings.append(rating_row)
             session.flush()
+            if _latest_key(session) != before:
+                sync_with_latest_audit(session)
             return audit_from_row(row, _people(session))
 
     def delete(self, audit_id: int) -> None:
+        """Remove an audit and its ratings (the people stay in the directory)."""
         with self._journal.session() as session:
+            before = _latest_key(session)
             session.delete(_row(session, audit_id))
+            session.flush()
+            if _latest_key(session) != before:
+                sync_with_latest_audit(session)
 
 
 def _row(session: Session, audit_id: int) -> AuditRow:
@@ -148,13 +219,32 @@ def _people(session: Session) -> dict[int, Person]:
     return {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
 
 
-def _person_id(session: Session, person: Person) -> int:
+def _latest_key(session: Session) -> tuple[int, bool] | None:
+    """The latest audit's id and flag: what the exit plan depends on."""
+    found = session.execute(
+        select(AuditRow.id, AuditRow.blocking_superior)
+        .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
+        .limit(1)
+    ).first()
+    return None if found is None else (int(found[0]), bool(found[1]))
+
+
+def _person_id(session: Session, person: Person, new_people: dict[str, int]) -> int:
+    """The id of a saved person, or of the new row made for an unsaved one.
+
+    ``new_people`` remembers the rows made during this save by name, so an unsaved
+    person who is both rated and named as the blocking superior is added once.
+    """
     if person.id is not None:
         if session.get(PersonRow, person.id) is None:
             raise NotFoundError(f"no person with id {person.id}")
         return person.id
+    key = " ".join(person.name.split()).casefold()
+    if key in new_people:
+        return new_people[key]
     row = PersonRow()
     apply_person(row, person)
     session.add(row)
     session.flush()
+    new_people[key] = row.id
     return row.id
