@@ -18,6 +18,7 @@ from cxjournal import __version__
 COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.gui_cmd",
     "cxjournal.cli.check_cmd",
+    "cxjournal.cli.audit_cmd",
 )
 
 
