@@ -6,21 +6,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from cxjournal import paths
-from cxjournal.store import schema
-from cxjournal.store.engine import (
-    create_journal_engine,
-    file_is_empty,
-    is_plain_sqlite,
-    use_write_ahead_log,
-)
+from cxjournal.domain.errors import JournalOpenError
+from cxjournal.store import rawdb, schema
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
     from cxjournal.journal.audits import AuditOps
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
@@ -32,22 +27,25 @@ if TYPE_CHECKING:
 class Journal:
     """One open journal file. Use :meth:`open`; close it when done."""
 
-    def __init__(self, path: Path, engine: Engine, encrypted: bool) -> None:
+    def __init__(
+        self, path: Path, raw: rawdb.Connection, passphrase: str | None, encrypted: bool
+    ) -> None:
         self.path = path
-        self.engine = engine
         self.encrypted = encrypted
         self.upgrade_backup: Path | None = None
+        self._raw = raw
+        self._passphrase = passphrase if encrypted else None
 
     # -- opening -----------------------------------------------------------------
 
     @staticmethod
     def exists(path: Path) -> bool:
-        return not file_is_empty(path)
+        return not rawdb.file_is_empty(path)
 
     @staticmethod
     def needs_passphrase(path: Path) -> bool:
         """True for an existing file that is not plain SQLite (encrypted, or not a journal)."""
-        return not file_is_empty(path) and not is_plain_sqlite(path)
+        return not rawdb.file_is_empty(path) and not rawdb.is_plain_sqlite(path)
 
     @classmethod
     def open(cls, path: Path, passphrase: str | None = None, create: bool = True) -> Journal:
@@ -55,30 +53,49 @@ class Journal:
 
         A new journal is created encrypted when a passphrase is given. Raises the
         ``JournalOpenError`` family; an existing file is never changed before it
-        is known to be a journal this app can open.
+        is known to be a journal this app can open. When the schema is current,
+        neither Alembic nor SQLAlchemy is imported here.
         """
         path = Path(path)
-        is_new = file_is_empty(path)
+        is_new = rawdb.file_is_empty(path)
         if is_new and not create:
-            from cxjournal.domain.errors import JournalOpenError
-
             raise JournalOpenError(f"there is no journal at {path}")
         if is_new:
             paths.ensure_private_dir(path.parent)
-        engine = create_journal_engine(path, passphrase)
+        raw = rawdb.connect(path, passphrase)
+        journal = cls(
+            path, raw, passphrase, bool(passphrase) if is_new else not rawdb.is_plain_sqlite(path)
+        )
         try:
-            backup = schema.ensure_current(engine, path)
-            use_write_ahead_log(engine)
+            revision = rawdb.current_revision(raw, schema.REVISIONS)
+            rawdb.use_write_ahead_log(raw)  # known to be ours (or empty) from here on
+            if revision != schema.HEAD:
+                journal.upgrade_backup = schema.ensure_current(journal.engine, path)
         except BaseException:
-            engine.dispose()
+            journal.close()
             raise
         paths.make_file_private(path)
-        journal = cls(path, engine, encrypted=not is_plain_sqlite(path))
-        journal.upgrade_backup = backup
         return journal
 
+    @cached_property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        from cxjournal.store.engine import make_engine
+
+        return make_engine(self.path, self._passphrase)
+
+    def raw(self) -> Any:
+        """The plain DB-API connection for fast reads on the start-up path (Today).
+
+        Read-only by convention and from the GUI thread only; every write goes
+        through :meth:`session`.
+        """
+        return self._raw
+
     def close(self) -> None:
-        self.engine.dispose()
+        self._raw.close()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
     def __enter__(self) -> Journal:
         return self
@@ -91,6 +108,8 @@ class Journal:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
@@ -136,6 +155,8 @@ class Journal:
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity checks and the schema check; empty when sound."""
+        from sqlalchemy import text
+
         problems: list[str] = []
         with self.engine.connect() as conn:
             for (row,) in conn.execute(text("PRAGMA integrity_check")):

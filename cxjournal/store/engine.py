@@ -20,9 +20,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from cxjournal.domain.errors import NotAJournalError, PassphraseRequiredError, WrongPassphraseError
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+from cxjournal.store.rawdb import SQLITE_HEADER as SQLITE_HEADER
+from cxjournal.store.rawdb import file_is_empty as file_is_empty
+from cxjournal.store.rawdb import is_plain_sqlite as is_plain_sqlite
+from cxjournal.store.rawdb import set_pragmas
 
 
 class CxCipherDialect(SQLiteDialect_pysqlcipher):
@@ -47,27 +48,19 @@ class CxCipherDialect(SQLiteDialect_pysqlcipher):
 registry.register("sqlite.cxcipher", __name__, "CxCipherDialect")
 
 
-def is_plain_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
-def file_is_empty(path: Path) -> bool:
-    return not path.exists() or path.stat().st_size == 0
-
-
 def journal_url(path: Path, passphrase: str | None) -> URL:
     return URL.create("sqlite+cxcipher", password=passphrase or None, database=str(path))
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA synchronous = FULL")
-    finally:
-        cursor.close()
+    set_pragmas(dbapi_connection)
+
+
+def make_engine(path: Path, passphrase: str | None) -> Engine:
+    """An engine on a journal already known to open with this passphrase."""
+    engine = create_engine(journal_url(path, passphrase))
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
 
 
 def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
@@ -84,8 +77,7 @@ def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
         )
     if exists and passphrase is not None and is_plain_sqlite(path):
         passphrase = None  # an unencrypted journal opens as it is
-    engine = create_engine(journal_url(path, passphrase))
-    event.listen(engine, "connect", _set_pragmas)
+    engine = make_engine(path, passphrase)
     try:
         with engine.connect() as conn:
             version = conn.execute(text("PRAGMA cipher_version")).scalar()
@@ -101,13 +93,6 @@ def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
         engine.dispose()
         raise
     return engine
-
-
-def use_write_ahead_log(engine: Engine) -> None:
-    """Switch the file to WAL (persistent); only once it is known to be our journal,
-    since it rewrites the file header."""
-    with engine.connect() as conn:
-        conn.execute(text("PRAGMA journal_mode = WAL"))
 
 
 def cipher_version(engine: Engine) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, text
+from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import NewerSchemaError, NotAJournalError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 REVISIONS: tuple[str, ...] = ("0001_initial",)
 HEAD = REVISIONS[-1]
@@ -25,6 +27,8 @@ def current_revision(conn: Connection) -> str | None:
     Raises ``NotAJournalError`` for an SQLite file that holds tables but no
     cxjournal revision.
     """
+    from sqlalchemy import text
+
     tables = {
         row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
     }
@@ -38,6 +42,8 @@ def current_revision(conn: Connection) -> str | None:
 
 def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
     """Copy the journal beside itself before a migration; the copy stays encrypted if it was."""
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

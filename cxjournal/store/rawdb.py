@@ -1,0 +1,104 @@
+"""The start-up path, without SQLAlchemy: open, key and check a journal with sqlcipher3 directly.
+
+Importing SQLAlchemy costs more than half a second on a modest laptop, so
+opening a journal whose schema is current, and the first page's reads, go
+through a plain DB-API connection; the SQLAlchemy engine is made on first use.
+The key is given exactly as SQLAlchemy's ``sqlite+pysqlcipher`` dialect gives
+it, so both open the same files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3  # type: ignore[import-untyped]
+
+from cxjournal.domain.errors import (
+    NewerSchemaError,
+    NotAJournalError,
+    PassphraseRequiredError,
+    WrongPassphraseError,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+Connection = Any  # sqlcipher3 ships no type information
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def file_is_empty(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def quote_key(passphrase: str) -> str:
+    """The passphrase as an SQL identifier-quoted string, as the SQLAlchemy dialect sends it."""
+    return '"' + passphrase.replace('"', '""') + '"'
+
+
+def set_pragmas(conn: Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def connect(path: Path, passphrase: str | None) -> Connection:
+    """A checked connection to ``path``: raises the open errors; never writes to the file."""
+    exists = not file_is_empty(path)
+    if exists and passphrase is None and not is_plain_sqlite(path):
+        raise PassphraseRequiredError(
+            f"{path} is encrypted (or is not a journal): a passphrase is needed to open it"
+        )
+    if exists and passphrase is not None and is_plain_sqlite(path):
+        passphrase = None  # an unencrypted journal opens as it is
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        if passphrase:
+            # SQLCipher logs failed decryptions to stderr; the app says it in one clear line.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {quote_key(passphrase)}")
+        if not conn.execute("PRAGMA cipher_version").fetchone():
+            raise RuntimeError("SQLCipher did not answer: refusing to run on plain SQLite")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        set_pragmas(conn)
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        if passphrase:
+            raise WrongPassphraseError("the passphrase does not open this journal") from exc
+        raise NotAJournalError(f"{path} is damaged or is not a cxjournal journal") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def current_revision(conn: Connection, known: tuple[str, ...]) -> str | None:
+    """The journal's schema revision; None for an empty file.
+
+    Raises ``NotAJournalError`` for an SQLite file with tables but no cxjournal
+    revision, and ``NewerSchemaError`` for a revision this app does not know.
+    """
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:
+        if tables:
+            raise NotAJournalError("this SQLite file is not a cxjournal journal")
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = str(row[0]) if row and row[0] else None
+    if revision is not None and revision not in known:
+        raise NewerSchemaError(
+            f"this journal was written by a newer version of cxjournal (schema {revision}); "
+            "update cxjournal to open it"
+        )
+    return revision
+
+
+def use_write_ahead_log(conn: Connection) -> None:
+    """Switch the file to WAL (persistent); only once it is known to be our journal,
+    since it rewrites the file header."""
+    conn.execute("PRAGMA journal_mode = WAL")
