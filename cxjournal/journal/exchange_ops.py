@@ -12,8 +12,6 @@ from pathlib import Path
 
 from cxjournal.journal.core import Journal
 from cxjournal.store import backup as store_backup
-from cxjournal.store import schema
-from cxjournal.store.engine import is_plain_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +66,23 @@ def backup_on_quit(journal: Journal) -> Path | None:
 
 
 def restore_in_place(journal: Journal, backup: Path) -> store_backup.RestoreResult:
-    """Replace the open journal's file with ``backup`` and keep using the same handle.
+    """Replace the open journal's file with ``backup``; ``journal`` stays usable throughout.
 
     The backup must open with the journal's own passphrase (a backup of this
-    journal does). The engine's connections are closed first, in this thread;
-    the next session opens the restored file, brought to the current schema.
+    journal does). Every connection of ``journal`` is closed first (so none
+    keeps pointing at the replaced file); then the journal is opened again
+    through :meth:`Journal.open` (bringing an older backup to the current
+    schema) and ``journal`` takes on the new handle's state, so everyone
+    holding ``journal`` carries on. If the restore is refused, ``journal`` is
+    reopened on the unchanged file and the error is raised.
+
+    No other handle on the file may be open (finish background work first).
     """
-    journal.engine.dispose()
-    result = store_backup.restore(backup, journal.path, passphrase_of(journal))
-    journal.engine.dispose()
-    schema.ensure_current(journal.engine, journal.path)
-    journal.encrypted = not is_plain_sqlite(journal.path)
-    return result
+    passphrase = passphrase_of(journal)
+    journal.close()
+    try:
+        return store_backup.restore(backup, journal.path, passphrase)
+    finally:
+        fresh = Journal.open(journal.path, passphrase, create=False)
+        journal.__dict__.clear()
+        journal.__dict__.update(fresh.__dict__)

@@ -318,6 +318,7 @@ def test_restore_in_place_keeps_the_handle_working(journal: Journal, tmp_path: P
     journal.people.add(Person(name="After"))
     result = exchange_ops.restore_in_place(journal, saved)
     assert names(journal) == ["Before"]
+    assert journal.raw().execute("SELECT name FROM people").fetchall() == [("Before",)]
     journal.people.add(Person(name="Again"))
     assert names(journal) == ["Again", "Before"]
     assert result.kept_copy is not None and result.kept_copy.exists()
@@ -329,6 +330,19 @@ def test_restore_in_place_of_an_encrypted_journal(secret_journal: Journal, tmp_p
     exchange_ops.restore_in_place(secret_journal, saved)
     assert secret_journal.encrypted
     assert names(secret_journal) == ["Ana Silva"]
+
+
+def test_a_refused_restore_in_place_leaves_the_journal_open_and_unchanged(
+    journal: Journal, tmp_path: Path
+) -> None:
+    journal.people.add(Person(name="Kept"))
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(SQLITE_HEADER + b"\x00" * 100)
+    with pytest.raises(NotAJournalError):
+        exchange_ops.restore_in_place(journal, bad)
+    assert names(journal) == ["Kept"]
+    journal.people.add(Person(name="Still writable"))
+    assert backup.list_backups(journal.path) == []
 
 
 def test_reopen_gives_a_second_handle_with_the_same_key(secret_journal: Journal) -> None:

@@ -1,0 +1,159 @@
+"""Round trip through real journals: export, import into an empty journal, export again.
+
+The two exports must be equal once ids are mapped (people by position, audits
+and notes without their ids) and ``exported_at`` is left aside.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cxjournal.domain.model import (
+    Aspects,
+    Attitude,
+    Audit,
+    ExitItem,
+    ExitPlan,
+    ExitStatus,
+    FollowUp,
+    Note,
+    NoteKind,
+    Person,
+    PreferredFormat,
+    Rating,
+    Relationship,
+    ResilienceEntry,
+)
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.exchange import exporter, importer
+from cxjournal.exchange.format_v1 import dump, to_json_text
+from cxjournal.journal import Journal
+
+NOW = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)
+LONG_NOTE = ("Journey mapping with ops 🗺️; churn drivers; NPS ± 3; שלום; مرحبا.\n" * 2000)[:100_000]
+
+
+def canonical(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with ids replaced by positions and without ``exported_at``."""
+    data = copy.deepcopy(document)
+    data.pop("exported_at", None)
+    position = {p["id"]: f"person#{i}" for i, p in enumerate(data.get("people", []))}
+    for p in data.get("people", []):
+        p["id"] = position[p["id"]]
+    for a in data.get("audits", []):
+        a.pop("id", None)
+        if a.get("blocking_superior_person") is not None:
+            a["blocking_superior_person"] = position[a["blocking_superior_person"]]
+        for r in a["ratings"]:
+            r["person"] = position[r["person"]]
+    for n in data.get("notes", []):
+        n.pop("id", None)
+        if n.get("person") is not None:
+            n["person"] = position[n["person"]]
+    return data
+
+
+def round_trip(text: str, tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Import ``text`` into an empty journal and export; then once more. Both exports."""
+    with Journal.open(tmp_path / "first" / "journal.db") as first:
+        importer.import_text(first, text)
+        one = exporter.export_document(first, NOW)
+    with Journal.open(tmp_path / "second" / "journal.db") as second:
+        importer.import_text(second, to_json_text(one))
+        two = exporter.export_document(second, NOW + dt.timedelta(days=1))
+    return one, two
+
+
+def edge_case_document() -> dict[str, Any]:
+    ana = Person(
+        name="Ana Silva",
+        id=1,
+        role="VP Operations",
+        relationship=Relationship.SUPERIOR,
+        preferred_format=PreferredFormat.SPREADSHEET,
+        cadence_days=366,
+        key_stakeholder=True,
+    )
+    rtl = Person(name="מרים כהן", id=2, team="צוות", location="تل أبيب", organisation="شركة")
+    emoji = Person(name="Kai 🌊 Nakamura", id=3, motivations="👍🏽 family-first 🇯🇵", archived=True)
+    combining = Person(name="Zoe\u0308 Ǆ ß ǅ", id=4, role="Head of Digital\u200d", internal=False)
+    empty = Person(name="x", id=5)
+    null_aspects = Rating(rtl, 1, 10, 10, 1, Aspects())
+    zero_aspects = Rating(ana, 10, 1, 1, 10, Aspects(0, 0, 0, 0, 0))
+    return dump(
+        people=[ana, rtl, emoji, combining, empty],
+        audits=[
+            Audit(dt.date(2026, 1, 15), (null_aspects, zero_aspects), "נ" * 50),
+            Audit(dt.date(2026, 2, 15)),  # no ratings at all
+            Audit(dt.date(2026, 3, 15), (Rating(emoji, 5, 5, 5, 5),), "", True, combining),
+        ],
+        notes=[
+            Note(dt.date(2026, 3, 1), LONG_NOTE, person_id=3),
+            Note(dt.date(2026, 3, 2), "", NoteKind.OBSERVATION, tags=("😀", "العربية")),
+            Note(
+                dt.date(2026, 3, 2),
+                "🚀" * 1000,
+                NoteKind.CALL,
+                person_id=2,
+                attitude=Attitude.RESISTOR,
+                follow_ups=(FollowUp("עוד", dt.date(2026, 3, 9), True), FollowUp("🙂")),
+            ),
+        ],
+        resilience=[
+            ResilienceEntry(dt.date(2026, 2, 2), 1, 10, 1, None),
+            ResilienceEntry(dt.date(2026, 2, 3), 10, 1, 10, 0.0, ("مرهق",), ("🏃",), "ok"),
+            ResilienceEntry(dt.date(2026, 2, 4), 5, 5, 5, 24.0),
+        ],
+        exit_plan=ExitPlan(
+            ExitStatus.ACTIVE,
+            (
+                ExitItem("Talk to a mentor 🧭", True, dt.date(2026, 4, 1), 0),
+                ExitItem("CV", position=1),
+            ),
+        ),
+        thresholds=Thresholds(lean_gap=2, reach_share=0.75),
+        settings={"theme": "dark", "nested": {"list": [1, "two", None]}},
+        exported_at=NOW,
+    )
+
+
+def test_edge_cases_survive_a_round_trip(tmp_path: Path) -> None:
+    original = edge_case_document()
+    one, two = round_trip(to_json_text(original), tmp_path)
+    assert canonical(two) == canonical(one)
+    assert canonical(one) == canonical(original)  # nothing was lost on the way in
+    long_note = next(n for n in two["notes"] if len(n["text"]) >= 100_000)
+    assert long_note["text"] == LONG_NOTE
+    assert two["people"][3]["name"] == "Zoe\u0308 Ǆ ß ǅ"
+
+
+def test_an_empty_journal_round_trips(tmp_path: Path) -> None:
+    empty = to_json_text(dump(exported_at=NOW))
+    one, two = round_trip(empty, tmp_path)
+    assert canonical(one) == canonical(two)
+    assert one["people"] == [] and one["notes"] == []
+
+
+def test_a_journal_written_through_the_app_round_trips(journal: Journal, tmp_path: Path) -> None:
+    from tests.exchange.test_exporter import fill
+
+    fill(journal)
+    start = exporter.export_document(journal, NOW)
+    one, two = round_trip(to_json_text(start), tmp_path)
+    assert canonical(one) == canonical(start)
+    assert canonical(two) == canonical(one)
+
+
+def test_the_demo_journal_round_trips(tmp_path: Path) -> None:
+    demo = pytest.importorskip("cxjournal.exchange.demo")
+    generated = demo.generate(years=2, seed=7, today=dt.date(2026, 11, 22))
+    one, two = round_trip(to_json_text(generated), tmp_path)
+    assert canonical(two) == canonical(one)
+    assert len(one["people"]) == len(generated["people"])
+    assert len(one["notes"]) == len(generated["notes"])
+    assert len(one["resilience"]) == len(generated["resilience"])
