@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -723,3 +724,43 @@ def test_round_trip_keeps_a_100_kb_note_byte_for_byte() -> None:
     long_note = next(n for n in parse(text).notes if len(n.note.text) >= 100_000)
     assert long_note.note.text == first["notes"][2]["text"]
     assert len(text.encode("utf-8")) > 100_000
+
+
+# --- the user documentation ----------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "exchange-format.md"
+
+
+def doc_blocks(language: str) -> list[str]:
+    blocks = DOCS.read_text("utf-8").split("```" + language + "\n")[1:]
+    return [block.split("```", 1)[0] for block in blocks]
+
+
+def test_the_documented_examples_are_valid() -> None:
+    examples = doc_blocks("json")
+    assert len(examples) >= 2
+    full = parse(examples[0])
+    assert len(full.people) == 2 and len(full.audits[0].audit.ratings) == 2
+    assert full.notes[1].person_file_id is None
+    for example in examples:
+        parse(example)
+
+
+def test_the_documented_problem_lines_are_what_the_reader_says() -> None:
+    data = spec_example()
+    data["people"] += [{"id": f"p{i}", "name": f"P {i}"} for i in range(4)]
+    data["people"][3]["name"] = " "
+    data["people"][5]["id"] = "p-ana"
+    data["notes"][0]["person"] = "p-x"
+    data["resilience"] = [dict(data["resilience"][0], on="2026-03-01", sleep_hours="7h")] * 2
+    said = problems_of(data)
+    documented = doc_blocks("text")[1].splitlines()
+    for expected in (
+        "people[3].name: must be 1-200 characters after trimming",
+        'people[5].id: "p-ana" is used twice',
+        'notes[0].person: "p-x" names no person in the file',
+    ):
+        assert expected in documented and expected in said
+    assert "resilience[1].on: 2026-03-01 already has an entry (resilience[0])" in said
+    assert 'resilience[0].sleep_hours: must be a number, not "7h"' in said
+    assert any(line.startswith("resilience[12].on: 2026-03-01 already has") for line in documented)
