@@ -158,7 +158,8 @@ def documents(draw: st.DrawFn, min_items: int = 0) -> dict[str, Any]:
         ("notes", notes),
         ("resilience", resilience),
     ):
-        if items or draw(flags):
+        keep_empty: bool = draw(flags)
+        if items or keep_empty:
             doc[key] = items
     if draw(flags):
         doc["exported_at"] = "2026-11-22T18:00:00+00:00"
