@@ -1,0 +1,382 @@
+"""An audit snapshot to share: the content every format renders (PDF, Markdown, CSV, JSON).
+
+A snapshot is one audit's analysis (spec/power-audit.md) with the trend of
+influence and reliance up to that audit. With ``hide_names`` the people become
+"Person A", "Person B"... in rating order (a blocking superior who is not rated
+comes next), consistently throughout the snapshot, alarm messages included;
+free text that mentions anyone in the journal is left out (the audit note) or
+replaced by a neutral label (team, function, product unit or location values),
+and roles and organisations are not shown at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cxjournal.domain.errors import NotFoundError
+from cxjournal.domain.model import Audit, Person
+from cxjournal.domain.power_audit import (
+    Alarm,
+    AlarmCode,
+    Analysis,
+    ContactScore,
+    ReachFigure,
+    Totals,
+    analyse,
+    analysis_to_json,
+)
+from cxjournal.domain.power_audit_alarms import round_half_up
+from cxjournal.domain.thresholds import Thresholds
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
+
+FORMATS: tuple[str, ...] = ("pdf", "md", "csv", "json")
+WITHHELD = "withheld"
+
+TITLE = "Power audit snapshot"
+ALARM_TITLES: dict[str, str] = {
+    AlarmCode.LIMITED_REACH: "Limited reach",
+    AlarmCode.POWER_IMBALANCE: "Power imbalance",
+    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
+    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
+    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
+}
+ASPECT_TITLES: dict[str, str] = {
+    "career_guidance": "Career guidance",
+    "emotional_support": "Emotional support",
+    "daily_assistance": "Daily assistance",
+    "information_sharing": "Information sharing",
+    "resource_access": "Resource access",
+}
+DIMENSION_TITLES: dict[str, str] = {
+    "team": "Team",
+    "function": "Function",
+    "product_unit": "Product unit",
+    "location": "Location",
+}
+HIDDEN_NAMES_NOTE = (
+    "Names are hidden: people appear as Person A, Person B and so on, and text that "
+    "mentions anyone is left out."
+)
+WITHHELD_NOTE = "The audit note is left out because it mentions someone."
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    taken_on: dt.date
+    influence: float
+    reliance: float
+    #: True for the audit of the snapshot
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a shared audit report shows; names already hidden when ``names_hidden``."""
+
+    analysis: Analysis
+    trend: tuple[TrendPoint, ...]
+    names_hidden: bool
+    made_on: dt.date
+    #: the audit note, or "" when it is empty or was left out
+    note: str = ""
+    #: True when hiding names left a non-empty note out
+    note_withheld: bool = False
+
+    @property
+    def audit(self) -> Audit:
+        return self.analysis.audit
+
+    @property
+    def contacts(self) -> tuple[ContactScore, ...]:
+        return self.analysis.contacts
+
+    @property
+    def totals(self) -> Totals | None:
+        return self.analysis.totals
+
+    @property
+    def reach(self) -> dict[str, ReachFigure]:
+        return self.analysis.reach
+
+    @property
+    def alarms(self) -> tuple[Alarm, ...]:
+        return self.analysis.alarms
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.analysis.thresholds
+
+    @property
+    def blocker(self) -> Person | None:
+        audit = self.audit
+        return audit.blocking_superior_person if audit.blocking_superior else None
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def build_snapshot(
+    journal: Journal,
+    audit_id: int | None = None,
+    hide_names: bool = False,
+    today: dt.date | None = None,
+) -> Snapshot:
+    """The snapshot of audit ``audit_id`` (None: the latest). Raises NotFoundError."""
+    from cxjournal.journal.trends import TrendOps
+
+    if audit_id is None:
+        audit = journal.audits.latest()
+        if audit is None:
+            raise NotFoundError("the journal has no audit yet: record one first")
+    else:
+        audit = journal.audits.get(audit_id)
+    points = TrendOps(journal).audits()
+    trend = [
+        (p.taken_on, p.audit_id, p.totals.influence, p.totals.reliance)
+        for p in points
+        if p.totals is not None
+    ]
+    known = [p.name for p in journal.people.all(include_archived=True)] if hide_names else []
+    return make_snapshot(
+        audit,
+        journal.settings.thresholds(),
+        trend,
+        hide_names=hide_names,
+        known_names=known,
+        made_on=today or dt.date.today(),
+    )
+
+
+def make_snapshot(
+    audit: Audit,
+    thresholds: Thresholds,
+    history: Sequence[tuple[dt.date, int, float, float]],
+    *,
+    hide_names: bool = False,
+    known_names: Iterable[str] = (),
+    made_on: dt.date,
+) -> Snapshot:
+    """A snapshot from plain values.
+
+    ``history`` holds ``(taken_on, audit_id, influence, reliance)`` of audits
+    oldest first (same order as the journal: date, then id); the trend keeps
+    those up to ``audit`` itself. ``known_names`` are every name that free text
+    must not reveal when ``hide_names``.
+    """
+    note, withheld = audit.note.strip(), False
+    if hide_names:
+        redactor = Redactor([*known_names, *_people_names(audit)])
+        if redactor.mentions_someone(audit.note):
+            note, withheld = "", True
+        audit = pseudonymise(audit, redactor)
+    trend = _trend_until(history, audit)
+    return Snapshot(
+        analysis=analyse(audit, thresholds),
+        trend=trend,
+        names_hidden=hide_names,
+        made_on=made_on,
+        note=note,
+        note_withheld=withheld,
+    )
+
+
+def _trend_until(
+    history: Sequence[tuple[dt.date, int, float, float]], audit: Audit
+) -> tuple[TrendPoint, ...]:
+    """The history up to ``audit`` in journal order (date, then id)."""
+    last = (audit.taken_on, audit.id if audit.id is not None else math.inf)
+    return tuple(
+        TrendPoint(taken_on, influence, reliance, audit_id == audit.id)
+        for taken_on, audit_id, influence, reliance in history
+        if (taken_on, audit_id) <= last
+    )
+
+
+# --- hiding names ---------------------------------------------------------------------------
+
+
+def pseudonym(index: int) -> str:
+    """``0`` -> ``"Person A"``, ``25`` -> ``"Person Z"``, ``26`` -> ``"Person AA"``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"Person {letters}"
+
+
+class Redactor:
+    """Finds names in free text: whole names anywhere, and each name's words of 3+ letters."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        wholes: set[str] = set()
+        words: set[str] = set()
+        for name in names:
+            tidy = " ".join(name.split()).casefold()
+            if not tidy:
+                continue
+            wholes.add(tidy)
+            words.update(w for w in re.findall(r"\w+", tidy) if len(w) >= 3)
+        self._wholes = sorted(wholes, key=len, reverse=True)
+        self._words = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + r")(?!\w)")
+            if words
+            else None
+        )
+
+    def mentions_someone(self, text: str) -> bool:
+        tidy = " ".join(text.split()).casefold()
+        if not tidy:
+            return False
+        if any(whole in tidy for whole in self._wholes):
+            return True
+        return bool(self._words and self._words.search(tidy))
+
+
+def pseudonymise(audit: Audit, redactor: Redactor) -> Audit:
+    """The audit with people renamed "Person A"... and their revealing details removed.
+
+    Grouping values that mention someone become ``withheld 1``, ``withheld 2``...
+    (one label per distinct value, ignoring case), so reach is computed as before.
+    """
+    people: dict[Any, Person] = {}
+    labels: dict[str, str] = {}
+
+    def group(value: str) -> str:
+        if not redactor.mentions_someone(value):
+            return value
+        key = " ".join(value.split()).casefold()
+        if key not in labels:
+            labels[key] = f"{WITHHELD} {len(labels) + 1}"
+        return labels[key]
+
+    def hidden(person: Person) -> Person:
+        key = person.id if person.id is not None else ("new", person.name)
+        if key not in people:
+            people[key] = Person(
+                name=pseudonym(len(people)),
+                relationship=person.relationship,
+                internal=person.internal,
+                key_stakeholder=person.key_stakeholder,
+                team=group(person.team),
+                function=group(person.function),
+                product_unit=group(person.product_unit),
+                location=group(person.location),
+            )
+        return people[key]
+
+    ratings = tuple(replace(r, person=hidden(r.person), id=None) for r in audit.ratings)
+    blocker = audit.blocking_superior_person
+    return replace(
+        audit,
+        ratings=ratings,
+        note="",
+        blocking_superior_person=hidden(blocker) if blocker is not None else None,
+    )
+
+
+def _people_names(audit: Audit) -> list[str]:
+    names = [r.person.name for r in audit.ratings]
+    if audit.blocking_superior_person is not None:
+        names.append(audit.blocking_superior_person.name)
+    return names
+
+
+# --- shared by the renderers ------------------------------------------------------------
+
+
+def figure(value: float | None) -> str:
+    """A score as shown in reports: at most two decimals (``5.6``, ``10``), ``-`` for none."""
+    if value is None:
+        return "-"
+    text = f"{round_half_up(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def long_date(day: dt.date) -> str:
+    """``2026-01-15`` -> ``15 January 2026`` (English, whatever the system locale)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def share(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{round_half_up(value * 100, 0):.0f}%"
+
+
+def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:
+    """The analysis JSON of spec/power-audit.md, plus a ``snapshot`` key with the trend."""
+    data = analysis_to_json(snapshot.analysis)
+    data["snapshot"] = {
+        "names_hidden": snapshot.names_hidden,
+        "made_on": snapshot.made_on.isoformat(),
+        "note": snapshot.note,
+        "note_withheld": snapshot.note_withheld,
+        "trend": [
+            {
+                "taken_on": p.taken_on.isoformat(),
+                "influence": round_half_up(p.influence),
+                "reliance": round_half_up(p.reliance),
+                "current": p.current,
+            }
+            for p in snapshot.trend
+        ],
+    }
+    return data
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def render(snapshot: Snapshot, fmt: str) -> bytes:
+    """The snapshot in ``fmt`` (one of ``FORMATS``) as the bytes of a file."""
+    if fmt == "md":
+        from cxjournal.exchange.snapshot_markdown import render_markdown
+
+        return render_markdown(snapshot).encode("utf-8")
+    if fmt == "csv":
+        from cxjournal.exchange.snapshot_csv import render_csv
+
+        return render_csv(snapshot).encode("utf-8")
+    if fmt == "json":
+        text = json.dumps(snapshot_json(snapshot), indent=2, ensure_ascii=False) + "\n"
+        return text.encode("utf-8")
+    if fmt == "pdf":
+        from cxjournal.exchange.snapshot_pdf import render_pdf
+
+        return render_pdf(snapshot)
+    raise ValueError(f"unknown snapshot format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write_snapshot(snapshot: Snapshot, fmt: str, path: Path) -> int:
+    """Write the snapshot to ``path`` atomically; returns the size in bytes."""
+    from cxjournal.exchange import atomic
+
+    data = render(snapshot, fmt)
+    atomic.write_bytes(Path(path), data)
+    return len(data)

@@ -1,0 +1,560 @@
+"""An audit snapshot as a PDF report, rendered with Qt alone (QTextDocument + QPdfWriter).
+
+Imported only when a PDF is asked for. The balance map and the trend are drawn
+with QPainter into QImages (no chart library), so a report renders in well
+under a second, also from the command line: without a running application a
+QGuiApplication is made on the "offscreen" platform, so no display is needed.
+A report is printed on white paper, so its colours are fixed rather than
+taken from the desktop palette.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS, Person
+from cxjournal.domain.power_audit import METHOD_NOTE, ContactKind, kind_label
+from cxjournal.exchange.snapshot import (
+    ALARM_TITLES,
+    ASPECT_TITLES,
+    DIMENSION_TITLES,
+    HIDDEN_NAMES_NOTE,
+    MONTHS,
+    TITLE,
+    WITHHELD_NOTE,
+    Snapshot,
+    TrendPoint,
+    figure,
+    long_date,
+    share,
+)
+
+FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Helvetica", "Arial"]
+INK = QColor("#1f2933")
+MUTED = QColor("#6b7c93")
+GRID = QColor("#e3e8ee")
+KIND_COLOURS: dict[ContactKind, QColor] = {
+    ContactKind.DEEP: QColor("#2e8540"),
+    ContactKind.TRANSACTIONAL: QColor("#7b8794"),
+    ContactKind.YOU_LEAN_ON_THEM: QColor("#d9622b"),
+    ContactKind.THEY_LEAN_ON_YOU: QColor("#2f6db5"),
+    ContactKind.BALANCED: QColor("#8a6fc0"),
+}
+INFLUENCE_COLOUR = QColor("#2f6db5")
+RELIANCE_COLOUR = QColor("#d9622b")
+FOOTER = 18  # pixels at the bottom of each page for the page number
+SCALE = 2  # images are drawn at twice their size, for sharp print
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> None:
+    """Qt's text layout needs a QGuiApplication; make an offscreen one if there is none."""
+    global _app
+    if QGuiApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])
+
+
+def render_pdf(snapshot: Snapshot) -> bytes:
+    """The report as PDF bytes (A4)."""
+    ensure_gui_application()
+    document = QTextDocument()
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(8.5)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(_STYLE)
+    document.addResource(
+        QTextDocument.ResourceType.ImageResource, QUrl("cx:balance"), balance_map(snapshot)
+    )
+    if len(snapshot.trend) > 0:
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl("cx:trend"), trend_chart(snapshot.trend)
+        )
+    document.setHtml(report_html(snapshot))
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(f"{TITLE}: {snapshot.audit.taken_on.isoformat()}")
+    writer.setCreator("cxjournal")
+    writer.setResolution(96)  # layout in CSS pixels; the images keep their full resolution
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 14, 16, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document.documentLayout().setPaintDevice(writer)
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    body_height = page.height() - FOOTER
+    document.setPageSize(QSizeF(page.width(), body_height))
+    _paint_pages(document, writer, page.width(), body_height)
+    buffer.close()
+    return bytes(data.data())
+
+
+def _paint_pages(document: QTextDocument, writer: QPdfWriter, width: int, height: int) -> None:
+    """Each page of the laid-out document, with a small footer."""
+    painter = QPainter(writer)
+    pages = document.pageCount()
+    for index in range(pages):
+        if index:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -index * height)
+        document.drawContents(painter, QRectF(0, index * height, width, height))
+        painter.restore()
+        footer = QRectF(0, height, width, FOOTER)
+        painter.setPen(MUTED)
+        painter.drawText(footer, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
+                         f"{TITLE} · cxjournal")  # fmt: skip
+        painter.drawText(footer, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
+                         f"{index + 1} / {pages}")  # fmt: skip
+    painter.end()
+
+
+# --- the text ---------------------------------------------------------------------------
+
+_STYLE = """
+h1 { font-size: 15pt; font-weight: 600; margin: 0 0 2px 0; }
+h2 { font-size: 11pt; font-weight: 600; margin: 10px 0 4px 0; }
+p { margin: 0 0 4px 0; }
+.muted { color: #6b7c93; }
+.small { color: #6b7c93; font-size: 7pt; }
+table.grid { border-collapse: collapse; }
+table.grid th { background-color: #eef2f6; font-weight: 600; padding: 3px 4px;
+                border-bottom: 1px solid #c5ced8; text-align: left; font-size: 7.5pt; }
+table.grid th.g { text-align: center; border-bottom: 0; padding-bottom: 0; }
+table.grid td { padding: 2px 5px; border-bottom: 1px solid #e3e8ee; }
+table.grid th.n, table.grid td.n { text-align: right; }
+table.grid th.c, table.grid td.c { text-align: center; }
+"""
+
+
+def e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _table(
+    header: list[str],
+    rows: list[list[str]],
+    text_columns: set[int] | None,
+    widths: list[int] | None = None,
+) -> str:
+    """A ruled table; columns not in ``text_columns`` are right-aligned numbers.
+
+    ``text_columns`` None centres every column.
+    """
+
+    def cell(tag: str, index: int, value: str) -> str:
+        if text_columns is None:
+            css = ' class="c"'
+        else:
+            css = "" if index in text_columns else ' class="n"'
+        width = f' width="{widths[index]}%"' if widths and tag == "th" else ""
+        return f"<{tag}{css}{width}>{value}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(header))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>" for row in rows
+    )
+    return f'<table class="grid" width="100%"><tr>{head}</tr>{body}</table>'
+
+
+def report_html(snapshot: Snapshot) -> str:
+    audit = snapshot.audit
+    parts = [f"<h1>{e(TITLE)}: {e(long_date(audit.taken_on))}</h1>"]
+    made = f"Made with cxjournal on {e(long_date(snapshot.made_on))}."
+    if snapshot.names_hidden:
+        made += " " + e(HIDDEN_NAMES_NOTE)
+    parts.append(f'<p class="muted">{made}</p>')
+    totals = snapshot.totals
+    if totals is not None:
+        figures = [
+            ("People rated", str(totals.count)),
+            ("Reliance", figure(totals.reliance)),
+            ("Influence", figure(totals.influence)),
+            ("Net balance", figure(totals.net_balance)),
+            ("Influence ratio", figure(totals.influence_ratio)),
+            ("Top-two share", share(totals.top2_share)),
+        ]
+        parts.append(_table([k for k, _ in figures], [[v for _, v in figures]], None))
+        parts.append(
+            '<p class="muted">Reliance sums how much you depend on each person '
+            "(value × irreplaceability / 10); influence sums how much they depend on you.</p>"
+        )
+    parts.append("<h2>Alarm bells</h2>")
+    if snapshot.alarms:
+        parts += [
+            f"<p><b>{e(ALARM_TITLES[a.code])}.</b> {e(a.message)}</p>" for a in snapshot.alarms
+        ]
+    else:
+        parts.append("<p>No alarm bell rings for this audit.</p>")
+    parts.append("<h2>People</h2>")
+    if not snapshot.contacts:
+        parts.append("<p>This audit rates no one.</p>")
+    else:
+        parts.append(_people_table(snapshot))
+        parts.append("<h2>What each gives, and where they sit</h2>")
+        parts.append(
+            _table(
+                ["Person", *(ASPECT_TITLES[a] for a in ASPECTS), "Team · function · unit · place"],
+                [
+                    [
+                        e(c.person.name),
+                        *(_aspect(getattr(c.rating.aspects, a)) for a in ASPECTS),
+                        f'<span class="small">{e(_where(c.person))}</span>',
+                    ]
+                    for c in snapshot.contacts
+                ],
+                {0, 6},
+                [15, 10, 10, 11, 12, 10, 32],
+            )
+        )
+        breaking = ' style="page-break-before: always"' if len(snapshot.contacts) > 5 else ""
+        parts.append(f"<h2{breaking}>Balance map</h2>")
+        parts.append('<p align="center"><img src="cx:balance" width="500"></p>')
+    if snapshot.trend:
+        parts.append("<h2>Influence and reliance up to this audit</h2>")
+        parts.append('<p align="center"><img src="cx:trend" width="600"></p>')
+    if snapshot.contacts:
+        parts.append("<h2>Reach</h2>")
+        parts.append(
+            _table(
+                ["Dimension", "Filled in", "Different values", "Most common", "Its share"],
+                [
+                    [
+                        DIMENSION_TITLES[d],
+                        str(f.filled),
+                        str(f.distinct),
+                        e(f.dominant) if f.dominant else "-",
+                        share(f.dominant_share),
+                    ]
+                    for d, f in snapshot.reach.items()
+                ],
+                {0, 3},
+                [20, 12, 16, 40, 12],
+            )
+        )
+    if snapshot.note or snapshot.note_withheld:
+        parts.append("<h2>Note</h2>")
+        if snapshot.note_withheld:
+            parts.append(f'<p class="muted">{e(WITHHELD_NOTE)}</p>')
+        else:
+            parts.append("<p>" + e(snapshot.note).replace("\n", "<br>") + "</p>")
+    thresholds = ", ".join(f"{k} {v}" for k, v in snapshot.thresholds.as_dict().items())
+    parts.append(
+        f'<p class="muted" style="margin-top: 12px">{e(METHOD_NOTE)} '
+        f"Thresholds used: {e(thresholds)}.</p>"
+    )
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _people_table(snapshot: Snapshot) -> str:
+    rows = []
+    for c in snapshot.contacts:
+        name = e(c.person.name)
+        swatch = KIND_COLOURS[c.kind].name()
+        rows.append(
+            [
+                name,
+                str(c.rating.value),
+                str(c.rating.irreplaceability),
+                str(c.rating.my_value),
+                str(c.rating.my_irreplaceability),
+                figure(c.dependence_on_them),
+                figure(c.their_dependence_on_me),
+                figure(c.balance),
+                f'<span style="color: {swatch}">●</span> {e(kind_label(c.kind))}',
+            ]
+        )
+    groups = (
+        '<tr><th class="g"></th><th class="g" colspan="2">They give me</th>'
+        '<th class="g" colspan="2">I give them</th><th class="g" colspan="3">Dependence</th>'
+        '<th class="g"></th></tr>'
+    )
+    header = [
+        "Person",
+        "Value",
+        "Irreplaceability",
+        "Value",
+        "Irreplaceability",
+        "Mine on them",
+        "Theirs on me",
+        "Balance",
+        "Kind",
+    ]
+    table = _table(header, rows, {0, 8}, [14, 7, 14, 7, 14, 9, 9, 8, 18])
+    return table.replace(
+        '<table class="grid" width="100%">', '<table class="grid" width="100%">' + groups, 1
+    )
+
+
+def _where(person: Person) -> str:
+    return " · ".join(
+        v.strip() for v in (getattr(person, d) for d in REACH_DIMENSIONS) if v.strip()
+    )
+
+
+def _aspect(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+# --- the pictures -----------------------------------------------------------------------
+
+
+CENTRE = Qt.AlignmentFlag.AlignCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+X_TITLE = "How much you depend on them"
+Y_TITLE = "How much they depend on you"
+
+
+def _text(
+    p: QPainter, rect: QRectF, text: str, align: Qt.AlignmentFlag, colour: QColor = INK
+) -> None:
+    p.setPen(colour)
+    p.drawText(rect, align, text)
+
+
+def _canvas(width: int, height: int) -> tuple[QImage, QPainter]:
+    image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(SCALE, SCALE)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(13)
+    painter.setFont(font)
+    return image, painter
+
+
+def balance_map(snapshot: Snapshot, width: int = 800, height: int = 560) -> QImage:
+    """Each person placed by how much you depend on them (x) and they on you (y), 0-10.
+
+    The background shows where each kind of relationship lies for the audit's
+    thresholds: the diagonal is a perfect balance.
+    """
+    image, p = _canvas(width, height)
+    t = snapshot.thresholds
+    plot = QRectF(64, 16, width - 64 - 150, height - 16 - 56)
+
+    def at(x: float, y: float) -> QPointF:
+        return QPointF(plot.left() + plot.width() * x / 10, plot.bottom() - plot.height() * y / 10)
+
+    p.save()
+    p.setClipRect(plot)
+    p.setPen(Qt.PenStyle.NoPen)
+    lean = float(t.lean_gap)
+    p.setBrush(_tint(ContactKind.THEY_LEAN_ON_YOU))
+    p.drawPolygon([at(0, lean), at(10 - lean, 10), at(0, 10)])
+    p.setBrush(_tint(ContactKind.YOU_LEAN_ON_THEM))
+    p.drawPolygon([at(lean, 0), at(10, 0), at(10, 10 - lean)])
+    low, high = float(t.transactional_max), float(t.deep_min)
+    p.setBrush(_tint(ContactKind.TRANSACTIONAL))
+    p.drawRect(QRectF(at(0, low), at(low, 0)))
+    p.setBrush(_tint(ContactKind.DEEP))
+    p.drawRect(QRectF(at(high, 10), at(10, high)))
+    p.restore()
+
+    _grid(p, plot, at)
+    p.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
+    p.drawLine(at(0, 0), at(10, 10))
+    _region_labels(p, plot)
+
+    _text(p, QRectF(plot.left(), plot.bottom() + 26, plot.width(), 20), X_TITLE, CENTRE)
+    p.save()
+    p.translate(16, plot.center().y())
+    p.rotate(-90)
+    _text(p, QRectF(-plot.height() / 2, -8, plot.height(), 20), Y_TITLE, CENTRE)
+    p.restore()
+
+    taken: list[QRectF] = []
+    for contact in snapshot.contacts:
+        point = at(contact.dependence_on_them, contact.their_dependence_on_me)
+        p.setPen(QPen(QColor("white"), 1.5))
+        p.setBrush(KIND_COLOURS[contact.kind])
+        p.drawEllipse(point, 6, 6)
+        taken.append(QRectF(point.x() - 6, point.y() - 6, 12, 12))
+    for contact in snapshot.contacts:
+        point = at(contact.dependence_on_them, contact.their_dependence_on_me)
+        _place_label(p, point, _short(contact.person.name), taken, plot)
+    _legend(p, QPointF(plot.right() + 18, plot.top() + 4))
+    p.end()
+    return image
+
+
+def _tint(kind: ContactKind) -> QColor:
+    colour = QColor(KIND_COLOURS[kind])
+    colour.setAlpha(34)
+    return colour
+
+
+def _grid(p: QPainter, plot: QRectF, at: Any) -> None:
+    for step in range(11):
+        p.setPen(QPen(GRID, 1))
+        p.drawLine(at(step, 0), at(step, 10))
+        p.drawLine(at(0, step), at(10, step))
+        if step % 2 == 0:
+            x, y = at(step, 0).x(), at(0, step).y()
+            _text(p, QRectF(x - 15, plot.bottom() + 4, 30, 16), str(step), CENTRE, MUTED)
+            _text(p, QRectF(plot.left() - 34, y - 8, 28, 16), str(step), RIGHT, MUTED)
+    p.setPen(QPen(MUTED, 1))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(plot)
+
+
+def _region_labels(p: QPainter, plot: QRectF) -> None:
+    """Name the four corner regions of the map, in their kind's colour."""
+    font = p.font()
+    small = QFont(font)
+    small.setPixelSize(11)
+    p.setFont(small)
+    inner = plot.adjusted(6, 4, -6, -4)
+    flag = Qt.AlignmentFlag
+    for kind, align in (
+        (ContactKind.THEY_LEAN_ON_YOU, flag.AlignTop | flag.AlignLeft),
+        (ContactKind.DEEP, flag.AlignTop | flag.AlignRight),
+        (ContactKind.YOU_LEAN_ON_THEM, flag.AlignBottom | flag.AlignRight),
+        (ContactKind.TRANSACTIONAL, flag.AlignBottom | flag.AlignLeft),
+    ):
+        p.setPen(QColor(KIND_COLOURS[kind]).darker(130))
+        p.drawText(inner, align, kind_label(kind))
+    p.setFont(font)
+
+
+def _legend(p: QPainter, origin: QPointF) -> None:
+    y = origin.y()
+    for kind in ContactKind:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(KIND_COLOURS[kind])
+        p.drawEllipse(QPointF(origin.x() + 6, y + 8), 6, 6)
+        _text(p, QRectF(origin.x() + 18, y, 130, 16), kind_label(kind), LEFT)
+        y += 22
+
+
+def _short(name: str, limit: int = 22) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _place_label(p: QPainter, point: QPointF, text: str, taken: list[QRectF], plot: QRectF) -> None:
+    """Draw ``text`` beside ``point`` where it overlaps no other label or point."""
+    metrics = p.fontMetrics()
+    w, h = metrics.horizontalAdvance(text) + 4, metrics.height()
+    candidates = []
+    for dy in (0, -1, 1, -2, 2, -3, 3):
+        candidates.append(QRectF(point.x() + 9, point.y() - h / 2 + dy * h, w, h))
+        candidates.append(QRectF(point.x() - 9 - w, point.y() - h / 2 + dy * h, w, h))
+    bounds = plot.adjusted(0, 0, 140, 0)
+    chosen = next(
+        (r for r in candidates if bounds.contains(r) and not any(r.intersects(t) for t in taken)),
+        candidates[0],
+    )
+    taken.append(chosen)
+    _text(p, chosen, text, CENTRE)
+
+
+def trend_chart(points: tuple[TrendPoint, ...], width: int = 800, height: int = 300) -> QImage:
+    """Influence and reliance of each audit up to the snapshot's, on a time axis."""
+    image, p = _canvas(width, height)
+    plot = QRectF(48, 30, width - 48 - 20, height - 30 - 40)
+    top = max([*(max(pt.influence, pt.reliance) for pt in points), 1.0])
+    step = _nice_step(top / 4)
+    top = step * (int(top / step) + 1)
+    first, last = points[0].taken_on.toordinal(), points[-1].taken_on.toordinal()
+    span = max(last - first, 1)
+
+    def at(day: int, value: float) -> QPointF:
+        x = plot.left() + plot.width() * (day - first) / span if last > first else plot.center().x()
+        return QPointF(x, plot.bottom() - plot.height() * value / top)
+
+    value = 0.0
+    while value <= top + 1e-9:
+        y = at(first, value).y()
+        p.setPen(QPen(GRID, 1))
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        _text(p, QRectF(0, y - 8, plot.left() - 6, 16), figure(value), RIGHT, MUTED)
+        value += step
+    for pt in _date_ticks(points):
+        x = at(pt.taken_on.toordinal(), 0).x()
+        day = pt.taken_on
+        label = f"{MONTHS[day.month - 1][:3]} {day.year}" if len(points) > 6 else day.isoformat()
+        box = QRectF(x - 50, plot.bottom() + 6, 100, 16)
+        box.moveLeft(min(max(box.left(), 0), width - box.width()))
+        _text(p, box, label, CENTRE, MUTED)
+    current = next((pt for pt in points if pt.current), None)
+    if current is not None:
+        x = at(current.taken_on.toordinal(), 0).x()
+        p.setPen(QPen(MUTED, 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+    for colour, values in (
+        (RELIANCE_COLOUR, [pt.reliance for pt in points]),
+        (INFLUENCE_COLOUR, [pt.influence for pt in points]),
+    ):
+        spots = [at(pt.taken_on.toordinal(), v) for pt, v in zip(points, values, strict=True)]
+        p.setPen(QPen(colour, 2.2))
+        p.drawPolyline(spots)
+        p.setBrush(colour)
+        p.setPen(QPen(QColor("white"), 1))
+        for spot in spots:
+            p.drawEllipse(spot, 3.5, 3.5)
+    x = plot.left()
+    for colour, label in ((INFLUENCE_COLOUR, "Influence"), (RELIANCE_COLOUR, "Reliance")):
+        p.setPen(QPen(colour, 3))
+        p.drawLine(QPointF(x, 12), QPointF(x + 18, 12))
+        _text(p, QRectF(x + 24, 4, 100, 16), label, LEFT)
+        x += 110
+    p.setPen(QPen(MUTED, 1))
+    p.drawLine(plot.bottomLeft(), plot.bottomRight())
+    p.end()
+    return image
+
+
+def _nice_step(raw: float) -> float:
+    for step in (0.5, 1, 2, 2.5, 5, 10, 20, 25, 50):
+        if raw <= step:
+            return float(step)
+    return 100.0
+
+
+def _date_ticks(points: tuple[TrendPoint, ...], most: int = 6) -> list[TrendPoint]:
+    if len(points) <= most:
+        return list(points)
+    stride = (len(points) - 1) / (most - 1)
+    return [points[round(i * stride)] for i in range(most)]
