@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
     from cxjournal.journal.resilience import ResilienceOps
+    from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
 
 
@@ -144,6 +145,12 @@ class Journal:
         from cxjournal.journal.exit_plan import ExitPlanOps
 
         return ExitPlanOps(self)
+
+    @cached_property
+    def search(self) -> SearchOps:
+        from cxjournal.journal.search import SearchOps
+
+        return SearchOps(self)
 
     @cached_property
     def settings(self) -> SettingsOps:

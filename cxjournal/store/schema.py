@@ -17,7 +17,7 @@ from cxjournal.domain.errors import NewerSchemaError, NotAJournalError
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
-REVISIONS: tuple[str, ...] = ("0001_initial",)
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search")
 HEAD = REVISIONS[-1]
 
 
