@@ -1,0 +1,454 @@
+"""The audit form: date, up to ten people with their ratings, the blocking flag,
+guidance beside the fields, and live results (alarm bells, scores, balance map).
+
+A form dialog: "Save audit" writes the whole audit in one transaction (which
+also moves the exit plan when the flag of the latest audit changes); Cancel
+writes nothing. Keyboard entry: Tab (or Enter) moves field to field, Ctrl+Enter
+or Ctrl+S saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
+from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
+from cxjournal.journal import Journal
+from cxjournal.ui.audit_results_panel import AuditResultsPanel
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
+from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
+
+FIELD_TITLES: dict[str, str] = {
+    "top_ten": "Who to list",
+    "value": "Value to you",
+    "irreplaceability": "Hard to replace",
+    "my_value": "The flip: your value to them",
+    "my_irreplaceability": "The flip: how replaceable you are",
+    "career_guidance": "Career guidance",
+    "emotional_support": "Emotional support",
+    "daily_assistance": "Daily assistance",
+    "information_sharing": "Information sharing",
+    "resource_access": "Access to resources",
+    "grouping": "Team, function, product unit, location",
+    "blocking_superior": "A superior blocking you",
+}
+
+
+def person_key(person: Person) -> str:
+    return f"id:{person.id}" if person.id is not None else f"name:{name_key(person.name)}"
+
+
+class AuditEditor(QDialog):
+    """Edits ``audit`` (saved, or an unsaved draft such as a copy of the latest)."""
+
+    def __init__(
+        self, journal: Journal, audit: Audit | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.original = audit or Audit(taken_on=dt.date.today())
+        self.saved_audit: Audit | None = None
+        self.thresholds = journal.settings.thresholds()
+        self.rows: list[RatingRow] = []
+        self.analysis: Analysis | None = None
+        self.setWindowTitle(self._title())
+        self.setSizeGripEnabled(True)
+
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        splitter.addWidget(self._build_form())
+        self.tabs = QTabWidget()
+        self.results = AuditResultsPanel()
+        self.map = LazyBalanceMap()
+        self.tabs.addTab(self.results, "&Results")
+        self.tabs.addTab(self.map, "Balance &map")
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 430])
+
+        bottom = QHBoxLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problems")
+        font = self.error.font()
+        font.setBold(True)
+        self.error.setFont(font)
+        self.error.hide()
+        bottom.addWidget(self.error, 1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save audit")
+        self.save_button.setToolTip("Save this audit (Ctrl+Enter)")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+
+        self._recompute_timer = QTimer(self)
+        self._recompute_timer.setSingleShot(True)
+        self._recompute_timer.setInterval(0)
+        self._recompute_timer.timeout.connect(self.recompute)
+
+        self._load(self.original)
+        self.resize(1260, 760)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        if self.original.id is None:
+            return "New power audit"
+        return f"Power audit of {self.original.taken_on.strftime('%d %b %Y')}"
+
+    def _build_form(self) -> QWidget:
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        layout.setContentsMargins(0, 0, 6, 0)
+
+        top = QHBoxLayout()
+        date_label = QLabel("&Date:")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setAccessibleName("Date of the audit")
+        date_label.setBuddy(self.date_edit)
+        note_label = QLabel("N&ote:")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Optional: what is going on around this audit")
+        self.note_edit.setAccessibleName("Note")
+        note_label.setBuddy(self.note_edit)
+        top.addWidget(date_label)
+        top.addWidget(self.date_edit)
+        top.addSpacing(12)
+        top.addWidget(note_label)
+        top.addWidget(self.note_edit, 1)
+        layout.addLayout(top)
+
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.header = RatingHeader()
+        layout.addWidget(self.header)
+        self.rows_holder = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows_holder)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.setSpacing(4)
+        self.adder = PersonAdder(self.add_person)
+        self.rows_layout.addWidget(self.adder)
+        self.rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.rows_holder)
+        scroll.setMinimumHeight(180)
+        layout.addWidget(scroll, 1)
+
+        flag = QHBoxLayout()
+        self.blocking = QCheckBox("A superior is actively &blocking my influence")
+        self.blocking.setToolTip(FIELD_GUIDANCE["blocking_superior"])
+        self.blocking.toggled.connect(self._blocking_toggled)
+        self.blocking.installEventFilter(self)
+        who_label = QLabel("&Who:")
+        self.blocker = QComboBox()
+        self.blocker.setAccessibleName("Who is blocking you (optional)")
+        self.blocker.setMinimumContentsLength(16)
+        who_label.setBuddy(self.blocker)
+        self.blocker.currentIndexChanged.connect(self._schedule)
+        flag.addWidget(self.blocking)
+        flag.addSpacing(12)
+        flag.addWidget(who_label)
+        flag.addWidget(self.blocker, 1)
+        layout.addLayout(flag)
+
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setFrameShape(QFrame.Shape.StyledPanel)
+        self.guidance.setMargin(8)
+        self.guidance.setAccessibleName("Guidance")
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance.setMinimumHeight(90)
+        self.guidance.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.guidance)
+        self.show_guidance(None)
+        return form
+
+    def _load(self, audit: Audit) -> None:
+        on = audit.taken_on
+        self.date_edit.setDate(QDate(on.year, on.month, on.day))
+        self.note_edit.setText(audit.note)
+        self.adder.set_directory(self.journal.people.all())
+        for rating in audit.ratings:
+            self._add_row(rating.person, rating)
+        self.blocking.setChecked(audit.blocking_superior)
+        self._rebuild_blocker_choices(audit.blocking_superior_person)
+        self._blocking_toggled(audit.blocking_superior)
+        self.date_edit.dateChanged.connect(self._schedule)
+        self._after_people_changed()
+        self.recompute()
+        QTimer.singleShot(0, self._initial_focus)
+
+    def _initial_focus(self) -> None:
+        target = self.adder.name_edit if not self.rows else self.rows[0].spins["value"]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- people --------------------------------------------------------------------------------
+
+    def add_person(self, person: Person) -> str | None:
+        """Add ``person`` to the audit; returns why not when refused (shown to the user)."""
+        if len(self.rows) >= MAX_RATINGS_PER_AUDIT:
+            return (
+                f"An audit holds at most {MAX_RATINGS_PER_AUDIT} people: remove someone "
+                f"before adding {person.name}."
+            )
+        key = person_key(person)
+        if any(person_key(row.person) == key or _same_name_new(row.person, person)
+               for row in self.rows):  # fmt: skip
+            return f"{person.name} is already in this audit."
+        row = self._add_row(person, None)
+        self._after_people_changed()
+        row.focus_first()
+        return None
+
+    def _add_row(self, person: Person, rating: Rating | None) -> RatingRow:
+        row = RatingRow(person, rating)
+        row.changed.connect(self._schedule)
+        row.remove_requested.connect(self.remove_row)
+        row.field_focused.connect(self.show_guidance)
+        self.rows_layout.insertWidget(len(self.rows), row)
+        row.show()  # at once, not on the next event loop pass: Tab must reach it now
+        self.rows.append(row)
+        return row
+
+    def remove_row(self, row: RatingRow) -> None:
+        if row not in self.rows:
+            return
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self.rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._after_people_changed()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].focus_first()
+        else:
+            self.adder.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _after_people_changed(self) -> None:
+        count = len(self.rows)
+        self.count_label.setText(
+            f"<b>{count} of {MAX_RATINGS_PER_AUDIT} people</b> · the people you most depend "
+            "on to get your work done"
+        )
+        self._rebuild_blocker_choices(self.current_blocker())
+        self._fix_tab_order()
+        self._schedule()
+
+    def people(self) -> list[Person]:
+        return [row.person for row in self.rows]
+
+    # -- the blocking flag ---------------------------------------------------------------------
+
+    def _rebuild_blocker_choices(self, keep: Person | None) -> None:
+        self.blocker.blockSignals(True)
+        self.blocker.clear()
+        self.blocker.addItem("Not named", None)
+        seen: set[str] = set()
+        choices = [*self.people(), *self.journal_people()]
+        if keep is not None:
+            choices.insert(0, keep)
+        ordered: list[Person] = []
+        for person in choices:
+            key = person_key(person)
+            if key not in seen:
+                seen.add(key)
+                ordered.append(person)
+        ordered.sort(key=lambda p: p.name.casefold())
+        for person in ordered:
+            self.blocker.addItem(person.name, person)
+        index = 0
+        if keep is not None:
+            wanted = person_key(keep)
+            for i in range(1, self.blocker.count()):
+                if person_key(self.blocker.itemData(i)) == wanted:
+                    index = i
+        self.blocker.setCurrentIndex(index)
+        self.blocker.blockSignals(False)
+
+    def journal_people(self) -> list[Person]:
+        if not hasattr(self, "_directory"):
+            self._directory = self.journal.people.all()
+        return self._directory
+
+    def current_blocker(self) -> Person | None:
+        if not hasattr(self, "blocker") or self.blocker.currentIndex() <= 0:
+            return None
+        person = self.blocker.currentData()
+        return person if isinstance(person, Person) else None
+
+    def _blocking_toggled(self, checked: bool) -> None:
+        self.blocker.setEnabled(checked)
+        if checked:
+            self.show_guidance("blocking_superior")
+        self._schedule()
+
+    # -- results -------------------------------------------------------------------------------
+
+    def _schedule(self, *_args: Any) -> None:
+        self._recompute_timer.start()
+
+    def draft(self) -> Audit:
+        """The audit as entered; people still missing a core rating are left out."""
+        ratings = tuple(r for r in (row.rating() for row in self.rows) if r is not None)
+        flagged = self.blocking.isChecked()
+        return Audit(
+            id=self.original.id,
+            taken_on=self.date_edit.date().toPython(),  # type: ignore[arg-type]
+            ratings=ratings,
+            note=self.note_edit.text().strip(),
+            blocking_superior=flagged,
+            blocking_superior_person=self.current_blocker() if flagged else None,
+        )
+
+    def recompute(self) -> None:
+        self._recompute_timer.stop()
+        try:
+            self.analysis = self.journal.audits.analyse(self.draft())
+        except ValidationError:
+            self.analysis = None
+        self.results.set_analysis(self.analysis)
+        contacts = self.analysis.contacts if self.analysis is not None else ()
+        self.map.set_contacts(contacts, self.thresholds)
+
+    # -- guidance ------------------------------------------------------------------------------
+
+    def show_guidance(self, field: str | None) -> None:
+        if field is None or field not in FIELD_GUIDANCE:
+            self.guidance.setText(
+                f"<b>How this audit works</b><br>{FIELD_GUIDANCE['top_ten']}<br><br>"
+                f"<small>{METHOD_NOTE}</small>"
+            )
+            return
+        self.guidance.setText(f"<b>{FIELD_TITLES.get(field, field)}</b><br>{FIELD_GUIDANCE[field]}")
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.blocking and event.type() == QEvent.Type.FocusIn:
+            self.show_guidance("blocking_superior")
+        return super().eventFilter(watched, event)
+
+    # -- keyboard ------------------------------------------------------------------------------
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [self.date_edit, self.note_edit]
+        for row in self.rows:
+            chain += row.focus_widgets()
+        chain += [
+            self.adder.name_edit,
+            self.adder.add_button,
+            self.adder.new_button,
+            self.adder.new_name,
+            *self.adder.fields.values(),
+            self.adder.relationship,
+            self.adder.internal,
+            self.adder.cancel_new_button,
+            self.adder.add_new_button,
+            self.blocking,
+            self.blocker,
+            self.tabs,
+            self.save_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter never closes the form by accident: it moves on, or presses a focused button.
+
+        (Enter in a rating moves to the next field in :class:`RatingRow`; Enter in the
+        add-person line adds the person and moves to their first rating.)
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+                return
+            focus = self.focusWidget()
+            if focus is self.date_edit or isinstance(focus, (QCheckBox, QComboBox)):
+                self.focusNextChild()
+            elif isinstance(focus, QAbstractButton):
+                focus.click()
+            return
+        super().keyPressEvent(event)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """What stops the audit from being saved, in words for the user."""
+        problems: list[str] = []
+        names = {n: t for n, t, _ in (*CORE_FIELDS, *ASPECT_FIELDS)}
+        for row in self.rows:
+            missing = row.missing()
+            if missing:
+                fields = ", ".join(names[m].replace("\n", " ").lower() for m in missing)
+                problems.append(f"{row.person.name}: rate {fields} (1 to 10).")
+        return problems
+
+    def save(self) -> None:
+        problems = self.problems()
+        if problems:
+            self._show_error(problems)
+            for row in self.rows:
+                if row.missing():
+                    row.focus_first(only_missing=True)
+                    break
+            return
+        try:
+            self.saved_audit = self.journal.audits.save(self.draft())
+        except ValidationError as exc:
+            self._show_error(exc.problems)
+            return
+        except CxJournalError as exc:
+            self._show_error([str(exc)])
+            return
+        self.accept()
+
+    def _show_error(self, lines: list[str]) -> None:
+        self.error.setText("\n".join(lines))
+        self.error.setVisible(bool(lines))
+
+
+def _same_name_new(existing: Person, candidate: Person) -> bool:
+    """Two unsaved people, or an unsaved one and a saved one, with the same name."""
+    if existing.id is not None and candidate.id is not None:
+        return False
+    return name_key(existing.name) == name_key(candidate.name)

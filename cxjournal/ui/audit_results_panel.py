@@ -1,0 +1,217 @@
+"""The results of one audit: alarm bells, each person's scores, totals and reach.
+
+Read-only; fed an :class:`~cxjournal.domain.power_audit.Analysis` by the audit
+editor (as ratings change) and by the Audits page (for the selected audit).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.model import REACH_DIMENSIONS
+from cxjournal.domain.power_audit import Analysis
+from cxjournal.ui.audit_wording import DIMENSION_LABELS, alarm_title, percent, score, signed
+from cxjournal.ui.icons import icon
+from cxjournal.ui.models.contact_scores_model import ContactScoresModel
+
+TOTALS: tuple[tuple[str, str, str], ...] = (
+    ("count", "People", "How many people this audit rates"),
+    ("reliance", "You rely on them", "The sum of your dependence on each person"),
+    ("influence", "They rely on you", "The sum of each person's dependence on you"),
+    ("net_balance", "Net balance", "They rely on you minus you rely on them"),
+    (
+        "influence_ratio",
+        "Influence ratio",
+        "They rely on you ÷ you rely on them: 1.0 is an even give-and-take",
+    ),
+    (
+        "top2_share",
+        "Top two hold",
+        "The share of your dependence that sits with the two people you need most",
+    ),
+)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+class AlarmView(QFrame):
+    """One alarm bell: icon, title, and the message with its next step."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__()
+        self.code = code
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        bell = QLabel()
+        bell.setPixmap(icon("alarm").pixmap(20, 20))
+        bell.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(bell)
+        self.text = QLabel(f"<b>{alarm_title(code)}</b><br>{_escape(message)}")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAccessibleName(f"Alarm: {alarm_title(code)}")
+        self.text.setAccessibleDescription(message)
+        layout.addWidget(self.text, 1)
+
+
+class AuditResultsPanel(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Audit results")
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        layout.addWidget(_heading("Alarm bells"))
+        self.alarms_box = QVBoxLayout()
+        self.alarms_box.setSpacing(6)
+        layout.addLayout(self.alarms_box)
+        self.no_alarms = QLabel()
+        self.no_alarms.setWordWrap(True)
+        self.alarms_box.addWidget(self.no_alarms)
+        self.alarm_views: list[AlarmView] = []
+
+        layout.addSpacing(8)
+        layout.addWidget(_heading("People"))
+        self.scores_model = ContactScoresModel(self)
+        self.scores = QTableView()
+        self.scores.setModel(self.scores_model)
+        self.scores.setAccessibleName("Scores per person")
+        self.scores.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scores.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scores.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scores.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scores.verticalHeader().hide()
+        self.scores.setWordWrap(False)
+        header = self.scores.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.scores.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.scores)
+        self.no_people = QLabel("Add people and rate them: their scores appear here.")
+        self.no_people.setWordWrap(True)
+        layout.addWidget(self.no_people)
+
+        layout.addSpacing(8)
+        layout.addWidget(_heading("Totals"))
+        totals_form = QFormLayout()
+        self.totals: dict[str, QLabel] = {}
+        for key, label, tip in TOTALS:
+            value = QLabel("–")
+            value.setToolTip(tip)
+            value.setAccessibleName(label)
+            caption = QLabel(label)
+            caption.setToolTip(tip)
+            totals_form.addRow(caption, value)
+            self.totals[key] = value
+        layout.addLayout(totals_form)
+
+        layout.addSpacing(8)
+        layout.addWidget(_heading("Reach"))
+        reach_form = QFormLayout()
+        self.reach: dict[str, QLabel] = {}
+        for dim in REACH_DIMENSIONS:
+            value = QLabel("–")
+            value.setWordWrap(True)
+            value.setAccessibleName(f"Reach by {DIMENSION_LABELS[dim].lower()}")
+            reach_form.addRow(DIMENSION_LABELS[dim], value)
+            self.reach[dim] = value
+        layout.addLayout(reach_form)
+        layout.addStretch(1)
+        self.set_analysis(None)
+
+    # -- content ---------------------------------------------------------------------
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show ``analysis``; ``None`` shows the panel empty."""
+        self._show_alarms(analysis)
+        contacts = analysis.contacts if analysis is not None else ()
+        self.scores_model.set_contacts(contacts)
+        self.scores.setVisible(bool(contacts))
+        self.no_people.setVisible(not contacts)
+        self._fit_table()
+        totals = analysis.totals if analysis is not None else None
+        for key, label in self.totals.items():
+            if totals is None:
+                label.setText("–")
+                continue
+            number = getattr(totals, key)
+            if key == "count":
+                label.setText(str(number))
+            elif key == "net_balance":
+                label.setText(signed(number))
+            elif key == "influence_ratio":
+                label.setText(f"{number:.2f}")
+            elif key == "top2_share":
+                label.setText(percent(number))
+            else:
+                label.setText(score(number))
+        for dim, label in self.reach.items():
+            figure = analysis.reach.get(dim) if analysis is not None else None
+            if figure is None or figure.dominant is None or figure.dominant_share is None:
+                label.setText("not filled in")
+                continue
+            different = "1 kind" if figure.distinct == 1 else f"{figure.distinct} different"
+            label.setText(
+                f"{different} among {figure.filled}; most: {figure.dominant} "
+                f"({percent(figure.dominant_share)})"
+            )
+
+    def alarm_codes(self) -> list[str]:
+        return [view.code for view in self.alarm_views]
+
+    def _show_alarms(self, analysis: Analysis | None) -> None:
+        for view in self.alarm_views:
+            self.alarms_box.removeWidget(view)
+            view.deleteLater()
+        self.alarm_views = []
+        alarms = analysis.alarms if analysis is not None else ()
+        for alarm in alarms:
+            view = AlarmView(alarm.code.value, alarm.message)
+            self.alarms_box.addWidget(view)
+            self.alarm_views.append(view)
+        if analysis is None or (not analysis.contacts and not alarms):
+            self.no_alarms.setText("Alarm bells ring here once people are rated.")
+        else:
+            self.no_alarms.setText("No alarm bell rings for this audit.")
+        self.no_alarms.setVisible(not alarms)
+
+    def _fit_table(self) -> None:
+        rows = self.scores_model.rowCount()
+        height = self.scores.horizontalHeader().sizeHint().height() + 2 * self.scores.frameWidth()
+        for row in range(rows):
+            height += self.scores.verticalHeader().sectionSize(row)
+        scroll = self.scores.horizontalScrollBar()
+        if scroll.isVisible():
+            height += scroll.sizeHint().height()
+        self.scores.setFixedHeight(height)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -1,0 +1,1 @@
+"""Thin Qt table models over journal objects, one module per model."""

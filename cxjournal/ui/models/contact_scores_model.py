@@ -1,0 +1,74 @@
+"""Per-person scores of an audit: dependence both ways, balance and kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from cxjournal.domain.power_audit import ContactScore, kind_label
+from cxjournal.ui.audit_wording import score, signed
+
+PERSON, ON_THEM, ON_ME, BALANCE, KIND = range(5)
+HEADERS = ("Person", "On them", "On me", "Balance", "Kind")
+HEADER_TIPS = (
+    "",
+    "How much you depend on them: value × irreplaceability ÷ 10",
+    "How much they depend on you: your value × your irreplaceability ÷ 10",
+    "On me minus on them: below zero, you need them more than they need you",
+    "The shape of the relationship",
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ContactScoresModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ContactScore] = []
+
+    def set_contacts(self, contacts: tuple[ContactScore, ...] | list[ContactScore]) -> None:
+        self.beginResetModel()
+        self._rows = list(contacts)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        contact = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                contact.person.name,
+                score(contact.dependence_on_them),
+                score(contact.their_dependence_on_me),
+                signed(contact.balance),
+                kind_label(contact.kind),
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ON_THEM, ON_ME, BALANCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            r = contact.rating
+            return (
+                f"{contact.person.name}: they give {r.value}, hard to replace "
+                f"{r.irreplaceability}; you give {r.my_value}, hard to replace "
+                f"{r.my_irreplaceability}"
+            )
+        return None

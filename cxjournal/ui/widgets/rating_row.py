@@ -1,0 +1,222 @@
+"""One person's line in the audit form, and the header above the lines.
+
+The four core ratings run 1 to 10 and start as "?" (not rated yet): an audit is
+saved only when every core rating is given. The five aspects run 0 to 10 and may
+stay "–" (not rated). Spin boxes cannot go past their ranges.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.model import Aspects, Person, Rating
+from cxjournal.domain.power_audit import FIELD_GUIDANCE
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+
+NAME_WIDTH = 170
+SPIN_WIDTH = 54
+GAP_WIDTH = 12
+REMOVE_WIDTH = 28
+
+UNRATED = 0  # core spin boxes: shown as "?"
+NO_ASPECT = -1  # aspect spin boxes: shown as "–"
+
+
+class CoreSpin(QSpinBox):
+    """1 to 10, with "?" for not rated yet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(UNRATED, 10)
+        self.setSpecialValueText("?")
+        self.setValue(UNRATED)
+        self.setFixedWidth(SPIN_WIDTH)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+
+class AspectSpin(QSpinBox):
+    """0 to 10, with "–" for not rated."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(NO_ASPECT, 10)
+        self.setSpecialValueText("–")
+        self.setValue(NO_ASPECT)
+        self.setFixedWidth(SPIN_WIDTH)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+
+def _header_label(text: str, tip: str) -> QLabel:
+    label = QLabel(text)
+    label.setFixedWidth(SPIN_WIDTH)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+    label.setToolTip(f"<p>{tip}</p>")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+class RatingHeader(QWidget):
+    """Column titles lined up with :class:`RatingRow`; each has its guidance as a tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        person = QLabel("Person")
+        person.setFixedWidth(NAME_WIDTH)
+        person.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        person.setToolTip(f"<p>{FIELD_GUIDANCE['top_ten']}</p>")
+        layout.addWidget(person)
+        self.labels: dict[str, QLabel] = {}
+        for name, text, _ in CORE_FIELDS:
+            self.labels[name] = _header_label(text, FIELD_GUIDANCE[name])
+            layout.addWidget(self.labels[name])
+        layout.addSpacing(GAP_WIDTH)
+        for name, text, _ in ASPECT_FIELDS:
+            self.labels[name] = _header_label(text, FIELD_GUIDANCE[name])
+            layout.addWidget(self.labels[name])
+        layout.addSpacing(REMOVE_WIDTH)
+        layout.addStretch(1)
+
+
+class RatingRow(QWidget):
+    """A person's ratings in the audit being edited."""
+
+    changed = Signal()
+    remove_requested = Signal(object)  # this row
+    field_focused = Signal(str)  # the field name, for the guidance beside the form
+
+    def __init__(self, person: Person, rating: Rating | None = None) -> None:
+        super().__init__()
+        self.person = person
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.name_label = QLabel(person.name)
+        font = self.name_label.font()
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setFixedWidth(NAME_WIDTH)
+        self.name_label.setText(
+            QFontMetrics(font).elidedText(person.name, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+        )
+        names.addWidget(self.name_label)
+        grouping = " · ".join(
+            part for part in (person.team, person.function, person.location) if part.strip()
+        )
+        grouping = grouping or ("new person" if person.id is None else "")
+        self.grouping_label = QLabel()
+        self.grouping_label.setFixedWidth(NAME_WIDTH)
+        small = self.grouping_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.grouping_label.setFont(small)
+        self.grouping_label.setText(
+            QFontMetrics(small).elidedText(grouping, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+        )
+        self.grouping_label.setToolTip(grouping)
+        self.grouping_label.setEnabled(False)  # the palette's disabled text: a quieter line
+        names.addWidget(self.grouping_label)
+        self.name_label.setToolTip(person.name)
+        layout.addLayout(names)
+
+        self.spins: dict[str, QSpinBox] = {}
+        for name, _, description in CORE_FIELDS:
+            spin = CoreSpin()
+            self._set_up(spin, name, description)
+            layout.addWidget(spin)
+        layout.addSpacing(GAP_WIDTH)
+        for name, _, description in ASPECT_FIELDS:
+            spin = AspectSpin()
+            self._set_up(spin, name, description)
+            layout.addWidget(spin)
+
+        self.remove_button = QToolButton()
+        self.remove_button.setText("×")
+        self.remove_button.setFixedWidth(REMOVE_WIDTH)
+        self.remove_button.setToolTip(f"Remove {person.name} from this audit")
+        self.remove_button.setAccessibleName(f"Remove {person.name} from this audit")
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        layout.addWidget(self.remove_button)
+        layout.addStretch(1)
+
+        if rating is not None:
+            self.set_rating(rating)
+        for spin in self.spins.values():
+            spin.valueChanged.connect(self.changed)
+
+    def _set_up(self, spin: QSpinBox, name: str, description: str) -> None:
+        spin.setObjectName(name)
+        spin.setAccessibleName(f"{self.person.name}: {description}")
+        spin.setToolTip(f"<p>{FIELD_GUIDANCE[name]}</p>")
+        spin.installEventFilter(self)
+        self.spins[name] = spin
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QSpinBox):
+            return False
+        if event.type() == QEvent.Type.FocusIn:
+            self.field_focused.emit(watched.objectName())
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            watched.interpretText()
+            self.focusNextChild()  # Enter moves on, as Tab does, for quick entry
+            return True
+        return False
+
+    # -- values --------------------------------------------------------------------------
+
+    def set_rating(self, rating: Rating) -> None:
+        for name, _, _ in CORE_FIELDS:
+            self.spins[name].setValue(int(getattr(rating, name)))
+        for name, _, _ in ASPECT_FIELDS:
+            value = getattr(rating.aspects, name)
+            self.spins[name].setValue(NO_ASPECT if value is None else int(value))
+
+    def missing(self) -> list[str]:
+        """The core fields not rated yet, in form order."""
+        return [name for name, _, _ in CORE_FIELDS if self.spins[name].value() == UNRATED]
+
+    def rating(self) -> Rating | None:
+        """The rating as entered; ``None`` while a core field is still "?"."""
+        if self.missing():
+            return None
+        aspects = {
+            name: None if self.spins[name].value() == NO_ASPECT else self.spins[name].value()
+            for name, _, _ in ASPECT_FIELDS
+        }
+        return Rating(
+            person=self.person,
+            value=self.spins["value"].value(),
+            irreplaceability=self.spins["irreplaceability"].value(),
+            my_value=self.spins["my_value"].value(),
+            my_irreplaceability=self.spins["my_irreplaceability"].value(),
+            aspects=Aspects(**aspects),
+        )
+
+    def focus_widgets(self) -> list[QWidget]:
+        """This row's inputs in tab order."""
+        return [*self.spins.values(), self.remove_button]
+
+    def focus_first(self, only_missing: bool = False) -> None:
+        names = self.missing() if only_missing else []
+        target = self.spins[names[0]] if names else self.spins["value"]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.selectAll()
