@@ -1,0 +1,82 @@
+"""The audits list: date, number of people, alarm bells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from cxjournal.journal.audits import AuditSummary
+from cxjournal.ui.audit_wording import alarm_titles
+from cxjournal.ui.icons import icon
+
+DATE, PEOPLE, ALARMS = range(3)
+HEADERS = ("Date", "People", "Alarm bells")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditListModel(QAbstractTableModel):
+    """One row per audit, newest first, as ``AuditOps.summaries()`` returns them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditSummary] = []
+
+    def set_summaries(self, summaries: list[AuditSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self.endResetModel()
+
+    def summary(self, row: int) -> AuditSummary:
+        return self._rows[row]
+
+    def row_of(self, audit_id: int) -> int:
+        """The row showing ``audit_id``, or -1."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == audit_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        titles = alarm_titles(summary.alarm_codes)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DATE:
+                return summary.taken_on.strftime("%d %b %Y")
+            if column == PEOPLE:
+                return str(summary.people)
+            if column == ALARMS:
+                return ", ".join(titles) if titles else "None"
+        if role == Qt.ItemDataRole.DecorationRole and column == ALARMS and titles:
+            return icon("alarm")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == ALARMS:
+                if not titles:
+                    return "No alarm bell rings for this audit"
+                return "Alarm bells: " + "; ".join(titles)
+            if column == DATE:
+                return summary.taken_on.isoformat()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == ALARMS:
+            return f"{len(titles)} alarm bells: {', '.join(titles)}" if titles else "no alarm bells"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        return None
