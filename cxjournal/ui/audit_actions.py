@@ -1,0 +1,112 @@
+"""Main-window additions for power audits: File > New power audit, Edit > Settings
+(the thresholds), and the exit plan's state in the status bar and the sidebar.
+
+Kept light at start-up: one small query for the plan's state; dialogs and pages are
+imported when used.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton
+
+from cxjournal.ui.icons import icon
+
+EXIT_PAGE = "exit_plan"
+AUDITS_PAGE = "audits"
+
+
+class ExitPlanIndicator(QToolButton):
+    """ "Exit plan: active · 3 of 12 done" in the status bar; hidden while not started."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setObjectName("exit-plan-indicator")
+        self.setAutoRaise(True)
+        self.setIcon(icon("exit"))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clicked.connect(lambda: window.navigate(EXIT_PAGE))
+        self.update_state()
+
+    def update_state(self) -> None:
+        from cxjournal.domain.exit_plan import progress
+        from cxjournal.domain.model import ExitStatus
+        from cxjournal.ui.exit_plan_page import status_title
+
+        plan = self.window_.journal.exit_plan.get()
+        done, total = progress(plan.items)
+        state = status_title(plan.status)
+        self.setVisible(plan.status is not ExitStatus.INACTIVE)
+        steps = f" · {done} of {total} done" if total else ""
+        self.setText(f"Exit plan: {state}{steps}")
+        tip = f"Your exit plan is {state}{steps}. Click to open it."
+        self.setToolTip(tip)
+        self.setAccessibleName(f"Exit plan {state}")
+        _update_sidebar(self.window_, plan.status, state, tip)
+
+
+def _update_sidebar(window: Any, status: Any, state: str, tip: str) -> None:
+    from cxjournal.domain.model import ExitStatus
+
+    sidebar = getattr(window, "sidebar", None)
+    if sidebar is None:
+        return
+    for row in range(sidebar.count()):
+        item = sidebar.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) != EXIT_PAGE:
+            continue
+        base = item.data(Qt.ItemDataRole.UserRole + 1) or item.text()
+        item.setData(Qt.ItemDataRole.UserRole + 1, base)
+        item.setText(base if status is ExitStatus.INACTIVE else f"{base} · {state}")
+        item.setToolTip(
+            tip
+            if status is not ExitStatus.INACTIVE
+            else "Your exit plan: starts when an audit records a superior blocking you"
+        )
+
+
+def install(window: Any) -> None:
+    new_audit = QAction(icon("audit"), "New power &audit…", window)
+    new_audit.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    new_audit.setStatusTip("Start an empty power audit")
+    new_audit.triggered.connect(lambda: _on_audits(window, "new_audit"))
+    from_latest = QAction("New audit from &latest…", window)
+    from_latest.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    from_latest.setStatusTip("Start a re-audit with the people and ratings of your latest audit")
+    from_latest.triggered.connect(lambda: _on_audits(window, "new_from_latest"))
+    file_menu = window.menu("file")
+    file_menu.addAction(new_audit)
+    file_menu.addAction(from_latest)
+
+    settings = QAction("&Settings…", window)
+    settings.setShortcut(QKeySequence.StandardKey.Preferences)
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    settings.setStatusTip("Power audit thresholds: when alarm bells ring")
+    settings.triggered.connect(lambda: open_settings(window))
+    window.menu("edit").addAction(settings)
+
+    indicator = ExitPlanIndicator(window)
+    window.add_status_widget(indicator)
+    window.exit_plan_indicator = indicator
+    window.bus.changed.connect(lambda _area: indicator.update_state())
+
+
+def _on_audits(window: Any, method: str) -> None:
+    window.navigate(AUDITS_PAGE)
+    getattr(window.page(AUDITS_PAGE), method)()
+
+
+def open_settings(window: Any) -> Any:
+    """Open the thresholds dialog (window-modal) and return it."""
+    from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
+
+    dialog = ThresholdsDialog(window.journal, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: window.bus.changed.emit("settings"))
+    dialog.open()
+    return dialog
