@@ -279,3 +279,29 @@ def test_ten_years_in_four_queries_and_quickly(journal: Journal) -> None:
         timings.append(time.perf_counter() - start)
     # generous: the real target is the page render (see tests/ui/test_trends_page.py)
     assert min(timings) < 1.0, timings
+
+
+def test_rolling_means_near_the_start_of_a_range_reach_back_before_it(journal: Journal) -> None:
+    entries = _check_ins(D(2025, 1, 1), 60, seed=9)
+    journal.resilience.save_many(entries)
+    full = TrendOps(journal).resilience()
+    part = TrendOps(journal).resilience(D(2025, 2, 1), D(2025, 2, 20))
+    offset = full.days.index(part.days[0])
+    for metric in ("energy", "stress", "mood"):
+        assert part.rolling[metric] == pytest.approx(
+            full.rolling[metric][offset : offset + len(part)]
+        )
+
+
+def test_a_changed_audit_is_analysed_again(journal: Journal, three_audits: list[Audit]) -> None:
+    ops = TrendOps(journal)
+    before = ops.trends().audits[1].totals
+    assert before is not None and before.reliance == pytest.approx(1.6)
+    second = three_audits[1]
+    journal.audits.save(
+        Audit(second.taken_on, (rating(second.ratings[0].person, 10, 10, 7, 7),), id=second.id)
+    )
+    after = ops.trends().audits[1].totals
+    assert after is not None and after.reliance == pytest.approx(10.0)
+    journal.settings.set_thresholds(Thresholds(imbalance_ratio=2.0))
+    assert ops.trends().audits[0].alarms[0].code is AlarmCode.POWER_IMBALANCE

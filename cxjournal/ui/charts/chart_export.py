@@ -1,0 +1,131 @@
+"""Save what a chart shows as a PNG or SVG file.
+
+pyqtgraph's own exporters come first: they draw the scene at any resolution
+(PNG at twice the on-screen size) and write real vector SVG. They have known
+bugs in some versions (sizes passed as floats, items they cannot translate), so
+every result is checked: a PNG must load back as an image, an SVG must parse as
+XML with an ``<svg>`` root. When the exporter fails, a PNG falls back to a grab
+of the widget as it is on screen, and an SVG to Qt's own ``QSvgGenerator``
+rendering of the scene.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Literal
+
+import pyqtgraph as pg
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+Format = Literal["png", "svg"]
+#: How the file was written: pyqtgraph's exporter or the fallback.
+Method = Literal["exporter", "grab", "svg-generator"]
+
+FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+
+
+class ChartExportError(Exception):
+    """The chart could not be written; the message says why in plain words."""
+
+
+def format_for(path: Path, chosen_filter: str = "") -> Format:
+    """``"svg"`` for a ``.svg`` path (or the SVG filter with no suffix), else ``"png"``."""
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        return "svg"
+    if suffix == ".png":
+        return "png"
+    return "svg" if "svg" in chosen_filter.lower() else "png"
+
+
+def with_suffix(path: Path, fmt: Format) -> Path:
+    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+
+
+def export_chart(view: pg.GraphicsView, path: Path, fmt: Format | None = None) -> Method:
+    """Write ``view``'s whole scene to ``path``; returns how it was written.
+
+    Raises :class:`ChartExportError` when nothing readable could be written.
+    """
+    fmt = fmt or format_for(path)
+    path = Path(path)
+    if fmt == "svg":
+        return _svg(view, path)
+    return _png(view, path)
+
+
+# --------------------------------------------------------------------------- PNG
+
+
+def png_is_readable(path: Path) -> bool:
+    image = QImage(str(path))
+    return not image.isNull() and image.width() > 0 and image.height() > 0
+
+
+def _png(view: pg.GraphicsView, path: Path, scale: float = 2.0) -> Method:
+    try:
+        exporter = pg_exporters.ImageExporter(view.scene())
+        width = int(exporter.params["width"])
+        if width > 0:
+            exporter.params["width"] = int(width * scale)
+        exporter.export(str(path))
+        if png_is_readable(path):
+            return "exporter"
+    except Exception as error:  # any exporter bug leads to the fallback
+        log.info("pyqtgraph PNG export failed (%s); grabbing the widget instead", error)
+    return _grab(view, path)
+
+
+def _grab(widget: QWidget, path: Path) -> Method:
+    if not widget.grab().save(str(path), "PNG") or not png_is_readable(path):
+        raise ChartExportError(f"Could not write an image to {path}.")
+    return "grab"
+
+
+# --------------------------------------------------------------------------- SVG
+
+
+def svg_is_readable(path: Path) -> bool:
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError):
+        return False
+    return root.tag.rsplit("}", 1)[-1] == "svg" and len(root) > 0
+
+
+def _svg(view: pg.GraphicsView, path: Path) -> Method:
+    try:
+        pg_exporters.SVGExporter(view.scene()).export(str(path))
+        if svg_is_readable(path):
+            return "exporter"
+    except Exception as error:  # any exporter bug leads to the fallback
+        log.info("pyqtgraph SVG export failed (%s); using QSvgGenerator instead", error)
+    return _svg_generator(view, path)
+
+
+def _svg_generator(view: pg.GraphicsView, path: Path) -> Method:
+    scene = view.scene()
+    rect = view.viewport().rect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(rect.width(), rect.height()))
+    generator.setViewBox(rect)
+    generator.setTitle("cxjournal chart")
+    generator.setResolution(view.logicalDpiX())
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(rect, view.backgroundBrush())
+        scene.render(painter, QRectF(rect), view.mapToScene(rect).boundingRect())
+    finally:
+        painter.end()
+    if not svg_is_readable(path):
+        raise ChartExportError(f"Could not write a drawing to {path}.")
+    return "svg-generator"

@@ -1,0 +1,164 @@
+"""What the Trends charts share: dates on the x axis, series colours, the palette.
+
+Dates are drawn as UTC midnights and the date axis is told the offset is zero,
+so a day is labelled as that day in every time zone. Series colours are mid-tone
+hues that read on a light and on a dark background; everything else (background,
+axes, text, legend frames) follows the widget's palette.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+DAY_SECONDS = 86400.0
+
+#: Mid-tone colours that keep their contrast on both light and dark backgrounds.
+COLOURS: dict[str, str] = {
+    "influence": "#3b82f6",
+    "reliance": "#f59e0b",
+    "net_balance": "#10b981",
+    "influence_ratio": "#3b82f6",
+    "top2_share": "#a855f7",
+    "team": "#3b82f6",
+    "function": "#f59e0b",
+    "product_unit": "#10b981",
+    "location": "#ec4899",
+    "energy": "#10b981",
+    "stress": "#ef4444",
+    "mood": "#3b82f6",
+    "alarm": "#ef4444",
+    "career_guidance": "#a855f7",
+    "emotional_support": "#ec4899",
+    "daily_assistance": "#f59e0b",
+    "information_sharing": "#3b82f6",
+    "resource_access": "#10b981",
+}
+
+#: Colours given to people in turn on the per-person chart.
+PERSON_COLOURS: tuple[str, ...] = (
+    "#3b82f6",
+    "#f59e0b",
+    "#10b981",
+    "#ec4899",
+    "#a855f7",
+    "#ef4444",
+    "#14b8a6",
+    "#84cc16",
+    "#f97316",
+    "#6366f1",
+)
+
+#: Width of every left axis, so that stacked plots line up.
+LEFT_AXIS_WIDTH = 56
+
+
+def date_x(day: dt.date) -> float:
+    """Seconds since the epoch of ``day``'s UTC midnight: its position on the x axis."""
+    return (day.toordinal() - EPOCH_ORDINAL) * DAY_SECONDS
+
+
+def dates_x(days: Sequence[dt.date]) -> np.ndarray:
+    """:func:`date_x` of many dates at once."""
+    ordinals = np.fromiter((d.toordinal() for d in days), dtype=np.float64, count=len(days))
+    return (ordinals - EPOCH_ORDINAL) * DAY_SECONDS
+
+
+def x_date(x: float) -> dt.date:
+    """The date at axis position ``x`` (rounded to the nearest day)."""
+    return dt.date.fromordinal(round(x / DAY_SECONDS) + EPOCH_ORDINAL)
+
+
+def date_axis() -> pg.DateAxisItem:
+    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+
+def pen(colour: str, width: float = 2.0, dashed: bool = False) -> pg.QtGui.QPen:
+    style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    result = pg.mkPen(QColor(colour), width=width, style=style)
+    result.setCosmetic(True)
+    return result
+
+
+def text_colour(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def muted_colour(palette: QPalette) -> QColor:
+    colour = QColor(text_colour(palette))
+    colour.setAlpha(110)
+    return colour
+
+
+def style_plot(plot: pg.PlotItem, palette: QPalette) -> None:
+    """Axes, grid and title in the palette's text colour."""
+    text = text_colour(palette)
+    muted = muted_colour(palette)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(muted))
+        axis.setTextPen(pg.mkPen(text))
+    plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    plot.showGrid(x=True, y=True, alpha=0.18)
+    title = plot.titleLabel
+    if title.isVisible():
+        title.setText(title.text, color=text, size="9pt", bold=True, justify="left")
+
+
+def style_legend(legend: pg.LegendItem, palette: QPalette) -> None:
+    legend.setLabelTextColor(text_colour(palette))
+    legend.setPen(pg.mkPen(None))
+    legend.setBrush(pg.mkBrush(None))
+    for _sample, label in legend.items:
+        label.setText(label.text, color=text_colour(palette))
+
+
+def style_view(view: pg.GraphicsLayoutWidget, palette: QPalette) -> None:
+    view.setBackground(palette.color(QPalette.ColorRole.Base))
+
+
+def placeholder(plot: pg.PlotItem, text: str) -> pg.TextItem:
+    """A centred note shown in a plot that has nothing to draw (hidden by default)."""
+    item = pg.TextItem(text, anchor=(0.5, 0.5))
+    item.setVisible(False)
+    plot.addItem(item, ignoreBounds=True)
+    return item
+
+
+def centre_placeholder(plot: pg.PlotItem, item: pg.TextItem, palette: QPalette) -> None:
+    (x0, x1), (y0, y1) = plot.viewRange()
+    item.setColor(text_colour(palette))
+    item.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+
+
+def finite(values: Iterable[float | None]) -> np.ndarray:
+    """Values as floats, ``None`` as NaN (pyqtgraph leaves a gap there with connect='finite')."""
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+
+
+def nearest(xs: np.ndarray, x: float) -> int | None:
+    """Index of the value in the sorted ``xs`` closest to ``x``; ``None`` when empty."""
+    if not len(xs):
+        return None
+    i = int(np.searchsorted(xs, x))
+    if i <= 0:
+        return 0
+    if i >= len(xs):
+        return len(xs) - 1
+    return i if abs(xs[i] - x) < abs(x - xs[i - 1]) else i - 1
+
+
+def date_text(day: dt.date) -> str:
+    """``"5 Mar 2026"``."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def number_text(value: float, places: int = 1) -> str:
+    """A figure as shown in readouts, with a true minus sign."""
+    return f"{value:.{places}f}".replace("-", "\N{MINUS SIGN}")

@@ -1,0 +1,515 @@
+"""Influence over the years: five plots on one time axis.
+
+From the top: influence, reliance and net balance per audit; the influence ratio
+and the top-two share against their alarm thresholds; reach (how many teams,
+functions, product units and locations the rated people span); each audit's
+alarm bells on a strip (their messages show on hover); and the resilience
+check-ins as rolling or weekly means. Every plot follows the first one's time
+range; the mouse wheel zooms time only, and the readout above the plots gives
+the exact figures of the audit and the check-ins nearest the pointer.
+
+Items are built once; :meth:`InfluenceChart.set_trends` only replaces their data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from typing import Literal
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from cxjournal.domain.model import REACH_DIMENSIONS
+from cxjournal.domain.power_audit import AlarmCode
+from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
+from cxjournal.ui.charts.chart_theme import (
+    COLOURS,
+    DAY_SECONDS,
+    centre_placeholder,
+    date_axis,
+    date_text,
+    date_x,
+    dates_x,
+    finite,
+    muted_colour,
+    nearest,
+    number_text,
+    pen,
+    placeholder,
+    style_legend,
+    style_plot,
+    style_view,
+    x_date,
+)
+
+ResilienceMode = Literal["rolling", "weekly"]
+
+#: The alarm strip's rows, bottom to top, with the short word shown beside each.
+ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
+    (AlarmCode.LIMITED_REACH, "Reach"),
+    (AlarmCode.POWER_IMBALANCE, "Imbalance"),
+    (AlarmCode.HIGH_VULNERABILITY, "Vulnerable"),
+    (AlarmCode.TRANSACTIONAL_NETWORK, "Transact."),
+    (AlarmCode.BLOCKING_SUPERIOR, "Blocked"),
+)
+ALARM_TITLES: dict[AlarmCode, str] = {
+    AlarmCode.LIMITED_REACH: "Narrow reach",
+    AlarmCode.POWER_IMBALANCE: "Power imbalance",
+    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
+    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
+    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
+}
+DIMENSION_PLURALS: dict[str, str] = {
+    "team": "teams",
+    "function": "functions",
+    "product_unit": "product units",
+    "location": "locations",
+}
+HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
+LEGEND_WIDTH = 150
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+class InfluenceChart(QWidget):
+    """The Trends page's main chart; give it data with :meth:`set_trends`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._audits: tuple[AuditPoint, ...] = ()
+        self._audit_x = np.empty(0)
+        self._resilience = ResilienceTrend()
+        self._resilience_x = np.empty(0)
+        self._resilience_mode: ResilienceMode = "rolling"
+        self._years: int | None = None
+        self._alarm_spots: list[str] = []
+        self._shown_span: tuple[float, float] | None = (-1.0, -1.0)
+
+        self.readout = QLabel(HINT)
+        self.readout.setObjectName("influence-readout")
+        self.readout.setWordWrap(True)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.readout.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 6)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.readout.setAccessibleName("Figures at the pointer")
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setAccessibleName("Influence over time")
+        self.view.setToolTipDuration(-1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.view, 1)
+
+        self._build()
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.apply_palette()
+
+    # -- construction ----------------------------------------------------------------
+
+    def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
+        plot = self.view.addPlot(row=row, col=0, axisItems={"bottom": date_axis()})
+        plot.setTitle(title)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setAutoVisible(y=True)
+        legend = pg.LegendItem(labelTextSize="9pt", verSpacing=-4)
+        self.view.addItem(legend, row=row, col=1)
+        legend.setFixedWidth(LEGEND_WIDTH)
+        legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+        self.view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
+        return plot, legend
+
+    def _line(
+        self,
+        plot: pg.PlotItem,
+        legend: pg.LegendItem | None,
+        key: str,
+        name: str,
+        symbols: bool = True,
+    ) -> pg.PlotDataItem:
+        colour = COLOURS[key]
+        options: dict[str, object] = {"pen": pen(colour), "name": name, "connect": "finite"}
+        if symbols:
+            options.update(symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
+        item = pg.PlotDataItem(**options)
+        plot.addItem(item)
+        if legend is not None:
+            legend.addItem(item, name)
+        return item
+
+    def _build(self) -> None:
+        view = self.view
+        self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
+        self.influence = self._line(
+            self.balance_plot, self.balance_legend, "influence", "Influence"
+        )
+        self.reliance = self._line(self.balance_plot, self.balance_legend, "reliance", "Reliance")
+        self.net_balance = self._line(
+            self.balance_plot, self.balance_legend, "net_balance", "Net balance"
+        )
+        self.zero_line = pg.InfiniteLine(pos=0, angle=0)
+        self.balance_plot.addItem(self.zero_line, ignoreBounds=True)
+
+        self.ratio_plot, self.ratio_legend = self._plot(1, "Ratio and concentration")
+        self.ratio = self._line(
+            self.ratio_plot, self.ratio_legend, "influence_ratio", "Influence ratio"
+        )
+        self.top2 = self._line(self.ratio_plot, self.ratio_legend, "top2_share", "Top-two share")
+        self.imbalance_line = pg.InfiniteLine(
+            angle=0, pen=pen(COLOURS["influence_ratio"], 1.5, dashed=True)
+        )
+        self.vulnerability_line = pg.InfiniteLine(
+            angle=0, pen=pen(COLOURS["top2_share"], 1.5, dashed=True)
+        )
+        for line in (self.imbalance_line, self.vulnerability_line):
+            self.ratio_plot.addItem(line)
+        # legend samples for the two thresholds (the lines themselves carry no label,
+        # which would sit on top of the data)
+        self.imbalance_sample = pg.PlotDataItem(pen=self.imbalance_line.pen)
+        self.vulnerability_sample = pg.PlotDataItem(pen=self.vulnerability_line.pen)
+        self.ratio_legend.addItem(self.imbalance_sample, "alarm below")
+        self.ratio_legend.addItem(self.vulnerability_sample, "alarm above")
+
+        self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
+        self.reach = {
+            dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_PLURALS[dim])
+            for dim in REACH_DIMENSIONS
+        }
+
+        self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
+        self.alarms = pg.ScatterPlotItem(
+            size=11,
+            symbol="t1",
+            brush=pg.mkBrush(COLOURS["alarm"]),
+            pen=None,
+            hoverable=True,
+            hoverSize=15,
+            tip=self._alarm_tip,
+        )
+        self.alarm_plot.addItem(self.alarms)
+        self.alarm_plot.getAxis("left").setTicks(
+            [[(i, word) for i, (_, word) in enumerate(ALARM_ROWS)]]
+        )
+        self.alarm_plot.setYRange(-0.6, len(ALARM_ROWS) - 0.4, padding=0)
+        self.alarm_plot.enableAutoRange(axis="y", enable=False)
+        self.alarm_plot.showGrid(x=True, y=False)
+        self.alarm_legend.setVisible(False)
+
+        self.resilience_plot, self.resilience_legend = self._plot(4, "Resilience check-ins")
+        self.energy = self._line(
+            self.resilience_plot, self.resilience_legend, "energy", "Energy", symbols=False
+        )
+        self.stress = self._line(
+            self.resilience_plot, self.resilience_legend, "stress", "Stress", symbols=False
+        )
+        self.mood = self._line(
+            self.resilience_plot, self.resilience_legend, "mood", "Mood", symbols=False
+        )
+        for item in (self.energy, self.stress, self.mood):
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="mean")
+        self.resilience_plot.setYRange(1, 10, padding=0.05)
+        self.resilience_plot.enableAutoRange(axis="y", enable=False)
+
+        self.plots = (
+            self.balance_plot,
+            self.ratio_plot,
+            self.reach_plot,
+            self.alarm_plot,
+            self.resilience_plot,
+        )
+        self.legends = (
+            self.balance_legend,
+            self.ratio_legend,
+            self.reach_legend,
+            self.alarm_legend,
+            self.resilience_legend,
+        )
+        self.cursors: list[pg.InfiniteLine] = []
+        for plot in self.plots:
+            if plot is not self.balance_plot:
+                plot.setXLink(self.balance_plot)
+            if plot not in (self.alarm_plot, self.resilience_plot):
+                plot.getAxis("bottom").setStyle(showValues=False)
+                plot.getAxis("bottom").setHeight(4)
+            cursor = pg.InfiniteLine(angle=90, movable=False)
+            cursor.setVisible(False)
+            plot.addItem(cursor, ignoreBounds=True)
+            self.cursors.append(cursor)
+        self.empty_notes = {
+            self.balance_plot: placeholder(self.balance_plot, "No audit yet"),
+            self.resilience_plot: placeholder(
+                self.resilience_plot, "No check-ins yet: each daily check-in adds to this line"
+            ),
+        }
+        layout = view.ci.layout
+        for row, stretch in enumerate((30, 20, 18, 11, 21)):
+            layout.setRowStretchFactor(row, stretch)
+        self.alarm_plot.setMinimumHeight(110)
+        self.alarm_plot.setMaximumHeight(140)
+        small = self.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        self.alarm_plot.getAxis("left").setStyle(tickFont=small, tickTextOffset=4)
+
+    # -- palette -----------------------------------------------------------------------
+
+    def apply_palette(self) -> None:
+        palette = self.palette()
+        style_view(self.view, palette)
+        for plot in self.plots:
+            style_plot(plot, palette)
+        self.alarm_plot.showGrid(x=True, y=False, alpha=0.18)
+        for legend in self.legends:
+            style_legend(legend, palette)
+        muted = muted_colour(palette)
+        self.zero_line.setPen(pg.mkPen(muted, width=1))
+        for cursor in self.cursors:
+            cursor.setPen(pg.mkPen(muted, width=1))
+        self._place_placeholders()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def set_trends(self, trends: Trends) -> None:
+        """Show ``trends`` (replacing what was shown) and apply the current range."""
+        self._audits = trends.audits
+        self._audit_x = dates_x([a.taken_on for a in trends.audits])
+        x = self._audit_x
+        totals = [a.totals for a in trends.audits]
+        self.influence.setData(x, finite(t.influence if t else None for t in totals))
+        self.reliance.setData(x, finite(t.reliance if t else None for t in totals))
+        self.net_balance.setData(x, finite(t.net_balance if t else None for t in totals))
+        self.ratio.setData(x, finite(t.influence_ratio if t else None for t in totals))
+        self.top2.setData(x, finite(t.top2_share if t else None for t in totals))
+        thresholds = trends.thresholds
+        self.imbalance_line.setValue(thresholds.imbalance_ratio)
+        self.vulnerability_line.setValue(thresholds.vulnerability_share)
+        self._rename(
+            self.ratio_legend, self.imbalance_sample, f"alarm below {thresholds.imbalance_ratio:g}"
+        )
+        self._rename(
+            self.ratio_legend,
+            self.vulnerability_sample,
+            f"alarm above {thresholds.vulnerability_share:g}",
+        )
+        for dim, item in self.reach.items():
+            item.setData(x, finite(a.distinct(dim) if a.totals else None for a in trends.audits))
+        self._set_alarms(trends.audits)
+        self._resilience = trends.resilience
+        self._set_resilience()
+        self.empty_notes[self.balance_plot].setVisible(not trends.audits)
+        self.empty_notes[self.resilience_plot].setVisible(not trends.resilience.days)
+        self.hide_cursor()
+        span = self.data_span()
+        if span != self._shown_span:
+            # new data reaching further: apply the range preset again; otherwise keep
+            # whatever the user zoomed to
+            self.set_range(self._years)
+        else:
+            self._place_placeholders()
+
+    def _rename(self, legend: pg.LegendItem, item: pg.PlotDataItem, name: str) -> None:
+        for sample, label in legend.items:
+            if sample.item is item:
+                label.setText(name, color=self.palette().color(self.foregroundRole()))
+
+    def _set_alarms(self, audits: tuple[AuditPoint, ...]) -> None:
+        rows = {code: index for index, (code, _) in enumerate(ALARM_ROWS)}
+        xs: list[float] = []
+        ys: list[float] = []
+        self._alarm_spots = []
+        for point, x in zip(audits, self._audit_x, strict=True):
+            by_code: dict[AlarmCode, list[str]] = {}
+            for alarm in point.alarms:
+                by_code.setdefault(alarm.code, []).append(alarm.message)
+            for code, messages in by_code.items():
+                xs.append(float(x))
+                ys.append(float(rows[code]))
+                text = "\n".join(textwrap.fill(m, 72) for m in messages)
+                self._alarm_spots.append(
+                    f"{ALARM_TITLES[code]}, audit of {date_text(point.taken_on)}\n{text}"
+                )
+        self.alarms.setData(x=xs, y=ys, data=list(range(len(xs))))
+
+    def _alarm_tip(self, x: float, y: float, data: object) -> str:
+        del x, y
+        return self._alarm_spots[data] if isinstance(data, int) else ""
+
+    def alarm_tip_texts(self) -> list[str]:
+        """The hover text of every alarm marker, in drawing order."""
+        return list(self._alarm_spots)
+
+    def set_resilience_mode(self, mode: ResilienceMode, redraw: bool = True) -> None:
+        """Draw check-ins as trailing rolling means or as weekly averages."""
+        self._resilience_mode = mode
+        if redraw:
+            self._set_resilience()
+
+    def set_resilience(self, trend: ResilienceTrend) -> None:
+        """Replace the check-ins only (say, with means over another window)."""
+        self._resilience = trend
+        self._set_resilience()
+        self.empty_notes[self.resilience_plot].setVisible(not trend.days)
+        self._place_placeholders()
+
+    def resilience_mode(self) -> ResilienceMode:
+        return self._resilience_mode
+
+    def _set_resilience(self) -> None:
+        trend = self._resilience
+        if self._resilience_mode == "weekly":
+            weeks = trend.weeks
+            # a week's mean sits mid-week
+            x = dates_x([w.week_start for w in weeks]) + 3.5 * DAY_SECONDS
+            series = {
+                "energy": np.array([w.energy for w in weeks]),
+                "stress": np.array([w.stress for w in weeks]),
+                "mood": np.array([w.mood for w in weeks]),
+            }
+            title = "Resilience check-ins, weekly averages"
+        else:
+            x = dates_x(trend.days)
+            series = {
+                m: np.asarray(trend.rolling.get(m, ()), dtype=float)
+                for m in ("energy", "stress", "mood")
+            }
+            title = f"Resilience check-ins, {trend.rolling_days}-day means"
+        self._resilience_x = x
+        self._resilience_series = series
+        self.energy.setData(x, series["energy"])
+        self.stress.setData(x, series["stress"])
+        self.mood.setData(x, series["mood"])
+        self.resilience_plot.setTitle(title)
+        style_plot(self.resilience_plot, self.palette())
+
+    # -- range -----------------------------------------------------------------------------
+
+    def data_span(self) -> tuple[float, float] | None:
+        """The x positions of the first and the last thing drawn."""
+        ends = [a for a in (self._audit_x, self._resilience_x) if len(a)]
+        if not ends:
+            return None
+        return min(float(a[0]) for a in ends), max(float(a[-1]) for a in ends)
+
+    def set_range(self, years: int | None) -> None:
+        """Show the last ``years`` years of data (``None``: everything)."""
+        self._years = years
+        span = self.data_span()
+        self._shown_span = span
+        if span is None:
+            today = date_x(dt.date.today())
+            self.balance_plot.setXRange(
+                today - 365 * DAY_SECONDS, today + 30 * DAY_SECONDS, padding=0
+            )
+        else:
+            first, last = span
+            if years is not None:
+                first = max(first, last - years * 365.25 * DAY_SECONDS)
+            margin = max((last - first) * 0.03, 20 * DAY_SECONDS)
+            self.balance_plot.setXRange(first - margin, last + margin, padding=0)
+        for plot in (self.balance_plot, self.ratio_plot, self.reach_plot):
+            plot.enableAutoRange(axis="y", enable=True)
+        self._place_placeholders()
+
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        x0, x1 = self.balance_plot.viewRange()[0]
+        return x_date(x0), x_date(x1)
+
+    def _place_placeholders(self) -> None:
+        palette = self.palette()
+        for plot, item in self.empty_notes.items():
+            if item.isVisible():
+                centre_placeholder(plot, item, palette)
+
+    # -- hover -------------------------------------------------------------------------------
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(pos):
+                self.hover_at(plot.vb.mapSceneToView(pos).x())
+                return
+
+    def hide_cursor(self) -> None:
+        for cursor in self.cursors:
+            cursor.setVisible(False)
+        self.readout.setText(HINT)
+        self.readout.setToolTip("")
+
+    def hover_at(self, x: float) -> str:
+        """Show the figures nearest to axis position ``x``; returns the readout's text."""
+        lines: list[str] = []
+        tips: list[str] = []
+        audit_index = nearest(self._audit_x, x)
+        if audit_index is not None:
+            point = self._audits[audit_index]
+            lines += _audit_lines(point)
+            tips += [f"{ALARM_TITLES[a.code]}: {a.message}" for a in point.alarms]
+            ax = float(self._audit_x[audit_index])
+            for cursor in self.cursors[:4]:
+                cursor.setPos(ax)
+                cursor.setVisible(True)
+        day_index = nearest(self._resilience_x, x)
+        if (
+            day_index is not None
+            and abs(float(self._resilience_x[day_index]) - x) <= 8 * DAY_SECONDS
+        ):
+            lines.append(self._resilience_line(day_index))
+            self.cursors[4].setPos(float(self._resilience_x[day_index]))
+            self.cursors[4].setVisible(True)
+        else:
+            self.cursors[4].setVisible(False)
+        text = "<br>".join(lines) if lines else HINT
+        self.readout.setText(text)
+        self.readout.setToolTip("\n\n".join(textwrap.fill(t, 80) for t in tips))
+        return text
+
+    def _resilience_line(self, index: int) -> str:
+        s = self._resilience_series
+        if self._resilience_mode == "weekly":
+            week = self._resilience.weeks[index]
+            when = f"week of {date_text(week.week_start)} ({week.count} check-ins)"
+        else:
+            last = date_text(self._resilience.days[index])
+            when = f"{self._resilience.rolling_days} days to {last}"
+        return (
+            f"<b>Check-ins</b>, {when}: energy {number_text(s['energy'][index])}, "
+            f"stress {number_text(s['stress'][index])}, mood {number_text(s['mood'][index])}"
+        )
+
+
+def _audit_lines(point: AuditPoint) -> list[str]:
+    people = "1 person" if point.count == 1 else f"{point.count} people"
+    head = f"<b>Audit of {date_text(point.taken_on)}</b> ({people})"
+    totals = point.totals
+    if totals is None:
+        lines = [f"{head}: no ratings"]
+    else:
+        reach = ", ".join(
+            f"{point.distinct(dim)} {DIMENSION_PLURALS[dim]}" for dim in REACH_DIMENSIONS
+        )
+        n = number_text
+        lines = [
+            f"{head}: influence {n(totals.influence)}, reliance {n(totals.reliance)}, "
+            f"net balance {n(totals.net_balance)} · influence ratio "
+            f"{n(totals.influence_ratio, 2)} · top-two share {_percent(totals.top2_share)}"
+            f" · reach {reach}"
+        ]
+    if point.alarms:
+        titles = list(dict.fromkeys(ALARM_TITLES[a.code] for a in point.alarms))
+        lines.append("Alarm bells: " + ", ".join(titles) + " (hover the markers for more)")
+    else:
+        lines.append("No alarm bells")
+    return lines

@@ -1,0 +1,426 @@
+"""The Trends page: how your influence has moved across audits, per person, and your resilience.
+
+Two tabs share one range (1 year, 3 years, everything; the mouse wheel zooms
+freely): "Influence" (every audit's totals, ratio and concentration against their
+thresholds, reach, alarm bells, and the check-ins below on the same time axis)
+and "People" (the chosen people's dependences both ways, and the aspects of value
+they give). The charts, and so pyqtgraph, are built on the first refresh only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.journal.trends import TrendOps, Trends
+from cxjournal.ui.page import Page, PageContext
+
+if TYPE_CHECKING:
+    from cxjournal.ui.charts.influence_chart import InfluenceChart
+    from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
+
+#: Resilience averaging: (label, (mode, rolling window in days)).
+SMOOTHING: tuple[tuple[str, tuple[str, int]], ...] = (
+    ("7-day means", ("rolling", 7)),
+    ("30-day means", ("rolling", 30)),
+    ("Weekly averages", ("weekly", 7)),
+)
+
+#: Range presets: (label, years or None for everything).
+RANGES: tuple[tuple[str, int | None], ...] = (("1 &year", 1), ("&3 years", 3), ("&All", None))
+
+EMPTY_TEXT = (
+    "<h2>Nothing to chart yet</h2>"
+    "<p>Trends show how your influence moves over months and years. Each power audit "
+    "adds a point: how much the people you rely on depend on you (influence), how much "
+    "you depend on them (reliance), how concentrated that dependence is, how wide your "
+    "reach is, and which alarm bells rang.</p>"
+    "<p>Your daily resilience check-ins appear below on the same time line, so you can "
+    "see how your energy and stress moved alongside.</p>"
+    "<p>Start with a power audit; re-audit every quarter to watch the lines move.</p>"
+)
+ONE_AUDIT_TEXT = (
+    "One audit so far ({date}): each audit adds a point to these lines. Re-audit every "
+    "quarter to see your influence move."
+)
+NO_AUDIT_TEXT = (
+    "No power audit yet: the influence plots fill in from your first audit. "
+    "Your check-ins are shown below."
+)
+
+
+def _summary(trends: Trends) -> str:
+    audits = len(trends.audits)
+    checkins = len(trends.resilience)
+    parts = []
+    if audits:
+        first, last = trends.audits[0].taken_on, trends.audits[-1].taken_on
+        word = "audit" if audits == 1 else "audits"
+        span = f"{first:%b %Y}" if audits == 1 else f"{first:%b %Y} to {last:%b %Y}"
+        parts.append(f"{audits} {word}, {span}")
+    if checkins:
+        parts.append(f"{checkins:,} check-in{'s' if checkins != 1 else ''}")
+    return " · ".join(parts)
+
+
+class TrendsPage(Page):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context)
+        self.ops = TrendOps(self.journal)
+        self.trends: Trends | None = None
+        self.influence_chart: InfluenceChart | None = None
+        self.person_chart: PersonTrendChart | None = None
+        self.years: int | None = None
+        self._chosen_once = False
+        self._people_stale = True
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<h2>Trends</h2>"))
+        self.summary = QLabel()
+        self.summary.setObjectName("trends-summary")
+        header.addWidget(self.summary)
+        header.addStretch(1)
+        self.range_group = QButtonGroup(self)
+        self.range_group.setExclusive(True)
+        self.range_buttons: dict[int | None, QToolButton] = {}
+        for label, years in RANGES:
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            plain = label.replace("&", "")
+            button.setToolTip("Show everything" if years is None else f"Show the last {plain}")
+            button.setAccessibleName(f"Range: {plain}")
+            button.clicked.connect(lambda _=False, y=years: self.set_range(y))
+            self.range_group.addButton(button)
+            self.range_buttons[years] = button
+            header.addWidget(button)
+        self.range_buttons[None].setChecked(True)
+        self.smoothing = QComboBox()
+        for label, choice in SMOOTHING:
+            self.smoothing.addItem(label, choice)
+        self.smoothing.setCurrentIndex(1)
+        self.smoothing.setToolTip(
+            "How the resilience check-ins are averaged on the lowest plot: the mean of the "
+            "days before each check-in, or one average per week"
+        )
+        self.smoothing.setAccessibleName("Resilience averaging")
+        self.smoothing.currentIndexChanged.connect(self._smoothing_changed)
+        header.addWidget(self.smoothing)
+        self.export_button = QPushButton("E&xport chart…")
+        self.export_button.setToolTip("Save the chart you are looking at as a PNG image or SVG")
+        self.export_button.clicked.connect(self.export_chart)
+        header.addWidget(self.export_button)
+        layout.addLayout(header)
+
+        self.note = QLabel()
+        self.note.setObjectName("trends-note")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
+
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.stack.addWidget(self._build_empty())
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.stack.addWidget(self.tabs)
+
+    # -- construction --------------------------------------------------------------------
+
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setObjectName("trends-empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMaximumWidth(620)
+        box.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.first_audit_button = QPushButton("Take your first &power audit")
+        self.first_audit_button.clicked.connect(self._first_audit)
+        self.check_in_button = QPushButton("&Check in today")
+        self.check_in_button.clicked.connect(lambda: self.context.navigate("resilience"))
+        buttons.addWidget(self.first_audit_button)
+        buttons.addWidget(self.check_in_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        box.addStretch(2)
+        return page
+
+    def _ensure_charts(self) -> None:
+        if self.influence_chart is not None:
+            return
+        from cxjournal.ui.charts.influence_chart import InfluenceChart
+        from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
+
+        self.influence_chart = InfluenceChart()
+        self.tabs.addTab(self.influence_chart, "&Influence")
+
+        people_tab = QSplitter()
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("&People in your audits")
+        self.people_filter = QLineEdit()
+        self.people_filter.setPlaceholderText("Filter by name")
+        self.people_filter.setAccessibleName("Filter people")
+        self.people_filter.setClearButtonEnabled(True)
+        self.people_filter.textChanged.connect(self._filter_people)
+        self.people_list = QListWidget()
+        self.people_list.setAccessibleName("People to chart")
+        self.people_list.setToolTip("Tick the people to chart; Space ticks the selected one")
+        self.people_list.itemChanged.connect(lambda _item: self._people_changed())
+        label.setBuddy(self.people_list)
+        self.clear_people = QPushButton("Clear")
+        self.clear_people.setToolTip("Untick everyone")
+        self.clear_people.clicked.connect(self._clear_people)
+        side_box.addWidget(label)
+        side_box.addWidget(self.people_filter)
+        side_box.addWidget(self.people_list, 1)
+        side_box.addWidget(self.clear_people)
+        self.person_chart = PersonTrendChart()
+        people_tab.addWidget(side)
+        people_tab.addWidget(self.person_chart)
+        people_tab.setStretchFactor(1, 1)
+        people_tab.setSizes([200, 800])
+        self.tabs.addTab(people_tab, "P&eople")
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def smoothing_choice(self) -> tuple[str, int]:
+        mode, days = self.smoothing.currentData()
+        return str(mode), int(days)
+
+    def refresh(self) -> None:
+        mode, days = self.smoothing_choice()
+        trends = self.ops.trends(rolling_days=days)
+        self.trends = trends
+        self.summary.setText(html.escape(_summary(trends)))
+        empty = not trends.audits and not len(trends.resilience)
+        if empty:
+            self.stack.setCurrentIndex(0)
+            self.note.setVisible(False)
+            self.export_button.setEnabled(False)
+            for button in self.range_buttons.values():
+                button.setEnabled(False)
+            self.smoothing.setEnabled(False)
+            return
+        self._ensure_charts()
+        assert self.influence_chart is not None
+        self.stack.setCurrentIndex(1)
+        self.export_button.setEnabled(True)
+        for button in self.range_buttons.values():
+            button.setEnabled(True)
+        self.smoothing.setEnabled(True)
+        self._set_note(trends)
+        self.influence_chart.set_resilience_mode(
+            "weekly" if mode == "weekly" else "rolling", redraw=False
+        )
+        self.influence_chart.set_trends(trends)
+        self._fill_people(trends)
+
+    def _set_note(self, trends: Trends) -> None:
+        if not trends.audits:
+            text = NO_AUDIT_TEXT
+        elif len(trends.audits) == 1:
+            when = trends.audits[0].taken_on
+            text = ONE_AUDIT_TEXT.format(date=f"{when.day} {when:%B %Y}")
+        else:
+            text = ""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    # -- people ------------------------------------------------------------------------------
+
+    def _fill_people(self, trends: Trends) -> None:
+        chosen = set(self.chosen_ids())
+        if not self._chosen_once and trends.audits:
+            chosen = _top_people(trends, 3)
+            self._chosen_once = True
+        self.people_list.blockSignals(True)
+        self.people_list.clear()
+        for series in trends.people:
+            count = len(series.points)
+            item = QListWidgetItem(series.person.name)
+            item.setData(Qt.ItemDataRole.UserRole, series.person_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if series.person_id in chosen else Qt.CheckState.Unchecked
+            )
+            item.setToolTip(f"In {count} audit{'s' if count != 1 else ''}")
+            self.people_list.addItem(item)
+        self.people_list.blockSignals(False)
+        self._filter_people(self.people_filter.text())
+        self._people_changed()
+
+    def chosen_ids(self) -> list[int]:
+        if self.person_chart is None:
+            return []
+        ids = []
+        for row in range(self.people_list.count()):
+            item = self.people_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def choose_people(self, person_ids: list[int]) -> None:
+        """Tick exactly these people (others unticked) and redraw the per-person chart."""
+        wanted = set(person_ids)
+        self.people_list.blockSignals(True)
+        for row in range(self.people_list.count()):
+            item = self.people_list.item(row)
+            ticked = int(item.data(Qt.ItemDataRole.UserRole)) in wanted
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.people_list.blockSignals(False)
+        self._people_changed()
+
+    def _clear_people(self) -> None:
+        self.choose_people([])
+
+    def _filter_people(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.people_list.count()):
+            item = self.people_list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _people_changed(self) -> None:
+        """Redraw the per-person chart now if it is on show, else when its tab is opened."""
+        self._people_stale = True
+        if self.tabs.currentIndex() == 1:
+            self._draw_people()
+
+    def _draw_people(self) -> None:
+        if self.person_chart is None or self.trends is None or not self._people_stale:
+            return
+        self._people_stale = False
+        self.person_chart.set_people(self.trends, self.chosen_ids())
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self._draw_people()
+            if self.person_chart is not None:
+                self.person_chart.set_range(self.years)
+
+    # -- range, smoothing, export ------------------------------------------------------------
+
+    def set_range(self, years: int | None) -> None:
+        """Show the last ``years`` years (``None``: everything) on both tabs."""
+        self.years = years
+        self.range_buttons[years].setChecked(True)
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        if self.influence_chart is not None:
+            self.influence_chart.set_range(self.years)
+        if self.person_chart is not None:
+            self.person_chart.set_range(self.years)
+
+    def _smoothing_changed(self) -> None:
+        chart = self.influence_chart
+        if chart is None or self.trends is None:
+            return
+        mode, days = self.smoothing_choice()
+        chart.set_resilience_mode("weekly" if mode == "weekly" else "rolling")
+        if days != self.trends.resilience.rolling_days:
+            resilience = self.ops.resilience(rolling_days=days)
+            self.trends = replace(self.trends, resilience=resilience)
+            chart.set_resilience(resilience)
+
+    def current_view(self) -> Any:
+        """The pyqtgraph view of the tab on show (what an export writes)."""
+        if self.tabs.currentIndex() == 1 and self.person_chart is not None:
+            return self.person_chart.view
+        return self.influence_chart.view if self.influence_chart is not None else None
+
+    def export_chart(self) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        from cxjournal.ui.charts.chart_export import (
+            FILTERS,
+            ChartExportError,
+            export_chart,
+            format_for,
+            with_suffix,
+        )
+
+        name = "influence" if self.tabs.currentIndex() == 0 else "people"
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        ) or str(Path.home())
+        suggested = str(Path(folder) / f"cxjournal-{name}-{dt.date.today().isoformat()}.png")
+        chosen, selected_filter = QFileDialog.getSaveFileName(
+            self, "Export chart", suggested, FILTERS
+        )
+        if not chosen:
+            return
+        fmt = format_for(Path(chosen), selected_filter)
+        path = with_suffix(Path(chosen), fmt)
+        try:
+            export_chart(view, path, fmt)
+        except (ChartExportError, OSError) as error:
+            QMessageBox.warning(self, "Export chart", f"The chart was not saved: {error}")
+            return
+        self.context.show_status(f"Chart saved to {path}")
+
+    def _first_audit(self) -> None:
+        self.context.navigate("audits", new=True)
+
+    def open_item(self, **kwargs: Any) -> None:
+        """``years=1|3|None`` picks a range; ``person_ids=[...]`` shows those people."""
+        self.refresh_if_stale()
+        if "years" in kwargs:
+            self.set_range(kwargs["years"])
+        person_ids = kwargs.get("person_ids")
+        if person_ids is not None and self.person_chart is not None:
+            self.tabs.setCurrentIndex(1)
+            self.choose_people(list(person_ids))
+
+
+def _top_people(trends: Trends, count: int) -> set[int]:
+    """The people you depend on most in the latest audit that has ratings."""
+    for point in reversed(trends.audits):
+        if point.count:
+            latest = point.audit_id
+            break
+    else:
+        return set()
+    ranked = sorted(
+        (
+            (p.dependence_on_them, s.person_id)
+            for s in trends.people
+            for p in s.points
+            if p.audit_id == latest
+        ),
+        reverse=True,
+    )
+    return {pid for _, pid in ranked[:count]}
