@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, func, or_, select, text
 from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
-from cxjournal.domain.model import FollowUp, Note
+from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.validation import note_problems
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row
 from cxjournal.store.models import FollowUpRow, NoteRow, PersonRow
@@ -69,19 +69,71 @@ class NoteOps:
         with self._journal.session() as session:
             session.delete(_row(session, note_id))
 
-    def for_person(self, person_id: int, limit: int | None = None) -> list[Note]:
+    def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
         """A person's notes, newest first."""
         query = _ordered(select(NoteRow).where(NoteRow.person_id == person_id))
         if limit is not None:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self._journal.session() as session:
             return [note_from_row(row) for row in session.scalars(query)]
 
-    def recent(self, limit: int = 200, offset: int = 0) -> list[Note]:
-        """All notes, about anyone or no one, newest first."""
-        query = _ordered(select(NoteRow)).limit(limit).offset(offset)
+    def recent(self, limit: int = 200, offset: int = 0, kind: NoteKind | None = None) -> list[Note]:
+        """All notes, about anyone or no one, newest first (only of ``kind`` if given)."""
+        query = _ordered(_of_kind(select(NoteRow), kind)).limit(limit).offset(offset)
         with self._journal.session() as session:
             return [note_from_row(row) for row in session.scalars(query)]
+
+    def count(self, person_id: int | None = None, kind: NoteKind | None = None) -> int:
+        """How many notes there are (about ``person_id`` / of ``kind`` when given)."""
+        query = _of_kind(select(func.count()).select_from(NoteRow), kind)
+        if person_id is not None:
+            query = query.where(NoteRow.person_id == person_id)
+        with self._journal.session() as session:
+            return int(session.scalar(query) or 0)
+
+    def position(self, note_id: int, kind: NoteKind | None = None) -> int:
+        """The note's index in :meth:`recent` order (newest first); for paging to it."""
+        with self._journal.session() as session:
+            row = _row(session, note_id)
+            newer = or_(
+                NoteRow.on_date > row.on_date,
+                and_(NoteRow.on_date == row.on_date, NoteRow.id > row.id),
+            )
+            query = _of_kind(select(func.count()).select_from(NoteRow), kind).where(newer)
+            return int(session.scalar(query) or 0)
+
+    def attitudes(self, person_id: int) -> list[tuple[date, Attitude]]:
+        """The attitudes noted for a person over time, oldest first."""
+        query = (
+            select(NoteRow.on_date, NoteRow.attitude)
+            .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
+            .order_by(NoteRow.on_date, NoteRow.id)
+        )
+        with self._journal.session() as session:
+            return [(on, Attitude(attitude or "")) for on, attitude in session.execute(query)]
+
+    def last_attitude(self, person_id: int) -> Attitude | None:
+        """The attitude in the person's latest note that records one."""
+        query = (
+            select(NoteRow.attitude)
+            .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
+            .order_by(NoteRow.on_date.desc(), NoteRow.id.desc())
+            .limit(1)
+        )
+        with self._journal.session() as session:
+            value = session.scalar(query)
+        return Attitude(value) if value else None
+
+    def tags(self) -> list[str]:
+        """Every tag used on a note, most used first (for completion)."""
+        query = text(
+            "SELECT value FROM notes, json_each(notes.tags) "
+            "GROUP BY value ORDER BY count(*) DESC, value"
+        )
+        with self._journal.session() as session:
+            return [str(value) for (value,) in session.execute(query)]
 
     def set_follow_up_done(self, follow_up_id: int, done: bool) -> FollowUp:
         with self._journal.session() as session:
@@ -91,18 +143,31 @@ class NoteOps:
             row.done = done
             return follow_up_from_row(row)
 
-    def open_follow_ups(self, due_by: date | None = None) -> list[tuple[FollowUp, Note]]:
-        """Follow-ups not done yet (due on or before ``due_by`` when given), soonest first."""
+    def open_follow_ups(
+        self, due_by: date | None = None, person_id: int | None = None
+    ) -> list[tuple[FollowUp, Note]]:
+        """Follow-ups not done yet, soonest first (undated last), each with its note.
+
+        Only those due on or before ``due_by`` / from notes about ``person_id`` when given.
+        """
         query = (
             select(FollowUpRow)
             .where(FollowUpRow.done.is_(False))
             .options(selectinload(FollowUpRow.note).selectinload(NoteRow.follow_ups))
         )
+        if person_id is not None:
+            query = query.join(NoteRow, NoteRow.id == FollowUpRow.note_id).where(
+                NoteRow.person_id == person_id
+            )
         if due_by is not None:
             query = query.where(FollowUpRow.due.is_not(None), FollowUpRow.due <= due_by)
         query = query.order_by(FollowUpRow.due.is_(None), FollowUpRow.due, FollowUpRow.id)
         with self._journal.session() as session:
             return [(follow_up_from_row(r), note_from_row(r.note)) for r in session.scalars(query)]
+
+
+def _of_kind(query: Select[Any], kind: NoteKind | None) -> Select[Any]:
+    return query if kind is None else query.where(NoteRow.kind == kind.value)
 
 
 def _ordered(query: Select[Any]) -> Select[Any]:
