@@ -19,6 +19,7 @@ COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.gui_cmd",
     "cxjournal.cli.check_cmd",
     "cxjournal.cli.audit_cmd",
+    "cxjournal.cli.exchange_cmd",
 )
 
 

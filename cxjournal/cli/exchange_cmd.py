@@ -1,0 +1,221 @@
+"""``cxjournal export|import|backup|restore|demo``: getting whole journals in and out.
+
+Heavy modules (the importer, the demo generator) are imported inside the
+handlers; nothing here needs Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cxjournal.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    ask_passphrase,
+    given_passphrase,
+    journal_path,
+    open_journal,
+    refuse_if_open_in_app,
+)
+
+MAX_DEMO_YEARS = 30
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="write the whole journal to a file (exchange format v1, JSON)",
+        description="Write the whole journal to one JSON file in exchange format v1: your way "
+        "out, readable by any tool. The file is not encrypted.",
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    export.set_defaults(func=run_export)
+
+    imp = subparsers.add_parser(
+        "import",
+        help="add a journal file (exchange format v1) to the journal, all or nothing",
+        description="Check the file completely, then add it to the journal in one step: any "
+        "problem and nothing is written. People are matched by name; records already in the "
+        "journal are skipped, so importing a file twice changes nothing.",
+    )
+    imp.add_argument("file", metavar="FILE", help="a JSON file in exchange format v1")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite check-ins on dates that already have a different one "
+        "(and take the file's settings)",
+    )
+    imp.set_defaults(func=run_import)
+
+    backup = subparsers.add_parser(
+        "backup",
+        help="make a consistent copy of the journal now",
+        description="Make a consistent copy of the journal, by default in the backups folder "
+        "beside it. An encrypted journal's backup stays encrypted with the same passphrase.",
+    )
+    backup.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write the copy (replaced if it exists)"
+    )
+    backup.set_defaults(func=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="replace the journal with a backup, keeping a copy of the current one",
+        description="Replace the journal with a backup. The backup is checked first (it must "
+        "open and pass the integrity checks); the journal it replaces is kept in the backups "
+        "folder.",
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(func=run_restore)
+
+    demo = subparsers.add_parser(
+        "demo",
+        help="write a realistic invented journal (exchange format v1)",
+        description="Write a realistic, invented journal in exchange format v1, to try the app "
+        "or to test with: cxjournal --db demo.db import FILE.",
+    )
+    demo.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    demo.add_argument(
+        "--years", type=_years, default=2, metavar="N", help="years of history (default 2)"
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.set_defaults(func=run_demo)
+
+
+def _years(text: str) -> int:
+    try:
+        years = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= years <= MAX_DEMO_YEARS:
+        raise argparse.ArgumentTypeError(f"{years} is not between 1 and {MAX_DEMO_YEARS}")
+    return years
+
+
+def _read_input(name: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {name}: {exc.strerror or exc}", EXIT_USAGE) from exc
+
+
+def _write_output(name: str, data: bytes) -> None:
+    from cxjournal.exchange import atomic
+
+    if name == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        atomic.write_bytes(Path(name), data)
+    except OSError as exc:
+        raise CommandError(f"cannot write {name}: {exc.strerror or exc}") from exc
+
+
+# --- export / import ---------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from cxjournal.exchange.exporter import export_text
+
+    with open_journal(args) as journal:
+        text = export_text(journal)
+    _write_output(args.output, text.encode("utf-8"))
+    if args.output != "-":
+        print(f"exported the journal to {args.output} (not encrypted)")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from cxjournal.exchange.format_v1 import parse
+    from cxjournal.exchange.importer import ImportConflictError, import_document
+
+    document = parse(_read_input(args.file))  # every problem, before the journal is touched
+    with open_journal(args, create=True, for_writing=True) as journal:
+        try:
+            summary = import_document(journal, document, replace=args.replace)
+        except ImportConflictError as exc:
+            raise CommandError(
+                [
+                    *exc.problems,
+                    "nothing was imported: use --replace to overwrite those check-ins "
+                    "with the file's",
+                ],
+                EXIT_USAGE,
+            ) from exc
+    if summary.changed:
+        print(f"imported {args.file}:")
+    else:
+        print(f"{args.file}: everything in it is already in the journal; nothing changed")
+    for line in summary.lines():
+        print(f"  {line}")
+    return EXIT_OK
+
+
+# --- backup / restore ---------------------------------------------------------------------
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.store.backup import human_size
+
+    target = Path(args.output) if args.output else None
+    with open_journal(args) as journal:
+        made = backup_now(journal, target)
+        kind = "encrypted" if journal.encrypted else "not encrypted"
+    print(f"backed up to {made} ({human_size(made.stat().st_size)}, {kind})")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from cxjournal.journal import Journal
+    from cxjournal.store import backup as store_backup
+
+    source = Path(args.file).expanduser().absolute()
+    if not source.is_file():
+        raise CommandError(f"there is no backup at {source}", EXIT_USAGE)
+    target = journal_path(args)
+    refuse_if_open_in_app(target)
+    if not args.yes:
+        _confirm_restore(source, target)
+    passphrase = given_passphrase(args)
+    if passphrase is None and Journal.needs_passphrase(source):
+        passphrase = ask_passphrase(source)
+    refuse_if_open_in_app(target)
+    result = store_backup.restore(source, target, passphrase)
+    print(f"restored {target} from {source}")
+    if result.kept_copy is not None:
+        print(f"the journal it replaced is kept at {result.kept_copy}")
+    return EXIT_OK
+
+
+def _confirm_restore(source: Path, target: Path) -> None:
+    if not sys.stdin.isatty():
+        raise CommandError(
+            f"restoring replaces the journal at {target}: confirm with --yes", EXIT_USAGE
+        )
+    answer = input(f"Replace the journal at {target} with {source}? [y/N] ")
+    if answer.strip().casefold() not in ("y", "yes"):
+        raise CommandError("nothing was restored", EXIT_OK)
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from cxjournal.exchange.demo import generate
+    from cxjournal.exchange.format_v1 import to_json_text
+
+    document = generate(years=args.years, seed=args.seed)
+    _write_output(args.output, to_json_text(document).encode("utf-8"))
+    if args.output != "-":
+        counts = ", ".join(
+            f"{len(document.get(key, []))} {key}" for key in ("people", "audits", "notes")
+        )
+        print(f"wrote a demo journal of {args.years} years to {args.output} ({counts})")
+    return EXIT_OK
