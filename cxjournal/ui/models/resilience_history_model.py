@@ -1,0 +1,146 @@
+"""The check-in history, newest first, fetched a page at a time as the list scrolls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from cxjournal.domain.model import ResilienceEntry
+
+DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, NOTE = range(8)
+HEADERS = ("Date", "Energy", "Stress", "Mood", "Sleep", "Drained by", "Restored by", "Note")
+TOOLTIPS = (
+    "The day of the check-in",
+    "Energy, 1 (drained) to 10 (full of energy)",
+    "Stress, 1 (calm) to 10 (overwhelmed)",
+    "Mood, 1 (low) to 10 (very good)",
+    "Hours of sleep, when noted",
+    "What drained you",
+    "What restored you",
+    "Your note",
+)
+#: Rows fetched at a time.
+PAGE_SIZE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+#: ``fetch(offset, limit)``: entries newest first, as ``ResilienceOps.newest_first`` gives them.
+Fetch = Callable[[int, int], list[ResilienceEntry]]
+
+_NUMBERS = (ENERGY, STRESS, MOOD, SLEEP)
+
+
+class ResilienceHistoryModel(QAbstractTableModel):
+    """One row per check-in, newest first. Rows arrive ``PAGE_SIZE`` at a time."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResilienceEntry] = []
+        self._total = 0
+        self._fetch: Fetch = lambda _offset, _limit: []
+        self._locale = QLocale()
+
+    def reset(self, fetch: Fetch, total: int) -> None:
+        """Start again from the newest check-in; ``total`` is how many there are."""
+        self.beginResetModel()
+        self._fetch = fetch
+        self._total = total
+        self._rows = fetch(0, PAGE_SIZE) if total else []
+        self._total = max(total, len(self._rows))
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total
+
+    def entry(self, row: int) -> ResilienceEntry:
+        return self._rows[row]
+
+    def row_of(self, on: dt.date) -> int:
+        """The row of the check-in of ``on`` (fetching older pages as needed), or -1."""
+        while True:
+            for row, entry in enumerate(self._rows):
+                if entry.on == on:
+                    return row
+            if not self._rows or self._rows[-1].on < on or not self.canFetchMore(QModelIndex()):
+                return -1
+            self.fetchMore(QModelIndex())
+
+    # -- lazy loading ----------
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = self._fetch(len(self._rows), PAGE_SIZE)
+        if not more:
+            self._total = len(self._rows)  # fewer than expected: the journal changed
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # -- the table ----------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TOOLTIPS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NOTE and entry.note:
+                return entry.note
+            if column == DATE:
+                return entry.on.isoformat()
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+    def _text(self, entry: ResilienceEntry, column: int) -> str:
+        if column == DATE:
+            on = entry.on
+            return self._locale.toString(QDate(on.year, on.month, on.day), "ddd d MMM yyyy")
+        if column in (ENERGY, STRESS, MOOD):
+            return str(getattr(entry, HEADERS[column].lower()))
+        if column == SLEEP:
+            return "" if entry.sleep_hours is None else f"{entry.sleep_hours:g} h"
+        if column == DRAINS:
+            return ", ".join(entry.drains)
+        if column == RESTORERS:
+            return ", ".join(entry.restorers)
+        if column == NOTE:
+            return entry.note.replace("\n", " ")
+        return ""

@@ -1,0 +1,103 @@
+"""Drains and restorers against better or worse days: one row per ``TagEffect``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from cxjournal.domain.resilience import TagEffect
+
+TAG, KIND, DAYS, ENERGY, STRESS = range(5)
+HEADERS = ("Tag", "Kind", "Check-ins", "Energy with / without", "Stress with / without")
+TOOLTIPS = (
+    "A drain or restorer you noted",
+    "Whether you noted it as draining or restoring",
+    "Check-ins that carry it",
+    "Average energy on days with it, against days without it",
+    "Average stress on days with it, against days without it",
+)
+KIND_LABELS = {"drain": "Drain", "restorer": "Restorer"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def compared(with_tag: float, without: float | None, difference: float | None) -> str:
+    """``6.8 / 5.9 (+0.9)``; just the average when there is nothing to compare with."""
+    if without is None or difference is None:
+        return f"{with_tag:.1f} / –"
+    return f"{with_tag:.1f} / {without:.1f}  ({difference:+.1f})"
+
+
+def explain(effect: TagEffect) -> str:
+    """The row in words, for tooltips and screen readers."""
+    name = f"“{effect.tag}”"
+    if effect.energy_without is None or effect.stress_without is None:
+        return (
+            f"Every check-in in this range carries {name}, so there are no days without it "
+            "to compare with."
+        )
+    return (
+        f"On the {effect.days_with} days with {name} your energy averaged "
+        f"{effect.energy_with:.1f} and your stress {effect.stress_with:.1f}; on the "
+        f"{effect.days_without} days without it, {effect.energy_without:.1f} and "
+        f"{effect.stress_without:.1f}. This shows what goes together, not what causes what."
+    )
+
+
+class TagInsightsModel(QAbstractTableModel):
+    """Rows in the order given (``compare_tags`` puts the best energy difference first)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TagEffect] = []
+
+    def set_effects(self, effects: list[TagEffect]) -> None:
+        self.beginResetModel()
+        self._rows = list(effects)
+        self.endResetModel()
+
+    def effect(self, row: int) -> TagEffect:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TOOLTIPS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        effect = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TAG:
+                return effect.tag
+            if column == KIND:
+                return KIND_LABELS[effect.kind]
+            if column == DAYS:
+                return str(effect.days_with)
+            if column == ENERGY:
+                return compared(effect.energy_with, effect.energy_without, effect.energy_difference)
+            if column == STRESS:
+                return compared(effect.stress_with, effect.stress_without, effect.stress_difference)
+            return None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return explain(effect)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DAYS, ENERGY, STRESS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return effect
+        return None

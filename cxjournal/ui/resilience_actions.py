@@ -1,0 +1,42 @@
+"""Menu actions of the resilience log: Ctrl+L to check in, and the warning rule in Help."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from cxjournal.ui.icons import icon
+
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
+
+PAGE_KEY = "resilience"
+
+
+def install(window: MainWindow) -> None:
+    log = QAction(icon("resilience"), "&Log today's check-in", window)
+    log.setObjectName("action-log-checkin")
+    log.setShortcut(QKeySequence("Ctrl+L"))
+    log.setStatusTip("Open the Resilience page at today's check-in, ready to type")
+    log.triggered.connect(lambda: log_today(window))
+    window.menu("file").addAction(log)
+
+    rule = QAction("Resilience &early warning…", window)
+    rule.setObjectName("action-warning-rule")
+    rule.setStatusTip("When the resilience early warning appears, and its numbers")
+    rule.triggered.connect(lambda: show_warning_rule(window))
+    window.menu("help").addAction(rule)
+
+
+def log_today(window: MainWindow) -> None:
+    window.navigate(PAGE_KEY, on=dt.date.today())
+
+
+def show_warning_rule(window: MainWindow) -> None:
+    from cxjournal.ui.resilience_page import ResiliencePage
+
+    page = window.page(PAGE_KEY)
+    if isinstance(page, ResiliencePage):
+        page.edit_warning_rule()

@@ -1,0 +1,419 @@
+"""The Resilience page: today's check-in on top, then history, trend chart and tag insights.
+
+The chart module (and with it pyqtgraph, which is slow to import) is loaded just
+after the page is first painted, so the first visit shows the check-in at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import EarlyWarning, compare_tags
+from cxjournal.ui.models import resilience_history_model as history
+from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
+from cxjournal.ui.widgets.resilience_warning import WarningBanner
+from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
+
+if TYPE_CHECKING:
+    from cxjournal.ui.charts.resilience_chart import ResilienceChart
+
+#: Days shown by each range preset (None: from the first check-in); see the chart module.
+PRESET_DAYS: dict[str, int | None] = {"month": 30, "quarter": 91, "year": 365, "all": None}
+PRESET_WORDS = {
+    "month": "the last month",
+    "quarter": "the last 3 months",
+    "year": "the last year",
+    "all": "your whole log",
+}
+DEFAULT_PRESET = "quarter"
+#: Extra days read before a range so its first 7-day averages are complete.
+_ROLLING_LEAD = dt.timedelta(days=6)
+#: The chart is built this long after the page is shown, once the page has been painted.
+_CHART_DELAY_MS = 30
+
+
+class ResiliencePage(Page):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context)
+        #: what "today" is (tests may replace it)
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.chart: ResilienceChart | None = None
+        self._chart_pending = False
+        self._preset = DEFAULT_PRESET
+        self._range: tuple[dt.date, dt.date] = (dt.date.today(), dt.date.today())
+        self._range_entries: list[ResilienceEntry] = []
+        self._first_refresh = True
+        self._syncing_selection = False
+        self._warning: EarlyWarning | None = None
+
+        title = QLabel("Resilience")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.consistency_label = QLabel()
+        self.consistency_label.setWordWrap(True)
+        self.consistency_label.setAccessibleName("How regularly you check in")
+        self.rule_button = QPushButton("Early warning rule…")
+        self.rule_button.setToolTip(
+            "When the early warning appears, in plain words, and its numbers"
+        )
+        self.rule_button.clicked.connect(self.edit_warning_rule)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(16)
+        header.addWidget(self.consistency_label, 1)
+        header.addWidget(self.rule_button)
+
+        self.banner = WarningBanner()
+        self.banner.dismissed.connect(self.dismiss_warning)
+        self.banner.explain_requested.connect(self.edit_warning_rule)
+
+        self.form = CheckinForm()
+        self.form.submitted.connect(self.save_checkin)
+        self.form.date_picked.connect(self._on_date_picked)
+
+        # history
+        self.history_model = history.ResilienceHistoryModel(self)
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.setAccessibleName("Check-in history, newest first")
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setAlternatingRowColors(True)
+        self.history_view.verticalHeader().hide()
+        self.history_view.setWordWrap(False)
+        self.history_view.verticalHeader().setDefaultSectionSize(
+            self.history_view.fontMetrics().height() + 8
+        )
+        header_view = self.history_view.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setStretchLastSection(True)
+        metrics = self.history_view.fontMetrics()
+        for column, sample in (
+            (history.DATE, "Wed 30 Sep 2026"),
+            (history.ENERGY, "Energy"),
+            (history.STRESS, "Stress"),
+            (history.MOOD, "Mood"),
+            (history.SLEEP, "10.5 h"),
+            (history.DRAINS, "back-to-back meetings, commute"),
+            (history.RESTORERS, "a walk at lunch, reading"),
+        ):
+            self.history_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.history_view.selectionModel().currentRowChanged.connect(self._on_history_row)
+        self.history_view.activated.connect(lambda _index: self.form.focus_first())
+        delete_action = QAction("Delete check-in…", self.history_view)
+        delete_action.setShortcuts(
+            [QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.history_view.addAction(delete_action)
+        self.history_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.history_empty = QLabel(
+            "No check-ins yet. Your first one is above: set the three sliders to how today "
+            "feels and press Enter. Each check-in you save is listed here, newest first; "
+            "pick one to change it."
+        )
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.history_empty.setMargin(8)
+        self.history_stack = QStackedWidget()
+        self.history_stack.addWidget(self.history_view)
+        self.history_stack.addWidget(self.history_empty)
+
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete the selected check-in (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.history_hint = QLabel("Pick a check-in to change it in the form above.")
+        self.history_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        history_bottom = QHBoxLayout()
+        history_bottom.addWidget(self.history_hint, 1)
+        history_bottom.addWidget(self.delete_button)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history_stack, 1)
+        history_layout.addLayout(history_bottom)
+
+        # chart (built after the first paint) and insights
+        self.chart_holder = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_loading = QLabel("Drawing the chart…")
+        self.chart_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_layout.addWidget(self.chart_loading)
+        self.insights = TagInsights()
+        self.insights.layout().setContentsMargins(9, 9, 9, 9)
+
+        self.tabs = _Tabs()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.chart_holder, "&Trend")
+        self.tabs.addTab(self.insights, "Dra&ins and restorers")
+        self.tabs.addTab(history_box, "Histor&y")
+        self.tabs.setTabToolTip(0, "Energy, stress and mood over time, with 7-day averages")
+        self.tabs.setTabToolTip(1, "Which drains and restorers go with better or worse days")
+        self.tabs.setTabToolTip(2, "Every check-in, newest first")
+
+        self.tabs.setMinimumHeight(220)
+
+        # in a small window the page scrolls rather than squeezing the check-in
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.form)
+        layout.addWidget(self.tabs, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.setTabOrder(self.form.save_button, self.tabs)
+
+    # -- drawing ----------
+
+    def refresh(self) -> None:
+        today = self.today()
+        ops = self.journal.resilience
+        summary = ops.summary(today)
+        self.form.set_today(today)
+        vocabulary = ops.tag_vocabulary()
+        self.form.set_vocabulary(
+            [t.tag for t in vocabulary if t.kind == "drain"],
+            [t.tag for t in vocabulary if t.kind == "restorer"],
+        )
+        if self._first_refresh:
+            self._first_refresh = False
+            self.form.show_date(today, summary.today_entry, summary.latest)
+        elif not self.form.is_dirty():
+            self._load_form(min(self.form.current_date(), today))
+        self.consistency_label.setText(summary.consistency.message)
+        self._warning = summary.warning
+        self.banner.show_warning(self._warning)
+        self._reload_history(summary.total)
+        self._load_range()
+        if self.chart is None and not self._chart_pending:
+            self._chart_pending = True
+            QTimer.singleShot(_CHART_DELAY_MS, self._build_chart)
+
+    def _reload_history(self, total: int) -> None:
+        ops = self.journal.resilience
+        self.history_model.reset(lambda offset, limit: ops.newest_first(limit, offset), total)
+        self.history_stack.setCurrentWidget(self.history_view if total else self.history_empty)
+        self.tabs.setTabText(2, f"Histor&y ({total})" if total else "Histor&y")
+        self._select_history(self.form.current_date())
+
+    def _load_range(self) -> None:
+        today = self.today()
+        days = PRESET_DAYS[self._preset]
+        if days is None:
+            span = self.journal.resilience.span()
+            start = min(span[0], today) if span else today
+        else:
+            start = today - dt.timedelta(days=days - 1)
+        self._range = (start, today)
+        self._range_entries = self.journal.resilience.between(start - _ROLLING_LEAD, today)
+        shown = [e for e in self._range_entries if e.on >= start]
+        self.insights.set_effects(
+            compare_tags(shown, min_uses=MIN_USES), len(shown), PRESET_WORDS[self._preset]
+        )
+        if self.chart is not None:
+            self.chart.set_entries(self._range_entries, start, today)
+
+    def _build_chart(self) -> None:
+        from cxjournal.ui.charts.resilience_chart import ResilienceChart
+
+        self.chart = ResilienceChart(self._preset)
+        self.chart.range_changed.connect(self._on_preset)
+        self.chart_layout.removeWidget(self.chart_loading)
+        self.chart_loading.deleteLater()
+        self.chart_layout.addWidget(self.chart)
+        self.chart.set_entries(self._range_entries, *self._range)
+
+    def _on_preset(self, key: str) -> None:
+        self._preset = key
+        self._load_range()
+
+    # -- the form ----------
+
+    def _load_form(self, on: dt.date) -> None:
+        ops = self.journal.resilience
+        entry = ops.get(on)
+        start_from = None if entry else (ops.latest(before=on) or ops.latest())
+        self.form.show_date(on, entry, start_from)
+
+    def _on_date_picked(self, on: dt.date) -> None:
+        self._warn_if_discarding()
+        self._load_form(on)
+        self._select_history(on)
+
+    def _warn_if_discarding(self) -> None:
+        if self.form.is_dirty():
+            self.context.show_status(
+                f"The changes to the check-in of {long_date(self.form.current_date())} "
+                "were not saved."
+            )
+
+    def save_checkin(self, entry: ResilienceEntry) -> ResilienceEntry | None:
+        try:
+            saved = self.journal.resilience.save(entry)
+        except ValidationError as exc:
+            QMessageBox.warning(
+                self.context.window,
+                "Check-in not saved",
+                "The check-in was not saved:\n\n" + "\n".join(exc.problems),
+            )
+            return None
+        today = self.today()
+        day = "today" if saved.on == today else long_date(saved.on)
+        self._load_form(saved.on)
+        self.context.show_status(f"Saved the check-in for {day}.")
+        self.announce("resilience")
+        return saved
+
+    def open_item(self, **kwargs: Any) -> None:
+        """``open_item(on=date)``: show that date's check-in in the form, ready to type."""
+        on = kwargs.get("on")
+        if isinstance(on, dt.datetime):
+            on = on.date()
+        if isinstance(on, dt.date):
+            self.refresh_if_stale()
+            on = min(on, self.today())
+            if on != self.form.current_date() or not self.form.is_dirty():
+                self._on_date_picked(on)
+        self.form.focus_first()
+
+    # -- history ----------
+
+    def _select_history(self, on: dt.date) -> None:
+        row = self.history_model.row_of(on)
+        selection = self.history_view.selectionModel()
+        self._syncing_selection = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            else:
+                index = self.history_model.index(row, 0)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.history_view.scrollTo(index)
+        finally:
+            self._syncing_selection = False
+        self.delete_button.setEnabled(row >= 0)
+
+    def _on_history_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.delete_button.setEnabled(current.isValid())
+        if self._syncing_selection or not current.isValid():
+            return
+        on = self.history_model.entry(current.row()).on
+        if on != self.form.current_date():
+            self._warn_if_discarding()
+            self._load_form(on)
+
+    def selected_entry(self) -> ResilienceEntry | None:
+        index = self.history_view.selectionModel().currentIndex()
+        return self.history_model.entry(index.row()) if index.isValid() else None
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.id is None:
+            return
+        answer = QMessageBox.question(
+            self.context.window,
+            "Delete check-in",
+            f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.journal.resilience.delete(entry.id)
+        except CxJournalError as exc:
+            QMessageBox.warning(self.context.window, "Delete check-in", str(exc))
+        if self.form.current_date() == entry.on:
+            self._load_form(entry.on)
+        self.context.show_status(f"Deleted the check-in of {long_date(entry.on)}.")
+        self.announce("resilience")
+
+    # -- the early warning ----------
+
+    def warning(self) -> EarlyWarning | None:
+        """The warning the page shows now (None when there is none or it was dismissed)."""
+        return self._warning
+
+    def dismiss_warning(self, key: str) -> None:
+        if not key:
+            return
+        self.journal.resilience.dismiss_warning(key)
+        self.context.show_status("The note is hidden until a new shift begins.")
+        self.announce("settings")
+
+    def edit_warning_rule(self) -> None:
+        from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
+
+        ops = self.journal.resilience
+        dialog = WarningRuleDialog(ops.warning_rule(), self.context.window)
+        if dialog.exec() != WarningRuleDialog.DialogCode.Accepted:
+            return
+        try:
+            ops.set_warning_rule(dialog.rule())
+        except ValidationError as exc:
+            QMessageBox.warning(self.context.window, "Early warning", "\n".join(exc.problems))
+            return
+        self.announce("settings")
+
+
+class _Tabs(QTabWidget):
+    """Tabs content with the height left over: they ask for no more than their minimum,
+    so the page scrolls only when the window is too small for the check-in itself."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+def describe(entry: ResilienceEntry) -> str:
+    """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes."""
+    parts = [f"energy {entry.energy}, stress {entry.stress}, mood {entry.mood}"]
+    tags = len(entry.drains) + len(entry.restorers)
+    if entry.sleep_hours is not None:
+        parts.append(f"{entry.sleep_hours:g} h sleep")
+    if tags:
+        parts.append(f"{tags} tag{'s' if tags != 1 else ''}")
+    if entry.note:
+        parts.append("a note")
+    return ", ".join(parts)
