@@ -20,7 +20,11 @@ class PageSpec:
     tooltip: str = ""
 
 
-PAGES: tuple[PageSpec, ...] = ()
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("resilience", "Resilience", "resilience", "cxjournal.ui.resilience_page:ResiliencePage", "Daily check-in of energy, stress and mood, and what it reveals"),  # noqa: E501
+)
 
 #: Modules with an ``install(window)`` function that add menu actions to the main window.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = (
+    "cxjournal.ui.resilience_actions",
+)
