@@ -298,8 +298,10 @@ def test_demo_refuses_silly_years(tmp_path: Path, years: str, capsys: Any) -> No
 # --- audit export -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("pdf", b"%PDF-"), ("md", b"# Power audit"),
-                                           ("csv", b"audit_date,person"), ("json", b"{")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [("pdf", b"%PDF-"), ("md", b"# Power audit"), ("csv", b"audit_date,person"), ("json", b"{")],
+)
 def test_audit_export_in_every_format(
     db: Path, tmp_path: Path, capsys: Any, fmt: str, start: bytes
 ) -> None:
