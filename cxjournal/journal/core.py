@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.resilience import ResilienceOps
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
+    from cxjournal.journal.today import TodayOps
 
 
 class Journal:
@@ -157,6 +158,12 @@ class Journal:
         from cxjournal.journal.settings import SettingsOps
 
         return SettingsOps(self)
+
+    @cached_property
+    def today(self) -> TodayOps:
+        from cxjournal.journal.today import TodayOps
+
+        return TodayOps(self)
 
     # -- health ------------------------------------------------------------------------
 

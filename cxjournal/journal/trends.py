@@ -388,11 +388,12 @@ def _person(values: Sequence[Any]) -> Person:
     )
 
 
-def load_audits(session: Session) -> list[Audit]:
+def load_audits(session: Session, *where: Any) -> list[Audit]:
     """Every audit with its ratings, oldest first, in a single query of plain columns.
 
     One row per rating (an audit without ratings gives one row of nulls), with the
-    rated person and the blocking superior joined in.
+    rated person and the blocking superior joined in. ``where`` conditions (on
+    ``AuditRow``) narrow the audits read.
     """
     rated = aliased(PersonRow)
     blocker = aliased(PersonRow)
@@ -409,6 +410,7 @@ def load_audits(session: Session) -> list[Audit]:
         .outerjoin(RatingRow, RatingRow.audit_id == AuditRow.id)
         .outerjoin(rated, rated.id == RatingRow.person_id)
         .outerjoin(blocker, blocker.id == AuditRow.blocking_superior_person_id)
+        .where(*where)
         .order_by(AuditRow.taken_on, AuditRow.id, RatingRow.position, RatingRow.id)
     )
     people: dict[int, Person] = {}

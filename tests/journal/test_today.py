@@ -1,0 +1,246 @@
+"""Today's overview: alarms of the latest audit, due stakeholders and follow-ups, resilience,
+the exit plan, in a handful of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import (
+    Audit,
+    ExitStatus,
+    FollowUp,
+    Note,
+    NoteKind,
+    Person,
+    Rating,
+    ResilienceEntry,
+)
+from cxjournal.domain.power_audit import analyse
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal import Journal
+from cxjournal.journal.today import (
+    AUDIT_DUE_DAYS_KEY,
+    DEFAULT_AUDIT_DUE_DAYS,
+    TodayOps,
+    week_end,
+)
+
+D = dt.date
+TODAY = D(2026, 3, 11)  # a Wednesday
+
+
+@contextmanager
+def counted(journal: Journal) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(journal.engine, "before_cursor_execute", note)
+    try:
+        yield statements
+    finally:
+        event.remove(journal.engine, "before_cursor_execute", note)
+
+
+def test_the_journal_hands_out_one_today_area(journal: Journal) -> None:
+    assert isinstance(journal.today, TodayOps)
+    assert journal.today is journal.today
+
+
+def test_a_new_journal_is_new(journal: Journal) -> None:
+    overview = journal.today.overview(TODAY)
+    assert overview.is_new
+    assert overview.latest_audit is None
+    assert overview.audit_due
+    assert overview.stakeholders == ()
+    assert overview.follow_ups == ()
+    assert overview.resilience.total == 0
+    assert overview.resilience.today_entry is None
+    assert overview.exit_plan.status is ExitStatus.INACTIVE
+    assert not overview.exit_plan.shown
+    assert overview.audit_due_days == DEFAULT_AUDIT_DUE_DAYS
+
+
+def test_week_end_is_the_coming_sunday() -> None:
+    assert week_end(D(2026, 3, 9)) == D(2026, 3, 15)  # Monday
+    assert week_end(TODAY) == D(2026, 3, 15)
+    assert week_end(D(2026, 3, 15)) == D(2026, 3, 15)  # Sunday itself
+
+
+def test_latest_audit_alarms_and_age(journal: Journal) -> None:
+    ana = journal.people.add(Person("Ana Silva", team="Ops"))
+    ben = journal.people.add(Person("Ben Okafor", team="Ops"))
+    chen = journal.people.add(Person("Chen Wei", team="Ops"))
+    journal.audits.save(Audit(D(2025, 6, 1), (Rating(ana, 5, 5, 5, 5),)))
+    latest = journal.audits.save(
+        Audit(
+            D(2026, 1, 15),
+            (Rating(ana, 9, 9, 2, 2), Rating(ben, 8, 8, 3, 3), Rating(chen, 2, 2, 2, 2)),
+        )
+    )
+    overview = journal.today.overview(TODAY)
+    assert not overview.is_new
+    found = overview.latest_audit
+    assert found is not None
+    assert found.audit_id == latest.id
+    assert found.taken_on == D(2026, 1, 15)
+    assert found.age_days == 55
+    assert not found.due and not overview.audit_due
+    expected = analyse(latest)
+    assert [a.code for a in found.analysis.alarms] == [a.code for a in expected.alarms]
+    assert [a.message for a in found.analysis.alarms] == [a.message for a in expected.alarms]
+    assert "Ana Silva" in " ".join(a.message for a in found.analysis.alarms)
+    # 55 days old: due once the setting says 30 days
+    journal.today.set_audit_due_days(30)
+    assert journal.today.overview(TODAY).audit_due
+    # ... and with the default 90 days, 91 days later
+    journal.today.set_audit_due_days(DEFAULT_AUDIT_DUE_DAYS)
+    assert journal.settings.get(AUDIT_DUE_DAYS_KEY) is None
+    assert not journal.today.overview(D(2026, 4, 15)).audit_due  # 90 days: not yet
+    assert journal.today.overview(D(2026, 4, 16)).audit_due
+
+
+def test_latest_audit_uses_the_journal_thresholds(journal: Journal) -> None:
+    ana = journal.people.add(Person("Ana Silva"))
+    journal.audits.save(Audit(D(2026, 3, 1), (Rating(ana, 9, 9, 2, 2),)))
+    assert journal.today.overview(TODAY).latest_audit.analysis.alarms  # type: ignore[union-attr]
+    journal.settings.set_thresholds(
+        Thresholds(imbalance_ratio=0, vulnerability_share=1, reach_min_filled=99)
+    )
+    assert journal.today.overview(TODAY).latest_audit.analysis.alarms == ()  # type: ignore[union-attr]
+
+
+def test_audit_due_days_refuses_nonsense(journal: Journal) -> None:
+    for bad in (0, 6, 367, True, 30.5):
+        with pytest.raises(ValidationError):
+            journal.today.set_audit_due_days(bad)  # type: ignore[arg-type]
+    journal.today.set_audit_due_days(120)
+    assert journal.today.audit_due_days() == 120
+    journal.settings.set(AUDIT_DUE_DAYS_KEY, "soon")  # damaged: the default applies
+    assert journal.today.audit_due_days() == DEFAULT_AUDIT_DUE_DAYS
+
+
+def test_due_stakeholders(journal: Journal) -> None:
+    add = journal.people.add
+    overdue = add(Person("Olga Overdue", cadence_days=14))
+    later = add(Person("Larry Later", cadence_days=30))
+    add(Person("Nina Never", cadence_days=7))
+    archived = add(Person("Arch Ived", cadence_days=7))
+    journal.people.set_archived(archived.id or -1, True)
+    seen = add(Person("Sam Seen", cadence_days=10))
+    add(Person("No Cadence"))
+    journal.notes.add(Note(D(2026, 2, 20), "1:1", person_id=overdue.id))
+    journal.notes.add(Note(D(2026, 3, 1), "call", kind=NoteKind.CALL, person_id=later.id))
+    journal.notes.add(Note(D(2026, 2, 1), "1:1", person_id=seen.id))
+    # an observation is not contact
+    journal.notes.add(Note(D(2026, 3, 10), "saw", kind=NoteKind.OBSERVATION, person_id=seen.id))
+    overview = journal.today.overview(TODAY)
+    names = [(s.person.name, s.status) for s in overview.stakeholders]
+    assert names == [
+        ("Sam Seen", "overdue"),  # due 11 Feb
+        ("Olga Overdue", "overdue"),  # due 6 Mar
+        ("Nina Never", "due"),  # never contacted: due today
+    ]
+    assert overview.stakeholders[1].last_contact == D(2026, 2, 20)
+
+
+def test_follow_ups_due_this_week_or_overdue(journal: Journal) -> None:
+    ana = journal.people.add(Person("Ana Silva"))
+    journal.notes.add(
+        Note(
+            D(2026, 3, 2),
+            "1:1 with Ana",
+            person_id=ana.id,
+            follow_ups=(
+                FollowUp("Send the churn numbers", D(2026, 3, 10)),
+                FollowUp("Book the QBR", D(2026, 3, 15)),
+                FollowUp("Next week", D(2026, 3, 16)),
+                FollowUp("Already done", D(2026, 3, 9), done=True),
+                FollowUp("Some day"),
+            ),
+        )
+    )
+    journal.notes.add(
+        Note(
+            D(2026, 3, 5),
+            "thinking",
+            kind=NoteKind.OTHER,
+            follow_ups=(FollowUp("Draft the VoC deck", D(2026, 3, 11)),),
+        )
+    )
+    overview = journal.today.overview(TODAY)
+    got = [(f.text, f.due, f.overdue, f.person_name) for f in overview.follow_ups]
+    assert got == [
+        ("Send the churn numbers", D(2026, 3, 10), True, "Ana Silva"),
+        ("Draft the VoC deck", D(2026, 3, 11), False, None),
+        ("Book the QBR", D(2026, 3, 15), False, "Ana Silva"),
+    ]
+    assert overview.follow_ups[0].note_on == D(2026, 3, 2)
+    assert overview.follow_ups[0].person_id == ana.id
+    journal.notes.set_follow_up_done(overview.follow_ups[0].follow_up_id, True)
+    assert len(journal.today.overview(TODAY).follow_ups) == 2
+
+
+def test_resilience_part_is_the_resilience_summary(journal: Journal) -> None:
+    journal.resilience.save_many(
+        ResilienceEntry(TODAY - dt.timedelta(days=n), 6, 4, 7) for n in range(20)
+    )
+    overview = journal.today.overview(TODAY)
+    assert overview.resilience.today_entry is not None
+    assert overview.resilience.today_entry.on == TODAY
+    assert len(overview.resilience.recent) == 14
+    assert overview.resilience.total == 20
+    assert overview.resilience.warning is None
+
+
+def test_exit_plan_progress(journal: Journal) -> None:
+    boss = journal.people.add(Person("Dana Boss"))
+    journal.audits.save(Audit(D(2026, 3, 1), blocking_superior=True, blocking_superior_person=boss))
+    plan = journal.exit_plan.get()
+    assert plan.status is ExitStatus.ACTIVE and plan.items
+    progress = journal.today.overview(TODAY).exit_plan
+    assert progress.shown
+    assert (progress.done, progress.total) == (0, len(plan.items))
+    assert progress.next_step == plan.items[0].text
+    journal.exit_plan.set_item_done(plan.items[0].id or -1, True)
+    progress = journal.today.overview(TODAY).exit_plan
+    assert progress.done == 1
+    assert progress.next_step == plan.items[1].text
+    journal.audits.save(Audit(D(2026, 3, 5)))  # the latest audit no longer flags it
+    assert journal.today.overview(TODAY).exit_plan.status is ExitStatus.PAUSED
+    journal.exit_plan.mark_done()
+    assert not journal.today.overview(TODAY).exit_plan.shown
+
+
+def test_ten_years_in_a_handful_of_queries(tmp_path: Path) -> None:
+    from cxjournal.exchange.demo import generate
+    from cxjournal.exchange.importer import import_text
+
+    today = D(2026, 11, 20)
+    with Journal.open(tmp_path / "demo.db") as journal:
+        import_text(journal, json.dumps(generate(years=10, seed=1, today=today)))
+        journal.today.overview(today)  # warm up statement caches
+        with counted(journal) as statements:
+            overview = journal.today.overview(today)
+        selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        assert len(selects) <= 12, selects
+        assert overview.latest_audit is not None
+        assert overview.latest_audit.analysis.totals is not None
+        assert not overview.is_new
+        timings = []
+        for _ in range(5):
+            start = time.perf_counter()
+            journal.today.overview(today)
+            timings.append(time.perf_counter() - start)
+        print(f"Today overview, ten years: best {min(timings) * 1000:.1f} ms")
+        assert min(timings) < 0.5, timings
