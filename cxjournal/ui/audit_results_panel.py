@@ -104,12 +104,21 @@ class AuditResultsPanel(QScrollArea):
         self.scores.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scores.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.scores.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scores.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scores.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scores.verticalHeader().hide()
         self.scores.setWordWrap(False)
         header = self.scores.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.scores.fontMetrics()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, sample in (
+            (1, "On them"),
+            (2, "On me"),
+            (3, "Balance"),
+            (4, "You lean on them"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.scores.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.scores.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.scores)
         self.no_people = QLabel("Add people and rate them: their scores appear here.")
@@ -205,9 +214,6 @@ class AuditResultsPanel(QScrollArea):
         height = self.scores.horizontalHeader().sizeHint().height() + 2 * self.scores.frameWidth()
         for row in range(rows):
             height += self.scores.verticalHeader().sectionSize(row)
-        scroll = self.scores.horizontalScrollBar()
-        if scroll.isVisible():
-            height += scroll.sizeHint().height()
         self.scores.setFixedHeight(height)
 
 

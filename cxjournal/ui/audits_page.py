@@ -32,7 +32,7 @@ from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.icons import icon
-from cxjournal.ui.models.audit_list_model import AuditListModel
+from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 
@@ -119,7 +119,11 @@ class AuditsPage(Page):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the font, not from every row's contents: a long list opens fast
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DATE, metrics.horizontalAdvance("00 Mmm 0000") + 24)
+        header.resizeSection(PEOPLE, metrics.horizontalAdvance("People") + 24)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.edit_selected())
@@ -177,12 +181,14 @@ class AuditsPage(Page):
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
+        moves = self.table.currentIndex().row() != row
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self._show(self.model.summary(row).id)
+        if not moves:  # no currentRowChanged signal: show it here
+            self._show(self.model.summary(row).id)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -22,10 +22,12 @@ class AuditListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditSummary] = []
+        self._titles: list[list[str]] = []
 
     def set_summaries(self, summaries: list[AuditSummary]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
+        self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
         self.endResetModel()
 
     def summary(self, row: int) -> AuditSummary:
@@ -56,7 +58,7 @@ class AuditListModel(QAbstractTableModel):
             return None
         summary = self._rows[index.row()]
         column = index.column()
-        titles = alarm_titles(summary.alarm_codes)
+        titles = self._titles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
                 return summary.taken_on.strftime("%d %b %Y")

@@ -26,10 +26,21 @@ class ContactScoresModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ContactScore] = []
+        self._texts: list[tuple[str, ...]] = []
 
     def set_contacts(self, contacts: tuple[ContactScore, ...] | list[ContactScore]) -> None:
         self.beginResetModel()
         self._rows = list(contacts)
+        self._texts = [
+            (
+                c.person.name,
+                score(c.dependence_on_them),
+                score(c.their_dependence_on_me),
+                signed(c.balance),
+                kind_label(c.kind),
+            )
+            for c in self._rows
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -55,13 +66,7 @@ class ContactScoresModel(QAbstractTableModel):
         contact = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                contact.person.name,
-                score(contact.dependence_on_them),
-                score(contact.their_dependence_on_me),
-                signed(contact.balance),
-                kind_label(contact.kind),
-            )[column]
+            return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ON_THEM, ON_ME, BALANCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
