@@ -21,10 +21,13 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("audits", "Power audits", "audit", "cxjournal.ui.audits_page:AuditsPage", "Your power audits: who you depend on, alarm bells, the balance map"),  # noqa: E501
     PageSpec("resilience", "Resilience", "resilience", "cxjournal.ui.resilience_page:ResiliencePage", "Daily check-in of energy, stress and mood, and what it reveals"),  # noqa: E501
+    PageSpec("exit_plan", "Exit plan", "exit", "cxjournal.ui.exit_plan_page:ExitPlanPage", "Your exit plan: starts when an audit records a superior blocking you"),  # noqa: E501
 )
 
 #: Modules with an ``install(window)`` function that add menu actions to the main window.
 EXTENSIONS: tuple[str, ...] = (
+    "cxjournal.ui.audit_actions",
     "cxjournal.ui.resilience_actions",
 )
