@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -65,7 +65,9 @@ class ResiliencePage(Page):
         self._preset = DEFAULT_PRESET
         self._range: tuple[dt.date, dt.date] = (dt.date.today(), dt.date.today())
         self._range_entries: list[ResilienceEntry] = []
-        self._first_refresh = True
+        #: "today" when the page was last drawn, and how many check-ins there were
+        self._day: dt.date | None = None
+        self._total = 0
         self._syncing_selection = False
         self._warning: EarlyWarning | None = None
 
@@ -128,7 +130,7 @@ class ResiliencePage(Page):
         self.history_view.activated.connect(lambda _index: self.form.focus_first())
         delete_action = QAction("Delete check-in…", self.history_view)
         delete_action.setShortcuts(
-            [QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)]
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_selected)
@@ -167,7 +169,7 @@ class ResiliencePage(Page):
         self.chart_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_layout.addWidget(self.chart_loading)
         self.insights = TagInsights()
-        self.insights.layout().setContentsMargins(9, 9, 9, 9)
+        self.insights.setContentsMargins(9, 9, 9, 9)
 
         self.tabs = _Tabs()
         self.tabs.setDocumentMode(True)
@@ -187,16 +189,21 @@ class ResiliencePage(Page):
         layout.addWidget(self.banner)
         layout.addWidget(self.form)
         layout.addWidget(self.tabs, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(content)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.setTabOrder(self.form.save_button, self.tabs)
 
     # -- drawing ----------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._day is not None and self.today() != self._day:
+            self._stale = True  # a new day: today's check-in is a different one
+        super().showEvent(event)
 
     def refresh(self) -> None:
         today = self.today()
@@ -208,11 +215,15 @@ class ResiliencePage(Page):
             [t.tag for t in vocabulary if t.kind == "drain"],
             [t.tag for t in vocabulary if t.kind == "restorer"],
         )
-        if self._first_refresh:
-            self._first_refresh = False
+        dirty = self.form.is_dirty()
+        if self._day is None or (
+            today != self._day and not dirty and self.form.current_date() == self._day
+        ):  # first drawn, or a new day began while the page showed the old one
             self.form.show_date(today, summary.today_entry, summary.latest)
-        elif not self.form.is_dirty():
+        elif not dirty:
             self._load_form(min(self.form.current_date(), today))
+        self._day = today
+        self._total = summary.total
         self.consistency_label.setText(summary.consistency.message)
         self._warning = summary.warning
         self.banner.show_warning(self._warning)
@@ -226,6 +237,8 @@ class ResiliencePage(Page):
         ops = self.journal.resilience
         self.history_model.reset(lambda offset, limit: ops.newest_first(limit, offset), total)
         self.history_stack.setCurrentWidget(self.history_view if total else self.history_empty)
+        self.history_hint.setVisible(bool(total))
+        self.delete_button.setVisible(bool(total))
         self.tabs.setTabText(2, f"Histor&y ({total})" if total else "Histor&y")
         self._select_history(self.form.current_date())
 
@@ -244,7 +257,19 @@ class ResiliencePage(Page):
             compare_tags(shown, min_uses=MIN_USES), len(shown), PRESET_WORDS[self._preset]
         )
         if self.chart is not None:
-            self.chart.set_entries(self._range_entries, start, today)
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if self.chart is None:
+            return
+        if self._total:
+            self.chart.set_empty_text(
+                f"No check-ins in {PRESET_WORDS[self._preset]}. Pick a longer range to see "
+                "earlier ones, or check in above."
+            )
+        else:
+            self.chart.set_empty_text(None)
+        self.chart.set_entries(self._range_entries, *self._range)
 
     def _build_chart(self) -> None:
         from cxjournal.ui.charts.resilience_chart import ResilienceChart
@@ -254,7 +279,7 @@ class ResiliencePage(Page):
         self.chart_layout.removeWidget(self.chart_loading)
         self.chart_loading.deleteLater()
         self.chart_layout.addWidget(self.chart)
-        self.chart.set_entries(self._range_entries, *self._range)
+        self._draw_chart()
 
     def _on_preset(self, key: str) -> None:
         self._preset = key
@@ -362,6 +387,7 @@ class ResiliencePage(Page):
             self.journal.resilience.delete(entry.id)
         except CxJournalError as exc:
             QMessageBox.warning(self.context.window, "Delete check-in", str(exc))
+            return
         if self.form.current_date() == entry.on:
             self._load_form(entry.on)
         self.context.show_status(f"Deleted the check-in of {long_date(entry.on)}.")

@@ -122,10 +122,10 @@ def test_hover_names_the_nearest_day(chart: Any, qtbot: Any) -> None:
     scene_point = vb.mapViewToScene(QPointF(stamp(END - 3 * DAY), 5.0))
     chart._on_mouse_moved(scene_point)
     assert "Energy 9" in chart.hover.text()
-    assert chart.cursor.isVisible()
-    assert chart.cursor.value() == pytest.approx(stamp(END - 2 * DAY))
+    assert chart.crosshair.isVisible()
+    assert chart.crosshair.value() == pytest.approx(stamp(END - 2 * DAY))
     chart._on_mouse_moved(QPointF(-50, -50))
-    assert not chart.cursor.isVisible()
+    assert not chart.crosshair.isVisible()
     assert "Point at the chart" in chart.hover.text()
 
 

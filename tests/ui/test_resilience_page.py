@@ -102,7 +102,7 @@ def test_empty_journal_says_what_to_do_first(
     assert "No check-in for today yet" in page.form.state_label.text()
     assert "No check-ins in the last 28 days" in page.consistency_label.text()
     assert page.form.save_button.text() == "Save check-in"
-    assert not page.delete_button.isEnabled()
+    assert page.delete_button.isHidden()
 
 
 def test_first_checkin_saved_with_one_click(qtbot: Any, window: Any, journal: Journal) -> None:
@@ -603,3 +603,35 @@ def test_first_visit_with_ten_years_is_quick(qtbot: Any, window: Any, journal: J
     assert elapsed < 0.6, f"first visit took {elapsed * 1000:.0f} ms (target 150 ms)"
     qtbot.waitUntil(lambda: page.chart is not None)
     assert len(page.chart.shown_days()) < 100  # the default range reads three months
+
+
+def test_a_new_day_moves_the_form_to_it(qtbot: Any, window: Any, journal: Journal) -> None:
+    page = open_page(qtbot, window)
+    yesterday, today = dt.date.today() - DAY, dt.date.today()
+    page.today = lambda: yesterday
+    page.refresh()
+    page.form.submit()  # checked in "yesterday", before midnight
+    assert page.form.current_date() == yesterday
+    page.today = lambda: today  # past midnight
+    page.hide()
+    page.show()
+    assert page.form.current_date() == today
+    assert page.form.save_button.text() == "Save check-in"
+    assert journal.resilience.get(yesterday) is not None
+
+
+def test_an_empty_range_points_to_a_longer_one(qtbot: Any, window: Any, journal: Journal) -> None:
+    journal.resilience.save(checkin(dt.date.today() - 200 * DAY))
+    page = open_page(qtbot, window)
+    assert page.chart.is_empty()
+    assert "Pick a longer range" in page.chart.empty.text()
+    page.chart.set_preset("year")
+    assert page.chart.shown_days() == [dt.date.today() - 200 * DAY]
+
+
+def test_through_the_real_main_window(qtbot: Any, main_window: Any) -> None:
+    from cxjournal.ui.resilience_page import ResiliencePage
+
+    main_window.navigate("resilience")
+    assert isinstance(main_window.page("resilience"), ResiliencePage)
+    assert main_window.current_key() == "resilience"

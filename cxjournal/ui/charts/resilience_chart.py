@@ -43,6 +43,10 @@ PRESETS: tuple[tuple[str, str, int | None], ...] = (
     ("all", "All", None),
 )
 ROLLING_DAYS = 7
+EMPTY_TEXT = (
+    "Your energy, stress and mood will be drawn here, with their 7-day averages, "
+    "once you have checked in."
+)
 #: Longer ranges show only the averages: a dot per day would be a blur.
 DOTS_MAX_DAYS = 400
 _HALF_DAY = 12 * 3600.0
@@ -149,9 +153,9 @@ class ResilienceChart(QWidget):
             self.lines[series.name] = item.plot(
                 [], [], pen=pg.mkPen(series.colour, width=2.5), antialias=True
             )
-        self.cursor = pg.InfiniteLine(angle=90, movable=False)
-        self.cursor.hide()
-        item.addItem(self.cursor, ignoreBounds=True)
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False)
+        self.crosshair.hide()
+        item.addItem(self.crosshair, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self.hover = QLabel()
@@ -159,10 +163,7 @@ class ResilienceChart(QWidget):
         self.hover.setTextFormat(Qt.TextFormat.RichText)
         self.hover.setWordWrap(True)
 
-        self.empty = QLabel(
-            "Your energy, stress and mood will be drawn here, with their 7-day averages, "
-            "once you have checked in."
-        )
+        self.empty = QLabel(EMPTY_TEXT)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
@@ -225,8 +226,12 @@ class ResilienceChart(QWidget):
             self.lines[spec.name].setPen(pg.mkPen(spec.colour, width=width))
         self.stack.setCurrentWidget(self.plot if shown else self.empty)
         self.export_button.setEnabled(bool(shown))
-        self.cursor.hide()
+        self.crosshair.hide()
         self._show_hint()
+
+    def set_empty_text(self, text: str | None) -> None:
+        """What the chart says when the range has no check-in (None: the first-use text)."""
+        self.empty.setText(text or EMPTY_TEXT)
 
     def shown_days(self) -> list[dt.date]:
         return list(self._days)
@@ -265,7 +270,7 @@ class ResilienceChart(QWidget):
     def _on_mouse_moved(self, position: QPointF) -> None:
         item = self.plot.getPlotItem()
         if not self._days or not item.sceneBoundingRect().contains(position):
-            self.cursor.hide()
+            self.crosshair.hide()
             self._show_hint()
             return
         x = item.vb.mapSceneToView(position).x()
@@ -274,8 +279,8 @@ class ResilienceChart(QWidget):
         i = bisect_left(self._days, on)
         nearest = [d for d in self._days[max(0, i - 1) : i + 1]]
         day = min(nearest, key=lambda d: abs((d - on).days)) if nearest else on
-        self.cursor.setPos(stamp(day))
-        self.cursor.show()
+        self.crosshair.setPos(stamp(day))
+        self.crosshair.show()
         self.hover.setText(text)
 
     def _show_hint(self) -> None:
@@ -301,7 +306,7 @@ class ResilienceChart(QWidget):
             axis = self.plot.getPlotItem().getAxis(side)
             axis.setPen(pg.mkPen(grid))
             axis.setTextPen(pg.mkPen(text))
-        self.cursor.setPen(pg.mkPen(text, width=1, style=Qt.PenStyle.DashLine))
+        self.crosshair.setPen(pg.mkPen(text, width=1, style=Qt.PenStyle.DashLine))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -120,6 +120,8 @@ class ResilienceHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTE and entry.note:
                 return entry.note
+            if column in (DRAINS, RESTORERS):
+                return self._text(entry, column) or None
             if column == DATE:
                 return entry.on.isoformat()
             return None

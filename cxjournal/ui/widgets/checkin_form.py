@@ -232,7 +232,8 @@ class CheckinForm(QGroupBox):
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
 
     def current_date(self) -> dt.date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        qdate = self.date_edit.date()
+        return dt.date(qdate.year(), qdate.month(), qdate.day())
 
     def show_date(
         self, on: dt.date, entry: ResilienceEntry | None, start_from: ResilienceEntry | None
@@ -313,7 +314,7 @@ class CheckinForm(QGroupBox):
 
     def _on_date_changed(self, qdate: QDate) -> None:
         if not self._loading:
-            self.date_picked.emit(qdate.toPython())
+            self.date_picked.emit(dt.date(qdate.year(), qdate.month(), qdate.day()))
 
     def _changed_from_start(self) -> bool:
         current = self.entry()

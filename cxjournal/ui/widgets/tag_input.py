@@ -82,16 +82,23 @@ class TagInput(QLineEdit):
         start, end = self._current_token()
         prefix = self.text()[start:end].strip()
         if not prefix:
-            self._completer.popup().hide()
+            self._hide_popup()
             return
         taken = {t.casefold() for t in self.tags()} - {prefix.casefold()}
         self._model.setStringList([t for t in self._vocabulary if t.casefold() not in taken])
         self._completer.setCompletionPrefix(prefix)
         if self._completer.completionCount() == 0:
-            self._completer.popup().hide()
+            self._hide_popup()
             return
-        self._completer.popup().setCurrentIndex(self._completer.completionModel().index(0, 0))
         self._completer.complete()
+        popup = self._completer.popup()
+        if popup is not None:  # the best match is picked by Enter
+            popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _insert_completion(self, completion: str) -> None:
         start, end = self._current_token()
