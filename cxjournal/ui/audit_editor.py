@@ -38,7 +38,7 @@ from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
@@ -129,7 +129,7 @@ class AuditEditor(QDialog):
     def _title(self) -> str:
         if self.original.id is None:
             return "New power audit"
-        return f"Power audit of {self.original.taken_on.strftime('%d %b %Y')}"
+        return f"Power audit of {short_date(self.original.taken_on)}"
 
     def _build_form(self) -> QWidget:
         form = QWidget()

@@ -7,6 +7,7 @@ few words a column header, a list cell or a tooltip needs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 ALARM_TITLES: dict[str, str] = {
@@ -71,3 +72,13 @@ def signed(number: float) -> str:
 
 def percent(share: float) -> str:
     return f"{share * 100:.0f}%"
+
+
+def short_date(on: dt.date) -> str:
+    """``1 Dec 2025``."""
+    return f"{on.day} {on:%b %Y}"
+
+
+def long_date(on: dt.date) -> str:
+    """``1 December 2025``."""
+    return f"{on.day} {on:%B %Y}"

@@ -31,6 +31,7 @@ from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
+from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
@@ -230,7 +231,7 @@ class AuditsPage(Page):
         audit = analysis.audit
         count = len(audit.ratings)
         text = (
-            f"<h3>Audit of {audit.taken_on.strftime('%d %B %Y')}</h3>"
+            f"<h3>Audit of {long_date(audit.taken_on)}</h3>"
             f"{count} {'person' if count == 1 else 'people'} · "
             f"{len(analysis.alarms) or 'no'} alarm bell{'s' if len(analysis.alarms) != 1 else ''}"
         )
@@ -288,14 +289,14 @@ class AuditsPage(Page):
         self.announce("audits")  # the exit plan may have moved too: every page redraws
         if saved is not None and saved.id is not None:
             self.open_item(audit_id=saved.id)
-            self.context.show_status(f"Audit of {saved.taken_on.strftime('%d %b %Y')} saved")
+            self.context.show_status(f"Audit of {short_date(saved.taken_on)} saved")
 
     def delete_selected(self) -> None:
         audit_id = self.selected_id()
         if audit_id is None:
             return
         summary = self.model.summary(self.model.row_of(audit_id))
-        when = summary.taken_on.strftime("%d %B %Y")
+        when = long_date(summary.taken_on)
         people = f"{summary.people} {'rating' if summary.people == 1 else 'ratings'}"
         answer = QMessageBox.question(
             self,

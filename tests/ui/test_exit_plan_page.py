@@ -114,7 +114,7 @@ def test_edit_text_and_due_date_in_the_table(
     assert texts(journal)[0] == "Write down my results"
     assert model.setData(model.index(0, 2), QDate(2020, 3, 1))
     assert journal.exit_plan.get().items[0].due == dt.date(2020, 3, 1)
-    assert model.index(0, 2).data() == "01 Mar 2020 (overdue)"
+    assert model.index(0, 2).data() == "1 Mar 2020 (overdue)"
     assert model.index(0, 2).data(Qt.ItemDataRole.FontRole).bold()
     page.refresh()
     page.select_row(0)

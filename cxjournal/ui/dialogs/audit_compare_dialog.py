@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.audit_compare import Comparison
 from cxjournal.domain.power_audit_alarms import join_names
-from cxjournal.ui.audit_wording import percent, score, signed
+from cxjournal.ui.audit_wording import percent, score, short_date, signed
 from cxjournal.ui.models.comparison_model import ComparisonModel
 
 
 def _date(on: dt.date) -> str:
-    return on.strftime("%d %b %Y")
+    return short_date(on)
 
 
 class AuditCompareDialog(QDialog):
@@ -49,6 +49,7 @@ class AuditCompareDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -68,7 +69,7 @@ class AuditCompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 460)
+        self.resize(760, 560)
 
     def _summary_html(self) -> str:
         c = self.comparison

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.journal.audits import AuditSummary
-from cxjournal.ui.audit_wording import alarm_titles
+from cxjournal.ui.audit_wording import alarm_titles, short_date
 from cxjournal.ui.icons import icon
 
 DATE, PEOPLE, ALARMS = range(3)
@@ -61,7 +61,7 @@ class AuditListModel(QAbstractTableModel):
         titles = self._titles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return summary.taken_on.strftime("%d %b %Y")
+                return short_date(summary.taken_on)
             if column == PEOPLE:
                 return str(summary.people)
             if column == ALARMS:

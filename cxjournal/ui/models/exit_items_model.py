@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from cxjournal.domain.model import ExitItem
+from cxjournal.ui.audit_wording import short_date
 
 DONE, STEP, DUE = range(3)
 HEADERS = ("Done", "Step", "Due")
@@ -89,7 +90,7 @@ class ExitItemsModel(QAbstractTableModel):
             if column == DUE:
                 if item.due is None:
                     return ""
-                text = item.due.strftime("%d %b %Y")
+                text = short_date(item.due)
                 return f"{text} (overdue)" if self.is_overdue(item) else text
             return None
         if role == Qt.ItemDataRole.EditRole:
