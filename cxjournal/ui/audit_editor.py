@@ -114,7 +114,7 @@ class AuditEditor(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+            QShortcut(QKeySequence(keys), self, self.save)
 
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)

@@ -148,7 +148,9 @@ class ExitItemsModel(QAbstractTableModel):
 
 def _to_date(value: Any) -> dt.date | None:
     if isinstance(value, QDate):
-        return value.toPython() if value.isValid() else None  # type: ignore[no-any-return]
+        if not value.isValid():
+            return None
+        return dt.date(value.year(), value.month(), value.day())
     if isinstance(value, dt.date):
         return value
     return None

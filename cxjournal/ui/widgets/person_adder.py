@@ -175,11 +175,15 @@ class PersonAdder(QWidget):
         if known is not None:  # typed a directory name after all: use that person
             self._offer(known)
             return
+        text = {key: edit.text().strip() for key, edit in self.fields.items()}
         person = Person(
             name=name,
             relationship=Relationship(self.relationship.currentData()),
             internal=bool(self.internal.currentData()),
-            **{key: edit.text().strip() for key, edit in self.fields.items()},
+            team=text["team"],
+            function=text["function"],
+            product_unit=text["product_unit"],
+            location=text["location"],
         )
         self._offer(person)
 

@@ -134,14 +134,14 @@ class RatingRow(QWidget):
 
         self.spins: dict[str, QSpinBox] = {}
         for name, _, description in CORE_FIELDS:
-            spin = CoreSpin()
-            self._set_up(spin, name, description)
-            layout.addWidget(spin)
+            core = CoreSpin()
+            self._set_up(core, name, description)
+            layout.addWidget(core)
         layout.addSpacing(GAP_WIDTH)
         for name, _, description in ASPECT_FIELDS:
-            spin = AspectSpin()
-            self._set_up(spin, name, description)
-            layout.addWidget(spin)
+            aspect = AspectSpin()
+            self._set_up(aspect, name, description)
+            layout.addWidget(aspect)
 
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
@@ -155,8 +155,8 @@ class RatingRow(QWidget):
 
         if rating is not None:
             self.set_rating(rating)
-        for spin in self.spins.values():
-            spin.valueChanged.connect(self.changed)
+        for box in self.spins.values():
+            box.valueChanged.connect(self.changed)
 
     def _set_up(self, spin: QSpinBox, name: str, description: str) -> None:
         spin.setObjectName(name)
