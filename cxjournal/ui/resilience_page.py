@@ -231,7 +231,7 @@ class ResiliencePage(Page):
         self._load_range()
         if self.chart is None and not self._chart_pending:
             self._chart_pending = True
-            QTimer.singleShot(_CHART_DELAY_MS, self._build_chart)
+            QTimer.singleShot(_CHART_DELAY_MS, self, self._build_chart)
 
     def _reload_history(self, total: int) -> None:
         ops = self.journal.resilience
