@@ -92,7 +92,7 @@ class AuditEditor(QDialog):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([800, 430])
+        splitter.setSizes([790, 460])
 
         bottom = QHBoxLayout()
         self.error = QLabel()

@@ -116,7 +116,7 @@ class AuditResultsPanel(QScrollArea):
             (3, "Balance"),
             (4, "You lean on them"),
         ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.scores.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.scores.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -184,11 +184,19 @@ class AuditResultsPanel(QScrollArea):
             if figure is None or figure.dominant is None or figure.dominant_share is None:
                 label.setText("not filled in")
                 continue
-            different = "1 kind" if figure.distinct == 1 else f"{figure.distinct} different"
-            label.setText(
-                f"{different} among {figure.filled}; most: {figure.dominant} "
-                f"({percent(figure.dominant_share)})"
-            )
+            share = percent(figure.dominant_share)
+            if figure.filled == 1:
+                text = f"1 filled in: {figure.dominant}"
+            elif figure.distinct == 1:
+                text = f"all {figure.filled} in {figure.dominant}"
+            elif figure.distinct == figure.filled:
+                text = f"all {figure.filled} different"
+            else:
+                text = (
+                    f"{figure.distinct} different among {figure.filled}; "
+                    f"most common: {figure.dominant} ({share})"
+                )
+            label.setText(text)
 
     def alarm_codes(self) -> list[str]:
         return [view.code for view in self.alarm_views]

@@ -98,6 +98,11 @@ def test_selecting_an_audit_shows_its_results(
     assert "15 January 2026" in page.detail_title.text()
     assert page.results.alarm_codes() == ["high_vulnerability"]
     assert page.results.totals["reliance"].text() == "5.0"
+    assert page.results.reach["team"].text() == "all 2 different"
+    assert page.results.reach["location"].text() == "not filled in"
+    page.select_row(1)
+    assert page.results.reach["team"].text() == "all 2 in Ops"
+    page.select_row(2)
     assert not page.compare_button.isEnabled()  # the first audit has nothing before it
     page.select_row(0)
     assert page.compare_button.isEnabled()
