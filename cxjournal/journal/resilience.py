@@ -270,9 +270,11 @@ class ResilienceOps:
         A warning the user dismissed is left out unless ``include_dismissed``.
         """
         rule = rule or self.warning_rule()
-        reach = _WARNING_LOOKBACK_DAYS + rule.recent_days + rule.earlier_days
-        found = early_warning(self.between(today - dt.timedelta(days=reach), today), today, rule)
-        if found is not None and not include_dismissed and found.key == self.dismissed_warning():
+        found = early_warning(self.between(_reach_start(today, rule), today), today, rule)
+        return found if include_dismissed else self._unless_dismissed(found)
+
+    def _unless_dismissed(self, found: EarlyWarning | None) -> EarlyWarning | None:
+        if found is not None and found.key == self.dismissed_warning():
             return None
         return found
 
@@ -283,19 +285,33 @@ class ResilienceOps:
         return consistency(self.dates(end=today), today, window_days)
 
     def summary(self, today: dt.date) -> ResilienceSummary:
-        """Today's check-in, the last two weeks, the active warning and the consistency."""
-        recent = self.between(today - dt.timedelta(days=SUMMARY_DAYS - 1), today)
-        today_entry = recent[-1] if recent and recent[-1].on == today else None
-        latest = recent[-1] if recent else self.latest(before=today)
+        """Today's check-in, the last two weeks, the active warning and the consistency.
+
+        Reads the weeks the warning rule looks at once and derives the rest from
+        them; only a run of check-ins reaching back beyond those reads all dates.
+        """
+        rule = self.warning_rule()
+        entries = self.between(_reach_start(today, rule), today)
+        dates = [e.on for e in entries]
+        regularity = consistency(dates, today)
+        if dates and regularity.current_run == len(dates):  # the run may go on further back
+            regularity = self.consistency(today)
+        first_recent = today - dt.timedelta(days=SUMMARY_DAYS - 1)
+        latest = entries[-1] if entries else self.latest(before=today)
         return ResilienceSummary(
             today=today,
-            today_entry=today_entry,
+            today_entry=entries[-1] if entries and entries[-1].on == today else None,
             latest=latest,
-            recent=tuple(recent),
-            warning=self.warning(today),
-            consistency=self.consistency(today),
+            recent=tuple(e for e in entries if e.on >= first_recent),
+            warning=self._unless_dismissed(early_warning(entries, today, rule)),
+            consistency=regularity,
             total=self.count(),
         )
+
+
+def _reach_start(today: dt.date, rule: WarningRule) -> dt.date:
+    """The first day ``early_warning`` can look at for ``today`` under ``rule``."""
+    return today - dt.timedelta(days=_WARNING_LOOKBACK_DAYS + rule.recent_days + rule.earlier_days)
 
 
 def _save(session: Session, entry: ResilienceEntry) -> ResilienceEntry:

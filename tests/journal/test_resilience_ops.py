@@ -307,3 +307,26 @@ def test_consistency_forgives_a_missed_day(journal: Journal) -> None:
     journal.resilience.save_many(checkin(TODAY - d * DAY) for d in (0, 2, 3, 6))
     result = journal.resilience.consistency(TODAY, window_days=7)
     assert (result.days_logged, result.current_run) == (4, 3)
+
+
+def test_summary_consistency_follows_a_run_beyond_the_warning_weeks(journal: Journal) -> None:
+    # every other day for two years: one long run, far longer than the weeks the warning reads
+    journal.resilience.save_many(checkin(TODAY - 2 * i * DAY) for i in range(365))
+    summary = journal.resilience.summary(TODAY)
+    assert summary.consistency == journal.resilience.consistency(TODAY)
+    assert summary.consistency.current_run == 365
+
+
+def test_summary_matches_the_separate_operations(journal: Journal) -> None:
+    rng = random.Random(3)
+    journal.resilience.save_many(
+        checkin(TODAY - i * DAY, energy=rng.randint(1, 10), stress=rng.randint(1, 10))
+        for i in range(600)
+        if rng.random() < 0.7
+    )
+    for today in (TODAY, TODAY - 100 * DAY):
+        summary = journal.resilience.summary(today)
+        assert summary.warning == journal.resilience.warning(today)
+        assert summary.consistency == journal.resilience.consistency(today)
+        assert summary.latest == journal.resilience.latest(before=today + DAY)
+        assert list(summary.recent) == journal.resilience.between(today - 13 * DAY, today)
