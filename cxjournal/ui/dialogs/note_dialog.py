@@ -1,0 +1,289 @@
+"""Add or edit a note in seconds: today, 1:1 and the person's last attitude are filled in.
+
+Ctrl+Return saves. Follow-ups are rows of text with an optional due date and a
+done box. The dialog writes through ``journal.notes`` when OK is pressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
+from cxjournal.journal import Journal
+from cxjournal.ui.models.notes_model import KIND_LABELS
+from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.widgets.tag_input import TagInput
+
+DEFAULT_FOLLOW_UP_DAYS = 7
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class FollowUpRow(QWidget):
+    """One follow-up: done box, text, optional due date, remove button."""
+
+    def __init__(self, follow_up: FollowUp, today: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.follow_up_id = follow_up.id
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.done = QCheckBox()
+        self.done.setChecked(follow_up.done)
+        self.done.setToolTip("Done")
+        self.done.setAccessibleName("Follow-up done")
+        self.text = QLineEdit(follow_up.text)
+        self.text.setPlaceholderText("What you will do, e.g. send the driver analysis")
+        self.text.setAccessibleName("Follow-up")
+        self.has_due = QCheckBox("Due")
+        self.has_due.setAccessibleName("Follow-up has a due date")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMM yyyy")
+        self.due.setAccessibleName("Follow-up due date")
+        self.due.setDate(
+            to_qdate(follow_up.due or today + dt.timedelta(days=DEFAULT_FOLLOW_UP_DAYS))
+        )
+        self.has_due.setChecked(follow_up.due is not None or follow_up.id is None)
+        self.due.setEnabled(self.has_due.isChecked())
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip("Remove this follow-up")
+        self.remove.setAccessibleName("Remove follow-up")
+        self.remove.clicked.connect(self.discard)
+        layout.addWidget(self.done)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.has_due)
+        layout.addWidget(self.due)
+        layout.addWidget(self.remove)
+
+    def discard(self) -> None:
+        self.setProperty("removed", True)
+        self.hide()
+        self.deleteLater()
+
+    def value(self) -> FollowUp | None:
+        text = self.text.text().strip()
+        if not text:
+            return None
+        due = from_qdate(self.due.date()) if self.has_due.isChecked() else None
+        return FollowUp(text=text, due=due, done=self.done.isChecked(), id=self.follow_up_id)
+
+
+class NoteDialog(QDialog):
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        note: Note | None = None,
+        person_id: int | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.note = note
+        self.saved_note: Note | None = None
+        self.today = today or dt.date.today()
+        self._kind_touched = note is not None
+        self._attitude_touched = note is not None
+        self.setWindowTitle("Edit note" if note else "New note")
+        self.setMinimumWidth(560)
+
+        self.person = QComboBox()
+        self.person.setAccessibleName("About")
+        self.person.addItem("No one: a journal entry", None)
+        wanted = note.person_id if note else person_id
+        people = journal.people.all()
+        if wanted is not None and all(p.id != wanted for p in people):
+            people.append(journal.people.get(wanted))  # an archived person keeps their notes
+        for person in people:
+            self.person.addItem(_person_label(person), person.id)
+        index = self.person.findData(wanted)
+        self.person.setCurrentIndex(max(0, index))
+
+        self.date = QDateEdit(to_qdate(note.on if note else self.today))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setAccessibleName("Date")
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind")
+        for kind in NoteKind:
+            self.kind.addItem(KIND_LABELS[kind], kind.value)
+        self.attitude = QComboBox()
+        self.attitude.setAccessibleName("Attitude observed")
+        self.attitude.setToolTip("The stance you observed: from champion to resistor")
+        self.attitude.addItem("Not noted", None)
+        for attitude in Attitude:
+            self.attitude.addItem(ATTITUDE_LABELS[attitude], attitude.value)
+
+        self.text = QPlainTextEdit(note.text if note else "")
+        self.text.setAccessibleName("Note")
+        self.text.setPlaceholderText("What was said, what you noticed, what matters to them…")
+        self.text.setTabChangesFocus(True)
+        self.tags = TagInput()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("Comma-separated, e.g. roi, board")
+        self.tags.set_vocabulary(journal.notes.tags())
+        if note:
+            self.tags.set_tags(note.tags)
+
+        self.follow_ups_box = QVBoxLayout()
+        self.follow_ups_box.setSpacing(4)
+        add_follow_up = QPushButton("Add &follow-up")
+        add_follow_up.setToolTip("Something you promised or need to chase, with a due date")
+        add_follow_up.clicked.connect(lambda: self.add_follow_up().text.setFocus())
+        self.add_follow_up_button = add_follow_up
+        for follow_up in note.follow_ups if note else ():
+            self.add_follow_up(follow_up)
+
+        form = QFormLayout()
+        for label, widget in (
+            ("&About:", self.person),
+            ("&Date:", self.date),
+            ("&Kind:", self.kind),
+            ("Attitude &observed:", self.attitude),
+            ("&Note:", self.text),
+            ("&Tags:", self.tags),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        follow_holder = QVBoxLayout()
+        follow_holder.addLayout(self.follow_ups_box)
+        follow_holder.addWidget(add_follow_up, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(QLabel("Follow-ups:"), follow_holder)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+
+        if note:
+            self.kind.setCurrentIndex(self.kind.findData(note.kind.value))
+            self.attitude.setCurrentIndex(
+                self.attitude.findData(note.attitude.value if note.attitude else None)
+            )
+        else:
+            self._apply_defaults()
+        self.kind.activated.connect(self._touch_kind)
+        self.attitude.activated.connect(self._touch_attitude)
+        self.person.currentIndexChanged.connect(self._apply_defaults)
+        self.text.setFocus()
+
+    # -- defaults -------------------------------------------------------------------
+
+    def _touch_kind(self) -> None:
+        self._kind_touched = True
+
+    def _touch_attitude(self) -> None:
+        self._attitude_touched = True
+
+    def person_id(self) -> int | None:
+        value = self.person.currentData()
+        return int(value) if value is not None else None
+
+    def _apply_defaults(self) -> None:
+        person_id = self.person_id()
+        if not self._kind_touched:
+            kind = NoteKind.ONE_ON_ONE if person_id is not None else NoteKind.OTHER
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        if not self._attitude_touched:
+            last = self.journal.notes.last_attitude(person_id) if person_id is not None else None
+            self.attitude.setCurrentIndex(self.attitude.findData(last.value if last else None))
+
+    # -- follow-ups --------------------------------------------------------------------
+
+    def add_follow_up(self, follow_up: FollowUp | None = None) -> FollowUpRow:
+        row = FollowUpRow(follow_up or FollowUp(text=""), self.today, self)
+        self.follow_ups_box.addWidget(row)
+        return row
+
+    def follow_up_rows(self) -> list[FollowUpRow]:
+        rows = []
+        for index in range(self.follow_ups_box.count()):
+            widget = self.follow_ups_box.itemAt(index).widget()
+            if isinstance(widget, FollowUpRow) and not widget.property("removed"):
+                rows.append(widget)
+        return rows
+
+    # -- saving -----------------------------------------------------------------------
+
+    def value(self) -> Note:
+        kind = NoteKind(self.kind.currentData())
+        attitude = self.attitude.currentData()
+        follow_ups = tuple(f for f in (row.value() for row in self.follow_up_rows()) if f)
+        return Note(
+            id=self.note.id if self.note else None,
+            on=from_qdate(self.date.date()),
+            text=self.text.toPlainText().strip(),
+            kind=kind,
+            person_id=self.person_id(),
+            attitude=Attitude(attitude) if attitude else None,
+            tags=self.tags.tags(),
+            follow_ups=follow_ups,
+        )
+
+    def accept(self) -> None:
+        note = self.value()
+        if not note.text and not note.follow_ups and note.attitude is None:
+            QMessageBox.information(
+                self, "Nothing to save", "Write the note, or add a follow-up, before saving."
+            )
+            self.text.setFocus()
+            return
+        try:
+            if note.id is None:
+                self.saved_note = self.journal.notes.add(note)
+            else:
+                self.saved_note = self.journal.notes.update(note)
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Cannot save the note", "\n".join(exc.problems))
+            return
+        except CxJournalError as exc:
+            QMessageBox.warning(self, "Cannot save the note", str(exc))
+            return
+        super().accept()
+
+
+def _person_label(person: Person) -> str:
+    label = person.name
+    if person.role:
+        label += f" — {person.role}"
+    if person.archived:
+        label += " (archived)"
+    return label

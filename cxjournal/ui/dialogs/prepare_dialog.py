@@ -1,0 +1,402 @@
+"""Prepare a 1:1 on one screen: profile essentials, cadence, last notes, open follow-ups,
+attitude trend, dependence across audits, and talking points saved as a note when done.
+
+It prints, or saves as PDF (written beside the target and moved into place, so a
+failed save never leaves half a file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QShortcut,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError
+from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.power_audit import score_rating
+from cxjournal.journal import Journal
+from cxjournal.journal.people import DueStakeholder
+from cxjournal.ui.models.people_model import FORMAT_LABELS
+from cxjournal.ui.people_page import cadence_sentence
+from cxjournal.ui.person_timeline import follow_up_label, note_heading
+from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
+
+LAST_NOTES = 3
+TALKING_POINTS_TAG = "talking points"
+NOTE_PREVIEW = 600
+
+
+@dataclass(frozen=True)
+class DependenceFigure:
+    taken_on: dt.date
+    dependence_on_them: float
+    their_dependence_on_me: float
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """Everything the 1:1 view shows, gathered through the journal API."""
+
+    cadence: DueStakeholder
+    today: dt.date
+    notes: list[Note]
+    follow_ups: list[tuple[FollowUp, Note]]
+    attitudes: list[tuple[dt.date, Attitude]]
+    dependence: list[DependenceFigure]
+
+
+def gather(journal: Journal, person_id: int, today: dt.date) -> Preparation:
+    thresholds = journal.settings.thresholds()
+    dependence = []
+    for audit in journal.audits.all():
+        for rating in audit.ratings:
+            if rating.person.id == person_id:
+                score = score_rating(rating, thresholds)
+                dependence.append(
+                    DependenceFigure(
+                        audit.taken_on, score.dependence_on_them, score.their_dependence_on_me
+                    )
+                )
+    return Preparation(
+        cadence=journal.people.cadence(person_id, today),
+        today=today,
+        notes=journal.notes.for_person(person_id, limit=LAST_NOTES),
+        follow_ups=journal.notes.open_follow_ups(person_id=person_id),
+        attitudes=journal.notes.attitudes(person_id),
+        dependence=dependence,
+    )
+
+
+def essentials(prep: Preparation) -> list[tuple[str, str]]:
+    person = prep.cadence.person
+    fmt = FORMAT_LABELS[person.preferred_format] if person.preferred_format else ""
+    return [
+        ("Information needs", person.information_needs or "not noted"),
+        ("Preferred format", fmt or "not noted"),
+        ("Motivations", person.motivations or "not noted"),
+        (
+            "Cadence",
+            cadence_sentence(person, prep.cadence.last_contact, prep.cadence.due, prep.today),
+        ),
+    ]
+
+
+def report_html(prep: Preparation, talking_points: str) -> str:
+    """The printable page: the same content as the screen, charts as figures."""
+    person = prep.cadence.person
+    e = html.escape
+    parts = [
+        f"<h2>Preparing a 1:1 with {e(person.name)}</h2>",
+        f"<p>{e(' · '.join(b for b in (person.role, person.organisation) if b))}</p>",
+        f"<p><i>Prepared {prep.today:%d %B %Y}</i></p>",
+        "<h3>Essentials</h3><table cellpadding='2'>",
+    ]
+    parts += [
+        f"<tr><td><b>{e(label)}</b></td><td>{e(value)}</td></tr>"
+        for label, value in essentials(prep)
+    ]
+    parts.append("</table>")
+    parts.append(f"<h3>Attitude</h3><p>{e(trend_words(prep.attitudes))}</p>")
+    parts.append("<h3>Open follow-ups</h3>")
+    if prep.follow_ups:
+        parts.append("<ul>")
+        parts += [f"<li>{e(follow_up_label(f, prep.today))}</li>" for f, _n in prep.follow_ups]
+        parts.append("</ul>")
+    else:
+        parts.append("<p>None open.</p>")
+    parts.append("<h3>Last notes</h3>")
+    for note in prep.notes:
+        parts.append(f"<p><b>{e(note_heading(note))}</b><br>")
+        parts.append(e(note.text).replace("\n", "<br>") + "</p>")
+    if not prep.notes:
+        parts.append("<p>No notes yet.</p>")
+    parts.append("<h3>Dependence across power audits</h3>")
+    if prep.dependence:
+        parts.append(
+            "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Audit</th>"
+            "<th>You depend on them</th><th>They depend on you</th></tr>"
+        )
+        for d in prep.dependence:
+            parts.append(
+                f"<tr><td>{d.taken_on:%d %b %Y}</td><td align='right'>"
+                f"{d.dependence_on_them:.1f}</td><td align='right'>"
+                f"{d.their_dependence_on_me:.1f}</td></tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append("<p>Not rated in any power audit yet.</p>")
+    parts.append("<h3>Talking points</h3>")
+    text = talking_points.strip()
+    parts.append(f"<p>{e(text).replace(chr(10), '<br>')}</p>" if text else "<p>&nbsp;</p>")
+    return "".join(parts)
+
+
+def write_pdf(document: QTextDocument, target: Path) -> None:
+    """Write ``document`` as PDF to ``target`` atomically (temp file beside it, then rename)."""
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temp_name)
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+        writer.setCreator("cxjournal")
+        document.print_(writer)
+        del writer  # flushes and closes the file
+        if os.path.getsize(temp_name) == 0:
+            raise OSError("the PDF came out empty")
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+class PrepareDialog(QDialog):
+    def __init__(
+        self,
+        journal: Journal,
+        person_id: int,
+        announce: Callable[[str], None],
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.person_id = person_id
+        self.announce = announce
+        self.today = today or dt.date.today()
+        self.saved_note: Note | None = None
+        self.prep = gather(journal, person_id, self.today)
+        person = self.prep.cadence.person
+        self.setWindowTitle(f"Prepare 1:1 with {person.name}")
+        self.resize(1040, 720)
+
+        title = QLabel(f"<h2>{html.escape(person.name)}</h2>")
+        subtitle = QLabel(" · ".join(b for b in (person.role, person.organisation) if b))
+
+        self.essentials_box = QGroupBox("Essentials")
+        grid = QGridLayout(self.essentials_box)
+        for row, (label, value) in enumerate(essentials(self.prep)):
+            caption = QLabel(f"<b>{html.escape(label)}</b>")
+            caption.setAlignment(Qt.AlignmentFlag.AlignTop)
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(shown, row, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.follow_ups_box = QGroupBox("Open follow-ups")
+        follow_layout = QVBoxLayout(self.follow_ups_box)
+        self.follow_up_boxes: list[QCheckBox] = []
+        for follow_up, _note in self.prep.follow_ups:
+            box = QCheckBox(follow_up_label(follow_up, self.today))
+            box.setToolTip("Tick when done")
+            box.toggled.connect(lambda done, fid=follow_up.id: self._set_done(fid, done))
+            self.follow_up_boxes.append(box)
+            follow_layout.addWidget(box)
+        if not self.prep.follow_ups:
+            follow_layout.addWidget(QLabel("Nothing open with them."))
+
+        self.notes_box = QGroupBox(f"Last {LAST_NOTES} notes")
+        notes_layout = QVBoxLayout(self.notes_box)
+        self.note_labels: list[QLabel] = []
+        for note in self.prep.notes:
+            text = note.text if len(note.text) <= NOTE_PREVIEW else note.text[:NOTE_PREVIEW] + "…"
+            label = QLabel(
+                f"<b>{html.escape(note_heading(note))}</b><br>"
+                + html.escape(text).replace("\n", "<br>")
+            )
+            label.setWordWrap(True)
+            self.note_labels.append(label)
+            notes_layout.addWidget(label)
+        if not self.prep.notes:
+            notes_layout.addWidget(QLabel("No notes with them yet."))
+        notes_layout.addStretch(1)
+
+        self.attitude = AttitudeStrip()
+        self.attitude.set_points(self.prep.attitudes)
+        attitude_box = QGroupBox("Attitude over time")
+        QVBoxLayout(attitude_box).addWidget(self.attitude)
+
+        from cxjournal.ui.charts.dependence_chart import DependenceChart, DependencePoint
+
+        self.chart = DependenceChart()
+        self.chart.set_points(
+            [
+                DependencePoint(d.taken_on, d.dependence_on_them, d.their_dependence_on_me)
+                for d in self.prep.dependence
+            ]
+        )
+        chart_box = QGroupBox("Dependence across power audits")
+        QVBoxLayout(chart_box).addWidget(self.chart)
+
+        self.talking_points = QPlainTextEdit()
+        self.talking_points.setAccessibleName("Talking points")
+        self.talking_points.setPlaceholderText(
+            "What you want to raise, in their preferred format; what you need from them; "
+            "what they need from you. Saved as a note when you are done."
+        )
+        self.talking_points.setTabChangesFocus(True)
+        points_label = QLabel("&Talking points")
+        points_label.setBuddy(self.talking_points)
+
+        left = QVBoxLayout()
+        left.addWidget(self.essentials_box)
+        left.addWidget(self.follow_ups_box)
+        left.addWidget(self.notes_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(attitude_box)
+        right.addWidget(chart_box, 1)
+        right.addWidget(points_label)
+        right.addWidget(self.talking_points, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        self.print_button = QPushButton("&Print…")
+        self.pdf_button = QPushButton("Save as P&DF…")
+        self.done_button = QPushButton("Done: save talking &points as a note")
+        self.done_button.setToolTip(
+            "Saves the talking points as a 1:1 note dated today (Ctrl+Return)"
+        )
+        self.done_button.setDefault(True)
+        self.close_button = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self.print_preparation)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.done_button.clicked.connect(self.finish)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finish)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_preparation)
+        self.talking_points.setFocus()
+
+    # -- actions --------------------------------------------------------------------
+
+    def _set_done(self, follow_up_id: int | None, done: bool) -> None:
+        if follow_up_id is None:
+            return
+        try:
+            self.journal.notes.set_follow_up_done(follow_up_id, done)
+        except CxJournalError as exc:
+            QMessageBox.warning(self, "Cannot update the follow-up", str(exc))
+            return
+        self.announce("notes")
+
+    def document(self) -> QTextDocument:
+        document = QTextDocument()
+        document.setMetaInformation(
+            QTextDocument.MetaInformation.DocumentTitle,
+            f"1:1 with {self.prep.cadence.person.name}",
+        )
+        document.setHtml(report_html(self.prep, self.talking_points.toPlainText()))
+        return document
+
+    def print_preparation(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.document().print_(printer)
+
+    def save_pdf(self) -> Path | None:
+        name = self.prep.cadence.person.name.replace("/", "-")
+        suggested = str(Path.home() / f"1-1 {name} {self.today.isoformat()}.pdf")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the 1:1 preparation as PDF", suggested, "PDF (*.pdf)"
+        )
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_pdf(self.document(), target)
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save the PDF", f"{target}: {exc.strerror or exc}")
+            return None
+        return target
+
+    def finish(self) -> None:
+        """Save the talking points (if any) as a note, then close."""
+        if self.talking_points.toPlainText().strip() and not self.save_note():
+            return
+        self.talking_points.clear()
+        self.accept()
+
+    def save_note(self) -> bool:
+        text = self.talking_points.toPlainText().strip()
+        note = Note(
+            on=self.today,
+            text=text,
+            kind=NoteKind.ONE_ON_ONE,
+            person_id=self.person_id,
+            tags=(TALKING_POINTS_TAG,),
+        )
+        try:
+            self.saved_note = self.journal.notes.add(note)
+        except CxJournalError as exc:
+            QMessageBox.warning(self, "Cannot save the talking points", str(exc))
+            return False
+        self.announce("notes")
+        return True
+
+    def reject(self) -> None:
+        """Closing (Esc, Close, the window's X) offers to keep unsaved talking points."""
+        if self.talking_points.toPlainText().strip() and self.saved_note is None:
+            answer = QMessageBox.question(
+                self,
+                "Keep the talking points?",
+                "Save your talking points as a note before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save_note():
+                return
+        super().reject()

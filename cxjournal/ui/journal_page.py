@@ -1,0 +1,223 @@
+"""The Journal: every note, about anyone or no one, newest first, loaded page by page.
+
+Selecting a note shows it in full below the list, with its follow-ups to tick off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import NotFoundError
+from cxjournal.domain.model import NoteKind
+from cxjournal.ui.models.notes_model import (
+    DATE,
+    KIND_LABELS,
+    NOTE_ID_ROLE,
+    PERSON,
+    TEXT,
+    NotesModel,
+)
+from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.person_timeline import NoteActions, NoteCard
+
+EMPTY_TEXT = (
+    "<h3>Your journal is empty</h3>"
+    "<p>Notes of your 1:1s, meetings and calls appear here, newest first, with the "
+    "entries about no one: a win worth remembering, a reflection after a hard week.</p>"
+    "<p>Press <b>Ctrl+N</b> after your next conversation: today's date and a 1:1 are "
+    "filled in, so it takes seconds.</p>"
+)
+
+
+class JournalPage(Page):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context)
+        self.actions = NoteActions(self.journal, context.window, self.announce)
+        self.new_button = QPushButton("&New note…")
+        self.new_button.setToolTip("Note a conversation, a win or a reflection (Ctrl+N)")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Show notes of kind")
+        self.kind.addItem("All kinds", None)
+        for kind in NoteKind:
+            self.kind.addItem(KIND_LABELS[kind], kind.value)
+        kind_label = QLabel("&Show:")
+        kind_label.setBuddy(self.kind)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addSpacing(12)
+        top.addWidget(kind_label)
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+
+        self.model = NotesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("notes-table")
+        self.table.setAccessibleName("Notes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in ((DATE, 90), (PERSON, 130), (2, 90), (3, 80), (TEXT, 360), (5, 110)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+
+        self.detail_holder = QWidget()
+        self.detail_layout = QVBoxLayout(self.detail_holder)
+        self.detail_layout.setContentsMargins(8, 8, 8, 8)
+        self.detail_hint = QLabel("Select a note to read it in full.")
+        self.detail_layout.addWidget(self.detail_hint)
+        self.detail_layout.addStretch(1)
+        self.card: NoteCard | None = None
+        detail = QScrollArea()
+        detail.setWidgetResizable(True)
+        detail.setWidget(self.detail_holder)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(8, 8, 8, 8)
+        listing_layout.addLayout(top)
+        listing_layout.addWidget(splitter, 1)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_text = QLabel(EMPTY_TEXT)
+        empty_text.setWordWrap(True)
+        empty_new = QPushButton("Write your first note…")
+        empty_new.clicked.connect(self.new_note)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(empty_text)
+        empty_layout.addWidget(empty_new, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(listing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.new_button.clicked.connect(self.new_note)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.activated.connect(lambda _index: self._edit_current())
+
+    def kind_filter(self) -> NoteKind | None:
+        value = self.kind.currentData()
+        return NoteKind(value) if value else None
+
+    def refresh(self) -> None:
+        keep = self.current_note_id()
+        kind = self.kind_filter()
+        total_all = self.journal.notes.count()
+        total = self.journal.notes.count(kind=kind) if kind else total_all
+        names = {
+            p.id: p.name for p in self.journal.people.all(include_archived=True) if p.id is not None
+        }
+        self.model.reset(
+            lambda offset, limit: self.journal.notes.recent(limit, offset, kind), total, names
+        )
+        self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
+        self.stack.setCurrentIndex(1 if total_all else 0)
+        kept = keep is not None and self.select_note(keep, load=False)
+        if not kept and self.model.rowCount():
+            self.table.selectRow(0)
+        self._show_current()
+
+    def current_note_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.model.data(index, NOTE_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_note(self, note_id: int, load: bool = True) -> bool:
+        row = self.model.row_of(note_id)
+        if row is None and load:
+            try:
+                position = self.journal.notes.position(note_id, self.kind_filter())
+            except NotFoundError:
+                return False
+            self.model.load_until(position)
+            row = self.model.row_of(note_id)
+        if row is None:
+            return False
+        index = self.model.index(row, DATE)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def open_item(self, **kwargs: Any) -> None:
+        note_id = kwargs.get("note_id")
+        if note_id is None:
+            return
+        self.refresh_if_stale()
+        if not self.select_note(int(note_id)) and self.kind.currentIndex() != 0:
+            self.kind.setCurrentIndex(0)  # refreshes with every kind
+            self.select_note(int(note_id))
+        self.table.setFocus()
+
+    def _show_current(self) -> None:
+        if self.card is not None:
+            self.card.setParent(None)
+            self.card.deleteLater()
+            self.card = None
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.detail_hint.show()
+            return
+        note = self.model.note(index.row())
+        self.card = NoteCard(
+            note,
+            self.actions,
+            person_name=self.model.person_name(note.person_id) or "No one",
+            today=dt.date.today(),
+        )
+        self.detail_hint.hide()
+        self.detail_layout.insertWidget(0, self.card)
+
+    def _edit_current(self) -> None:
+        if self.card is not None:
+            self.actions.edit(self.card.note)
+
+    def new_note(self) -> None:
+        from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+        dialog = NoteDialog(self.journal, self.context.window)
+        if dialog.exec() and dialog.saved_note and dialog.saved_note.id is not None:
+            self.announce("notes")
+            self.refresh_if_stale()
+            self.select_note(dialog.saved_note.id)
+            self.context.show_status("Note saved")

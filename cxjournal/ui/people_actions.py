@@ -1,0 +1,117 @@
+"""People and notes in the main window: Ctrl+N for a new note, and the count of updates due.
+
+The count of stakeholders whose update is due shows in the sidebar ("People (3 due)")
+and in the status bar from start-up; it is one aggregate query, redone after changes
+and when the day turns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidgetItem
+
+from cxjournal.ui.icons import icon
+from cxjournal.ui.pages import PAGES
+
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
+
+PAGE_KEY = "people"
+RECOUNT_MS = 15 * 60 * 1000
+
+
+def install(window: MainWindow) -> None:
+    new_note = QAction(icon("journal"), "&New note…", window)
+    new_note.setObjectName("action-new-note")
+    new_note.setShortcut(QKeySequence.StandardKey.New)
+    new_note.setStatusTip("Note a conversation, a win or a reflection")
+    new_note.triggered.connect(lambda: open_new_note(window))
+    new_person = QAction(icon("people"), "New &person…", window)
+    new_person.setObjectName("action-new-person")
+    new_person.setStatusTip("Add someone to your people directory")
+    new_person.triggered.connect(lambda: open_new_person(window))
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    file_menu.insertAction(first, new_note)
+    file_menu.insertAction(first, new_person)
+    window.due_counter = DueCounter(window)  # type: ignore[attr-defined]
+
+
+def open_new_note(window: MainWindow) -> None:
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    person_id = None
+    if window.current_key() == PAGE_KEY and PAGE_KEY in window.pages:
+        person_id = window.pages[PAGE_KEY].current_person_id()  # type: ignore[attr-defined]
+    dialog = NoteDialog(window.journal, window, person_id=person_id)
+    if dialog.exec() and dialog.saved_note:
+        window.bus.changed.emit("notes")
+        window.show_status("Note saved")
+
+
+def open_new_person(window: MainWindow) -> None:
+    window.navigate(PAGE_KEY)
+    window.page(PAGE_KEY).add_person()  # type: ignore[attr-defined]
+
+
+class DueCounter(QObject):
+    """Keeps the sidebar item and a status-bar label showing how many updates are due."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.count = 0
+        self.label = QLabel()
+        self.label.setObjectName("due-updates")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setToolTip("Stakeholders whose next update is due: click to see them")
+        self.label.linkActivated.connect(lambda _link: self.show_people())
+        window.add_status_widget(self.label)
+        window.bus.changed.connect(self._changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(RECOUNT_MS)
+        self.timer.timeout.connect(self.recount)
+        self.timer.start()
+        self.recount()
+
+    def _changed(self, area: str) -> None:
+        if area in ("people", "notes", "all"):
+            self.recount()
+
+    def recount(self, today: dt.date | None = None) -> int:
+        self.count = self.window.journal.people.due_count(today or dt.date.today())
+        item = self._sidebar_item()
+        if item is not None:
+            title = next((s.title for s in PAGES if s.key == PAGE_KEY), "People")
+            item.setText(f"{title} ({self.count} due)" if self.count else title)
+            item.setToolTip(
+                f"{self.count} stakeholder update(s) due" if self.count else "Your stakeholders"
+            )
+        if self.count:
+            self.label.setText(
+                f'<a href="people">{self.count} update{"s" if self.count != 1 else ""} due</a>'
+            )
+            self.label.show()
+        else:
+            self.label.clear()
+            self.label.hide()
+        return self.count
+
+    def show_people(self) -> None:
+        from cxjournal.ui.models.people_model import NEXT_UPDATE
+
+        self.window.navigate(PAGE_KEY)
+        page = self.window.page(PAGE_KEY)
+        page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)  # type: ignore[attr-defined]
+
+    def _sidebar_item(self) -> QListWidgetItem | None:
+        sidebar = self.window.sidebar
+        for row in range(sidebar.count()):
+            item = sidebar.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == PAGE_KEY:
+                return item
+        return None

@@ -1,0 +1,212 @@
+"""The profile of one person: a form dialog to add someone or edit them (OK writes at once).
+
+The same person records serve the power audits, so team, function, product unit
+and location complete from values already used (reach is counted on them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.model import (
+    CADENCE_MAX,
+    NAME_MAX,
+    Person,
+    PreferredFormat,
+    Relationship,
+)
+from cxjournal.journal import Journal
+from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
+
+TEXT_FIELDS = ("role", "organisation", "team", "function", "product_unit", "location")
+COMPLETED_FIELDS = ("organisation", "team", "function", "product_unit", "location")
+
+
+class PersonProfileDialog(QDialog):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, person: Person | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.person = person
+        self.saved_person: Person | None = None
+        self.setWindowTitle(f"Profile of {person.name}" if person else "New person")
+        self.setMinimumWidth(720)
+        known = journal.people.all(include_archived=True)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX)
+        self.name.setPlaceholderText("Full name")
+        self.fields: dict[str, QLineEdit] = {}
+        placeholders = {
+            "role": "e.g. VP Operations",
+            "organisation": "e.g. Acme",
+            "team": "e.g. Ops Excellence",
+            "function": "e.g. Operations",
+            "product_unit": "e.g. Retail",
+            "location": "e.g. London HQ",
+        }
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholders[name])
+            if name in COMPLETED_FIELDS:
+                values = sorted({getattr(p, name) for p in known if getattr(p, name)})
+                completer = QCompleter(values, edit)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                edit.setCompleter(completer)
+            self.fields[name] = edit
+        self.internal = QCheckBox("Works in my organisation")
+        self.internal.setChecked(True)
+        self.relationship = QComboBox()
+        for relationship in Relationship:
+            self.relationship.addItem(RELATIONSHIP_LABELS[relationship], relationship.value)
+        self.key = QCheckBox("Key stakeholder / accountable leader")
+        self.key.setToolTip("Someone accountable for an outcome your CX work depends on")
+        self.board = QCheckBox("Member of the CX board")
+        self.board.setToolTip("Sits on the customer-experience governance board")
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, CADENCE_MAX)
+        self.cadence.setSpecialValueText("No regular update")
+        self.cadence.setSuffix(" days")
+        self.cadence.setToolTip(
+            "How often they should hear from you. Their next update is due this many days "
+            "after your latest note with them (observations do not count)."
+        )
+        self.format = QComboBox()
+        self.format.addItem("Not known", None)
+        for fmt in PreferredFormat:
+            self.format.addItem(FORMAT_LABELS[fmt], fmt.value)
+        self.needs = QPlainTextEdit()
+        self.needs.setPlaceholderText(
+            "What information they need from you, e.g. monthly NPS drivers"
+        )
+        self.needs.setTabChangesFocus(True)
+        self.needs.setFixedHeight(70)
+        self.motivations = QPlainTextEdit()
+        self.motivations.setPlaceholderText("What drives them: targets, ambitions, worries")
+        self.motivations.setTabChangesFocus(True)
+        self.motivations.setFixedHeight(70)
+
+        who = QFormLayout()
+        rows: list[tuple[str, QWidget]] = [
+            ("&Name:", self.name),
+            ("&Role:", self.fields["role"]),
+            ("&Organisation:", self.fields["organisation"]),
+            ("", self.internal),
+            ("Relations&hip:", self.relationship),
+            ("&Team:", self.fields["team"]),
+            ("&Function:", self.fields["function"]),
+            ("&Product unit:", self.fields["product_unit"]),
+            ("&Location:", self.fields["location"]),
+        ]
+        for label, widget in rows:
+            self._add_row(who, label, widget)
+        stakeholder = QFormLayout()
+        for label, widget in [
+            ("", self.key),
+            ("", self.board),
+            ("Update &cadence:", self.cadence),
+            ("Preferred fo&rmat:", self.format),
+            ("Information &needs:", self.needs),
+            ("&Motivations:", self.motivations),
+        ]:
+            self._add_row(stakeholder, label, widget)
+        left = QGroupBox("Who they are")
+        left.setLayout(who)
+        right = QGroupBox("As a stakeholder")
+        right.setLayout(stakeholder)
+        columns = QHBoxLayout()
+        columns.addWidget(left)
+        columns.addWidget(right)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
+        if person:
+            self._load(person)
+        self.name.setFocus()
+
+    @staticmethod
+    def _add_row(form: QFormLayout, label: str, widget: QWidget) -> None:
+        name = label.replace("&", "").rstrip(":")
+        if isinstance(widget, QCheckBox):
+            widget.setAccessibleName(widget.text())
+            form.addRow(widget)
+            return
+        widget.setAccessibleName(name)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        form.addRow(caption, widget)
+
+    def _load(self, person: Person) -> None:
+        self.name.setText(person.name)
+        for name, edit in self.fields.items():
+            edit.setText(getattr(person, name))
+        self.internal.setChecked(person.internal)
+        self.relationship.setCurrentIndex(self.relationship.findData(person.relationship.value))
+        self.key.setChecked(person.key_stakeholder)
+        self.board.setChecked(person.cx_board)
+        self.cadence.setValue(person.cadence_days or 0)
+        fmt = person.preferred_format.value if person.preferred_format else None
+        self.format.setCurrentIndex(self.format.findData(fmt))
+        self.needs.setPlainText(person.information_needs)
+        self.motivations.setPlainText(person.motivations)
+
+    def value(self) -> Person:
+        base = self.person or Person(name="")
+        fmt = self.format.currentData()
+        return replace(
+            base,
+            name=self.name.text().strip(),
+            internal=self.internal.isChecked(),
+            relationship=Relationship(self.relationship.currentData()),
+            key_stakeholder=self.key.isChecked(),
+            cx_board=self.board.isChecked(),
+            cadence_days=self.cadence.value() or None,
+            preferred_format=PreferredFormat(fmt) if fmt else None,
+            information_needs=self.needs.toPlainText().strip(),
+            motivations=self.motivations.toPlainText().strip(),
+            **{name: edit.text().strip() for name, edit in self.fields.items()},
+        )
+
+    def accept(self) -> None:
+        person = self.value()
+        try:
+            if person.id is None:
+                self.saved_person = self.journal.people.add(person)
+            else:
+                self.saved_person = self.journal.people.update(person)
+        except ValidationError as exc:
+            problems = [p.replace("name:", "Name:", 1) for p in exc.problems]
+            QMessageBox.warning(self, "Cannot save this person", "\n".join(problems))
+            self.name.setFocus()
+            return
+        except CxJournalError as exc:
+            QMessageBox.warning(self, "Cannot save this person", str(exc))
+            return
+        super().accept()

@@ -1,0 +1,199 @@
+"""A person's notes, newest first, as cards with follow-ups to tick off; loaded 20 at a time.
+
+``NoteCard`` and ``NoteActions`` are shared with the Journal view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.errors import CxJournalError
+from cxjournal.domain.model import FollowUp, Note
+from cxjournal.journal import Journal
+from cxjournal.ui.models.notes_model import KIND_LABELS
+from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+
+#: Notes shown at first, and added by each "Show older notes".
+TIMELINE_PAGE = 20
+
+
+def note_heading(note: Note, person_name: str = "") -> str:
+    parts = [f"{note.on:%a %d %b %Y}", KIND_LABELS[note.kind]]
+    if person_name:
+        parts.insert(1, person_name)
+    if note.attitude:
+        parts.append(ATTITUDE_LABELS[note.attitude])
+    return " · ".join(parts)
+
+
+def follow_up_label(follow_up: FollowUp, today: dt.date) -> str:
+    if follow_up.due is None:
+        return follow_up.text
+    late = " (overdue)" if not follow_up.done and follow_up.due < today else ""
+    return f"{follow_up.text} — due {follow_up.due:%d %b %Y}{late}"
+
+
+class NoteActions:
+    """Edit, delete and tick-off, shared by every view of notes; ``announce`` says what changed."""
+
+    def __init__(self, journal: Journal, parent: QWidget, announce: Callable[[str], None]):
+        self.journal = journal
+        self.parent = parent
+        self.announce = announce
+
+    def edit(self, note: Note) -> Note | None:
+        from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+        dialog = NoteDialog(self.journal, self.parent, note=note)
+        if dialog.exec() and dialog.saved_note:
+            self.announce("notes")
+            return dialog.saved_note
+        return None
+
+    def delete(self, note: Note) -> bool:
+        follow = f" and its {len(note.follow_ups)} follow-up(s)" if note.follow_ups else ""
+        answer = QMessageBox.question(
+            self.parent,
+            "Delete note",
+            f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes or note.id is None:
+            return False
+        try:
+            self.journal.notes.delete(note.id)
+        except CxJournalError as exc:
+            QMessageBox.warning(self.parent, "Cannot delete the note", str(exc))
+            return False
+        self.announce("notes")
+        return True
+
+    def set_done(self, follow_up_id: int, done: bool) -> None:
+        try:
+            self.journal.notes.set_follow_up_done(follow_up_id, done)
+        except CxJournalError as exc:
+            QMessageBox.warning(self.parent, "Cannot update the follow-up", str(exc))
+            return
+        self.announce("notes")
+
+
+class NoteCard(QFrame):
+    def __init__(
+        self,
+        note: Note,
+        actions: NoteActions,
+        person_name: str = "",
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.note = note
+        self.actions = actions
+        today = today or dt.date.today()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"note-{note.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        self.heading = QLabel(f"<b>{html.escape(note_heading(note, person_name))}</b>")
+        header.addWidget(self.heading, 1)
+        self.edit_button = QToolButton()
+        self.edit_button.setText("Edit…")
+        self.edit_button.setToolTip("Edit this note and its follow-ups")
+        self.edit_button.clicked.connect(lambda: actions.edit(self.note))
+        self.delete_button = QToolButton()
+        self.delete_button.setText("Delete…")
+        self.delete_button.setToolTip("Delete this note (asks first)")
+        self.delete_button.clicked.connect(lambda: actions.delete(self.note))
+        header.addWidget(self.edit_button)
+        header.addWidget(self.delete_button)
+        layout.addLayout(header)
+        if note.text:
+            self.text = QLabel(note.text)
+            self.text.setWordWrap(True)
+            self.text.setTextFormat(Qt.TextFormat.PlainText)
+            self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.text)
+        if note.tags:
+            tags = QLabel("Tags: " + ", ".join(note.tags))
+            tags.setTextFormat(Qt.TextFormat.PlainText)
+            tags.setEnabled(False)  # the palette's muted text
+            layout.addWidget(tags)
+        self.follow_up_boxes: list[QCheckBox] = []
+        for follow_up in note.follow_ups:
+            box = QCheckBox(follow_up_label(follow_up, today))
+            box.setChecked(follow_up.done)
+            box.setToolTip("Tick when done")
+            if follow_up.id is not None:
+                box.toggled.connect(lambda done, fid=follow_up.id: actions.set_done(fid, done))
+            self.follow_up_boxes.append(box)
+            layout.addWidget(box)
+
+
+class PersonTimeline(QWidget):
+    def __init__(self, journal: Journal, actions: NoteActions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.actions = actions
+        self.person_id: int | None = None
+        self._shown = 0
+        self._total = 0
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(8)
+        self.empty = QLabel(
+            "No notes yet. After your next conversation, add a note (Ctrl+N): "
+            "what was said, the attitude you saw, what you promised."
+        )
+        self.empty.setWordWrap(True)
+        self.more = QPushButton("Show older notes")
+        self.more.clicked.connect(self.show_more)
+        self.cards: list[NoteCard] = []
+        self.layout_.addWidget(self.empty)
+        self.layout_.addWidget(self.more)
+        self.layout_.addStretch(1)
+
+    def set_person(self, person_id: int | None, keep_shown: bool = False) -> None:
+        wanted = max(TIMELINE_PAGE, self._shown) if keep_shown else TIMELINE_PAGE
+        self.person_id = person_id
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        self._shown = 0
+        self._total = self.journal.notes.count(person_id=person_id) if person_id else 0
+        self._load(wanted)
+
+    def show_more(self) -> None:
+        self._load(TIMELINE_PAGE)
+
+    def _load(self, count: int) -> None:
+        if self.person_id is not None and self._shown < self._total:
+            today = dt.date.today()
+            notes = self.journal.notes.for_person(self.person_id, limit=count, offset=self._shown)
+            for note in notes:
+                card = NoteCard(note, self.actions, today=today, parent=self)
+                self.layout_.insertWidget(self.layout_.indexOf(self.more), card)
+                self.cards.append(card)
+            self._shown += len(notes)
+        self.empty.setVisible(self._total == 0)
+        left = self._total - self._shown
+        self.more.setVisible(left > 0)
+        self.more.setText(f"Show older notes ({left} more)")

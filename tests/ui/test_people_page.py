@@ -1,0 +1,268 @@
+"""The People page: add and edit people through the profile form, filter, sort, archive,
+delete, see the cadence flag move when a note is added, and the due count on the sidebar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from cxjournal.domain.model import Attitude, Note, NoteKind, Person, Relationship
+from cxjournal.journal import Journal
+from cxjournal.ui.dialogs.note_dialog import NoteDialog
+from cxjournal.ui.models.people_model import NAME, NEXT_UPDATE, PeopleModel
+from cxjournal.ui.person_profile import PersonProfileDialog
+
+TODAY = dt.date.today()
+
+
+def people_page(main_window: Any) -> Any:
+    """The People page, after telling the window the journal was filled behind its back."""
+    main_window.bus.changed.emit("all")
+    main_window.navigate("people")
+    return main_window.page("people")
+
+
+def shown_names(page: Any) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(r, NAME).data() for r in range(proxy.rowCount())]
+
+
+def fill_profile(qtbot: Any, monkeypatch: pytest.MonkeyPatch, **values: Any) -> None:
+    """The next profile dialog gets these values typed in, then OK."""
+
+    def exec_(dialog: PersonProfileDialog) -> int:
+        if "name" in values:
+            dialog.name.clear()
+            qtbot.keyClicks(dialog.name, values["name"])
+        for field in ("role", "function", "team"):
+            if field in values:
+                dialog.fields[field].clear()
+                qtbot.keyClicks(dialog.fields[field], values[field])
+        if "cadence" in values:
+            dialog.cadence.setValue(values["cadence"])
+        if "key" in values:
+            dialog.key.setChecked(values["key"])
+        if "relationship" in values:
+            dialog.relationship.setCurrentIndex(
+                dialog.relationship.findData(values["relationship"])
+            )
+        if "needs" in values:
+            qtbot.keyClicks(dialog.needs, values["needs"])
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PersonProfileDialog, "exec", exec_)
+
+
+def test_empty_page_says_what_to_do_first(main_window: Any) -> None:
+    page = people_page(main_window)
+    assert page.right.currentWidget() is page.empty
+    assert main_window.sidebar.item(main_window._index("people")).text() == "People"
+
+
+def test_add_a_person_through_the_form(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(main_window)
+    fill_profile(
+        qtbot,
+        monkeypatch,
+        name="Ana Silva",
+        role="VP Operations",
+        function="Operations",
+        cadence=14,
+        key=True,
+        relationship="superior",
+        needs="Monthly NPS drivers",
+    )
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    [ana] = journal.people.all()
+    assert (ana.name, ana.role, ana.cadence_days, ana.key_stakeholder) == (
+        "Ana Silva",
+        "VP Operations",
+        14,
+        True,
+    )
+    assert ana.relationship == Relationship.SUPERIOR
+    assert ana.information_needs == "Monthly NPS drivers"
+    assert shown_names(page) == ["Ana Silva"]
+    assert page.right.currentWidget() is page.scroll
+    assert page.name_label.text() == "Ana Silva"
+    assert "Monthly NPS drivers" in page.profile_label.text()
+    # never contacted: due today, flagged in the list, the sidebar and the status bar
+    assert page.proxy.index(0, NEXT_UPDATE).data() == "due today"
+    assert main_window.sidebar.item(main_window._index("people")).text() == "People (1 due)"
+    assert "1 update due" in main_window.due_counter.label.text()
+
+
+def test_a_name_is_required(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = people_page(main_window)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog = PersonProfileDialog(journal, page)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert warnings and "Name" in warnings[0]
+    assert journal.people.all() == []
+
+
+def test_cadence_flag_moves_when_a_note_is_added_through_the_dialog(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = journal.people.add(Person(name="Ana", cadence_days=7))
+    journal.notes.add(
+        Note(
+            on=TODAY - dt.timedelta(days=10),
+            text="old",
+            person_id=ana.id,
+            attitude=Attitude.SKEPTIC,
+        )
+    )
+    page = people_page(main_window)
+    assert page.proxy.index(0, NEXT_UPDATE).data() == "3 days overdue"
+    assert "⚠" in page.cadence_label.text()
+    assert main_window.sidebar.item(main_window._index("people")).text() == "People (1 due)"
+
+    seen: dict[str, Any] = {}
+
+    def exec_(dialog: NoteDialog) -> int:
+        seen["person"] = dialog.person_id()
+        seen["kind"] = dialog.kind.currentData()
+        seen["attitude"] = dialog.attitude.currentData()
+        seen["date"] = dialog.date.date().toPython()
+        qtbot.keyClicks(dialog.text, "Agreed on the pilot")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NoteDialog, "exec", exec_)
+    qtbot.mouseClick(page.note_button, Qt.MouseButton.LeftButton)
+    # quick-add defaults: the selected person, today, 1:1, their last attitude
+    assert seen == {"person": ana.id, "kind": "one_on_one", "attitude": "skeptic", "date": TODAY}
+    assert journal.notes.for_person(ana.id)[0].text == "Agreed on the pilot"  # type: ignore[arg-type]
+    assert page.proxy.index(0, NEXT_UPDATE).data() == "in 7 days"
+    assert "⚠" not in page.cadence_label.text()
+    assert main_window.sidebar.item(main_window._index("people")).text() == "People"
+    assert not main_window.due_counter.label.isVisible()
+    assert len(page.timeline.cards) == 2
+
+
+def test_an_observation_does_not_reset_the_cadence(main_window: Any, journal: Journal) -> None:
+    ana = journal.people.add(Person(name="Ana", cadence_days=7))
+    page = people_page(main_window)
+    journal.notes.add(Note(on=TODAY, text="seen", person_id=ana.id, kind=NoteKind.OBSERVATION))
+    page.announce("notes")
+    assert page.proxy.index(0, NEXT_UPDATE).data() == "due today"
+
+
+def test_filter_sort_and_archived(main_window: Any, journal: Journal, qtbot: Any) -> None:
+    journal.people.add(Person(name="Bea", role="CFO", cadence_days=30))
+    journal.people.add(Person(name="Ana", role="COO"))
+    old = journal.people.add(Person(name="Cy", role="CFO advisor"))
+    journal.people.set_archived(old.id, True)  # type: ignore[arg-type]
+    page = people_page(main_window)
+    assert shown_names(page) == ["Ana", "Bea"]
+    qtbot.keyClicks(page.filter, "cfo")
+    assert shown_names(page) == ["Bea"]
+    page.show_archived.setChecked(True)
+    assert shown_names(page) == ["Bea", "Cy (archived)"]
+    page.filter.clear()
+    page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)
+    assert shown_names(page)[0] == "Bea"  # the only one with a due date comes first
+
+
+def test_archive_restore_and_delete(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = journal.people.add(Person(name="Ana"))
+    journal.notes.add(Note(on=TODAY, text="x", person_id=ana.id))
+    bob = journal.people.add(Person(name="Bob"))
+    page = people_page(main_window)
+    page.open_item(person_id=ana.id)
+    infos: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "archive them instead" in infos[0]
+    assert journal.people.get(ana.id).name == "Ana"  # type: ignore[arg-type]
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert journal.people.get(ana.id).archived  # type: ignore[arg-type]
+    assert shown_names(page) == ["Bob"]
+    page.open_item(person_id=ana.id)  # shows archived people to reach her
+    assert page.show_archived.isChecked()
+    assert page.current_person_id() == ana.id
+    assert page.archive_button.text() == "&Restore"
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert not journal.people.get(ana.id).archived  # type: ignore[arg-type]
+
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page.open_item(person_id=bob.id)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Delete Bob for good" in asked[0]
+    assert [p.name for p in journal.people.all(include_archived=True)] == ["Ana"]
+
+
+def test_edit_profile(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.people.add(Person(name="Ana", role="COO"))
+    page = people_page(main_window)
+    fill_profile(qtbot, monkeypatch, role="CEO", team="Board")
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    [ana] = journal.people.all()
+    assert (ana.role, ana.team) == ("CEO", "Board")
+    assert "CEO" in page.subtitle.text()
+
+
+def test_the_model_passes_qt_checks(qtmodeltester: Any, journal: Journal) -> None:
+    ana = journal.people.add(Person(name="Ana", cadence_days=3, key_stakeholder=True))
+    journal.notes.add(Note(on=TODAY, text="", person_id=ana.id, attitude=Attitude.CHAMPION))
+    journal.people.add(Person(name="Bob"))
+    model = PeopleModel()
+    model.set_rows(journal.people.summaries(TODAY), TODAY)
+    qtmodeltester.check(model)
+    assert model.index(0, 4).data() == "Key"
+    assert model.index(0, 5).data() == "Champion"
+
+
+def test_first_visit_is_quick_with_many_notes(main_window: Any, journal: Journal) -> None:
+    import time
+
+    from sqlalchemy import insert
+
+    from cxjournal.store.models import NoteRow
+
+    people = [journal.people.add(Person(name=f"P{i:02}", cadence_days=14)) for i in range(40)]
+    rows = [
+        {
+            "person_id": people[i % 40].id,
+            "on_date": TODAY - dt.timedelta(days=i % 900),
+            "kind": "one_on_one",
+            "text": f"note {i}",
+            "attitude": "neutral",
+            "tags": "[]",
+        }
+        for i in range(5000)
+    ]
+    with journal.session() as session:
+        session.execute(insert(NoteRow), rows)
+    import cxjournal.ui.people_page  # noqa: F401  (module import is not what is measured)
+
+    start = time.perf_counter()
+    main_window.navigate("people")
+    elapsed = time.perf_counter() - start
+    page = main_window.page("people")
+    assert page.proxy.rowCount() == 40
+    assert len(page.timeline.cards) == 20
+    assert elapsed < 0.15, f"{elapsed * 1000:.0f} ms"
