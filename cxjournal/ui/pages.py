@@ -22,6 +22,8 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("audits", "Power audits", "audit", "cxjournal.ui.audits_page:AuditsPage", "Your power audits: who you depend on, alarm bells, the balance map"),  # noqa: E501
+    PageSpec("people", "People", "people", "cxjournal.ui.people_page:PeoplePage", "Your stakeholders: profiles, notes, follow-ups and when each update is due"),  # noqa: E501
+    PageSpec("journal", "Journal", "journal", "cxjournal.ui.journal_page:JournalPage", "Every note, newest first, including wins and reflections about no one"),  # noqa: E501
     PageSpec("resilience", "Resilience", "resilience", "cxjournal.ui.resilience_page:ResiliencePage", "Daily check-in of energy, stress and mood, and what it reveals"),  # noqa: E501
     PageSpec("exit_plan", "Exit plan", "exit", "cxjournal.ui.exit_plan_page:ExitPlanPage", "Your exit plan: starts when an audit records a superior blocking you"),  # noqa: E501
 )
@@ -30,4 +32,5 @@ PAGES: tuple[PageSpec, ...] = (
 EXTENSIONS: tuple[str, ...] = (
     "cxjournal.ui.audit_actions",
     "cxjournal.ui.resilience_actions",
+    "cxjournal.ui.people_actions",
 )
