@@ -1,0 +1,475 @@
+"""The Today page, the first thing shown: what matters before a 1:1 or on a Monday morning.
+
+The latest audit's alarm bells (and whether a re-audit is due), stakeholders whose
+update is due, follow-ups due this week or overdue, today's check-in with the
+two-week trend and the early warning, and the exit plan while it runs. Every item
+opens its place in the app. A journal with nothing in it gets a welcome instead.
+
+Everything comes from one ``journal.today.overview(today)`` call; the sparkline is
+drawn with QPainter so that this page never imports pyqtgraph. Once the page has
+been painted, the chart library is imported in the background so that the first
+visit to a chart page does not wait for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib
+import sys
+import threading
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import ExitStatus
+from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.ui.icons import icon
+from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.widgets.resilience_warning import WarningBanner
+from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
+from cxjournal.ui.widgets.today_cards import Card, LinkRow
+
+ALARM_TITLES: dict[str, str] = {
+    "limited_reach": "Narrow reach",
+    "power_imbalance": "Power imbalance",
+    "high_vulnerability": "High vulnerability",
+    "transactional_network": "Transactional network",
+    "blocking_superior": "Blocking superior",
+}
+
+WELCOME_TEXT = (
+    "<h2>Welcome to cxjournal</h2>"
+    "<p>This is your private record of how you get things done through other people. "
+    "It stays on this computer. Three small habits make it useful:</p>"
+    "<ol>"
+    "<li><b>Audit your network every quarter.</b> List the people you depend on most, "
+    "rate what each gives you and what you give them. The audit rings an alarm bell when "
+    "your influence is narrow, lopsided or resting on one or two people.</li>"
+    "<li><b>Note every 1:1.</b> A few lines after each meeting: what they need, what you "
+    "agreed, what to follow up. Before the next one, this page tells you who is due.</li>"
+    "<li><b>Check in daily.</b> Ten seconds for energy, stress and mood, so you notice a "
+    "slide before it becomes a slump.</li>"
+    "</ol>"
+    "<p>Start with your first power audit; it takes about fifteen minutes.</p>"
+)
+
+#: At most this many stakeholders and follow-ups are listed; the rest are counted.
+LIST_LIMIT = 8
+
+#: Milliseconds after the first paint before the chart library is imported in the background.
+WARM_UP_DELAY_MS = 1500
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date, today: dt.date | None = None) -> str:
+    """``"Tue 10 Mar"``; with the year when it is not ``today``'s year."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if today is None or day.year == today.year else f"{text} {day.year}"
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def warm_up_charts() -> None:
+    """Import pyqtgraph on a background thread, once, if nothing has imported it yet."""
+    if "pyqtgraph" in sys.modules:
+        return
+
+    def load() -> None:
+        try:
+            importlib.import_module("pyqtgraph")
+        except Exception:  # only a head start: a chart page imports it again and reports
+            return
+
+    threading.Thread(target=load, name="cxjournal-chart-warm-up", daemon=True).start()
+
+
+class TodayPage(Page):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context)
+        self.today = dt.date.today  # replaced in tests
+        self.overview: TodayOverview | None = None
+        self._warmed = False
+        self.prepare_dialog: Any = None
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(12)
+
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<h2>Today</h2>"))
+        self.date_label = QLabel()
+        self.date_label.setObjectName("today-date")
+        header.addWidget(self.date_label)
+        header.addStretch(1)
+        layout.addLayout(header)
+
+        self.welcome = self._build_welcome()
+        layout.addWidget(self.welcome)
+
+        self.audit_card = Card("Latest power audit")
+        self.stakeholder_card = Card("Stakeholder updates due")
+        self.follow_up_card = Card("Follow-ups this week")
+        self.resilience_card = Card("Resilience")
+        self.exit_card = Card("Exit plan")
+        self._build_resilience_card()
+        self._build_audit_footer()
+        self.cards = QWidget()
+        grid = QGridLayout(self.cards)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        for card in (self.audit_card, self.stakeholder_card, self.follow_up_card):
+            left.addWidget(card)
+        for card in (self.resilience_card, self.exit_card):
+            right.addWidget(card)
+        left.addStretch(1)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout.addWidget(self.cards)
+        layout.addStretch(1)
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_welcome(self) -> QWidget:
+        card = Card("")
+        card.title.hide()
+        card.setMaximumWidth(860)
+        card.add_text(WELCOME_TEXT, "today-welcome")
+        buttons = QHBoxLayout()
+        self.first_audit_button = QPushButton(icon("audit"), "Start your first &power audit")
+        self.first_audit_button.setDefault(True)
+        self.first_audit_button.clicked.connect(lambda: self.go("audits", new=True))
+        self.add_people_button = QPushButton(icon("people"), "Add the people you &work with")
+        self.add_people_button.clicked.connect(lambda: self.go("people"))
+        self.welcome_check_in = QPushButton(icon("resilience"), "&Check in today")
+        self.welcome_check_in.clicked.connect(self.check_in)
+        for button in (self.first_audit_button, self.add_people_button, self.welcome_check_in):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        card.body.addLayout(buttons)
+        return card
+
+    def _build_resilience_card(self) -> None:
+        card = self.resilience_card
+        self.check_in_button = card.add_header_button(
+            "&Check in now", "Record today's energy, stress and mood (about ten seconds)"
+        )
+        self.check_in_button.clicked.connect(self.check_in)
+        self.today_checkin = card.add_text("", "today-checkin")
+        self.sparkline = Sparkline()
+        card.add(self.sparkline)
+        legend = " ".join(
+            f'<span style="color:{colour}">●</span> {name}'
+            for name, colour in SERIES_COLOURS.items()
+        )
+        self.sparkline_legend = card.add_text(
+            f"<small>Last 14 days: {legend}</small>", "today-legend"
+        )
+        self.consistency_label = card.add_text("", "today-consistency")
+        self.warning_banner = WarningBanner()
+        self.warning_banner.dismissed.connect(self._dismiss_warning)
+        self.warning_banner.explain_requested.connect(lambda: self.go("resilience"))
+        card.add(self.warning_banner)
+
+    def _build_audit_footer(self) -> None:
+        self.new_audit_button = self.audit_card.add_header_button(
+            "&New audit", "Start a new power audit (re-audit every quarter)"
+        )
+        self.new_audit_button.clicked.connect(lambda: self.go("audits", new=True))
+        self.audit_body = QVBoxLayout()
+        self.audit_card.body.addLayout(self.audit_body)
+        footer = QHBoxLayout()
+        label = QLabel("Re-audit after")
+        self.due_days = QSpinBox()
+        self.due_days.setRange(AUDIT_DUE_DAYS_MIN, AUDIT_DUE_DAYS_MAX)
+        self.due_days.setSuffix(" days")
+        self.due_days.setAccessibleName("Days after which a new audit is due")
+        self.due_days.setToolTip("Today reminds you to audit again when the latest is older")
+        self.due_days.setKeyboardTracking(False)
+        label.setBuddy(self.due_days)
+        self.due_days.valueChanged.connect(self._due_days_changed)
+        footer.addStretch(1)
+        footer.addWidget(label)
+        footer.addWidget(self.due_days)
+        self.audit_card.body.addLayout(footer)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def go(self, key: str, **kwargs: Any) -> None:
+        """Open page ``key`` (with ``kwargs`` for its ``open_item``), if the app has it."""
+        try:
+            self.context.navigate(key, **kwargs)
+        except KeyError:
+            self.context.show_status("That part of cxjournal is not available in this version.")
+
+    def check_in(self) -> None:
+        self.go("resilience", on=self.today())
+
+    # -- refresh -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.today()
+        overview = self.journal.today.overview(today)
+        self.overview = overview
+        self.date_label.setText(long_date(today))
+        new = overview.is_new
+        self.welcome.setVisible(new)
+        self.cards.setVisible(not new)
+        if not new:
+            self._fill_audit(overview)
+            self._fill_stakeholders(overview)
+            self._fill_follow_ups(overview)
+            self._fill_resilience(overview)
+            self._fill_exit_plan(overview)
+        if not self._warmed:
+            self._warmed = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_charts)
+
+    def _fill_audit(self, overview: TodayOverview) -> None:
+        _clear(self.audit_body)
+        self.due_days.blockSignals(True)
+        self.due_days.setValue(overview.audit_due_days)
+        self.due_days.blockSignals(False)
+        latest = overview.latest_audit
+        if latest is None:
+            self.audit_card.title.setText("Power audit")
+            self._audit_text(
+                "<b>No power audit yet.</b> An audit lists the people you depend on most and "
+                "shows where your influence is narrow or lopsided. It takes about fifteen "
+                "minutes; use <i>New audit</i> to start."
+            )
+            return
+        self.audit_card.title.setText("Latest power audit")
+        audit = latest.analysis.audit
+        people = len(audit.ratings)
+        row = LinkRow(
+            f"Audit of {long_date(latest.taken_on)}",
+            f"{_ago(latest.age_days)} · {people} {'person' if people == 1 else 'people'}",
+            icon("audit"),
+            "Open this audit",
+        )
+        row.setObjectName("today-latest-audit")
+        row.activated.connect(lambda a=latest.audit_id: self.go("audits", audit_id=a))
+        self._audit_add(row)
+        if latest.due:
+            self._audit_text(
+                f"<b>Audit due.</b> Your latest audit is {latest.age_days} days old. "
+                "Audit again to see what moved: <i>New audit</i> starts from it.",
+                "today-audit-due",
+            )
+        alarms = latest.analysis.alarms
+        if not alarms:
+            self._audit_text("No alarm bells in this audit.", "today-no-alarms")
+        for alarm in alarms:
+            title = ALARM_TITLES.get(alarm.code.value, alarm.code.value)
+            alarm_row = LinkRow(title, alarm.message, icon("alarm"), "Open the audit")
+            alarm_row.setObjectName("today-alarm")
+            alarm_row.activated.connect(lambda a=latest.audit_id: self.go("audits", audit_id=a))
+            self._audit_add(alarm_row)
+
+    def _audit_text(self, text: str, name: str = "") -> None:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName(name)
+        self._audit_add(label)
+
+    def _audit_add(self, widget: QWidget) -> None:
+        self.audit_body.addWidget(widget)
+        widget.show()
+
+    def _fill_stakeholders(self, overview: TodayOverview) -> None:
+        card = self.stakeholder_card
+        card.clear()
+        if not overview.stakeholders:
+            card.add_text(
+                "No update is due. Give your key stakeholders an update cadence on the "
+                "People page; they appear here when it is time to get in touch.",
+                "today-no-stakeholders",
+            )
+            return
+        for due in overview.stakeholders[:LIST_LIMIT]:
+            person = due.person
+            if due.due is None:
+                continue
+            parts = [days_label(due.due, overview.today)]
+            if person.cadence_days:
+                parts.append(f"every {person.cadence_days} days")
+            parts.append(
+                f"last contact {short_date(due.last_contact, overview.today)}"
+                if due.last_contact
+                else "no contact noted yet"
+            )
+            row = LinkRow(person.name, " · ".join(parts), icon("people"), "Prepare your 1:1")
+            row.setObjectName("today-stakeholder")
+            prepare = row.add_button("&Prepare 1:1", f"Prepare your next 1:1 with {person.name}")
+            for signal in (row.activated, prepare.clicked):
+                signal.connect(lambda _=False, p=person.id: self.prepare(p))
+            card.add(row)
+        self._more(card, len(overview.stakeholders), "people", "On the People page")
+
+    def _more(self, card: Card, count: int, key: str, where: str) -> None:
+        hidden = count - LIST_LIMIT
+        if hidden <= 0:
+            return
+        row = LinkRow(f"{hidden} more", where, tooltip=where)
+        row.setObjectName("today-more")
+        row.activated.connect(lambda: self.go(key))
+        card.add(row)
+
+    def prepare(self, person_id: int | None) -> None:
+        """Open the 1:1 preparation for this person (the People page's dialog).
+
+        Without that dialog in this build, show the person on the People page.
+        """
+        if person_id is None:
+            return
+        try:
+            from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+        except ImportError:
+            self.go("people", person_id=person_id)
+            return
+        if self.prepare_dialog is not None:
+            self.prepare_dialog.close()
+        self.prepare_dialog = PrepareDialog(
+            self.journal, person_id, self.announce, self.context.window
+        )
+        self.prepare_dialog.show()
+
+    def _fill_follow_ups(self, overview: TodayOverview) -> None:
+        card = self.follow_up_card
+        card.clear()
+        if not overview.follow_ups:
+            card.add_text(
+                "Nothing due this week. Follow-ups you write in your notes appear here "
+                "when they fall due.",
+                "today-no-follow-ups",
+            )
+            return
+        for item in overview.follow_ups[:LIST_LIMIT]:
+            holder = QWidget()
+            line = QHBoxLayout(holder)
+            line.setContentsMargins(0, 0, 0, 0)
+            done = QCheckBox()
+            done.setAccessibleName(f"Done: {item.text}")
+            done.setToolTip("Tick when done")
+            when = days_label(item.due, overview.today)
+            who = f" · {item.person_name}" if item.person_name else ""
+            row = LinkRow(
+                item.text,
+                f"{short_date(item.due, overview.today)}, {when}{who}",
+                tooltip="Open the note",
+            )
+            row.setObjectName("today-follow-up-overdue" if item.overdue else "today-follow-up")
+            row.activated.connect(lambda n=item.note_id: self.go("journal", note_id=n))
+            done.toggled.connect(lambda on, f=item.follow_up_id: self._follow_up_done(f, on))
+            line.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(row, 1)
+            card.add(holder)
+        self._more(card, len(overview.follow_ups), "journal", "In your journal")
+
+    def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
+        self.journal.notes.set_follow_up_done(follow_up_id, done)
+        self.context.show_status("Follow-up done." if done else "Follow-up open again.")
+        self.announce("notes")
+
+    def _fill_resilience(self, overview: TodayOverview) -> None:
+        summary = overview.resilience
+        entry = summary.today_entry
+        if entry is not None:
+            self.today_checkin.setText(
+                f"Today: energy <b>{entry.energy}</b> · stress <b>{entry.stress}</b> · "
+                f"mood <b>{entry.mood}</b>"
+            )
+            self.check_in_button.setText("&Edit today's check-in")
+        else:
+            self.today_checkin.setText("No check-in yet today.")
+            self.check_in_button.setText("&Check in now")
+        days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
+        by_day = {e.on: e for e in summary.recent}
+        series: dict[str, list[float | None]] = {
+            metric: [float(getattr(by_day[d], metric)) if d in by_day else None for d in days]
+            for metric in ("energy", "stress", "mood")
+        }
+        self.sparkline.set_series(days, series)
+        has_recent = bool(summary.recent)
+        self.sparkline.setVisible(has_recent)
+        self.sparkline_legend.setVisible(has_recent)
+        self.consistency_label.setText(html.escape(summary.consistency.message))
+        self.warning_banner.show_warning(summary.warning)
+
+    def _dismiss_warning(self, key: str) -> None:
+        if key:
+            self.journal.resilience.dismiss_warning(key)
+            self.announce("resilience")
+
+    def _fill_exit_plan(self, overview: TodayOverview) -> None:
+        plan = overview.exit_plan
+        card = self.exit_card
+        card.setVisible(plan.shown)
+        card.clear()
+        if not plan.shown:
+            return
+        state = "active" if plan.status is ExitStatus.ACTIVE else "paused"
+        card.title.setText(f"Exit plan · {state}")
+        bar = QProgressBar()
+        bar.setRange(0, max(plan.total, 1))
+        bar.setValue(plan.done)
+        bar.setFormat(f"{plan.done} of {plan.total} steps done")
+        bar.setAccessibleName("Exit plan progress")
+        card.add(bar)
+        detail = f"Next step: {plan.next_step}" if plan.next_step else "Every step is done."
+        if plan.status is ExitStatus.PAUSED:
+            detail += " Paused: your latest audit no longer records a blocking superior."
+        row = LinkRow("Open the checklist", detail, icon("exit"), "Open your exit plan")
+        row.setObjectName("today-exit-plan")
+        row.activated.connect(lambda: self.go("exit_plan"))
+        card.add(row)
+
+    def _due_days_changed(self, value: int) -> None:
+        self.journal.today.set_audit_due_days(value)
+        self.announce("settings")
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

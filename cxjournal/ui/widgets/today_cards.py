@@ -1,0 +1,195 @@
+"""The building blocks of the Today page: a titled card and a clickable row.
+
+A :class:`LinkRow` behaves like a button (focus with Tab, activate with a click,
+Enter or Space) but wraps long text, so an alarm message or a follow-up reads in
+full. Colours come from the palette only.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Card(QFrame):
+    """A framed block with a bold title, an optional header button and a body."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(14, 10, 14, 12)
+        outer.setSpacing(6)
+        header = QHBoxLayout()
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        header.addWidget(self.title)
+        header.addStretch(1)
+        self.header = header
+        outer.addLayout(header)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(4)
+        outer.addLayout(self.body)
+        self.setAccessibleName(title)
+
+    def add_header_button(self, text: str, tooltip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        self.header.addWidget(button)
+        return button
+
+    def clear(self) -> None:
+        """Remove everything from the body."""
+        while self.body.count():
+            item = self.body.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+            elif item.layout() is not None:
+                _delete_layout(item.layout())
+
+    def add(self, widget: QWidget) -> QWidget:
+        """Append ``widget`` to the body, shown at once (not only after the next event loop)."""
+        self.body.addWidget(widget)
+        widget.show()
+        return widget
+
+    def add_text(self, text: str, object_name: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setOpenExternalLinks(False)
+        if object_name:
+            label.setObjectName(object_name)
+        self.add(label)
+        return label
+
+
+def _delete_layout(layout: object) -> None:
+    from PySide6.QtWidgets import QLayout
+
+    if not isinstance(layout, QLayout):
+        return
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _delete_layout(item.layout())
+    layout.deleteLater()
+
+
+class LinkRow(QFrame):
+    """A row that opens something: a bold title, wrapped detail text, optional buttons.
+
+    Emits ``activated`` on a click, Enter or Space.
+    """
+
+    activated = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        detail: str = "",
+        icon: QIcon | None = None,
+        tooltip: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setToolTip(tooltip)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(8)
+        if icon is not None and not icon.isNull():
+            badge = QLabel()
+            badge.setPixmap(icon.pixmap(QSize(18, 18)))
+            badge.setAlignment(Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(badge)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        self.title_label = QLabel(f"<b>{html.escape(title)}</b>")
+        self.title_label.setWordWrap(True)
+        text.addWidget(self.title_label)
+        self.detail_label = QLabel(html.escape(detail))
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setVisible(bool(detail))
+        text.addWidget(self.detail_label)
+        layout.addLayout(text, 1)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+
+    def title(self) -> str:
+        return self.accessibleName()
+
+    def detail(self) -> str:
+        return self.accessibleDescription()
+
+    def add_button(self, text: str, tooltip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return button
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.activated.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _highlight(self, on: bool) -> None:
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase if on else QPalette.ColorRole.Base)
+        self.setFrameShape(QFrame.Shape.Box if self.hasFocus() else QFrame.Shape.NoFrame)
+
+    def enterEvent(self, event: QEvent) -> None:
+        self._highlight(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._highlight(self.hasFocus())
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().focusInEvent(event)
+        self._highlight(True)
+
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().focusOutEvent(event)
+        self._highlight(self.underMouse())

@@ -1,0 +1,358 @@
+"""The Today page, driven like a user: welcome, one audit, due items, resilience, ten years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from cxjournal.domain.model import (
+    Audit,
+    FollowUp,
+    Note,
+    Person,
+    Rating,
+    ResilienceEntry,
+)
+from cxjournal.domain.power_audit import analyse
+from cxjournal.journal import Journal
+from cxjournal.journal.today import week_end
+
+TODAY = dt.date.today()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def days_ago(n: int) -> dt.date:
+    return TODAY - dt.timedelta(days=n)
+
+
+def today_page(window: Any) -> Any:
+    window.navigate("today")
+    page = window.page("today")
+    page.refresh()
+    return page
+
+
+def rows(page: Any, name: str) -> list[Any]:
+    from cxjournal.ui.widgets.today_cards import LinkRow
+
+    return [w for w in page.findChildren(LinkRow, name) if w.isVisibleTo(page)]
+
+
+def label(page: Any, name: str) -> QLabel | None:
+    found = [w for w in page.findChildren(QLabel, name) if w.isVisibleTo(page)]
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- welcome
+
+
+def test_today_is_the_first_page_and_welcomes_a_new_journal(main_window: Any, qtbot: Any) -> None:
+    assert main_window.current_key() == "today"
+    page = main_window.page("today")
+    assert page.welcome.isVisible()
+    assert not page.cards.isVisible()
+    text = label(page, "today-welcome")
+    assert text is not None
+    for habit in ("every quarter", "Note every 1:1", "Check in daily"):
+        assert habit in text.text()
+    qtbot.mouseClick(page.first_audit_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "audits"
+    main_window.navigate("today")
+    qtbot.mouseClick(page.welcome_check_in, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "resilience"
+
+
+def test_start_up_paints_today_without_pyqtgraph(tmp_path: Path) -> None:
+    """In a fresh process: no pyqtgraph at the first paint; the warm-up loads it afterwards."""
+    script = f"""
+import sys, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from cxjournal.journal import Journal
+from cxjournal.ui.main_window import MainWindow
+from cxjournal.ui import today_page
+today_page.WARM_UP_DELAY_MS = 300
+journal = Journal.open({str(tmp_path / "j.db")!r})
+ini = {str(tmp_path / "ui.ini")!r}
+window = MainWindow(journal, settings=QSettings(ini, QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+window.repaint()
+print("at first paint:", "pyqtgraph" in sys.modules, window.current_key())
+deadline = time.monotonic() + 20
+while "pyqtgraph" not in sys.modules or not hasattr(sys.modules["pyqtgraph"], "PlotItem"):
+    app.processEvents()
+    time.sleep(0.02)
+    if time.monotonic() > deadline:
+        break
+time.sleep(0.5)
+print("after warm-up:", "pyqtgraph" in sys.modules)
+window.close()
+journal.close()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert "at first paint: False today" in done.stdout, done.stdout + done.stderr
+    assert "after warm-up: True" in done.stdout, done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------- the audit card
+
+
+@pytest.fixture
+def audited(journal: Journal) -> Audit:
+    people = [
+        journal.people.add(Person(name, team="Ops"))
+        for name in ("Ana Silva", "Ben Okafor", "Chen Wei")
+    ]
+    return journal.audits.save(
+        Audit(
+            days_ago(20),
+            (
+                Rating(people[0], 9, 9, 2, 2),
+                Rating(people[1], 8, 8, 3, 3),
+                Rating(people[2], 2, 2, 2, 2),
+            ),
+        )
+    )
+
+
+def test_latest_audit_alarms_open_the_audit(main_window: Any, audited: Audit, qtbot: Any) -> None:
+    page = today_page(main_window)
+    assert not page.welcome.isVisible()
+    (latest,) = rows(page, "today-latest-audit")
+    assert "20 days ago · 3 people" in latest.detail()
+    alarms = rows(page, "today-alarm")
+    expected = analyse(audited).alarms
+    assert [row.detail() for row in alarms] == [a.message for a in expected]
+    assert "Power imbalance" in [row.title() for row in alarms]
+    assert label(page, "today-audit-due") is None
+    qtbot.mouseClick(alarms[0], Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "audits"
+    assert main_window.page("audits").selected_id() == audited.id
+
+
+def test_an_old_audit_is_due_and_the_delay_is_a_setting(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    ana = journal.people.add(Person("Ana Silva"))
+    journal.audits.save(Audit(days_ago(120), (Rating(ana, 5, 5, 5, 5),)))
+    page = today_page(main_window)
+    due = label(page, "today-audit-due")
+    assert due is not None and "120 days old" in due.text()
+    assert page.due_days.value() == 90
+    page.due_days.setValue(150)  # commits at once
+    assert journal.today.audit_due_days() == 150
+    assert label(page, "today-audit-due") is None
+    assert [r.title() for r in rows(page, "today-alarm")] == ["High vulnerability"]
+    qtbot.mouseClick(page.new_audit_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "audits"
+
+
+def test_no_audit_yet_but_other_content(main_window: Any, journal: Journal) -> None:
+    journal.people.add(Person("Ana Silva"))
+    page = today_page(main_window)
+    assert not page.welcome.isVisible()
+    assert page.audit_card.title.text() == "Power audit"
+    assert rows(page, "today-latest-audit") == []
+    texts = " ".join(w.text() for w in page.audit_card.findChildren(QLabel))
+    assert "No power audit yet" in texts
+
+
+# ------------------------------------------------------------------- stakeholders, follow-ups
+
+
+def test_due_stakeholders_lead_to_their_1_1_preparation(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    ana = journal.people.add(Person("Ana Silva", cadence_days=14))
+    ben = journal.people.add(Person("Ben Okafor", cadence_days=30))
+    journal.notes.add(Note(days_ago(20), "1:1", person_id=ana.id))
+    journal.notes.add(Note(days_ago(2), "1:1", person_id=ben.id))
+    page = today_page(main_window)
+    found = rows(page, "today-stakeholder")
+    assert [r.title() for r in found] == ["Ana Silva"]
+    assert "6 days overdue · every 14 days" in found[0].detail()
+    button = found[0].findChild(type(page.new_audit_button))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if page.prepare_dialog is not None:  # the People engineer's dialog is there
+        assert page.prepare_dialog.isVisible()
+        page.prepare_dialog.close()
+    else:
+        assert main_window.current_key() == "people"
+        assert main_window.page("people").current_person_id() == ana.id
+
+
+def test_no_stakeholder_due_says_how_to_get_reminders(main_window: Any, journal: Journal) -> None:
+    journal.people.add(Person("Ana Silva"))
+    page = today_page(main_window)
+    assert rows(page, "today-stakeholder") == []
+    hint = label(page, "today-no-stakeholders")
+    assert hint is not None and "cadence" in hint.text()
+
+
+def test_follow_ups_this_week_tick_off_and_open_their_note(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    ana = journal.people.add(Person("Ana Silva"))
+    note = journal.notes.add(
+        Note(
+            days_ago(10),
+            "1:1 with Ana",
+            person_id=ana.id,
+            follow_ups=(
+                FollowUp("Send the churn numbers", days_ago(1)),
+                FollowUp("Book the QBR", week_end(TODAY)),
+                FollowUp("Later", week_end(TODAY) + dt.timedelta(days=1)),
+            ),
+        )
+    )
+    page = today_page(main_window)
+    overdue = rows(page, "today-follow-up-overdue")
+    this_week = rows(page, "today-follow-up")
+    assert [r.title() for r in overdue] == ["Send the churn numbers"]
+    assert "1 day overdue · Ana Silva" in overdue[0].detail()
+    assert [r.title() for r in this_week] == ["Book the QBR"]
+    boxes = [b for b in page.follow_up_card.findChildren(QCheckBox) if b.isVisibleTo(page)]
+    boxes[0].click()  # done, committed at once
+    stored = journal.notes.get(note.id or -1)
+    assert [f.done for f in stored.follow_ups] == [True, False, False]
+    assert [r.title() for r in rows(page, "today-follow-up-overdue")] == []
+    qtbot.mouseClick(rows(page, "today-follow-up")[0], Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "journal"
+    assert main_window.page("journal").current_note_id() == note.id
+
+
+# ------------------------------------------------------------------- resilience, exit plan
+
+
+def test_resilience_card_check_in_sparkline_and_warning(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    page = today_page(main_window)
+    journal.people.add(Person("Ana Silva"))
+    page.refresh()
+    assert "No check-in yet today" in page.today_checkin.text()
+    assert not page.sparkline.isVisibleTo(page)
+    # four good weeks, then two weeks of low energy and high stress: the warning fires
+    entries = [ResilienceEntry(days_ago(n), 8, 3, 7) for n in range(14, 42)]
+    entries += [ResilienceEntry(days_ago(n), 4, 7, 5) for n in range(0, 14) if n != 3]
+    journal.resilience.save_many(entries)
+    page.refresh()
+    assert "energy <b>4</b> · stress <b>7</b>" in page.today_checkin.text()
+    assert page.check_in_button.text().replace("&", "") == "Edit today's check-in"
+    series = page.sparkline.series()
+    assert len(series["energy"]) == 14
+    assert series["energy"][-1] == 4 and series["energy"][-4] is None  # a missed day
+    assert page.sparkline.isVisibleTo(page)
+    assert page.warning_banner.isVisibleTo(page)
+    key = page.warning_banner.key()
+    qtbot.mouseClick(page.warning_banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert journal.resilience.dismissed_warning() == key
+    assert not page.warning_banner.isVisibleTo(page)
+    qtbot.mouseClick(page.check_in_button, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "resilience"
+
+
+def test_exit_plan_card_while_active(main_window: Any, journal: Journal, qtbot: Any) -> None:
+    boss = journal.people.add(Person("Dana Boss"))
+    journal.audits.save(Audit(days_ago(3), blocking_superior=True, blocking_superior_person=boss))
+    plan = journal.exit_plan.get()
+    page = today_page(main_window)
+    assert page.exit_card.isVisibleTo(page)
+    assert page.exit_card.title.text() == "Exit plan · active"
+    (row,) = rows(page, "today-exit-plan")
+    assert plan.items[0].text in row.detail()
+    assert [r.title() for r in rows(page, "today-alarm")] == ["Blocking superior"]
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    assert main_window.current_key() == "exit_plan"
+
+
+def test_exit_plan_card_hidden_when_inactive(main_window: Any, audited: Audit) -> None:
+    page = today_page(main_window)
+    assert not page.exit_card.isVisibleTo(page)
+
+
+def test_keyboard_opens_a_row(main_window: Any, audited: Audit, qtbot: Any) -> None:
+    page = today_page(main_window)
+    (latest,) = rows(page, "today-latest-audit")
+    latest.setFocus()
+    qtbot.keyClick(latest, Qt.Key.Key_Return)
+    assert main_window.current_key() == "audits"
+
+
+# --------------------------------------------------------------------------- ten years
+
+
+def test_ten_year_journal(qtbot: Any, tmp_path: Path) -> None:
+    from cxjournal.exchange.demo import generate
+    from cxjournal.exchange.importer import import_text
+    from cxjournal.ui.main_window import MainWindow
+
+    journal = Journal.open(tmp_path / "demo.db")
+    import_text(journal, json.dumps(generate(years=10, seed=1, today=TODAY)))
+    window = MainWindow(
+        journal, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        page = window.page("today")
+        samples = []
+        for _ in range(5):
+            start = time.perf_counter()
+            page.refresh()
+            window.repaint()
+            samples.append((time.perf_counter() - start) * 1000)
+        print(f"Today refresh and paint, ten years: best {min(samples):.0f} ms")
+        assert min(samples) < 500
+        latest = journal.audits.latest()
+        assert latest is not None
+        (row,) = rows(page, "today-latest-audit")
+        assert f"{len(latest.ratings)} people" in row.detail()
+        assert len(rows(page, "today-alarm")) == len(analyse(latest).alarms)
+        assert len(rows(page, "today-stakeholder")) <= 8
+        assert len(page.sparkline.series()["mood"]) == 14
+    finally:
+        window.close()
+        journal.close()
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def test_sparkline_points_and_words(qtbot: Any) -> None:
+    from cxjournal.ui.widgets.sparkline import Sparkline
+
+    spark = Sparkline()
+    qtbot.addWidget(spark)
+    spark.resize(200, 56)
+    days = [dt.date(2026, 3, 1) + dt.timedelta(days=n) for n in range(3)]
+    with pytest.raises(ValueError):
+        spark.set_series(days, {"energy": [1, 2]})
+    spark.set_series(days, {"energy": [1, None, 10]})
+    first, gap, last = spark.points("energy")
+    assert gap is None and first is not None and last is not None
+    assert first.y() > last.y()  # 10 is drawn higher than 1
+    assert first.x() < last.x()
+    assert spark.describe() == "1 Mar to 3 Mar: energy 10 (average 5.5)"
+    spark.show()
+    spark.grab()  # paints without error
