@@ -143,7 +143,7 @@ class AuditsPage(Page):
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         head.addWidget(self.detail_title, 1)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setToolTip("Change this audit's date, people or ratings (Enter)")
         self.edit_button.clicked.connect(self.edit_selected)
         self.compare_button = QPushButton("&Compare with previous…")
