@@ -74,7 +74,7 @@ def main() -> None:
     if search is not None:
         words = _vocabulary(journal)
         rng = random.Random(1)
-        queries = [" ".join(rng.sample(words, rng.randint(1, 3))) for _ in range(100)]
+        queries = [" ".join(rng.choices(words, k=rng.randint(1, 3))) for _ in range(100)]
         run = getattr(search, "query", None) or search.search
         for query in queries:
             start = time.perf_counter()
