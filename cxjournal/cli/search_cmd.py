@@ -1,0 +1,64 @@
+"""``cxjournal search QUERY [--json] [--limit N]``: full-text search over the journal.
+
+Never imports Qt. Text output is one hit per line: date, kind, title and the
+snippet with matches in [brackets]; ``--json`` prints a list of hit objects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from cxjournal.cli.common import EXIT_OK, open_journal
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 1000
+
+
+def positive_limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{value} is not between 1 and {MAX_LIMIT}")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="full-text search over the journal",
+        description="Search notes, follow-ups, people, audit notes and check-in notes. "
+        "Words are matched whatever their accents or case; the last word may be the start "
+        "of a word. Quotes and operators are searched as plain words.",
+    )
+    parser.add_argument("query", metavar="QUERY", help="the words to look for")
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.add_argument(
+        "--limit",
+        type=positive_limit,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N hits, best first (default {DEFAULT_LIMIT})",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        hits = journal.search.query(args.query, limit=args.limit)
+    if args.json:
+        json.dump([hit.to_json() for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not hits:
+        print("no matches", file=sys.stderr)
+        return EXIT_OK
+    for hit in hits:
+        on = hit.on.isoformat() if hit.on else " " * 10
+        snippet = " ".join(hit.snippet_text("[", "]").split())
+        print(f"{on}  {hit.kind:<10}  {hit.title}: {snippet}")
+    return EXIT_OK
