@@ -63,6 +63,10 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
         try:
             return app.exec()
         finally:
+            if not quit_after_paint:  # at most one a day, beside the journal; never fails the quit
+                from cxjournal.journal.exchange_ops import backup_on_quit
+
+                backup_on_quit(journal)
             window.deleteLater()
             journal.close()
     finally:
