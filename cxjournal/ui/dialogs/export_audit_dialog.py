@@ -121,12 +121,12 @@ class ExportAuditDialog(QDialog):
         warning_icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
         )
-        warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.reminder = QLabel(UNENCRYPTED_REMINDER)
         self.reminder.setWordWrap(True)
         self.reminder.setObjectName("unencrypted-reminder")
+        self.reminder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         reminder_row = QHBoxLayout()
-        reminder_row.addWidget(warning_icon)
+        reminder_row.addWidget(warning_icon, 0, Qt.AlignmentFlag.AlignTop)
         reminder_row.addWidget(self.reminder, 1)
 
         buttons = QDialogButtonBox(

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxjournal.exchange.snapshot import long_date
 from cxjournal.store.backup import BackupInfo, human_size
 
 DATE, SIZE, KIND = range(3)
 
 
 def backup_label(info: BackupInfo) -> str:
-    return info.taken_at.strftime("%Y-%m-%d %H:%M")
+    """``22 November 2026, 18:30``."""
+    return f"{long_date(info.taken_at.date())}, {info.taken_at:%H:%M}"
 
 
 class RestoreDialog(QDialog):
@@ -55,6 +57,7 @@ class RestoreDialog(QDialog):
             self.list.addTopLevelItem(item)
         for column in (DATE, SIZE):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + 24)
         self.list.itemDoubleClicked.connect(lambda *_: self.accept())
         self.list.currentItemChanged.connect(lambda *_: self._update_button())
 
@@ -80,6 +83,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        if not backups:
+            layout.addStretch(1)
         layout.addWidget(buttons)
         if backups:
             self.list.setCurrentItem(self.list.topLevelItem(0))
