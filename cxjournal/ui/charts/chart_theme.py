@@ -105,6 +105,9 @@ def style_plot(plot: pg.PlotItem, palette: QPalette) -> None:
         axis.setPen(pg.mkPen(muted))
         axis.setTextPen(pg.mkPen(text))
     plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    # only the main level of date ticks (years over a long span, months over one year):
+    # half the grid lines to paint, and labels that never crowd
+    plot.getAxis("bottom").setStyle(maxTickLevel=0)
     plot.showGrid(x=True, y=True, alpha=0.18)
     title = plot.titleLabel
     if title.isVisible():

@@ -47,13 +47,13 @@ from cxjournal.ui.charts.chart_theme import (
 
 ResilienceMode = Literal["rolling", "weekly"]
 
-#: The alarm strip's rows, bottom to top, with the short word shown beside each.
+#: The alarm strip's rows, bottom to top, with each code's marker symbol.
 ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
-    (AlarmCode.LIMITED_REACH, "Reach"),
-    (AlarmCode.POWER_IMBALANCE, "Imbalance"),
-    (AlarmCode.HIGH_VULNERABILITY, "Vulnerable"),
-    (AlarmCode.TRANSACTIONAL_NETWORK, "Transact."),
-    (AlarmCode.BLOCKING_SUPERIOR, "Blocked"),
+    (AlarmCode.LIMITED_REACH, "d"),
+    (AlarmCode.POWER_IMBALANCE, "t1"),
+    (AlarmCode.HIGH_VULNERABILITY, "s"),
+    (AlarmCode.TRANSACTIONAL_NETWORK, "h"),
+    (AlarmCode.BLOCKING_SUPERIOR, "star"),
 )
 ALARM_TITLES: dict[AlarmCode, str] = {
     AlarmCode.LIMITED_REACH: "Narrow reach",
@@ -62,6 +62,8 @@ ALARM_TITLES: dict[AlarmCode, str] = {
     AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
     AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
 }
+#: Shorter names where the legend column is too narrow for the full title.
+LEGEND_ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode.TRANSACTIONAL_NETWORK: "Transactional"}
 DIMENSION_PLURALS: dict[str, str] = {
     "team": "teams",
     "function": "functions",
@@ -70,6 +72,8 @@ DIMENSION_PLURALS: dict[str, str] = {
 }
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
+#: The narrowest time window shown, in days (a single audit sits in the middle of it).
+MIN_SPAN_DAYS = 180
 
 
 def _percent(share: float) -> str:
@@ -87,7 +91,7 @@ class InfluenceChart(QWidget):
         self._resilience_x = np.empty(0)
         self._resilience_mode: ResilienceMode = "rolling"
         self._years: int | None = None
-        self._alarm_spots: list[str] = []
+        self._alarm_spots: dict[AlarmCode, list[str]] = {}
         self._shown_span: tuple[float, float] | None = (-1.0, -1.0)
 
         self.readout = QLabel(HINT)
@@ -138,8 +142,10 @@ class InfluenceChart(QWidget):
     ) -> pg.PlotDataItem:
         colour = COLOURS[key]
         options: dict[str, object] = {"pen": pen(colour), "name": name, "connect": "finite"}
-        if symbols:
-            options.update(symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
+        if symbols:  # a few dozen points per audit series: smooth them
+            options.update(
+                symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None, antialias=True
+            )
         item = pg.PlotDataItem(**options)
         plot.addItem(item)
         if legend is not None:
@@ -186,23 +192,26 @@ class InfluenceChart(QWidget):
         }
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
-        self.alarms = pg.ScatterPlotItem(
-            size=11,
-            symbol="t1",
-            brush=pg.mkBrush(COLOURS["alarm"]),
-            pen=None,
-            hoverable=True,
-            hoverSize=15,
-            tip=self._alarm_tip,
-        )
-        self.alarm_plot.addItem(self.alarms)
-        self.alarm_plot.getAxis("left").setTicks(
-            [[(i, word) for i, (_, word) in enumerate(ALARM_ROWS)]]
-        )
+        self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
+        for code, symbol in ALARM_ROWS:
+            item = pg.ScatterPlotItem(
+                size=11,
+                symbol=symbol,
+                brush=pg.mkBrush(COLOURS["alarm"]),
+                pen=None,
+                hoverable=True,
+                hoverSize=15,
+                tip=lambda x, y, data, c=code: self._alarm_tip(c, data),
+                name=ALARM_TITLES[code],
+            )
+            self.alarm_plot.addItem(item)
+            self.alarm_legend.addItem(item, LEGEND_ALARM_TITLES.get(code, ALARM_TITLES[code]))
+            self.alarm_items[code] = item
+        left = self.alarm_plot.getAxis("left")
+        left.setTicks([[(i, "") for i in range(len(ALARM_ROWS))]])
+        left.setStyle(showValues=False, tickLength=0)
         self.alarm_plot.setYRange(-0.6, len(ALARM_ROWS) - 0.4, padding=0)
         self.alarm_plot.enableAutoRange(axis="y", enable=False)
-        self.alarm_plot.showGrid(x=True, y=False)
-        self.alarm_legend.setVisible(False)
 
         self.resilience_plot, self.resilience_legend = self._plot(4, "Resilience check-ins")
         self.energy = self._line(
@@ -255,10 +264,7 @@ class InfluenceChart(QWidget):
         for row, stretch in enumerate((30, 20, 18, 11, 21)):
             layout.setRowStretchFactor(row, stretch)
         self.alarm_plot.setMinimumHeight(110)
-        self.alarm_plot.setMaximumHeight(140)
-        small = self.font()
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
-        self.alarm_plot.getAxis("left").setStyle(tickFont=small, tickTextOffset=4)
+        self.alarm_plot.setMaximumHeight(150)
 
     # -- palette -----------------------------------------------------------------------
 
@@ -327,30 +333,32 @@ class InfluenceChart(QWidget):
                 label.setText(name, color=self.palette().color(self.foregroundRole()))
 
     def _set_alarms(self, audits: tuple[AuditPoint, ...]) -> None:
-        rows = {code: index for index, (code, _) in enumerate(ALARM_ROWS)}
-        xs: list[float] = []
-        ys: list[float] = []
-        self._alarm_spots = []
+        """One marker per audit and alarm code (reach may ring for several dimensions)."""
+        rows = {code: float(index) for index, (code, _) in enumerate(ALARM_ROWS)}
+        xs: dict[AlarmCode, list[float]] = {code: [] for code, _ in ALARM_ROWS}
+        self._alarm_spots = {code: [] for code, _ in ALARM_ROWS}
         for point, x in zip(audits, self._audit_x, strict=True):
             by_code: dict[AlarmCode, list[str]] = {}
             for alarm in point.alarms:
                 by_code.setdefault(alarm.code, []).append(alarm.message)
             for code, messages in by_code.items():
-                xs.append(float(x))
-                ys.append(float(rows[code]))
+                xs[code].append(float(x))
                 text = "\n".join(textwrap.fill(m, 72) for m in messages)
-                self._alarm_spots.append(
+                self._alarm_spots[code].append(
                     f"{ALARM_TITLES[code]}, audit of {date_text(point.taken_on)}\n{text}"
                 )
-        self.alarms.setData(x=xs, y=ys, data=list(range(len(xs))))
+        for code, item in self.alarm_items.items():
+            item.setData(
+                x=xs[code], y=[rows[code]] * len(xs[code]), data=list(range(len(xs[code])))
+            )
 
-    def _alarm_tip(self, x: float, y: float, data: object) -> str:
-        del x, y
-        return self._alarm_spots[data] if isinstance(data, int) else ""
+    def _alarm_tip(self, code: AlarmCode, data: object) -> str:
+        spots = self._alarm_spots.get(code, [])
+        return spots[data] if isinstance(data, int) and 0 <= data < len(spots) else ""
 
     def alarm_tip_texts(self) -> list[str]:
-        """The hover text of every alarm marker, in drawing order."""
-        return list(self._alarm_spots)
+        """The hover text of every alarm marker, row by row."""
+        return [text for code, _ in ALARM_ROWS for text in self._alarm_spots.get(code, [])]
 
     def set_resilience_mode(self, mode: ResilienceMode, redraw: bool = True) -> None:
         """Draw check-ins as trailing rolling means or as weekly averages."""
@@ -418,6 +426,10 @@ class InfluenceChart(QWidget):
             first, last = span
             if years is not None:
                 first = max(first, last - years * 365.25 * DAY_SECONDS)
+            if last - first < MIN_SPAN_DAYS * DAY_SECONDS:  # one audit: a calm window around it
+                middle = (first + last) / 2
+                first = middle - MIN_SPAN_DAYS / 2 * DAY_SECONDS
+                last = middle + MIN_SPAN_DAYS / 2 * DAY_SECONDS
             margin = max((last - first) * 0.03, 20 * DAY_SECONDS)
             self.balance_plot.setXRange(first - margin, last + margin, padding=0)
         for plot in (self.balance_plot, self.ratio_plot, self.reach_plot):

@@ -96,6 +96,7 @@ class PersonTrendChart(QWidget):
                 symbolBrush=colour,
                 symbolPen=None,
                 connect="finite",
+                antialias=True,
             )
             self.aspect_plot.addItem(item)
             self.aspect_legend.addItem(item, ASPECT_LABELS[name])
@@ -166,6 +167,7 @@ class PersonTrendChart(QWidget):
                 symbolSize=6,
                 symbolBrush=colour,
                 symbolPen=None,
+                antialias=True,
             )
             on_me = pg.PlotDataItem(
                 x,
@@ -175,6 +177,7 @@ class PersonTrendChart(QWidget):
                 symbolSize=5,
                 symbolBrush=colour,
                 symbolPen=None,
+                antialias=True,
             )
             for item in (on_them, on_me):
                 self.dependence_plot.addItem(item)
