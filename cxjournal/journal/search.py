@@ -49,13 +49,15 @@ MIN_PREFIX = 2
 
 def match_expression(text: str) -> str | None:
     """The FTS5 expression for ``text`` (``None`` when it has no words)."""
-    match = to_fts_query(text)
-    if match is not None and match.endswith("*"):
-        words = search_words(text)
-        if words and len(words[-1]) < MIN_PREFIX:
-            # "ana s" while typing "ana silva": search for "ana" until more is typed
-            shorter = to_fts_query(" ".join(words[:-1])) if len(words) > 1 else None
-            match = shorter if shorter is not None else match[:-1]
+    words = search_words(text)
+    if len(words) > 1 and len(words[-1]) < MIN_PREFIX:
+        # "ana s" while typing "ana silva": search for "ana" until more is typed
+        match = to_fts_query(" ".join(words[:-1]))
+        words = words[:-1]
+    else:
+        match = to_fts_query(text)
+    if match is not None and len(words[-1]) < MIN_PREFIX and match.endswith("*"):
+        match = match[:-1]  # one letter alone is a whole word, not a prefix
     return match
 
 

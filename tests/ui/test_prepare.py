@@ -1,0 +1,177 @@
+"""Preparing a 1:1: opened from the People page, shows essentials, last notes, open
+follow-ups, attitude trend and dependence across audits; saves talking points; PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+from cxjournal.domain.model import (
+    Attitude,
+    Audit,
+    FollowUp,
+    Note,
+    NoteKind,
+    Person,
+    PreferredFormat,
+    Rating,
+)
+from cxjournal.journal import Journal
+from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, gather, report_html
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def ana(journal: Journal) -> Person:
+    ana = journal.people.add(
+        Person(
+            name="Ana Silva",
+            role="VP Operations",
+            cadence_days=14,
+            information_needs="Monthly NPS drivers",
+            preferred_format=PreferredFormat.SPREADSHEET,
+            motivations="Cost-to-serve targets",
+        )
+    )
+    other = journal.people.add(Person(name="Bob"))
+    for days, attitude in (
+        (60, Attitude.SKEPTIC),
+        (40, Attitude.NEUTRAL),
+        (20, None),
+        (5, Attitude.SUPPORTER),
+    ):
+        journal.notes.add(
+            Note(
+                on=TODAY - dt.timedelta(days=days),
+                text=f"Talk {days} days ago",
+                person_id=ana.id,
+                attitude=attitude,
+                follow_ups=(FollowUp(f"Promise from {days}", done=days == 60),),
+            )
+        )
+    journal.audits.save(
+        Audit(
+            taken_on=TODAY - dt.timedelta(days=90),
+            ratings=(Rating(ana, 8, 7, 5, 4), Rating(other, 3, 3, 3, 3)),
+        )
+    )
+    journal.audits.save(
+        Audit(taken_on=TODAY - dt.timedelta(days=30), ratings=(Rating(ana, 6, 5, 7, 6),))
+    )
+    return ana
+
+
+def open_prepare(main_window: Any, person: Person, qtbot: Any) -> PrepareDialog:
+    main_window.bus.changed.emit("all")
+    main_window.navigate("people", person_id=person.id)
+    page = main_window.page("people")
+    qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)
+    dialog = page.prepare_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_the_view_shows_everything_on_one_screen(
+    main_window: Any, journal: Journal, ana: Person, qtbot: Any
+) -> None:
+    dialog = open_prepare(main_window, ana, qtbot)
+    assert dialog.windowTitle() == "Prepare 1:1 with Ana Silva"
+    essentials = dialog.essentials_box.findChildren(QLabel)
+    texts = " | ".join(label.text() for label in essentials)
+    assert "Monthly NPS drivers" in texts
+    assert "Spreadsheet" in texts
+    assert "Cost-to-serve targets" in texts
+    assert "Update every 14 days" in texts and "in 9 days" in texts
+    assert len(dialog.note_labels) == 3
+    assert "Talk 5 days ago" in dialog.note_labels[0].text()
+    # undated follow-ups, oldest first
+    assert [b.text() for b in dialog.follow_up_boxes] == [
+        "Promise from 40",
+        "Promise from 20",
+        "Promise from 5",
+    ]
+    assert [a for _d, a in dialog.attitude.points()] == [
+        Attitude.SKEPTIC,
+        Attitude.NEUTRAL,
+        Attitude.SUPPORTER,
+    ]
+    points = dialog.chart.points()
+    assert [(p.dependence_on_them, p.their_dependence_on_me) for p in points] == [
+        (5.6, 2.0),
+        (3.0, 4.2),
+    ]
+    assert "you depend on them 3.0" in dialog.chart.hover_at(1e12)
+
+
+def test_ticking_a_follow_up_and_saving_talking_points(
+    main_window: Any, journal: Journal, ana: Person, qtbot: Any
+) -> None:
+    dialog = open_prepare(main_window, ana, qtbot)
+    box = dialog.follow_up_boxes[0]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert len(journal.notes.open_follow_ups(person_id=ana.id)) == 2
+    qtbot.keyClicks(dialog.talking_points, "Ask for the churn budget")
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    latest = journal.notes.for_person(ana.id, limit=1)[0]  # type: ignore[arg-type]
+    assert (latest.text, latest.kind, latest.on) == (
+        "Ask for the churn budget",
+        NoteKind.ONE_ON_ONE,
+        TODAY,
+    )
+    assert latest.tags == ("talking points",)
+    page = main_window.page("people")
+    assert page.timeline.cards[0].note.id == latest.id
+    assert "in 14 days" in page.cadence_label.text()
+
+
+def test_closing_with_unsaved_talking_points_asks(
+    main_window: Any, journal: Journal, ana: Person, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_prepare(main_window, ana, qtbot)
+    qtbot.keyClicks(dialog.talking_points, "Raise the pilot")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert journal.notes.count(person_id=ana.id) == 4
+
+
+def test_save_as_pdf_writes_the_file_atomically(
+    main_window: Any, ana: Person, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    dialog = open_prepare(main_window, ana, qtbot)
+    qtbot.keyClicks(dialog.talking_points, "Budget")
+    target = tmp_path / "out" / "ana"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    written = dialog.save_pdf()
+    assert written == target.with_name("ana.pdf")
+    assert written.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in target.parent.iterdir()] == ["ana.pdf"]  # no temp file left
+    dialog.talking_points.clear()  # so closing does not ask
+
+
+def test_the_printed_page_holds_the_essentials(journal: Journal, ana: Person) -> None:
+    prep = gather(journal, ana.id, TODAY)  # type: ignore[arg-type]
+    page = report_html(prep, "Point one\n<Point two>")
+    for text in ("Ana Silva", "Monthly NPS drivers", "Promise from 5", "Talk 5 days ago", "5.6"):
+        assert text in page
+    assert "&lt;Point two&gt;" in page
+
+
+def test_someone_never_rated_or_noted(main_window: Any, journal: Journal, qtbot: Any) -> None:
+    cy = journal.people.add(Person(name="Cy"))
+    dialog = open_prepare(main_window, cy, qtbot)
+    assert dialog.chart.points() == []
+    assert "Not rated" in dialog.chart.readout.text()
+    assert dialog.note_labels == [] and dialog.follow_up_boxes == []

@@ -1,0 +1,119 @@
+"""Ctrl+F from anywhere: type, see ranked hits with the matches in bold, open one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from cxjournal.domain.model import FollowUp, Note, NoteKind, Person
+from cxjournal.journal import Journal
+from cxjournal.ui.dialogs.search_dialog import HTML_ROLE, SearchDialog
+from cxjournal.ui.search_actions import open_search
+
+D = dt.date(2026, 2, 1)
+
+
+@pytest.fixture
+def filled(journal: Journal) -> dict[str, Any]:
+    ana = journal.people.add(Person(name="Ana Silva", motivations="Cost to serve"))
+    note = journal.notes.add(
+        Note(
+            on=D,
+            text="Walked her through the churn story",
+            person_id=ana.id,
+            follow_ups=(FollowUp("Send the pricing deck"),),
+        )
+    )
+    win = journal.notes.add(Note(on=D, text="Launch <went> well", kind=NoteKind.WIN))
+    return {"ana": ana, "note": note, "win": win}
+
+
+def find_action(main_window: Any) -> QAction:
+    action = main_window.findChild(QAction, "action-find")
+    assert action is not None
+    return action
+
+
+def test_ctrl_f_is_in_the_edit_menu(main_window: Any) -> None:
+    action = find_action(main_window)
+    assert action.shortcut().toString() == "Ctrl+F"
+    assert action in main_window.menu("edit").actions()
+    assert main_window.menu("edit").menuAction().isVisible()
+
+
+def test_typing_finds_and_enter_opens_the_note(
+    main_window: Any, filled: dict[str, Any], qtbot: Any
+) -> None:
+    main_window.navigate("people")
+    find_action(main_window).trigger()
+    dialog: SearchDialog = main_window.search_dialog
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.query, "chur")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    index = dialog.model.index(0)
+    assert "<b>churn</b>" in index.data(HTML_ROLE)
+    assert "Ana Silva · 1:1" in index.data()
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert main_window.current_key() == "journal"
+    assert main_window.page("journal").current_note_id() == filled["note"].id
+
+
+def test_a_person_hit_opens_their_profile(
+    main_window: Any, filled: dict[str, Any], qtbot: Any
+) -> None:
+    dialog = open_search(main_window, "cost serve")
+    assert [h.kind for h in dialog.model.hits] == ["person"]
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+    assert dialog.results.hasFocus() or dialog.results.currentIndex().row() == 0
+    dialog.results.activated.emit(dialog.model.index(0))
+    assert main_window.current_key() == "people"
+    assert main_window.page("people").current_person_id() == filled["ana"].id
+
+
+def test_a_follow_up_hit_opens_its_note(main_window: Any, filled: dict[str, Any]) -> None:
+    dialog = open_search(main_window, "pricing deck")
+    [hit] = dialog.model.hits
+    assert hit.kind == "follow_up"
+    assert dialog.open_hit(0)
+    assert main_window.page("journal").current_note_id() == filled["note"].id
+
+
+@pytest.mark.parametrize("typed", ['"', "O'Brien", "AND OR", "NEAR(", "a:b", "*", "😀", "", "  "])
+def test_odd_input_finds_nothing_without_error(
+    main_window: Any, filled: dict[str, Any], typed: str
+) -> None:
+    dialog = open_search(main_window, typed)
+    dialog.run_search()
+    assert dialog.model.rowCount() == 0
+    assert dialog.status.text()
+
+
+def test_text_is_escaped_and_results_follow_changes(
+    main_window: Any, journal: Journal, filled: dict[str, Any]
+) -> None:
+    dialog = open_search(main_window, "launch")
+    assert "&lt;went&gt;" in dialog.model.index(0).data(HTML_ROLE)
+    dialog.hide()
+    journal.notes.add(Note(on=D, text="Another launch"))
+    again = open_search(main_window)
+    assert again is dialog
+    assert dialog.model.rowCount() == 2
+    assert dialog.results.grab().width() > 0  # the delegate paints
+
+
+def test_a_hit_on_a_page_this_build_lacks_says_so(
+    main_window: Any, journal: Journal, filled: dict[str, Any]
+) -> None:
+    def navigate(key: str, **_kwargs: Any) -> None:
+        raise KeyError(key)
+
+    dialog = SearchDialog(journal, navigate, main_window)
+    dialog.query.setText("churn")
+    dialog.run_search()
+    assert not dialog.open_hit(0)
+    assert "cannot be opened" in dialog.status.text()
