@@ -35,5 +35,6 @@ EXTENSIONS: tuple[str, ...] = (
     "cxjournal.ui.audit_actions",
     "cxjournal.ui.resilience_actions",
     "cxjournal.ui.people_actions",
+    "cxjournal.ui.search_actions",
     "cxjournal.ui.exchange_actions",
 )
