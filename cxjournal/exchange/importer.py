@@ -143,6 +143,9 @@ def import_document(
     ``replace``) and :class:`CxJournalError` if the database refuses a row;
     in both cases nothing was written.
     """
+    problems = store_problems(doc)
+    if problems:
+        raise ValidationError(problems)
     try:
         with journal.session() as session:
             return _Import(session, doc, replace, progress).run()
@@ -150,6 +153,37 @@ def import_document(
         raise CxJournalError(
             f"the journal refused the import, so nothing was written ({exc.orig})"
         ) from exc
+
+
+def store_problems(doc: Document) -> list[str]:
+    """What the format accepts but the journal's own checks refuse, with JSON paths.
+
+    SQLite measures text only up to its first NUL character, so a name or a
+    follow-up that starts with one counts as empty there.
+    """
+
+    def empty_in_store(text: str) -> bool:
+        return not text.split("\x00", 1)[0].strip(" ")
+
+    message = "must not start with a NUL character"
+    problems = [
+        f"people[{i}].name: {message}"
+        for i, p in enumerate(doc.people)
+        if empty_in_store(p.person.name)
+    ]
+    for i, n in enumerate(doc.notes):
+        problems += [
+            f"notes[{i}].follow_ups[{j}].text: {message}"
+            for j, f in enumerate(n.note.follow_ups)
+            if empty_in_store(f.text.strip())
+        ]
+    if doc.exit_plan is not None:
+        problems += [
+            f"exit_plan.items[{item.position}].text: {message}"
+            for item in doc.exit_plan.items
+            if empty_in_store(item.text.strip())
+        ]
+    return problems
 
 
 def _report(progress: Progress | None, step: int) -> None:

@@ -52,16 +52,22 @@ INFLUENCE_COLOUR = QColor("#2f6db5")
 RELIANCE_COLOUR = QColor("#d9622b")
 FOOTER = 18  # pixels at the bottom of each page for the page number
 SCALE = 2  # images are drawn at twice their size, for sharp print
-_app: QGuiApplication | None = None
+_app: QGuiApplication | None = None  # kept alive for the process
 
 
 def ensure_gui_application() -> None:
-    """Qt's text layout needs a QGuiApplication; make an offscreen one if there is none."""
+    """Qt's text layout needs an application object; make an offscreen one if there is none.
+
+    A QApplication (not just a QGuiApplication), so that a process which later shows
+    widgets, such as a test run, can still do so.
+    """
     global _app
     if QGuiApplication.instance() is not None:
         return
+    from PySide6.QtWidgets import QApplication
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])
+    _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])
 
 
 def render_pdf(snapshot: Snapshot) -> bytes:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import to_json_text
+from cxjournal.exchange.format_v1 import parse, to_json_text
 from cxjournal.exchange.importer import ImportConflictError
 from cxjournal.journal import Journal
 from tests.exchange.test_format_v1_hypothesis import NOBODY, documents, sites
@@ -135,6 +135,9 @@ def test_a_checkin_clash_is_refused_unless_replacing(
 @given(documents())
 def test_valid_documents_import_and_a_second_import_changes_nothing(doc: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder, Journal.open(Path(folder) / "j.db") as journal:
+        if importer.store_problems(parse(json.dumps(doc))):  # e.g. a name starting with NUL
+            refused(journal, json.dumps(doc))
+            return
         importer.import_text(journal, json.dumps(doc))
         assert len(journal.people.all(include_archived=True)) == len(doc.get("people", []))
         after_first = journal_content(journal)

@@ -395,3 +395,41 @@ def test_summary_lines_say_what_happened() -> None:
     assert lines[0] == "people: 2 added, 1 already in the journal"
     assert "exit plan: 3 checklist items added" in lines
     assert summary.changed and not ImportSummary(people_matched=4, notes_skipped=2).changed
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        (("people", 0, "name"), "\x00", "people[0].name: must not start with a NUL character"),
+        (("people", 1, "name"), " \x00Ben", "people[1].name: must not start with a NUL character"),
+        (
+            ("notes", 0, "follow_ups", 0, "text"),
+            "\x00 call",
+            "notes[0].follow_ups[0].text: must not start with a NUL character",
+        ),
+        (
+            ("exit_plan", "items", 0, "text"),
+            "\x00",
+            "exit_plan.items[0].text: must not start with a NUL character",
+        ),
+    ],
+)
+def test_text_the_journal_would_count_as_empty_is_refused_with_its_path(
+    journal: Journal, path: tuple[Any, ...], value: str, problem: str
+) -> None:
+    data = example()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    before = journal_content(journal)
+    with pytest.raises(ValidationError) as caught:
+        run(journal, data)
+    assert caught.value.problems == [problem]
+    assert journal_content(journal) == before
+
+
+def test_a_nul_inside_a_name_is_kept(journal: Journal) -> None:
+    data = document(people=[{"id": "p", "name": "Ana\x00Silva"}])
+    run(journal, data)
+    assert [p.name for p in journal.people.all()] == ["Ana\x00Silva"]
