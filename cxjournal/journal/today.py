@@ -1,50 +1,74 @@
-"""What the Today page shows, read in one call and a handful of queries.
+"""What the Today page shows, read in one call: the start-up path, without SQLAlchemy.
 
 ``journal.today.overview(today)`` gathers the latest audit's alarm bells (and
 whether a new audit is due), the stakeholders whose update is due, the
 follow-ups due this week or overdue, the resilience summary and the exit plan's
-progress. The journal's own queries run in one transaction; the stakeholder
-cadence and the resilience summary come from their areas' operations, which
-aggregate in SQL themselves.
+progress. Today is the first page painted, and importing SQLAlchemy costs more
+than the whole page, so these reads go through the journal's plain DB-API
+connection (:meth:`Journal.raw`), in one read transaction of ten small queries
+that aggregate in SQL. Every figure comes from the same domain functions as the
+other areas' operations (``analyse``, ``next_due``, ``early_warning``,
+``consistency``); the tests check the results against those operations.
+
+Writes (the "audit due" setting) go through the settings operations as usual.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
+from cxjournal.domain.cadence import CONTACT_KINDS, DueStatus, due_status, next_due
 from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import ExitStatus
-from cxjournal.domain.power_audit import Analysis, analyse
-from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal.settings import THRESHOLDS_KEY
-from cxjournal.journal.trends import load_audits
-from cxjournal.store.models import (
-    AuditRow,
-    ExitItemRow,
-    ExitPlanRow,
-    FollowUpRow,
-    NoteRow,
-    PersonRow,
-    ResilienceRow,
-    SettingRow,
+from cxjournal.domain.model import (
+    ASPECTS,
+    Aspects,
+    Audit,
+    ExitStatus,
+    Person,
+    PreferredFormat,
+    Rating,
+    Relationship,
+    ResilienceEntry,
 )
+from cxjournal.domain.power_audit import Analysis, analyse
+from cxjournal.domain.resilience import (
+    Consistency,
+    EarlyWarning,
+    WarningRule,
+    consistency,
+    early_warning,
+)
+from cxjournal.domain.thresholds import Thresholds
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
-    from cxjournal.journal.people import DueStakeholder
-    from cxjournal.journal.resilience import ResilienceSummary
 
 #: Setting: days after which the latest audit is old and a new one is due.
 AUDIT_DUE_DAYS_KEY = "today.audit_due_days"
 DEFAULT_AUDIT_DUE_DAYS = 90
 AUDIT_DUE_DAYS_MIN, AUDIT_DUE_DAYS_MAX = 7, 366
+
+# The other areas' settings keys, repeated here so that this module imports no
+# SQLAlchemy; tests/journal/test_today.py checks they stay the same.
+THRESHOLDS_KEY = "thresholds"
+WARNING_RULE_KEY = "resilience.warning_rule"
+DISMISSED_WARNING_KEY = "resilience.dismissed_warning"
+
+#: Days of check-ins the resilience part carries (the sparkline).
+RECENT_DAYS = 14
+#: How far back the early warning may look for the start of a shift, plus a margin
+#: (as ``journal.resilience``).
+WARNING_LOOKBACK_DAYS = 366 + 7
+
+_PERSON_COLUMNS = (
+    "id, name, relationship, preferred_format, role, organisation, internal, team, "
+    "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
+    "information_needs, motivations, archived"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +91,16 @@ class LatestAudit:
 
 
 @dataclass(frozen=True, slots=True)
+class StakeholderDue:
+    """A stakeholder whose update is due (as ``journal.people.due`` gives it)."""
+
+    person: Person
+    last_contact: dt.date | None
+    due: dt.date | None
+    status: DueStatus
+
+
+@dataclass(frozen=True, slots=True)
 class DueFollowUp:
     """An open follow-up due by the end of this week, with where it was written."""
 
@@ -78,6 +112,23 @@ class DueFollowUp:
     person_id: int | None
     person_name: str | None
     overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ResilienceToday:
+    """The resilience log as Today shows it (as ``journal.resilience.summary`` gives it).
+
+    ``recent`` holds the check-ins of the last ``RECENT_DAYS`` days, oldest first;
+    ``warning`` is the early warning unless the user dismissed it.
+    """
+
+    today: dt.date
+    today_entry: ResilienceEntry | None
+    latest: ResilienceEntry | None
+    recent: tuple[ResilienceEntry, ...]
+    warning: EarlyWarning | None
+    consistency: Consistency
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +165,9 @@ class TodayOverview:
     counts: JournalCounts
     audit_due_days: int
     latest_audit: LatestAudit | None
-    stakeholders: tuple[DueStakeholder, ...]
+    stakeholders: tuple[StakeholderDue, ...]
     follow_ups: tuple[DueFollowUp, ...]
-    resilience: ResilienceSummary
+    resilience: ResilienceToday
     exit_plan: ExitPlanProgress
 
     @property
@@ -136,33 +187,18 @@ def week_end(today: dt.date) -> dt.date:
 
 
 class TodayOps:
-    """Reads what the Today page shows. Headless; no Qt."""
+    """Reads what the Today page shows. Headless; no Qt, no SQLAlchemy."""
 
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
     def overview(self, today: dt.date) -> TodayOverview:
-        end = week_end(today)
-        with self._journal.session() as session:
-            settings = _settings(session, (THRESHOLDS_KEY, AUDIT_DUE_DAYS_KEY))
-            thresholds = _thresholds(settings.get(THRESHOLDS_KEY))
-            due_days = _due_days(settings.get(AUDIT_DUE_DAYS_KEY))
-            counts = _counts(session)
-            latest = _latest_audit(session, thresholds, today, due_days) if counts.audits else None
-            follow_ups = _follow_ups(session, today, end) if counts.notes else ()
-            exit_plan = _exit_plan(session)
-        stakeholders = tuple(self._journal.people.due(today)) if counts.people else ()
-        return TodayOverview(
-            today=today,
-            week_end=end,
-            counts=counts,
-            audit_due_days=due_days,
-            latest_audit=latest,
-            stakeholders=stakeholders,
-            follow_ups=follow_ups,
-            resilience=self._journal.resilience.summary(today),
-            exit_plan=exit_plan,
-        )
+        conn = self._journal.raw()
+        conn.execute("BEGIN")  # one snapshot for every read below
+        try:
+            return _overview(conn, today)
+        finally:
+            conn.execute("ROLLBACK")
 
     # -- the "audit due" setting ---------------------------------------------------------
 
@@ -186,11 +222,37 @@ class TodayOps:
             self._journal.settings.set(AUDIT_DUE_DAYS_KEY, days)
 
 
-# --------------------------------------------------------------------------- queries
+# --------------------------------------------------------------------------- the reads
 
 
-def _settings(session: Session, keys: tuple[str, ...]) -> dict[str, Any]:
-    rows = session.execute(select(SettingRow.key, SettingRow.value).where(SettingRow.key.in_(keys)))
+def _overview(conn: Any, today: dt.date) -> TodayOverview:
+    settings = _settings(conn)
+    thresholds = _thresholds(settings.get(THRESHOLDS_KEY))
+    due_days = _due_days(settings.get(AUDIT_DUE_DAYS_KEY))
+    counts = _counts(conn)
+    end = week_end(today)
+    return TodayOverview(
+        today=today,
+        week_end=end,
+        counts=counts,
+        audit_due_days=due_days,
+        latest_audit=_latest_audit(conn, thresholds, today, due_days) if counts.audits else None,
+        stakeholders=_stakeholders(conn, today) if counts.people else (),
+        follow_ups=_follow_ups(conn, today, end) if counts.notes else (),
+        resilience=_resilience(conn, today, settings, counts.check_ins),
+        exit_plan=_exit_plan(conn),
+    )
+
+
+def _day(value: Any) -> dt.date:
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _settings(conn: Any) -> dict[str, Any]:
+    keys = (THRESHOLDS_KEY, AUDIT_DUE_DAYS_KEY, WARNING_RULE_KEY, DISMISSED_WARNING_KEY)
+    rows = conn.execute(
+        f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(keys))})", keys
+    )
     found: dict[str, Any] = {}
     for key, value in rows:
         try:
@@ -217,80 +279,250 @@ def _due_days(stored: object) -> int:
     return DEFAULT_AUDIT_DUE_DAYS
 
 
-def _counts(session: Session) -> JournalCounts:
-    def count(model: Any) -> Any:
-        return select(func.count()).select_from(model).scalar_subquery()
+def _counts(conn: Any) -> JournalCounts:
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM audits), "
+        "(SELECT count(*) FROM notes), (SELECT count(*) FROM resilience)"
+    ).fetchone()
+    return JournalCounts(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
 
-    people, audits, notes, check_ins = session.execute(
-        select(count(PersonRow), count(AuditRow), count(NoteRow), count(ResilienceRow))
-    ).one()
-    return JournalCounts(int(people), int(audits), int(notes), int(check_ins))
+
+def _person(values: Sequence[Any]) -> Person:
+    """A person from the columns of :data:`_PERSON_COLUMNS`, in that order."""
+    (
+        person_id,
+        name,
+        relationship,
+        preferred_format,
+        role,
+        organisation,
+        internal,
+        team,
+        function,
+        product_unit,
+        location,
+        key_stakeholder,
+        cx_board,
+        cadence_days,
+        information_needs,
+        motivations,
+        archived,
+    ) = values
+    return Person(
+        id=person_id,
+        name=name,
+        relationship=Relationship(relationship),
+        preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
+        role=role or "",
+        organisation=organisation or "",
+        internal=bool(internal),
+        team=team or "",
+        function=function or "",
+        product_unit=product_unit or "",
+        location=location or "",
+        key_stakeholder=bool(key_stakeholder),
+        cx_board=bool(cx_board),
+        cadence_days=cadence_days,
+        information_needs=information_needs or "",
+        motivations=motivations or "",
+        archived=bool(archived),
+    )
+
+
+def _person_columns(alias: str) -> str:
+    return ", ".join(f"{alias}.{column.strip()}" for column in _PERSON_COLUMNS.split(","))
+
+
+_PERSON_WIDTH = len(_PERSON_COLUMNS.split(","))
 
 
 def _latest_audit(
-    session: Session, thresholds: Thresholds, today: dt.date, due_days: int
+    conn: Any, thresholds: Thresholds, today: dt.date, due_days: int
 ) -> LatestAudit | None:
-    latest_id = (
-        select(AuditRow.id)
-        .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    audits = load_audits(session, AuditRow.id == latest_id)
-    if not audits:
+    """The latest audit (a tie on the date goes to the one created last) with its ratings."""
+    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
+    rows = conn.execute(
+        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, "
+        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
+        f"{_person_columns('p')}, {_person_columns('b')} "
+        "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
+        "LEFT JOIN ratings AS r ON r.audit_id = a.id "
+        "LEFT JOIN people AS p ON p.id = r.person_id "
+        "LEFT JOIN people AS b ON b.id = a.blocking_superior_person_id "
+        "ORDER BY r.position, r.id"
+    ).fetchall()
+    if not rows:
         return None
-    audit = audits[0]
+    r0 = 4
+    p0 = r0 + 5 + len(ASPECTS)
+    b0 = p0 + _PERSON_WIDTH
+    first = rows[0]
+    ratings = []
+    for row in rows:
+        if row[r0] is None:
+            continue
+        rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
+        ratings.append(
+            Rating(
+                id=rating_id,
+                person=_person(row[p0:b0]),
+                value=value,
+                irreplaceability=irreplaceability,
+                my_value=my_value,
+                my_irreplaceability=my_irreplaceability,
+                aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
+            )
+        )
+    audit = Audit(
+        id=first[0],
+        taken_on=_day(first[1]),
+        note=first[2] or "",
+        blocking_superior=bool(first[3]),
+        blocking_superior_person=_person(first[b0:]) if first[b0] is not None else None,
+        ratings=tuple(ratings),
+    )
     age = (today - audit.taken_on).days
     return LatestAudit(analysis=analyse(audit, thresholds), age_days=age, due=age > due_days)
 
 
-def _follow_ups(session: Session, today: dt.date, end: dt.date) -> tuple[DueFollowUp, ...]:
-    query = (
-        select(
-            FollowUpRow.id,
-            FollowUpRow.text,
-            FollowUpRow.due,
-            NoteRow.id,
-            NoteRow.on_date,
-            NoteRow.person_id,
-            PersonRow.name,
-        )
-        .join(NoteRow, NoteRow.id == FollowUpRow.note_id)
-        .outerjoin(PersonRow, PersonRow.id == NoteRow.person_id)
-        .where(FollowUpRow.done.is_(False), FollowUpRow.due.is_not(None), FollowUpRow.due <= end)
-        .order_by(FollowUpRow.due, NoteRow.on_date, FollowUpRow.position, FollowUpRow.id)
+def _stakeholders(conn: Any, today: dt.date) -> tuple[StakeholderDue, ...]:
+    """People with a cadence (not archived) whose update is due by ``today``, most overdue
+    first; the latest contact of each is aggregated in SQL."""
+    kinds = sorted(kind.value for kind in CONTACT_KINDS)
+    rows = conn.execute(
+        f"SELECT {_person_columns('p')}, c.last_contact FROM people AS p "
+        "LEFT JOIN (SELECT person_id, max(on_date) AS last_contact FROM notes "
+        f"WHERE person_id IS NOT NULL AND kind IN ({', '.join('?' * len(kinds))}) "
+        "GROUP BY person_id) AS c ON c.person_id = p.id "
+        "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL",
+        kinds,
     )
-    found: list[DueFollowUp] = []
-    for fid, text, due, note_id, note_on, person_id, name in session.execute(query):
-        if due is None:  # excluded by the query; this keeps the type checker informed
-            continue
+    found: list[StakeholderDue] = []
+    for row in rows:
+        person = _person(row[:_PERSON_WIDTH])
+        last = _day(row[_PERSON_WIDTH]) if row[_PERSON_WIDTH] else None
+        due = next_due(person.cadence_days, last, today)
+        if due is not None and due <= today:
+            found.append(StakeholderDue(person, last, due, due_status(due, today)))
+    found.sort(key=lambda s: (s.due or today, s.person.name.casefold(), s.person.id or 0))
+    return tuple(found)
+
+
+def _follow_ups(conn: Any, today: dt.date, end: dt.date) -> tuple[DueFollowUp, ...]:
+    rows = conn.execute(
+        "SELECT f.id, f.text, f.due, n.id, n.on_date, n.person_id, p.name "
+        "FROM follow_ups AS f JOIN notes AS n ON n.id = f.note_id "
+        "LEFT JOIN people AS p ON p.id = n.person_id "
+        "WHERE f.done = 0 AND f.due IS NOT NULL AND f.due <= ? "
+        "ORDER BY f.due, n.on_date, f.position, f.id",
+        (end.isoformat(),),
+    )
+    found = []
+    for follow_up_id, text, due, note_id, note_on, person_id, name in rows:
+        day = _day(due)
         found.append(
             DueFollowUp(
-                follow_up_id=fid,
+                follow_up_id=follow_up_id,
                 text=text,
-                due=due,
+                due=day,
                 note_id=note_id,
-                note_on=note_on,
+                note_on=_day(note_on),
                 person_id=person_id,
                 person_name=name,
-                overdue=due < today,
+                overdue=day < today,
             )
         )
     return tuple(found)
 
 
-def _exit_plan(session: Session) -> ExitPlanProgress:
-    total = select(func.count(ExitItemRow.id)).scalar_subquery()
-    done = select(func.count(ExitItemRow.id)).where(ExitItemRow.done.is_(True)).scalar_subquery()
-    next_step = (
-        select(ExitItemRow.text)
-        .where(ExitItemRow.done.is_(False))
-        .order_by(ExitItemRow.position, ExitItemRow.id)
-        .limit(1)
-        .scalar_subquery()
+_ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note"
+
+
+def _entry(row: Sequence[Any]) -> ResilienceEntry:
+    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+    return ResilienceEntry(
+        id=entry_id,
+        on=_day(on),
+        energy=energy,
+        stress=stress,
+        mood=mood,
+        sleep_hours=sleep,
+        drains=_tags(drains),
+        restorers=_tags(restorers),
+        note=note or "",
     )
-    status = select(ExitPlanRow.status).where(ExitPlanRow.id == 1).scalar_subquery()
-    row = session.execute(select(status, total, done, next_step)).one()
+
+
+def _tags(stored: str | None) -> tuple[str, ...]:
+    if not stored or stored == "[]":
+        return ()
+    return tuple(str(tag) for tag in json.loads(stored))
+
+
+def _warning_rule(stored: object) -> WarningRule:
+    try:
+        return WarningRule.from_mapping(stored if isinstance(stored, dict) else {})
+    except ValidationError:
+        return WarningRule()
+
+
+def _resilience(conn: Any, today: dt.date, settings: dict[str, Any], total: int) -> ResilienceToday:
+    """Today's check-in, the last two weeks, the warning (unless dismissed), the regularity.
+
+    Reads only the weeks the warning rule can look at; the regularity reads every
+    date only when the current run of check-ins reaches back beyond them.
+    """
+    rule = _warning_rule(settings.get(WARNING_RULE_KEY))
+    if not total:
+        return ResilienceToday(today, None, None, (), None, consistency([], today), 0)
+    reach = today - dt.timedelta(days=WARNING_LOOKBACK_DAYS + rule.recent_days + rule.earlier_days)
+    entries = [
+        _entry(row)
+        for row in conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM resilience WHERE on_date >= ? AND on_date <= ? "
+            "ORDER BY on_date",
+            (reach.isoformat(), today.isoformat()),
+        )
+    ]
+    dates = [e.on for e in entries]
+    regularity = consistency(dates, today)
+    if dates and regularity.current_run == len(dates):  # the run may go on further back
+        every = conn.execute(
+            "SELECT on_date FROM resilience WHERE on_date <= ? ORDER BY on_date",
+            (today.isoformat(),),
+        )
+        regularity = consistency([_day(d) for (d,) in every], today)
+    latest = entries[-1] if entries else None
+    if latest is None:
+        row = conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM resilience WHERE on_date < ? "
+            "ORDER BY on_date DESC LIMIT 1",
+            (today.isoformat(),),
+        ).fetchone()
+        latest = _entry(row) if row else None
+    warning = early_warning(entries, today, rule)
+    dismissed = settings.get(DISMISSED_WARNING_KEY)
+    if warning is not None and warning.key == dismissed:
+        warning = None
+    first_recent = today - dt.timedelta(days=RECENT_DAYS - 1)
+    return ResilienceToday(
+        today=today,
+        today_entry=entries[-1] if entries and entries[-1].on == today else None,
+        latest=latest,
+        recent=tuple(e for e in entries if e.on >= first_recent),
+        warning=warning,
+        consistency=regularity,
+        total=total,
+    )
+
+
+def _exit_plan(conn: Any) -> ExitPlanProgress:
+    row = conn.execute(
+        "SELECT (SELECT status FROM exit_plan WHERE id = 1), "
+        "(SELECT count(*) FROM exit_items), "
+        "(SELECT count(*) FROM exit_items WHERE done = 1), "
+        "(SELECT text FROM exit_items WHERE done = 0 ORDER BY position, id LIMIT 1)"
+    ).fetchone()
     return ExitPlanProgress(
         status=ExitStatus(row[0]) if row[0] else ExitStatus.INACTIVE,
         total=int(row[1] or 0),
@@ -306,6 +538,8 @@ __all__ = [
     "ExitPlanProgress",
     "JournalCounts",
     "LatestAudit",
+    "ResilienceToday",
+    "StakeholderDue",
     "TodayOps",
     "TodayOverview",
     "week_end",

@@ -115,6 +115,7 @@ class TodayPage(Page):
         self.prepare_dialog: Any = None
 
         scroll = QScrollArea()
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
@@ -250,13 +251,20 @@ class TodayPage(Page):
         self.date_label.setText(long_date(today))
         new = overview.is_new
         self.welcome.setVisible(new)
-        self.cards.setVisible(not new)
+        # fill the cards while they are hidden: the new rows are then shown (polished
+        # and laid out) in one pass instead of one by one
+        position = self.scroll.verticalScrollBar().value()
+        self.cards.hide()
         if not new:
             self._fill_audit(overview)
             self._fill_stakeholders(overview)
             self._fill_follow_ups(overview)
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
+            self.cards.show()
+            if position:  # once laid out again, back to where the user was
+                bar = self.scroll.verticalScrollBar()
+                QTimer.singleShot(0, lambda: bar.setValue(position))
         if not self._warmed:
             self._warmed = True
             QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_charts)

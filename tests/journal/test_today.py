@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
@@ -31,6 +32,7 @@ from cxjournal.journal.today import (
     AUDIT_DUE_DAYS_KEY,
     DEFAULT_AUDIT_DUE_DAYS,
     TodayOps,
+    TodayOverview,
     week_end,
 )
 
@@ -40,16 +42,13 @@ TODAY = D(2026, 3, 11)  # a Wednesday
 
 @contextmanager
 def counted(journal: Journal) -> Iterator[list[str]]:
+    """Every statement sent on the journal's plain connection (the start-up path)."""
     statements: list[str] = []
-
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(statement)
-
-    event.listen(journal.engine, "before_cursor_execute", note)
+    journal.raw().set_trace_callback(statements.append)
     try:
         yield statements
     finally:
-        event.remove(journal.engine, "before_cursor_execute", note)
+        journal.raw().set_trace_callback(None)
 
 
 def test_the_journal_hands_out_one_today_area(journal: Journal) -> None:
@@ -233,10 +232,11 @@ def test_ten_years_in_a_handful_of_queries(tmp_path: Path) -> None:
         with counted(journal) as statements:
             overview = journal.today.overview(today)
         selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-        assert len(selects) <= 12, selects
+        assert len(selects) <= 10, selects
         assert overview.latest_audit is not None
-        assert overview.latest_audit.analysis.totals is not None
+        assert overview.latest_audit.analysis == journal.audits.latest_analysis()
         assert not overview.is_new
+        _agrees_with_the_other_areas(journal, overview, today)
         timings = []
         for _ in range(5):
             start = time.perf_counter()
@@ -244,3 +244,99 @@ def test_ten_years_in_a_handful_of_queries(tmp_path: Path) -> None:
             timings.append(time.perf_counter() - start)
         print(f"Today overview, ten years: best {min(timings) * 1000:.1f} ms")
         assert min(timings) < 0.5, timings
+
+
+def _agrees_with_the_other_areas(journal: Journal, overview: object, today: dt.date) -> None:
+    """The start-up path's results equal what the areas' own operations say."""
+    assert isinstance(overview, TodayOverview)
+    theirs = [(d.person, d.last_contact, d.due, d.status) for d in journal.people.due(today)]
+    mine = [(d.person, d.last_contact, d.due, d.status) for d in overview.stakeholders]
+    assert mine == theirs
+    summary = journal.resilience.summary(today)
+    mine_r = overview.resilience
+    assert mine_r.today_entry == summary.today_entry
+    assert mine_r.latest == summary.latest
+    assert mine_r.recent == summary.recent
+    assert mine_r.warning == summary.warning
+    assert mine_r.consistency == summary.consistency
+    assert mine_r.total == summary.total
+    plan = journal.exit_plan.get()
+    assert overview.exit_plan.status is plan.status
+    assert overview.exit_plan.total == len(plan.items)
+    assert overview.exit_plan.done == sum(i.done for i in plan.items)
+    opened = [f.id for f, _note in journal.notes.open_follow_ups(due_by=overview.week_end)]
+    assert sorted(f.follow_up_id for f in overview.follow_ups) == sorted(opened)
+
+
+def test_a_busy_journal_agrees_with_the_other_areas(journal: Journal) -> None:
+    ana = journal.people.add(Person("Ana Silva", cadence_days=7, team="Ops"))
+    ben = journal.people.add(Person("Ben Okafor", cadence_days=30, team="Sales"))
+    journal.people.add(Person("Chen Wei", cadence_days=3))
+    journal.notes.add(Note(D(2026, 2, 1), "1:1", person_id=ana.id))
+    journal.notes.add(
+        Note(
+            D(2026, 3, 1),
+            "call",
+            kind=NoteKind.CALL,
+            person_id=ben.id,
+            follow_ups=(FollowUp("Send deck", D(2026, 3, 12)),),
+        )
+    )
+    journal.audits.save(
+        Audit(
+            D(2026, 1, 10),
+            (Rating(ana, 9, 8, 2, 3), Rating(ben, 4, 4, 6, 6)),
+            blocking_superior=True,
+            blocking_superior_person=ben,
+        )
+    )
+    entries = [
+        ResilienceEntry(TODAY - dt.timedelta(days=n), 8, 3, 7, drains=("email",))
+        for n in range(14, 44)
+    ]
+    entries += [
+        ResilienceEntry(TODAY - dt.timedelta(days=n), 4, 7, 5, restorers=("walk",))
+        for n in range(1, 14)
+    ]
+    journal.resilience.save_many(entries)
+    overview = journal.today.overview(TODAY)
+    assert overview.resilience.warning is not None
+    assert overview.resilience.today_entry is None
+    _agrees_with_the_other_areas(journal, overview, TODAY)
+    assert overview.latest_audit is not None
+    assert overview.latest_audit.analysis == journal.audits.latest_analysis()
+    journal.resilience.dismiss_warning(overview.resilience.warning.key)
+    dismissed = journal.today.overview(TODAY)
+    assert dismissed.resilience.warning is None
+    _agrees_with_the_other_areas(journal, dismissed, TODAY)
+
+
+def test_settings_keys_are_the_other_areas_keys() -> None:
+    from cxjournal.journal import resilience, settings, today
+
+    assert today.THRESHOLDS_KEY == settings.THRESHOLDS_KEY
+    assert today.WARNING_RULE_KEY == resilience.WARNING_RULE_KEY
+    assert today.DISMISSED_WARNING_KEY == resilience.DISMISSED_WARNING_KEY
+    assert today.RECENT_DAYS == resilience.SUMMARY_DAYS
+
+
+def test_the_overview_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    """Opening a journal and reading Today's overview never imports SQLAlchemy."""
+    with Journal.open(tmp_path / "j.db") as journal:
+        ana = journal.people.add(Person("Ana Silva", cadence_days=7))
+        journal.audits.save(Audit(D(2026, 1, 10), (Rating(ana, 9, 8, 2, 3),)))
+    script = (
+        "import sys, datetime\n"
+        "from cxjournal.journal import Journal\n"
+        f"j = Journal.open({str(tmp_path / 'j.db')!r})\n"
+        "o = j.today.overview(datetime.date(2026, 3, 11))\n"
+        "print(len(o.stakeholders), o.latest_audit is not None, 'sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    )
+    assert done.stdout.split() == ["1", "True", "False"], done.stdout + done.stderr

@@ -34,16 +34,26 @@ def days_ago(n: int) -> dt.date:
     return TODAY - dt.timedelta(days=n)
 
 
+def settle() -> None:
+    """Let Qt lay out what a refresh built (as the event loop does before a paint)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def today_page(window: Any) -> Any:
     window.navigate("today")
     page = window.page("today")
     page.refresh()
+    settle()
     return page
 
 
 def rows(page: Any, name: str) -> list[Any]:
     from cxjournal.ui.widgets.today_cards import LinkRow
 
+    settle()
     return [w for w in page.findChildren(LinkRow, name) if w.isVisibleTo(page)]
 
 
