@@ -101,6 +101,7 @@ class JournalPage(Page):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 280])
         listing = QWidget()
         listing_layout = QVBoxLayout(listing)
         listing_layout.setContentsMargins(8, 8, 8, 8)
@@ -109,8 +110,10 @@ class JournalPage(Page):
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(32, 24, 32, 24)
         empty_text = QLabel(EMPTY_TEXT)
         empty_text.setWordWrap(True)
+        empty_text.setMaximumWidth(640)
         empty_new = QPushButton("Write your first note…")
         empty_new.clicked.connect(self.new_note)
         empty_layout.addStretch(1)

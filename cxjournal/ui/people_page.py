@@ -69,19 +69,20 @@ def cadence_sentence(
 def profile_html(person: Person) -> str:
     def row(label: str, value: str) -> str:
         shown = html.escape(value) if value else "<i>not noted</i>"
-        return f"<tr><td><b>{label}</b>&nbsp;&nbsp;</td><td>{shown}</td></tr>"
+        return f"<p style='margin:0 0 4px 0'><b>{label}:</b> {shown}</p>"
 
     where = " · ".join(
         v for v in (person.team, person.function, person.product_unit, person.location) if v
     )
     fmt = FORMAT_LABELS[person.preferred_format] if person.preferred_format else ""
-    rows = [
-        row("Information needs", person.information_needs),
-        row("Preferred format", fmt),
-        row("Motivations", person.motivations),
-        row("Team · function · unit · place", where),
-    ]
-    return "<table>" + "".join(rows) + "</table>"
+    return "".join(
+        [
+            row("Information needs", person.information_needs),
+            row("Preferred format", fmt),
+            row("Motivations", person.motivations),
+            row("Team · function · unit · place", where),
+        ]
+    )
 
 
 class PeoplePage(Page):
@@ -123,7 +124,7 @@ class PeoplePage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((NAME, 150), (1, 130), (2, 100), (3, 85), (4, 95), (5, 75)):
+        for column, width in ((NAME, 132), (1, 100), (2, 80), (3, 86), (4, 56), (5, 72)):
             header.resizeSection(column, width)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
@@ -158,15 +159,13 @@ class PeoplePage(Page):
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setToolTip("Remove for good: only someone with no notes or ratings")
         buttons = QHBoxLayout()
-        for button in (
-            self.note_button,
-            self.prepare_button,
-            self.edit_button,
-            self.archive_button,
-            self.delete_button,
-        ):
-            buttons.addWidget(button)
+        buttons.addWidget(self.note_button)
+        buttons.addWidget(self.prepare_button)
         buttons.addStretch(1)
+        more_buttons = QHBoxLayout()
+        for button in (self.edit_button, self.archive_button, self.delete_button):
+            more_buttons.addWidget(button)
+        more_buttons.addStretch(1)
         self.cadence_label = QLabel()
         self.cadence_label.setObjectName("cadence")
         self.cadence_label.setWordWrap(True)
@@ -181,6 +180,7 @@ class PeoplePage(Page):
         detail_layout.addWidget(self.name_label)
         detail_layout.addWidget(self.subtitle)
         detail_layout.addLayout(buttons)
+        detail_layout.addLayout(more_buttons)
         detail_layout.addWidget(self.cadence_label)
         detail_layout.addWidget(self.profile_label)
         detail_layout.addWidget(_heading("Attitude over time"))
@@ -189,13 +189,16 @@ class PeoplePage(Page):
         detail_layout.addWidget(self.timeline, 1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(detail)
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(32, 24, 32, 24)
         empty_text = QLabel(EMPTY_TEXT)
         empty_text.setWordWrap(True)
+        empty_text.setMaximumWidth(640)
         empty_add = QPushButton("Add your first person…")
         empty_add.clicked.connect(self.add_person)
         empty_layout.addStretch(1)
@@ -206,7 +209,6 @@ class PeoplePage(Page):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.right = QStackedWidget()
-        self.right.addWidget(self.empty)
         self.right.addWidget(self.hint)
         self.right.addWidget(self.scroll)
 
@@ -215,10 +217,14 @@ class PeoplePage(Page):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 440])
+        splitter.setSizes([660, 420])
+        self.directory = splitter
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.stack)
 
         self.filter.textChanged.connect(self._filter)
         self.show_archived.toggled.connect(lambda _on: self.refresh())
@@ -292,9 +298,11 @@ class PeoplePage(Page):
         self._show_current()
 
     def _show_current(self) -> None:
-        if not self.summaries:
-            self.right.setCurrentWidget(self.empty)
+        nobody = not self.summaries and not self.show_archived.isChecked()
+        if nobody and not self.journal.people.all(include_archived=True):
+            self.stack.setCurrentWidget(self.empty)
             return
+        self.stack.setCurrentWidget(self.directory)
         summary = self.current_summary()
         if summary is None:
             self.right.setCurrentWidget(self.hint)

@@ -48,6 +48,27 @@ def follow_up_label(follow_up: FollowUp, today: dt.date) -> str:
     return f"{follow_up.text} — due {follow_up.due:%d %b %Y}{late}"
 
 
+class WrappingCheck(QWidget):
+    """A check box whose text wraps (a QCheckBox never wraps); clicking the text toggles it."""
+
+    def __init__(self, text: str, checked: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setChecked(checked)
+        self.box.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.mousePressEvent = lambda _event: self.box.toggle()  # type: ignore[method-assign]
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def text(self) -> str:
+        return self.label.text()
+
+
 class NoteActions:
     """Edit, delete and tick-off, shared by every view of notes; ``announce`` says what changed."""
 
@@ -113,6 +134,7 @@ class NoteCard(QFrame):
         layout.setSpacing(4)
         header = QHBoxLayout()
         self.heading = QLabel(f"<b>{html.escape(note_heading(note, person_name))}</b>")
+        self.heading.setWordWrap(True)
         header.addWidget(self.heading, 1)
         self.edit_button = QToolButton()
         self.edit_button.setText("Edit…")
@@ -138,13 +160,14 @@ class NoteCard(QFrame):
             layout.addWidget(tags)
         self.follow_up_boxes: list[QCheckBox] = []
         for follow_up in note.follow_ups:
-            box = QCheckBox(follow_up_label(follow_up, today))
-            box.setChecked(follow_up.done)
-            box.setToolTip("Tick when done")
+            check = WrappingCheck(follow_up_label(follow_up, today), follow_up.done)
+            check.setToolTip("Tick when done")
             if follow_up.id is not None:
-                box.toggled.connect(lambda done, fid=follow_up.id: actions.set_done(fid, done))
-            self.follow_up_boxes.append(box)
-            layout.addWidget(box)
+                check.box.toggled.connect(
+                    lambda done, fid=follow_up.id: actions.set_done(fid, done)
+                )
+            self.follow_up_boxes.append(check.box)
+            layout.addWidget(check)
 
 
 class PersonTimeline(QWidget):

@@ -60,7 +60,7 @@ def fill_profile(qtbot: Any, monkeypatch: pytest.MonkeyPatch, **values: Any) -> 
 
 def test_empty_page_says_what_to_do_first(main_window: Any) -> None:
     page = people_page(main_window)
-    assert page.right.currentWidget() is page.empty
+    assert page.stack.currentWidget() is page.empty
     assert main_window.sidebar.item(main_window._index("people")).text() == "People"
 
 
@@ -90,6 +90,7 @@ def test_add_a_person_through_the_form(
     assert ana.relationship == Relationship.SUPERIOR
     assert ana.information_needs == "Monthly NPS drivers"
     assert shown_names(page) == ["Ana Silva"]
+    assert page.stack.currentWidget() is page.directory
     assert page.right.currentWidget() is page.scroll
     assert page.name_label.text() == "Ana Silva"
     assert "Monthly NPS drivers" in page.profile_label.text()

@@ -92,7 +92,7 @@ def test_the_view_shows_everything_on_one_screen(
     assert len(dialog.note_labels) == 3
     assert "Talk 5 days ago" in dialog.note_labels[0].text()
     # undated follow-ups, oldest first
-    assert [b.text() for b in dialog.follow_up_boxes] == [
+    assert [b.accessibleName() for b in dialog.follow_up_boxes] == [
         "Promise from 40",
         "Promise from 20",
         "Promise from 5",

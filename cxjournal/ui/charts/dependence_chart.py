@@ -24,6 +24,7 @@ from cxjournal.ui.charts.chart_theme import (
     nearest,
     number_text,
     pen,
+    style_legend,
     style_plot,
     style_view,
 )
@@ -55,6 +56,7 @@ class DependenceChart(QWidget):
         self._x = np.array([], dtype=np.float64)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setMinimumHeight(150)
+        self.view.setMaximumHeight(300)
         self.view.setAccessibleName("Dependence across audits")
         self.plot: pg.PlotItem = self.view.addPlot(axisItems={"bottom": date_axis()})
         self.plot.setMenuEnabled(False)
@@ -96,7 +98,7 @@ class DependenceChart(QWidget):
         palette = self.palette()
         style_view(self.view, palette)
         style_plot(self.plot, palette)
-        self.legend.setLabelTextColor(palette.color(palette.ColorRole.Text))
+        style_legend(self.legend, palette)
         self.cursor.setPen(pen(palette.color(palette.ColorRole.Mid).name(), 1))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -46,7 +46,7 @@ from cxjournal.journal import Journal
 from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
-from cxjournal.ui.person_timeline import follow_up_label, note_heading
+from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 
 LAST_NOTES = 3
@@ -220,11 +220,11 @@ class PrepareDialog(QDialog):
         follow_layout = QVBoxLayout(self.follow_ups_box)
         self.follow_up_boxes: list[QCheckBox] = []
         for follow_up, _note in self.prep.follow_ups:
-            box = QCheckBox(follow_up_label(follow_up, self.today))
-            box.setToolTip("Tick when done")
-            box.toggled.connect(lambda done, fid=follow_up.id: self._set_done(fid, done))
-            self.follow_up_boxes.append(box)
-            follow_layout.addWidget(box)
+            check = WrappingCheck(follow_up_label(follow_up, self.today))
+            check.setToolTip("Tick when done")
+            check.box.toggled.connect(lambda done, fid=follow_up.id: self._set_done(fid, done))
+            self.follow_up_boxes.append(check.box)
+            follow_layout.addWidget(check)
         if not self.prep.follow_ups:
             follow_layout.addWidget(QLabel("Nothing open with them."))
 
@@ -268,6 +268,7 @@ class PrepareDialog(QDialog):
             "what they need from you. Saved as a note when you are done."
         )
         self.talking_points.setTabChangesFocus(True)
+        self.talking_points.setMinimumHeight(120)
         points_label = QLabel("&Talking points")
         points_label.setBuddy(self.talking_points)
 
@@ -277,7 +278,7 @@ class PrepareDialog(QDialog):
         left.addWidget(self.notes_box, 1)
         right = QVBoxLayout()
         right.addWidget(attitude_box)
-        right.addWidget(chart_box, 1)
+        right.addWidget(chart_box)
         right.addWidget(points_label)
         right.addWidget(self.talking_points, 1)
         columns = QHBoxLayout()

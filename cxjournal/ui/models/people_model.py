@@ -54,7 +54,7 @@ HEADERS = (
     "Role",
     "Function",
     "Relationship",
-    "Key stakeholder",
+    "Key",
     "Attitude",
     "Next update",
 )
