@@ -117,3 +117,28 @@ def test_a_hit_on_a_page_this_build_lacks_says_so(
     dialog.run_search()
     assert not dialog.open_hit(0)
     assert "cannot be opened" in dialog.status.text()
+
+
+def test_audit_and_check_in_hits_open_their_pages(
+    main_window: Any, journal: Journal, filled: dict[str, Any]
+) -> None:
+    from cxjournal.domain.model import Audit, Rating, ResilienceEntry
+
+    audit = journal.audits.save(
+        Audit(
+            taken_on=D, note="Reorganisation quarter", ratings=(Rating(filled["ana"], 5, 5, 5, 5),)
+        )
+    )
+    journal.resilience.save(
+        ResilienceEntry(on=D, energy=4, stress=7, mood=5, note="Exhausting offsite")
+    )
+    main_window.bus.changed.emit("all")
+    dialog = open_search(main_window, "reorganisation")
+    assert [h.kind for h in dialog.model.hits] == ["audit"]
+    assert dialog.open_hit(0)
+    assert main_window.current_key() == "audits"
+    dialog = open_search(main_window, "offsite")
+    assert [(h.kind, h.target_args) for h in dialog.model.hits] == [("resilience", {"on": D})]
+    assert dialog.open_hit(0)
+    assert main_window.current_key() == "resilience"
+    assert audit.id is not None
