@@ -157,7 +157,8 @@ class Trends:
     audits: tuple[AuditPoint, ...]
     people: tuple[PersonSeries, ...]
     resilience: ResilienceTrend
-    analyses: tuple[Analysis, ...] = field(default=(), repr=False)
+    #: the analyses behind ``audits`` and ``people`` (not compared: they say the same)
+    analyses: tuple[Analysis, ...] = field(default=(), repr=False, compare=False)
 
     def person(self, person_id: int) -> PersonSeries | None:
         return next((s for s in self.people if s.person_id == person_id), None)

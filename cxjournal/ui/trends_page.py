@@ -227,6 +227,8 @@ class TrendsPage(Page):
     def refresh(self) -> None:
         mode, days = self.smoothing_choice()
         trends = self.ops.trends(rolling_days=days)
+        if trends == self.trends and self.influence_chart is not None:
+            return  # another area changed: nothing here to redraw
         self.trends = trends
         self.summary.setText(html.escape(_summary(trends)))
         empty = not trends.audits and not len(trends.resilience)

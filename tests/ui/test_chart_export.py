@@ -151,3 +151,27 @@ def test_export_failure_is_reported(
     )
     trends_page.export_chart()
     assert shown and "not saved" in shown[0]
+
+
+def test_export_draws_items_afresh_and_keeps_the_screen_cache(
+    trends_page: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from cxjournal.ui.charts.chart_export import export_chart
+
+    chart = trends_page.influence_chart
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    axis = chart.balance_plot.getAxis("left")
+    assert axis.cacheMode() == cached  # repaints blit instead of drawing every grid line
+    seen: list[object] = []
+    original = axis.paint
+
+    def spy(*args: object) -> None:
+        seen.append(axis.cacheMode())
+        original(*args)
+
+    axis.paint = spy  # type: ignore[method-assign]
+    export_chart(chart.view, tmp_path / "fresh.svg")
+    assert seen and all(mode == QGraphicsItem.CacheMode.NoCache for mode in seen)
+    assert axis.cacheMode() == cached

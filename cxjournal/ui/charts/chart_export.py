@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -21,7 +23,7 @@ import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +59,28 @@ def export_chart(view: pg.GraphicsView, path: Path, fmt: Format | None = None) -
     """
     fmt = fmt or format_for(path)
     path = Path(path)
-    if fmt == "svg":
-        return _svg(view, path)
-    return _png(view, path)
+    with uncached(view.scene()):
+        if fmt == "svg":
+            return _svg(view, path)
+        return _png(view, path)
+
+
+@contextmanager
+def uncached(scene: QGraphicsScene) -> Iterator[None]:
+    """Draw every item afresh while exporting.
+
+    The charts keep items as screen-sized pixmaps (see ``chart_theme.cache_plot``);
+    exported as they are, an SVG would hold bitmaps instead of lines and a PNG at
+    twice the size would be blurred.
+    """
+    kept = [(item, item.cacheMode()) for item in scene.items()]
+    for item, _mode in kept:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in kept:
+            item.setCacheMode(mode)
 
 
 # --------------------------------------------------------------------------- PNG

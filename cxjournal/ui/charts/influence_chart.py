@@ -28,6 +28,7 @@ from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
+    cache_plot,
     centre_placeholder,
     date_axis,
     date_text,
@@ -263,6 +264,8 @@ class InfluenceChart(QWidget):
         layout = view.ci.layout
         for row, stretch in enumerate((30, 20, 18, 11, 21)):
             layout.setRowStretchFactor(row, stretch)
+        for plot in self.plots:
+            cache_plot(plot)
         self.alarm_plot.setMinimumHeight(110)
         self.alarm_plot.setMaximumHeight(150)
 

@@ -23,6 +23,7 @@ from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
     PERSON_COLOURS,
+    cache_plot,
     centre_placeholder,
     date_axis,
     date_text,
@@ -107,6 +108,8 @@ class PersonTrendChart(QWidget):
             cursor.setVisible(False)
             plot.addItem(cursor, ignoreBounds=True)
             self.cursors.append(cursor)
+        cache_plot(self.aspect_plot)
+        cache_plot(self.dependence_plot)
         self.empty_note = placeholder(self.dependence_plot, NOBODY)
         self.aspect_note = placeholder(self.aspect_plot, "No aspects of value rated for them yet")
         self.view.ci.layout.setRowStretchFactor(0, 3)
@@ -184,6 +187,7 @@ class PersonTrendChart(QWidget):
                 self._person_items.append(item)
             self.dependence_legend.addItem(on_them, each.person.name)
         style_legend(self.dependence_legend, self.palette())
+        cache_plot(self.dependence_plot)
 
         self._aspects = trends.aspects([s.person_id for s in series]) if series else {}
         dates = sorted({p.taken_on for s in series for p in s.points})
