@@ -375,7 +375,7 @@ class TodayPage(Page):
         if self.prepare_dialog is not None:
             self.prepare_dialog.close()
         self.prepare_dialog = PrepareDialog(
-            self.journal, person_id, self.announce, self.context.window
+            self.journal, person_id, self.announce, self.context.window, today=self.today()
         )
         self.prepare_dialog.show()
 

@@ -201,12 +201,16 @@ def test_due_stakeholders_lead_to_their_1_1_preparation(
     assert "6 days overdue · every 14 days" in found[0].detail()
     button = found[0].findChild(type(page.new_audit_button))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    if page.prepare_dialog is not None:  # the People engineer's dialog is there
-        assert page.prepare_dialog.isVisible()
-        page.prepare_dialog.close()
-    else:
-        assert main_window.current_key() == "people"
-        assert main_window.page("people").current_person_id() == ana.id
+    # the People page's 1:1 preparation opens for that person, over Today
+    assert page.prepare_dialog is not None and page.prepare_dialog.isVisible()
+    assert page.prepare_dialog.person_id == ana.id
+    assert "Ana Silva" in page.prepare_dialog.windowTitle()
+    assert main_window.current_key() == "today"
+    page.prepare_dialog.close()
+    # a click on the row itself does the same
+    qtbot.mouseClick(rows(page, "today-stakeholder")[0], Qt.MouseButton.LeftButton)
+    assert page.prepare_dialog.isVisible()
+    page.prepare_dialog.close()
 
 
 def test_no_stakeholder_due_says_how_to_get_reminders(main_window: Any, journal: Journal) -> None:
