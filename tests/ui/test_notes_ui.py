@@ -228,3 +228,49 @@ def test_attitude_strip_shows_the_trend(qtbot: Any) -> None:
     last = strip.point_near(rect.right(), rect.top() + rect.height() / 4)
     assert last == points[1]
     assert strip.point_near(rect.left() + rect.width() / 2, rect.top()) is None
+
+
+def test_the_strip_draws_the_latest_points_only(qtbot: Any) -> None:
+    from cxjournal.ui.widgets.attitude_strip import MAX_POINTS
+
+    strip = AttitudeStrip()
+    qtbot.addWidget(strip)
+    points = [
+        (dt.date(2020, 1, 1) + dt.timedelta(days=7 * i), list(Attitude)[i % 5])
+        for i in range(MAX_POINTS + 10)
+    ]
+    strip.set_points(points)
+    assert strip.points() == points[10:]
+    assert "10 older not drawn" in strip.accessibleDescription()
+
+
+def test_first_visit_of_the_journal_is_quick_with_many_notes(
+    main_window: Any, journal: Journal
+) -> None:
+    import time
+
+    from sqlalchemy import insert
+
+    from cxjournal.store.models import NoteRow
+
+    people = [journal.people.add(Person(name=f"P{i:02}")) for i in range(40)]
+    rows = [
+        {
+            "person_id": people[i % 40].id,
+            "on_date": TODAY - dt.timedelta(days=i % 2000),
+            "kind": "meeting",
+            "text": f"note {i} " * 20,
+            "tags": '["weekly"]',
+        }
+        for i in range(8000)
+    ]
+    with journal.session() as session:
+        session.execute(insert(NoteRow), rows)
+    import cxjournal.ui.journal_page  # noqa: F401  (module import is not what is measured)
+
+    start = time.perf_counter()
+    main_window.navigate("journal")
+    elapsed = time.perf_counter() - start
+    page = main_window.page("journal")
+    assert page.model.loaded() == PAGE_SIZE
+    assert elapsed < 0.15, f"{elapsed * 1000:.0f} ms"

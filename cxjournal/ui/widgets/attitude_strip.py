@@ -29,6 +29,8 @@ ATTITUDE_COLOURS: dict[Attitude, str] = {
 LEVELS = list(Attitude)  # champion first
 LABEL_WIDTH = 70
 DOT = 4.5
+#: At most this many of the latest points are drawn, so the strip stays readable.
+MAX_POINTS = 40
 
 
 def trend_words(points: Sequence[tuple[dt.date, Attitude]]) -> str:
@@ -46,6 +48,7 @@ class AttitudeStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: list[tuple[dt.date, Attitude]] = []
+        self._hidden = 0
         self.setMouseTracking(True)
         self.setMinimumHeight(72)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -56,7 +59,9 @@ class AttitudeStrip(QWidget):
         return QSize(360, 78)
 
     def set_points(self, points: Sequence[tuple[dt.date, Attitude]]) -> None:
-        self._points = sorted(points, key=lambda p: p[0])
+        ordered = sorted(points, key=lambda p: p[0])
+        self._hidden = max(0, len(ordered) - MAX_POINTS)
+        self._points = ordered[self._hidden :]
         self._update_description()
         self.update()
 
@@ -65,6 +70,8 @@ class AttitudeStrip(QWidget):
 
     def _update_description(self) -> None:
         words = trend_words(self._points)
+        if self._hidden:
+            words += f"; the latest {len(self._points)} shown, {self._hidden} older not drawn"
         self.setAccessibleDescription(words)
         self.setToolTip(words)
 
