@@ -39,6 +39,7 @@ from cxjournal.domain.model import (
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import atomic
 from cxjournal.exchange.format_v1 import dump, to_json_text
+from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store.mapping import person_from_row, tags_from_json
 from cxjournal.store.models import (
     AuditRow,
@@ -56,8 +57,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cxjournal.journal import Journal
-
-THRESHOLDS_KEY = "thresholds"
 
 
 def export_document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:

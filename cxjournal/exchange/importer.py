@@ -41,6 +41,7 @@ from cxjournal.domain.errors import CxJournalError, ValidationError
 from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, Person, ResilienceEntry
 from cxjournal.exchange.format_v1 import Document, parse
 from cxjournal.journal.exit_plan import sync_with_latest_audit
+from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store.mapping import PERSON_FIELDS, tags_from_json, tags_to_json
 from cxjournal.store.models import (
     AuditRow,
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 #: ``progress(done, total, what)``: called between the steps of an import.
 Progress = Callable[[int, int, str], None]
 
-THRESHOLDS_KEY = "thresholds"
 _STEPS = ("Checking the file", "People", "Audits", "Notes", "Check-ins", "Exit plan and settings")
 
 
