@@ -234,12 +234,25 @@ class PeoplePage(Page):
         self.edit_button.clicked.connect(self.edit_person)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete_person)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self._refreshing = False
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
 
     # -- reading -----------------------------------------------------------------------
 
+    def _current_changed(self, *_args: Any) -> None:
+        if not self._refreshing:
+            self._show_current()
+
     def refresh(self) -> None:
+        self._refreshing = True
+        try:
+            self._reload()
+        finally:
+            self._refreshing = False
+        self._show_current()
+
+    def _reload(self) -> None:
         self.today = dt.date.today()
         keep = self.current_person_id()
         rows = self.journal.people.summaries(self.today, self.show_archived.isChecked())
@@ -252,7 +265,6 @@ class PeoplePage(Page):
             self.select_person(keep)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
-        self._show_current()
 
     def current_person_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -1,4 +1,4 @@
-"""A person's notes, newest first, as cards with follow-ups to tick off; loaded 20 at a time.
+"""A person's notes, newest first, as cards with follow-ups to tick off; loaded 10 at a time.
 
 ``NoteCard`` and ``NoteActions`` are shared with the Journal view.
 """
@@ -29,7 +29,7 @@ from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 
 #: Notes shown at first, and added by each "Show older notes".
-TIMELINE_PAGE = 20
+TIMELINE_PAGE = 10
 
 
 def note_heading(note: Note, person_name: str = "") -> str:

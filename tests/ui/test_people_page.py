@@ -15,6 +15,7 @@ from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.models.people_model import NAME, NEXT_UPDATE, PeopleModel
 from cxjournal.ui.person_profile import PersonProfileDialog
+from cxjournal.ui.person_timeline import TIMELINE_PAGE
 
 TODAY = dt.date.today()
 
@@ -265,5 +266,24 @@ def test_first_visit_is_quick_with_many_notes(main_window: Any, journal: Journal
     elapsed = time.perf_counter() - start
     page = main_window.page("people")
     assert page.proxy.rowCount() == 40
-    assert len(page.timeline.cards) == 20
+    assert len(page.timeline.cards) == TIMELINE_PAGE
     assert elapsed < 0.15, f"{elapsed * 1000:.0f} ms"
+
+
+def test_timeline_shows_older_notes_on_request(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    ana = journal.people.add(Person(name="Ana"))
+    for days in range(TIMELINE_PAGE * 2 + 3):
+        journal.notes.add(
+            Note(on=TODAY - dt.timedelta(days=days), text=f"n{days}", person_id=ana.id)
+        )
+    page = people_page(main_window)
+    timeline = page.timeline
+    assert [c.note.text for c in timeline.cards[:2]] == ["n0", "n1"]
+    assert timeline.more.text() == f"Show older notes ({TIMELINE_PAGE + 3} more)"
+    qtbot.mouseClick(timeline.more, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(timeline.more, Qt.MouseButton.LeftButton)
+    assert len(timeline.cards) == TIMELINE_PAGE * 2 + 3
+    assert timeline.cards[-1].note.text == f"n{TIMELINE_PAGE * 2 + 2}"
+    assert timeline.more.isHidden()
