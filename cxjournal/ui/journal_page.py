@@ -150,7 +150,7 @@ class JournalPage(Page):
         )
         self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
         self.stack.setCurrentIndex(1 if total_all else 0)
-        kept = keep is not None and self.select_note(keep, load=False)
+        kept = keep is not None and self.select_note(keep)  # pages in as far as it was
         if not kept and self.model.rowCount():
             self.table.selectRow(0)
         self._show_current()

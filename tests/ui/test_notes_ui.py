@@ -136,6 +136,8 @@ def test_journal_page_lists_loads_lazily_and_opens_a_note(
     main_window.navigate("journal", note_id=oldest.id)
     assert page.current_note_id() == oldest.id
     assert page.card is not None and page.card.note.id == oldest.id
+    page.announce("notes")  # a redraw keeps the note selected, however deep it was
+    assert page.current_note_id() == oldest.id
     # a kind filter that hides the note is lifted to show it
     page.kind.setCurrentIndex(page.kind.findData("win"))
     assert page.model.total == PAGE_SIZE + 5
