@@ -17,21 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.cadence import CONTACT_KINDS, DueStatus, due_status, next_due
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
-    Audit,
     ExitStatus,
     Person,
-    PreferredFormat,
-    Rating,
-    Relationship,
     ResilienceEntry,
 )
 from cxjournal.domain.power_audit import Analysis, analyse
@@ -43,6 +36,7 @@ from cxjournal.domain.resilience import (
     early_warning,
 )
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal import today_rows as plain
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -63,12 +57,6 @@ RECENT_DAYS = 14
 #: How far back the early warning may look for the start of a shift, plus a margin
 #: (as ``journal.resilience``).
 WARNING_LOOKBACK_DAYS = 366 + 7
-
-_PERSON_COLUMNS = (
-    "id, name, relationship, preferred_format, role, organisation, internal, team, "
-    "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
-    "information_needs, motivations, archived"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +232,6 @@ def _overview(conn: Any, today: dt.date) -> TodayOverview:
     )
 
 
-def _day(value: Any) -> dt.date:
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _settings(conn: Any) -> dict[str, Any]:
     keys = (THRESHOLDS_KEY, AUDIT_DUE_DAYS_KEY, WARNING_RULE_KEY, DISMISSED_WARNING_KEY)
     rows = conn.execute(
@@ -287,100 +271,12 @@ def _counts(conn: Any) -> JournalCounts:
     return JournalCounts(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
 
 
-def _person(values: Sequence[Any]) -> Person:
-    """A person from the columns of :data:`_PERSON_COLUMNS`, in that order."""
-    (
-        person_id,
-        name,
-        relationship,
-        preferred_format,
-        role,
-        organisation,
-        internal,
-        team,
-        function,
-        product_unit,
-        location,
-        key_stakeholder,
-        cx_board,
-        cadence_days,
-        information_needs,
-        motivations,
-        archived,
-    ) = values
-    return Person(
-        id=person_id,
-        name=name,
-        relationship=Relationship(relationship),
-        preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
-        role=role or "",
-        organisation=organisation or "",
-        internal=bool(internal),
-        team=team or "",
-        function=function or "",
-        product_unit=product_unit or "",
-        location=location or "",
-        key_stakeholder=bool(key_stakeholder),
-        cx_board=bool(cx_board),
-        cadence_days=cadence_days,
-        information_needs=information_needs or "",
-        motivations=motivations or "",
-        archived=bool(archived),
-    )
-
-
-def _person_columns(alias: str) -> str:
-    return ", ".join(f"{alias}.{column.strip()}" for column in _PERSON_COLUMNS.split(","))
-
-
-_PERSON_WIDTH = len(_PERSON_COLUMNS.split(","))
-
-
 def _latest_audit(
     conn: Any, thresholds: Thresholds, today: dt.date, due_days: int
 ) -> LatestAudit | None:
-    """The latest audit (a tie on the date goes to the one created last) with its ratings."""
-    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
-    rows = conn.execute(
-        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, "
-        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
-        f"{_person_columns('p')}, {_person_columns('b')} "
-        "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
-        "LEFT JOIN ratings AS r ON r.audit_id = a.id "
-        "LEFT JOIN people AS p ON p.id = r.person_id "
-        "LEFT JOIN people AS b ON b.id = a.blocking_superior_person_id "
-        "ORDER BY r.position, r.id"
-    ).fetchall()
-    if not rows:
+    audit = plain.latest_audit(conn)
+    if audit is None:
         return None
-    r0 = 4
-    p0 = r0 + 5 + len(ASPECTS)
-    b0 = p0 + _PERSON_WIDTH
-    first = rows[0]
-    ratings = []
-    for row in rows:
-        if row[r0] is None:
-            continue
-        rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
-        ratings.append(
-            Rating(
-                id=rating_id,
-                person=_person(row[p0:b0]),
-                value=value,
-                irreplaceability=irreplaceability,
-                my_value=my_value,
-                my_irreplaceability=my_irreplaceability,
-                aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
-            )
-        )
-    audit = Audit(
-        id=first[0],
-        taken_on=_day(first[1]),
-        note=first[2] or "",
-        blocking_superior=bool(first[3]),
-        blocking_superior_person=_person(first[b0:]) if first[b0] is not None else None,
-        ratings=tuple(ratings),
-    )
     age = (today - audit.taken_on).days
     return LatestAudit(analysis=analyse(audit, thresholds), age_days=age, due=age > due_days)
 
@@ -390,7 +286,7 @@ def _stakeholders(conn: Any, today: dt.date) -> tuple[StakeholderDue, ...]:
     first; the latest contact of each is aggregated in SQL."""
     kinds = sorted(kind.value for kind in CONTACT_KINDS)
     rows = conn.execute(
-        f"SELECT {_person_columns('p')}, c.last_contact FROM people AS p "
+        f"SELECT {plain.person_columns('p')}, c.last_contact FROM people AS p "
         "LEFT JOIN (SELECT person_id, max(on_date) AS last_contact FROM notes "
         f"WHERE person_id IS NOT NULL AND kind IN ({', '.join('?' * len(kinds))}) "
         "GROUP BY person_id) AS c ON c.person_id = p.id "
@@ -399,8 +295,8 @@ def _stakeholders(conn: Any, today: dt.date) -> tuple[StakeholderDue, ...]:
     )
     found: list[StakeholderDue] = []
     for row in rows:
-        person = _person(row[:_PERSON_WIDTH])
-        last = _day(row[_PERSON_WIDTH]) if row[_PERSON_WIDTH] else None
+        person = plain.person(row[: plain.PERSON_WIDTH])
+        last = plain.day(row[plain.PERSON_WIDTH]) if row[plain.PERSON_WIDTH] else None
         due = next_due(person.cadence_days, last, today)
         if due is not None and due <= today:
             found.append(StakeholderDue(person, last, due, due_status(due, today)))
@@ -419,44 +315,20 @@ def _follow_ups(conn: Any, today: dt.date, end: dt.date) -> tuple[DueFollowUp, .
     )
     found = []
     for follow_up_id, text, due, note_id, note_on, person_id, name in rows:
-        day = _day(due)
+        day = plain.day(due)
         found.append(
             DueFollowUp(
                 follow_up_id=follow_up_id,
                 text=text,
                 due=day,
                 note_id=note_id,
-                note_on=_day(note_on),
+                note_on=plain.day(note_on),
                 person_id=person_id,
                 person_name=name,
                 overdue=day < today,
             )
         )
     return tuple(found)
-
-
-_ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note"
-
-
-def _entry(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
-    return ResilienceEntry(
-        id=entry_id,
-        on=_day(on),
-        energy=energy,
-        stress=stress,
-        mood=mood,
-        sleep_hours=sleep,
-        drains=_tags(drains),
-        restorers=_tags(restorers),
-        note=note or "",
-    )
-
-
-def _tags(stored: str | None) -> tuple[str, ...]:
-    if not stored or stored == "[]":
-        return ()
-    return tuple(str(tag) for tag in json.loads(stored))
 
 
 def _warning_rule(stored: object) -> WarningRule:
@@ -477,9 +349,9 @@ def _resilience(conn: Any, today: dt.date, settings: dict[str, Any], total: int)
         return ResilienceToday(today, None, None, (), None, consistency([], today), 0)
     reach = today - dt.timedelta(days=WARNING_LOOKBACK_DAYS + rule.recent_days + rule.earlier_days)
     entries = [
-        _entry(row)
+        plain.entry(row)
         for row in conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM resilience WHERE on_date >= ? AND on_date <= ? "
+            f"SELECT {plain.ENTRY_COLUMNS} FROM resilience WHERE on_date >= ? AND on_date <= ? "
             "ORDER BY on_date",
             (reach.isoformat(), today.isoformat()),
         )
@@ -491,15 +363,15 @@ def _resilience(conn: Any, today: dt.date, settings: dict[str, Any], total: int)
             "SELECT on_date FROM resilience WHERE on_date <= ? ORDER BY on_date",
             (today.isoformat(),),
         )
-        regularity = consistency([_day(d) for (d,) in every], today)
+        regularity = consistency([plain.day(d) for (d,) in every], today)
     latest = entries[-1] if entries else None
     if latest is None:
         row = conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM resilience WHERE on_date < ? "
+            f"SELECT {plain.ENTRY_COLUMNS} FROM resilience WHERE on_date < ? "
             "ORDER BY on_date DESC LIMIT 1",
             (today.isoformat(),),
         ).fetchone()
-        latest = _entry(row) if row else None
+        latest = plain.entry(row) if row else None
     warning = early_warning(entries, today, rule)
     dismissed = settings.get(DISMISSED_WARNING_KEY)
     if warning is not None and warning.key == dismissed:

@@ -37,13 +37,19 @@ from cxjournal.ui.charts.chart_theme import (
     finite,
     muted_colour,
     nearest,
-    number_text,
     pen,
     placeholder,
     style_legend,
     style_plot,
     style_view,
     x_date,
+)
+from cxjournal.ui.charts.trend_readouts import (
+    ALARM_TITLES,
+    DIMENSION_PLURALS,
+    LEGEND_ALARM_TITLES,
+    audit_lines,
+    resilience_line,
 )
 
 ResilienceMode = Literal["rolling", "weekly"]
@@ -56,29 +62,10 @@ ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
     (AlarmCode.TRANSACTIONAL_NETWORK, "h"),
     (AlarmCode.BLOCKING_SUPERIOR, "star"),
 )
-ALARM_TITLES: dict[AlarmCode, str] = {
-    AlarmCode.LIMITED_REACH: "Narrow reach",
-    AlarmCode.POWER_IMBALANCE: "Power imbalance",
-    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
-    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
-    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
-}
-#: Shorter names where the legend column is too narrow for the full title.
-LEGEND_ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode.TRANSACTIONAL_NETWORK: "Transactional"}
-DIMENSION_PLURALS: dict[str, str] = {
-    "team": "teams",
-    "function": "functions",
-    "product_unit": "product units",
-    "location": "locations",
-}
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
 #: The narrowest time window shown, in days (a single audit sits in the middle of it).
 MIN_SPAN_DAYS = 180
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
 
 
 class InfluenceChart(QWidget):
@@ -470,7 +457,7 @@ class InfluenceChart(QWidget):
         audit_index = nearest(self._audit_x, x)
         if audit_index is not None:
             point = self._audits[audit_index]
-            lines += _audit_lines(point)
+            lines += audit_lines(point)
             tips += [f"{ALARM_TITLES[a.code]}: {a.message}" for a in point.alarms]
             ax = float(self._audit_x[audit_index])
             for cursor in self.cursors[:4]:
@@ -492,39 +479,6 @@ class InfluenceChart(QWidget):
         return text
 
     def _resilience_line(self, index: int) -> str:
-        s = self._resilience_series
-        if self._resilience_mode == "weekly":
-            week = self._resilience.weeks[index]
-            when = f"week of {date_text(week.week_start)} ({week.count} check-ins)"
-        else:
-            last = date_text(self._resilience.days[index])
-            when = f"{self._resilience.rolling_days} days to {last}"
-        return (
-            f"<b>Check-ins</b>, {when}: energy {number_text(s['energy'][index])}, "
-            f"stress {number_text(s['stress'][index])}, mood {number_text(s['mood'][index])}"
+        return resilience_line(
+            self._resilience, self._resilience_mode, self._resilience_series, index
         )
-
-
-def _audit_lines(point: AuditPoint) -> list[str]:
-    people = "1 person" if point.count == 1 else f"{point.count} people"
-    head = f"<b>Audit of {date_text(point.taken_on)}</b> ({people})"
-    totals = point.totals
-    if totals is None:
-        lines = [f"{head}: no ratings"]
-    else:
-        reach = ", ".join(
-            f"{point.distinct(dim)} {DIMENSION_PLURALS[dim]}" for dim in REACH_DIMENSIONS
-        )
-        n = number_text
-        lines = [
-            f"{head}: influence {n(totals.influence)}, reliance {n(totals.reliance)}, "
-            f"net balance {n(totals.net_balance)} · influence ratio "
-            f"{n(totals.influence_ratio, 2)} · top-two share {_percent(totals.top2_share)}"
-            f" · reach {reach}"
-        ]
-    if point.alarms:
-        titles = list(dict.fromkeys(ALARM_TITLES[a.code] for a in point.alarms))
-        lines.append("Alarm bells: " + ", ".join(titles) + " (hover the markers for more)")
-    else:
-        lines.append("No alarm bells")
-    return lines

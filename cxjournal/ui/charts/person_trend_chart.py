@@ -9,6 +9,7 @@ over the chosen people per audit; the readout names who gives it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 
 import numpy as np
@@ -270,11 +271,12 @@ class PersonTrendChart(QWidget):
         parts: list[str] = []
         for each in self._series:
             point = next((p for p in each.points if p.taken_on == day), None)
+            name = html.escape(each.person.name)
             if point is None:
-                parts.append(f"{each.person.name}: not in this audit")
+                parts.append(f"{name}: not in this audit")
             else:
                 parts.append(
-                    f"{each.person.name}: you on them {number_text(point.dependence_on_them)}, "
+                    f"{name}: you on them {number_text(point.dependence_on_them)}, "
                     f"they on you {number_text(point.their_dependence_on_me)} "
                     f"({kind_label(point.kind).lower()})"
                 )
@@ -283,7 +285,7 @@ class PersonTrendChart(QWidget):
             point = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
             if point is None or not point.rated:
                 continue
-            givers = ", ".join(f"{who.name} {value}" for who, value in point.by_person)
+            givers = ", ".join(f"{html.escape(who.name)} {value}" for who, value in point.by_person)
             aspects.append(
                 f"{ASPECT_LABELS[name]} {point.total}" + (f" ({givers})" if givers else "")
             )

@@ -1,0 +1,154 @@
+"""Reading journal rows through the plain connection into domain objects (for Today).
+
+The start-up path (:mod:`cxjournal.journal.today`) reads with SQL text on the
+journal's DB-API connection, without SQLAlchemy; these helpers turn its rows into
+the same domain objects the store's mapping gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from cxjournal.domain.model import (
+    ASPECTS,
+    Aspects,
+    Audit,
+    Person,
+    PreferredFormat,
+    Rating,
+    Relationship,
+    ResilienceEntry,
+)
+
+PERSON_COLUMNS = (
+    "id, name, relationship, preferred_format, role, organisation, internal, team, "
+    "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
+    "information_needs, motivations, archived"
+)
+
+
+def day(value: Any) -> dt.date:
+    """A date stored as ISO text (SQLite keeps dates as "YYYY-MM-DD")."""
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def person(values: Sequence[Any]) -> Person:
+    """A person from the columns of :data:`PERSON_COLUMNS`, in that order."""
+    (
+        person_id,
+        name,
+        relationship,
+        preferred_format,
+        role,
+        organisation,
+        internal,
+        team,
+        function,
+        product_unit,
+        location,
+        key_stakeholder,
+        cx_board,
+        cadence_days,
+        information_needs,
+        motivations,
+        archived,
+    ) = values
+    return Person(
+        id=person_id,
+        name=name,
+        relationship=Relationship(relationship),
+        preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
+        role=role or "",
+        organisation=organisation or "",
+        internal=bool(internal),
+        team=team or "",
+        function=function or "",
+        product_unit=product_unit or "",
+        location=location or "",
+        key_stakeholder=bool(key_stakeholder),
+        cx_board=bool(cx_board),
+        cadence_days=cadence_days,
+        information_needs=information_needs or "",
+        motivations=motivations or "",
+        archived=bool(archived),
+    )
+
+
+def person_columns(alias: str) -> str:
+    return ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
+
+
+PERSON_WIDTH = len(PERSON_COLUMNS.split(","))
+
+
+def latest_audit(conn: Any) -> Audit | None:
+    """The latest audit (a tie on the date goes to the one created last) with its ratings."""
+    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
+    rows = conn.execute(
+        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, "
+        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
+        f"{person_columns('p')}, {person_columns('b')} "
+        "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
+        "LEFT JOIN ratings AS r ON r.audit_id = a.id "
+        "LEFT JOIN people AS p ON p.id = r.person_id "
+        "LEFT JOIN people AS b ON b.id = a.blocking_superior_person_id "
+        "ORDER BY r.position, r.id"
+    ).fetchall()
+    if not rows:
+        return None
+    r0 = 4
+    p0 = r0 + 5 + len(ASPECTS)
+    b0 = p0 + PERSON_WIDTH
+    first = rows[0]
+    ratings = []
+    for row in rows:
+        if row[r0] is None:
+            continue
+        rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
+        ratings.append(
+            Rating(
+                id=rating_id,
+                person=person(row[p0:b0]),
+                value=value,
+                irreplaceability=irreplaceability,
+                my_value=my_value,
+                my_irreplaceability=my_irreplaceability,
+                aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
+            )
+        )
+    audit = Audit(
+        id=first[0],
+        taken_on=day(first[1]),
+        note=first[2] or "",
+        blocking_superior=bool(first[3]),
+        blocking_superior_person=person(first[b0:]) if first[b0] is not None else None,
+        ratings=tuple(ratings),
+    )
+    return audit
+
+
+ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note"
+
+
+def entry(row: Sequence[Any]) -> ResilienceEntry:
+    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+    return ResilienceEntry(
+        id=entry_id,
+        on=day(on),
+        energy=energy,
+        stress=stress,
+        mood=mood,
+        sleep_hours=sleep,
+        drains=tags(drains),
+        restorers=tags(restorers),
+        note=note or "",
+    )
+
+
+def tags(stored: str | None) -> tuple[str, ...]:
+    if not stored or stored == "[]":
+        return ()
+    return tuple(str(tag) for tag in json.loads(stored))

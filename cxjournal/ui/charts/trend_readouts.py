@@ -1,0 +1,71 @@
+"""The words of the Trends charts: alarm titles and the readout lines under the pointer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from cxjournal.domain.model import REACH_DIMENSIONS
+from cxjournal.domain.power_audit import AlarmCode
+from cxjournal.journal.trends import AuditPoint, ResilienceTrend
+from cxjournal.ui.charts.chart_theme import date_text, number_text
+
+ALARM_TITLES: dict[AlarmCode, str] = {
+    AlarmCode.LIMITED_REACH: "Narrow reach",
+    AlarmCode.POWER_IMBALANCE: "Power imbalance",
+    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
+    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
+    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
+}
+#: Shorter names where the legend column is too narrow for the full title.
+LEGEND_ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode.TRANSACTIONAL_NETWORK: "Transactional"}
+DIMENSION_PLURALS: dict[str, str] = {
+    "team": "teams",
+    "function": "functions",
+    "product_unit": "product units",
+    "location": "locations",
+}
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def audit_lines(point: AuditPoint) -> list[str]:
+    people = "1 person" if point.count == 1 else f"{point.count} people"
+    head = f"<b>Audit of {date_text(point.taken_on)}</b> ({people})"
+    totals = point.totals
+    if totals is None:
+        lines = [f"{head}: no ratings"]
+    else:
+        reach = ", ".join(
+            f"{point.distinct(dim)} {DIMENSION_PLURALS[dim]}" for dim in REACH_DIMENSIONS
+        )
+        n = number_text
+        lines = [
+            f"{head}: influence {n(totals.influence)}, reliance {n(totals.reliance)}, "
+            f"net balance {n(totals.net_balance)} · influence ratio "
+            f"{n(totals.influence_ratio, 2)} · top-two share {percent(totals.top2_share)}"
+            f" · reach {reach}"
+        ]
+    if point.alarms:
+        titles = list(dict.fromkeys(ALARM_TITLES[a.code] for a in point.alarms))
+        lines.append("Alarm bells: " + ", ".join(titles) + " (hover the markers for more)")
+    else:
+        lines.append("No alarm bells")
+    return lines
+
+
+def resilience_line(
+    trend: ResilienceTrend, mode: str, series: Mapping[str, Sequence[float]], index: int
+) -> str:
+    """The readout line of the check-ins drawn at ``index`` (rolling or weekly means)."""
+    if mode == "weekly":
+        week = trend.weeks[index]
+        when = f"week of {date_text(week.week_start)} ({week.count} check-ins)"
+    else:
+        when = f"{trend.rolling_days} days to {date_text(trend.days[index])}"
+    return (
+        f"<b>Check-ins</b>, {when}: energy {number_text(series['energy'][index])}, "
+        f"stress {number_text(series['stress'][index])}, "
+        f"mood {number_text(series['mood'][index])}"
+    )
