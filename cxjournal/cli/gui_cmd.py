@@ -23,8 +23,17 @@ def run(args: argparse.Namespace) -> int:
     from cxjournal.app import run_app
     from cxjournal.cli.common import given_passphrase, journal_path
 
-    return run_app(
+    code = run_app(
         journal_path(args),
         passphrase=given_passphrase(args),
         quit_after_paint=args.quit_after_paint,
     )
+    # By now the journal is closed, its backup made and the lock released. Skip the
+    # interpreter's final garbage collection, where PySide6 and pyqtgraph objects can
+    # be torn down in an order that crashes (a known shutdown problem of Qt bindings).
+    import os
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

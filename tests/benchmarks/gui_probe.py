@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def _paint(app: object, widget: object) -> None:
@@ -95,6 +96,8 @@ def main() -> None:
     )
     window.close()
     journal.close()
+    sys.stdout.flush()
+    os._exit(0)  # skip Qt/pyqtgraph teardown at interpreter exit (known to crash)
 
 
 def _vocabulary(journal: object) -> list[str]:

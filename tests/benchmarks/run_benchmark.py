@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 HERE = Path(__file__).resolve().parent
 OUT = ROOT / ".benchmarks"
 CACHE = OUT / "cache"
