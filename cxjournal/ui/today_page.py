@@ -462,12 +462,16 @@ class TodayPage(Page):
         bar.setAccessibleName("Exit plan progress")
         card.add(bar)
         detail = f"Next step: {plan.next_step}" if plan.next_step else "Every step is done."
-        if plan.status is ExitStatus.PAUSED:
-            detail += " Paused: your latest audit no longer records a blocking superior."
         row = LinkRow("Open the checklist", detail, icon("exit"), "Open your exit plan")
         row.setObjectName("today-exit-plan")
         row.activated.connect(lambda: self.go("exit_plan"))
         card.add(row)
+        if plan.status is ExitStatus.PAUSED:
+            card.add_text(
+                "<small>Paused: your latest audit no longer records a blocking superior. "
+                "Every step is kept.</small>",
+                "today-exit-paused",
+            )
 
     def _due_days_changed(self, value: int) -> None:
         self.journal.today.set_audit_due_days(value)

@@ -294,8 +294,14 @@ def test_exit_plan_card_while_active(main_window: Any, journal: Journal, qtbot: 
     (row,) = rows(page, "today-exit-plan")
     assert plan.items[0].text in row.detail()
     assert [r.title() for r in rows(page, "today-alarm")] == ["Blocking superior"]
+    assert label(page, "today-exit-paused") is None
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
     assert main_window.current_key() == "exit_plan"
+    journal.audits.save(Audit(days_ago(1)))  # no longer flagged: the plan pauses
+    page = today_page(main_window)
+    assert page.exit_card.title.text() == "Exit plan · paused"
+    paused = label(page, "today-exit-paused")
+    assert paused is not None and "Every step is kept" in paused.text()
 
 
 def test_exit_plan_card_hidden_when_inactive(main_window: Any, audited: Audit) -> None:
