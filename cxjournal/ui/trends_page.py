@@ -184,7 +184,6 @@ class TrendsPage(Page):
         if self.influence_chart is not None:
             return
         from cxjournal.ui.charts.influence_chart import InfluenceChart
-        from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
 
         self.influence_chart = InfluenceChart()
         self.tabs.addTab(self.influence_chart, "&Influence")
@@ -211,12 +210,21 @@ class TrendsPage(Page):
         side_box.addWidget(self.people_filter)
         side_box.addWidget(self.people_list, 1)
         side_box.addWidget(self.clear_people)
-        self.person_chart = PersonTrendChart()
         people_tab.addWidget(side)
-        people_tab.addWidget(self.person_chart)
-        people_tab.setStretchFactor(1, 1)
+        self.people_tab = people_tab
         people_tab.setSizes([200, 800])
         self.tabs.addTab(people_tab, "P&eople")
+
+    def _ensure_person_chart(self) -> None:
+        """The per-person chart is built when its tab is first opened."""
+        if self.person_chart is not None:
+            return
+        from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
+
+        self.person_chart = PersonTrendChart()
+        self.people_tab.addWidget(self.person_chart)
+        self.people_tab.setStretchFactor(1, 1)
+        self.people_tab.setSizes([200, 800])
 
     # -- refresh -----------------------------------------------------------------------------
 
@@ -289,7 +297,8 @@ class TrendsPage(Page):
         self._people_changed()
 
     def chosen_ids(self) -> list[int]:
-        if self.person_chart is None:
+        """The ids of the people ticked in the list (none before the charts exist)."""
+        if self.influence_chart is None:
             return []
         ids = []
         for row in range(self.people_list.count()):
@@ -325,8 +334,10 @@ class TrendsPage(Page):
             self._draw_people()
 
     def _draw_people(self) -> None:
-        if self.person_chart is None or self.trends is None or not self._people_stale:
+        if self.trends is None or not self._people_stale:
             return
+        self._ensure_person_chart()
+        assert self.person_chart is not None
         self._people_stale = False
         self.person_chart.set_people(self.trends, self.chosen_ids())
 
@@ -407,7 +418,7 @@ class TrendsPage(Page):
         if "years" in kwargs:
             self.set_range(kwargs["years"])
         person_ids = kwargs.get("person_ids")
-        if person_ids is not None and self.person_chart is not None:
+        if person_ids is not None and self.influence_chart is not None:
             self.tabs.setCurrentIndex(1)
             self.choose_people(list(person_ids))
 
