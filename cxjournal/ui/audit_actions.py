@@ -34,12 +34,12 @@ class ExitPlanIndicator(QToolButton):
         self.update_state()
 
     def update_state(self) -> None:
-        from cxjournal.domain.exit_plan import progress
         from cxjournal.domain.model import ExitStatus
+        from cxjournal.journal.status import exit_plan_progress
         from cxjournal.ui.exit_plan_page import status_title
 
-        plan = self.window_.journal.exit_plan.get()
-        done, total = progress(plan.items)
+        plan = exit_plan_progress(self.window_.journal)
+        done, total = plan.done, plan.total
         state = status_title(plan.status)
         self.setVisible(plan.status is not ExitStatus.INACTIVE)
         steps = f" · {done} of {total} done" if total else ""

@@ -83,7 +83,9 @@ class DueCounter(QObject):
             self.recount()
 
     def recount(self, today: dt.date | None = None) -> int:
-        self.count = self.window.journal.people.due_count(today or dt.date.today())
+        from cxjournal.journal.status import due_count
+
+        self.count = due_count(self.window.journal, today or dt.date.today())
         item = self._sidebar_item()
         if item is not None:
             title = next((s.title for s in PAGES if s.key == PAGE_KEY), "People")
