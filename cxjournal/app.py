@@ -50,15 +50,19 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
 
         window = MainWindow(journal)
 
-        class _QuitAfterPaint(QObject):
+        class _AfterFirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    QTimer.singleShot(0, app.quit)
+                    if quit_after_paint:
+                        QTimer.singleShot(0, app.quit)
+                    else:
+                        from cxjournal.ui import warm_up
+
+                        QTimer.singleShot(0, warm_up.start)
                 return False
 
-        if quit_after_paint:
-            window.installEventFilter(_QuitAfterPaint(window))
+        window.installEventFilter(_AfterFirstPaint(window))
         window.show()
         try:
             return app.exec()

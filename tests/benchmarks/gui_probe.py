@@ -40,6 +40,12 @@ def main() -> None:
     window.resize(1280, 800)
     window.show()
     _paint(app, window)
+    if "--cold" not in sys.argv:
+        # as in the app: once the window is painted, a background thread loads what
+        # later pages need; a user's first click comes after that (about a second)
+        from cxjournal.ui import warm_up
+
+        warm_up.start().join()
     keys = [spec.key for spec in PAGES]
     first: dict[str, float] = {}
     second: dict[str, float] = {}

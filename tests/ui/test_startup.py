@@ -206,3 +206,24 @@ def test_about_dialog_names_version_and_journal(qtbot: Any, journal: Journal) ->
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert __version__ in text and str(journal.path) in text
     assert "inspired by" in text
+
+
+def test_warm_up_loads_later_pages_modules_in_the_background() -> None:
+    code = (
+        "import sys\n"
+        "from cxjournal.ui import warm_up\n"
+        "assert 'pyqtgraph' not in sys.modules and 'sqlalchemy' not in sys.modules\n"
+        "thread = warm_up.start()\n"
+        "assert thread.daemon\n"
+        "thread.join(60)\n"
+        "print(all(m in sys.modules for m in warm_up.MODULES))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == "True", out.stderr
