@@ -12,12 +12,9 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from cxjournal.domain.model import NoteKind
 from cxjournal.domain.search_query import search_words, to_fts_query
 from cxjournal.store import search_index
-from cxjournal.store.models import NoteRow
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -129,13 +126,14 @@ class SearchOps:
         match = match_expression(text)
         if match is None or limit <= 0:
             return []
-        with self._journal.session() as session:
-            hits = search_index.search(session, match, limit=limit, offset=max(0, offset))
-            note_ids = [h.item_id for h in hits if h.kind == "note"]
-            kinds: dict[int, str] = {}
-            if note_ids:
-                query = select(NoteRow.id, NoteRow.kind).where(NoteRow.id.in_(note_ids))
-                kinds = {note_id: kind for note_id, kind in session.execute(query)}
+        conn = self._journal.raw()
+        hits = search_index.search(conn, match, limit=limit, offset=max(0, offset))
+        note_ids = [h.item_id for h in hits if h.kind == "note"]
+        kinds: dict[int, str] = {}
+        if note_ids:
+            marks = ", ".join("?" * len(note_ids))
+            rows = conn.execute(f"SELECT id, kind FROM notes WHERE id IN ({marks})", note_ids)
+            kinds = {int(note_id): str(kind) for note_id, kind in rows}
         return [_hit(h, kinds.get(h.item_id)) for h in hits]
 
     def count(self, text: str, cap: int | None = None) -> int:
@@ -143,8 +141,7 @@ class SearchOps:
         match = match_expression(text)
         if match is None:
             return 0
-        with self._journal.session() as session:
-            return search_index.count(session, match, cap)
+        return search_index.count(self._journal.raw(), match, cap)
 
 
 def _hit(hit: search_index.IndexHit, note_kind: str | None) -> SearchHit:

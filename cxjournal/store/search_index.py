@@ -2,15 +2,19 @@
 
 The index is kept in sync by triggers; this module only reads it. ``match`` must
 be a safe FTS5 expression (see ``cxjournal.domain.search_query.to_fts_query``).
+Reads go through the journal's plain DB-API connection (no SQLAlchemy), so the
+``cxjournal search`` command starts as fast as Python and SQLite allow.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 #: Characters that mark the start and end of a matched phrase in a snippet; they
 #: cannot be typed into the journal's text fields in any useful way.
@@ -42,7 +46,7 @@ class IndexHit:
     rank: float
 
 
-_SEARCH = text(
+_SEARCH = (
     f"""
     SELECT rowid, kind, open_id, person_id, on_date, who,
            snippet(search_fts, -1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', {SNIPPET_TOKENS}),
@@ -54,27 +58,26 @@ _SEARCH = text(
     """
 )
 
-_FLOOR = text(
+_FLOOR = (
     "SELECT rowid FROM search_fts WHERE search_fts MATCH :match "
     "ORDER BY rowid DESC LIMIT 1 OFFSET :window"
 )
 
-_COUNT = text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :match")
-_COUNT_UP_TO = text(
+_COUNT = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"
+_COUNT_UP_TO = (
     "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :match LIMIT :cap)"
 )
 
 
-def search(
-    connection: Session | Connection, match: str, limit: int = 50, offset: int = 0
-) -> list[IndexHit]:
+def search(connection: Any, match: str, limit: int = 50, offset: int = 0) -> list[IndexHit]:
     """Rows matching the FTS5 expression ``match``, best (lowest bm25) first.
 
     When more than :data:`RANK_WINDOW` rows match, only the newest of them are
     ranked (the window moves with ``offset``).
     """
     window = max(RANK_WINDOW, offset + limit) - 1
-    floor = connection.execute(_FLOOR, {"match": match, "window": window}).scalar()
+    row = connection.execute(_FLOOR, {"match": match, "window": window}).fetchone()
+    floor = row[0] if row else None
     rows = connection.execute(
         _SEARCH, {"match": match, "limit": limit, "offset": offset, "floor": floor or 0}
     )
@@ -93,15 +96,19 @@ def search(
     ]
 
 
-def count(connection: Session | Connection, match: str, cap: int | None = None) -> int:
+def count(connection: Any, match: str, cap: int | None = None) -> int:
     """How many rows match ``match``; with ``cap``, counting stops there (cheaper)."""
     if cap is None:
-        return int(connection.execute(_COUNT, {"match": match}).scalar() or 0)
-    return int(connection.execute(_COUNT_UP_TO, {"match": match, "cap": cap}).scalar() or 0)
+        row = connection.execute(_COUNT, {"match": match}).fetchone()
+    else:
+        row = connection.execute(_COUNT_UP_TO, {"match": match, "cap": cap}).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def rebuild(connection: Session | Connection) -> None:
     """Merge the index's segments (after a large import; optional, search works without)."""
+    from sqlalchemy import text
+
     connection.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
 
 
