@@ -240,8 +240,12 @@ class AuditsPage(Page):
         self.detail_title.setText(text)
 
     def open_item(self, **kwargs: Any) -> None:
+        """Select ``audit_id``; with ``new=True`` open the form for a new audit."""
         audit_id = kwargs.get("audit_id")
         self.refresh_if_stale()
+        if kwargs.get("new"):
+            self.new_audit()
+            return
         if isinstance(audit_id, int):
             row = self.model.row_of(audit_id)
             if row >= 0:

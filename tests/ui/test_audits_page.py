@@ -286,3 +286,10 @@ def test_opening_the_audits_page_does_not_import_pyqtgraph(journal_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["PG", "False", "PG", "True"]
+
+
+def test_navigating_with_new_opens_the_form_for_a_new_audit(main_window: Any) -> None:
+    main_window.navigate("audits", new=True)
+    page = main_window.page("audits")
+    assert page.editor is not None and page.editor.isVisible()
+    page.editor.reject()
