@@ -32,9 +32,9 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from cxjournal.domain.errors import CxJournalError, ValidationError
@@ -45,6 +45,7 @@ from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store.mapping import PERSON_FIELDS, tags_from_json, tags_to_json
 from cxjournal.store.models import (
     AuditRow,
+    Base,
     ExitItemRow,
     ExitPlanRow,
     FollowUpRow,
@@ -262,7 +263,7 @@ class _Import:
                 next_id += 1
             seen[key] += 1
         if rows:
-            self.session.execute(insert(PersonRow.__table__), rows)
+            self.session.execute(insert(_table(PersonRow)), rows)
         self.counts.update(people_added=len(rows), people_matched=len(self.doc.people) - len(rows))
         return ids
 
@@ -329,9 +330,9 @@ class _Import:
                 rating_rows.append(_rating_row(next_id, position, values))
             next_id += 1
         if audit_rows:
-            self.session.execute(insert(AuditRow.__table__), audit_rows)
+            self.session.execute(insert(_table(AuditRow)), audit_rows)
         if rating_rows:
-            self.session.execute(insert(RatingRow.__table__), rating_rows)
+            self.session.execute(insert(_table(RatingRow)), rating_rows)
         self.counts.update(audits_added=len(audit_rows), audits_skipped=skipped)
 
     # -- notes -----------------------------------------------------------------------
@@ -395,9 +396,9 @@ class _Import:
             )
             next_id += 1
         if note_rows:
-            self.session.execute(insert(NoteRow.__table__), note_rows)
+            self.session.execute(insert(_table(NoteRow)), note_rows)
         if follow_up_rows:
-            self.session.execute(insert(FollowUpRow.__table__), follow_up_rows)
+            self.session.execute(insert(_table(FollowUpRow)), follow_up_rows)
         self.counts.update(notes_added=len(note_rows), notes_skipped=skipped)
 
     # -- check-ins -------------------------------------------------------------------
@@ -405,7 +406,7 @@ class _Import:
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
         existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
-        for row in self.session.execute(
+        for found in self.session.execute(
             select(
                 ResilienceRow.id,
                 ResilienceRow.on_date,
@@ -418,7 +419,7 @@ class _Import:
                 ResilienceRow.note,
             )
         ):
-            row_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+            row_id, on, energy, stress, mood, sleep, drains, restorers, note = found
             content = (energy, stress, mood, sleep, tags_from_json(drains))
             existing[on] = (row_id, (*content, tags_from_json(restorers), note))
         added: list[dict[str, Any]] = []
@@ -426,17 +427,17 @@ class _Import:
         conflicts: list[str] = []
         skipped = 0
         for index, entry in enumerate(self.doc.resilience):
-            row = _checkin_row(entry)
+            values = _checkin_row(entry)
             if entry.on not in existing:
-                added.append(row)
+                added.append(values)
                 continue
             row_id, content = existing[entry.on]
-            wanted = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
-            wanted += (tags_from_json(row["drains"]), tags_from_json(row["restorers"]), entry.note)
-            if wanted == content:
+            wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
+            wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
+            if (*wanted, entry.note) == content:
                 skipped += 1
             elif self.replace:
-                replaced.append({"row_id": row_id, **row})
+                replaced.append({"row_id": row_id, **values})
             else:
                 conflicts.append(
                     f"resilience[{index}].on: {entry.on.isoformat()} already has a different "
@@ -451,8 +452,8 @@ class _Import:
 
     def _write_checkins(self, added: list[dict[str, Any]], replaced: list[dict[str, Any]]) -> None:
         if added:
-            self.session.execute(insert(ResilienceRow.__table__), added)
-        table = ResilienceRow.__table__
+            self.session.execute(insert(_table(ResilienceRow)), added)
+        table = _table(ResilienceRow)
         for row in replaced:
             values = {key: value for key, value in row.items() if key != "row_id"}
             self.session.execute(update(table).where(table.c.id == row["row_id"]).values(values))
@@ -491,7 +492,7 @@ class _Import:
             rows.append({"position": position, "text": text, "done": item.done, "due": item.due})
             position += 1
         if rows:
-            self.session.execute(insert(ExitItemRow.__table__), rows)
+            self.session.execute(insert(_table(ExitItemRow)), rows)
         if untouched and plan.status != ExitStatus.INACTIVE:
             if state is None:
                 state = ExitPlanRow(id=1)
@@ -519,6 +520,11 @@ class _Import:
                 continue
             written += 1
         self.counts["settings_written"] = written
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of a model, for bulk INSERTs without ORM objects."""
+    return cast(Table, model.__table__)
 
 
 def _person_row(person_id: int, person: Person) -> dict[str, Any]:

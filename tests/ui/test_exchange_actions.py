@@ -48,9 +48,12 @@ def actions(main_window: Any) -> Any:
     return main_window.exchange_actions
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def messages(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Every message box shown, by kind; questions answer Yes unless a test says otherwise."""
+    """Every message box shown, by kind; questions answer Yes unless a test says otherwise.
+
+    Autouse, so that no test can hang on a modal box offscreen.
+    """
     shown: dict[str, list[str]] = {"information": [], "warning": [], "question": [], "box": []}
 
     def record(kind: str, answer: Any = None) -> Any:
@@ -120,7 +123,13 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, **fields: Any) -> list[Export
 
 
 def test_export_audit_writes_the_chosen_format_in_the_background(
-    actions: Any, main_window: Any, journal: Journal, qtbot: Any, tmp_path: Path, monkeypatch: Any
+    actions: Any,
+    main_window: Any,
+    journal: Journal,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: Any,
+    messages: Any,
 ) -> None:
     fill(journal)
     target = tmp_path / "snap.md"
@@ -136,6 +145,7 @@ def test_export_audit_writes_the_chosen_format_in_the_background(
 
     monkeypatch.setattr(snapshot, "write_snapshot", spy)
     finish(qtbot, actions.export_audit())
+    assert messages["warning"] == []
     assert threads == [False]
     text = target.read_text()
     assert "Person A" in text and "Ana" not in text
@@ -339,9 +349,12 @@ def test_an_unreadable_file_is_reported(
 # --- backups ------------------------------------------------------------------------------------
 
 
-def test_back_up_now(actions: Any, main_window: Any, journal: Journal, qtbot: Any) -> None:
+def test_back_up_now(
+    actions: Any, main_window: Any, journal: Journal, qtbot: Any, messages: Any
+) -> None:
     fill(journal)
     finish(qtbot, actions.back_up_now())
+    assert messages["warning"] == []
     made = store_backup.rolling_backups(journal.path)
     assert len(made) == 1
     assert str(made[0].path) in main_window.statusBar().currentMessage()

@@ -86,8 +86,9 @@ class RestoreDialog(QDialog):
         if not backups:
             layout.addStretch(1)
         layout.addWidget(buttons)
-        if backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._update_button()
         self.resize(520, 360)
 
