@@ -84,6 +84,13 @@ class BackupInfo:
     size: int
     #: True for the copy a restore kept of the journal it replaced
     before_restore: bool = False
+    #: 1, or 2, 3... for later backups made within the same second
+    sequence: int = 1
+
+    @property
+    def order(self) -> tuple[dt.datetime, int]:
+        """Sorts backups oldest to newest."""
+        return (self.taken_at, self.sequence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +190,9 @@ def _scan(journal_path: Path, before_restore: bool) -> list[BackupInfo]:
             size = entry.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(entry, taken_at, size, before_restore))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        sequence = int(match.group(2) or 1)
+        found.append(BackupInfo(entry, taken_at, size, before_restore, sequence))
+    found.sort(key=lambda b: b.order, reverse=True)
     return found
 
 
@@ -196,7 +204,7 @@ def rolling_backups(journal_path: Path) -> list[BackupInfo]:
 def list_backups(journal_path: Path) -> list[BackupInfo]:
     """Every backup beside this journal (rolling and kept by restores), newest first."""
     both = _scan(journal_path, False) + _scan(journal_path, True)
-    return sorted(both, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return sorted(both, key=lambda b: b.order, reverse=True)
 
 
 def backups_to_keep(backups: Iterable[BackupInfo], policy: RetentionPolicy) -> set[Path]:
@@ -205,7 +213,7 @@ def backups_to_keep(backups: Iterable[BackupInfo], policy: RetentionPolicy) -> s
     A week counts towards ``keep_weekly`` only when none of its days is among the
     daily ones, so the weekly backups reach further back.
     """
-    newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    newest_first = sorted(backups, key=lambda b: b.order, reverse=True)
     keep: set[Path] = set()
     days: list[dt.date] = []
     for backup in newest_first:

@@ -107,6 +107,27 @@ def test_two_backups_in_the_same_second_do_not_overwrite_each_other(journal: Jou
     assert len(backup.rolling_backups(journal.path)) == 2
 
 
+def test_a_second_backup_now_in_the_same_second_is_the_one_kept(journal: Journal) -> None:
+    first = exchange_ops.backup_now(journal)
+    second = exchange_ops.backup_now(journal)  # rotation keeps the newest of the day
+    assert second.exists() and not first.exists()
+    assert [b.path for b in backup.rolling_backups(journal.path)] == [second]
+
+
+def test_same_second_backups_sort_by_their_number(tmp_path: Path) -> None:
+    journal_path = tmp_path / "journal.db"
+    folder = paths.backups_dir(journal_path)
+    folder.mkdir()
+    for name in ("journal-20260101-120000.db", "journal-20260101-120000-2.db",
+                 "journal-20260101-120000-10.db"):  # fmt: skip
+        (folder / name).write_bytes(b"x")
+    assert [b.sequence for b in backup.rolling_backups(journal_path)] == [10, 2, 1]
+    backup.prune(journal_path, RetentionPolicy(keep_daily=1, keep_weekly=0))
+    assert [b.path.name for b in backup.rolling_backups(journal_path)] == [
+        "journal-20260101-120000-10.db"
+    ]
+
+
 def test_backup_on_quit_never_raises(journal: Journal) -> None:
     folder = paths.backups_dir(journal.path)
     folder.write_text("a file where the folder should be")
