@@ -55,7 +55,9 @@ def register(subparsers: Any) -> None:
         "backup",
         help="make a consistent copy of the journal now",
         description="Make a consistent copy of the journal, by default in the backups folder "
-        "beside it. An encrypted journal's backup stays encrypted with the same passphrase.",
+        "beside it, where the newest backup of each of the last 7 days and of 4 weeks before "
+        "those are kept (journal settings). With -o the copy is yours to keep. An encrypted "
+        "journal's backup stays encrypted with the same passphrase.",
     )
     backup.add_argument(
         "-o", "--output", metavar="FILE", help="where to write the copy (replaced if it exists)"
