@@ -128,12 +128,10 @@ def report_html(snapshot: Snapshot) -> str:
                 [15, 10, 10, 11, 12, 10, 32],
             )
         )
-        breaking = ' style="page-break-before: always"' if len(snapshot.contacts) > 5 else ""
-        parts.append(f"<h2{breaking}>Balance map</h2>")
-        parts.append('<p align="center"><img src="cx:balance" width="500"></p>')
+        breaking = ' style="page-break-before: always"'  # the pictures share page 2
+        parts.append(_figure("Balance map", "cx:balance", 500, breaking))
     if snapshot.trend:
-        parts.append("<h2>Influence and reliance up to this audit</h2>")
-        parts.append('<p align="center"><img src="cx:trend" width="600"></p>')
+        parts.append(_figure("Influence and reliance up to this audit", "cx:trend", 600))
     if snapshot.contacts:
         parts.append("<h2>Reach</h2>")
         parts.append(
@@ -165,6 +163,10 @@ def report_html(snapshot: Snapshot) -> str:
         f"Thresholds used: {e(thresholds)}.</p>"
     )
     return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _figure(title: str, source: str, width: int, style: str = "") -> str:
+    return f'<h2{style}>{e(title)}</h2><p align="center"><img src="{source}" width="{width}"></p>'
 
 
 def _people_table(snapshot: Snapshot) -> str:
