@@ -1,0 +1,474 @@
+"""Writing a checked format v1 document into the journal: the merge behind the importer.
+
+:class:`MergeWriter` runs inside one transaction and follows the rules listed in
+:mod:`cxjournal.exchange.importer` (which is the public entry point). Rows go in
+with bulk INSERTs and explicit ids (the next free ones, inside the write
+transaction), so a ten-year journal imports in about a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table, func, insert, select, update
+
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, Person, ResilienceEntry
+from cxjournal.exchange.format_v1 import Document
+from cxjournal.journal.exit_plan import sync_with_latest_audit
+from cxjournal.journal.settings import THRESHOLDS_KEY
+from cxjournal.store.mapping import PERSON_FIELDS, tags_from_json, tags_to_json
+from cxjournal.store.models import (
+    AuditRow,
+    Base,
+    ExitItemRow,
+    ExitPlanRow,
+    FollowUpRow,
+    NoteRow,
+    PersonRow,
+    RatingRow,
+    ResilienceRow,
+    SettingRow,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: ``progress(done, total, what)``: called between the steps of an import.
+Progress = Callable[[int, int, str], None]
+
+_STEPS = ("Checking the file", "People", "Audits", "Notes", "Check-ins", "Exit plan and settings")
+
+
+class ImportConflictError(ValidationError):
+    """The file is valid, but some of its check-ins differ from the journal's on the same dates.
+
+    Importing with ``replace`` overwrites those check-ins with the file's.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    people_added: int = 0
+    people_matched: int = 0
+    audits_added: int = 0
+    audits_skipped: int = 0
+    notes_added: int = 0
+    notes_skipped: int = 0
+    checkins_added: int = 0
+    checkins_replaced: int = 0
+    checkins_skipped: int = 0
+    exit_items_added: int = 0
+    exit_status_set: bool = False
+    settings_written: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            getattr(self, f.name)
+            for f in fields(self)
+            if not f.name.endswith(("_skipped", "_matched"))
+        )
+
+    def lines(self) -> list[str]:
+        """A short account for the user, one line per kind of record."""
+        lines = [
+            f"people: {self.people_added} added, {self.people_matched} already in the journal",
+            f"audits: {self.audits_added} added, {self.audits_skipped} already there",
+            f"notes: {self.notes_added} added, {self.notes_skipped} already there",
+            f"check-ins: {self.checkins_added} added, {self.checkins_replaced} replaced, "
+            f"{self.checkins_skipped} already there",
+        ]
+        if self.exit_items_added or self.exit_status_set:
+            lines.append(f"exit plan: {self.exit_items_added} checklist items added")
+        if self.settings_written:
+            lines.append(f"settings: {self.settings_written} taken from the file")
+        return lines
+
+
+def report(progress: Progress | None, step: int) -> None:
+    if progress is not None:
+        progress(step, len(_STEPS), _STEPS[min(step, len(_STEPS) - 1)])
+
+
+def name_key(name: str) -> str:
+    """How names are compared: spaces tidied, case folded (as ``PeopleOps.find_by_name``)."""
+    return " ".join(name.split()).casefold()
+
+
+def _next_id(session: Session, column: Any) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
+
+
+def _take(counter: Counter[Hashable], key: Hashable) -> bool:
+    """True (and one fewer left) when ``key`` is still available in ``counter``."""
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+class MergeWriter:
+    """One import's writes, in the caller's session; ``run()`` returns the summary."""
+
+    def __init__(
+        self, session: Session, doc: Document, replace: bool, progress: Progress | None
+    ) -> None:
+        self.session = session
+        self.doc = doc
+        self.replace = replace
+        self.progress = progress
+        self.counts: dict[str, Any] = {}
+
+    def run(self) -> ImportSummary:
+        checkins = self._plan_checkins()  # conflicts are found before anything is written
+        report(self.progress, 1)
+        latest_before = self._latest_audit()
+        ids = self._people()
+        doc = self.doc.with_person_ids(ids)
+        report(self.progress, 2)
+        self._audits([a.audit for a in doc.audits])
+        report(self.progress, 3)
+        self._notes([n.note for n in doc.notes])
+        report(self.progress, 4)
+        self._write_checkins(*checkins)
+        report(self.progress, 5)
+        plan_from_file = self._exit_plan()
+        if not plan_from_file and self._latest_audit() != latest_before:
+            sync_with_latest_audit(self.session)
+        self._settings()
+        self.session.flush()
+        report(self.progress, len(_STEPS))
+        return ImportSummary(**self.counts)
+
+    # -- people ----------------------------------------------------------------------
+
+    def _people(self) -> dict[str, int]:
+        existing: dict[str, list[int]] = {}
+        for person_id, name in self.session.execute(
+            select(PersonRow.id, PersonRow.name).order_by(PersonRow.id)
+        ):
+            existing.setdefault(name_key(name), []).append(person_id)
+        seen: Counter[str] = Counter()
+        ids: dict[str, int] = {}
+        rows: list[dict[str, Any]] = []
+        next_id = _next_id(self.session, PersonRow.id)
+        for doc_person in self.doc.people:
+            key = name_key(doc_person.person.name)
+            matches = existing.get(key, [])
+            if seen[key] < len(matches):
+                ids[doc_person.file_id] = matches[seen[key]]
+            else:
+                ids[doc_person.file_id] = next_id
+                rows.append(_person_row(next_id, doc_person.person))
+                next_id += 1
+            seen[key] += 1
+        if rows:
+            self.session.execute(insert(_table(PersonRow)), rows)
+        self.counts.update(people_added=len(rows), people_matched=len(self.doc.people) - len(rows))
+        return ids
+
+    # -- audits ----------------------------------------------------------------------
+
+    def _audits(self, audits: list[Audit]) -> None:
+        ratings: dict[int, list[tuple[Any, ...]]] = {}
+        for row in self.session.execute(
+            select(
+                RatingRow.audit_id,
+                RatingRow.person_id,
+                RatingRow.value,
+                RatingRow.irreplaceability,
+                RatingRow.my_value,
+                RatingRow.my_irreplaceability,
+                *(getattr(RatingRow, name) for name in ASPECTS),
+            )
+        ):
+            ratings.setdefault(row[0], []).append(tuple(row[1:]))
+        present: Counter[Hashable] = Counter(
+            (taken_on, note, bool(blocking), blocker, tuple(sorted(ratings.get(audit_id, []))))
+            for audit_id, taken_on, note, blocking, blocker in self.session.execute(
+                select(
+                    AuditRow.id,
+                    AuditRow.taken_on,
+                    AuditRow.note,
+                    AuditRow.blocking_superior,
+                    AuditRow.blocking_superior_person_id,
+                )
+            )
+        )
+        audit_rows: list[dict[str, Any]] = []
+        rating_rows: list[dict[str, Any]] = []
+        next_id = _next_id(self.session, AuditRow.id)
+        skipped = 0
+        for audit in audits:
+            blocker = audit.blocking_superior_person if audit.blocking_superior else None
+            blocker_id = blocker.id if blocker is not None else None
+            rated = [
+                (
+                    r.person.id,
+                    r.value,
+                    r.irreplaceability,
+                    r.my_value,
+                    r.my_irreplaceability,
+                    *(getattr(r.aspects, name) for name in ASPECTS),
+                )
+                for r in audit.ratings
+            ]
+            key = (audit.taken_on, audit.note, audit.blocking_superior, blocker_id)
+            if _take(present, (*key, tuple(sorted(rated)))):
+                skipped += 1
+                continue
+            audit_rows.append(
+                {
+                    "id": next_id,
+                    "taken_on": audit.taken_on,
+                    "note": audit.note,
+                    "blocking_superior": audit.blocking_superior,
+                    "blocking_superior_person_id": blocker_id,
+                }
+            )
+            for position, values in enumerate(rated):
+                rating_rows.append(_rating_row(next_id, position, values))
+            next_id += 1
+        if audit_rows:
+            self.session.execute(insert(_table(AuditRow)), audit_rows)
+        if rating_rows:
+            self.session.execute(insert(_table(RatingRow)), rating_rows)
+        self.counts.update(audits_added=len(audit_rows), audits_skipped=skipped)
+
+    # -- notes -----------------------------------------------------------------------
+
+    def _notes(self, notes: list[Note]) -> None:
+        follow_ups: dict[int, list[tuple[Any, ...]]] = {}
+        for note_id, text, due, done in self.session.execute(
+            select(
+                FollowUpRow.note_id, FollowUpRow.text, FollowUpRow.due, FollowUpRow.done
+            ).order_by(FollowUpRow.note_id, FollowUpRow.position, FollowUpRow.id)
+        ):
+            follow_ups.setdefault(note_id, []).append((text, due, bool(done)))
+        present: Counter[Hashable] = Counter(
+            (
+                person_id,
+                on,
+                kind,
+                text,
+                attitude,
+                tags_from_json(tags),
+                tuple(follow_ups.get(note_id, ())),
+            )
+            for note_id, person_id, on, kind, text, attitude, tags in self.session.execute(
+                select(
+                    NoteRow.id,
+                    NoteRow.person_id,
+                    NoteRow.on_date,
+                    NoteRow.kind,
+                    NoteRow.text,
+                    NoteRow.attitude,
+                    NoteRow.tags,
+                )
+            )
+        )
+        note_rows: list[dict[str, Any]] = []
+        follow_up_rows: list[dict[str, Any]] = []
+        next_id = _next_id(self.session, NoteRow.id)
+        skipped = 0
+        for note in notes:
+            tags = tags_to_json(note.tags)
+            attitude = note.attitude.value if note.attitude else None
+            todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
+            key = (note.person_id, note.on, note.kind.value, note.text, attitude)
+            if _take(present, (*key, tags_from_json(tags), todo)):
+                skipped += 1
+                continue
+            note_rows.append(
+                {
+                    "id": next_id,
+                    "person_id": note.person_id,
+                    "on_date": note.on,
+                    "kind": note.kind.value,
+                    "text": note.text,
+                    "attitude": attitude,
+                    "tags": tags,
+                }
+            )
+            follow_up_rows.extend(
+                {"note_id": next_id, "position": position, "text": text, "due": due, "done": done}
+                for position, (text, due, done) in enumerate(todo)
+            )
+            next_id += 1
+        if note_rows:
+            self.session.execute(insert(_table(NoteRow)), note_rows)
+        if follow_up_rows:
+            self.session.execute(insert(_table(FollowUpRow)), follow_up_rows)
+        self.counts.update(notes_added=len(note_rows), notes_skipped=skipped)
+
+    # -- check-ins -------------------------------------------------------------------
+
+    def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
+        existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
+        for found in self.session.execute(
+            select(
+                ResilienceRow.id,
+                ResilienceRow.on_date,
+                ResilienceRow.energy,
+                ResilienceRow.stress,
+                ResilienceRow.mood,
+                ResilienceRow.sleep_hours,
+                ResilienceRow.drains,
+                ResilienceRow.restorers,
+                ResilienceRow.note,
+            )
+        ):
+            row_id, on, energy, stress, mood, sleep, drains, restorers, note = found
+            content = (energy, stress, mood, sleep, tags_from_json(drains))
+            existing[on] = (row_id, (*content, tags_from_json(restorers), note))
+        added: list[dict[str, Any]] = []
+        replaced: list[dict[str, Any]] = []
+        conflicts: list[str] = []
+        skipped = 0
+        for index, entry in enumerate(self.doc.resilience):
+            values = _checkin_row(entry)
+            if entry.on not in existing:
+                added.append(values)
+                continue
+            row_id, content = existing[entry.on]
+            wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
+            wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
+            if (*wanted, entry.note) == content:
+                skipped += 1
+            elif self.replace:
+                replaced.append({"row_id": row_id, **values})
+            else:
+                conflicts.append(
+                    f"resilience[{index}].on: {entry.on.isoformat()} already has a different "
+                    "check-in in this journal"
+                )
+        if conflicts:
+            raise ImportConflictError(conflicts)
+        self.counts.update(
+            checkins_added=len(added), checkins_replaced=len(replaced), checkins_skipped=skipped
+        )
+        return added, replaced
+
+    def _write_checkins(self, added: list[dict[str, Any]], replaced: list[dict[str, Any]]) -> None:
+        if added:
+            self.session.execute(insert(_table(ResilienceRow)), added)
+        table = _table(ResilienceRow)
+        for row in replaced:
+            values = {key: value for key, value in row.items() if key != "row_id"}
+            self.session.execute(update(table).where(table.c.id == row["row_id"]).values(values))
+
+    # -- exit plan and settings ------------------------------------------------------
+
+    def _latest_audit(self) -> tuple[int, bool] | None:
+        """The latest audit's id and flag: what the exit plan follows."""
+        found = self.session.execute(
+            select(AuditRow.id, AuditRow.blocking_superior)
+            .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
+            .limit(1)
+        ).first()
+        return None if found is None else (int(found[0]), bool(found[1]))
+
+    def _exit_plan(self) -> bool:
+        """Merge the file's exit plan; True when the journal's plan now is the file's own.
+
+        Otherwise the plan follows the latest audit, as when an audit is saved.
+        """
+        plan = self.doc.exit_plan
+        self.counts.update(exit_items_added=0, exit_status_set=False)
+        if plan is None:
+            return False
+        state = self.session.get(ExitPlanRow, 1)
+        items = list(self.session.execute(select(ExitItemRow.text, ExitItemRow.position)))
+        untouched = (state is None or state.status == ExitStatus.INACTIVE.value) and not items
+        known = {name_key(text) for text, _ in items}
+        position = max((p for _, p in items), default=-1) + 1
+        rows: list[dict[str, Any]] = []
+        for item in sorted(plan.items, key=lambda i: i.position):
+            text = item.text.strip()
+            if name_key(text) in known and not untouched:
+                continue
+            known.add(name_key(text))
+            rows.append({"position": position, "text": text, "done": item.done, "due": item.due})
+            position += 1
+        if rows:
+            self.session.execute(insert(_table(ExitItemRow)), rows)
+        if untouched and plan.status != ExitStatus.INACTIVE:
+            if state is None:
+                state = ExitPlanRow(id=1)
+                self.session.add(state)
+            state.status = plan.status.value
+            state.changed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            self.counts["exit_status_set"] = True
+        self.counts["exit_items_added"] = len(rows)
+        self.session.flush()
+        return untouched and (plan.status != ExitStatus.INACTIVE or bool(plan.items))
+
+    def _settings(self) -> None:
+        wanted = {key: value for key, value in self.doc.settings.items() if key != THRESHOLDS_KEY}
+        if self.doc.thresholds is not None:
+            wanted[THRESHOLDS_KEY] = self.doc.thresholds.as_dict()
+        written = 0
+        for key, value in wanted.items():
+            encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            row = self.session.get(SettingRow, key)
+            if row is None:
+                self.session.add(SettingRow(key=key, value=encoded))
+            elif self.replace and json.loads(row.value) != value:
+                row.value = encoded
+            else:
+                continue
+            written += 1
+        self.counts["settings_written"] = written
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of a model, for bulk INSERTs without ORM objects."""
+    return cast(Table, model.__table__)
+
+
+def _person_row(person_id: int, person: Person) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": person_id,
+        "name": person.name.strip(),
+        "relationship": person.relationship.value,
+        "preferred_format": person.preferred_format.value if person.preferred_format else None,
+    }
+    for name in PERSON_FIELDS:
+        value = getattr(person, name)
+        row[name] = value.strip() if isinstance(value, str) else value
+    return row
+
+
+def _rating_row(audit_id: int, position: int, values: tuple[Any, ...]) -> dict[str, Any]:
+    person_id, value, irr, my_value, my_irr, *aspects = values
+    row: dict[str, Any] = {
+        "audit_id": audit_id,
+        "person_id": person_id,
+        "position": position,
+        "value": value,
+        "irreplaceability": irr,
+        "my_value": my_value,
+        "my_irreplaceability": my_irr,
+    }
+    row.update(zip(ASPECTS, aspects, strict=True))
+    return row
+
+
+def _checkin_row(entry: ResilienceEntry) -> dict[str, Any]:
+    return {
+        "on_date": entry.on,
+        "energy": entry.energy,
+        "stress": entry.stress,
+        "mood": entry.mood,
+        "sleep_hours": entry.sleep_hours,
+        "drains": tags_to_json(entry.drains),
+        "restorers": tags_to_json(entry.restorers),
+        "note": entry.note,
+    }
