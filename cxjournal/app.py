@@ -59,7 +59,7 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
                     else:
                         from cxjournal.ui import warm_up
 
-                        QTimer.singleShot(0, warm_up.start)
+                        QTimer.singleShot(0, lambda: warm_up.after_first_paint(window))
                 return False
 
         window.installEventFilter(_AfterFirstPaint(window))

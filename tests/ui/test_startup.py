@@ -227,3 +227,14 @@ def test_warm_up_loads_later_pages_modules_in_the_background() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "True", out.stderr
+
+
+def test_prebuild_fills_the_heavy_pages_while_hidden(main_window: Any) -> None:
+    from cxjournal.ui import warm_up
+
+    main_window.navigate("today")
+    warm_up.prebuild(main_window)
+    for key in warm_up.HEAVY_PAGES:
+        page = main_window.pages[key]
+        assert not page.isVisible() and not page._stale
+    assert main_window.current_key() == "today"
