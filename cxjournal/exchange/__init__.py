@@ -1,5 +1,6 @@
-"""Getting journals in and out: exchange format v1 (read and write) and demo data.
+"""Getting journals in and out: exchange format v1, whole-journal import and export,
+audit snapshots (PDF, Markdown, CSV, JSON) and demo data.
 
-Everything here is pure Python: no database and no Qt. The store-facing import
-and export build on :mod:`cxjournal.exchange.format_v1`.
+``format_v1`` and ``demo`` are pure Python; ``importer`` and ``exporter`` work on a
+journal; only ``snapshot_pdf`` uses Qt, and it is imported only when a PDF is asked for.
 """
