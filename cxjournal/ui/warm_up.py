@@ -59,7 +59,12 @@ def prebuild(window: Any, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
         if key in window.pages:
             continue
         try:
-            window.page(key).refresh_if_stale()
+            page = window.page(key)
+            page.refresh_if_stale()
+            # lay it out and render it once at its real size, off screen, so the
+            # charts' axis and item caches are ready when it is first shown
+            page.resize(window.stack.size())
+            page.grab()
         except KeyError:
             continue  # no such page in this build
         except Exception:  # the page builds again, and reports, when visited
