@@ -46,6 +46,15 @@ def _paint(app: object, widget: object) -> None:
         widget.repaint()  # type: ignore[attr-defined]
 
 
+def _settle(app: object, seconds: float = 0.4) -> None:
+    """Let work a page deferred to the event loop finish before the next measured step
+    (a person does not switch pages within milliseconds)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
 def main() -> None:
     db, ini = Path(sys.argv[1]), Path(sys.argv[2])
     from PySide6.QtCore import QSettings
@@ -75,6 +84,7 @@ def main() -> None:
     first: dict[str, float] = {}
     second: dict[str, float] = {}
     for key in keys:
+        _settle(app)
         start = time.perf_counter()
         window.navigate(key)
         _paint(app, window)
@@ -85,6 +95,7 @@ def main() -> None:
             other = keys[0] if key != keys[0] else keys[-1]
             window.navigate(other)
             _paint(app, window)
+            _settle(app, 0.1)
             start = time.perf_counter()
             window.navigate(key)
             _paint(app, window)
