@@ -48,21 +48,17 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
 
         from cxjournal.ui.main_window import MainWindow
 
-        window = MainWindow(journal)
+        window = MainWindow(journal, warm_up=not quit_after_paint)
 
-        class _AfterFirstPaint(QObject):
+        class _QuitAfterPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    if quit_after_paint:
-                        QTimer.singleShot(0, app.quit)
-                    else:
-                        from cxjournal.ui import warm_up
-
-                        QTimer.singleShot(0, lambda: warm_up.after_first_paint(window))
+                    QTimer.singleShot(0, app.quit)
                 return False
 
-        window.installEventFilter(_AfterFirstPaint(window))
+        if quit_after_paint:
+            window.installEventFilter(_QuitAfterPaint(window))
         window.show()
         try:
             return app.exec()

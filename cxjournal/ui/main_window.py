@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,8 +27,13 @@ from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, journal: Journal, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, journal: Journal, settings: QSettings | None = None, warm_up: bool = False
+    ) -> None:
+        """With ``warm_up``, the first paint starts loading what later pages need
+        (see ``cxjournal.ui.warm_up``); the app asks for it, tests mostly do not."""
         super().__init__()
+        self._warm_up_pending = warm_up
         self.journal = journal
         self.bus = JournalBus(self)
         self.settings = settings or QSettings()
@@ -184,6 +189,14 @@ class MainWindow(QMainWindow):
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
+
+    def event(self, event: QEvent) -> bool:
+        if self._warm_up_pending and event.type() == QEvent.Type.Paint:
+            self._warm_up_pending = False
+            from cxjournal.ui import warm_up
+
+            QTimer.singleShot(0, lambda: warm_up.after_first_paint(self))
+        return super().event(event)
 
     # -- geometry ------------------------------------------------------------------------
 

@@ -6,18 +6,14 @@ two-week trend and the early warning, and the exit plan while it runs. Every ite
 opens its place in the app. A journal with nothing in it gets a welcome instead.
 
 Everything comes from one ``journal.today.overview(today)`` call; the sparkline is
-drawn with QPainter so that this page never imports pyqtgraph. Once the page has
-been painted, the chart library is imported in the background so that the first
-visit to a chart page does not wait for it.
+drawn with QPainter so that this page never imports pyqtgraph (the main window
+loads it in the background after the first paint; see ``cxjournal.ui.warm_up``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib
-import sys
-import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -71,7 +67,6 @@ WELCOME_TEXT = (
 LIST_LIMIT = 8
 
 #: Milliseconds after the first paint before the chart library is imported in the background.
-WARM_UP_DELAY_MS = 1500
 
 
 def long_date(day: dt.date) -> str:
@@ -92,26 +87,11 @@ def _ago(days: int) -> str:
     return f"{days} days ago"
 
 
-def warm_up_charts() -> None:
-    """Import pyqtgraph on a background thread, once, if nothing has imported it yet."""
-    if "pyqtgraph" in sys.modules:
-        return
-
-    def load() -> None:
-        try:
-            importlib.import_module("pyqtgraph")
-        except Exception:  # only a head start: a chart page imports it again and reports
-            return
-
-    threading.Thread(target=load, name="cxjournal-chart-warm-up", daemon=True).start()
-
-
 class TodayPage(Page):
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None
-        self._warmed = False
         self.prepare_dialog: Any = None
 
         scroll = QScrollArea()
@@ -265,9 +245,6 @@ class TodayPage(Page):
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
-        if not self._warmed:
-            self._warmed = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_charts)
 
     def _fill_audit(self, overview: TodayOverview) -> None:
         _clear(self.audit_body)

@@ -90,11 +90,9 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from cxjournal.journal import Journal
 from cxjournal.ui.main_window import MainWindow
-from cxjournal.ui import today_page
-today_page.WARM_UP_DELAY_MS = 300
 journal = Journal.open({str(tmp_path / "j.db")!r})
 ini = {str(tmp_path / "ui.ini")!r}
-window = MainWindow(journal, settings=QSettings(ini, QSettings.Format.IniFormat))
+window = MainWindow(journal, settings=QSettings(ini, QSettings.Format.IniFormat), warm_up=True)
 window.show()
 app.processEvents()
 window.repaint()
