@@ -169,21 +169,8 @@ class Journal:
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity checks and the schema check; empty when sound."""
-        from sqlalchemy import text
-
-        problems: list[str] = []
-        with self.engine.connect() as conn:
-            for (row,) in conn.execute(text("PRAGMA integrity_check")):
-                if row != "ok":
-                    problems.append(f"integrity: {row}")
-            if self.encrypted:
-                for row in conn.execute(text("PRAGMA cipher_integrity_check")):
-                    problems.append(f"encryption: {row[0]}")
-            for row in conn.execute(text("PRAGMA foreign_key_check")):
-                problems.append(
-                    f"foreign key: table {row[0]} row {row[1]} points to a missing {row[2]}"
-                )
-            revision = schema.current_revision(conn)
-            if revision != schema.HEAD:
-                problems.append(f"schema: at {revision}, expected {schema.HEAD}")
+        problems = rawdb.health_problems(self._raw, self.encrypted)
+        revision = rawdb.current_revision(self._raw, schema.REVISIONS)
+        if revision != schema.HEAD:
+            problems.append(f"schema: at {revision}, expected {schema.HEAD}")
         return problems

@@ -26,18 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from cxjournal import paths
 from cxjournal.domain.errors import (
     JournalOpenError,
-    NewerSchemaError,
     NotAJournalError,
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-from cxjournal.store import schema
-from cxjournal.store.engine import create_journal_engine, file_is_empty, is_plain_sqlite
+from cxjournal.store import rawdb, schema
+from cxjournal.store.rawdb import file_is_empty, is_plain_sqlite
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 BEFORE_RESTORE = "before-restore"
@@ -269,31 +268,15 @@ def verify(path: Path, passphrase: str | None) -> list[str]:
     """
     if file_is_empty(path):
         raise NotAJournalError(f"{path} is empty: it is not a journal backup")
-    engine = create_journal_engine(path, passphrase)
-    problems: list[str] = []
+    conn = rawdb.connect(path, passphrase)
     try:
-        with engine.connect() as conn:
-            revision = schema.current_revision(conn)
-            if revision is None:
-                raise NotAJournalError(f"{path} holds no journal")
-            if revision not in schema.REVISIONS:
-                raise NewerSchemaError(
-                    f"{path.name} was written by a newer version of cxjournal "
-                    f"(schema {revision}); update cxjournal to restore it"
-                )
-            for (row,) in conn.execute(text("PRAGMA integrity_check")):
-                if row != "ok":
-                    problems.append(f"integrity: {row}")
-            if not is_plain_sqlite(path):
-                for row in conn.execute(text("PRAGMA cipher_integrity_check")):
-                    problems.append(f"encryption: {row[0]}")
-            for row in conn.execute(text("PRAGMA foreign_key_check")):
-                problems.append(
-                    f"foreign key: table {row[0]} row {row[1]} points to a missing {row[2]}"
-                )
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        revision = rawdb.current_revision(conn, schema.REVISIONS)
+        if revision is None:
+            raise NotAJournalError(f"{path} holds no journal")
+        problems = rawdb.health_problems(conn, encrypted=not is_plain_sqlite(path))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        engine.dispose()
+        conn.close()
     return problems
 
 

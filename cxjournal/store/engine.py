@@ -17,9 +17,8 @@ from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlcipher import SQLiteDialect_pysqlcipher
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DatabaseError, OperationalError
 
-from cxjournal.domain.errors import NotAJournalError, PassphraseRequiredError, WrongPassphraseError
+from cxjournal.store import rawdb
 from cxjournal.store.rawdb import SQLITE_HEADER as SQLITE_HEADER
 from cxjournal.store.rawdb import file_is_empty as file_is_empty
 from cxjournal.store.rawdb import is_plain_sqlite as is_plain_sqlite
@@ -64,35 +63,12 @@ def make_engine(path: Path, passphrase: str | None) -> Engine:
 
 
 def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
-    """An engine on ``path``; checks that SQLCipher answers and that the key opens the file.
-
-    Raises ``PassphraseRequiredError``, ``WrongPassphraseError`` or
-    ``NotAJournalError``; never writes to an existing file before it is known
-    to open.
-    """
-    exists = not file_is_empty(path)
-    if exists and passphrase is None and not is_plain_sqlite(path):
-        raise PassphraseRequiredError(
-            f"{path} is encrypted (or is not a journal): a passphrase is needed to open it"
-        )
-    if exists and passphrase is not None and is_plain_sqlite(path):
+    """An engine on ``path`` once it is known to open (see ``rawdb.connect``, which
+    raises the open errors and never writes to an existing file)."""
+    rawdb.connect(path, passphrase).close()
+    if passphrase is not None and not file_is_empty(path) and is_plain_sqlite(path):
         passphrase = None  # an unencrypted journal opens as it is
-    engine = make_engine(path, passphrase)
-    try:
-        with engine.connect() as conn:
-            version = conn.execute(text("PRAGMA cipher_version")).scalar()
-            if not version:
-                raise RuntimeError("SQLCipher did not answer: refusing to run on plain SQLite")
-            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-    except (DatabaseError, OperationalError) as exc:
-        engine.dispose()
-        if passphrase is not None:
-            raise WrongPassphraseError("the passphrase does not open this journal") from exc
-        raise NotAJournalError(f"{path} is damaged or is not a cxjournal journal") from exc
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
+    return make_engine(path, passphrase)
 
 
 def cipher_version(engine: Engine) -> str:

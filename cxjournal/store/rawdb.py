@@ -102,3 +102,18 @@ def use_write_ahead_log(conn: Connection) -> None:
     """Switch the file to WAL (persistent); only once it is known to be our journal,
     since it rewrites the file header."""
     conn.execute("PRAGMA journal_mode = WAL")
+
+
+def health_problems(conn: Connection, encrypted: bool) -> list[str]:
+    """What SQLite's integrity, encryption and foreign-key checks find; empty when sound."""
+    problems = [f"integrity: {row[0]}" for row in conn.execute("PRAGMA integrity_check")]
+    problems = [p for p in problems if p != "integrity: ok"]
+    if encrypted:
+        problems += [
+            f"encryption: {row[0]}" for row in conn.execute("PRAGMA cipher_integrity_check")
+        ]
+    problems += [
+        f"foreign key: table {row[0]} row {row[1]} points to a missing {row[2]}"
+        for row in conn.execute("PRAGMA foreign_key_check")
+    ]
+    return problems
