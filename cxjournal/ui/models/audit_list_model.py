@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.journal.audits import AuditSummary
 from cxjournal.ui.audit_wording import alarm_titles, short_date
 from cxjournal.ui.icons import icon
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 DATE, PEOPLE, ALARMS = range(3)
 HEADERS = ("Date", "People", "Alarm bells")
@@ -16,8 +17,10 @@ HEADERS = ("Date", "People", "Alarm bells")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditListModel(QAbstractTableModel):
+class AuditListModel(RowsTableModel):
     """One row per audit, newest first, as ``AuditOps.summaries()`` returns them."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -39,19 +42,6 @@ class AuditListModel(QAbstractTableModel):
             if summary.id == audit_id:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.domain.audit_compare import ContactChange
 from cxjournal.domain.power_audit import kind_label
 from cxjournal.ui.audit_wording import score, signed
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 PERSON, ON_THEM, ON_THEM_DELTA, ON_ME, ON_ME_DELTA, KIND = range(6)
 HEADERS = ("Person", "On them", "Change", "On me", "Change", "Kind")
@@ -24,7 +25,10 @@ HEADER_TIPS = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(RowsTableModel):
+    HEADERS = HEADERS
+    TOOLTIPS = HEADER_TIPS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ContactChange] = []
@@ -33,23 +37,6 @@ class ComparisonModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(changes)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section] or None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.domain.power_audit import ContactScore, kind_label
 from cxjournal.ui.audit_wording import score, signed
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 PERSON, ON_THEM, ON_ME, BALANCE, KIND = range(5)
 HEADERS = ("Person", "On them", "On me", "Balance", "Kind")
@@ -22,7 +23,10 @@ HEADER_TIPS = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ContactScoresModel(QAbstractTableModel):
+class ContactScoresModel(RowsTableModel):
+    HEADERS = HEADERS
+    TOOLTIPS = HEADER_TIPS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ContactScore] = []
@@ -42,23 +46,6 @@ class ContactScoresModel(QAbstractTableModel):
             for c in self._rows
         ]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section] or None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

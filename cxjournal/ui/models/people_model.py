@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Attitude, PreferredFormat, Relationship
 from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.icons import icon
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 RELATIONSHIP_LABELS: dict[Relationship, str] = {
     Relationship.SUPERIOR: "Superior",
@@ -75,7 +76,10 @@ def cadence_text(summary: PersonSummary, today: dt.date) -> str:
     return days_label(summary.due, today)
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowsTableModel):
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PersonSummary] = []
@@ -94,23 +98,6 @@ class PeopleModel(QAbstractTableModel):
         for row, summary in enumerate(self._rows):
             if summary.person.id == person_id:
                 return row
-        return None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS[section] or None
         return None
 
     def data(

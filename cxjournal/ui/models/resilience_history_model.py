@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, NOTE = range(8)
 HEADERS = ("Date", "Energy", "Stress", "Mood", "Sleep", "Drained by", "Restored by", "Note")
@@ -39,8 +39,11 @@ Fetch = Callable[[int, int], list[ResilienceEntry]]
 _NUMBERS = (ENERGY, STRESS, MOOD, SLEEP)
 
 
-class ResilienceHistoryModel(QAbstractTableModel):
+class ResilienceHistoryModel(RowsTableModel):
     """One row per check-in, newest first. Rows arrive ``PAGE_SIZE`` at a time."""
+
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,23 +95,6 @@ class ResilienceHistoryModel(QAbstractTableModel):
         self.endInsertRows()
 
     # -- the table ----------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

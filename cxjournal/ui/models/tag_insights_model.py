@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.domain.resilience import TagEffect
+from cxjournal.ui.models.rows_table_model import RowsTableModel
 
 TAG, KIND, DAYS, ENERGY, STRESS = range(5)
 HEADERS = ("Tag", "Kind", "Check-ins", "Energy with / without", "Stress with / without")
@@ -45,8 +46,11 @@ def explain(effect: TagEffect) -> str:
     )
 
 
-class TagInsightsModel(QAbstractTableModel):
+class TagInsightsModel(RowsTableModel):
     """Rows in the order given (``compare_tags`` puts the best energy difference first)."""
+
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,23 +63,6 @@ class TagInsightsModel(QAbstractTableModel):
 
     def effect(self, row: int) -> TagEffect:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
