@@ -40,7 +40,12 @@ from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import atomic
 from cxjournal.exchange.format_v1 import dump, to_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY
-from cxjournal.store.mapping import person_from_row, tags_from_json
+from cxjournal.store.mapping import (
+    RESILIENCE_COLUMNS,
+    person_from_row,
+    resilience_from_columns,
+    tags_from_json,
+)
 from cxjournal.store.models import (
     AuditRow,
     ExitItemRow,
@@ -174,24 +179,8 @@ def _notes(session: Session) -> list[Note]:
 
 
 def _resilience(session: Session) -> list[ResilienceEntry]:
-    rows = session.execute(
-        select(
-            ResilienceRow.on_date,
-            ResilienceRow.energy,
-            ResilienceRow.stress,
-            ResilienceRow.mood,
-            ResilienceRow.sleep_hours,
-            ResilienceRow.drains,
-            ResilienceRow.restorers,
-            ResilienceRow.note,
-        ).order_by(ResilienceRow.on_date)
-    )
-    return [
-        ResilienceEntry(
-            on, energy, stress, mood, sleep, tags_from_json(drains), tags_from_json(restorers), note
-        )
-        for on, energy, stress, mood, sleep, drains, restorers, note in rows
-    ]
+    query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date)
+    return [resilience_from_columns(row) for row in session.execute(query)]
 
 
 def _exit_plan(session: Session) -> ExitPlan:

@@ -22,7 +22,12 @@ from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, Person, Res
 from cxjournal.exchange.format_v1 import Document
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import THRESHOLDS_KEY
-from cxjournal.store.mapping import PERSON_FIELDS, tags_from_json, tags_to_json
+from cxjournal.store.mapping import (
+    PERSON_FIELDS,
+    RESILIENCE_COLUMNS,
+    tags_from_json,
+    tags_to_json,
+)
 from cxjournal.store.models import (
     AuditRow,
     Base,
@@ -312,19 +317,7 @@ class MergeWriter:
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
         existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
-        for found in self.session.execute(
-            select(
-                ResilienceRow.id,
-                ResilienceRow.on_date,
-                ResilienceRow.energy,
-                ResilienceRow.stress,
-                ResilienceRow.mood,
-                ResilienceRow.sleep_hours,
-                ResilienceRow.drains,
-                ResilienceRow.restorers,
-                ResilienceRow.note,
-            )
-        ):
+        for found in self.session.execute(select(*RESILIENCE_COLUMNS)):
             row_id, on, energy, stress, mood, sleep, drains, restorers, note = found
             content = (energy, stress, mood, sleep, tags_from_json(drains))
             existing[on] = (row_id, (*content, tags_from_json(restorers), note))

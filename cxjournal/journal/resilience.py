@@ -9,7 +9,7 @@ weeks it can look at.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -30,7 +30,12 @@ from cxjournal.domain.resilience import (
     normalise_tag,
 )
 from cxjournal.domain.validation import resilience_problems
-from cxjournal.store.mapping import apply_resilience, resilience_from_row, tags_from_json
+from cxjournal.store.mapping import (
+    RESILIENCE_COLUMNS,
+    apply_resilience,
+    resilience_from_columns,
+    resilience_from_row,
+)
 from cxjournal.store.models import ResilienceRow
 
 if TYPE_CHECKING:
@@ -52,18 +57,6 @@ SUMMARY_DAYS = 14
 if TYPE_CHECKING:
     _AnySelect = Select[*tuple[Any, ...]]
 _Query = TypeVar("_Query", bound="_AnySelect")
-
-_COLUMNS = (
-    ResilienceRow.id,
-    ResilienceRow.on_date,
-    ResilienceRow.energy,
-    ResilienceRow.stress,
-    ResilienceRow.mood,
-    ResilienceRow.sleep_hours,
-    ResilienceRow.drains,
-    ResilienceRow.restorers,
-    ResilienceRow.note,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +136,12 @@ class ResilienceOps:
     # -- reading -------------------------------------------------------------------
 
     def get(self, on: dt.date) -> ResilienceEntry | None:
-        found = self._entries(select(*_COLUMNS).where(ResilienceRow.on_date == on))
+        found = self._entries(select(*RESILIENCE_COLUMNS).where(ResilienceRow.on_date == on))
         return found[0] if found else None
 
     def latest(self, before: dt.date | None = None) -> ResilienceEntry | None:
         """The newest check-in, or the newest dated strictly before ``before``."""
-        query = select(*_COLUMNS).order_by(ResilienceRow.on_date.desc()).limit(1)
+        query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date.desc()).limit(1)
         if before is not None:
             query = query.where(ResilienceRow.on_date < before)
         found = self._entries(query)
@@ -158,11 +151,13 @@ class ResilienceOps:
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[ResilienceEntry]:
         """Entries from ``start`` to ``end`` inclusive (open ends when None), oldest first."""
-        return self._entries(_dated(select(*_COLUMNS), start, end).order_by(ResilienceRow.on_date))
+        return self._entries(
+            _dated(select(*RESILIENCE_COLUMNS), start, end).order_by(ResilienceRow.on_date)
+        )
 
     def newest_first(self, limit: int | None = None, offset: int = 0) -> list[ResilienceEntry]:
         """Every entry (or a page of them), newest first: the history list."""
-        query = select(*_COLUMNS).order_by(ResilienceRow.on_date.desc()).offset(offset)
+        query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         return self._entries(query)
@@ -190,7 +185,7 @@ class ResilienceOps:
 
     def _entries(self, query: _AnySelect) -> list[ResilienceEntry]:
         with self._journal.session() as session:
-            return [_entry(row) for row in session.execute(query)]
+            return [resilience_from_columns(row) for row in session.execute(query)]
 
     # -- tags ------------------------------------------------------------------------
 
@@ -339,26 +334,6 @@ def _as_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
-
-
-def _entry(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
-    return ResilienceEntry(
-        id=entry_id,
-        on=on,
-        energy=energy,
-        stress=stress,
-        mood=mood,
-        sleep_hours=sleep,
-        drains=_tags(drains),
-        restorers=_tags(restorers),
-        note=note or "",
-    )
-
-
-def _tags(stored: str | None) -> tuple[str, ...]:
-    # most check-ins carry no tags: skip the JSON parser for those
-    return () if not stored or stored == "[]" else tags_from_json(stored)
 
 
 def _merge_spellings(kind: TagKind, counts: list[tuple[str, int, dt.date]]) -> list[TagUse]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from cxjournal.domain.model import (
     ASPECTS,
@@ -58,9 +59,10 @@ def tags_to_json(tags: Iterable[str]) -> str:
     return json.dumps(cleaned, ensure_ascii=False)
 
 
-def tags_from_json(text: str) -> tuple[str, ...]:
-    value = json.loads(text or "[]")
-    return tuple(str(tag) for tag in value)
+def tags_from_json(text: str | None) -> tuple[str, ...]:
+    if not text or text == "[]":  # most rows carry no tags: skip the JSON parser
+        return ()
+    return tuple(str(tag) for tag in json.loads(text))
 
 
 def person_from_row(row: PersonRow) -> Person:
@@ -155,6 +157,36 @@ def resilience_from_row(row: ResilienceRow) -> ResilienceEntry:
         drains=tags_from_json(row.drains),
         restorers=tags_from_json(row.restorers),
         note=row.note,
+    )
+
+
+#: The columns of a check-in, in the order :func:`resilience_from_columns` reads them;
+#: reading these instead of whole rows keeps long lists fast.
+RESILIENCE_COLUMNS = (
+    ResilienceRow.id,
+    ResilienceRow.on_date,
+    ResilienceRow.energy,
+    ResilienceRow.stress,
+    ResilienceRow.mood,
+    ResilienceRow.sleep_hours,
+    ResilienceRow.drains,
+    ResilienceRow.restorers,
+    ResilienceRow.note,
+)
+
+
+def resilience_from_columns(row: Sequence[Any]) -> ResilienceEntry:
+    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+    return ResilienceEntry(
+        id=entry_id,
+        on=on,
+        energy=energy,
+        stress=stress,
+        mood=mood,
+        sleep_hours=sleep,
+        drains=tags_from_json(drains),
+        restorers=tags_from_json(restorers),
+        note=note or "",
     )
 
 
