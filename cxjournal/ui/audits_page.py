@@ -35,6 +35,7 @@ from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 
 EMPTY_TEXT = (
@@ -82,27 +83,9 @@ class AuditsPage(Page):
     # -- building -------------------------------------------------------------------------------
 
     def _build_empty(self) -> QWidget:
-        empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        text = QLabel(EMPTY_TEXT + f"<p><small>{METHOD_NOTE}</small></p>")
-        text.setWordWrap(True)
-        text.setMaximumWidth(620)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(text)
-        row.addStretch(1)
-        layout.addLayout(row)
         self.start_button = QPushButton(icon("audit"), "&Start your first audit")
         self.start_button.clicked.connect(self.new_audit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return empty
+        return EmptyState(EMPTY_TEXT + f"<p><small>{METHOD_NOTE}</small></p>", self.start_button)
 
     def _build_content(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Horizontal)

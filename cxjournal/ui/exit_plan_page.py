@@ -33,6 +33,7 @@ from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
     "<h2>No exit plan running</h2>"
@@ -81,26 +82,9 @@ class ExitPlanPage(Page):
     # -- building -------------------------------------------------------------------------------
 
     def _build_empty(self) -> QWidget:
-        empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        text = QLabel(EMPTY_TEXT)
-        text.setWordWrap(True)
-        text.setMaximumWidth(600)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(text)
-        row.addStretch(1)
-        layout.addLayout(row)
         self.start_empty_button = QPushButton(icon("exit"), "&Start the plan now")
         self.start_empty_button.clicked.connect(self.start_plan)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_empty_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return empty
+        return EmptyState(EMPTY_TEXT, self.start_empty_button, text_width=600)
 
     def _build_plan(self) -> QWidget:
         body = QWidget()

@@ -36,6 +36,7 @@ from cxjournal.ui.models.notes_model import (
 )
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
+from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
     "<h3>Your journal is empty</h3>"
@@ -108,18 +109,9 @@ class JournalPage(Page):
         listing_layout.addLayout(top)
         listing_layout.addWidget(splitter, 1)
 
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.setContentsMargins(32, 24, 32, 24)
-        empty_text = QLabel(EMPTY_TEXT)
-        empty_text.setWordWrap(True)
-        empty_text.setMaximumWidth(640)
         empty_new = QPushButton("Write your first note…")
         empty_new.clicked.connect(self.new_note)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(empty_text)
-        empty_layout.addWidget(empty_new, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(2)
+        self.empty = EmptyState(EMPTY_TEXT, empty_new)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)

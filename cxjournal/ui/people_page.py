@@ -44,6 +44,7 @@ from cxjournal.ui.models.people_model import (
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
+from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
     "<h3>No people yet</h3>"
@@ -193,18 +194,9 @@ class PeoplePage(Page):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(detail)
 
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.setContentsMargins(32, 24, 32, 24)
-        empty_text = QLabel(EMPTY_TEXT)
-        empty_text.setWordWrap(True)
-        empty_text.setMaximumWidth(640)
         empty_add = QPushButton("Add your first person…")
         empty_add.clicked.connect(self.add_person)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(empty_text)
-        empty_layout.addWidget(empty_add, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(2)
+        self.empty = EmptyState(EMPTY_TEXT, empty_add)
         self.hint = QLabel("Select someone on the left to see their profile and notes.")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
