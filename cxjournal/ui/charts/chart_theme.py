@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY_SECONDS = 86400.0
@@ -78,6 +78,25 @@ def x_date(x: float) -> dt.date:
 
 def date_axis() -> pg.DateAxisItem:
     return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+
+def dated_plot(
+    view: pg.GraphicsLayoutWidget, row: int, title: str, legend_width: int
+) -> tuple[pg.PlotItem, pg.LegendItem]:
+    """A plot over time in ``row`` of ``view``, zooming in time only, with its legend
+    in a fixed-width column on the right."""
+    plot = view.addPlot(row=row, col=0, axisItems={"bottom": date_axis()})
+    plot.setTitle(title)
+    plot.setMouseEnabled(x=True, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setAutoVisible(y=True)
+    legend = pg.LegendItem(labelTextSize="9pt", verSpacing=-4)
+    view.addItem(legend, row=row, col=1)
+    legend.setFixedWidth(legend_width)
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+    view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
+    return plot, legend
 
 
 def pen(colour: str, width: float = 2.0, dashed: bool = False) -> pg.QtGui.QPen:

@@ -30,9 +30,9 @@ from cxjournal.ui.charts.chart_theme import (
     DAY_SECONDS,
     cache_plot,
     centre_placeholder,
-    date_axis,
     date_text,
     date_x,
+    dated_plot,
     dates_x,
     finite,
     muted_colour,
@@ -107,18 +107,7 @@ class InfluenceChart(QWidget):
     # -- construction ----------------------------------------------------------------
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        plot = self.view.addPlot(row=row, col=0, axisItems={"bottom": date_axis()})
-        plot.setTitle(title)
-        plot.setMouseEnabled(x=True, y=False)
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setAutoVisible(y=True)
-        legend = pg.LegendItem(labelTextSize="9pt", verSpacing=-4)
-        self.view.addItem(legend, row=row, col=1)
-        legend.setFixedWidth(LEGEND_WIDTH)
-        legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
-        self.view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
-        return plot, legend
+        return dated_plot(self.view, row, title, LEGEND_WIDTH)
 
     def _line(
         self,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import ASPECTS
 from cxjournal.domain.power_audit import kind_label
@@ -26,9 +26,9 @@ from cxjournal.ui.charts.chart_theme import (
     PERSON_COLOURS,
     cache_plot,
     centre_placeholder,
-    date_axis,
     date_text,
     date_x,
+    dated_plot,
     dates_x,
     muted_colour,
     nearest,
@@ -119,18 +119,7 @@ class PersonTrendChart(QWidget):
         self.apply_palette()
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        plot = self.view.addPlot(row=row, col=0, axisItems={"bottom": date_axis()})
-        plot.setTitle(title)
-        plot.setMouseEnabled(x=True, y=False)
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setAutoVisible(y=True)
-        legend = pg.LegendItem(labelTextSize="9pt", verSpacing=-4)
-        self.view.addItem(legend, row=row, col=1)
-        legend.setFixedWidth(LEGEND_WIDTH)
-        legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
-        self.view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
-        return plot, legend
+        return dated_plot(self.view, row, title, LEGEND_WIDTH)
 
     # -- palette -------------------------------------------------------------------------
 
