@@ -190,9 +190,14 @@ class PeoplePage(Page):
         detail_layout.addWidget(self.timeline, 1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(detail)
+        # never narrower than the profile's buttons: the splitter gives way on the list's
+        # side (which scrolls sideways) instead of clipping the profile
+        self.scroll.setMinimumWidth(
+            detail.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        )
 
         empty_add = QPushButton("Add your first person…")
         empty_add.clicked.connect(self.add_person)

@@ -17,6 +17,7 @@ class EmptyState(QWidget):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setMaximumWidth(text_width)
+        self.label.setMinimumWidth(min(text_width, 420))  # a readable measure, not a column
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.label, button):
             row = QHBoxLayout()
