@@ -36,7 +36,6 @@ from cxjournal.domain.program import (
     quadrant,
     unshared_proof_points,
 )
-from cxjournal.domain.program_validation import program_problems, proof_point_problems
 from cxjournal.domain.program_wording import Quadrant, RiskCode
 from cxjournal.domain.thresholds import Thresholds
 
@@ -517,44 +516,7 @@ def test_mark_shared_records_one_share_for_the_day() -> None:
     assert len(mark_shared(once, OWNER, D + DAY).shared) == 2
 
 
-# -- validation and thresholds --
-
-
-def test_program_problems_one_owner_and_a_person_once() -> None:
-    assert program_problems(Program()) == []
-    two = program(
-        Plan(
-            PlanKind.VOC,
-            people=(PlanMember(OWNER, PlanRole.OWNER), PlanMember(HELPER, PlanRole.OWNER)),
-        )
-    )
-    assert program_problems(two) == [
-        "plans.voc: Voice of the customer can have one owner, not 2 (Olga Owner and Hal Helper)"
-    ]
-    twice = program(
-        Plan(PlanKind.VOC, people=(PlanMember(OWNER), PlanMember(OWNER, PlanRole.SPONSOR)))
-    )
-    assert program_problems(twice) == [
-        "plans.voc: Olga Owner is on Voice of the customer more than once"
-    ]
-    missing = Program(plans=Program().plans[:7])
-    assert program_problems(missing) == [
-        "plans: the program holds each of the eight plans exactly once"
-    ]
-
-
-def test_proof_point_problems_name_each_field() -> None:
-    assert proof_point_problems(ProofPoint(D, "Win", baseline=1.5, result=3, value=None)) == []
-    bad = ProofPoint(
-        D, "  ", baseline=float("nan"), plans=(PlanKind.VOC, PlanKind.VOC),
-        shared=(ProofShare(OWNER, D), ProofShare(OWNER, D)),
-    )  # fmt: skip
-    assert proof_point_problems(bad) == [
-        "title: must be 1-200 characters (not counting spaces around it)",
-        "baseline: nan is not a number",
-        "plans: a plan is listed more than once",
-        "shared: Olga Owner is listed twice on 2026-06-15",
-    ]
+# -- thresholds --
 
 
 def test_program_thresholds_defaults_and_limits() -> None:
