@@ -17,6 +17,7 @@ from typing import Any
 from cxjournal.domain.model import (
     Attitude,
     FollowUp,
+    FormatUsed,
     Note,
     Person,
     Plan,
@@ -41,7 +42,7 @@ from cxjournal.domain.program import (
     program_risks,
     unshared_proof_points,
 )
-from cxjournal.domain.program_wording import RiskCode
+from cxjournal.domain.program_wording import RiskCode, format_advice
 from cxjournal.domain.thresholds import Thresholds
 
 _ROLE_ORDER = {PlanRole.OWNER: 0, PlanRole.SPONSOR: 1, PlanRole.CONTRIBUTOR: 2}
@@ -126,6 +127,14 @@ class Preparation:
     @property
     def preferred_format(self) -> PreferredFormat | None:
         return self.person.preferred_format
+
+    @property
+    def format_advice(self) -> str:
+        """Their preferred format, and a warning when the format used is not working."""
+        stuck = self.format_risk.facts.get("format") if self.format_risk else None
+        return format_advice(
+            self.person.preferred_format, stuck if isinstance(stuck, FormatUsed) else None
+        )
 
 
 def preparation(
@@ -233,6 +242,7 @@ def preparation_json(prep: Preparation, open_follow_ups: Sequence[FollowUp] = ()
         "interest": person.interest,
         "preferred_format": _enum(person.preferred_format),
         "information_needs": person.information_needs,
+        "format_advice": prep.format_advice,
         "risks": [risk_json(r) for r in (prep.gap, prep.format_risk) if r is not None],
         "open_follow_ups": [
             {"text": f.text, "due": f.due.isoformat() if f.due else None} for f in open_follow_ups

@@ -19,6 +19,7 @@ from cxjournal.domain.model import (
     PlanKind,
     PlanRole,
     PlanStatus,
+    PreferredFormat,
 )
 
 
@@ -233,3 +234,23 @@ def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def format_advice(preferred: PreferredFormat | None, not_working: FormatUsed | None) -> str:
+    """What to bring to a 1:1: their preferred format, and a warning when one is not working."""
+    if preferred is None or preferred is PreferredFormat.OTHER:
+        advice = "No preferred format noted: ask them how they like to receive updates."
+    else:
+        advice = f"They prefer {format_word(FormatUsed(preferred.value))} form."
+    if not_working is not None:
+        if preferred is not None and preferred.value == not_working.value:
+            advice += (
+                f" Even so, updates in {format_word(not_working)} form have not moved them "
+                "lately: try a conversation, or ask what would help."
+            )
+        else:
+            advice += (
+                f" Updates in {format_word(not_working)} form have not moved them lately: "
+                "switch format."
+            )
+    return advice
