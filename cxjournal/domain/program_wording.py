@@ -218,8 +218,16 @@ def no_champion_in_message(function: str, names: list[str]) -> tuple[str, str]:
 def board_gap_message(function: str) -> tuple[str, str]:
     return (
         f"A plan owner works in {function}, but nobody from {function} sits on your CX board.",
-        f"Add a {function} leader to the CX board.",
+        f"Add {_a(function)} {function} leader to the CX board.",
     )
+
+
+def _a(word: str) -> str:
+    """The article before ``word``: "an" before a vowel sound (also "an HR", "an IT")."""
+    first = word[:1]
+    initialism = len(word) > 1 and word[:2].isupper()
+    vowel_letters = "AEFHILMNORSX" if initialism else "AEIOUaeiou"
+    return "an" if first and first in vowel_letters else "a"
 
 
 def format_not_working_message(name: str, fmt: FormatUsed, count: int) -> tuple[str, str]:
