@@ -20,6 +20,7 @@ from cxjournal.domain.model import (
     PlanRole,
     PlanStatus,
     PreferredFormat,
+    ProofPoint,
 )
 
 
@@ -262,3 +263,45 @@ def format_advice(preferred: PreferredFormat | None, not_working: FormatUsed | N
                 "switch format."
             )
     return advice
+
+
+def number_text(number: float) -> str:
+    """``1.5``, ``12``, ``156,000``: no trailing zeros, thousands grouped."""
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
+def proof_result_text(point: ProofPoint) -> str:
+    """``"9 → 1 days"``, ``"92 %"``, or ``""`` when neither figure is set."""
+    unit = f" {point.unit.strip()}" if point.unit.strip() else ""
+    if point.baseline is not None and point.result is not None:
+        return f"{number_text(point.baseline)} → {number_text(point.result)}{unit}"
+    if point.result is not None:
+        return f"{number_text(point.result)}{unit}"
+    if point.baseline is not None:
+        return f"from {number_text(point.baseline)}{unit}"
+    return ""
+
+
+def proof_value_text(point: ProofPoint) -> str:
+    """``"GBP 156,000"``, or ``""`` without a value."""
+    if point.value is None:
+        return ""
+    currency = point.currency.strip()
+    return f"{currency} {number_text(point.value)}" if currency else number_text(point.value)
+
+
+def proof_plans_text(point: ProofPoint) -> str:
+    return ", ".join(PLAN_TITLES[kind] for kind in point.plans)
+
+
+def proof_shared_text(point: ProofPoint) -> str:
+    """``"Ana Silva (3 Mar 2026), Ben Okafor (9 Apr 2026)"``; latest share per person."""
+    latest: dict[object, tuple[str, dt.date]] = {}
+    for share in point.shared:
+        key = share.person.id if share.person.id is not None else share.person.name
+        if key not in latest or share.on > latest[key][1]:
+            latest[key] = (share.person.name, share.on)
+    parts = sorted(latest.values(), key=lambda item: (item[1], item[0].casefold()))
+    return ", ".join(f"{name} ({on.day} {on:%b %Y})" for name, on in parts)

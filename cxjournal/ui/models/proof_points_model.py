@@ -1,0 +1,89 @@
+"""The proof point ledger as a table: date, title, plans, result, value, shared with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from cxjournal.domain.model import ProofPoint
+from cxjournal.domain.program_wording import (
+    proof_plans_text,
+    proof_result_text,
+    proof_shared_text,
+    proof_value_text,
+)
+from cxjournal.ui.audit_wording import short_date
+from cxjournal.ui.models.rows_table_model import RowsTableModel
+
+DATE, TITLE, PLANS, RESULT, VALUE, SHARED = range(6)
+HEADERS = ("Date", "Proof point", "Plans", "Result", "Value", "Shared with")
+TOOLTIPS = (
+    "",
+    "",
+    "The plans this result came from",
+    "Baseline → result, in the metric's unit",
+    "What it is worth, when you put a figure on it",
+    "Who has seen it, and when last",
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProofPointsModel(RowsTableModel):
+    """One row per proof point, in the order given (the ledger shows newest first)."""
+
+    HEADERS = HEADERS
+    TOOLTIPS = TOOLTIPS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProofPoint] = []
+
+    def set_points(self, points: list[ProofPoint]) -> None:
+        self.beginResetModel()
+        self._rows = list(points)
+        self.endResetModel()
+
+    def point(self, row: int) -> ProofPoint:
+        return self._rows[row]
+
+    def row_of(self, point_id: int) -> int:
+        for row, point in enumerate(self._rows):
+            if point.id == point_id:
+                return row
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        point = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == DATE:
+                return short_date(point.on) if role == Qt.ItemDataRole.DisplayRole else None
+            if column == TITLE:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return " ".join(point.story.split()) or None
+                return " ".join(point.title.split())
+            if column == PLANS:
+                return proof_plans_text(point) or (
+                    "" if role == Qt.ItemDataRole.DisplayRole else None
+                )
+            if column == RESULT:
+                text = proof_result_text(point)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return point.metric or None
+                return text
+            if column == VALUE:
+                return proof_value_text(point) if role == Qt.ItemDataRole.DisplayRole else None
+            if column == SHARED:
+                text = proof_shared_text(point)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return text or "Not shared yet"
+                return text or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return point.id
+        return None
