@@ -38,6 +38,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_program_card import ProgramCard
 
 ALARM_TITLES: dict[str, str] = {
     "limited_reach": "Narrow reach",
@@ -123,6 +124,10 @@ class TodayPage(Page):
         self.follow_up_card = Card("Follow-ups this week")
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
+        self.program_card = ProgramCard()
+        self.program_card.hide()
+        self.program_card.open_program.connect(lambda: self.go("program"))
+        self.program_card.prepare.connect(self.prepare)
         self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
@@ -132,8 +137,9 @@ class TodayPage(Page):
         grid.setVerticalSpacing(12)
         left = QVBoxLayout()
         right = QVBoxLayout()
-        for card in (self.audit_card, self.stakeholder_card, self.follow_up_card):
+        for card in (self.audit_card, self.program_card, self.stakeholder_card):
             left.addWidget(card)
+        left.addWidget(self.follow_up_card)
         for card in (self.resilience_card, self.exit_card):
             right.addWidget(card)
         left.addStretch(1)
@@ -242,9 +248,14 @@ class TodayPage(Page):
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
             self.cards.show()
+            # the program's risks read every note: after this paint, not before it
+            QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
+
+    def _fill_program(self, today: dt.date) -> None:
+        self.program_card.fill(self.journal.program.view(today))
 
     def _fill_audit(self, overview: TodayOverview) -> None:
         _clear(self.audit_body)

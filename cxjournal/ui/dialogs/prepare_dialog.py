@@ -48,6 +48,7 @@ from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
+from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 
 LAST_NOTES = 3
 TALKING_POINTS_TAG = "talking points"
@@ -109,7 +110,7 @@ def essentials(prep: Preparation) -> list[tuple[str, str]]:
     ]
 
 
-def report_html(prep: Preparation, talking_points: str) -> str:
+def report_html(prep: Preparation, talking_points: str, program_html: str = "") -> str:
     """The printable page: the same content as the screen, charts as figures."""
     person = prep.cadence.person
     e = html.escape
@@ -153,6 +154,7 @@ def report_html(prep: Preparation, talking_points: str) -> str:
         parts.append("</table>")
     else:
         parts.append("<p>Not rated in any power audit yet.</p>")
+    parts.append(program_html)
     parts.append("<h3>Talking points</h3>")
     text = talking_points.strip()
     parts.append(f"<p>{e(text).replace(chr(10), '<br>')}</p>" if text else "<p>&nbsp;</p>")
@@ -272,8 +274,10 @@ class PrepareDialog(QDialog):
         points_label = QLabel("&Talking points")
         points_label.setBuddy(self.talking_points)
 
+        self.program_section = ProgramPrepSection(journal, person_id, announce, self.today)
         left = QVBoxLayout()
         left.addWidget(self.essentials_box)
+        left.addWidget(self.program_section)
         left.addWidget(self.follow_ups_box)
         left.addWidget(self.notes_box, 1)
         right = QVBoxLayout()
@@ -331,7 +335,11 @@ class PrepareDialog(QDialog):
             QTextDocument.MetaInformation.DocumentTitle,
             f"1:1 with {self.prep.cadence.person.name}",
         )
-        document.setHtml(report_html(self.prep, self.talking_points.toPlainText()))
+        document.setHtml(
+            report_html(
+                self.prep, self.talking_points.toPlainText(), self.program_section.report_html()
+            )
+        )
         return document
 
     def print_preparation(self) -> None:
