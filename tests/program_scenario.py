@@ -225,3 +225,23 @@ EXPECTED_PREP: dict[str, dict[str, Any]] = {
 
 def without_messages(risks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in r.items() if k != "message"} for r in risks]
+
+
+def store_scenario(journal: Any) -> dict[str, Person]:
+    """Write the scenario into a journal through its operations; the stored people by name."""
+    stored: dict[int | None, Person] = {}
+    for person in PEOPLE:
+        saved = journal.people.add(replace(person, id=None))
+        stored[person.id] = saved
+    for note in NOTES_IN_ORDER:
+        journal.notes.add(replace(note, person_id=stored[note.person_id].id))
+
+    def remap(plan: Plan) -> Plan:
+        people = tuple(PlanMember(stored[m.person.id], m.role) for m in plan.people)
+        return replace(plan, people=people)
+
+    journal.program.save(replace(PROGRAM, plans=tuple(remap(p) for p in PROGRAM.plans)))
+    for point in PROOF_POINTS:
+        shared = tuple(ProofShare(stored[s.person.id], s.on) for s in point.shared)
+        journal.program.save_proof_point(replace(point, id=None, shared=shared))
+    return {p.name: p for p in stored.values()}
