@@ -21,10 +21,10 @@ from cxjournal.domain.model import (
 from cxjournal.domain.program_view import preparation_json, program_json
 from cxjournal.journal import Journal
 from tests.program_scenario import (
-    D,
     EXPECTED_GRID,
     EXPECTED_PREP,
     EXPECTED_RISKS,
+    D,
     store_scenario,
     without_messages,
 )
