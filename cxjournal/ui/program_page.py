@@ -49,6 +49,9 @@ EMPTY_TEXT = (
     "<p>Start with the why.</p>"
 )
 
+#: Risks listed before "Show all"; the rest wait behind that button.
+RISKS_SHOWN = 5
+
 #: Plan cards per row: as many as fit at this width each, up to four.
 CARD_WIDTH = 330
 MAX_COLUMNS = 4
@@ -73,6 +76,7 @@ class ProgramPage(Page):
         self.today = dt.date.today  # replaced in tests
         self.view: ProgramView | None = None
         self.started = False
+        self.all_risks = False
         self.plan_dialog: Any = None
         self.cards: list[PlanCard] = []
         self.risk_rows: list[LinkRow] = []
@@ -192,6 +196,7 @@ class ProgramPage(Page):
     def _fill_risks(self, view: ProgramView) -> None:
         card = self.risk_card
         card.clear()
+        card.title.setText("Risks")
         self.risk_rows = []
         if not view.risks:
             live = any(p.plan.status.value in ("in_progress", "at_risk") for p in view.plans)
@@ -203,12 +208,25 @@ class ProgramPage(Page):
                 "program-no-risks",
             )
             return
-        for risk in view.risks:
+        card.title.setText(f"Risks ({len(view.risks)})")
+        shown = view.risks if self.all_risks else view.risks[:RISKS_SHOWN]
+        for risk in shown:
             row = LinkRow(risk.title, risk.message, icon("alarm"), _risk_tip(risk))
             row.setObjectName(f"risk-{risk.code.value}")
             row.activated.connect(lambda r=risk: self.open_risk(r))
             card.add(row)
             self.risk_rows.append(row)
+        hidden = len(view.risks) - len(shown)
+        if hidden > 0 or self.all_risks and len(view.risks) > RISKS_SHOWN:
+            more = QPushButton(f"Show all {len(view.risks)} risks" if hidden else "Show fewer")
+            more.setObjectName("program-more-risks")
+            more.clicked.connect(self.toggle_risks)
+            card.add(more)
+
+    def toggle_risks(self) -> None:
+        self.all_risks = not self.all_risks
+        if self.view is not None:
+            self._fill_risks(self.view)
 
     def open_risk(self, risk: Risk) -> None:
         """Open what fixes a risk: the person's profile, the plan, or the People page."""

@@ -137,7 +137,8 @@ class LinkRow(QFrame):
         self.title_label = QLabel(f"<b>{html.escape(title)}</b>")
         self.title_label.setWordWrap(True)
         text.addWidget(self.title_label)
-        self.detail_label = QLabel(html.escape(detail))
+        self.detail_label = QLabel(detail)
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)  # journal text, as written
         self.detail_label.setWordWrap(True)
         self.detail_label.setVisible(bool(detail))
         text.addWidget(self.detail_label)
