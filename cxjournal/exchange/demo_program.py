@@ -268,7 +268,7 @@ def _engaged(
     return replace(
         engaged,
         desired_attitude=desired,
-        desired_by=today + dt.timedelta(days=rng.choice((-5, 10, 30, 60, 90, 150, 200))),
+        desired_by=today + dt.timedelta(days=rng.choice((-5, 20, 45, 60, 90, 150, 200, 240))),
         move_plan=rng.choice(MOVE_PLANS),
     )
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import PlanStatus
+from cxjournal.domain.model import PlanRole, PlanStatus
 from cxjournal.domain.program_view import MemberView, PlanView
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
@@ -83,10 +83,16 @@ class PlanCard(QFrame):
         if plan.summary:
             layout.addWidget(_plain(plan.summary, "plan-summary"))
         owner = view.owner.name if view.owner else "No owner yet"
-        self.owner_label = _plain(f"Owner: {owner}", "plan-owner")
+        owner_member = next((m for m in view.members if m.role is PlanRole.OWNER), None)
+        owner_text = f"Owner: {owner}"
+        if owner_member is not None:
+            owner_text = "Owner: " + member_text(owner_member).replace(", owner:", ":", 1)
+        self.owner_label = _plain(owner_text, "plan-owner")
         layout.addWidget(self.owner_label)
         self.member_labels = []
         for member in view.members:
+            if member is owner_member:
+                continue
             label = _plain(member_text(member), "plan-member")
             label.setIndent(8)
             self.member_labels.append(label)
