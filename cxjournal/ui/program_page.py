@@ -217,7 +217,7 @@ class ProgramPage(Page):
             card.add(row)
             self.risk_rows.append(row)
         hidden = len(view.risks) - len(shown)
-        if hidden > 0 or self.all_risks and len(view.risks) > RISKS_SHOWN:
+        if hidden > 0 or (self.all_risks and len(view.risks) > RISKS_SHOWN):
             more = QPushButton(f"Show all {len(view.risks)} risks" if hidden else "Show fewer")
             more.setObjectName("program-more-risks")
             more.clicked.connect(self.toggle_risks)

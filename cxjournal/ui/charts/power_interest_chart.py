@@ -18,24 +18,27 @@ from cxjournal.domain.model import POWER_MAX, POWER_MIN
 from cxjournal.domain.program import GRID_HIGH, GridEntry
 from cxjournal.domain.program_wording import QUADRANT_TITLES, Quadrant
 
-LOW, HIGH = POWER_MIN - 0.5, POWER_MAX + 0.5
+#: The plot's extent: room right of the highest interest for names, above the highest
+#: power for the captions, so neither covers a point.
+LOW = POWER_MIN - 0.5
+X_HIGH, Y_LOW, Y_HIGH = POWER_MAX + 1.3, POWER_MIN - 0.6, POWER_MAX + 0.9
 SPLIT = GRID_HIGH - 0.5
 #: Names written beside one spot; more are counted.
 MAX_NAMES = 3
 
 #: quadrant: (x from, x to, y from, y to) in interest, power
 AREAS: dict[Quadrant, tuple[float, float, float, float]] = {
-    Quadrant.MANAGE_CLOSELY: (SPLIT, HIGH, SPLIT, HIGH),
-    Quadrant.KEEP_SATISFIED: (LOW, SPLIT, SPLIT, HIGH),
-    Quadrant.KEEP_INFORMED: (SPLIT, HIGH, LOW, SPLIT),
-    Quadrant.MONITOR: (LOW, SPLIT, LOW, SPLIT),
+    Quadrant.MANAGE_CLOSELY: (SPLIT, X_HIGH, SPLIT, Y_HIGH),
+    Quadrant.KEEP_SATISFIED: (LOW, SPLIT, SPLIT, Y_HIGH),
+    Quadrant.KEEP_INFORMED: (SPLIT, X_HIGH, Y_LOW, SPLIT),
+    Quadrant.MONITOR: (LOW, SPLIT, Y_LOW, SPLIT),
 }
 #: where each caption sits (a corner of its area) and its anchor
 CAPTIONS: dict[Quadrant, tuple[float, float, tuple[float, float]]] = {
-    Quadrant.MANAGE_CLOSELY: (HIGH, HIGH, (1.0, 0.0)),
-    Quadrant.KEEP_SATISFIED: (LOW, HIGH, (0.0, 0.0)),
-    Quadrant.KEEP_INFORMED: (HIGH, LOW, (1.0, 1.0)),
-    Quadrant.MONITOR: (LOW, LOW, (0.0, 1.0)),
+    Quadrant.MANAGE_CLOSELY: (X_HIGH, Y_HIGH, (1.0, 0.0)),
+    Quadrant.KEEP_SATISFIED: (LOW, Y_HIGH, (0.0, 0.0)),
+    Quadrant.KEEP_INFORMED: (X_HIGH, Y_LOW, (1.0, 1.0)),
+    Quadrant.MONITOR: (LOW, Y_LOW, (0.0, 1.0)),
 }
 
 
@@ -67,7 +70,7 @@ class PowerInterestChart(QWidget):
             axis.setTicks([[(v, str(v)) for v in range(POWER_MIN, POWER_MAX + 1)]])
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
-        item.getViewBox().setRange(xRange=(LOW, HIGH), yRange=(LOW, HIGH), padding=0.02)
+        item.getViewBox().setRange(xRange=(LOW, X_HIGH), yRange=(Y_LOW, Y_HIGH), padding=0.0)
 
         self.areas: dict[Quadrant, QGraphicsRectItem] = {}
         for quadrant, (x0, x1, y0, y1) in AREAS.items():
