@@ -296,12 +296,15 @@ def proof_plans_text(point: ProofPoint) -> str:
     return ", ".join(PLAN_TITLES[kind] for kind in point.plans)
 
 
-def proof_shared_text(point: ProofPoint) -> str:
-    """``"Ana Silva (3 Mar 2026), Ben Okafor (9 Apr 2026)"``; latest share per person."""
+def proof_shared_text(point: ProofPoint, with_dates: bool = True) -> str:
+    """``"Ana Silva (3 Mar 2026), Ben Okafor (9 Apr 2026)"``, first shown first; the latest
+    share per person. Without dates: ``"Ana Silva, Ben Okafor"``."""
     latest: dict[object, tuple[str, dt.date]] = {}
     for share in point.shared:
         key = share.person.id if share.person.id is not None else share.person.name
         if key not in latest or share.on > latest[key][1]:
             latest[key] = (share.person.name, share.on)
     parts = sorted(latest.values(), key=lambda item: (item[1], item[0].casefold()))
+    if not with_dates:
+        return ", ".join(name for name, _ in parts)
     return ", ".join(f"{name} ({on.day} {on:%b %Y})" for name, on in parts)

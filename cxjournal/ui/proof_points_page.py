@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import PLAN_KINDS, PlanKind, ProofPoint
-from cxjournal.domain.program_wording import PLAN_TITLES
+from cxjournal.domain.program_wording import (
+    PLAN_TITLES,
+    proof_result_text,
+    proof_shared_text,
+    proof_value_text,
+)
 from cxjournal.ui.icons import icon
-from cxjournal.ui.models.proof_points_model import SHARED, TITLE, ProofPointsModel
+from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.empty_state import EmptyState
 
@@ -40,6 +45,21 @@ EMPTY_TEXT = (
     "<p>Leaders who do not report to you move for evidence they care about. cxjournal "
     "reminds you, before each 1:1, which results that person has not seen yet.</p>"
 )
+
+
+def detail_text(point: ProofPoint) -> str:
+    """The selected proof point in full: metric and figures, value, story, shares."""
+    lines = [point.title]
+    figures = proof_result_text(point)
+    if point.metric or figures:
+        lines.append(": ".join(part for part in (point.metric, figures) if part))
+    if point.value is not None:
+        lines.append(f"Worth {proof_value_text(point)}")
+    if point.story:
+        lines.append(point.story)
+    shared = proof_shared_text(point)
+    lines.append(f"Shared with {shared}" if shared else "Not shared with anyone yet.")
+    return "\n".join(lines)
 
 
 class ProofPointsPage(Page):
@@ -94,15 +114,24 @@ class ProofPointsPage(Page):
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header_view.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header_view.setSectionResizeMode(SHARED, QHeaderView.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(PLANS, QHeaderView.ResizeMode.Interactive)
+        header_view.resizeSection(PLANS, 170)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.stack.addWidget(self.table)
         self.filtered_empty = QLabel("No proof point for this plan yet.")
         self.filtered_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.filtered_empty)
+        self.detail = QLabel()
+        self.detail.setObjectName("proof-detail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("The selected proof point")
+        layout.addWidget(self.detail)
         self.summary = QLabel()
         self.summary.setObjectName("proof-summary")
         layout.addWidget(self.summary)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_point)
 
     # -- content ---------------------------------------------------------------------------
@@ -138,6 +167,13 @@ class ProofPointsPage(Page):
             self.select(selected.id)
         elif has:
             self.table.selectRow(0)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        point = self.selected() if self.points else None
+        self.detail.setVisible(point is not None)
+        if point is not None:
+            self.detail.setText(detail_text(point))
 
     def selected(self) -> ProofPoint | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -78,10 +78,9 @@ class ProofPointsModel(RowsTableModel):
             if column == VALUE:
                 return proof_value_text(point) if role == Qt.ItemDataRole.DisplayRole else None
             if column == SHARED:
-                text = proof_shared_text(point)
                 if role == Qt.ItemDataRole.DisplayRole:
-                    return text or "Not shared yet"
-                return text or None
+                    return proof_shared_text(point, with_dates=False) or "Not shared yet"
+                return proof_shared_text(point) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
