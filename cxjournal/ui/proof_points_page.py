@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,9 +82,9 @@ class ProofPointsPage(Page):
         plan_label.setBuddy(self.plan_filter)
         self.plan_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button = QPushButton(icon("proof"), "&New proof point")
-        self.add_button.setToolTip("Record a result that shows the program works (Ctrl+N)")
+        self.add_button.setToolTip("Record a result that shows the program works (Alt+N)")
         self.add_button.clicked.connect(self.add_point)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("&Delete")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -132,7 +131,6 @@ class ProofPointsPage(Page):
         self.summary.setObjectName("proof-summary")
         layout.addWidget(self.summary)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_point)
 
     # -- content ---------------------------------------------------------------------------
 

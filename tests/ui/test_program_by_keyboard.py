@@ -21,10 +21,24 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
+#: The window the keys go to: the main window, or the dialog open on top of it.
+WINDOW: list[QWidget] = []
+
+
 def focused() -> QWidget:
-    widget = QApplication.focusWidget()
+    """The widget with the keyboard focus in the window being typed into."""
+    widget = WINDOW[-1].focusWidget() if WINDOW else QApplication.focusWidget()
     assert widget is not None
     return widget
+
+
+def activate(qtbot: Any, window: QWidget) -> None:
+    """Type into ``window`` from now on (shown, active and with the focus)."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.activeWindow() is window)
+    WINDOW[:] = [window]
 
 
 def key(
@@ -46,21 +60,26 @@ def risks(page: Any) -> list[tuple[str, str]]:
     return found
 
 
-def drive_plan(qtbot: Any, monkeypatch: pytest.MonkeyPatch, person_downs: int) -> None:
-    """Next plan dialog: in progress, one person (``person_downs`` down the list) as owner."""
+def drive_plan(qtbot: Any, monkeypatch: pytest.MonkeyPatch, owner: str) -> None:
+    """Next plan dialog: in progress, ``owner`` (picked by typing their name) as its owner."""
 
     def exec_(dialog: PlanDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
-        dialog.status.setFocus()
-        assert focused() is dialog.status
-        key(qtbot, Qt.Key.Key_Down)  # not started -> in progress
-        key(qtbot, Qt.Key.Key_A, ALT)  # Add a person: its person box takes the focus
-        for _ in range(person_downs):
-            key(qtbot, Qt.Key.Key_Down)
+        activate(qtbot, dialog)
+        dialog.add_button.setFocus()  # Tab to "Add a person"
+        key(qtbot, Qt.Key.Key_Space)
+        (row,) = dialog.member_rows()
+        assert focused() is row.person
+        # a list box picks the item that typing starts (a space would open its list)
+        qtbot.keyClicks(focused(), owner.split()[0])
+        assert row.person.currentText() == owner
         key(qtbot, Qt.Key.Key_Tab)  # to the role
-        key(qtbot, Qt.Key.Key_Home)  # owner
+        assert focused() is row.role
+        qtbot.keyClicks(focused(), "Ow")
+        assert row.role.currentData() == "owner"
+        key(qtbot, Qt.Key.Key_S, ALT)  # Status
+        assert focused() is dialog.status
+        qtbot.keyClicks(focused(), "In")  # "In progress", by its first letters
+        assert dialog.status.currentData() == "in_progress"
         key(qtbot, Qt.Key.Key_Return, CTRL)
         return int(dialog.result())
 
@@ -76,7 +95,7 @@ def test_build_a_program_by_keyboard(
         Note(TODAY - dt.timedelta(days=2), "Coffee", person_id=ben.id, attitude=Attitude.NEUTRAL)
     )
     main_window.bus.changed.emit("all")
-    main_window.activateWindow()
+    activate(qtbot, main_window)
 
     # the why and the measure
     qtbot.keyClick(main_window, Qt.Key.Key_8, CTRL)
@@ -96,7 +115,7 @@ def test_build_a_program_by_keyboard(
     assert risks(page) == []  # no plan under way yet
 
     # governance, owned by Ana (first in the list)
-    drive_plan(qtbot, monkeypatch, person_downs=1)
+    drive_plan(qtbot, monkeypatch, owner="Ana Silva")
     page.card(PlanKind.GOVERNANCE).edit_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
     assert risks(page) == [
@@ -107,8 +126,10 @@ def test_build_a_program_by_keyboard(
     ]
     assert page.card(PlanKind.GOVERNANCE).owner_label.text().startswith("Owner: Ana Silva")
 
+    activate(qtbot, main_window)  # back from the dialog
+
     # operations, owned by Ben (second), who is on the CX board and was seen this week
-    drive_plan(qtbot, monkeypatch, person_downs=2)
+    drive_plan(qtbot, monkeypatch, owner="Ben Okafor")
     page.card(PlanKind.OPERATIONS).edit_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
     assert risks(page) == [
@@ -120,11 +141,11 @@ def test_build_a_program_by_keyboard(
         ("board_gap", "Finance"),
     ]
 
+    activate(qtbot, main_window)
+
     # a target attitude for Ana, from her profile
     def fill_target(dialog: PersonProfileDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
+        activate(qtbot, dialog)
         dialog.name.setFocus()
         key(qtbot, Qt.Key.Key_G, ALT)  # Target attitude
         assert focused() is dialog.engagement.desired
@@ -139,7 +160,10 @@ def test_build_a_program_by_keyboard(
     people = main_window.page("people")
     people.table.setFocus()
     key(qtbot, Qt.Key.Key_Home)  # Ana, first by name
-    key(qtbot, Qt.Key.Key_E, ALT)  # Edit profile
+    people.edit_button.setFocus()  # Tab to "Edit profile" (Alt+E opens the Edit menu)
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: journal.people.get(ana.id or 0).desired_attitude is not None)
+    activate(qtbot, main_window)
     stored = journal.people.get(ana.id or 0)
     assert stored.desired_attitude is Attitude.CHAMPION
     assert stored.move_plan == "Show her the churn numbers first"
@@ -148,9 +172,7 @@ def test_build_a_program_by_keyboard(
 
     # a proof point of the governance plan
     def fill_proof(dialog: ProofPointDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
+        activate(qtbot, dialog)
         dialog.title.setFocus()
         qtbot.keyClicks(focused(), "Renewals kept after a recovery call")
         key(qtbot, Qt.Key.Key_B, ALT)
@@ -167,7 +189,9 @@ def test_build_a_program_by_keyboard(
     monkeypatch.setattr(ProofPointDialog, "exec", fill_proof)
     qtbot.keyClick(main_window, Qt.Key.Key_9, CTRL)
     assert main_window.current_key() == "proof_points"
-    qtbot.keyClick(main_window.page("proof_points"), Qt.Key.Key_N, CTRL)
+    key(qtbot, Qt.Key.Key_N, ALT)  # New proof point
+    qtbot.waitUntil(lambda: bool(journal.program.proof_points()))
+    activate(qtbot, main_window)
     (point,) = journal.program.proof_points()
     assert (point.title, point.baseline, point.result, point.unit, point.plans) == (
         "Renewals kept after a recovery call",
@@ -181,9 +205,12 @@ def test_build_a_program_by_keyboard(
     qtbot.keyClick(main_window, Qt.Key.Key_3, CTRL)
     people.table.setFocus()
     key(qtbot, Qt.Key.Key_Home)
+    people.prepare_dialog = None
     key(qtbot, Qt.Key.Key_1, ALT)  # Prepare 1:1
+    qtbot.waitUntil(lambda: people.prepare_dialog is not None)
     prepare = people.prepare_dialog
     qtbot.addWidget(prepare)
+    activate(qtbot, prepare)
     section = prepare.program_section
     assert section.prep.plans[0][0] is PlanKind.GOVERNANCE
     assert [p.title for p in section.prep.unshared] == [point.title]
@@ -194,6 +221,7 @@ def test_build_a_program_by_keyboard(
     assert [(s.person.name, s.on) for s in shared] == [("Ana Silva", TODAY)]
     assert section.prep.unshared == ()
     prepare.close()
+    activate(qtbot, main_window)
 
     # the risks as they stand now
     qtbot.keyClick(main_window, Qt.Key.Key_8, CTRL)

@@ -169,8 +169,16 @@ class PlanDialog(QDialog):
         self.status.setFocus()
 
     def add_member(self, member: PlanMember | None = None) -> MemberRow:
+        rows = self.member_rows()
         row = MemberRow(self.people, member, self)
         self.members_box.addWidget(row)
+        row.show()  # at once, so that it can take the focus
+        # Tab runs through the rows in order: person, role, remove, then the next row
+        before = rows[-1].remove if rows else self.due
+        for first, second in ((before, row.person), (row.person, row.role), (row.role, row.remove)):
+            QWidget.setTabOrder(first, second)
+        if hasattr(self, "add_button"):
+            QWidget.setTabOrder(row.remove, self.add_button)
         return row
 
     def member_rows(self) -> list[MemberRow]:

@@ -99,9 +99,9 @@ class ProofPointDialog(QDialog):
         self.title.setMaxLength(NAME_MAX)
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("What improved, e.g. repeat calls after a claim down")
-        self.metric = QLineEdit(point.metric if point else "")
-        self.metric.setAccessibleName("Metric")
-        self.metric.setPlaceholderText("What you measured, e.g. repeat calls per claim")
+        self.metric_edit = QLineEdit(point.metric if point else "")
+        self.metric_edit.setAccessibleName("Metric")
+        self.metric_edit.setPlaceholderText("What you measured, e.g. repeat calls per claim")
         self.figures: dict[str, QLineEdit] = {}
         for name in FIGURES:
             edit = QLineEdit()
@@ -164,7 +164,7 @@ class ProofPointDialog(QDialog):
         for label, item in (
             ("&Date:", self.on),
             ("&Title:", self.title),
-            ("&Metric:", self.metric),
+            ("&Metric:", self.metric_edit),
             ("Figures:", figures),
             ("&Value:", worth),
             ("&Story:", self.story),
@@ -199,6 +199,7 @@ class ProofPointDialog(QDialog):
     def add_share(self, share: ProofShare | None = None) -> ShareRow:
         row = ShareRow(self.people, share, self.today)
         self.shares_box.addWidget(row)
+        row.show()  # at once, so that it can take the focus
         return row
 
     def share_rows(self) -> list[ShareRow]:
@@ -237,7 +238,7 @@ class ProofPointDialog(QDialog):
             id=self.point.id if self.point else None,
             on=from_qdate(self.on.date()),
             title=self.title.text().strip(),
-            metric=self.metric.text().strip(),
+            metric=self.metric_edit.text().strip(),
             baseline=numbers["baseline"],
             result=numbers["result"],
             unit=self.unit.text().strip(),
