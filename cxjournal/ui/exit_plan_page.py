@@ -33,6 +33,7 @@ from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
@@ -336,7 +337,9 @@ class ExitPlanPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete step?",
-            f"Delete this step from your exit plan?\n\n“{item.text}”\n\nThis cannot be undone.",
+            as_written(
+                f"Delete this step from your exit plan?\n\n“{item.text}”\n\nThis cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -37,6 +37,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.plain_text import as_written
 
 TEXT_FIELDS = ("role", "organisation", "team", "function", "product_unit", "location")
 COMPLETED_FIELDS = ("organisation", "team", "function", "product_unit", "location")
@@ -203,10 +204,10 @@ class PersonProfileDialog(QDialog):
                 self.saved_person = self.journal.people.update(person)
         except ValidationError as exc:
             problems = [p.replace("name:", "Name:", 1) for p in exc.problems]
-            QMessageBox.warning(self, "Cannot save this person", "\n".join(problems))
+            QMessageBox.warning(self, "Cannot save this person", as_written("\n".join(problems)))
             self.name.setFocus()
             return
         except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save this person", str(exc))
+            QMessageBox.warning(self, "Cannot save this person", as_written(str(exc)))
             return
         super().accept()

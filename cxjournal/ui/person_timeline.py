@@ -27,6 +27,7 @@ from cxjournal.domain.model import FollowUp, Note
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.plain_text import as_written
 
 #: Notes shown at first, and added by each "Show older notes".
 TIMELINE_PAGE = 10
@@ -91,7 +92,7 @@ class NoteActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete note",
-            f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone.",
+            as_written(f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -100,7 +101,7 @@ class NoteActions:
         try:
             self.journal.notes.delete(note.id)
         except CxJournalError as exc:
-            QMessageBox.warning(self.parent, "Cannot delete the note", str(exc))
+            QMessageBox.warning(self.parent, "Cannot delete the note", as_written(str(exc)))
             return False
         self.announce("notes")
         return True
@@ -109,7 +110,7 @@ class NoteActions:
         try:
             self.journal.notes.set_follow_up_done(follow_up_id, done)
         except CxJournalError as exc:
-            QMessageBox.warning(self.parent, "Cannot update the follow-up", str(exc))
+            QMessageBox.warning(self.parent, "Cannot update the follow-up", as_written(str(exc)))
             return
         self.announce("notes")
 

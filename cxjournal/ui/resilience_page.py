@@ -33,6 +33,7 @@ from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
@@ -312,7 +313,7 @@ class ResiliencePage(Page):
             QMessageBox.warning(
                 self.context.window,
                 "Check-in not saved",
-                "The check-in was not saved:\n\n" + "\n".join(exc.problems),
+                as_written("The check-in was not saved:\n\n" + "\n".join(exc.problems)),
             )
             return None
         today = self.today()
@@ -376,8 +377,10 @@ class ResiliencePage(Page):
         answer = QMessageBox.question(
             self.context.window,
             "Delete check-in",
-            f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
-            "This cannot be undone.",
+            as_written(
+                f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
+                "This cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -386,7 +389,7 @@ class ResiliencePage(Page):
         try:
             self.journal.resilience.delete(entry.id)
         except CxJournalError as exc:
-            QMessageBox.warning(self.context.window, "Delete check-in", str(exc))
+            QMessageBox.warning(self.context.window, "Delete check-in", as_written(str(exc)))
             return
         if self.form.current_date() == entry.on:
             self._load_form(entry.on)
@@ -416,7 +419,9 @@ class ResiliencePage(Page):
         try:
             ops.set_warning_rule(dialog.rule())
         except ValidationError as exc:
-            QMessageBox.warning(self.context.window, "Early warning", "\n".join(exc.problems))
+            QMessageBox.warning(
+                self.context.window, "Early warning", as_written("\n".join(exc.problems))
+            )
             return
         self.announce("settings")
 

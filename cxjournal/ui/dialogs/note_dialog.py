@@ -33,6 +33,7 @@ from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.tag_input import TagInput
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -272,10 +273,10 @@ class NoteDialog(QDialog):
             else:
                 self.saved_note = self.journal.notes.update(note)
         except ValidationError as exc:
-            QMessageBox.warning(self, "Cannot save the note", "\n".join(exc.problems))
+            QMessageBox.warning(self, "Cannot save the note", as_written("\n".join(exc.problems)))
             return
         except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the note", str(exc))
+            QMessageBox.warning(self, "Cannot save the note", as_written(str(exc)))
             return
         super().accept()
 

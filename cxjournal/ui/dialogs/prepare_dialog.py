@@ -47,6 +47,7 @@ from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
+from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 
 LAST_NOTES = 3
@@ -202,7 +203,7 @@ class PrepareDialog(QDialog):
         self.resize(1040, 720)
 
         title = QLabel(f"<h2>{html.escape(person.name)}</h2>")
-        subtitle = QLabel(" · ".join(b for b in (person.role, person.organisation) if b))
+        subtitle = plain_label(" · ".join(b for b in (person.role, person.organisation) if b))
 
         self.essentials_box = QGroupBox("Essentials")
         grid = QGridLayout(self.essentials_box)
@@ -321,7 +322,7 @@ class PrepareDialog(QDialog):
         try:
             self.journal.notes.set_follow_up_done(follow_up_id, done)
         except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot update the follow-up", str(exc))
+            QMessageBox.warning(self, "Cannot update the follow-up", as_written(str(exc)))
             return
         self.announce("notes")
 
@@ -356,7 +357,9 @@ class PrepareDialog(QDialog):
         try:
             write_pdf(self.document(), target)
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot save the PDF", f"{target}: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self, "Cannot save the PDF", as_written(f"{target}: {exc.strerror or exc}")
+            )
             return None
         return target
 
@@ -379,7 +382,7 @@ class PrepareDialog(QDialog):
         try:
             self.saved_note = self.journal.notes.add(note)
         except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the talking points", str(exc))
+            QMessageBox.warning(self, "Cannot save the talking points", as_written(str(exc)))
             return False
         self.announce("notes")
         return True

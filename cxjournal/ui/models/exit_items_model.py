@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from cxjournal.domain.model import ExitItem
 from cxjournal.ui.audit_wording import short_date
+from cxjournal.ui.plain_text import as_written
 
 DONE, STEP, DUE = range(3)
 HEADERS = ("Done", "Step", "Due")
@@ -110,7 +111,7 @@ class ExitItemsModel(QAbstractTableModel):
                 return "Ticked off" if item.done else "Not done yet: Space ticks it off"
             if column == DUE:
                 return "Double-click or F2 to set a due date" if item.due is None else None
-            return item.text
+            return as_written(item.text)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == DONE:
             return "done" if item.done else "not done"
         return None
