@@ -38,6 +38,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
@@ -298,7 +299,10 @@ class AuditsPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.journal.audits.delete(audit_id)
+        with guarded_write(self, "delete the audit", UNCHANGED) as attempt:
+            self.journal.audits.delete(audit_id)
+        if attempt.failed:
+            return
         self.announce("audits")  # the exit plan may have moved too: every page redraws
         self.context.show_status(f"Audit of {when} deleted")
 

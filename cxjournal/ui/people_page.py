@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.errors import CxJournalError, NotFoundError
 from cxjournal.domain.model import Person
 from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
@@ -45,6 +44,7 @@ from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.empty_state import EmptyState
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h3>No people yet</h3>"
@@ -394,10 +394,10 @@ class PeoplePage(Page):
         if summary is None or summary.person.id is None:
             return
         person = summary.person
-        try:
+        what = "restore this person" if person.archived else "archive this person"
+        with guarded_write(self, what, UNCHANGED) as attempt:
             self.journal.people.set_archived(person.id, not person.archived)  # type: ignore[arg-type]
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot change this person", as_written(str(exc)))
+        if attempt.failed:
             return
         verb = "Restored" if person.archived else "Archived"
         self.announce("people")
@@ -432,10 +432,9 @@ class PeoplePage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with guarded_write(self, "delete this person", UNCHANGED) as attempt:
             self.journal.people.delete(person.id)  # type: ignore[arg-type]
-        except (CxJournalError, NotFoundError) as exc:
-            QMessageBox.warning(self, "Cannot delete this person", as_written(str(exc)))
+        if attempt.failed:
             return
         self.announce("people")
         self.context.show_status(f"Deleted {person.name}")

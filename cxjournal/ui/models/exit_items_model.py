@@ -24,8 +24,9 @@ DONE, STEP, DUE = range(3)
 HEADERS = ("Done", "Step", "Due")
 
 Index = QModelIndex | QPersistentModelIndex
-#: Saves a changed item and returns it as stored; may raise ValidationError.
-Commit = Callable[[ExitItem], ExitItem]
+#: Saves a changed item and returns it as stored, or None when the journal refused it
+#: (the commit has said why); the row then keeps what the journal holds.
+Commit = Callable[[ExitItem], ExitItem | None]
 
 
 class ExitItemsModel(QAbstractTableModel):
@@ -141,7 +142,10 @@ class ExitItemsModel(QAbstractTableModel):
     def replace_item(self, row: int, changed: ExitItem) -> bool:
         """Store ``changed`` (through ``commit`` when given) and redraw its row."""
         if self._commit is not None:
-            changed = self._commit(changed)
+            saved = self._commit(changed)
+            if saved is None:
+                return False
+            changed = saved
         self._items[row] = changed
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         return True
