@@ -425,6 +425,12 @@ def test_journal_text_is_never_run_as_markup(
             action.trigger()
             walk.everything()
 
+    from cxjournal.exchange.snapshot import build_snapshot, render
+
+    latest = journal.audits.latest()
+    assert latest is not None and latest.id is not None
+    assert render(build_snapshot(journal, latest.id, hide_names=False), "pdf")  # laid out by Qt
+
     assert walk.seen > 50, "the walk found too little journal text to judge"
     shown = sorted(walk.problems)
     assert shown == [], "journal text drawn as markup:\n" + "\n".join(shown)
