@@ -313,7 +313,8 @@ class ExchangeActions(QObject):
                 f"{'it has a problem' if count == 1 else f'it has {count} problems'}. "
                 "Your journal was not changed."
             )
-            box.setInformativeText("\n".join(exc.problems[:5]) + ("\n…" if count > 5 else ""))
+            shown = "\n".join(exc.problems[:5]) + ("\n…" if count > 5 else "")
+            box.setInformativeText(as_written(shown))  # problems quote the file's text
             box.setDetailedText("\n".join(exc.problems))
             box.exec()
             return
