@@ -371,7 +371,7 @@ def test_journal_text_is_never_run_as_markup(
         for view in page.findChildren(QAbstractItemView):
             if not view.isVisible() or view.model() is None:
                 continue
-            for row in range(min(view.model().rowCount(), 8)):
+            for row in range(min(view.model().rowCount(), 4)):
                 view.setCurrentIndex(view.model().index(row, 0))
                 walk.everything()
         return page
