@@ -8,7 +8,7 @@ goes through one of these:
 
 - :func:`plain_label` (or :func:`make_plain`) for a label that shows text alone;
 - :func:`escape` for journal text put inside the app's own markup;
-- :func:`as_written` for a tooltip or a message box: text that Qt's auto-detection
+- :func:`as_written` for a message box or a tooltip: text that Qt's auto-detection
   shows as written (unchanged when Qt would show it plainly anyway);
 - :func:`chart_text` for a pyqtgraph legend entry, title or axis label.
 """
@@ -28,16 +28,19 @@ def escape(text: str, *, line_breaks: bool = False) -> str:
     return escaped.replace("\n", "<br>") if line_breaks else escaped
 
 
-def as_written(text: str) -> str:
-    """``text`` for a tooltip or a message box: shown as written whatever it holds.
+def as_written(text: str, *, wrap: bool = True) -> str:
+    """``text`` for a message box or (``wrap=False``) a tooltip: shown as written.
 
     Qt's auto-detection (``Qt.mightBeRichText``) decides whether such text is
     HTML. Text it would take for plain is returned as it is; other text is
-    escaped inside a paragraph that keeps its line breaks.
+    escaped inside a paragraph that keeps its line breaks, and that wraps long
+    lines as a message box does or, for a tooltip, keeps them whole as a plain
+    tooltip does.
     """
     if not QtGui.mightBeRichText(text):
         return text
-    return f'<p style="white-space:pre-wrap">{escape(text)}</p>'
+    space = "pre-wrap" if wrap else "pre"
+    return f'<p style="white-space:{space}">{escape(text)}</p>'
 
 
 def make_plain(label: QLabel) -> QLabel:

@@ -206,7 +206,8 @@ class BalanceMap(QWidget):
                 f"{c.person.name}\n"
                 f"You depend on them: {score(c.dependence_on_them)}\n"
                 f"They depend on you: {score(c.their_dependence_on_me)}\n"
-                f"Balance: {signed(c.balance)} ({kind_label(c.kind)})"
+                f"Balance: {signed(c.balance)} ({kind_label(c.kind)})",
+                wrap=False,
             )
         return f"You depend on them: {score(x)}\nThey depend on you: {score(y)}"
 

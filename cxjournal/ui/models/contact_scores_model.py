@@ -62,6 +62,7 @@ class ContactScoresModel(RowsTableModel):
             return as_written(
                 f"{contact.person.name}: they give {r.value}, hard to replace "
                 f"{r.irreplaceability}; you give {r.my_value}, hard to replace "
-                f"{r.my_irreplaceability}"
+                f"{r.my_irreplaceability}",
+                wrap=False,
             )
         return None

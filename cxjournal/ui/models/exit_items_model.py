@@ -112,7 +112,7 @@ class ExitItemsModel(QAbstractTableModel):
                 return "Ticked off" if item.done else "Not done yet: Space ticks it off"
             if column == DUE:
                 return "Double-click or F2 to set a due date" if item.due is None else None
-            return as_written(item.text)
+            return as_written(item.text, wrap=False)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == DONE:
             return "done" if item.done else "not done"
         return None

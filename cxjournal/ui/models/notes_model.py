@@ -142,7 +142,7 @@ class NotesModel(QAbstractTableModel):
                 return ", ".join(note.tags)
             return follow_up_summary(note)
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT and note.text:
-            return as_written(note.text[:1000])
+            return as_written(note.text[:1000], wrap=False)
         if role == Qt.ItemDataRole.ToolTipRole and column == PERSON and note.person_id is None:
             return "A journal entry about no one"
         return None

@@ -106,9 +106,9 @@ class ResilienceHistoryModel(RowsTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTE and entry.note:
-                return as_written(entry.note)
+                return as_written(entry.note, wrap=False)
             if column in (DRAINS, RESTORERS):
-                return as_written(self._text(entry, column)) or None
+                return as_written(self._text(entry, column), wrap=False) or None
             if column == DATE:
                 return entry.on.isoformat()
             return None

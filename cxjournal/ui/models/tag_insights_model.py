@@ -83,7 +83,7 @@ class TagInsightsModel(RowsTableModel):
                 return compared(effect.stress_with, effect.stress_without, effect.stress_difference)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return as_written(explain(effect))
+            return as_written(explain(effect), wrap=False)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return explain(effect)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DAYS, ENERGY, STRESS):

@@ -127,10 +127,10 @@ class RatingRow(QWidget):
         self.grouping_label.setText(
             QFontMetrics(small).elidedText(grouping, Qt.TextElideMode.ElideRight, NAME_WIDTH)
         )
-        self.grouping_label.setToolTip(as_written(grouping))
+        self.grouping_label.setToolTip(as_written(grouping, wrap=False))
         self.grouping_label.setEnabled(False)  # the palette's disabled text: a quieter line
         names.addWidget(self.grouping_label)
-        self.name_label.setToolTip(as_written(person.name))
+        self.name_label.setToolTip(as_written(person.name, wrap=False))
         layout.addLayout(names)
 
         self.spins: dict[str, QSpinBox] = {}
@@ -147,7 +147,9 @@ class RatingRow(QWidget):
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
         self.remove_button.setFixedWidth(REMOVE_WIDTH)
-        self.remove_button.setToolTip(as_written(f"Remove {person.name} from this audit"))
+        self.remove_button.setToolTip(
+            as_written(f"Remove {person.name} from this audit", wrap=False)
+        )
         self.remove_button.setAccessibleName(f"Remove {person.name} from this audit")
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))

@@ -51,7 +51,7 @@ class Card(QFrame):
 
     def add_header_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setToolTip(as_written(tooltip))
+        button.setToolTip(as_written(tooltip, wrap=False))
         self.header.addWidget(button)
         return button
 
@@ -121,7 +121,7 @@ class LinkRow(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setToolTip(as_written(tooltip))
+        self.setToolTip(as_written(tooltip, wrap=False))
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
         layout = QHBoxLayout(self)
@@ -153,7 +153,7 @@ class LinkRow(QFrame):
 
     def add_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setToolTip(as_written(tooltip))
+        button.setToolTip(as_written(tooltip, wrap=False))
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         return button
