@@ -101,25 +101,6 @@ def refuse_if_open_in_app(path: Path) -> None:
         )
 
 
-def printable(text: str) -> str:
-    """Journal text fit for a terminal: control characters (and bidirectional overrides)
-    shown escaped, never obeyed; line breaks and tabs kept."""
-    import unicodedata
-
-    def shown(ch: str) -> str:
-        if ch in "\n\t":
-            return ch
-        if (
-            unicodedata.category(ch) == "Cc"
-            or "\u202a" <= ch <= "\u202e"
-            or "\u2066" <= ch <= "\u2069"
-        ):
-            return ch.encode("unicode_escape").decode("ascii")
-        return ch
-
-    return "".join(shown(ch) for ch in text)
-
-
 def iso_date(text: str) -> dt.date:
     """An argparse type: a date written YYYY-MM-DD."""
     try:

@@ -19,8 +19,8 @@ from cxjournal.cli.common import (
     CommandError,
     iso_date,
     open_journal,
-    printable,
 )
+from cxjournal.domain.control_chars import escape_controls
 
 if TYPE_CHECKING:
     from cxjournal.domain.model import FollowUp, Person
@@ -103,7 +103,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _wrapped(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(printable(text), width=88, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(
+        escape_controls(text), width=88, initial_indent=indent, subsequent_indent=indent
+    )
 
 
 def format_program(view: ProgramView) -> str:
@@ -118,24 +120,23 @@ def format_program(view: ProgramView) -> str:
     program = view.program
     lines = [f"CX program on {view.on.isoformat()}"]
     lines.append(
-        f"Why: {printable(program.why)}" if program.why.strip() else "Why: not written yet"
+        f"Why: {escape_controls(program.why)}" if program.why.strip() else "Why: not written yet"
     )
     if program.kpi.strip():
-        lines.append(f"Measure: {printable(program.kpi)}")
+        lines.append(f"Measure: {escape_controls(program.kpi)}")
     lines.append("")
     for plan_view in view.plans:
         plan = plan_view.plan
         due = f", due {plan.due.isoformat()}" if plan.due else ""
         lines.append(f"{PLAN_TITLES[plan.kind]}: {STATUS_TITLES[plan.status].lower()}{due}")
         if plan.next_step.strip():
-            lines.append(f"    next step: {printable(plan.next_step)}")
+            lines.append(f"    next step: {escape_controls(plan.next_step)}")
         for member in plan_view.members:
             now = member.attitude.value if member.attitude else "no attitude noted"
             want = f" (want {member.desired_attitude.value})" if member.desired_attitude else ""
-            lines.append(
-                f"    {ROLE_TITLES[member.role].lower():<11} {printable(member.person.name)}: "
-                f"{now}{want}"
-            )
+            role = ROLE_TITLES[member.role].lower()
+            name = escape_controls(member.person.name)
+            lines.append(f"    {role:<11} {name}: {now}{want}")
     lines.append("")
     if view.risks:
         lines.append("Risks")
@@ -147,7 +148,7 @@ def format_program(view: ProgramView) -> str:
     if view.grid:
         lines += ["", "Power and interest"]
         for quadrant in Quadrant:
-            names = [printable(g.person.name) for g in view.grid if g.quadrant is quadrant]
+            names = [escape_controls(g.person.name) for g in view.grid if g.quadrant is quadrant]
             if names:
                 lines.append(f"  {QUADRANT_TITLES[quadrant]}: {', '.join(names)}")
     return "\n".join(lines)
@@ -174,7 +175,7 @@ def format_preparation(prep: Preparation, follow_ups: list[FollowUp]) -> str:
     from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES
 
     person = prep.person
-    lines = [f"Preparing a 1:1 with {printable(person.name)} on {prep.on.isoformat()}"]
+    lines = [f"Preparing a 1:1 with {escape_controls(person.name)} on {prep.on.isoformat()}"]
     if prep.plans:
         on_plans = ", ".join(
             f"{PLAN_TITLES[kind]} ({ROLE_TITLES[role].lower()})" for kind, role in prep.plans
@@ -187,7 +188,7 @@ def format_preparation(prep: Preparation, follow_ups: list[FollowUp]) -> str:
     by = f" by {person.desired_by.isoformat()}" if person.desired_by else ""
     lines.append(f"Attitude: {now}; target: {target}{by}")
     if person.move_plan.strip():
-        lines.append(f"How you will move them: {printable(person.move_plan)}")
+        lines.append(f"How you will move them: {escape_controls(person.move_plan)}")
     lines.append(f"Format: {prep.format_advice}")
     if prep.gap is not None:
         lines.append(_wrapped(prep.gap.message, "  ! "))
@@ -196,12 +197,12 @@ def format_preparation(prep: Preparation, follow_ups: list[FollowUp]) -> str:
         lines.append("Open follow-ups")
         for f in follow_ups:
             due = f" (due {f.due.isoformat()})" if f.due else ""
-            lines.append(f"  - {printable(f.text)}{due}")
+            lines.append(f"  - {escape_controls(f.text)}{due}")
         lines.append("")
     if prep.unshared:
         lines.append("Proof points they have not seen")
         for point in prep.unshared:
-            lines.append(f"  - {point.on.isoformat()}  {printable(point.title)}")
+            lines.append(f"  - {point.on.isoformat()}  {escape_controls(point.title)}")
     else:
         lines.append("No proof point left that they have not seen.")
     return "\n".join(lines)

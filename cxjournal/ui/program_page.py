@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Person, PlanKind, Program
 from cxjournal.domain.program import Risk
 from cxjournal.domain.program_view import ProgramView
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.write_guard import guarded_write
 
 EMPTY_TEXT = (
     "<h2>Your CX program</h2>"
@@ -182,10 +182,9 @@ class ProgramPage(Page):
         program = self.view.program
         if (why, kpi) == (program.why, program.kpi):
             return
-        try:
+        with guarded_write(self, "save the program's why") as attempt:
             self.journal.program.set_why(why, kpi)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the why", str(exc))
+        if attempt.failed:
             return
         self.started = True
         self.context.show_status("Saved the program's why and measure.")
@@ -211,7 +210,9 @@ class ProgramPage(Page):
         card.title.setText(f"Risks ({len(view.risks)})")
         shown = view.risks if self.all_risks else view.risks[:RISKS_SHOWN]
         for risk in shown:
-            row = LinkRow(risk.title, risk.message, icon("alarm"), _risk_tip(risk))
+            row = LinkRow(
+                risk.title, risk.message, icon("alarm"), as_written(_risk_tip(risk), wrap=False)
+            )
             row.setObjectName(f"risk-{risk.code.value}")
             row.activated.connect(lambda r=risk: self.open_risk(r))
             card.add(row)

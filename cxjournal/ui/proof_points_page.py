@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import PLAN_KINDS, PlanKind, ProofPoint
 from cxjournal.domain.program_wording import (
     PLAN_TITLES,
@@ -34,7 +33,9 @@ from cxjournal.domain.program_wording import (
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.empty_state import EmptyState
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h2>No proof points yet</h2>"
@@ -216,15 +217,14 @@ class ProofPointsPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete this proof point?",
-            f"Delete “{point.title}” for good?{shared}",
+            as_written(f"Delete “{point.title}” for good?{shared}"),
             QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Delete:
             return
-        try:
+        with guarded_write(self, "delete the proof point", UNCHANGED) as attempt:
             self.journal.program.delete_proof_point(point.id)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot delete the proof point", str(exc))
+        if attempt.failed:
             return
         self.announce("program")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from cxjournal.domain.model import POWER_MAX, POWER_MIN
 from cxjournal.domain.program import GRID_HIGH, GridEntry
 from cxjournal.domain.program_wording import QUADRANT_TITLES, Quadrant
+from cxjournal.ui.plain_text import as_written
 
 #: The plot's extent: room right of the highest interest for names, above the highest
 #: power for the captions, so neither covers a point.
@@ -128,10 +129,13 @@ class PowerInterestChart(QWidget):
             self.name_labels.append(label)
         self.scatter.setData(spots)
         self.setToolTip(
-            "\n".join(
-                f"{e.person.name}: power {e.power}, interest {e.interest} "
-                f"({QUADRANT_TITLES[e.quadrant].lower()})"
-                for e in self.entries
+            as_written(
+                "\n".join(
+                    f"{e.person.name}: power {e.power}, interest {e.interest} "
+                    f"({QUADRANT_TITLES[e.quadrant].lower()})"
+                    for e in self.entries
+                ),
+                wrap=False,
             )
         )
 

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Person, Plan, PlanMember, PlanRole, PlanStatus, Program
 from cxjournal.domain.program_wording import PLAN_PURPOSES, PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
+from cxjournal.ui.write_guard import guarded_write
 
 DEFAULT_DUE_DAYS = 30
 
@@ -206,17 +206,15 @@ class PlanDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self.saved_program = self.journal.program.save_plan(self.value())
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Cannot save the plan", _readable(exc.problems))
-            return
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the plan", str(exc))
+        with guarded_write(self, "save the plan") as attempt:
+            try:
+                self.saved_program = self.journal.program.save_plan(self.value())
+            except ValidationError as exc:  # without the field paths: the dialog is one plan
+                raise ValidationError(_readable(p) for p in exc.problems) from exc
+        if attempt.failed:
             return
         super().accept()
 
 
-def _readable(problems: list[str]) -> str:
-    """The store's problems without their field paths (the dialog shows one plan)."""
-    return "\n".join(p.split(": ", 1)[-1] if p.startswith("plans") else p for p in problems)
+def _readable(problem: str) -> str:
+    return problem.split(": ", 1)[-1] if problem.startswith("plans") else problem

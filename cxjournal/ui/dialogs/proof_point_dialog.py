@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -30,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, ProofPoint, ProofShare
 from cxjournal.domain.program_wording import PLAN_TITLES, number_text
 from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
+from cxjournal.ui.write_guard import guarded_write
 
 FIGURES = ("baseline", "result", "value")
 
@@ -250,12 +250,8 @@ class ProofPointDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
+        with guarded_write(self, "save the proof point") as attempt:
             self.saved_point = self.journal.program.save_proof_point(self.value())
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Cannot save the proof point", "\n".join(exc.problems))
-            return
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the proof point", str(exc))
+        if attempt.failed:
             return
         super().accept()

@@ -15,6 +15,7 @@ from cxjournal.domain.program_wording import (
 )
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.plain_text import as_written
 
 DATE, TITLE, PLANS, RESULT, VALUE, SHARED = range(6)
 HEADERS = ("Date", "Proof point", "Plans", "Result", "Value", "Shared with")
@@ -59,30 +60,37 @@ class ProofPointsModel(RowsTableModel):
             return None
         point = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == DATE:
-                return short_date(point.on) if role == Qt.ItemDataRole.DisplayRole else None
-            if column == TITLE:
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return " ".join(point.story.split()) or None
-                return " ".join(point.title.split())
-            if column == PLANS:
-                return proof_plans_text(point) or (
-                    "" if role == Qt.ItemDataRole.DisplayRole else None
-                )
-            if column == RESULT:
-                text = proof_result_text(point)
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return point.metric or None
-                return text
-            if column == VALUE:
-                return proof_value_text(point) if role == Qt.ItemDataRole.DisplayRole else None
-            if column == SHARED:
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return proof_shared_text(point, with_dates=False) or "Not shared yet"
-                return proof_shared_text(point) or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._tooltip(point, column)
+            return as_written(text, wrap=False) if text else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(point, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return point.id
         return None
+
+    @staticmethod
+    def _display(point: ProofPoint, column: int) -> str:
+        if column == DATE:
+            return short_date(point.on)
+        if column == TITLE:
+            return " ".join(point.title.split())
+        if column == PLANS:
+            return proof_plans_text(point)
+        if column == RESULT:
+            return proof_result_text(point)
+        if column == VALUE:
+            return proof_value_text(point)
+        return proof_shared_text(point, with_dates=False) or "Not shared yet"
+
+    @staticmethod
+    def _tooltip(point: ProofPoint, column: int) -> str:
+        if column == TITLE:
+            return point.story
+        if column == RESULT:
+            return point.metric
+        if column == SHARED:
+            return proof_shared_text(point)
+        return ""

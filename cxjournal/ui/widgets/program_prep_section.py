@@ -9,7 +9,6 @@ Everything comes from ``journal.program.preparation`` (the domain's rules, as
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -17,18 +16,18 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import ProofPoint
 from cxjournal.domain.program_view import Preparation
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_result_text
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.plain_text import as_written, escape
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 
 def _plain(text: str, name: str) -> QLabel:
@@ -118,7 +117,9 @@ class ProgramPrepSection(QGroupBox):
             line.addWidget(_plain(proof_line(point), "prep-proof"), 1)
             button = QPushButton("Shared today")
             button.setAccessibleName(f"Shared today: {point.title}")
-            button.setToolTip(f"Record that you showed {prep.person.name} this today")
+            button.setToolTip(
+                as_written(f"Record that you showed {prep.person.name} this today", wrap=False)
+            )
             button.clicked.connect(lambda _=False, pid=point.id: self.share(pid))
             line.addWidget(button)
             if point.id is not None:
@@ -128,10 +129,9 @@ class ProgramPrepSection(QGroupBox):
     def share(self, proof_point_id: int | None) -> None:
         if proof_point_id is None:
             return
-        try:
+        with guarded_write(self, "record the share", UNCHANGED) as attempt:
             self.journal.program.share(proof_point_id, self.person_id, self.today)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot record the share", str(exc))
+        if attempt.failed:
             return
         self.announce("program")
         self.refresh()
@@ -141,7 +141,7 @@ class ProgramPrepSection(QGroupBox):
         prep = self.prep
         if prep is None:
             return ""
-        e = html.escape
+        e = escape
         parts = [
             "<h3>Program</h3>",
             f"<p>{e(plans_line(prep))}<br>{e(attitude_line(prep))}</p>",

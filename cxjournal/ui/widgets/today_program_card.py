@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from cxjournal.domain.model import Program
 from cxjournal.domain.program_view import ProgramView, gaps_due, top_risks
 from cxjournal.ui.icons import icon
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 
 #: At most this many risks and this many gaps are listed; the rest are counted.
@@ -57,7 +58,8 @@ class ProgramCard(Card):
                 continue
             row = LinkRow(f"Attitude gap: {person.name}", gap.problem, icon("people"))
             row.setObjectName("today-program-gap")
-            prepare = row.add_button("Prepare 1:1", f"Prepare your next 1:1 with {person.name}")
+            tip = as_written(f"Prepare your next 1:1 with {person.name}", wrap=False)
+            prepare = row.add_button("Prepare 1:1", tip)
             for signal in (row.activated, prepare.clicked):
                 signal.connect(lambda _=False, pid=person.id: self.prepare.emit(pid))
             self.add(row)
