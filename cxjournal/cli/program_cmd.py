@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.cli.common import (
@@ -46,6 +48,27 @@ def register(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true", help="print JSON (spec/program.md)")
     show.set_defaults(func=run_show)
 
+    export = program_sub.add_parser(
+        "export",
+        help="a program snapshot to share (Markdown or PDF)",
+        description="The program, its risks and the grid as of a date, as Markdown or PDF. "
+        "With --hide-names people become Person A, B..., functions Function A, B..., and "
+        "the free texts (why, measure, summaries, next steps) are left out.",
+    )
+    _date_option(export)
+    _output_options(export, ("md", "pdf"))
+    export.add_argument("--hide-names", action="store_true", help="replace people by pseudonyms")
+    export.set_defaults(func=run_export)
+
+    portfolio = program_sub.add_parser(
+        "portfolio",
+        help="the proof point portfolio (Markdown, PDF or CSV)",
+        description="Every proof point, newest first: figures, value, story, plans and with "
+        "whom it was shared. Evidence of your results, for reviews and for the exit plan.",
+    )
+    _output_options(portfolio, ("md", "pdf", "csv"))
+    portfolio.set_defaults(func=run_portfolio)
+
     prep = subparsers.add_parser(
         "prep",
         help="prepare a 1:1: plans, attitude gap, proof points to share",
@@ -63,6 +86,20 @@ def _date_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on", type=iso_date, metavar="DATE", help="as of this date, YYYY-MM-DD (default today)"
     )
+
+
+def _output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write")
+    parser.add_argument(
+        "--format", choices=formats, help="the file's format (default: from its name, else md)"
+    )
+
+
+def _format(args: argparse.Namespace, formats: tuple[str, ...]) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    return suffix if suffix in formats else "md"
 
 
 def _on(args: argparse.Namespace) -> dt.date:
@@ -152,6 +189,37 @@ def format_program(view: ProgramView) -> str:
             if names:
                 lines.append(f"  {QUADRANT_TITLES[quadrant]}: {', '.join(names)}")
     return "\n".join(lines)
+
+
+# -- exports -------------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from cxjournal.exchange import program_report as report
+
+    fmt = _format(args, report.FORMATS["program"])
+    with open_journal(args) as journal:
+        found = journal.program.inputs()
+    view = report.snapshot_view(
+        found.program, found.people, found.notes, _on(args), found.thresholds, args.hide_names
+    )
+    data = report.render(report.program_markdown(view, args.hide_names), fmt, report.PROGRAM_TITLE)
+    size = report.write(Path(args.output), data)
+    print(f"wrote {args.output} ({size} bytes, {fmt})", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_portfolio(args: argparse.Namespace) -> int:
+    from cxjournal.exchange import program_report as report
+
+    fmt = _format(args, report.FORMATS["portfolio"])
+    with open_journal(args) as journal:
+        points = journal.program.proof_points()
+    markdown = report.portfolio_markdown(points, dt.date.today())
+    data = report.render(markdown, fmt, report.PORTFOLIO_TITLE, report.portfolio_csv(points))
+    size = report.write(Path(args.output), data)
+    print(f"wrote {args.output} ({size} bytes, {fmt})", file=sys.stderr)
+    return EXIT_OK
 
 
 # -- prep ----------------------------------------------------------------------------------------

@@ -9,14 +9,15 @@ rules themselves (risks, grid, unshared proof points) are the domain's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from cxjournal.domain.errors import NotFoundError
-from cxjournal.domain.model import FollowUp, Person, Plan, PlanKind, Program, ProofPoint
+from cxjournal.domain.model import FollowUp, Note, Person, Plan, PlanKind, Program, ProofPoint
 from cxjournal.domain.program_view import Preparation, ProgramView, preparation, program_view
+from cxjournal.domain.thresholds import Thresholds
 from cxjournal.store import program_store
 from cxjournal.store.mapping import person_from_row
 from cxjournal.store.models import PersonRow
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cxjournal.journal.core import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramInputs:
+    program: Program
+    people: list[Person]
+    notes: list[Note]
+    thresholds: Thresholds
 
 
 def _directory(session: Session) -> dict[int, Person]:
@@ -104,14 +113,20 @@ class ProgramOps:
 
     # -- views ----------------------------------------------------------------------------------
 
-    def view(self, on: dt.date) -> ProgramView:
-        """The program, its risks and the grid as of ``on``."""
+    def inputs(self) -> ProgramInputs:
+        """What the program's rules read: the program, everyone, every note about someone."""
         with self._journal.session() as session:
             people = _directory(session)
             program = program_store.read_program(session, people)
         notes = self._journal.notes.about_people()
-        thresholds = self._journal.settings.thresholds()
-        return program_view(program, list(people.values()), notes, on, thresholds)
+        return ProgramInputs(
+            program, list(people.values()), notes, self._journal.settings.thresholds()
+        )
+
+    def view(self, on: dt.date) -> ProgramView:
+        """The program, its risks and the grid as of ``on``."""
+        found = self.inputs()
+        return program_view(found.program, found.people, found.notes, on, found.thresholds)
 
     def preparation(self, person_id: int, on: dt.date) -> tuple[Preparation, list[FollowUp]]:
         """The program side of a 1:1 with the person on ``on``, and their open follow-ups."""
