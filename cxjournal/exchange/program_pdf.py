@@ -18,7 +18,9 @@ def markdown_pdf(markdown: str, title: str) -> bytes:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(9)
     document.setDefaultFont(font)
-    document.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownNoHTML)
+    features = QTextDocument.MarkdownFeature
+    # GitHub's dialect for the tables; never any HTML, whatever the text holds
+    document.setMarkdown(markdown, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
