@@ -32,6 +32,7 @@ from cxjournal.domain.program_view import ProgramView
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.program_exports import snapshot_button
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -110,6 +111,8 @@ class ProgramPage(Page):
         self.proof_button.setToolTip("The early wins and results that show the program works")
         self.proof_button.clicked.connect(lambda: self.context.navigate("proof_points"))
         header.addWidget(self.proof_button)
+        self.export_button = snapshot_button(self.journal, self, self.today_value, self._saved)
+        header.addWidget(self.export_button)
         layout.addLayout(header)
 
         self.why_card = Card("Why it matters")
@@ -152,6 +155,13 @@ class ProgramPage(Page):
         layout.addStretch(1)
 
     # -- states -------------------------------------------------------------------------
+
+    def today_value(self) -> dt.date:
+        return self.today()
+
+    def _saved(self, path: object) -> None:
+        if path is not None:
+            self.context.show_status(f"Saved {path}")
 
     def start(self) -> None:
         self.started = True

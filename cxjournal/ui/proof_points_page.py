@@ -89,8 +89,13 @@ class ProofPointsPage(Page):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("&Delete")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setToolTip(
+            "Save the portfolio as PDF, Markdown or CSV: evidence of your results"
+        )
+        self.export_button.clicked.connect(self.export)
         for widget in (plan_label, self.plan_filter, self.add_button, self.edit_button,
-                       self.delete_button):  # fmt: skip
+                       self.delete_button, self.export_button):  # fmt: skip
             header.addWidget(widget)
         layout.addLayout(header)
 
@@ -208,6 +213,13 @@ class ProofPointsPage(Page):
             self.announce("program")
             if self.dialog.saved_point.id is not None:
                 self.select(self.dialog.saved_point.id)
+
+    def export(self) -> None:
+        from cxjournal.ui.program_exports import export_portfolio
+
+        path = export_portfolio(self.journal, self.context.window, self.today())
+        if path is not None:
+            self.context.show_status(f"Saved {path}")
 
     def delete_selected(self) -> None:
         point = self.selected()
