@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from tests.program_scenario import (
     store_scenario,
 )
 
-REAL_NAMES = [p.name for p in PEOPLE] + ["Finance", "Operations", "operations"]
+#: names and functions ("Operations" is also a plan's title, which stays)
+REAL_NAMES = [p.name for p in PEOPLE] + ["Finance", "finance", "operations", "IT"]
 
 
 def test_the_snapshot_lists_plans_risks_and_grid() -> None:
@@ -39,19 +41,20 @@ def test_the_snapshot_lists_plans_risks_and_grid() -> None:
 def test_hidden_names_leave_no_name_function_or_free_text_and_the_same_risks() -> None:
     view = report.snapshot_view(PROGRAM, PEOPLE, NOTES, D, Thresholds(), hidden=True)
     text = report.program_markdown(view, hidden=True)
+    words = set(text.replace("|", " ").replace(":", " ").split())
     for secret in [*REAL_NAMES, "Customers stop waiting", "Refund time", "Cut refund time"]:
-        assert secret not in text, secret
+        assert secret not in text if " " in secret else secret not in words, secret
     assert "Person A" in text and "Function A" in text
     codes = [r.code.value for r in view.risks]
     assert codes == [r["code"] for r in EXPECTED_RISKS]
-    # Ana owns operations (first on a plan in plan order) and becomes Person A
-    assert "Person A owns the Operations plan but is a skeptic." in text
+    # pseudonyms follow plan order: Chen (voc) is Person A, Ana (operations) Person B
+    assert "Person B owns the Operations plan but is a skeptic." in text
 
 
 def test_markdown_shows_journal_text_as_written() -> None:
     hostile = ProofPoint(D, "Win <img src=x> | *bold* \x1b[31m", story="# not a heading")
     text = report.portfolio_markdown([hostile], D)
-    assert "<img" not in text and "\x1b" not in text
+    assert re.search(r"(?<!\\)<", text) is None and "\x1b" not in text
     assert "\\<img src=x\\> \\| \\*bold\\*" in text
 
 
