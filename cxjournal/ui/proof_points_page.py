@@ -229,11 +229,11 @@ class ProofPointsPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete this proof point?",
-            as_written(f"Delete “{point.title}” for good?{shared}"),
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            as_written(f"Delete “{point.title}” for good?{shared} It cannot be brought back."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Delete:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         with guarded_write(self, "delete the proof point", UNCHANGED) as attempt:
             self.journal.program.delete_proof_point(point.id)

@@ -71,7 +71,7 @@ def test_add_filter_and_delete(
     assert page.stack.currentWidget() is page.filtered_empty
     page.plan_filter.setCurrentIndex(0)
     page.select(callbacks.id)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Delete)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_selected()
     assert [p.title for p in journal.program.proof_points()] == ["Letters rewritten"]
 
@@ -113,5 +113,5 @@ def test_the_note_dialog_records_goal_format_and_outcome(journal: Journal, qtbot
     qtbot.addWidget(skipped)
     qtbot.keyClicks(skipped.text, "Quick hello")
     skipped.accept()
-    latest = [n for n in journal.notes.for_person(ana.id or 0) if n.text == "Quick hello"][0]
+    latest = next(n for n in journal.notes.for_person(ana.id or 0) if n.text == "Quick hello")
     assert latest == Note(latest.on, "Quick hello", latest.kind, ana.id, id=latest.id)
