@@ -134,7 +134,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.format_v1 import parse
+    from cxjournal.exchange.format_read import parse
     from cxjournal.exchange.importer import ImportConflictError, import_document
 
     document = parse(_read_input(args.file))  # every problem, before the journal is touched
@@ -211,7 +211,7 @@ def _confirm_restore(source: Path, target: Path) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.format_v1 import to_json_text
+    from cxjournal.exchange.format_write import to_json_text
 
     document = generate(years=args.years, seed=args.seed)
     _write_output(args.output, to_json_text(document).encode("utf-8"))

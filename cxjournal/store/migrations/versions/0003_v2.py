@@ -18,6 +18,10 @@ revision stays what it was whatever later code does.
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from typing import Any
+
 from alembic import op
 
 revision = "0003_v2"
@@ -359,3 +363,73 @@ def upgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for name, body in PEOPLE_TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
+
+
+def _revision_0002() -> Any:
+    """The 0002 revision module, whose search triggers a downgrade puts back."""
+    path = Path(__file__).with_name("0002_search.py")
+    spec = importlib.util.spec_from_file_location("cxjournal_migration_0002", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_DROPPED_TABLES = (
+    "drafts",
+    "agenda_items",
+    "proof_shares",
+    "proof_point_plans",
+    "proof_points",
+    "plan_people",
+    "plans",
+    "program",
+    "audit_ties",
+    "person_emails",
+)
+
+
+def downgrade() -> None:
+    """Back to 0002. Refused while a check-in lacks energy or stress (0002 cannot hold it)."""
+    old = _revision_0002()
+    for name in (*PEOPLE_TRIGGERS, *RESILIENCE_TRIGGERS, "audit_ties_need_recorded"):
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.execute("DROP TRIGGER IF EXISTS audits_ties_recorded_kept")
+    for table in _DROPPED_TABLES:
+        op.execute(f"DROP TABLE IF EXISTS {table}")
+    # The people's search rows lose their addresses again.
+    op.execute("DELETE FROM search_fts WHERE kind = 'person'")
+    op.execute(old.BACKFILL[0])
+    for column in ("desired_attitude", "desired_by", "move_plan", "power", "interest"):
+        op.execute(f"ALTER TABLE people DROP COLUMN {column}")
+    op.execute("ALTER TABLE audits DROP COLUMN ties_recorded")
+    for column in ("goal", "format_used", "outcome"):
+        op.execute(f"ALTER TABLE notes DROP COLUMN {column}")
+    op.execute(
+        "CREATE TABLE resilience_v1 (id INTEGER NOT NULL, on_date DATE NOT NULL, "
+        "energy INTEGER NOT NULL, stress INTEGER NOT NULL, mood INTEGER NOT NULL, "
+        "sleep_hours FLOAT, drains TEXT NOT NULL, restorers TEXT NOT NULL, note TEXT NOT NULL, "
+        "CONSTRAINT pk_resilience PRIMARY KEY (id), "
+        "CONSTRAINT uq_resilience_on_date UNIQUE (on_date), "
+        "CONSTRAINT ck_resilience_drains_json "
+        "CHECK (json_valid(drains) AND json_type(drains) = 'array'), "
+        "CONSTRAINT ck_resilience_restorers_json "
+        "CHECK (json_valid(restorers) AND json_type(restorers) = 'array'), "
+        "CONSTRAINT ck_resilience_energy_range CHECK (energy BETWEEN 1 AND 10), "
+        "CONSTRAINT ck_resilience_mood_range CHECK (mood BETWEEN 1 AND 10), "
+        "CONSTRAINT ck_resilience_sleep_range "
+        "CHECK (sleep_hours IS NULL OR (sleep_hours BETWEEN 0 AND 24)), "
+        "CONSTRAINT ck_resilience_stress_range CHECK (stress BETWEEN 1 AND 10))"
+    )
+    # NOT NULL refuses a mood-only check-in here, which rolls the whole downgrade back.
+    op.execute(
+        "INSERT INTO resilience_v1 SELECT id, on_date, energy, stress, mood, sleep_hours, "
+        "drains, restorers, note FROM resilience"
+    )
+    op.execute("DROP TABLE resilience")
+    op.execute("ALTER TABLE resilience_v1 RENAME TO resilience")
+    op.execute("DELETE FROM search_fts WHERE kind = 'resilience'")
+    op.execute(old.BACKFILL[4])
+    for name in (*PEOPLE_TRIGGERS, *RESILIENCE_TRIGGERS):
+        if name in old.TRIGGERS:
+            op.execute(f"CREATE TRIGGER {name} {old.TRIGGERS[name]}")
