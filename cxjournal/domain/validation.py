@@ -142,7 +142,10 @@ def audit_problems(audit: Audit) -> list[str]:
 
 
 def ties_problems(audit: Audit) -> list[str]:
-    """Ties are pairs ``(i, j)`` of rating indexes with ``i < j``, each pair once."""
+    """Ties are pairs ``(i, j)`` of rating indexes with ``i < j``, each pair once.
+
+    (Ties imply ``ties_recorded``: saving an audit with ties records them as such.)
+    """
     problems: list[str] = []
     seen: set[tuple[int, int]] = set()
     count = len(audit.ratings)
@@ -158,8 +161,6 @@ def ties_problems(audit: Audit) -> list[str]:
             problems.append(f"{label}: this pair is recorded twice")
         else:
             seen.add((i, j))
-    if audit.ties and not audit.ties_recorded:
-        problems.append("ties_recorded: must be true when ties are recorded")
     return problems
 
 
