@@ -748,6 +748,9 @@ def test_the_documented_examples_are_valid() -> None:
     full = parse(examples[0])
     assert len(full.people) == 2 and len(full.audits[0].audit.ratings) == 2
     assert full.notes[1].person_file_id is None
+    assert full.version == 2 and full.people[0].person.emails == ("meilin.chen@calloway.example",)
+    assert full.resilience[1].energy is None and full.program is not None
+    assert (len(full.proof_points), len(full.agenda)) == (1, 1)
     for example in examples:
         parse(example)
 
