@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -66,6 +67,9 @@ WELCOME_TEXT = (
     "<p>Start with your first power audit; it takes about fifteen minutes.</p>"
 )
 
+#: Checks, 100 ms apart, for the warm-up's imports before the program card is filled anyway.
+PROGRAM_TRIES = 50
+
 #: At most this many stakeholders and follow-ups are listed; the rest are counted.
 LIST_LIMIT = 8
 
@@ -96,6 +100,7 @@ class TodayPage(Page):
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None
         self.prepare_dialog: Any = None
+        self._program_tries = 0
 
         scroll = QScrollArea()
         self.scroll = scroll
@@ -250,13 +255,19 @@ class TodayPage(Page):
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
             self.cards.show()
-            # the program's risks read every note: after this paint, not before it
+            # the program's risks read every note through SQLAlchemy: not before the paint,
+            # and not before the warm-up has imported it off the GUI thread
+            self._program_tries = 0
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
 
     def _fill_program(self, today: dt.date) -> None:
+        self._program_tries += 1
+        if "cxjournal.journal.program" not in sys.modules and self._program_tries < PROGRAM_TRIES:
+            QTimer.singleShot(100, self.program_card, lambda: self._fill_program(today))
+            return
         self.program_card.fill(self.journal.program.view(today))
 
     def _fill_audit(self, overview: TodayOverview) -> None:

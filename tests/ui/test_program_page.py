@@ -105,3 +105,24 @@ def test_the_plan_dialog_refuses_a_second_owner_and_keeps_what_was_typed(
         ("Ben", PlanRole.SPONSOR),
     ]
     assert saved.next_step == "Agree the survey"
+
+
+def test_today_shows_the_top_risks_and_the_gaps_coming_due(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
+
+    store_scenario(journal)
+    main_window.navigate("today")
+    today = main_window.page("today")
+    today.today = lambda: D
+    today.refresh()
+    card = today.program_card
+    qtbot.waitUntil(lambda: bool(card.rows))
+    assert card.isVisible()
+    assert [r.title() for r in card.rows] == [
+        "Plan without an owner",
+        "Owner opposed",
+        "No supporter",
+        "Attitude gap: Dana Reed",
+    ]
