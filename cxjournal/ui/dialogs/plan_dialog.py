@@ -114,7 +114,7 @@ class PlanDialog(QDialog):
         self.next_step = QLineEdit(plan.next_step)
         self.next_step.setAccessibleName("Next step")
         self.next_step.setPlaceholderText("The very next thing to do")
-        self.has_due = QCheckBox("Due")
+        self.has_due = QCheckBox("D&ue:")
         self.has_due.setAccessibleName("The next step has a due date")
         self.due = QDateEdit(to_qdate(plan.due or self.today + dt.timedelta(days=DEFAULT_DUE_DAYS)))
         self.due.setCalendarPopup(True)
@@ -123,10 +123,6 @@ class PlanDialog(QDialog):
         self.has_due.setChecked(plan.due is not None)
         self.due.setEnabled(plan.due is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due)
-        due_row.addStretch(1)
 
         self.members_box = QVBoxLayout()
         self.members_box.setSpacing(4)
@@ -142,13 +138,13 @@ class PlanDialog(QDialog):
         form = QFormLayout()
         for label, widget in (
             ("&Status:", self.status),
-            ("S&ummary:", self.summary),
+            ("Su&mmary:", self.summary),
             ("&Next step:", self.next_step),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
-        form.addRow(QLabel("Due:"), due_row)
+        form.addRow(self.has_due, self.due)
         people_holder = QVBoxLayout()
         people_holder.addLayout(self.members_box)
         people_holder.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -174,8 +170,10 @@ class PlanDialog(QDialog):
         self.members_box.addWidget(row)
         row.show()  # at once, so that it can take the focus
         # Tab runs through the rows in order: person, role, remove, then the next row
-        before = rows[-1].remove if rows else self.due
-        for first, second in ((before, row.person), (row.person, row.role), (row.role, row.remove)):
+        pairs = [(row.person, row.role), (row.role, row.remove)]
+        if rows:
+            pairs.insert(0, (rows[-1].remove, row.person))
+        for first, second in pairs:
             QWidget.setTabOrder(first, second)
         if hasattr(self, "add_button"):
             QWidget.setTabOrder(row.remove, self.add_button)

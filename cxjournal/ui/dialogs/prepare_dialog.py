@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -286,8 +287,16 @@ class PrepareDialog(QDialog):
         right.addWidget(chart_box)
         right.addWidget(points_label)
         right.addWidget(self.talking_points, 1)
+        # the left column scrolls when the screen is short, rather than squeezing its text
+        left_holder = QWidget()
+        left_holder.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setWidget(left_holder)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
+        columns.addWidget(left_scroll, 1)
         columns.addLayout(right, 1)
 
         self.print_button = QPushButton("&Print…")

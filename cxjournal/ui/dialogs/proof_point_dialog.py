@@ -137,7 +137,7 @@ class ProofPointDialog(QDialog):
         self.shares_box = QVBoxLayout()
         for share in point.shared if point else ():
             self.add_share(share)
-        self.add_share_button = QPushButton("Add &share")
+        self.add_share_button = QPushButton("Add s&hare")
         self.add_share_button.setToolTip("Record that you showed it to someone")
         self.add_share_button.clicked.connect(lambda: self.add_share().person.setFocus())
         self.add_share_button.setEnabled(bool(self.people))

@@ -114,7 +114,9 @@ class ProgramPrepSection(QGroupBox):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(_plain(proof_line(point), "prep-proof"), 1)
+            label = _plain(f"{point.title} ({point.on.day} {point.on:%b %Y})", "prep-proof")
+            label.setToolTip(as_written(proof_line(point), wrap=False))
+            line.addWidget(label, 1)
             button = QPushButton("Shared today")
             button.setAccessibleName(f"Shared today: {point.title}")
             button.setToolTip(
