@@ -79,6 +79,7 @@ def register(subparsers: Any) -> None:
     prep.add_argument("person", metavar="PERSON", help="a name (any case) or a person id")
     _date_option(prep)
     prep.add_argument("--json", action="store_true", help="print JSON")
+    prep.add_argument("--pdf", metavar="FILE", help="also save the preparation as a PDF page")
     prep.set_defaults(func=run_prep)
 
 
@@ -232,6 +233,12 @@ def run_prep(args: argparse.Namespace) -> int:
         person = resolve_person(journal, args.person)
         assert person.id is not None
         prep, follow_ups = journal.program.preparation(person.id, _on(args))
+    if args.pdf:
+        from cxjournal.exchange import program_report as report
+
+        markdown = report.preparation_markdown(prep, follow_ups)
+        size = report.write(Path(args.pdf), report.render(markdown, "pdf", report.PREP_TITLE))
+        print(f"wrote {args.pdf} ({size} bytes, pdf)", file=sys.stderr)
     if args.json:
         print(json.dumps(preparation_json(prep, follow_ups), indent=2, ensure_ascii=False))
     else:

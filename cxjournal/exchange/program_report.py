@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from cxjournal.domain.model import Note, Person, Plan, PlanMember, Program, ProofPoint
-from cxjournal.domain.program_view import ProgramView, program_view
+from cxjournal.domain.model import FollowUp, Note, Person, Plan, PlanMember, Program, ProofPoint
+from cxjournal.domain.program_view import Preparation, ProgramView, program_view
 from cxjournal.domain.program_wording import (
     PLAN_TITLES,
     QUADRANT_TITLES,
@@ -163,6 +163,42 @@ def program_markdown(view: ProgramView, hidden: bool = False) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+# --- a 1:1 preparation --------------------------------------------------------------------
+
+PREP_TITLE = "1:1 preparation"
+
+
+def preparation_markdown(prep: Preparation, follow_ups: Sequence[FollowUp]) -> str:
+    """What ``cxjournal prep`` shows, as a page to print (``prep --pdf``)."""
+    person = prep.person
+    out = [f"# Preparing a 1:1 with {_line(person.name)}", "", f"{long_date(prep.on)}.", ""]
+    plans = ", ".join(f"{PLAN_TITLES[k]} ({ROLE_TITLES[r].lower()})" for k, r in prep.plans)
+    now = prep.attitude.value if prep.attitude else "not noted"
+    target = person.desired_attitude.value if person.desired_attitude else "no target set"
+    by = f" by {long_date(person.desired_by)}" if person.desired_by else ""
+    out += [
+        f"- **Plans:** {plans or 'not on any plan'}",
+        f"- **Attitude:** {now}; target {target}{by}",
+        f"- **How you will move them:** {_line(person.move_plan) or 'not written yet'}",
+        f"- **Format:** {_line(prep.format_advice)}",
+    ]
+    if person.information_needs.strip():
+        out.append(f"- **Information needs:** {_line(person.information_needs)}")
+    if prep.gap is not None:
+        out += ["", f"**{prep.gap.title}.** {_line(prep.gap.message)}"]
+    out += ["", "## Open follow-ups", ""]
+    out += [
+        f"- {_line(f.text)}" + (f" (due {long_date(f.due)})" if f.due else "") for f in follow_ups
+    ] or ["None open."]
+    out += ["", "## Proof points they have not seen", ""]
+    out += [
+        f"- {_line(p.title)} ({long_date(p.on)})"
+        + (f": {_line(proof_result_text(p))}" if proof_result_text(p) else "")
+        for p in prep.unshared
+    ] or ["None: they have seen every proof point so far."]
+    return "\n".join([*out, ""])
 
 
 # --- the proof point portfolio -----------------------------------------------------------------

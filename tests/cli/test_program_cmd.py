@@ -100,3 +100,22 @@ def test_journal_text_is_printed_escaped(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "Bell\\x07 and \\x1b[31mred" in out
+
+
+def test_prep_pdf(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cxjournal.exchange.program_report import preparation_markdown
+
+    out = tmp_path / "prep.pdf"
+    assert main(["--db", str(filled), "prep", "Ana Silva", "--on", ON, "--pdf", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Preparing a 1:1 with Ana Silva" in capsys.readouterr().out
+    with Journal.open(filled) as journal:
+        ana = journal.people.find_by_name("Ana Silva")
+        assert ana is not None and ana.id is not None
+        import datetime as dt
+
+        prep, follow_ups = journal.program.preparation(ana.id, dt.date.fromisoformat(ON))
+    text = preparation_markdown(prep, follow_ups)
+    assert "- **Plans:** Operations (owner)" in text
+    assert "- Churn down in pilot (10 June 2026)" in text
+    assert "Send the refund analysis (due 18 June 2026)" in text
