@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, or_, select, text
-from sqlalchemy.orm import noload, selectinload
+from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
@@ -80,12 +80,11 @@ class NoteOps:
             return [note_from_row(row) for row in session.scalars(query)]
 
     def about_people(self) -> list[Note]:
-        """Every note about someone, oldest first and in the order entered, without its
-        follow-ups (empty here): what the program's rules read."""
+        """Every note about someone, oldest first and in the order entered (for the program)."""
         query = (
             select(NoteRow)
             .where(NoteRow.person_id.is_not(None))
-            .options(noload(NoteRow.follow_ups))
+            .options(selectinload(NoteRow.follow_ups))
             .order_by(NoteRow.on_date, NoteRow.id)
         )
         with self._journal.session() as session:
