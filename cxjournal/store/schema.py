@@ -17,7 +17,7 @@ from cxjournal.domain.errors import NewerSchemaError, NotAJournalError
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2", "0004_calendar")
 HEAD = REVISIONS[-1]
 
 
