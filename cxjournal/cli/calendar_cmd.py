@@ -49,7 +49,8 @@ def register(subparsers: Any) -> None:
         "meetings",
         help="meetings from your calendar files",
         description="Meetings that start from --from 00:00 to --to 24:00 local time "
-        f"(default: today and {DEFAULT_DAYS} days on), with the people they are with.",
+        f"(default: today and {DEFAULT_DAYS} days on), with the people they are with. "
+        "Each read of a calendar keeps its meetings from two months before to 400 days after.",
     )
     meetings.add_argument("--from", dest="first", type=iso_date, metavar="DATE")
     meetings.add_argument("--to", dest="last", type=iso_date, metavar="DATE")

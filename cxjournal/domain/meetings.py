@@ -125,8 +125,6 @@ class PeopleMatcher:
                     assert person.id is not None
                     found[person.id] = person
         people = tuple(sorted(found.values(), key=lambda p: (p.name.casefold(), p.id or 0)))
-        if attendees:
-            participants = len({a for a in addresses if a})
-        else:
-            participants = 1  # no attendees: the user alone
+        # no attendees: the user alone
+        participants = len({a for a in addresses if a}) if attendees else 1
         return people, len(people) == 1 and participants <= 2

@@ -18,13 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-#: How far past the read recurrences without an end are expanded.
+#: Meetings are kept from this long before a read to ``HORIZON`` after it: enough for
+#: "Log the 1:1" and two months of looking back, while ten years of a busy calendar read fast.
+HISTORY = dt.timedelta(days=62)
 HORIZON = dt.timedelta(days=400)
-_EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 
 _NAME = re.compile(r"[A-Za-z0-9-]+")
 _PARAM_VALUE = re.compile(r'"[^"]*"|[^";:,]*')
 _DATE_PROPERTIES = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"})
+_SIMPLE_DATE = re.compile(r"\d{8}(T\d{6}Z?)?")
 
 
 class IcsError(ValueError):
@@ -65,6 +67,9 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _split(line: str, number: int) -> tuple[str, dict[str, str], str]:
     """Name, parameters and value of one content line (RFC 5545 3.1)."""
+    colon, semi = line.find(":"), line.find(";")
+    if colon > 0 and not 0 <= semi < colon and _NAME.fullmatch(line, 0, colon):
+        return line[:colon].upper(), {}, line[colon + 1 :]  # the common case: no parameters
     match = _NAME.match(line)
     if match is None:
         raise IcsError(number, f"{line[:40]!r} is not an iCalendar content line")
@@ -89,12 +94,49 @@ def _split(line: str, number: int) -> tuple[str, dict[str, str], str]:
     return name, params, line[at + 1 :]
 
 
-def check_ics(text: str) -> None:
-    """Raise :class:`IcsError` naming the first line that is not valid iCalendar."""
-    from icalendar.prop import vDDDTypes, vRecur
+@dataclass(slots=True)
+class _Block:
+    """One VEVENT's lines as written, and what decides whether it needs parsing."""
 
+    lines: list[str]
+    at: int  # how many lines outside events come before it
+    uid: str = ""
+    day: str = ""  # YYYYMMDD of DTSTART as written
+    recurs: bool = False
+
+
+def _check_date(name: str, params: dict[str, str], value: str, number: int) -> None:
+    from icalendar.prop import vDDDTypes
+
+    for item in value.split(","):
+        item = item.strip()
+        simple = _SIMPLE_DATE.fullmatch(item)
+        if simple:
+            try:
+                dt.date(int(item[:4]), int(item[4:6]), int(item[6:8]))
+                if simple.group(1):
+                    dt.time(int(item[9:11]), int(item[11:13]), min(int(item[13:15]), 59))
+                continue
+            except ValueError:
+                raise IcsError(number, f"{name} {item!r} is not a date or time") from None
+        try:
+            vDDDTypes.from_ical(item, timezone=params.get("TZID"))  # type: ignore[no-untyped-call]
+        except Exception:
+            raise IcsError(number, f"{name} {item!r} is not a date or time") from None
+
+
+def _walk(text: str) -> tuple[list[str], list[_Block]]:
+    """Check every line (raising :class:`IcsError` at the first fault); return the lines
+    outside events and each event's block."""
+    from icalendar.prop import vRecur
+
+    if not text.strip():
+        raise IcsError(1, "the file is empty")
     stack: list[str] = []
     seen_any = False
+    outside: list[str] = []
+    blocks: list[_Block] = []
+    block: _Block | None = None
     for number, line in _logical_lines(text):
         if not line.strip():
             continue
@@ -102,8 +144,11 @@ def check_ics(text: str) -> None:
             raise IcsError(number, "an iCalendar file begins with BEGIN:VCALENDAR")
         name, params, value = _split(line, number)
         seen_any = True
+        in_event = block is not None and stack[-1] == "VEVENT"
         if name == "BEGIN":
             stack.append(value.strip().upper())
+            if stack[-1] == "VEVENT" and block is None:
+                block = _Block([], len(outside))
         elif name == "END":
             if not stack or stack[-1] != value.strip().upper():
                 expected = f"END:{stack[-1]}" if stack else "nothing more"
@@ -113,25 +158,47 @@ def check_ics(text: str) -> None:
                 seen_any = False  # another VCALENDAR may follow
         elif not stack:
             raise IcsError(number, f"{name} outside BEGIN:VCALENDAR ... END:VCALENDAR")
-        elif stack[-1] == "VEVENT" and name in _DATE_PROPERTIES:
-            if params.get("VALUE", "").upper() == "PERIOD":
-                continue
-            for item in value.split(","):
-                try:
-                    vDDDTypes.from_ical(item.strip(), timezone=params.get("TZID"))
-                except Exception:
-                    raise IcsError(number, f"{name} {item.strip()!r} is not a date or time") from None
-        elif stack[-1] == "VEVENT" and name == "RRULE":
+        elif in_event and name in _DATE_PROPERTIES:
+            if params.get("VALUE", "").upper() != "PERIOD":
+                _check_date(name, params, value, number)
+            if name == "DTSTART" and block is not None:
+                block.day = value.strip()[:8]
+            elif name in ("RDATE", "RECURRENCE-ID") and block is not None:
+                block.recurs = True
+        elif in_event and name == "RRULE":
             try:
                 vRecur.from_ical(value)
             except Exception:
                 raise IcsError(number, f"RRULE {value!r} is not a recurrence rule") from None
+            if block is not None:
+                block.recurs = True
+        elif in_event and name == "UID" and block is not None:
+            block.uid = value.strip()
+        if block is not None:
+            block.lines.append(line)
+            if name == "END" and "VEVENT" not in stack:
+                blocks.append(block)
+                block = None
+        else:
+            outside.append(line)
     if stack:
-        raise IcsError(
-            len(text.splitlines()) or 1, f"the file ends before END:{stack[-1]}"
-        )
-    if not text.strip():
-        raise IcsError(1, "the file is empty")
+        raise IcsError(len(text.splitlines()) or 1, f"the file ends before END:{stack[-1]}")
+    return outside, blocks
+
+
+def check_ics(text: str) -> None:
+    """Raise :class:`IcsError` naming the first line that is not valid iCalendar."""
+    _walk(text)
+
+
+def _within(blocks: list[_Block], first: dt.date, last: dt.date) -> list[_Block]:
+    """The events that may have an occurrence from ``first`` to ``last``: every event of a
+    recurring series, and one-off events whose written start day is in range (a day of
+    margin either side covers any time zone)."""
+    series = {b.uid for b in blocks if b.recurs}
+    low = (first - dt.timedelta(days=2)).strftime("%Y%m%d")
+    high = (last + dt.timedelta(days=2)).strftime("%Y%m%d")
+    return [b for b in blocks if b.uid in series or not b.day or low <= b.day <= high]
 
 
 def _address(value: Any) -> str:
@@ -179,8 +246,18 @@ def _occurrence(event: Any) -> Occurrence | None:
     )
 
 
-def read_ics(data: bytes, now: dt.datetime) -> list[Occurrence]:
-    """Every meeting of the file up to ``HORIZON`` past ``now``, by start then summary.
+@dataclass(frozen=True, slots=True)
+class IcsRead:
+    """The meetings of a file, and how much work reading it took (for the size tests)."""
+
+    occurrences: list[Occurrence]
+    events_in_file: int
+    events_parsed: int
+
+
+def read_ics(data: bytes, now: dt.datetime) -> IcsRead:
+    """The file's meetings from ``HISTORY`` before ``now`` to ``HORIZON`` after it, by start
+    then summary. Only the events that can fall in that window are parsed.
 
     Raises :class:`IcsError` for a file that is not valid iCalendar.
     """
@@ -189,27 +266,35 @@ def read_ics(data: bytes, now: dt.datetime) -> list[Occurrence]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise IcsError(line, "this line is not UTF-8 text") from None
-    check_ics(text)
+    outside, blocks = _walk(text)
+    start = now.astimezone(dt.UTC) - HISTORY
+    stop = now.astimezone(dt.UTC) + HORIZON
+    kept = _within(blocks, start.date(), stop.date())
+    lines: list[str] = []
+    at = 0
+    for block in kept:
+        lines.extend(outside[at : block.at])
+        at = block.at
+        lines.extend(block.lines)
+    lines.extend(outside[at:])
     import icalendar
-    import recurring_ical_events
+    import recurring_ical_events  # type: ignore[import-untyped]
 
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+        calendars = icalendar.Calendar.from_ical("\r\n".join(lines) + "\r\n", multiple=True)
     except ValueError as exc:
-        raise IcsError(1, f"not readable as iCalendar ({exc})") from None
-    stop = now.astimezone(dt.UTC) + HORIZON
+        raise IcsError(_first_event_line(text), f"not readable as iCalendar ({exc})") from None
     found: list[Occurrence] = []
     for calendar in calendars:
         try:
-            events = recurring_ical_events.of(calendar).between(_EARLIEST, stop)
-            for event in events:
+            for event in recurring_ical_events.of(calendar).between(start, stop):
                 occurrence = _occurrence(event)
-                if occurrence is not None:
+                if occurrence is not None and start <= occurrence.start < stop:
                     found.append(occurrence)
         except (ValueError, TypeError, KeyError) as exc:
             raise IcsError(_first_event_line(text), f"an event cannot be read ({exc})") from None
     found.sort(key=lambda o: (o.start, o.summary, o.uid))
-    return found
+    return IcsRead(found, len(blocks), len(kept))
 
 
 def _first_event_line(text: str) -> int:

@@ -106,7 +106,7 @@ class CalendarOps:
                              if s.id == row.id)
                 return SourceRead(name, "unchanged", count)
         try:
-            occurrences = read_ics(data, now)
+            occurrences = read_ics(data, now).occurrences
         except IcsError as exc:
             raise ValidationError(
                 [f"{name}, line {exc.line}: {exc.problem}; nothing was changed"]

@@ -118,7 +118,9 @@ def remove_source(session: Session, path: str) -> None:
     session.flush()
 
 
-def meetings_between(session: Session, start: dt.datetime, stop: dt.datetime) -> list[StoredMeeting]:
+def meetings_between(
+    session: Session, start: dt.datetime, stop: dt.datetime
+) -> list[StoredMeeting]:
     """Meetings that start in ``[start, stop)``, by start then summary."""
     query = (
         select(MeetingRow, CalendarSourceRow.path)

@@ -383,3 +383,49 @@ def test_remove_forgets_the_source_and_its_meetings(
     journal.calendar.add(path, now=NOW)
     journal.calendar.remove(path)
     assert journal.calendar.sources() == [] and _meeting_rows(journal) == []
+
+
+def test_ten_busy_years_parse_only_the_window_and_write_in_two_statements(
+    zone: None, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recurring_ical_events
+    from sqlalchemy import event as sa_event
+
+    from cxjournal.exchange.ics_reader import HISTORY, HORIZON, read_ics
+    from tests.journal.busy_calendar import SERIES, busy_calendar
+
+    text, total = busy_calendar(10)
+    assert total >= 50_000
+    path = write(tmp_path / "busy.ics", text)
+    expansions: list[object] = []
+    real_of = recurring_ical_events.of
+
+    def counted_of(*args: object, **kwargs: object) -> object:
+        expansions.append(args[0])
+        return real_of(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recurring_ical_events, "of", counted_of)
+    read = read_ics(path.read_bytes(), NOW)
+    assert len(expansions) == 1
+    window_days = (HISTORY + HORIZON).days
+    # every series, and the one-off events of the window (3,000 a year) with a margin of days
+    assert read.events_in_file == SERIES + 30_000
+    assert read.events_parsed <= SERIES + 3_000 * (window_days + 4) / 364
+    assert all(NOW - HISTORY <= o.start < NOW + HORIZON for o in read.occurrences)
+
+    statements: list[tuple[str, bool]] = []
+
+    def record(_c: object, _cur: object, sql: str, _p: object, _ctx: object, many: bool) -> None:
+        statements.append((sql.split()[0].upper(), many))
+
+    sa_event.listen(journal.engine, "before_cursor_execute", record)
+    result = journal.calendar.add(path, now=NOW)
+    assert result.meeting_count == len(read.occurrences) > 1000
+    writes = [s for s in statements if s[0] in ("INSERT", "DELETE", "UPDATE")]
+    assert writes.count(("INSERT", True)) == 1  # every meeting in one many-row INSERT
+    assert len(writes) <= 4  # the source row, the DELETE, the INSERT, the source's read time
+    statements.clear()
+    week = journal.calendar.meetings(D(2026, 11, 2), D(2026, 11, 8))
+    assert 90 <= len(week) <= 110
+    assert sum(1 for s, _ in statements if s == "SELECT") <= 3  # meetings, settings, people
+    sa_event.remove(journal.engine, "before_cursor_execute", record)
