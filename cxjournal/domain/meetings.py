@@ -128,3 +128,29 @@ class PeopleMatcher:
         # no attendees: the user alone
         participants = len({a for a in addresses if a}) if attendees else 1
         return people, len(people) == 1 and participants <= 2
+
+
+def meeting_time(meeting: Meeting, today: dt.date) -> str:
+    """"Today 10:00-10:30", "Tomorrow 09:00-09:15" or "Thu 3 Dec 10:00-10:30"."""
+    day = meeting.start.date()
+    if day == today:
+        label = "Today"
+    elif day == today + dt.timedelta(days=1):
+        label = "Tomorrow"
+    else:
+        label = f"{day:%a} {day.day} {day:%b}"
+    return f"{label} {meeting.start:%H:%M}-{meeting.end:%H:%M}"
+
+
+def todays_meetings(
+    meetings: Sequence[Meeting], today: dt.date
+) -> tuple[list[Meeting], list[Meeting]]:
+    """What Today shows: the 1:1s of today and tomorrow, and the other meetings of those
+    days with a key stakeholder (spec/calendar.md, "What meetings drive")."""
+    days = (today, today + dt.timedelta(days=1))
+    shown = [m for m in meetings if m.start.date() in days and m.people]
+    one_on_ones = [m for m in shown if m.one_on_one]
+    with_key = [
+        m for m in shown if not m.one_on_one and any(p.key_stakeholder for p in m.people)
+    ]
+    return one_on_ones, with_key
