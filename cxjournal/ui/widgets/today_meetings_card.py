@@ -65,7 +65,8 @@ class MeetingsCard(Card):
                 signal.connect(lambda _=False, p=person.id, d=day, k=kind.value:
                                self.log.emit(p, d, k))
         else:
-            button = row.add_button("&Prepare 1:1", f"Prepare your 1:1 with {person.name}")
+            text = "&Prepare 1:1" if kind is NoteKind.ONE_ON_ONE else "P&repare"
+            button = row.add_button(text, f"Prepare what to raise with {person.name}")
             for signal in (row.activated, button.clicked):
                 signal.connect(lambda _=False, p=person.id: self.prepare.emit(p))
         self.add(row)
