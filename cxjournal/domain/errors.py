@@ -43,3 +43,17 @@ class NewerSchemaError(JournalOpenError):
 
 class JournalInUseError(JournalOpenError):
     """Another running cxjournal has this journal open."""
+
+
+class UpgradeFailedError(JournalOpenError):
+    """A schema upgrade failed; the journal was left as it was (the message names the copy
+    made before the upgrade)."""
+
+
+class DamagedJournalError(NotAJournalError):
+    """The journal file is damaged; the message points to the latest backup and how to
+    restore it."""
+
+
+class ReadOnlyJournalError(CxJournalError):
+    """The journal is on read-only media or in a read-only folder: it can be read, not written."""
