@@ -39,7 +39,10 @@ def journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def lock_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".lock")
+    """The lock file of a journal, beside the file itself: a journal reached through a
+    symlink is the same journal, with the same lock."""
+    real = Path(os.path.realpath(journal))
+    return real.with_name(real.name + ".lock")
 
 
 def backups_dir(journal: Path) -> Path:

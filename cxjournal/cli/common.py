@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal import paths
 from cxjournal.domain.errors import (
     CxJournalError,
-    JournalInUseError,
     PassphraseRequiredError,
     ValidationError,
 )
@@ -70,15 +71,11 @@ def ask_passphrase(path: Path) -> str:
     return getpass.getpass(f"Passphrase for {path}: ")
 
 
-def open_journal(
-    args: argparse.Namespace, create: bool = False, for_writing: bool = False
-) -> Journal:
+def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
     """Open the journal named by the arguments; ask for a passphrase on a terminal if needed."""
     from cxjournal.journal import Journal
 
     path = journal_path(args)
-    if for_writing:
-        refuse_if_open_in_app(path)
     if not Journal.exists(path) and not create:
         raise CommandError(
             f"there is no journal at {path}: start the app once, or name one with --db"
@@ -90,11 +87,11 @@ def open_journal(
         return Journal.open(path, ask_passphrase(path), create=create)
 
 
-def refuse_if_open_in_app(path: Path) -> None:
-    from cxjournal.lockfile import owner_pid
+@contextmanager
+def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[Journal]:
+    """The journal opened for a command that writes to it, holding its lock throughout: the
+    app cannot open it meanwhile, nor can a second writing command."""
+    from cxjournal.lockfile import hold
 
-    pid = owner_pid(path)
-    if pid is not None:
-        raise JournalInUseError(
-            f"{path} is open in the cxjournal app (process {pid}): close the app first"
-        )
+    with hold(journal_path(args)), open_journal(args, create=create) as journal:
+        yield journal

@@ -32,8 +32,9 @@ def acquire_lock(journal_path: Path) -> QLockFile:
             pid = owner_pid(journal_path)
             owner = f" (process {pid})" if pid else ""
             raise StartupRefused(
-                f"The journal {journal_path} is already open in another cxjournal window{owner}. "
-                "Switch to that window, or close it first."
+                f"The journal {journal_path} is already open in another cxjournal window "
+                f"or command{owner}. Switch to that window, or close it (or let the command "
+                "finish) first."
             )
         raise StartupRefused(
             f"cannot create the lock file beside {journal_path}: check that the folder is writable"
