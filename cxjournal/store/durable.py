@@ -106,6 +106,8 @@ def copy_file(source: Path, target: Path) -> Path:
 
 def is_disk_full(exc: BaseException) -> bool:
     """True for the errors a full disk or exhausted quota raises, from the OS or from SQLite."""
+    if isinstance(exc, DiskFullError):
+        return True
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
     return "database or disk is full" in str(exc)

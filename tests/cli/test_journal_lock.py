@@ -132,9 +132,8 @@ def test_a_lock_left_by_a_killed_command_is_taken_over(db: Path, exported: Path)
 def test_hold_refuses_while_held(tmp_path: Path) -> None:
     journal = tmp_path / "j.db"
     with lockfile.hold(journal):
-        with pytest.raises(JournalInUseError):
-            with lockfile.hold(journal):
-                pass
+        with pytest.raises(JournalInUseError), lockfile.hold(journal):
+            pass
         assert lockfile.owner_pid(journal) == os.getpid()
     assert lockfile.owner_pid(journal) is None
 
