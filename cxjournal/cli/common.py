@@ -41,6 +41,13 @@ def run_command(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), EXIT_FAILURE) from exc
     except OSError as exc:
         raise CommandError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+    except Exception as exc:  # SQLite under the journal: damaged, read-only, full, busy
+        from cxjournal.journal.core import explain
+
+        trouble = explain(journal_path(args), exc)
+        if trouble is None:
+            raise
+        raise CommandError(str(trouble), EXIT_FAILURE) from exc
 
 
 def journal_path(args: argparse.Namespace) -> Path:
@@ -76,6 +83,7 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
     from cxjournal.journal import Journal
 
     path = journal_path(args)
+    Journal.refuse_odd_file(path)
     if not Journal.exists(path) and not create:
         raise CommandError(
             f"there is no journal at {path}: start the app once, or name one with --db"
@@ -91,7 +99,13 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
 def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[Journal]:
     """The journal opened for a command that writes to it, holding its lock throughout: the
     app cannot open it meanwhile, nor can a second writing command."""
+    from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
     from cxjournal.lockfile import hold
 
-    with hold(journal_path(args)), open_journal(args, create=create) as journal:
+    path = journal_path(args)
+    Journal.refuse_odd_file(path)
+    if Journal.is_read_only(path):
+        raise read_only_error(path, f"the {args.command}")
+    with hold(path), open_journal(args, create=create) as journal:
         yield journal

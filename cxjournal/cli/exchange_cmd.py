@@ -176,6 +176,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
     from cxjournal.lockfile import hold
     from cxjournal.store import backup as store_backup
 
@@ -183,6 +184,9 @@ def run_restore(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise CommandError(f"there is no backup at {source}", EXIT_USAGE)
     target = journal_path(args)
+    Journal.refuse_odd_file(target)
+    if Journal.is_read_only(target):
+        raise read_only_error(target, "the restore")
     with hold(target):  # from the first question to the rename: no app opens it meanwhile
         if not args.yes:
             _confirm_restore(source, target)

@@ -25,6 +25,15 @@ from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 
+#: set (True) on every action that writes to the journal; a read-only journal disables them
+WRITES_JOURNAL = "writesJournal"
+
+
+def writes_journal(action: QAction) -> QAction:
+    """Mark ``action`` as one that writes to the journal (disabled when it is read-only)."""
+    action.setProperty(WRITES_JOURNAL, True)
+    return action
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -39,7 +48,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
-        self.setWindowTitle(f"{journal.path.stem} — cxjournal")
+        read_only = " (read-only)" if journal.read_only else ""
+        self.setWindowTitle(f"{journal.path.stem}{read_only} — cxjournal")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(760, 520))
 
@@ -162,6 +172,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_action)
         for menu in (self.edit_menu,):
             menu.menuAction().setVisible(not menu.isEmpty())
+        if self.journal.read_only:
+            for action in self.findChildren(QAction):
+                if action.property(WRITES_JOURNAL):
+                    action.setEnabled(False)
+                    action.setStatusTip("The journal is read-only: nothing can be changed")
 
     def menu(self, name: str) -> QMenu:
         return {
@@ -179,8 +194,15 @@ class MainWindow(QMainWindow):
 
     def _update_journal_label(self) -> None:
         lock = "🔒 encrypted" if self.journal.encrypted else "not encrypted"
+        tip = str(self.journal.path)
+        if self.journal.read_only:
+            lock += " · read-only"
+            tip += (
+                "\nRead-only: the journal is on read-only media or in a folder you cannot "
+                "write to. You can read and export it; nothing can be changed."
+            )
         self.journal_label.setText(f"{self.journal.path.name} · {lock}")
-        self.journal_label.setToolTip(str(self.journal.path))
+        self.journal_label.setToolTip(tip)
 
     def show_about(self) -> None:
         from cxjournal.ui.dialogs.about_dialog import AboutDialog

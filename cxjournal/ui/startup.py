@@ -22,6 +22,19 @@ class StartupRefused(Exception):
     """The journal cannot be opened; the message says why. Exit status 1."""
 
 
+def refuse_odd_file(path: Path) -> None:
+    """``StartupRefused`` for a path that cannot be a journal (a dangling link, a folder, a
+    device such as /dev/null), before anything is made beside it."""
+    try:
+        Journal.refuse_odd_file(path)
+    except JournalOpenError as exc:
+        raise StartupRefused(str(exc)) from exc
+
+
+def is_read_only(path: Path) -> bool:
+    return Journal.is_read_only(path)
+
+
 def acquire_lock(journal_path: Path) -> QLockFile:
     """Hold the journal's lock while the app runs; a stale lock of a killed app is taken."""
     paths.ensure_private_dir(journal_path.parent)

@@ -36,3 +36,7 @@ def fill(folder: Path, leave: int) -> Path:
     with filler.open("wb") as handle:
         handle.write(b"\0" * max(0, free - leave))
     return filler
+
+
+def remount_read_only(folder: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
