@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
         "--replace",
         action="store_true",
         help="overwrite check-ins on dates that already have a different one "
-        "(and take the file's settings)",
+        "(and take the file's thresholds)",
     )
     imp.set_defaults(func=run_import)
 

@@ -21,7 +21,7 @@ from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, Person, ResilienceEntry
 from cxjournal.exchange.format_v1 import Document
 from cxjournal.journal.exit_plan import sync_with_latest_audit
-from cxjournal.journal.settings import THRESHOLDS_KEY
+from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
 from cxjournal.store.mapping import (
     PERSON_FIELDS,
     RESILIENCE_COLUMNS,
@@ -404,7 +404,11 @@ class MergeWriter:
         return untouched and (plan.status != ExitStatus.INACTIVE or bool(plan.items))
 
     def _settings(self) -> None:
-        wanted = {key: value for key, value in self.doc.settings.items() if key != THRESHOLDS_KEY}
+        wanted = {
+            key: value
+            for key, value in self.doc.settings.items()
+            if key in CONTENT_SETTINGS and key != THRESHOLDS_KEY
+        }
         if self.doc.thresholds is not None:
             wanted[THRESHOLDS_KEY] = self.doc.thresholds.as_dict()
         written = 0

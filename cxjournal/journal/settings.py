@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
 
 THRESHOLDS_KEY = "thresholds"
+#: the settings that are part of a journal's content, which an import may take from a file;
+#: every other setting (backup retention above all) is the user's own and never imported
+CONTENT_SETTINGS: tuple[str, ...] = (THRESHOLDS_KEY,)
 
 
 class SettingsOps:

@@ -10,8 +10,9 @@ Rolling backups live in ``paths.backups_dir(journal)`` and are named
 ``<stem>-YYYYMMDD-HHMMSS<suffix>`` (local time). Rotation keeps the newest
 backup of each of the last ``keep_daily`` days that have one, plus the newest
 of each of the ``keep_weekly`` ISO weeks before those days (weeks that already
-hold a kept daily backup do not count). Copies kept by a
-restore (``<stem>-before-restore-...``) are never rotated away.
+hold a kept daily backup do not count). Whatever the settings say, the newest
+backup of each of at least ``MIN_DAILY`` days is kept. Copies kept by a restore
+(``<stem>-before-restore-...``) are never rotated away.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from cxjournal.store import durable, rawdb, schema
 from cxjournal.store.rawdb import file_is_empty, is_plain_sqlite
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
+#: rotation always keeps the newest backup of this many days, whatever the retention settings
+MIN_DAILY = 3
 BEFORE_RESTORE = "before-restore"
 _STAMP_RE = r"(\d{8}-\d{6})(?:-(\d+))?"
 
@@ -222,12 +225,13 @@ def backups_to_keep(backups: Iterable[BackupInfo], policy: RetentionPolicy) -> s
     """
     newest_first = sorted(backups, key=lambda b: b.order, reverse=True)
     keep: set[Path] = set()
+    keep_daily = max(policy.keep_daily, MIN_DAILY)
     days: list[dt.date] = []
     for backup in newest_first:
         day = backup.taken_at.date()
         if day in days:
             continue
-        if len(days) >= policy.keep_daily:
+        if len(days) >= keep_daily:
             break
         days.append(day)
         keep.add(backup.path)
