@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT))
 from cxjournal import paths  # noqa: E402
 from cxjournal.domain.model import Note, NoteKind, Person  # noqa: E402
 from cxjournal.journal import Journal  # noqa: E402
-from cxjournal.store import schema  # noqa: E402
 from cxjournal.store import backup as store_backup  # noqa: E402
+from cxjournal.store import schema  # noqa: E402
 
 WORDS_PER_NOTE = 12
 WRITER = """
@@ -143,7 +143,9 @@ def sweep_creation(work: Path, exchange: Path, expected_people: set[str], tally:
         again = subprocess.run(cx(db, "import", str(exchange)), cwd=ROOT, env=env(),
                                capture_output=True, text=True, timeout=120)  # fmt: skip
         if again.returncode != 0:
-            tally.fail(f"creation, fsync {when}: the import fails afterwards: {again.stderr[-300:]}")
+            tally.fail(
+                f"creation, fsync {when}: the import fails afterwards: {again.stderr[-300:]}"
+            )
             continue
         journal = sound(db, tally, f"creation, fsync {when}")
         if journal is not None:
@@ -300,10 +302,8 @@ def random_restore(work: Path, rng: random.Random, span: float, tally: Tally, n:
             kept_texts |= note_texts(opened)
             opened.close()
     restored = now == set()
-    if restored:  # the journal is the backup now: what it had is in the kept copy
-        lost = before - kept_texts
-    else:
-        lost = before - now
+    # once restored, what the journal had must be in the kept copy
+    lost = before - kept_texts if restored else before - now
     tally.acked_words += WORDS_PER_NOTE * len(before)
     tally.words_lost += WORDS_PER_NOTE * len(lost)
     if (not killed or "restored" in out) and not restored:
