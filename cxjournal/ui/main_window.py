@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        self.read_only_banner: QLabel | None = None
+        if journal.read_only:
+            central = self._with_read_only_banner(central)
         self.setCentralWidget(central)
 
         self.journal_label = QLabel()
@@ -177,6 +181,30 @@ class MainWindow(QMainWindow):
                 if action.property(WRITES_JOURNAL):
                     action.setEnabled(False)
                     action.setStatusTip("The journal is read-only: nothing can be changed")
+
+    def _with_read_only_banner(self, content: QWidget) -> QWidget:
+        """``content`` under a one-line notice that the journal cannot be changed."""
+        banner = QLabel(
+            "Read-only: this journal is on read-only media or in a folder you cannot write "
+            "to. You can read and export it; nothing can be changed."
+        )
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setWordWrap(True)
+        banner.setObjectName("read-only-banner")
+        banner.setAccessibleName("Read-only journal")
+        banner.setContentsMargins(12, 6, 12, 6)
+        banner.setStyleSheet(
+            "QLabel#read-only-banner { background: palette(highlight); "
+            "color: palette(highlighted-text); }"
+        )
+        self.read_only_banner = banner
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(banner)
+        column.addWidget(content, 1)
+        return holder
 
     def menu(self, name: str) -> QMenu:
         return {
