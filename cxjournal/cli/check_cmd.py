@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from cxjournal.cli.common import EXIT_FAILURE, EXIT_OK, open_journal
+from cxjournal.domain.control_chars import escape_controls
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
             found = [p for p in problems if p.startswith(("integrity:", "encryption:"))]
             for problem in problems:
                 if problem not in found:
-                    print(f"cxjournal: {problem}", file=sys.stderr)
+                    print(f"cxjournal: {escape_controls(problem)}", file=sys.stderr)
             if found:  # one message: what SQLite found, the latest backup, how to restore it
                 from cxjournal.journal.core import damaged
 

@@ -55,5 +55,10 @@ class DamagedJournalError(NotAJournalError):
     restore it."""
 
 
-class ReadOnlyJournalError(CxJournalError):
+class JournalWriteError(CxJournalError):
+    """A change could not be written (the disk is full, the journal busy or read-only...);
+    the transaction was rolled back, so nothing of it was saved."""
+
+
+class ReadOnlyJournalError(JournalWriteError):
     """The journal is on read-only media or in a read-only folder: it can be read, not written."""

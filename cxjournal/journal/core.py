@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -175,18 +176,23 @@ class Journal:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        from sqlalchemy.exc import OperationalError
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A write SQLite refuses (disk full, journal busy, a CHECK constraint) raises
+        :class:`JournalWriteError`, saying why in plain words; a damaged journal
+        raises :class:`DamagedJournalError` (naming the latest backup) and a
+        read-only one :class:`ReadOnlyJournalError`.
+        """
+        from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm import Session
 
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
-        except OperationalError as exc:
-            trouble = explain(self.path, exc, self.read_only)
-            if trouble is None:
-                raise
-            raise trouble from exc
+        except (OperationalError, IntegrityError) as exc:
+            from cxjournal.store.write_errors import write_failure
+
+            raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
 
     # -- operations by area (imported on first use, to keep start-up light) -------------
 
@@ -295,6 +301,11 @@ def explain(path: Path, exc: BaseException, read_only: bool = False) -> CxJourna
     text = str(getattr(exc, "orig", None) or exc)
     if "readonly database" in text or (read_only and "read-only" in text):
         return read_only_error(path)
+    exc_module = sys.modules.get("sqlalchemy.exc")  # only loaded once SQLAlchemy is in use
+    if exc_module is not None and isinstance(exc, exc_module.DBAPIError):
+        from cxjournal.store.write_errors import write_failure
+
+        return write_failure(exc)
     if durable.is_disk_full(exc):
         return durable.DiskFullError(
             f"the disk is full: nothing was written to {path}; free some space and try again"

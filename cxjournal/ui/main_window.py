@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -25,6 +24,7 @@ from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
+from cxjournal.ui.plain_text import plain_label
 
 #: set (True) on every action that writes to the journal; a read-only journal disables them
 WRITES_JOURNAL = "writesJournal"
@@ -79,12 +79,12 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
-        self.read_only_banner: QLabel | None = None
+        self.read_only_banner: QWidget | None = None
         if journal.read_only:
             central = self._with_read_only_banner(central)
         self.setCentralWidget(central)
 
-        self.journal_label = QLabel()
+        self.journal_label = plain_label()
         self.statusBar().addPermanentWidget(self.journal_label)
         self._update_journal_label()
 
@@ -184,11 +184,10 @@ class MainWindow(QMainWindow):
 
     def _with_read_only_banner(self, content: QWidget) -> QWidget:
         """``content`` under a one-line notice that the journal cannot be changed."""
-        banner = QLabel(
+        banner = plain_label(
             "Read-only: this journal is on read-only media or in a folder you cannot write "
             "to. You can read and export it; nothing can be changed."
         )
-        banner.setTextFormat(Qt.TextFormat.PlainText)
         banner.setWordWrap(True)
         banner.setObjectName("read-only-banner")
         banner.setAccessibleName("Read-only journal")

@@ -188,7 +188,7 @@ def test_the_gui_opens_a_read_only_journal_read_only(read_only_journal: Path, qt
         assert "read-only" in window.windowTitle()
         assert "read-only" in window.journal_label.text()
         assert window.read_only_banner is not None
-        assert "nothing can be changed" in window.read_only_banner.text()
+        assert "nothing can be changed" in window.read_only_banner.text()  # type: ignore[attr-defined]
         writing = [a for a in window.findChildren(QAction) if a.property(WRITES_JOURNAL)]
         assert len(writing) >= 6
         assert not any(a.isEnabled() for a in writing)
