@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
@@ -109,3 +110,11 @@ def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[
         raise read_only_error(path, f"the {args.command}")
     with hold(path), open_journal(args, create=create) as journal:
         yield journal
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
