@@ -39,6 +39,7 @@ from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
@@ -110,6 +111,7 @@ class AuditEditor(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Save audit")
         self.save_button.setToolTip("Save this audit (Ctrl+Enter)")
+        saving_buttons(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)

@@ -36,6 +36,7 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written, escape
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -64,10 +65,10 @@ class AuditsPage(Page):
         title = QLabel("<h2>Power audits</h2>")
         toolbar.addWidget(title)
         toolbar.addStretch(1)
-        self.new_button = QPushButton(icon("audit"), "&New audit")
+        self.new_button = writes_journal(QPushButton(icon("audit"), "&New audit"))
         self.new_button.setToolTip("Start an empty audit (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_audit)
-        self.from_latest_button = QPushButton("New from &latest")
+        self.from_latest_button = writes_journal(QPushButton("New from &latest"))
         self.from_latest_button.setToolTip(
             "Start a re-audit with the people and ratings of your latest audit, then change "
             "what moved (Ctrl+Shift+L)"
@@ -85,7 +86,7 @@ class AuditsPage(Page):
     # -- building -------------------------------------------------------------------------------
 
     def _build_empty(self) -> QWidget:
-        self.start_button = QPushButton(icon("audit"), "&Start your first audit")
+        self.start_button = writes_journal(QPushButton(icon("audit"), "&Start your first audit"))
         self.start_button.clicked.connect(self.new_audit)
         return EmptyState(EMPTY_TEXT + f"<p><small>{METHOD_NOTE}</small></p>", self.start_button)
 
@@ -113,7 +114,7 @@ class AuditsPage(Page):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.edit_selected())
-        delete_action = QAction("Delete audit", self.table)
+        delete_action = writes_journal(QAction("Delete audit", self.table))
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_selected)
@@ -128,12 +129,12 @@ class AuditsPage(Page):
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         head.addWidget(self.detail_title, 1)
-        self.edit_button = QPushButton("Ed&it…")
+        self.edit_button = writes_journal(QPushButton("Ed&it…"))
         self.edit_button.setToolTip("Change this audit's date, people or ratings (Enter)")
         self.edit_button.clicked.connect(self.edit_selected)
         self.compare_button = QPushButton("&Compare with previous…")
         self.compare_button.clicked.connect(self.compare_selected)
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = writes_journal(QPushButton("&Delete…"))
         self.delete_button.setToolTip("Delete this audit (Del)")
         self.delete_button.clicked.connect(self.delete_selected)
         for button in (self.edit_button, self.compare_button, self.delete_button):

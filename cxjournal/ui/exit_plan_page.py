@@ -33,6 +33,7 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -93,7 +94,7 @@ class ExitPlanPage(Page):
             self.context.show_status(f"Saved {path}")
 
     def _build_empty(self) -> QWidget:
-        self.start_empty_button = QPushButton(icon("exit"), "&Start the plan now")
+        self.start_empty_button = writes_journal(QPushButton(icon("exit"), "&Start the plan now"))
         self.start_empty_button.clicked.connect(self.start_plan)
         return EmptyState(EMPTY_TEXT, self.start_empty_button, text_width=600)
 
@@ -107,9 +108,9 @@ class ExitPlanPage(Page):
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName("Plan status")
         state.addWidget(self.status_label, 1)
-        self.start_button = QPushButton("&Resume plan")
+        self.start_button = writes_journal(QPushButton("&Resume plan"))
         self.start_button.clicked.connect(self.start_plan)
-        self.done_button = QPushButton("Mark plan &done")
+        self.done_button = writes_journal(QPushButton("Mark plan &done"))
         self.done_button.setToolTip("Close the plan; every step is kept")
         self.done_button.clicked.connect(self.mark_done)
         state.addWidget(self.start_button)
@@ -129,7 +130,7 @@ class ExitPlanPage(Page):
         layout.addWidget(self.progress)
 
         self.model = ExitItemsModel(commit=self._commit_item, parent=self)
-        self.table = QTableView()
+        self.table = writes_journal(QTableView())
         self.table.setModel(self.model)
         self.table.setAccessibleName("Checklist")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,12 +153,12 @@ class ExitPlanPage(Page):
 
         add = QHBoxLayout()
         add_label = QLabel("&New step:")
-        self.new_step = QLineEdit()
+        self.new_step = writes_journal(QLineEdit())
         self.new_step.setPlaceholderText("Type a step and press Enter")
         self.new_step.setAccessibleName("New step")
         add_label.setBuddy(self.new_step)
         self.new_step.returnPressed.connect(self.add_step)
-        self.add_button = QPushButton("&Add")
+        self.add_button = writes_journal(QPushButton("&Add"))
         self.add_button.clicked.connect(self.add_step)
         add.addWidget(add_label)
         add.addWidget(self.new_step, 1)
@@ -165,21 +166,21 @@ class ExitPlanPage(Page):
         layout.addLayout(add)
 
         tools = QHBoxLayout()
-        self.up_button = QPushButton("Move &up")
+        self.up_button = writes_journal(QPushButton("Move &up"))
         self.up_button.setToolTip("Move the selected step up (Ctrl+Up)")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move do&wn")
+        self.down_button = writes_journal(QPushButton("Move do&wn"))
         self.down_button.setToolTip("Move the selected step down (Ctrl+Down)")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.edit_button = QPushButton("Ed&it step")
+        self.edit_button = writes_journal(QPushButton("Ed&it step"))
         self.edit_button.setToolTip("Change the selected step's words (F2)")
         self.edit_button.clicked.connect(lambda: self._edit_column(STEP))
-        self.due_button = QPushButton("Set due da&te")
+        self.due_button = writes_journal(QPushButton("Set due da&te"))
         self.due_button.setToolTip("Give the selected step a due date")
         self.due_button.clicked.connect(lambda: self._edit_column(DUE))
-        self.clear_due_button = QPushButton("&Clear due date")
+        self.clear_due_button = writes_journal(QPushButton("&Clear due date"))
         self.clear_due_button.clicked.connect(self.clear_due)
-        self.delete_button = QPushButton("De&lete step…")
+        self.delete_button = writes_journal(QPushButton("De&lete step…"))
         self.delete_button.setToolTip("Delete the selected step (Del)")
         self.delete_button.clicked.connect(self.delete_selected)
         for button in (
@@ -198,12 +199,12 @@ class ExitPlanPage(Page):
             ("Ctrl+Up", lambda: self.move_selected(-1)),
             ("Ctrl+Down", lambda: self.move_selected(1)),
         ):
-            action = QAction(self)
+            action = writes_journal(QAction(self))
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-        delete_action = QAction(self.table)
+        delete_action = writes_journal(QAction(self.table))
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_selected)

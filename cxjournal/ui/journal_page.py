@@ -36,6 +36,7 @@ from cxjournal.ui.models.notes_model import (
 )
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
@@ -51,7 +52,7 @@ class JournalPage(Page):
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.actions = NoteActions(self.journal, context.window, self.announce)
-        self.new_button = QPushButton("&New note…")
+        self.new_button = writes_journal(QPushButton("&New note…"))
         self.new_button.setToolTip("Note a conversation, a win or a reflection (Ctrl+N)")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Show notes of kind")
@@ -109,7 +110,7 @@ class JournalPage(Page):
         listing_layout.addLayout(top)
         listing_layout.addWidget(splitter, 1)
 
-        empty_new = QPushButton("Write your first note…")
+        empty_new = writes_journal(QPushButton("Write your first note…"))
         empty_new.clicked.connect(self.new_note)
         self.empty = EmptyState(EMPTY_TEXT, empty_new)
 

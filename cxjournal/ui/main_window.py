@@ -25,15 +25,9 @@ from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
+from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 
-#: set (True) on every action that writes to the journal; a read-only journal disables them
-WRITES_JOURNAL = "writesJournal"
-
-
-def writes_journal(action: QAction) -> QAction:
-    """Mark ``action`` as one that writes to the journal (disabled when it is read-only)."""
-    action.setProperty(WRITES_JOURNAL, True)
-    return action
+__all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._warm_up_pending = warm_up
         self.journal = journal
+        self.read_only_guard = ReadOnlyGuard(self) if journal.read_only else None
         self.bus = JournalBus(self)
         self.settings = settings or QSettings()
         self.pages: dict[str, Page] = {}
@@ -178,9 +173,8 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(not menu.isEmpty())
         if self.journal.read_only:
             for action in self.findChildren(QAction):
-                if action.property(WRITES_JOURNAL):
-                    action.setEnabled(False)
-                    action.setStatusTip("The journal is read-only: nothing can be changed")
+                if writes(action):
+                    refuse(action)
 
     def _with_read_only_banner(self, content: QWidget) -> QWidget:
         """``content`` under a one-line notice that the journal cannot be changed."""

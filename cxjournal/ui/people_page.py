@@ -42,6 +42,7 @@ from cxjournal.ui.models.people_model import (
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -101,7 +102,7 @@ class PeoplePage(Page):
         self.filter.setClearButtonEnabled(True)
         self.show_archived = QCheckBox("Show &archived")
         self.show_archived.setToolTip("Also list people you have archived")
-        self.add_button = QPushButton("Add &person…")
+        self.add_button = writes_journal(QPushButton("Add &person…"))
         self.add_button.setToolTip("Add someone to your directory")
         self.model = PeopleModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -151,13 +152,13 @@ class PeoplePage(Page):
         self.name_label.setWordWrap(True)
         self.subtitle = plain_label()
         self.subtitle.setWordWrap(True)
-        self.note_button = QPushButton("Add &note…")
+        self.note_button = writes_journal(QPushButton("Add &note…"))
         self.note_button.setToolTip("Note a conversation with them (Ctrl+N)")
         self.prepare_button = QPushButton("Prepare &1:1…")
         self.prepare_button.setToolTip("Everything you need before meeting them, on one screen")
-        self.edit_button = QPushButton("&Edit profile…")
-        self.archive_button = QPushButton()
-        self.delete_button = QPushButton("&Delete…")
+        self.edit_button = writes_journal(QPushButton("&Edit profile…"))
+        self.archive_button = writes_journal(QPushButton())
+        self.delete_button = writes_journal(QPushButton("&Delete…"))
         self.delete_button.setToolTip("Remove for good: only someone with no notes or ratings")
         buttons = QHBoxLayout()
         buttons.addWidget(self.note_button)
@@ -199,7 +200,7 @@ class PeoplePage(Page):
             detail.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
         )
 
-        empty_add = QPushButton("Add your first person…")
+        empty_add = writes_journal(QPushButton("Add your first person…"))
         empty_add.clicked.connect(self.add_person)
         self.empty = EmptyState(EMPTY_TEXT, empty_add)
         self.hint = QLabel("Select someone on the left to see their profile and notes.")

@@ -36,6 +36,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.engagement_box import EngagementBox
 from cxjournal.ui.write_guard import guarded_write
 
@@ -144,6 +145,7 @@ class PersonProfileDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        saving_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -27,6 +27,7 @@ from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 #: Notes shown at first, and added by each "Show older notes".
@@ -133,11 +134,11 @@ class NoteCard(QFrame):
         self.heading = QLabel(f"<b>{html.escape(note_heading(note, person_name))}</b>")
         self.heading.setWordWrap(True)
         header.addWidget(self.heading, 1)
-        self.edit_button = QToolButton()
+        self.edit_button = writes_journal(QToolButton())
         self.edit_button.setText("Edit…")
         self.edit_button.setToolTip("Edit this note and its follow-ups")
         self.edit_button.clicked.connect(lambda: actions.edit(self.note))
-        self.delete_button = QToolButton()
+        self.delete_button = writes_journal(QToolButton())
         self.delete_button.setText("Delete…")
         self.delete_button.setToolTip("Delete this note (asks first)")
         self.delete_button.clicked.connect(lambda: actions.delete(self.note))
@@ -163,7 +164,7 @@ class NoteCard(QFrame):
                 check.box.toggled.connect(
                     lambda done, fid=follow_up.id: actions.set_done(fid, done)
                 )
-            self.follow_up_boxes.append(check.box)
+            self.follow_up_boxes.append(writes_journal(check.box))
             layout.addWidget(check)
 
 

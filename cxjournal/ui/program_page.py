@@ -33,6 +33,7 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.program_exports import snapshot_button
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -87,7 +88,7 @@ class ProgramPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
-        self.start_button = QPushButton(icon("today"), "&Write the program's why")
+        self.start_button = writes_journal(QPushButton(icon("today"), "&Write the program's why"))
         self.start_button.clicked.connect(self.start)
         self.empty = EmptyState(EMPTY_TEXT, self.start_button, text_width=640)
         self.stack.addWidget(self.empty)
@@ -116,14 +117,14 @@ class ProgramPage(Page):
         layout.addLayout(header)
 
         self.why_card = Card("Why it matters")
-        self.why = QPlainTextEdit()
+        self.why = writes_journal(QPlainTextEdit())
         self.why.setAccessibleName("Why")
         self.why.setPlaceholderText(
             "The program's compelling why, in one or two sentences anyone can repeat"
         )
         self.why.setTabChangesFocus(True)
         self.why.setFixedHeight(64)
-        self.kpi = QLineEdit()
+        self.kpi = writes_journal(QLineEdit())
         self.kpi.setAccessibleName("Measure")
         self.kpi.setPlaceholderText("The measure it moves, e.g. relationship NPS")
         form = QFormLayout()

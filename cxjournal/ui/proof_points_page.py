@@ -34,6 +34,7 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -82,12 +83,12 @@ class ProofPointsPage(Page):
             self.plan_filter.addItem(PLAN_TITLES[kind], kind.value)
         plan_label.setBuddy(self.plan_filter)
         self.plan_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.add_button = QPushButton(icon("proof"), "&New proof point")
+        self.add_button = writes_journal(QPushButton(icon("proof"), "&New proof point"))
         self.add_button.setToolTip("Record a result that shows the program works (Alt+N)")
         self.add_button.clicked.connect(self.add_point)
-        self.edit_button = QPushButton("Ed&it…")
+        self.edit_button = writes_journal(QPushButton("Ed&it…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("&Delete")
+        self.delete_button = writes_journal(QPushButton("&Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button = QPushButton("E&xport…")
         self.export_button.setToolTip(
@@ -101,7 +102,9 @@ class ProofPointsPage(Page):
 
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
-        self.empty_button = QPushButton(icon("proof"), "Record your first &proof point")
+        self.empty_button = writes_journal(
+            QPushButton(icon("proof"), "Record your first &proof point")
+        )
         self.empty_button.clicked.connect(self.add_point)
         self.empty = EmptyState(EMPTY_TEXT, self.empty_button, text_width=600)
         self.stack.addWidget(self.empty)

@@ -33,6 +33,7 @@ from cxjournal.domain.resilience import EarlyWarning, checkin_value, compare_tag
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
@@ -129,7 +130,7 @@ class ResiliencePage(Page):
             self.history_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.history_view.selectionModel().currentRowChanged.connect(self._on_history_row)
         self.history_view.activated.connect(lambda _index: self.form.focus_first())
-        delete_action = QAction("Delete check-in…", self.history_view)
+        delete_action = writes_journal(QAction("Delete check-in…", self.history_view))
         delete_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
@@ -150,7 +151,7 @@ class ResiliencePage(Page):
         self.history_stack.addWidget(self.history_view)
         self.history_stack.addWidget(self.history_empty)
 
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = writes_journal(QPushButton("Delete…"))
         self.delete_button.setToolTip("Delete the selected check-in (Delete key)")
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_hint = QLabel("Pick a check-in to change it in the form above.")

@@ -37,6 +37,7 @@ from cxjournal.domain.resilience import checkin_value
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -181,7 +182,7 @@ class TodayPage(Page):
         self.welcome_check_in = QPushButton(icon("resilience"), "&Check in today")
         self.welcome_check_in.clicked.connect(self.check_in)
         for button in (self.first_audit_button, self.add_people_button, self.welcome_check_in):
-            buttons.addWidget(button)
+            buttons.addWidget(writes_journal(button))
         buttons.addStretch(1)
         card.body.addLayout(buttons)
         return card
@@ -192,6 +193,7 @@ class TodayPage(Page):
             "&Check in now", "Record today's energy, stress and mood (about ten seconds)"
         )
         self.check_in_button.clicked.connect(self.check_in)
+        writes_journal(self.check_in_button)
         self.today_checkin = card.add_text("", "today-checkin")
         self.sparkline = Sparkline()
         card.add(self.sparkline)
@@ -213,11 +215,12 @@ class TodayPage(Page):
             "&New audit", "Start a new power audit (re-audit every quarter)"
         )
         self.new_audit_button.clicked.connect(lambda: self.go("audits", new=True))
+        writes_journal(self.new_audit_button)
         self.audit_body = QVBoxLayout()
         self.audit_card.body.addLayout(self.audit_body)
         footer = QHBoxLayout()
         label = QLabel("Re-audit after")
-        self.due_days = QSpinBox()
+        self.due_days = writes_journal(QSpinBox())
         self.due_days.setRange(AUDIT_DUE_DAYS_MIN, AUDIT_DUE_DAYS_MAX)
         self.due_days.setSuffix(" days")
         self.due_days.setAccessibleName("Days after which a new audit is due")
@@ -423,7 +426,7 @@ class TodayPage(Page):
             holder = QWidget()
             line = QHBoxLayout(holder)
             line.setContentsMargins(0, 0, 0, 0)
-            done = QCheckBox()
+            done = writes_journal(QCheckBox())
             done.setAccessibleName(f"Done: {item.text}")
             done.setToolTip("Tick when done")
             when = days_label(item.due, overview.today)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.read_only import writes_journal
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.influence_chart import InfluenceChart
@@ -170,9 +171,9 @@ class TrendsPage(Page):
         box.addLayout(centred)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.first_audit_button = QPushButton("Take your first &power audit")
+        self.first_audit_button = writes_journal(QPushButton("Take your first &power audit"))
         self.first_audit_button.clicked.connect(self._first_audit)
-        self.check_in_button = QPushButton("&Check in today")
+        self.check_in_button = writes_journal(QPushButton("&Check in today"))
         self.check_in_button.clicked.connect(lambda: self.context.navigate("resilience"))
         buttons.addWidget(self.first_audit_button)
         buttons.addWidget(self.check_in_button)

@@ -44,6 +44,7 @@ from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OU
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
 
@@ -220,6 +221,7 @@ class NoteDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
+        saving_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from cxjournal.domain.model import Person, Plan, PlanMember, PlanRole, PlanStatu
 from cxjournal.domain.program_wording import PLAN_PURPOSES, PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write
 
 DEFAULT_DUE_DAYS = 30
@@ -154,6 +155,7 @@ class PlanDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
+        saving_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

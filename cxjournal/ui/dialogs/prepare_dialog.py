@@ -48,6 +48,7 @@ from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -227,7 +228,7 @@ class PrepareDialog(QDialog):
             check = WrappingCheck(follow_up_label(follow_up, self.today))
             check.setToolTip("Tick when done")
             check.box.toggled.connect(lambda done, fid=follow_up.id: self._set_done(fid, done))
-            self.follow_up_boxes.append(check.box)
+            self.follow_up_boxes.append(writes_journal(check.box))
             follow_layout.addWidget(check)
         if not self.prep.follow_ups:
             follow_layout.addWidget(QLabel("Nothing open with them."))
@@ -301,7 +302,7 @@ class PrepareDialog(QDialog):
 
         self.print_button = QPushButton("&Print…")
         self.pdf_button = QPushButton("Save as P&DF…")
-        self.done_button = QPushButton("Done: save talking &points as a note")
+        self.done_button = writes_journal(QPushButton("Done: save talking &points as a note"))
         self.done_button.setToolTip(
             "Saves the talking points as a 1:1 note dated today (Ctrl+Return)"
         )

@@ -34,6 +34,7 @@ from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, Proof
 from cxjournal.domain.program_wording import PLAN_TITLES, number_text
 from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write
 
 FIGURES = ("baseline", "result", "value")
@@ -187,6 +188,7 @@ class ProofPointDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
+        saving_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

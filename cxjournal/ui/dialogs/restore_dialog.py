@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.exchange.snapshot import long_date
 from cxjournal.store.backup import BackupInfo, human_size
+from cxjournal.ui.read_only import writes_journal
 
 DATE, SIZE, KIND = range(3)
 
@@ -72,10 +73,11 @@ class RestoreDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-        other = QPushButton("&Other file…")
+        other = writes_journal(QPushButton("&Other file…"))
         other.setToolTip("Restore a backup kept somewhere else")
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
         other.clicked.connect(self._other_file)
+        writes_journal(self.restore_button)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

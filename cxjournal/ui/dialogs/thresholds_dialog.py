@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import Journal
+from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write
 
 #: field: (label, explanation, minimum, maximum, step, decimals; 0 decimals = whole number)
@@ -155,6 +156,7 @@ class ThresholdsDialog(QDialog):
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(lambda: self.show_values(Thresholds()))
         buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
+        saving_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

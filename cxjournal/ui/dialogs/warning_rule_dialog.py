@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
+from cxjournal.ui.read_only import saving_buttons
 
 
 class WarningRuleDialog(QDialog):
@@ -61,6 +62,7 @@ class WarningRuleDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).setText(
             "Reset to defaults"
         )
+        saving_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.clicked.connect(self._on_clicked)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
 from cxjournal.domain.resilience import checkin_value
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.tag_input import TagInput
 
 #: Slider values of a first check-in, before there is a last one to start from.
@@ -149,10 +150,10 @@ class CheckinForm(QGroupBox):
             scales.addLayout(row, 1, column)
             scales.addLayout(ends, 2, column)
             scales.setColumnStretch(column, 1)
-            self.sliders[scale.name] = slider
+            self.sliders[scale.name] = writes_journal(slider)
             self.value_labels[scale.name] = value
 
-        self.sleep = QDoubleSpinBox()
+        self.sleep = writes_journal(QDoubleSpinBox())
         self.sleep.setRange(_NO_SLEEP, SLEEP_MAX)
         self.sleep.setSingleStep(0.5)
         self.sleep.setDecimals(1)
@@ -162,20 +163,20 @@ class CheckinForm(QGroupBox):
         self.sleep.setToolTip("Hours slept last night, if you want to note it")
         self.sleep.valueChanged.connect(self._update_state)
 
-        self.drains = TagInput()
+        self.drains = writes_journal(TagInput())
         self.drains.setAccessibleName("What drained you (tags, separated by commas)")
         self.drains.setToolTip("What took energy today, as short tags separated by commas")
         self.drains.textChanged.connect(self._update_state)
-        self.restorers = TagInput()
+        self.restorers = writes_journal(TagInput())
         self.restorers.setAccessibleName("What restored you (tags, separated by commas)")
         self.restorers.setToolTip("What gave energy back today, as short tags separated by commas")
         self.restorers.textChanged.connect(self._update_state)
-        self.note = QLineEdit()
+        self.note = writes_journal(QLineEdit())
         self.note.setAccessibleName("Note (optional)")
         self.note.setPlaceholderText("Optional: a line about the day")
         self.note.textChanged.connect(self._update_state)
 
-        self.save_button = QPushButton("Save check-in")
+        self.save_button = writes_journal(QPushButton("Save check-in"))
         self.save_button.setToolTip("Save this check-in (Enter or Ctrl+Enter)")
         self.save_button.setAccessibleName("Save check-in")
         self.save_button.clicked.connect(self.submit)

@@ -27,6 +27,7 @@ from cxjournal.domain.model import Person, Relationship
 from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import DIMENSION_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.plain_text import plain_label
+from cxjournal.ui.read_only import writes_journal
 
 MNEMONIC_LABELS = {
     "team": "&Team",
@@ -69,7 +70,7 @@ class PersonAdder(QWidget):
         self.add_button = QPushButton("Add")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.submit)
-        self.new_button = QPushButton("&New person…")
+        self.new_button = writes_journal(QPushButton("&New person…"))
         self.new_button.setAutoDefault(False)
         self.new_button.setToolTip("Add someone who is not in your directory yet")
         self.new_button.clicked.connect(lambda: self.open_details(self.name_edit.text()))
@@ -106,7 +107,7 @@ class PersonAdder(QWidget):
         form.addRow("Or&ganisation", self.internal)
         self.new_name.returnPressed.connect(self.add_new)
         buttons = QHBoxLayout()
-        self.add_new_button = QPushButton("Add to aud&it")
+        self.add_new_button = writes_journal(QPushButton("Add to aud&it"))
         self.add_new_button.setAutoDefault(False)
         self.add_new_button.clicked.connect(self.add_new)
         self.cancel_new_button = QPushButton("Cancel")

@@ -18,6 +18,7 @@ from cxjournal.domain.model import PlanRole, PlanStatus
 from cxjournal.domain.program_view import MemberView, PlanView
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.read_only import writes_journal
 
 #: Status colours on a light background, and on a dark one (text stays the palette's).
 STATUS_COLOURS: dict[PlanStatus, str] = {
@@ -81,7 +82,7 @@ class PlanCard(QFrame):
         colour = (STATUS_COLOURS_DARK if dark else STATUS_COLOURS)[plan.status]
         self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
         head.addWidget(self.status)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = writes_journal(QPushButton("Edit…"))
         self.edit_button.setAccessibleName(f"Edit the {title} plan")
         self.edit_button.setToolTip(f"Status, next step and people of the {title} plan")
         self.edit_button.clicked.connect(self.activated.emit)

@@ -27,6 +27,7 @@ from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_res
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.plain_text import as_written, escape
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 
@@ -117,7 +118,7 @@ class ProgramPrepSection(QGroupBox):
             label = _plain(f"{point.title} ({point.on.day} {point.on:%b %Y})", "prep-proof")
             label.setToolTip(as_written(proof_line(point), wrap=False))
             line.addWidget(label, 1)
-            button = QPushButton("Shared today")
+            button = writes_journal(QPushButton("Shared today"))
             button.setAccessibleName(f"Shared today: {point.title}")
             button.setToolTip(
                 as_written(f"Record that you showed {prep.person.name} this today", wrap=False)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from cxjournal.domain.resilience import EarlyWarning
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import plain_label
+from cxjournal.ui.read_only import writes_journal
 
 
 def headline(warning: EarlyWarning) -> str:
@@ -52,7 +53,7 @@ class WarningBanner(QFrame):
         self.explain_button = QPushButton("How this works…")
         self.explain_button.setToolTip("The rule behind this note, and its numbers")
         self.explain_button.clicked.connect(self.explain_requested)
-        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button = writes_journal(QPushButton("Dismiss"))
         self.dismiss_button.setToolTip("Hide this note until a new shift begins")
         self.dismiss_button.clicked.connect(lambda: self.dismissed.emit(self._key))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from cxjournal.domain.meetings import Meeting, meeting_time, todays_meetings
 from cxjournal.domain.model import NoteKind
 from cxjournal.ui.icons import icon
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 
 
@@ -60,6 +61,7 @@ class MeetingsCard(Card):
         if meeting.end <= now:
             button = row.add_button("&Log the 1:1" if kind is NoteKind.ONE_ON_ONE else "Log it",
                                     f"Write the note of this meeting with {person.name}")
+            writes_journal(button)
             day = meeting.start.date()
             for signal in (row.activated, button.clicked):
                 signal.connect(lambda _=False, p=person.id, d=day, k=kind.value:
