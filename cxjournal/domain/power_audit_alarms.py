@@ -81,6 +81,7 @@ class AlarmCode(StrEnum):
     """Stable alarm codes, in the order alarms are reported."""
 
     LIMITED_REACH = "limited_reach"
+    CLOSED_NETWORK = "closed_network"
     POWER_IMBALANCE = "power_imbalance"
     HIGH_VULNERABILITY = "high_vulnerability"
     TRANSACTIONAL_NETWORK = "transactional_network"
@@ -99,6 +100,7 @@ class Alarm:
     ``facts`` holds exactly the spec's facts for the code, unrounded:
 
     - ``limited_reach``: ``dimension`` (str), ``value`` (str), ``share`` (float)
+    - ``closed_network``: ``density`` (float), ``clusters`` (int, how many)
     - ``power_imbalance``: ``ratio`` (float), ``people`` (tuple of Person)
     - ``high_vulnerability``: ``share`` (float), ``people`` (tuple of Person)
     - ``transactional_network``: ``count`` (int)
@@ -150,6 +152,16 @@ def limited_reach_message(dimension: str, value: str, share: float) -> str:
         f"{percent(share)} of the people you rely on share one {one}: {value}. "
         f"Meet people in other {several} so your influence does not hang on a single "
         "corner of the organisation."
+    )
+
+
+def closed_network_message(density: float, clusters: int) -> str:
+    groups = "one circle" if clusters == 1 else f"{clusters} circles"
+    return (
+        f"{percent(density)} of the pairs among the people you rely on already know each "
+        f"other ({groups}): they hear the same things and add little reach through you. "
+        "Build ties outside this circle: ask each of them for one person in another part "
+        "of the organisation you should meet."
     )
 
 

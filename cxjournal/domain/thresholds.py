@@ -18,6 +18,8 @@ class Thresholds:
     deep_min: float = 6
     transactional_max: float = 3
     transactional_min_count: int = 3
+    closed_min_count: int = 4
+    closed_density: float = 0.6
 
     def as_dict(self) -> dict[str, float | int]:
         return asdict(self)
