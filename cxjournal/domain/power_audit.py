@@ -21,13 +21,6 @@ from fractions import Fraction
 from typing import Any
 
 from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.network import (
-    NetworkFigures,
-    closed_network_alarm,
-    network_figures,
-    network_json,
-    tie_problems,
-)
 from cxjournal.domain.model import (
     RATING_MAX,
     RATING_MIN,
@@ -35,6 +28,13 @@ from cxjournal.domain.model import (
     Audit,
     Person,
     Rating,
+)
+from cxjournal.domain.network import (
+    NetworkFigures,
+    closed_network_alarm,
+    network_figures,
+    network_json,
+    tie_problems,
 )
 from cxjournal.domain.power_audit_alarms import (
     FIELD_GUIDANCE,
