@@ -296,3 +296,19 @@ def network_json(audit: Audit, figures: NetworkFigures | None) -> dict[str, Any]
         "structural_holes": figures.structural_holes,
         "clusters": cluster_names(audit, figures),
     }
+
+
+def figures_sentences(figures: NetworkFigures) -> list[str]:
+    """The figures in plain words, one sentence each, for the network view and reports."""
+    knows = figures.ties
+    pairs = "pair" if figures.possible_ties == 1 else "pairs"
+    groups = len(figures.clusters)
+    return [
+        pairs_sentence(figures),
+        f"{knows} of {figures.possible_ties} {pairs} already know each other "
+        f"(density {round_half_up(figures.density, 2):.2f}).",
+        f"Your effective network is {round_half_up(figures.effective_size, 1):g} of "
+        f"{figures.n} people (efficiency {round_half_up(figures.efficiency, 2):.2f}, "
+        f"constraint {round_half_up(figures.constraint, 2):.2f}).",
+        "They form one group." if groups == 1 else f"They form {groups} separate groups.",
+    ]

@@ -44,6 +44,7 @@ WITHHELD = "withheld"
 TITLE = "Power audit snapshot"
 ALARM_TITLES: dict[str, str] = {
     AlarmCode.LIMITED_REACH: "Limited reach",
+    AlarmCode.CLOSED_NETWORK: "Closed network",
     AlarmCode.POWER_IMBALANCE: "Power imbalance",
     AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
     AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",

@@ -33,19 +33,12 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
-
-ALARM_TITLES: dict[str, str] = {
-    "limited_reach": "Narrow reach",
-    "power_imbalance": "Power imbalance",
-    "high_vulnerability": "High vulnerability",
-    "transactional_network": "Transactional network",
-    "blocking_superior": "Blocking superior",
-}
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"

@@ -7,15 +7,11 @@ from collections.abc import Mapping, Sequence
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend
+from cxjournal.ui.audit_wording import ALARM_TITLES as AUDIT_ALARM_TITLES
 from cxjournal.ui.charts.chart_theme import date_text, number_text
 
-ALARM_TITLES: dict[AlarmCode, str] = {
-    AlarmCode.LIMITED_REACH: "Narrow reach",
-    AlarmCode.POWER_IMBALANCE: "Power imbalance",
-    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
-    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
-    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
-}
+#: The titles the audit screens use, keyed by code (one list for the whole app).
+ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode(c): t for c, t in AUDIT_ALARM_TITLES.items()}
 #: Shorter names where the legend column is too narrow for the full title.
 LEGEND_ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode.TRANSACTIONAL_NETWORK: "Transactional"}
 DIMENSION_PLURALS: dict[str, str] = {
