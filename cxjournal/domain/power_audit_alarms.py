@@ -70,6 +70,11 @@ FIELD_GUIDANCE: dict[str, str] = {
         "Team, function, product unit and location show how wide your reach is. Fill in "
         "what you know; spelling and capitals do not matter for the comparison."
     ),
+    "ties": (
+        "Who of these people know each other well enough to work together without you? "
+        "Where they all do, you hear the same things ten times; where they don't, you are "
+        "the bridge, and an introduction can widen your reach."
+    ),
     "blocking_superior": (
         "Tick this only when a superior actively works against you, not when you merely "
         "disagree. It starts your exit plan checklist, so that you have options."

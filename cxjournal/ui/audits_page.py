@@ -1,8 +1,8 @@
 """The Audits page: every power audit with its alarm bells, and the selected one's results.
 
 New audit, new from the latest (a quarterly re-audit in minutes), edit, delete,
-compare with the previous audit. The balance map is built only when its tab is
-first shown, so opening the page never imports pyqtgraph.
+compare with the previous audit. The balance map and the network picture are built
+only when their tab is first shown, so opening the page never imports pyqtgraph.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
@@ -140,8 +141,10 @@ class AuditsPage(Page):
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
         self.map = LazyBalanceMap()
+        self.network = LazyNetworkView(self.journal)
         self.tabs.addTab(self.results, "Results")
         self.tabs.addTab(self.map, "Balance map")
+        self.tabs.addTab(self.network, "Network")
         right_layout.addWidget(self.tabs, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -197,6 +200,7 @@ class AuditsPage(Page):
             analysis.contacts if analysis else (),
             analysis.thresholds if analysis else self.journal.settings.thresholds(),
         )
+        self.network.set_analysis(analysis)
         has = analysis is not None
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(has)
