@@ -43,6 +43,12 @@ def audit_lines(point: AuditPoint) -> list[str]:
             f"{n(totals.influence_ratio, 2)} · top-two share {percent(totals.top2_share)}"
             f" · reach {reach}"
         ]
+        network = point.network
+        if network is not None:
+            lines[0] += (
+                f" · network density {n(network.density, 2)}, effective size "
+                f"{n(network.effective_size)}"
+            )
     if point.alarms:
         titles = list(dict.fromkeys(ALARM_TITLES[a.code] for a in point.alarms))
         lines.append("Alarm bells: " + ", ".join(titles) + " (hover the markers for more)")
