@@ -35,3 +35,15 @@ def ring_positions(clusters: Sequence[Sequence[int]], count: int) -> list[tuple[
             angle -= step
         angle -= gap
     return positions
+
+
+def label_anchor(x: float, y: float) -> tuple[float, float]:
+    """Where a name sits around its node at (x, y), pointing away from me.
+
+    As a fraction of the label's size, of the point it is pinned to: ``(0, 1)``
+    puts the label's bottom-left corner on the node (a node up and right), ``(1, 0)``
+    its top-right corner (down and left), 0.5 centres it on that axis.
+    """
+    ax = 0.0 if x > 0.25 else 1.0 if x < -0.25 else 0.5
+    ay = 1.0 if y > 0.25 else 0.0 if y < -0.25 else 0.5
+    return (ax, ay)

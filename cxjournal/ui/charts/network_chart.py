@@ -18,20 +18,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxjournal.domain.model import Audit
 from cxjournal.domain.network import NetworkFigures
-from cxjournal.domain.network_layout import ring_positions
+from cxjournal.domain.network_layout import label_anchor, ring_positions
 from cxjournal.ui.charts.chart_theme import PERSON_COLOURS
 
 ME_LABEL = "Me"
 #: Room around the ring for the names, in ring radii.
 MARGIN = 0.75
-
-
-def label_anchor(x: float, y: float) -> tuple[float, float]:
-    """Where a name sits so that it points away from me: right of a node on the right,
-    above a node at the top, and so on."""
-    ax = 0.0 if x > 0.25 else 1.0 if x < -0.25 else 0.5
-    ay = 1.0 if y > 0.25 else 0.0 if y < -0.25 else 0.5
-    return (ax, ay)
 
 
 class NetworkChart(QWidget):
