@@ -97,6 +97,9 @@ class AuditEditor(QDialog):
         self.tabs.addTab(self.results, "R&esults")
         self.tabs.addTab(self.map, "Balance ma&p")
         self.tabs.addTab(self.network, "Network")
+        # in a narrow window the titles shorten rather than scroll out of sight
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

@@ -248,3 +248,29 @@ def test_figures_match_networkx(network: tuple[int, list[tuple[int, int]]]) -> N
         (sorted(c) for c in nx.connected_components(alters)), key=lambda c: (-len(c), c[0])
     )
     assert [list(c) for c in figures.clusters] == expected
+
+
+# --- the picture's layout ----------------------------------------------------------------------
+
+
+def test_layout_puts_clusters_together_with_gaps_between_them() -> None:
+    import math
+
+    from cxjournal.domain.network_layout import label_anchor, ring_positions
+
+    clusters = ((0, 3, 4), (1, 2), (5,))
+    positions = ring_positions(clusters, 6)
+    assert all(math.isclose(math.hypot(x, y), 1.0) for x, y in positions)
+
+    def angle(i: int, j: int) -> float:
+        (ax, ay), (bx, by) = positions[i], positions[j]
+        return math.acos(max(-1.0, min(1.0, ax * bx + ay * by)))
+
+    inside = angle(0, 3)
+    assert math.isclose(angle(3, 4), inside) and math.isclose(angle(1, 2), inside)
+    assert angle(4, 1) > inside * 1.5  # a gap between two clusters
+    assert angle(2, 5) > inside * 1.5
+    assert positions[0] == pytest.approx((0.0, 1.0))  # the first at the top
+    assert ring_positions((), 0) == []
+    assert label_anchor(*positions[0]) == (0.5, 1.0)  # above a node at the top
+    assert label_anchor(-1.0, 0.0) == (1.0, 0.5)  # left of a node on the left

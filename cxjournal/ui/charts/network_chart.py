@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxjournal.domain.model import Audit
@@ -22,7 +22,19 @@ from cxjournal.domain.network_layout import label_anchor, ring_positions
 from cxjournal.ui.charts.chart_theme import PERSON_COLOURS
 
 ME_LABEL = "Me"
-#: Room around the ring for the names, in ring radii.
+#: How far out from me a name is pinned, in ring radii (just beyond its node).
+LABEL_OUT = 1.08
+#: Below this ring radius (pixels) the labels show first names only.
+MIN_RADIUS = 70.0
+
+
+def short_name(name: str) -> str:
+    """A label for a narrow picture: the first name and the last name's initial."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return f"{words[0]} {words[-1][0]}."
+#: Room around the ring for the names, in ring radii, until the widget has a size.
 MARGIN = 0.75
 
 
@@ -55,6 +67,7 @@ class NetworkChart(QWidget):
         view.setRange(
             xRange=(-1 - MARGIN, 1 + MARGIN), yRange=(-1 - MARGIN / 2, 1 + MARGIN / 2), padding=0
         )
+        view.sigResized.connect(self._fit)
         spoke = QColor(self._muted)
         spoke.setAlpha(90)
         self.spokes = pg.PlotDataItem(pen=pg.mkPen(spoke, width=1), connect="pairs")
@@ -83,6 +96,7 @@ class NetworkChart(QWidget):
         self._audit: Audit | None = None
         self._figures: NetworkFigures | None = None
         self._positions: list[tuple[float, float]] = []
+        self._names: list[str] = []
 
     # -- content ----------------------------------------------------------------------------
 
@@ -94,6 +108,7 @@ class NetworkChart(QWidget):
             item.removeItem(label)
         self.name_labels = []
         ratings = audit.ratings if audit is not None else ()
+        self._names = [r.person.name for r in ratings]
         count = len(ratings)
         clusters = figures.clusters if figures is not None else tuple((i,) for i in range(count))
         self._positions = ring_positions(clusters, count)
@@ -127,10 +142,44 @@ class NetworkChart(QWidget):
             x, y = self._positions[index]
             label = pg.TextItem(color=self._text, anchor=label_anchor(x, y))
             label.setPlainText(rating.person.name)  # names are data, never markup
-            label.setPos(x * 1.08, y * 1.08)
+            label.setPos(x * LABEL_OUT, y * LABEL_OUT)
             label.setZValue(8)
             item.addItem(label)
             self.name_labels.append(label)
+        self._fit()
+
+    def _fit(self, *_args: Any) -> None:
+        """Make the ring as large as the widget allows with every name inside it."""
+        view = self.plot.getPlotItem().getViewBox()
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:
+            return
+        metrics = QFontMetricsF(self.font())
+        line = metrics.height() + 8  # a name above or below a node
+
+        def radius_for(names: list[str]) -> float:
+            """The largest ring on which every name, beside its node, stays inside."""
+            best = min(width, height) / 2 - line
+            for (x, y), name in zip(self._positions, names, strict=True):
+                ax, ay = label_anchor(x, y)
+                beside = metrics.horizontalAdvance(name) + 16
+                out_x = beside if ax != 0.5 else beside / 2
+                out_y = line if ay != 0.5 else line / 2
+                if abs(x) > 1e-6:
+                    best = min(best, (width / 2 - out_x) / (abs(x) * LABEL_OUT))
+                if abs(y) > 1e-6:
+                    best = min(best, (height / 2 - out_y) / (abs(y) * LABEL_OUT))
+            return best
+
+        full = self._names
+        short = [short_name(name) for name in full]
+        use_short = radius_for(full) < MIN_RADIUS and radius_for(short) > radius_for(full)
+        for label, text in zip(self.name_labels, short if use_short else full, strict=True):
+            if label.toPlainText() != text:
+                label.setPlainText(text)
+        radius = max(24.0, radius_for(short if use_short else full))
+        half_x, half_y = width / (2 * radius), height / (2 * radius)
+        view.setRange(xRange=(-half_x, half_x), yRange=(-half_y, half_y), padding=0)
 
     def positions(self) -> list[tuple[float, float]]:
         return list(self._positions)
@@ -140,6 +189,7 @@ class NetworkChart(QWidget):
         return 0 if xs is None else len(xs) // 2
 
     def labels(self) -> list[str]:
+        """The names as drawn (shortened in a narrow picture)."""
         return [label.toPlainText() for label in self.name_labels]
 
     def tip_text(self, x: float, y: float, data: Any) -> str:

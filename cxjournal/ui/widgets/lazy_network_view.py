@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from cxjournal.ui.charts.network_chart import NetworkChart
 
 NOT_RECORDED = (
-    "Who of these people know each other is not recorded yet. Open the audit and tick "
-    "them under \u201cWho knows whom\u201d, or confirm that none of them do."
+    "Who of these people know each other is not recorded yet: tick them under "
+    "\u201cWho knows whom\u201d in the audit form, or confirm that none of them do."
 )
 TOO_FEW = "Rate at least two people to see who of them know each other."
 
@@ -86,15 +86,21 @@ class LazyNetworkView(QWidget):
         self.figures_text.setAccessibleName("Network figures")
         self.figures_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body_layout.addWidget(self.figures_text)
-        self.intro_heading = QLabel("<b>Introductions that would join your groups</b>")
+        self.intro_heading = QLabel(
+            "<b>Introductions that would join your groups</b><br>"
+            "Add one as a talking point for either person's next 1:1."
+        )
+        self.intro_heading.setWordWrap(True)
         body_layout.addWidget(self.intro_heading)
         self.intro_grid = QGridLayout()
         self.intro_grid.setColumnStretch(0, 1)
+        self.intro_grid.setColumnStretch(1, 1)
         body_layout.addLayout(self.intro_grid)
         body_layout.addStretch(1)
         self.splitter.addWidget(words)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.chart_holder.setMinimumHeight(240)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         self.set_analysis(None)
 
     # -- content ----------------------------------------------------------------------------
@@ -128,15 +134,16 @@ class LazyNetworkView(QWidget):
         if not found:
             return
         open_points = self._open_points({p.id for i in found for p in (i.first, i.second)})
-        for row, intro in enumerate(found):
+        for number, intro in enumerate(found):
+            row = 2 * number
             pair = QLabel(f"{intro.first.name} \u2194 {intro.second.name}")
             pair.setTextFormat(Qt.TextFormat.PlainText)
             pair.setWordWrap(True)
-            self.intro_grid.addWidget(pair, row, 0)
+            self.intro_grid.addWidget(pair, row, 0, 1, 2)
             for column, (person, other) in enumerate(
-                ((intro.first, intro.second), (intro.second, intro.first)), start=1
+                ((intro.first, intro.second), (intro.second, intro.first))
             ):
-                button = QPushButton(f"Add to {first_name(person)}'s 1:1")
+                button = QPushButton(f"+ {first_name(person)}'s 1:1")
                 button.setAccessibleName(
                     f"Add the introduction to {other.name} to {person.name}'s next 1:1"
                 )
@@ -151,7 +158,7 @@ class LazyNetworkView(QWidget):
                 button.clicked.connect(
                     lambda _c=False, p=person, o=other, b=button: self.add_point(p, o, b)
                 )
-                self.intro_grid.addWidget(button, row, column)
+                self.intro_grid.addWidget(button, row + 1, column)
                 self.intro_buttons.append((intro, person, button))
 
     def _open_points(self, ids: set[int | None]) -> dict[int, set[str]]:
