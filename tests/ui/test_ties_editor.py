@@ -125,14 +125,31 @@ def test_a_person_not_yet_rated_is_left_out_with_their_ties(
 
 
 def test_the_network_view_draws_ties_and_plain_text_names(qtbot: Any, journal: Journal) -> None:
-    names = ["<b>Bold</b> Ana", *NAMES[1:4]]
+    names = ["<b>Bold</b>", *NAMES[1:4]]
     editor = open_editor(qtbot, journal, draft_audit(names, ties=((0, 1),), ties_recorded=True))
     editor.tabs.setCurrentWidget(editor.network)
     chart = editor.network.ensure_chart()
-    assert chart.labels()[0] == "<b>Bold</b> Ana"
-    assert chart.name_labels[0].textItem.toPlainText() == "<b>Bold</b> Ana"
+    assert chart.labels()[0] == "<b>Bold</b>"
+    assert chart.name_labels[0].textItem.toPlainText() == "<b>Bold</b>"
     assert chart.tie_segments() == 1
     intros = [(i.first.name, i.second.name) for i, _p, _b in editor.network.intro_buttons]
-    assert ("<b>Bold</b> Ana", "Chen Wu") in intros
+    assert ("<b>Bold</b>", "Chen Wu") in intros
     # unsaved people cannot get a talking point yet
     assert all(not b.isEnabled() for _i, _p, b in editor.network.intro_buttons)
+
+
+def test_a_narrow_picture_shortens_names_to_fit(qtbot: Any) -> None:
+    from cxjournal.domain.network import network_figures
+    from cxjournal.ui.charts.network_chart import NetworkChart
+
+    audit = draft_audit(NAMES, ties=((0, 1), (2, 3)), ties_recorded=True)
+    chart = NetworkChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_network(audit, network_figures(audit))
+    assert chart.labels() == NAMES
+    chart.resize(240, 240)
+    qtbot.waitUntil(lambda: chart.labels()[0] == "Ana S.")
+    assert chart.tie_segments() == 2
