@@ -153,3 +153,23 @@ def test_a_narrow_picture_shortens_names_to_fit(qtbot: Any) -> None:
     chart.resize(240, 240)
     qtbot.waitUntil(lambda: chart.labels()[0] == "Ana S.")
     assert chart.tie_segments() == 2
+
+
+def test_closed_network_thresholds_are_settings_the_form_follows(
+    qtbot: Any, main_window: Any, journal: Journal
+) -> None:
+    from cxjournal.ui.audit_actions import open_settings
+
+    dialog = open_settings(main_window)
+    assert dialog.inputs["closed_min_count"].value() == 4
+    assert dialog.inputs["closed_density"].value() == 0.6
+    three = draft_audit(NAMES[:3], ties=((0, 1), (1, 2)), ties_recorded=True)  # 2 of 3 pairs
+    editor = open_editor(qtbot, journal, three)
+    assert "closed_network" not in editor.results.alarm_codes()  # only 3 people
+    editor.close()
+    dialog.inputs["closed_min_count"].setValue(3)
+    dialog.save()
+    assert journal.settings.thresholds().closed_min_count == 3
+    editor = open_editor(qtbot, journal, three)
+    assert "closed_network" in editor.results.alarm_codes()
+    assert any("Closed network" in v.text.text() for v in editor.results.alarm_views)
