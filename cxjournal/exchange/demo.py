@@ -47,7 +47,7 @@ from cxjournal.exchange.demo_cast import (
     PRODUCT_UNITS,
     CastMember,
 )
-from cxjournal.exchange.format_v1 import dump
+from cxjournal.exchange.format_write import dump
 
 __all__ = ["generate", "generate_heavy"]
 

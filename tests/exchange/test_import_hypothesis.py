@@ -23,10 +23,11 @@ from hypothesis import strategies as st
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import parse, to_json_text
+from cxjournal.exchange.format_read import parse
+from cxjournal.exchange.format_write import to_json_text
 from cxjournal.exchange.importer import ImportConflictError
 from cxjournal.journal import Journal
-from tests.exchange.test_format_v1_hypothesis import NOBODY, documents, sites
+from tests.exchange.test_format_hypothesis import NOBODY, documents, sites
 from tests.exchange.test_importer import example, journal_content
 
 EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
