@@ -82,15 +82,6 @@ def normalise_ties(ties: Iterable[Sequence[int]]) -> tuple[Tie, ...]:
     return tuple(sorted(found))
 
 
-def ties_without(ties: Iterable[Tie], index: int) -> tuple[Tie, ...]:
-    """The ties left when the rating at ``index`` is removed, indexes shifted down."""
-
-    def shift(i: int) -> int:
-        return i - 1 if i > index else i
-
-    return normalise_ties((shift(a), shift(b)) for a, b in ties if index not in (a, b))
-
-
 def ties_remapped(ties: Iterable[Tie], new_index: Mapping[int, int]) -> tuple[Tie, ...]:
     """The ties after the ratings moved: ``new_index`` maps old to new positions.
 
@@ -99,37 +90,6 @@ def ties_remapped(ties: Iterable[Tie], new_index: Mapping[int, int]) -> tuple[Ti
     return normalise_ties(
         (new_index[a], new_index[b]) for a, b in ties if a in new_index and b in new_index
     )
-
-
-def tie_problems(ties: Sequence[Sequence[object]], count: int, prefix: str = "ties") -> list[str]:
-    """What is wrong with ``ties`` for an audit of ``count`` ratings, each naming its path.
-
-    A tie names two different rated people (indexes ``0 <= i < count``), at most once
-    in either order.
-    """
-    problems: list[str] = []
-    seen: set[Tie] = set()
-    for position, pair in enumerate(ties):
-        path = f"{prefix}[{position}]"
-        if len(pair) != 2 or not all(
-            isinstance(i, int) and not isinstance(i, bool) for i in pair
-        ):
-            problems.append(f"{path}: {list(pair)!r} is not a pair of rated people")
-            continue
-        a, b = int(pair[0]), int(pair[1])  # type: ignore[call-overload]
-        outside = [i for i in (a, b) if not 0 <= i < count]
-        if outside:
-            problems.append(f"{path}: {outside[0]} is not one of the {count} rated people")
-            continue
-        if a == b:
-            problems.append(f"{path}: a person cannot be tied to themselves")
-            continue
-        key = normalise_tie(a, b)
-        if key in seen:
-            problems.append(f"{path}: this pair is already listed")
-            continue
-        seen.add(key)
-    return problems
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -188,7 +148,7 @@ def _constraint(n: int, neighbours: Sequence[set[int]]) -> Fraction:
 def network_figures(audit: Audit) -> NetworkFigures | None:
     """The audit's network figures; ``None`` without two ratings or recorded ties.
 
-    ``audit.ties`` must already be valid (see :func:`tie_problems`).
+    ``audit.ties`` must already be valid (see ``validation.ties_problems``).
     """
     if not has_network(audit):
         return None

@@ -34,7 +34,6 @@ from cxjournal.domain.network import (
     closed_network_alarm,
     network_figures,
     network_json,
-    tie_problems,
 )
 from cxjournal.domain.power_audit_alarms import (
     FIELD_GUIDANCE,
@@ -50,6 +49,7 @@ from cxjournal.domain.power_audit_alarms import (
     transactional_network_message,
 )
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.validation import ties_problems
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -398,7 +398,7 @@ def analyse(audit: Audit, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Analys
     name two different rated people.
     """
     _check(audit.ratings)
-    problems = tie_problems(audit.ties, len(audit.ratings))
+    problems = ties_problems(audit)
     if problems:
         raise ValidationError(problems)
     network = network_figures(audit)

@@ -38,7 +38,6 @@ from cxjournal.domain.model import (
     Rating,
     ResilienceEntry,
 )
-from cxjournal.domain.network import tie_problems
 
 #: What an e-mail address must look like: one "@", no spaces, a dotted domain.
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
@@ -136,7 +135,6 @@ def audit_problems(audit: Audit) -> list[str]:
         problems += rating_problems(rating, prefix=f"ratings[{index}].")
         if rating.person.id is None:
             problems += [f"ratings[{index}].person.{p}" for p in person_problems(rating.person)]
-    problems += tie_problems(audit.ties, len(audit.ratings))
     if audit.blocking_superior_person is not None and not audit.blocking_superior:
         problems.append("blocking_superior_person: set only when a superior is blocking")
     problems += ties_problems(audit)

@@ -22,13 +22,11 @@ from cxjournal.domain.network import (
     network_figures,
     normalise_ties,
     pairs_sentence,
-    tie_problems,
     ties_remapped,
-    ties_without,
 )
 from cxjournal.domain.power_audit import AlarmCode, analyse, analysis_to_json
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.domain.validation import audit_problems
+from cxjournal.domain.validation import audit_problems, ties_problems
 
 DAY = dt.date(2026, 1, 15)
 ME = "me"
@@ -196,12 +194,6 @@ def test_one_cluster_needs_no_introduction() -> None:
 # --- ties kept consistent -----------------------------------------------------------------
 
 
-def test_removing_a_person_takes_their_ties_and_shifts_the_rest() -> None:
-    ties = ((0, 1), (1, 2), (2, 3), (0, 3))
-    assert ties_without(ties, 1) == ((0, 2), (1, 2))
-    assert ties_without(ties, 3) == ((0, 1), (1, 2))
-
-
 def test_reordering_moves_the_ties_with_the_people() -> None:
     assert ties_remapped(((0, 1), (1, 2)), {0: 2, 1: 0, 2: 1}) == ((0, 1), (0, 2))
     assert ties_remapped(((0, 1), (1, 2)), {0: 0, 2: 1}) == ()
@@ -209,12 +201,15 @@ def test_reordering_moves_the_ties_with_the_people() -> None:
 
 
 def test_bad_ties_are_refused_with_their_path() -> None:
-    assert tie_problems([(0, 5)], 3) == ["ties[0]: 5 is not one of the 3 rated people"]
-    assert tie_problems([(1, 1)], 3) == ["ties[0]: a person cannot be tied to themselves"]
-    assert tie_problems([(0, 1), (1, 0)], 3) == ["ties[1]: this pair is already listed"]
-    assert tie_problems([(0, 1), (0, 2)], 3) == []
+    def problems(ties: list[tuple[int, int]]) -> list[str]:
+        return ties_problems(audit_of(["Ana", "Ben", "Chen"], ties))
+
+    assert problems([(0, 5)]) == ["ties[0]: names a rating this audit does not have"]
+    assert problems([(1, 1)]) == ["ties[0]: a person cannot be tied to themselves"]
+    assert problems([(0, 1), (0, 1)]) == ["ties[1]: this pair is recorded twice"]
+    assert problems([(0, 1), (0, 2)]) == []
     audit = audit_of(["Ana", "Ben"], [(0, 2)])
-    assert audit_problems(audit) == ["ties[0]: 2 is not one of the 2 rated people"]
+    assert audit_problems(audit) == ["ties[0]: names a rating this audit does not have"]
     with pytest.raises(ValidationError):
         analyse(audit)
 

@@ -1,5 +1,6 @@
 """Prepare a 1:1 on one screen: profile essentials, cadence, last notes, open follow-ups,
-attitude trend, dependence across audits, and talking points saved as a note when done.
+the talking points saved for them (tick when raised), attitude trend, dependence across
+audits, and talking points saved as a note when done.
 
 It prints, or saves as PDF (written beside the target and moved into place, so a
 failed save never leaves half a file).
@@ -40,13 +41,14 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.errors import CxJournalError
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
 from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
+from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 
 LAST_NOTES = 3
@@ -71,6 +73,8 @@ class Preparation:
     follow_ups: list[tuple[FollowUp, Note]]
     attitudes: list[tuple[dt.date, Attitude]]
     dependence: list[DependenceFigure]
+    #: the talking points saved for them and not ticked yet
+    agenda: list[AgendaItem]
 
 
 def gather(journal: Journal, person_id: int, today: dt.date) -> Preparation:
@@ -92,6 +96,7 @@ def gather(journal: Journal, person_id: int, today: dt.date) -> Preparation:
         follow_ups=journal.notes.open_follow_ups(person_id=person_id),
         attitudes=journal.notes.attitudes(person_id),
         dependence=dependence,
+        agenda=journal.agenda.open_for(person_id),
     )
 
 
@@ -132,6 +137,10 @@ def report_html(prep: Preparation, talking_points: str) -> str:
         parts.append("</ul>")
     else:
         parts.append("<p>None open.</p>")
+    if prep.agenda:
+        parts.append("<h3>Saved talking points</h3><ul>")
+        parts += [f"<li>{e(item.text)}</li>" for item in prep.agenda]
+        parts.append("</ul>")
     parts.append("<h3>Last notes</h3>")
     for note in prep.notes:
         parts.append(f"<p><b>{e(note_heading(note))}</b><br>")
@@ -228,6 +237,11 @@ class PrepareDialog(QDialog):
         if not self.prep.follow_ups:
             follow_layout.addWidget(QLabel("Nothing open with them."))
 
+        self.agenda_box = QGroupBox("Saved talking points")
+        self.agenda = AgendaList(journal, announce, lambda: self.today)
+        self.agenda.set_person(person_id)
+        QVBoxLayout(self.agenda_box).addWidget(self.agenda)
+
         self.notes_box = QGroupBox(f"Last {LAST_NOTES} notes")
         notes_layout = QVBoxLayout(self.notes_box)
         self.note_labels: list[QLabel] = []
@@ -275,6 +289,7 @@ class PrepareDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.essentials_box)
         left.addWidget(self.follow_ups_box)
+        left.addWidget(self.agenda_box)
         left.addWidget(self.notes_box, 1)
         right = QVBoxLayout()
         right.addWidget(attitude_box)
@@ -381,6 +396,12 @@ class PrepareDialog(QDialog):
         except CxJournalError as exc:
             QMessageBox.warning(self, "Cannot save the talking points", str(exc))
             return False
+        try:
+            for item in self.agenda.ticked():  # raised in this 1:1: linked to its note
+                if item.id is not None:
+                    self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
+        except CxJournalError as exc:
+            QMessageBox.warning(self, "Talking points not linked to the note", str(exc))
         self.announce("notes")
         return True
 
