@@ -270,12 +270,3 @@ def test_layout_puts_clusters_together_with_gaps_between_them() -> None:
     assert label_anchor(*positions[0]) == (0.5, 1.0)  # above a node at the top
     assert label_anchor(-1.0, 0.0) == (1.0, 0.5)  # left of a node on the left
 
-
-def test_audit_show_text_has_the_network_in_words() -> None:
-    from cxjournal.cli.audit_cmd import format_analysis
-
-    text = format_analysis(analyse(audit_of(["Ana", "Ben", "Chen", "Dee"], [(0, 1), (1, 2)])))
-    assert "Network\n  You are the only link between 4 of 6 pairs." in text
-    assert "  groups: Ana, Ben, Chen | Dee" in text
-    unrecorded = format_analysis(analyse(audit_of(["Ana", "Ben"], [], ties_recorded=False)))
-    assert "Network: no ties recorded" in unrecorded
