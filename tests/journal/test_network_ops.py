@@ -30,10 +30,8 @@ def test_ties_are_saved_read_and_copied_into_the_next_audit(journal: Journal) ->
     names = [[draft.ratings[i].person.name for i in t] for t in draft.ties]
     assert names == [["Ana", "Ben"], ["Chen", "Dee"]]
     # Ben leaves the re-audit: his tie goes with him, Chen-Dee now point at 1 and 2
-    fewer = journal.audits.save(
-        Audit(D(2026, 4, 10), (draft.ratings[0], *draft.ratings[2:]), ties=((1, 2),),
-              ties_recorded=True)  # fmt: skip
-    )
+    kept = (draft.ratings[0], *draft.ratings[2:])
+    fewer = journal.audits.save(Audit(D(2026, 4, 10), kept, ties=((1, 2),), ties_recorded=True))
     assert journal.audits.get(fewer.id or 0).ties == ((1, 2),)
     analysis = journal.audits.analysis(fewer.id or 0)
     assert analysis.network is not None and analysis.network.ties == 1
