@@ -80,7 +80,7 @@ def generate(years: int = 2, seed: int = 1, today: dt.date | None = None) -> dic
     """A demo journal over the ``years`` before ``today`` (default: the real today).
 
     About one or two notes a week and a check-in on most days. Returns a
-    format v1 document, ready for ``json.dumps`` or ``format_v1.to_json_text``.
+    format v2 document, ready for ``json.dumps`` or ``format_write.to_json_text``.
     """
     return _Story(years, seed, today, notes_per_day=None).document()
 

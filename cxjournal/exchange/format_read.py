@@ -492,6 +492,8 @@ def _read_settings(
     if not isinstance(raw, dict):
         r.bad("settings", f"must be an object, not {show_value(raw)}")
         return {}, None
+    if not r.valid_unicode(raw, "settings"):
+        return {}, None
     my_emails = read_my_emails(r, raw) if v2 else None
     if my_emails is not None:
         raw = {**raw, "my_emails": list(my_emails)}

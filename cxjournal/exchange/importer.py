@@ -2,7 +2,7 @@
 
 The rules are spec/journal-format.md's "Import":
 
-* the document is checked completely first (:func:`format_v1.parse`): any
+* the document is checked completely first (:func:`format_read.parse`): any
   problem and nothing is written;
 * everything is written in ONE transaction;
 * people match journal people by e-mail address first (case-insensitive),
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import CxJournalError, JournalWriteError, ValidationError
 from cxjournal.exchange.format_read import Document, parse
 from cxjournal.exchange.import_merge import (
     ImportConflictError,
@@ -97,6 +97,8 @@ def import_document(
     try:
         with journal.session() as session:
             return MergeWriter(session, doc, replace, progress).run()
+    except JournalWriteError as exc:
+        raise JournalWriteError(f"{exc}, so nothing was written") from exc
     except DBAPIError as exc:
         raise CxJournalError(
             f"the journal refused the import, so nothing was written ({exc.orig})"
