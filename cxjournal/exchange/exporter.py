@@ -39,6 +39,7 @@ from cxjournal.domain.model import (
     Rating,
     ResilienceEntry,
 )
+from cxjournal.domain.network import tie_indexes
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import atomic
 from cxjournal.exchange.format_write import dump, to_json_text
@@ -49,7 +50,6 @@ from cxjournal.store.mapping import (
     person_from_row,
     resilience_from_columns,
     tags_from_json,
-    tie_indexes,
 )
 from cxjournal.store.models import (
     AuditRow,

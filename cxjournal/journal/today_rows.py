@@ -22,6 +22,7 @@ from cxjournal.domain.model import (
     Relationship,
     ResilienceEntry,
 )
+from cxjournal.domain.network import tie_indexes
 
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
@@ -88,7 +89,7 @@ def latest_audit(conn: Any) -> Audit | None:
     """The latest audit (a tie on the date goes to the one created last) with its ratings."""
     aspects = ", ".join(f"r.{name}" for name in ASPECTS)
     rows = conn.execute(
-        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, "
+        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, a.ties_recorded, "
         f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
         f"{person_columns('p')}, {person_columns('b')} "
         "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
@@ -99,7 +100,7 @@ def latest_audit(conn: Any) -> Audit | None:
     ).fetchall()
     if not rows:
         return None
-    r0 = 4
+    r0 = 5
     p0 = r0 + 5 + len(ASPECTS)
     b0 = p0 + PERSON_WIDTH
     first = rows[0]
@@ -119,6 +120,9 @@ def latest_audit(conn: Any) -> Audit | None:
                 aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
             )
         )
+    pairs = conn.execute(
+        "SELECT person_a, person_b FROM audit_ties WHERE audit_id = ?", (first[0],)
+    ).fetchall()
     audit = Audit(
         id=first[0],
         taken_on=day(first[1]),
@@ -126,6 +130,8 @@ def latest_audit(conn: Any) -> Audit | None:
         blocking_superior=bool(first[3]),
         blocking_superior_person=person(first[b0:]) if first[b0] is not None else None,
         ratings=tuple(ratings),
+        ties=tie_indexes([r.person.id or 0 for r in ratings], [(a, b) for a, b in pairs]),
+        ties_recorded=bool(first[4]),
     )
     return audit
 

@@ -57,3 +57,15 @@ def test_trends_carry_density_and_effective_size_over_the_audits(journal: Journa
     assert [round(p.network.effective_size, 3) for p in points[1:] if p.network] == [2.333, 1.0]
     with journal.session() as session:
         assert load_audits(session) == journal.audits.all()
+
+
+def test_today_rings_closed_network_for_the_latest_audit(journal: Journal) -> None:
+    import itertools
+
+    ratings = rated(journal, "Ana", "Ben", "Chen", "Dee")
+    every_pair = tuple(itertools.combinations(range(4), 2))
+    journal.audits.save(Audit(D(2026, 1, 10), ratings, ties=every_pair, ties_recorded=True))
+    latest = journal.today.overview(D(2026, 2, 1)).latest_audit
+    assert latest is not None
+    assert "closed_network" in [a.code.value for a in latest.analysis.alarms]
+    assert latest.analysis == journal.audits.latest_analysis()

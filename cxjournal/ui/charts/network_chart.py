@@ -20,6 +20,7 @@ from cxjournal.domain.model import Audit
 from cxjournal.domain.network import NetworkFigures
 from cxjournal.domain.network_layout import label_anchor, ring_positions
 from cxjournal.ui.charts.chart_theme import PERSON_COLOURS
+from cxjournal.ui.plain_text import as_written
 
 ME_LABEL = "Me"
 #: How far out from me a name is pinned, in ring radii (just beyond its node).
@@ -193,6 +194,10 @@ class NetworkChart(QWidget):
         return [label.toPlainText() for label in self.name_labels]
 
     def tip_text(self, x: float, y: float, data: Any) -> str:
+        """The hover text of a person: whom of the others they know (shown as written)."""
+        return as_written(self._tip(data))
+
+    def _tip(self, data: Any) -> str:
         audit, figures = self._audit, self._figures
         if audit is None or not isinstance(data, int) or not 0 <= data < len(audit.ratings):
             return ""

@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import AgendaItem
 from cxjournal.ui.person_timeline import WrappingCheck
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -76,10 +76,13 @@ class AgendaList(QWidget):
     def _ticked(self, item: AgendaItem, done: bool) -> None:
         if item.id is None:
             return
-        try:
+        with guarded_write(self, "tick the talking point", UNCHANGED) as attempt:
             self.journal.agenda.mark_done(item.id, self._today() if done else None)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot update the talking point", str(exc))
+        if attempt.failed:
+            box = self.boxes[self.items.index(item)]
+            box.blockSignals(True)
+            box.setChecked(not done)  # the box shows what the journal holds
+            box.blockSignals(False)
             return
         if self._announce is not None:
             self._announce("agenda")

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.network import Introduction, figures_sentences, introductions
 from cxjournal.domain.power_audit import Analysis
+from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -154,7 +155,7 @@ class LazyNetworkView(QWidget):
                 elif text in open_points.get(person.id, set()):
                     self._mark_added(button, person)
                 else:
-                    button.setToolTip(f"Talking point for {person.name}: {text}")
+                    button.setToolTip(as_written(f"Talking point for {person.name}: {text}"))
                 button.clicked.connect(
                     lambda _c=False, p=person, o=other, b=button: self.add_point(p, o, b)
                 )
@@ -171,17 +172,18 @@ class LazyNetworkView(QWidget):
     def add_point(self, person: Person, other: Person, button: QPushButton) -> None:
         if person.id is None:
             return
-        try:
+        with guarded_write(self, "add the talking point", UNCHANGED) as attempt:
             self.journal.agenda.add(person.id, talking_point(person, other), self._today())
-        except CxJournalError as exc:
-            button.setToolTip(str(exc))
+        if attempt.failed:
             return
         self._mark_added(button, person)
 
     def _mark_added(self, button: QPushButton, person: Person) -> None:
         button.setText("Added \u2713")
         button.setEnabled(False)
-        button.setToolTip(f"On {person.name}'s list of talking points for your next 1:1")
+        button.setToolTip(
+            as_written(f"On {person.name}'s list of talking points for your next 1:1")
+        )
 
     # -- the picture ------------------------------------------------------------------------
 
