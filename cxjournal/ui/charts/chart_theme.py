@@ -28,7 +28,7 @@ COLOURS: dict[str, str] = {
     "influence_ratio": "#3b82f6",
     "top2_share": "#a855f7",
     "density": "#14b8a6",
-    "effective_size": "#6366f1",
+    "effective_size": "#8b5cf6",
     "team": "#3b82f6",
     "function": "#f59e0b",
     "product_unit": "#10b981",

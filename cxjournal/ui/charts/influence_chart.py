@@ -60,7 +60,7 @@ ResilienceMode = Literal["rolling", "weekly"]
 #: The alarm strip's rows, bottom to top, with each code's marker symbol.
 ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
     (AlarmCode.LIMITED_REACH, "d"),
-    (AlarmCode.CLOSED_NETWORK, "o"),
+    (AlarmCode.CLOSED_NETWORK, "+"),
     (AlarmCode.POWER_IMBALANCE, "t1"),
     (AlarmCode.HIGH_VULNERABILITY, "s"),
     (AlarmCode.TRANSACTIONAL_NETWORK, "h"),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import AgendaItem
+from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -59,7 +60,8 @@ class AgendaList(QWidget):
             if holder is not None and holder is not self:
                 holder.deleteLater()
         self.boxes = []
-        self.items = self.journal.agenda.open_for(person_id) if person_id is not None else []
+        agenda: AgendaOps = self.journal.agenda
+        self.items = agenda.open_for(person_id) if person_id is not None else []
         for item in self.items:
             check = WrappingCheck(point_label(item))
             check.setToolTip("Tick when you have raised it")

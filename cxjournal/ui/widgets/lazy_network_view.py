@@ -100,8 +100,9 @@ class LazyNetworkView(QWidget):
         body_layout.addStretch(1)
         self.splitter.addWidget(words)
         self.chart_holder.setMinimumHeight(240)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # three fifths for the picture, at any size
         self.set_analysis(None)
 
     # -- content ----------------------------------------------------------------------------
