@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from cxjournal.cli.common import EXIT_OK, open_journal
+from cxjournal.cli.common import EXIT_OK, open_journal, writing_journal
 from cxjournal.domain.control_chars import escape_controls
 
 DEFAULT_DAYS = 7
@@ -59,7 +59,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    with open_journal(args, for_writing=True) as journal:
+    with writing_journal(args) as journal:
         print(escape_controls(journal.calendar.add(args.file).describe()))
     return EXIT_OK
 
@@ -79,13 +79,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with open_journal(args, for_writing=True) as journal:
+    with writing_journal(args) as journal:
         journal.calendar.remove(args.file)
     return EXIT_OK
 
 
 def run_refresh(args: argparse.Namespace) -> int:
-    with open_journal(args, for_writing=True) as journal:
+    with writing_journal(args) as journal:
         for result in journal.calendar.refresh():
             print(escape_controls(result.describe()))
     return EXIT_OK
