@@ -82,18 +82,6 @@ def normalise_ties(ties: Iterable[Sequence[int]]) -> tuple[Tie, ...]:
     return tuple(sorted(found))
 
 
-def tie_indexes(
-    rated: Sequence[int], pairs: Iterable[tuple[int, int]]
-) -> tuple[tuple[int, int], ...]:
-    """Ties stored as person-id pairs, as sorted ``(i, j)`` indexes into the ratings.
-
-    ``rated`` is the person id of each rating in order; pairs naming someone not
-    rated are left out.
-    """
-    index = {person_id: i for i, person_id in enumerate(rated)}
-    return normalise_ties((index[a], index[b]) for a, b in pairs if a in index and b in index)
-
-
 def ties_remapped(ties: Iterable[Tie], new_index: Mapping[int, int]) -> tuple[Tie, ...]:
     """The ties after the ratings moved: ``new_index`` maps old to new positions.
 

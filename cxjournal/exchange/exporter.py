@@ -39,8 +39,8 @@ from cxjournal.domain.model import (
     Rating,
     ResilienceEntry,
 )
-from cxjournal.domain.network import tie_indexes
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.ties import tie_indexes
 from cxjournal.exchange import atomic
 from cxjournal.exchange.format_write import dump, to_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY

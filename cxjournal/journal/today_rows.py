@@ -23,13 +23,18 @@ from cxjournal.domain.model import (
     Relationship,
     ResilienceEntry,
 )
-from cxjournal.domain.network import tie_indexes
+from cxjournal.domain.ties import tie_indexes
 
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
     "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
     "information_needs, motivations, archived, desired_attitude, desired_by, move_plan, "
     "power, interest"
+)
+#: A person's addresses in order, as a JSON list, read with the person's row.
+_EMAILS = (
+    "(SELECT json_group_array(email) FROM (SELECT email FROM person_emails "
+    "WHERE person_id = {alias}.id ORDER BY position, id))"
 )
 
 
@@ -63,6 +68,7 @@ def person(values: Sequence[Any]) -> Person:
         move_plan,
         power,
         interest,
+        emails,
     ) = values
     return Person(
         id=person_id,
@@ -87,14 +93,17 @@ def person(values: Sequence[Any]) -> Person:
         move_plan=move_plan or "",
         power=power,
         interest=interest,
+        emails=tags(emails),
     )
 
 
 def person_columns(alias: str) -> str:
-    return ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
+    """The columns :func:`person` reads, of the people table under ``alias``."""
+    plain = ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
+    return f"{plain}, {_EMAILS.format(alias=alias)}"
 
 
-PERSON_WIDTH = len(PERSON_COLUMNS.split(","))
+PERSON_WIDTH = len(PERSON_COLUMNS.split(",")) + 1
 
 
 def latest_audit(conn: Any) -> Audit | None:

@@ -24,7 +24,7 @@ from cxjournal.domain.model import (
     Rating,
     Relationship,
 )
-from cxjournal.domain.network import tie_indexes
+from cxjournal.domain.ties import tie_indexes
 from cxjournal.store.mapping import PERSON_FIELDS
 from cxjournal.store.models import AuditRow, AuditTieRow, PersonRow, RatingRow
 

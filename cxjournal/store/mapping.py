@@ -24,7 +24,7 @@ from cxjournal.domain.model import (
     Relationship,
     ResilienceEntry,
 )
-from cxjournal.domain.network import tie_indexes
+from cxjournal.domain.ties import tie_indexes, tie_rows
 from cxjournal.domain.validation import email_key
 from cxjournal.store.models import (
     AuditRow,
@@ -164,12 +164,6 @@ def audit_from_row(row: AuditRow, people: dict[int, Person], with_ratings: bool 
         else (),
         ties_recorded=row.ties_recorded,
     )
-
-
-def tie_rows(rated: Sequence[int], ties: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stored ``(person_a, person_b)`` pairs (``a < b``) of ties given as rating indexes."""
-    pairs = {(min(rated[i], rated[j]), max(rated[i], rated[j])) for i, j in ties}
-    return sorted(pairs)
 
 
 def apply_ties(row: AuditRow, ties: Iterable[tuple[int, int]]) -> None:
