@@ -28,7 +28,7 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
     app.setOrganizationName("cxjournal")
     app.setApplicationDisplayName("cxjournal")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("cxjournal")
+    app.setDesktopFileName("io.github.cxjournal")  # packaging/io.github.cxjournal.desktop
     app.setWindowIcon(app_icon())
     interactive = not quit_after_paint
 
