@@ -7,6 +7,10 @@ from pathlib import Path
 
 from cxjournal import __version__
 
+# the menu entry's name (packaging/io.github.cxjournal.desktop) and the icon's: Wayland and
+# the desktop match the running window to its entry by it
+DESKTOP_FILE_NAME = "io.github.cxjournal"
+
 
 def gui_main() -> int:
     """Entry point of the ``cxjournal-gui`` launcher: the same options as ``cxjournal gui``."""
@@ -28,7 +32,7 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
     app.setOrganizationName("cxjournal")
     app.setApplicationDisplayName("cxjournal")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.cxjournal")  # packaging/io.github.cxjournal.desktop
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
     interactive = not quit_after_paint
 

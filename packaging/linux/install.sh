@@ -33,7 +33,9 @@ remove_listed() {  # remove the files named in the manifest of $1 (an installed 
       [[ -L $path && $(readlink "$path") == "$app_dir/cxjournal" ]] && rm -f "$path"
     else
       rm -f "$path"
-      rmdir "$(dirname "$path")" 2>/dev/null || true  # an icon size folder left empty
+      if [[ $path == "$data_home/icons/hicolor/"*/apps/* ]]; then  # an icon size left empty
+        rmdir "$(dirname "$path")" "$(dirname "$(dirname "$path")")" 2>/dev/null || true
+      fi
     fi
   done <"$list"
 }
@@ -59,7 +61,7 @@ install() {
   fi
   local exec_value
   exec_value=$(desktop_exec)
-  mkdir -p "$(dirname "$app_dir")" "$(dirname "$bin_link")" "$(dirname "$desktop_file")"
+  mkdir -p "$(dirname "$app_dir")"
 
   # the new version beside the old one, then swapped in: an interrupted copy changes nothing
   local staged=$app_dir.new.$$ old=$app_dir.old.$$
@@ -75,6 +77,7 @@ install() {
 
   local list=$app_dir/$manifest icon rel
   : >"$list"
+  mkdir -p "$(dirname "$bin_link")" "$(dirname "$desktop_file")"
   sed -e "s|^Exec=.*|Exec=$exec_value|" -e "s|^TryExec=.*|TryExec=$app_dir/cxjournal|" \
     "$app_dir/share/applications/$app_id.desktop" >"$desktop_file.tmp"
   mv "$desktop_file.tmp" "$desktop_file"
