@@ -11,11 +11,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/system-deps
-if ! python3 -m venv --help >/dev/null 2>&1 || ! command -v strip >/dev/null 2>&1 || ! command -v xz >/dev/null 2>&1; then
+# strip, as, ld (binutils) and icupkg (icu-devtools) slim the Linux bundle (see the spec)
+if [[ $(uname -s) == Linux ]] && ! { command -v strip && command -v icupkg && command -v xz; } >/dev/null; then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then  # a clean CI machine
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      python3-venv binutils xz-utils >/dev/null
+      binutils icu-devtools xz-utils >/dev/null
+  else
+    echo "build.sh: please install binutils, icu-devtools and xz-utils" >&2
+    exit 1
   fi
 fi
 rm -rf .venv-build

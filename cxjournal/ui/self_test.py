@@ -3,7 +3,8 @@
 A self-test of an installed copy (CI runs it on the frozen bundle, where a module,
 data file or Qt plugin left out of the build only shows when the page needing it is
 built): each sidebar entry is selected and painted, the charts on it are written to
-PNG and SVG in a temporary folder, and anything raised, directly or in a Qt callback,
+PNG and SVG in a temporary folder, and Qt's locale services that rest on ICU data
+(sorting, time-zone names) are tried. Anything raised, directly or in a Qt callback,
 makes the exit code 1 with the traceback on stderr. Nothing is written to the journal.
 """
 
@@ -39,6 +40,7 @@ def visit_pages(window: Any, app: QApplication) -> int:
                 visited.append(window.sidebar.item(row).text())
                 charts += _export_charts(window.stack.currentWidget(), Path(folder), row)
                 app.processEvents()
+        errors.extend(text_service_problems())
     except Exception:
         errors.append(traceback.format_exc())
     finally:
@@ -50,6 +52,22 @@ def visit_pages(window: Any, app: QApplication) -> int:
         f"{len(errors)} error(s)"
     )
     return 1 if errors else 0
+
+
+def text_service_problems() -> list[str]:
+    """What is wrong with locale-aware sorting and time-zone names (Qt asks ICU for both)."""
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    problems = []
+    if QCollator(QLocale("en_US")).compare("\u00e9", "f") >= 0:  # é sorts before f
+        problems.append("locale-aware sorting does not work (ICU collation data)\n")
+    zone = QTimeZone(b"Europe/Paris")
+    name = zone.displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("en_US")
+    )
+    if not name or name.startswith(("GMT", "UTC")):
+        problems.append(f"time-zone names are missing (ICU zone data): got {name!r}\n")
+    return problems
 
 
 def _export_charts(page: Any, folder: Path, row: int) -> int:

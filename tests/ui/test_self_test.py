@@ -67,3 +67,9 @@ def test_the_visit_writes_nothing_to_the_journal(qapp: object, tmp_path: Path) -
 
     assert path.read_bytes() == before
     assert not (tmp_path / "backups").exists()
+
+
+def test_sorting_and_time_zone_names_work(qapp: object) -> None:
+    from cxjournal.ui.self_test import text_service_problems
+
+    assert text_service_problems() == []
