@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import configparser
 import datetime as dt
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
@@ -73,10 +76,20 @@ def test_the_menu_entry_names_the_icon_the_build_draws(make_icons: ModuleType) -
     assert entry["Terminal"] == "false"
 
 
-def test_the_app_tells_the_desktop_which_entry_is_its_own(tmp_path: Path, qapp: object) -> None:
-    from PySide6.QtGui import QGuiApplication
-
-    from cxjournal.app import run_app
-
-    assert run_app(tmp_path / "journal.db", quit_after_paint=True) == 0
-    assert QGuiApplication.desktopFileName() == DESKTOP.stem
+def test_the_app_tells_the_desktop_which_entry_is_its_own(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from cxjournal.app import run_app\n"
+        f"code = run_app(__import__('pathlib').Path({str(tmp_path / 'journal.db')!r}),"
+        " quit_after_paint=True)\n"
+        "print(QGuiApplication.desktopFileName())\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [DESKTOP.stem]

@@ -1,16 +1,22 @@
-"""``cxjournal gui --visit-pages``: every page opened and its charts exported, or exit 1."""
+"""``cxjournal gui --visit-pages``: every page opened and its charts exported, or exit 1.
+
+Each visit runs the app in its own process, as CI runs it on the frozen bundle (an app
+left open in the test process would fire its timers into later tests).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from cxjournal.app import run_app
 from cxjournal.exchange.demo import generate
 from cxjournal.exchange.importer import import_text
 from cxjournal.journal import Journal
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def demo_journal(path: Path) -> Path:
@@ -22,48 +28,52 @@ def demo_journal(path: Path) -> Path:
     return path
 
 
-def test_every_page_of_a_full_journal_opens_and_its_charts_export(
-    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = demo_journal(tmp_path / "journal.db")
+def visit(path: Path, prelude: str = "") -> subprocess.CompletedProcess[str]:
+    code = (
+        "import sys\n"
+        f"{prelude}"
+        "from cxjournal.cli import main\n"
+        f"sys.exit(main(['--db', {str(path)!r}, 'gui', '--visit-pages']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
 
-    assert run_app(path, visit_pages=True) == 0
 
-    out = capsys.readouterr()
-    assert out.err == ""
-    assert "visited 7 pages (Today, Power audits" in out.out
-    assert "Trends" in out.out and "Exit plan" in out.out
-    exported = int(out.out.split("exported ")[1].split(" charts")[0])
+def test_every_page_of_a_full_journal_opens_and_its_charts_export(tmp_path: Path) -> None:
+    result = visit(demo_journal(tmp_path / "journal.db"))
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "visited 7 pages (Today, Power audits" in result.stdout
+    assert "Trends" in result.stdout and "Exit plan" in result.stdout
+    exported = int(result.stdout.split("exported ")[1].split(" charts")[0])
     assert exported >= 1  # the Trends page's charts, through pyqtgraph's exporters
-    assert ": 0 error(s)" in out.out
+    assert ": 0 error(s)" in result.stdout
 
 
-def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(
-    qapp: object,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from cxjournal.ui import journal_page
+def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(tmp_path: Path) -> None:
+    broken = (
+        "from cxjournal.ui import journal_page\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('the journal page cannot be built')\n"
+        "journal_page.JournalPage.__init__ = broken\n"
+    )
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("the journal page cannot be built")
+    result = visit(demo_journal(tmp_path / "journal.db"), broken)
 
-    monkeypatch.setattr(journal_page.JournalPage, "__init__", broken)
-    path = demo_journal(tmp_path / "journal.db")
-
-    assert run_app(path, visit_pages=True) == 1
-
-    out = capsys.readouterr()
-    assert "RuntimeError: the journal page cannot be built" in out.err
-    assert "visited 7 pages" in out.out and ": 1 error(s)" in out.out  # the others still open
+    assert result.returncode == 1
+    assert "RuntimeError: the journal page cannot be built" in result.stderr
+    assert "visited 7 pages" in result.stdout and ": 1 error(s)" in result.stdout
 
 
-def test_the_visit_writes_nothing_to_the_journal(qapp: object, tmp_path: Path) -> None:
+def test_the_visit_writes_nothing_to_the_journal(tmp_path: Path) -> None:
     path = demo_journal(tmp_path / "journal.db")
     before = path.read_bytes()
 
-    assert run_app(path, visit_pages=True) == 0
+    assert visit(path).returncode == 0
 
     assert path.read_bytes() == before
     assert not (tmp_path / "backups").exists()
