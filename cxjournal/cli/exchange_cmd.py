@@ -19,7 +19,7 @@ from cxjournal.cli.common import (
     given_passphrase,
     journal_path,
     open_journal,
-    refuse_if_open_in_app,
+    writing_journal,
 )
 from cxjournal.domain.control_chars import escape_controls
 
@@ -29,8 +29,8 @@ MAX_DEMO_YEARS = 30
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="write the whole journal to a file (exchange format v1, JSON)",
-        description="Write the whole journal to one JSON file in exchange format v1: your way "
+        help="write the whole journal to a file (exchange format v2, JSON)",
+        description="Write the whole journal to one JSON file in exchange format v2: your way "
         "out, readable by any tool. The file is not encrypted.",
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -38,17 +38,17 @@ def register(subparsers: Any) -> None:
 
     imp = subparsers.add_parser(
         "import",
-        help="add a journal file (exchange format v1) to the journal, all or nothing",
+        help="add a journal file (exchange format v1 or v2) to the journal, all or nothing",
         description="Check the file completely, then add it to the journal in one step: any "
         "problem and nothing is written. People are matched by name; records already in the "
         "journal are skipped, so importing a file twice changes nothing.",
     )
-    imp.add_argument("file", metavar="FILE", help="a JSON file in exchange format v1")
+    imp.add_argument("file", metavar="FILE", help="a JSON file in exchange format v1 or v2")
     imp.add_argument(
         "--replace",
         action="store_true",
         help="overwrite check-ins on dates that already have a different one "
-        "(and take the file's settings)",
+        "(and take the file's thresholds)",
     )
     imp.set_defaults(func=run_import)
 
@@ -78,8 +78,8 @@ def register(subparsers: Any) -> None:
 
     demo = subparsers.add_parser(
         "demo",
-        help="write a realistic invented journal (exchange format v1)",
-        description="Write a realistic, invented journal in exchange format v1, to try the app "
+        help="write a realistic invented journal (exchange format v2)",
+        description="Write a realistic, invented journal in exchange format v2, to try the app "
         "or to test with: cxjournal --db demo.db import FILE.",
     )
     demo.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -135,11 +135,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.format_v1 import parse
+    from cxjournal.exchange.format_read import parse
     from cxjournal.exchange.importer import ImportConflictError, import_document
 
     document = parse(_read_input(args.file))  # every problem, before the journal is touched
-    with open_journal(args, create=True, for_writing=True) as journal:
+    with writing_journal(args, create=True) as journal:
         try:
             summary = import_document(journal, document, replace=args.replace)
         except ImportConflictError as exc:
@@ -177,20 +177,24 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
+    from cxjournal.lockfile import hold
     from cxjournal.store import backup as store_backup
 
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CommandError(f"there is no backup at {source}", EXIT_USAGE)
     target = journal_path(args)
-    refuse_if_open_in_app(target)
-    if not args.yes:
-        _confirm_restore(source, target)
-    passphrase = given_passphrase(args)
-    if passphrase is None and Journal.needs_passphrase(source):
-        passphrase = ask_passphrase(source)
-    refuse_if_open_in_app(target)
-    result = store_backup.restore(source, target, passphrase)
+    Journal.refuse_odd_file(target)
+    if Journal.is_read_only(target):
+        raise read_only_error(target, "the restore")
+    with hold(target):  # from the first question to the rename: no app opens it meanwhile
+        if not args.yes:
+            _confirm_restore(source, target)
+        passphrase = given_passphrase(args)
+        if passphrase is None and Journal.needs_passphrase(source):
+            passphrase = ask_passphrase(source)
+        result = store_backup.restore(source, target, passphrase)
     print(f"restored {target} from {source}")
     if result.kept_copy is not None:
         print(f"the journal it replaced is kept at {result.kept_copy}")
@@ -212,7 +216,7 @@ def _confirm_restore(source: Path, target: Path) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.format_v1 import to_json_text
+    from cxjournal.exchange.format_write import to_json_text
 
     document = generate(years=args.years, seed=args.seed)
     _write_output(args.output, to_json_text(document).encode("utf-8"))

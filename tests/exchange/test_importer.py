@@ -23,7 +23,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import parse
+from cxjournal.exchange.format_read import parse
 from cxjournal.exchange.importer import ImportConflictError, ImportSummary
 from cxjournal.journal import Journal
 
@@ -126,7 +126,7 @@ def test_import_into_an_empty_journal_writes_everything(journal: Journal) -> Non
         checkins_added=2,
         exit_items_added=1,
         exit_status_set=True,
-        settings_written=2,
+        settings_written=1,
     )
     ana, ben = journal.people.all()
     assert (ben.name, ben.team, ben.relationship) == ("Ben Okafor", "Digital", Relationship.OTHER)
@@ -152,7 +152,7 @@ def test_import_into_an_empty_journal_writes_everything(journal: Journal) -> Non
     assert plan.status is ExitStatus.PAUSED
     assert [(i.text, i.done) for i in plan.items] == [("Update CV", True)]
     assert journal.settings.thresholds() == Thresholds(lean_gap=2)
-    assert journal.settings.get("theme") == "dark"
+    assert journal.settings.get("theme") is None  # only content settings are imported
     assert journal.check() == []
 
 
@@ -320,7 +320,7 @@ def test_a_blocker_without_the_flag_is_not_stored(journal: Journal) -> None:
 def test_settings_the_journal_has_are_kept_unless_replacing(journal: Journal) -> None:
     journal.settings.set_thresholds(Thresholds(lean_gap=5))
     summary = run(journal, example())
-    assert summary.settings_written == 1  # theme only
+    assert summary.settings_written == 0  # the journal's thresholds stay; theme is not content
     assert journal.settings.thresholds().lean_gap == 5
     run(journal, example(), replace=True)
     assert journal.settings.thresholds() == Thresholds(lean_gap=2)
@@ -361,7 +361,7 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(journal: Journal) -> 
     [
         (b"{not json", "not valid JSON: line 1 column 2"),
         (b'{"format": "jrnl", "version": 1}', 'not a cxjournal file: format must be "cxjournal"'),
-        (b'{"format": "cxjournal", "version": 2}', "version 2 is newer than this app"),
+        (b'{"format": "cxjournal", "version": 3}', "version 3 is newer than this app"),
     ],
 )
 def test_whole_file_problems_are_one_line(journal: Journal, raw: bytes, problem: str) -> None:
