@@ -37,9 +37,9 @@ app=$work/$name
 cx=$app/cxjournal
 
 echo "== what is in it"
-unpacked_mb=$(du -sm "$app" | cut -f1)
-archive_mb=$(( $(stat -c %s "$archive") / 1048576 ))
-echo "unpacked ${unpacked_mb} MiB (budget 150), archive ${archive_mb} MiB (budget 60); the biggest parts:"
+unpacked_mb=$(( $(du -sb "$app" | cut -f1) / 1000000 ))  # MB, 10^6 bytes, as the budgets
+archive_mb=$(( $(stat -c %s "$archive") / 1000000 ))
+echo "unpacked ${unpacked_mb} MB (budget 150), archive ${archive_mb} MB (budget 60); the biggest parts, MiB:"
 (cd "$app" && find . -type f -size +2M -exec du -m {} + | sort -rn)
 qt=$app/_internal/PySide6/Qt
 for plugin in platforms/libqxcb.so platforms/libqwayland.so platforms/libqoffscreen.so \
@@ -146,7 +146,7 @@ PIPX_HOME=$work/pipx PIPX_BIN_DIR=$work/pipx-bin "$work/pipx-venv/bin/pipx" inst
 "$work/pipx-bin/cxjournal" --db "$work/pipx.db" gui --quit-after-paint
 
 echo "== size budgets"
-(( archive_mb <= 60 )) || fail "the archive is ${archive_mb} MiB, over 60 MiB"
-(( unpacked_mb <= 150 )) || fail "the unpacked bundle is ${unpacked_mb} MiB, over 150 MiB"
+(( archive_mb <= 60 )) || fail "the archive is ${archive_mb} MB, over 60 MB"
+(( unpacked_mb <= 150 )) || fail "the unpacked bundle is ${unpacked_mb} MB, over 150 MB"
 
 echo "== desktop bundle checked in $(( $(date +%s) - start )) s"
