@@ -23,6 +23,22 @@ TagKind = Literal["drain", "restorer"]
 _KINDS: tuple[TagKind, ...] = ("drain", "restorer")
 Metric = Literal["energy", "stress"]
 
+#: The three measures of a check-in, in display order.
+MEASURES: tuple[str, ...] = ("energy", "stress", "mood")
+
+
+def recorded_measures(entry: ResilienceEntry) -> tuple[tuple[str, int], ...]:
+    """``(measure, value)`` for each measure the check-in records, in display order.
+
+    A mood-only check-in (energy and stress unrecorded) gives just the mood.
+    """
+    return tuple((name, value) for name in MEASURES if (value := getattr(entry, name)) is not None)
+
+
+def is_mood_only(entry: ResilienceEntry) -> bool:
+    return entry.energy is None and entry.stress is None
+
+
 #: How far back :func:`early_warning` looks for the start of an ongoing shift.
 _ONSET_LOOKBACK_DAYS = 366
 
@@ -58,6 +74,22 @@ def rolling_mean(
         window = [value for _, value in ordered[start : end + 1]]
         result.append((day, math.fsum(window) / len(window)))
     return result
+
+
+def split_at_gaps(
+    points: Sequence[tuple[dt.date, float]], max_gap_days: int
+) -> list[list[tuple[dt.date, float]]]:
+    """Date-sorted ``points`` cut into runs wherever two neighbours are more than
+    ``max_gap_days`` apart: a chart draws each run as its own line, so weeks
+    without a value of that measure (mood-only check-ins) show as a gap, never
+    as a line across them or a zero."""
+    runs: list[list[tuple[dt.date, float]]] = []
+    for point in points:
+        if runs and (point[0] - runs[-1][-1][0]).days <= max_gap_days:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
 
 
 # --------------------------------------------------------------------------- tags
@@ -96,9 +128,6 @@ def normalise_tag(tag: str) -> str:
     return tag.strip().casefold()
 
 
-_MEASURES: tuple[str, ...] = ("energy", "stress", "mood")
-
-
 def compare_tags(entries: Iterable[ResilienceEntry], min_uses: int = 5) -> list[TagEffect]:
     """Average energy, stress and mood on days with each tag versus days without it.
 
@@ -118,7 +147,7 @@ def compare_tags(entries: Iterable[ResilienceEntry], min_uses: int = 5) -> list[
     first, then by tag.
     """
     ordered = sorted(entries, key=lambda e: e.on)
-    totals = {m: _Sum.of(ordered, m) for m in _MEASURES}
+    totals = {m: _Sum.of(ordered, m) for m in MEASURES}
     effects: list[TagEffect] = []
     for kind in _KINDS:
         display: dict[str, str] = {}
@@ -161,7 +190,7 @@ def _tag_effect(
     totals: Mapping[str, _Sum],
 ) -> TagEffect:
     averages: dict[str, float | None] = {}
-    for measure in _MEASURES:
+    for measure in MEASURES:
         inside = _Sum.of(with_tag, measure)
         rest = _Sum(totals[measure].count - inside.count, totals[measure].total - inside.total)
         mean_with = inside.total / inside.count if inside.count else None

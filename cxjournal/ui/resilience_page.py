@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import CxJournalError, ValidationError
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, compare_tags
+from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
@@ -433,8 +433,13 @@ class _Tabs(QTabWidget):
 
 
 def describe(entry: ResilienceEntry) -> str:
-    """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes."""
-    parts = [f"energy {entry.energy}, stress {entry.stress}, mood {entry.mood}"]
+    """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes.
+
+    A mood-only check-in reads ``mood 7 (no energy or stress recorded)``.
+    """
+    parts = [", ".join(f"{name} {value}" for name, value in recorded_measures(entry))]
+    if is_mood_only(entry):
+        parts[0] += " (no energy or stress recorded)"
     tags = len(entry.drains) + len(entry.restorers)
     if entry.sleep_hours is not None:
         parts.append(f"{entry.sleep_hours:g} h sleep")

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, recorded_measures
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
@@ -398,8 +399,8 @@ class TodayPage(Page):
         entry = summary.today_entry
         if entry is not None:
             self.today_checkin.setText(
-                f"Today: energy <b>{entry.energy}</b> · stress <b>{entry.stress}</b> · "
-                f"mood <b>{entry.mood}</b>"
+                "Today: "
+                + " · ".join(f"{name} <b>{value}</b>" for name, value in recorded_measures(entry))
             )
             self.check_in_button.setText("&Edit today's check-in")
         else:
@@ -408,8 +409,7 @@ class TodayPage(Page):
         days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
         by_day = {e.on: e for e in summary.recent}
         series: dict[str, list[float | None]] = {
-            metric: [float(getattr(by_day[d], metric)) if d in by_day else None for d in days]
-            for metric in ("energy", "stress", "mood")
+            metric: [_value(by_day.get(d), metric) for d in days] for metric in MEASURES
         }
         self.sparkline.set_series(days, series)
         has_recent = bool(summary.recent)
@@ -462,3 +462,9 @@ def _clear(layout: QVBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
+
+
+def _value(entry: ResilienceEntry | None, measure: str) -> float | None:
+    """A day's value of one measure for the sparkline; None (a gap) when not recorded."""
+    value = getattr(entry, measure) if entry is not None else None
+    return None if value is None else float(value)

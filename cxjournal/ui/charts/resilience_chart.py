@@ -8,6 +8,7 @@ are drawn clipped to the view and downsampled, so ten years stay smooth.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import rolling_mean
+from cxjournal.domain.resilience import rolling_mean, split_at_gaps
 from cxjournal.ui.charts.chart_export import ChartExportError, export_chart
 from cxjournal.ui.charts.chart_theme import COLOURS
 from cxjournal.ui.charts.resilience_svg import SvgSeries, trend_svg
@@ -89,7 +90,7 @@ class ResilienceChart(QWidget):
         super().__init__(parent)
         self._preset = preset
         self._days: list[dt.date] = []
-        self._values: dict[str, list[int]] = {}
+        self._values: dict[str, list[int | None]] = {}
         self._means: dict[str, list[float]] = {}
         self._dots_shown = True
         self._mean_days: dict[str, list[dt.date]] = {}
@@ -203,15 +204,28 @@ class ResilienceChart(QWidget):
         ordered = sorted(entries, key=lambda e: e.on)
         shown = [e for e in ordered if start <= e.on <= end]
         self._days = [e.on for e in shown]
-        xs = [stamp(d) for d in self._days]
         for series in SERIES:
-            points = [(e.on, float(getattr(e, series.name))) for e in ordered]
+            # a measure a check-in does not record (mood-only) is a gap, never a zero
+            points = [
+                (e.on, float(v)) for e in ordered if (v := getattr(e, series.name)) is not None
+            ]
             means = [(d, v) for d, v in rolling_mean(points, ROLLING_DAYS) if start <= d <= end]
             self._values[series.name] = [getattr(e, series.name) for e in shown]
             self._means[series.name] = [v for _, v in means]
             self._mean_days[series.name] = [d for d, _ in means]
-            self.dots[series.name].setData(xs, self._values[series.name])
-            self.lines[series.name].setData([stamp(d) for d, _ in means], self._means[series.name])
+            recorded = [(d, v) for d, v in points if start <= d <= end]
+            self.dots[series.name].setData(
+                [stamp(d) for d, _ in recorded], [v for _, v in recorded]
+            )
+            xs: list[float] = []
+            ys: list[float] = []
+            for run in split_at_gaps(means, ROLLING_DAYS):
+                if xs:
+                    xs.append(xs[-1])
+                    ys.append(math.nan)
+                xs += [stamp(d) for d, _ in run]
+                ys += [v for _, v in run]
+            self.lines[series.name].setData(xs, ys, connect="finite")
         item = self.plot.getPlotItem()
         left, right = stamp(start) - _HALF_DAY, stamp(end) + _HALF_DAY
         item.setLimits(xMin=left, xMax=right, maxXRange=right - left, minXRange=7 * 86400)
@@ -236,7 +250,8 @@ class ResilienceChart(QWidget):
     def shown_days(self) -> list[dt.date]:
         return list(self._days)
 
-    def values(self, name: str) -> list[int]:
+    def values(self, name: str) -> list[int | None]:
+        """The shown days' values of one measure (None where a check-in has mood only)."""
         return list(self._values.get(name, []))
 
     def means(self, name: str) -> list[float]:
@@ -259,7 +274,12 @@ class ResilienceChart(QWidget):
         for series in SERIES:
             if not self.series_boxes[series.name].isChecked():
                 continue
-            value, mean = self._values[series.name][i], self._means[series.name][i]
+            value = self._values[series.name][i]
+            if value is None:
+                continue
+            mean = dict(zip(self._mean_days[series.name], self._means[series.name], strict=True))[
+                day
+            ]
             parts.append(
                 f'<span style="color:{series.colour}">■</span> {series.label} {value} '
                 f"(7-day avg {mean:.1f})"
@@ -320,13 +340,15 @@ class ResilienceChart(QWidget):
             SvgSeries(
                 label=spec.label,
                 colour=spec.colour,
-                days=self._days,
-                values=self._values.get(spec.name, []),
+                days=[d for d, v in zip(self._days, values, strict=True) if v is not None],
+                values=[v for v in values if v is not None],
                 mean_days=self._mean_days.get(spec.name, []),
                 means=self._means.get(spec.name, []),
+                max_gap_days=ROLLING_DAYS,
             )
             for spec in SERIES
             if self.series_boxes[spec.name].isChecked()
+            for values in [self._values.get(spec.name, [])]
         ]
         return trend_svg(series, start, end, dots=self._dots_shown)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from cxjournal.domain.model import REACH_DIMENSIONS
@@ -64,8 +65,11 @@ def resilience_line(
         when = f"week of {date_text(week.week_start)} ({week.count} check-ins)"
     else:
         when = f"{trend.rolling_days} days to {date_text(trend.days[index])}"
-    return (
-        f"<b>Check-ins</b>, {when}: energy {number_text(series['energy'][index])}, "
-        f"stress {number_text(series['stress'][index])}, "
-        f"mood {number_text(series['mood'][index])}"
-    )
+    figures = [
+        f"{name} {number_text(value)}"
+        for name in ("energy", "stress", "mood")
+        if math.isfinite(value := float(series[name][index]))
+    ]
+    if len(figures) == 1:
+        figures.append("no energy or stress recorded")
+    return f"<b>Check-ins</b>, {when}: " + ", ".join(figures)

@@ -29,6 +29,7 @@ TOOLTIPS = (
     "What restored you",
     "Your note",
 )
+MOOD_ONLY_TIP = "Not recorded: this check-in has a mood only (imported history, for example)"
 #: Rows fetched at a time.
 PAGE_SIZE = 200
 
@@ -110,6 +111,8 @@ class ResilienceHistoryModel(RowsTableModel):
                 return self._text(entry, column) or None
             if column == DATE:
                 return entry.on.isoformat()
+            if column in (ENERGY, STRESS) and getattr(entry, HEADERS[column].lower()) is None:
+                return MOOD_ONLY_TIP
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,7 +125,8 @@ class ResilienceHistoryModel(RowsTableModel):
             on = entry.on
             return self._locale.toString(QDate(on.year, on.month, on.day), "ddd d MMM yyyy")
         if column in (ENERGY, STRESS, MOOD):
-            return str(getattr(entry, HEADERS[column].lower()))
+            value = getattr(entry, HEADERS[column].lower())
+            return "" if value is None else str(value)
         if column == SLEEP:
             return "" if entry.sleep_hours is None else f"{entry.sleep_hours:g} h"
         if column == DRAINS:
