@@ -96,7 +96,10 @@ def run_import_from(args: argparse.Namespace) -> int:
         restorers=frozenset(args.restorer),
     )
     plan = imports.read(args.kind, data, options)
-    if plan.problems:
+    from cxjournal.cli.common import journal_path
+    from cxjournal.journal import Journal
+
+    if plan.problems and not (args.dry_run and Journal.exists(journal_path(args))):
         report = imports.ImportReport.refused(plan)
     else:
         with open_journal(args, create=not args.dry_run, for_writing=not args.dry_run) as journal:

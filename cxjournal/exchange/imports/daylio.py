@@ -163,10 +163,12 @@ def plan(file: DaylioFile, options: DaylioOptions | None = None) -> ImportPlan:
     days: dict[dt.date, list[DaylioEntry]] = {}
     for entry in file.entries:
         days.setdefault(entry.on, []).append(entry)
-    checkins: list[PlannedCheckin] = []
-    if not problems:
-        for on in sorted(days):
-            checkins.append(_checkin(on, days[on], options))
+    # days whose moods all have a value, so a preview can count them while moods are edited
+    checkins = [
+        _checkin(on, days[on], options)
+        for on in sorted(days)
+        if all(options.mood_value(e.mood) is not None for e in days[on])
+    ]
     return ImportPlan(KIND, checkins=tuple(checkins), problems=tuple(problems))
 
 

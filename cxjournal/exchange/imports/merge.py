@@ -54,11 +54,12 @@ def apply(
 ) -> ImportReport:
     """Import ``plan`` (or, with ``dry_run``, only report what that would do).
 
-    A plan with problems writes nothing and comes back as a report listing
-    them. ``today`` dates the notes made from contacts' notes. Raises
-    :class:`CxJournalError` if the database refuses a row (nothing written).
+    A plan with problems writes nothing: it comes back as a report listing
+    them (a dry run also counts what the rest of the plan would do). ``today``
+    dates the notes made from contacts' notes. Raises :class:`CxJournalError`
+    if the database refuses a row (nothing written).
     """
-    if plan.problems:
+    if plan.problems and not dry_run:
         return ImportReport.refused(plan)
     try:
         with journal.session() as session:
@@ -66,7 +67,7 @@ def apply(
             merge.decide()
             if not dry_run:
                 merge.write()
-            return merge.report(written=not dry_run)
+            return replace(merge.report(written=not dry_run), problems=plan.problems)
     except DBAPIError as exc:
         raise CxJournalError(
             f"the journal refused the import, so nothing was written ({exc.orig})"
