@@ -23,7 +23,7 @@ from typing import Literal
 
 from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN
 from cxjournal.exchange.imports.csv_rows import CsvProblem, rows
-from cxjournal.exchange.imports.plan import ImportPlan, PlannedCheckin
+from cxjournal.exchange.imports.plan import ImportPlan, PlannedCheckin, counted
 from cxjournal.exchange.imports.text import NotText, decode, tidy
 
 KIND = "daylio"
@@ -58,8 +58,8 @@ class DaylioFile:
 
     def activities(self) -> dict[str, int]:
         """Each activity (as first spelt) and how many entries have it, most used first."""
-        counted = _counted(a for e in self.entries for a in e.activities)
-        return dict(sorted(counted.items(), key=lambda item: (-item[1], item[0].casefold())))
+        uses = _counted(a for e in self.entries for a in e.activities)
+        return dict(sorted(uses.items(), key=lambda item: (-item[1], item[0].casefold())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ def plan(file: DaylioFile, options: DaylioOptions | None = None) -> ImportPlan:
         if options.mood_value(mood) is None:
             first = next(e.line for e in file.entries if e.mood.casefold() == mood.casefold())
             problems.append(
-                f"line {first}: the mood {mood!r} ({count} entries) has no value: "
+                f"line {first}: the mood {mood!r} ({counted(count, 'entries')}) has no value: "
                 f"give it one, e.g. --mood {mood}=6"
             )
     days: dict[dt.date, list[DaylioEntry]] = {}
@@ -212,7 +212,7 @@ def _minutes(value: str) -> int | None:
 
 def _plain(note: str) -> str:
     """Daylio writes line breaks inside notes as ``<br>``; they become new lines."""
-    return re.sub(r"<br\s*/?>", "\n", note, flags=re.IGNORECASE)
+    return re.sub(r"<br\s*/?>", "\n", note.replace("\r\n", "\n"), flags=re.IGNORECASE)
 
 
 def _counted(names: Iterable[str]) -> dict[str, int]:

@@ -95,6 +95,7 @@ class _Merge:
         self.added_people: list[_Target] = []
         self.updated_people: dict[int, _Target] = {}
         self.matches: list[PersonMatch] = []
+        self.outcomes: list[PersonMatch | None] = []
         self.contact_notes: list[tuple[_Target, str]] = []
         self.notes: list[Note] = []
         self.checkins: list[ResilienceEntry] = []
@@ -132,10 +133,12 @@ class _Merge:
             if found is None:
                 target = _Target(planned.person)
                 self.added_people.append(target)
+                self.outcomes.append(None)
             else:
                 target = found
                 self.merged_people += 1
                 self.matches.append(PersonMatch(planned.person.name, target.person, by))
+                self.outcomes.append(self.matches[-1])
                 fresh = tuple(e for e in planned.person.emails if e.casefold() not in by_email)
                 if fresh:
                     target.new_emails += fresh
@@ -257,5 +260,6 @@ class _Merge:
             merged={"people": self.merged_people},
             skipped=dict(self.skipped),
             matches=tuple(self.matches),
+            outcomes=tuple(self.outcomes),
             written=written,
         )

@@ -23,6 +23,7 @@ _SINGULAR = {
     "emails": "e-mail address",
     "notes": "note",
     "checkins": "check-in",
+    "entries": "entry",
     "media": "photo or other media file",
     "empty_contacts": "contact with no name or e-mail",
 }
@@ -101,6 +102,8 @@ class ImportReport:
     problems: tuple[str, ...] = ()
     #: the people that merge, and with whom
     matches: tuple[PersonMatch, ...] = ()
+    #: for each of the plan's people, in order: its match, or None for a new person
+    outcomes: tuple[PersonMatch | None, ...] = ()
     written: bool = False
 
     @classmethod
