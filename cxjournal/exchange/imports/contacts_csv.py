@@ -56,9 +56,10 @@ def read(data: bytes) -> ImportPlan:
     empty = 0
     for line, fields in records[1:]:
         where = f"line {line}"
-        if len(fields) > len(header):
+        if len(fields) != len(header):
             problems.append(
                 f"{where}: {len(fields)} fields, but the first line names {len(header)} columns"
+                + (" (the file may be cut short)" if len(fields) < len(header) else "")
             )
             continue
 

@@ -28,6 +28,10 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if b"\x00" in data[:4096] and not data.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        ):
+            raise NotText("line 1: the file holds binary data, not text") from exc
         line = data[: exc.start].count(b"\n") + 1 if encoding == "utf-8" else None
         where = f"line {line}: " if line else ""
         raise NotText(f"{where}the file is not UTF-8 or UTF-16 text") from exc
