@@ -35,6 +35,7 @@ from cxjournal.ui.widgets.tag_input import TagInput
 #: Slider values of a first check-in, before there is a last one to start from.
 FIRST_VALUES = {"energy": 6, "stress": 5, "mood": 6}
 _NO_SLEEP = -0.5  # the sleep box's "not noted" value
+NOT_RECORDED = "–"  # a slider's value label when its measure is not recorded
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ class CheckinForm(QGroupBox):
         self._baseline: ResilienceEntry | None = None
         self._start_from: ResilienceEntry | None = None
         self._loading = False
+        #: measures the check-in shown does not record (a mood-only one): they stay
+        #: unrecorded until their slider is moved, so saving never invents a value
+        self._unrecorded: set[str] = set()
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -123,6 +127,7 @@ class CheckinForm(QGroupBox):
             font.setBold(True)
             value.setFont(font)
             slider.valueChanged.connect(lambda v, label=value: label.setText(str(v)))
+            slider.valueChanged.connect(lambda _v, name=scale.name: self._recorded(name))
             slider.valueChanged.connect(self._update_state)
             label = QLabel(scale.label)
             label.setBuddy(slider)
@@ -245,11 +250,16 @@ class CheckinForm(QGroupBox):
         note start empty.
         """
         self._loading = True
+        self._unrecorded = set()
         try:
             self.date_edit.setDate(QDate(on.year, on.month, on.day))
             source = entry or start_from
             for name, slider in self.sliders.items():
-                slider.setValue(getattr(source, name) if source else FIRST_VALUES[name])
+                value = getattr(source, name) if source else None
+                slider.setValue(FIRST_VALUES[name] if value is None else value)
+                if entry is not None and value is None:
+                    self._unrecorded.add(name)
+                    self.value_labels[name].setText(NOT_RECORDED)
             sleep = entry.sleep_hours if entry else None
             self.sleep.setValue(_NO_SLEEP if sleep is None else sleep)
             self.drains.set_tags(entry.drains if entry else ())
@@ -271,11 +281,15 @@ class CheckinForm(QGroupBox):
     def entry(self) -> ResilienceEntry:
         """The check-in as the form shows it now."""
         sleep = self.sleep.value()
+        values = {
+            name: None if name in self._unrecorded else slider.value()
+            for name, slider in self.sliders.items()
+        }
         return ResilienceEntry(
             id=self._entry_id,
             on=self.current_date(),
-            energy=self.sliders["energy"].value(),
-            stress=self.sliders["stress"].value(),
+            energy=values["energy"],
+            stress=values["stress"],
             mood=self.sliders["mood"].value(),
             sleep_hours=None if sleep <= _NO_SLEEP else sleep,
             drains=self.drains.tags(),
@@ -312,6 +326,16 @@ class CheckinForm(QGroupBox):
 
     # -- state ----------
 
+    def _recorded(self, name: str) -> None:
+        """The user moved a slider: its measure is recorded from now on."""
+        if not self._loading:
+            self._unrecorded.discard(name)
+
+    def unrecorded(self) -> set[str]:
+        """The measures the check-in shown leaves unrecorded (energy and stress of a
+        mood-only check-in, until their sliders are moved)."""
+        return set(self._unrecorded)
+
     def _on_date_changed(self, qdate: QDate) -> None:
         if not self._loading:
             self.date_picked.emit(dt.date(qdate.year(), qdate.month(), qdate.day()))
@@ -345,6 +369,11 @@ class CheckinForm(QGroupBox):
                 )
         elif self.is_dirty():
             text = f"Changed: press Enter to save the check-in for {day}."
+        elif self._unrecorded:
+            text = (
+                f"Saved: the check-in for {day} has a mood only. Move Energy or Stress to "
+                "record them too, then press Enter."
+            )
         else:
             text = f"Saved: the check-in for {day}. Change anything and press Enter to update it."
         self.state_label.setText(text)
