@@ -93,13 +93,18 @@ class ImportFromDialog(QDialog):
         form.addRow("&Kind:", self.kind)
         form.addRow("File:", file_row)
 
-        self.status = QLabel(
+        intro = QLabel(
             "Contacts become people (merged with yours by e-mail, then by name), Daylio "
             "becomes mood-only check-ins, jrnl and Day One become journal notes. Nothing "
             "is written until you press Import, and importing a file again changes nothing."
         )
+        intro.setWordWrap(True)
+        self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
 
         self.people_preview = PeoplePreview()
         self.notes_preview = NotesPreview()
@@ -138,6 +143,7 @@ class ImportFromDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(intro)
         layout.addWidget(self.status)
         layout.addWidget(self.previews, 1)
         layout.addWidget(self.problems_box)

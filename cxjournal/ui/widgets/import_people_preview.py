@@ -88,7 +88,5 @@ class PeoplePreview(QWidget):
 
     def rows(self) -> list[list[str]]:
         """What the list shows, row by row (for tests and screen readers)."""
-        return [
-            [self.list.topLevelItem(r).text(c) for c in range(len(HEADERS))]
-            for r in range(self.list.topLevelItemCount())
-        ]
+        items = (self.list.topLevelItem(r) for r in range(self.list.topLevelItemCount()))
+        return [[item.text(c) for c in range(len(HEADERS))] for item in items if item is not None]
