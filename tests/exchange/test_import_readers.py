@@ -182,7 +182,8 @@ def test_contacts_csv_row_with_too_many_fields() -> None:
 def test_daylio_a_custom_mood_without_a_value_is_a_problem_naming_it() -> None:
     plan = imports.read("daylio", data("daylio_export.csv"))
     assert plan.problems == (
-        "line 2: the mood 'focused' (1 entry) has no value: give it one, e.g. --mood focused=6",
+        "line 2: the mood 'focused' (1 entry) has no value yet: give it one from 1 to 10 "
+        "(--mood focused=N)",
     )
 
 

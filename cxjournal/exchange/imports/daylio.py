@@ -157,8 +157,8 @@ def plan(file: DaylioFile, options: DaylioOptions | None = None) -> ImportPlan:
         if options.mood_value(mood) is None:
             first = next(e.line for e in file.entries if e.mood.casefold() == mood.casefold())
             problems.append(
-                f"line {first}: the mood {mood!r} ({counted(count, 'entries')}) has no value: "
-                f"give it one, e.g. --mood {mood}=6"
+                f"line {first}: the mood {mood!r} ({counted(count, 'entries')}) has no value "
+                f"yet: give it one from 1 to 10 (--mood {mood}=N)"
             )
     days: dict[dt.date, list[DaylioEntry]] = {}
     for entry in file.entries:

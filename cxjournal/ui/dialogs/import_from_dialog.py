@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -118,7 +118,8 @@ class ImportFromDialog(QDialog):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName("Problems found in the file")
-        self.problems.setMaximumHeight(140)
+        lines = self.problems.fontMetrics().lineSpacing()
+        self.problems.setMaximumHeight(lines * 5 + 12)  # scrolls beyond five problems
         self.copy_button = QPushButton("Copy &problems")
         self.copy_button.clicked.connect(self.copy_problems)
         self.problems_label = QLabel()
@@ -148,7 +149,7 @@ class ImportFromDialog(QDialog):
         layout.addWidget(self.previews, 1)
         layout.addWidget(self.problems_box)
         layout.addWidget(self.buttons)
-        self.resize(860, 560)
+        self.resize(_fitting_size(parent))
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -290,3 +291,13 @@ class ImportFromDialog(QDialog):
         self.import_button.setEnabled(False)
         self.status.setText("Nothing was imported.")
         self._show_problems([text])
+
+
+def _fitting_size(parent: QWidget | None) -> QSize:
+    """Roomy, but inside the window it belongs to (or the screen)."""
+    wanted = QSize(980, 680)
+    area = parent.size() if parent is not None else None
+    if area is None:
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableSize() if screen is not None else wanted
+    return QSize(min(wanted.width(), area.width() - 40), min(wanted.height(), area.height() - 40))
