@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.domain.resilience import MEASURES, TagEffect
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.plain_text import as_written
 
 TAG, KIND, DAYS, ENERGY, STRESS, MOOD = range(6)
 HEADERS = (
@@ -104,7 +105,9 @@ class TagInsightsModel(RowsTableModel):
             if column == MOOD:
                 return compared(effect.mood_with, effect.mood_without, effect.mood_difference)
             return None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return as_written(explain(effect), wrap=False)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return explain(effect)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DAYS, ENERGY, STRESS, MOOD):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
