@@ -125,6 +125,11 @@ def _print(args: argparse.Namespace, report: ImportReport) -> None:
         print(f"{args.file}: everything in it is already in the journal; nothing changed")
     for line in report.lines():
         print(f"  {line}")
+    from cxjournal.domain.control_chars import escape_controls
+
     for match in report.matches:
         if match.name_in_file != match.person.name:
-            print(f"  {match.name_in_file} merged with {match.person.name} (by {match.by})")
+            print(
+                f"  {escape_controls(match.name_in_file)} merged with "
+                f"{escape_controls(match.person.name)} (by {match.by})"
+            )

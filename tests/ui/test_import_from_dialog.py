@@ -147,3 +147,27 @@ def test_file_menu_opens_the_dialog(qtbot: Any, main_window: Any) -> None:
     dialog.start_import()
     qtbot.waitUntil(lambda: "all" in changed, timeout=20000)
     dialog.close()
+
+
+def test_markup_in_a_file_is_shown_as_written(qtbot: Any, journal: Journal, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt as QtGui
+
+    hostile = "HOSTILE<b>B</b> <img src=file:///etc/hostname>"
+    export = tmp_path / "jrnl.json"
+    export.write_text(
+        '{"entries": [{"date": "2024-01-02", "title": "%s", "body": "", "tags": []}]}'
+        % hostile.replace('"', '\\"'),
+        encoding="utf-8",
+    )
+    dialog = dialog_for(qtbot, journal)
+    dialog.set_kind("jrnl")
+    task = dialog.load(export)
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.running, timeout=20000)
+    item = dialog.notes_preview.list.topLevelItem(0)
+    assert item is not None and item.text(1) == hostile
+    tooltip = item.toolTip(1)
+    assert "&lt;b&gt;" in tooltip and QtGui.mightBeRichText(tooltip)  # escaped inside markup
+    for label in (dialog.status, dialog.notes_preview.summary, dialog.problems_label):
+        assert label.textFormat() == Qt.TextFormat.PlainText

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.exchange.imports import KINDS, DaylioOptions, ImportPlan, ImportReport
 from cxjournal.exchange.imports.daylio import DaylioFile
+from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.widgets.daylio_preview import DaylioPreview
 from cxjournal.ui.widgets.import_notes_preview import NotesPreview
 from cxjournal.ui.widgets.import_people_preview import PeoplePreview
@@ -99,8 +100,7 @@ class ImportFromDialog(QDialog):
             "is written until you press Import, and importing a file again changes nothing."
         )
         intro.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label()
         self.status.setWordWrap(True)
         font = self.status.font()
         font.setBold(True)
@@ -122,7 +122,7 @@ class ImportFromDialog(QDialog):
         self.problems.setMaximumHeight(lines * 5 + 12)  # scrolls beyond five problems
         self.copy_button = QPushButton("Copy &problems")
         self.copy_button.clicked.connect(self.copy_problems)
-        self.problems_label = QLabel()
+        self.problems_label = plain_label()
         self.problems_label.setWordWrap(True)
         problems_head = QHBoxLayout()
         problems_head.addWidget(self.problems_label, 1)

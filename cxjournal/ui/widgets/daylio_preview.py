@@ -19,6 +19,7 @@ from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN
 from cxjournal.exchange.imports import DaylioOptions, ImportReport
 from cxjournal.exchange.imports.daylio import ActivityKind, DaylioFile
 from cxjournal.exchange.imports.plan import counted
+from cxjournal.ui.plain_text import plain_label
 
 #: The choices of an activity, in menu order.
 KIND_CHOICES: tuple[tuple[ActivityKind, str], ...] = (
@@ -54,8 +55,7 @@ class DaylioPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.moods = _table(["Mood in Daylio", "Entries", "Mood value (1-10)"], "Moods")
         self.activities = _table(["Activity", "Entries", "Counts as"], "Activities")

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cxjournal.exchange.imports import ImportPlan, ImportReport
 from cxjournal.exchange.imports.plan import counted
 from cxjournal.exchange.snapshot import long_date
+from cxjournal.ui.plain_text import as_written, plain_label
 
 DATE, TEXT, TAGS = range(3)
 #: Notes listed at most (the summary counts them all).
 SHOWN_MAX = 1000
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` exactly: escaped inside rich text, so no markup in
-    the text can take effect (Qt would guess that text with tags is rich text)."""
-    return f'<p style="white-space:pre-wrap">{html.escape(text)}</p>'
 
 
 def first_line(text: str, limit: int = 120) -> str:
@@ -30,8 +22,7 @@ def first_line(text: str, limit: int = 120) -> str:
 class NotesPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Notes in the file")
@@ -58,7 +49,7 @@ class NotesPreview(QWidget):
             item = QTreeWidgetItem(
                 [long_date(note.on), first_line(note.text), ", ".join(note.tags)]
             )
-            item.setToolTip(TEXT, plain_tooltip(note.text[:2000]))
+            item.setToolTip(TEXT, as_written(note.text[:2000], wrap=False))
             items.append(item)
         self.list.addTopLevelItems(items)
         self.list.resizeColumnToContents(DATE)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cxjournal.exchange.imports import ImportPlan, ImportReport
 from cxjournal.exchange.imports.plan import counted
+from cxjournal.ui.plain_text import plain_label
 
 NAME, EMAILS, ORGANISATION, OUTCOME = range(4)
 HEADERS = ("In the file", "E-mail", "Organisation", "In your journal")
@@ -24,8 +24,7 @@ def outcome_text(report: ImportReport, index: int) -> str:
 class PeoplePreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName("People in the file")
