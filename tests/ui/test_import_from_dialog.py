@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -155,11 +156,8 @@ def test_markup_in_a_file_is_shown_as_written(qtbot: Any, journal: Journal, tmp_
 
     hostile = "HOSTILE<b>B</b> <img src=file:///etc/hostname>"
     export = tmp_path / "jrnl.json"
-    export.write_text(
-        '{"entries": [{"date": "2024-01-02", "title": "%s", "body": "", "tags": []}]}'
-        % hostile.replace('"', '\\"'),
-        encoding="utf-8",
-    )
+    entry = {"date": "2024-01-02", "title": hostile, "body": "", "tags": []}
+    export.write_text(json.dumps({"entries": [entry]}), encoding="utf-8")
     dialog = dialog_for(qtbot, journal)
     dialog.set_kind("jrnl")
     task = dialog.load(export)
