@@ -209,6 +209,15 @@ def _tag_effect(
     )
 
 
+def _energy(entry: ResilienceEntry) -> int:
+    """Energy of a complete check-in (callers keep only those)."""
+    return entry.energy if entry.energy is not None else 0
+
+
+def _stress(entry: ResilienceEntry) -> int:
+    return entry.stress if entry.stress is not None else 0
+
+
 def _tag_sort_key(effect: TagEffect) -> tuple[bool, float, int, str, str]:
     diff = effect.energy_difference
     if diff is None and effect.energy_with is None:
@@ -320,16 +329,14 @@ class _Series:
     """
 
     def __init__(self, entries: Iterable[ResilienceEntry]) -> None:
-        ordered = sorted(
-            (e for e in entries if e.energy is not None and e.stress is not None),
-            key=lambda e: e.on,
-        )
+        # Mood-only check-ins say nothing about energy or stress: they are left out.
+        ordered = sorted((e for e in entries if e.complete), key=lambda e: e.on)
         self.days = [e.on for e in ordered]
         self.energy = [0]
         self.stress = [0]
         for e in ordered:
-            self.energy.append(self.energy[-1] + (e.energy or 0))
-            self.stress.append(self.stress[-1] + (e.stress or 0))
+            self.energy.append(self.energy[-1] + _energy(e))
+            self.stress.append(self.stress[-1] + _stress(e))
 
     def window(self, first: dt.date, last: dt.date) -> tuple[int, int, int]:
         """(count, energy sum, stress sum) of entries dated first..last inclusive."""
@@ -540,3 +547,8 @@ def _consistency_message(logged: int, window_days: int, run: int) -> str:
     elif logged == 0:
         text += " One takes about ten seconds, whenever you are ready."
     return text
+
+
+def checkin_value(value: int | None) -> str:
+    """A check-in score as shown to the user: the number, or a dash when not recorded."""
+    return "–" if value is None else str(value)

@@ -94,7 +94,8 @@ class ResilienceChart(QWidget):
         self._values: dict[str, list[int | None]] = {}
         self._means: dict[str, list[float]] = {}
         self._dots_shown = True
-        self._mean_days: dict[str, list[dt.date]] = {}
+        #: each series' (day, 7-day mean) on the days that record it
+        self._mean_points: dict[str, list[tuple[dt.date, float]]] = {}
         self._range = (dt.date.today(), dt.date.today())
 
         self.preset_buttons: dict[str, QPushButton] = {}
@@ -211,9 +212,10 @@ class ResilienceChart(QWidget):
                 (e.on, float(v)) for e in ordered if (v := getattr(e, series.name)) is not None
             ]
             means = [(d, v) for d, v in rolling_mean(points, ROLLING_DAYS) if start <= d <= end]
+            by_day = dict(means)
             self._values[series.name] = [getattr(e, series.name) for e in shown]
-            self._means[series.name] = [v for _, v in means]
-            self._mean_days[series.name] = [d for d, _ in means]
+            self._means[series.name] = [by_day.get(e.on, math.nan) for e in shown]
+            self._mean_points[series.name] = means
             recorded = [(d, v) for d, v in points if start <= d <= end]
             self.dots[series.name].setData(
                 [stamp(d) for d, _ in recorded], [v for _, v in recorded]
@@ -256,6 +258,7 @@ class ResilienceChart(QWidget):
         return list(self._values.get(name, []))
 
     def means(self, name: str) -> list[float]:
+        """The 7-day mean on each shown day (NaN where the day has none, e.g. mood-only)."""
         return list(self._means.get(name, []))
 
     def is_empty(self) -> bool:
@@ -275,12 +278,9 @@ class ResilienceChart(QWidget):
         for series in SERIES:
             if not self.series_boxes[series.name].isChecked():
                 continue
-            value = self._values[series.name][i]
-            if value is None:
+            value, mean = self._values[series.name][i], self._means[series.name][i]
+            if value is None:  # not recorded that day (a mood-only check-in): left out
                 continue
-            mean = dict(zip(self._mean_days[series.name], self._means[series.name], strict=True))[
-                day
-            ]
             parts.append(
                 f'<span style="color:{series.colour}">■</span> {series.label} {value} '
                 f"(7-day avg {mean:.1f})"
@@ -343,8 +343,8 @@ class ResilienceChart(QWidget):
                 colour=spec.colour,
                 days=[d for d, v in zip(self._days, values, strict=True) if v is not None],
                 values=[v for v in values if v is not None],
-                mean_days=self._mean_days.get(spec.name, []),
-                means=self._means.get(spec.name, []),
+                mean_days=[d for d, _ in self._mean_points.get(spec.name, [])],
+                means=[v for _, v in self._mean_points.get(spec.name, [])],
                 max_gap_days=ROLLING_DAYS,
             )
             for spec in SERIES
