@@ -125,6 +125,7 @@ class ResiliencePage(Page):
             (history.SLEEP, "10.5 h"),
             (history.DRAINS, "back-to-back meetings, commute"),
             (history.RESTORERS, "a walk at lunch, reading"),
+            (history.TAGS, "family, reading"),
         ):
             self.history_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.history_view.selectionModel().currentRowChanged.connect(self._on_history_row)
@@ -439,7 +440,7 @@ def describe(entry: ResilienceEntry) -> str:
     parts = [", ".join(f"{name} {value}" for name, value in recorded_measures(entry))]
     if is_mood_only(entry):
         parts[0] += " (no energy or stress recorded)"
-    tags = len(entry.drains) + len(entry.restorers)
+    tags = len(entry.drains) + len(entry.restorers) + len(entry.tags)
     if entry.sleep_hours is not None:
         parts.append(f"{entry.sleep_hours:g} h sleep")
     if tags:

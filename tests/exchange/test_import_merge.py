@@ -167,3 +167,21 @@ def test_daylio_becomes_mood_only_checkins(journal: Journal) -> None:
     before = snapshot(journal)
     again = apply(journal, plan_of("daylio", "daylio_export.csv", DAYLIO_OPTIONS), TODAY)
     assert not any(again.added.values()) and snapshot(journal) == before
+
+
+def test_imported_mood_only_checkins_export_and_import_again(
+    journal: Journal, tmp_path: Path
+) -> None:
+    from cxjournal.exchange.importer import import_document
+
+    apply(journal, plan_of("daylio", "daylio_export.csv", DAYLIO_OPTIONS), TODAY)
+    document = export_document(journal)
+    march_2 = next(r for r in document["resilience"] if r["on"] == "2024-03-02")
+    assert (march_2["energy"], march_2["stress"], march_2["mood"]) == (None, None, 7)
+    assert march_2["tags"] == ["family"]
+    from cxjournal.exchange.format_read import parse_data
+
+    with Journal.open(tmp_path / "copy.db") as copy:
+        import_document(copy, parse_data(document))
+        assert [e.energy for e in copy.resilience.between()] == [None] * 4
+        assert copy.resilience.get(dt.date(2024, 3, 2)) is not None

@@ -133,3 +133,40 @@ def test_today_sparkline_values_are_gaps_for_unrecorded_scores() -> None:
     assert _value(mood_only(END), "energy") is None
     assert _value(mood_only(END), "mood") == 7.0
     assert _value(None, "mood") is None
+
+
+def test_checkin_form_keeps_imported_activity_tags(qtbot: Any) -> None:
+    from cxjournal.ui.widgets.checkin_form import CheckinForm
+
+    form = CheckinForm()
+    qtbot.addWidget(form)
+    form.set_today(END)
+    entry = ResilienceEntry(on=END, energy=None, stress=None, mood=8, tags=("family",), id=3)
+    form.show_date(END, entry, None)
+    form.note.setText("edited")
+    assert form.entry().tags == ("family",)
+    form.show_date(END - DAY, None, entry)  # a new check-in starts without them
+    assert form.entry().tags == ()
+
+
+def test_history_shows_activity_tags() -> None:
+    from cxjournal.ui.models import resilience_history_model as history
+
+    model = history.ResilienceHistoryModel()
+    entry = ResilienceEntry(on=END, energy=None, stress=None, mood=8, tags=("family", "reading"))
+    model.reset(lambda offset, limit: [entry][offset : offset + limit], 1)
+    assert model.data(model.index(0, history.TAGS)) == "family, reading"
+
+
+def test_today_card_shows_a_mood_only_checkin_as_such(qtbot: Any, main_window: Any) -> None:
+    journal = main_window.journal
+    today = dt.date.today()
+    journal.resilience.save(mood_only(today, mood=8))
+    journal.resilience.save(full(today - DAY, energy=6, stress=4, mood=5))
+    main_window.bus.changed.emit("resilience")
+    page = main_window.pages["today"]
+    qtbot.waitUntil(lambda: "mood" in page.today_checkin.text(), timeout=5000)
+    assert page.today_checkin.text() == "Today: mood <b>8</b>"
+    series = page.sparkline.series()
+    assert series["energy"][-1] is None and series["mood"][-1] == 8.0
+    assert series["energy"][-2] == 6.0

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Note, NoteKind, Person, ResilienceEntry
@@ -123,7 +124,8 @@ class _Merge:
     def _decide_people(self) -> None:
         by_email: dict[str, _Target] = {}
         by_name: dict[str, _Target] = {}
-        for row in self.session.scalars(select(PersonRow).order_by(PersonRow.id)):
+        people = select(PersonRow).options(selectinload(PersonRow.emails)).order_by(PersonRow.id)
+        for row in self.session.scalars(people):
             target = _Target(person_from_row(row), row=row)
             for address in target.person.emails:
                 by_email.setdefault(address.casefold(), target)

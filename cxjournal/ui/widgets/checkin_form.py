@@ -98,6 +98,8 @@ class CheckinForm(QGroupBox):
         #: measures the check-in shown does not record (a mood-only one): they stay
         #: unrecorded until their slider is moved, so saving never invents a value
         self._unrecorded: set[str] = set()
+        #: the activity tags of the check-in shown (imported ones): kept when it is saved
+        self._tags: tuple[str, ...] = ()
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -251,6 +253,7 @@ class CheckinForm(QGroupBox):
         """
         self._loading = True
         self._unrecorded = set()
+        self._tags = entry.tags if entry else ()
         try:
             self.date_edit.setDate(QDate(on.year, on.month, on.day))
             source = entry or start_from
@@ -295,6 +298,7 @@ class CheckinForm(QGroupBox):
             drains=self.drains.tags(),
             restorers=self.restorers.tags(),
             note=self.note.text().strip(),
+            tags=self._tags,
         )
 
     def is_saved(self) -> bool:
