@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cxjournal.domain.model import Person
-from cxjournal.domain.validation import person_problems
+from cxjournal.domain.validation import email_key, person_problems
 from cxjournal.exchange.imports.plan import PlannedPerson
 from cxjournal.exchange.imports.text import tidy
 
@@ -18,8 +18,8 @@ def unique_emails(values: Iterable[str]) -> tuple[str, ...]:
         address = value.strip().strip("<>").strip()
         if address.lower().startswith("mailto:"):
             address = address[len("mailto:") :]
-        if address and address.casefold() not in seen:
-            seen.add(address.casefold())
+        if address and email_key(address) not in seen:
+            seen.add(email_key(address))
             kept.append(address)
     return tuple(kept)
 

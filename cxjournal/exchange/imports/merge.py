@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Note, NoteKind, Person, ResilienceEntry
+from cxjournal.domain.validation import email_key
 from cxjournal.exchange.import_merge import name_key
 from cxjournal.exchange.imports.plan import ImportPlan, ImportReport, PersonMatch, PlannedPerson
 from cxjournal.store.mapping import apply_note, apply_person, apply_resilience, person_from_row
@@ -128,7 +129,7 @@ class _Merge:
         for row in self.session.scalars(people):
             target = _Target(person_from_row(row), row=row)
             for address in target.person.emails:
-                by_email.setdefault(address.casefold(), target)
+                by_email.setdefault(email_key(address), target)
             by_name.setdefault(name_key(target.person.name), target)
         for planned in self.plan.people:
             found, by = self._match(planned, by_email, by_name)
@@ -141,13 +142,13 @@ class _Merge:
                 self.merged_people += 1
                 self.matches.append(PersonMatch(planned.person.name, target.person, by))
                 self.outcomes.append(self.matches[-1])
-                fresh = tuple(e for e in planned.person.emails if e.casefold() not in by_email)
+                fresh = tuple(e for e in planned.person.emails if email_key(e) not in by_email)
                 if fresh:
                     target.new_emails += fresh
                     if target.person.id is not None:
                         self.updated_people[target.person.id] = target
             for address in planned.person.emails:
-                by_email.setdefault(address.casefold(), target)
+                by_email.setdefault(email_key(address), target)
             by_name.setdefault(name_key(planned.person.name), target)
             self.targets.append(target)
         self._decide_contact_notes()
@@ -157,8 +158,8 @@ class _Merge:
         planned: PlannedPerson, by_email: dict[str, _Target], by_name: dict[str, _Target]
     ) -> tuple[_Target | None, str]:
         for address in planned.person.emails:
-            if address.casefold() in by_email:
-                return by_email[address.casefold()], "e-mail"
+            if email_key(address) in by_email:
+                return by_email[email_key(address)], "e-mail"
         found = by_name.get(name_key(planned.person.name))
         return (found, "name") if found is not None else (None, "")
 
