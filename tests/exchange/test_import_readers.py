@@ -371,3 +371,15 @@ def test_decode_utf16_without_bom_and_utf8_bom() -> None:
     assert decode("Name\n".encode("utf-16-le")) == "Name\n"
     assert decode("Name\n".encode("utf-16-be")) == "Name\n"
     assert decode(b"\xef\xbb\xbfName") == "Name"
+
+
+def test_a_bad_email_address_is_a_problem_with_its_line() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Fine\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:A B\nEMAIL:not-an-address\nEND:VCARD\n"
+    )
+    plan = imports.read("vcard", text.encode())
+    assert plan.problems == (
+        "line 5: emails[0]: 'not-an-address' does not look like an e-mail address "
+        "(name@example.com)",
+    )
