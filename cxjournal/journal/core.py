@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
+    from cxjournal.journal.program import ProgramOps
     from cxjournal.journal.resilience import ResilienceOps
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
@@ -144,6 +145,12 @@ class Journal:
         from cxjournal.journal.notes import NoteOps
 
         return NoteOps(self)
+
+    @cached_property
+    def program(self) -> ProgramOps:
+        from cxjournal.journal.program import ProgramOps
+
+        return ProgramOps(self)
 
     @cached_property
     def resilience(self) -> ResilienceOps:

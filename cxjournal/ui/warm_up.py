@@ -27,6 +27,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.settings",
     "cxjournal.journal.search",
     "cxjournal.journal.trends",
+    "cxjournal.journal.program",
     "pyqtgraph",
 )
 
