@@ -119,9 +119,9 @@ class ResilienceTrend:
     """Check-ins as parallel sequences, their rolling means and weekly averages.
 
     ``days`` are the dates with a check-in, oldest first; ``energy``, ``stress``
-    and ``mood`` are the raw values on those days, and ``rolling[metric]`` the
-    trailing ``rolling_days``-day mean on the same days. Energy and stress are
-    None on mood-only check-ins (and their means where the window holds none).
+    and ``mood`` are the raw values on those days (energy and stress None on a
+    mood-only check-in), and ``rolling[metric]`` the trailing ``rolling_days``-day
+    mean on the same days (None where the window holds no value of that metric).
     """
 
     days: tuple[dt.date, ...] = ()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus, ResilienceEntry
-from cxjournal.domain.resilience import MEASURES, recorded_measures
+from cxjournal.domain.resilience import MEASURES, checkin_value
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
@@ -424,8 +424,8 @@ class TodayPage(Page):
         entry = summary.today_entry
         if entry is not None:
             self.today_checkin.setText(
-                "Today: "
-                + " · ".join(f"{name} <b>{value}</b>" for name, value in recorded_measures(entry))
+                f"Today: energy <b>{checkin_value(entry.energy)}</b> · "
+                f"stress <b>{checkin_value(entry.stress)}</b> · mood <b>{entry.mood}</b>"
             )
             self.check_in_button.setText("&Edit today's check-in")
         else:

@@ -328,3 +328,21 @@ def test_my_emails_setting(journal: Journal) -> None:
         "my_emails[1]: ME@acme.example is listed twice (also my_emails[0])"
     ]
     assert journal.settings.my_emails() == ("me@acme.example", "me@home.example")
+
+
+def test_todays_fast_path_reads_the_same_v2_people_and_ties(journal: Journal) -> None:
+    ana = journal.people.add(
+        Person(name="Ana", emails=("a@x.example", "b@x.example"), power=4, cadence_days=7,
+               desired_attitude=Attitude.SUPPORTER, desired_by=DAY, move_plan="coffee")
+    )  # fmt: skip
+    ben = journal.people.add(Person(name="Ben", emails=("ben@x.example",), cadence_days=7))
+    ratings = (Rating(ana, 5, 5, 5, 5), Rating(ben, 6, 6, 6, 6))
+    journal.audits.save(Audit(DAY, ratings, ties=((0, 1),)))
+    overview = journal.today.overview(DAY + dt.timedelta(days=30))
+    assert overview.latest_audit is not None
+    assert overview.latest_audit.analysis == journal.audits.latest_analysis()
+    assert overview.latest_audit.analysis.audit.ties == ((0, 1),)
+    assert {s.person for s in overview.stakeholders} == {
+        journal.people.get(ana.id or 0),
+        journal.people.get(ben.id or 0),
+    }

@@ -367,7 +367,7 @@ class InfluenceChart(QWidget):
             # a week's mean sits mid-week
             x = dates_x([w.week_start for w in weeks]) + 3.5 * DAY_SECONDS
             series = {
-                # a week of mood-only check-ins has no energy or stress: NaN, a gap
+                # a week of mood-only check-ins has no energy or stress mean: NaN, a gap
                 "energy": np.array([w.energy for w in weeks], dtype=float),
                 "stress": np.array([w.stress for w in weeks], dtype=float),
                 "mood": np.array([w.mood for w in weeks], dtype=float),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import rolling_mean, split_at_gaps
+from cxjournal.domain.resilience import checkin_value, rolling_mean, split_at_gaps
 from cxjournal.ui.charts.chart_export import ChartExportError, export_chart
 from cxjournal.ui.charts.chart_theme import COLOURS
 from cxjournal.ui.charts.resilience_svg import SvgSeries, trend_svg
@@ -279,11 +279,10 @@ class ResilienceChart(QWidget):
             if not self.series_boxes[series.name].isChecked():
                 continue
             value, mean = self._values[series.name][i], self._means[series.name][i]
-            if value is None:  # not recorded that day (a mood-only check-in): left out
-                continue
+            shown_mean = checkin_value(None) if math.isnan(mean) else f"{mean:.1f}"
             parts.append(
-                f'<span style="color:{series.colour}">■</span> {series.label} {value} '
-                f"(7-day avg {mean:.1f})"
+                f'<span style="color:{series.colour}">■</span> {series.label} '
+                f"{checkin_value(value)} (7-day avg {shown_mean})"
             )
         date_text = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         return f"<b>{date_text}</b> &nbsp; " + " &nbsp; ".join(parts)

@@ -65,11 +65,13 @@ def resilience_line(
         when = f"week of {date_text(week.week_start)} ({week.count} check-ins)"
     else:
         when = f"{trend.rolling_days} days to {date_text(trend.days[index])}"
-    figures = [
-        f"{name} {number_text(value)}"
-        for name in ("energy", "stress", "mood")
-        if math.isfinite(value := float(series[name][index]))
-    ]
-    if len(figures) == 1:
-        figures.append("no energy or stress recorded")
-    return f"<b>Check-ins</b>, {when}: " + ", ".join(figures)
+    return (
+        f"<b>Check-ins</b>, {when}: energy {_mean_text(series['energy'][index])}, "
+        f"stress {_mean_text(series['stress'][index])}, "
+        f"mood {_mean_text(series['mood'][index])}"
+    )
+
+
+def _mean_text(value: float) -> str:
+    """A mean as shown, or a dash where there is none (mood-only check-ins)."""
+    return "–" if math.isnan(value) else number_text(value)

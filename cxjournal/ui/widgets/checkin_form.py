@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
+from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.widgets.tag_input import TagInput
 
 #: Slider values of a first check-in, before there is a last one to start from.
 FIRST_VALUES = {"energy": 6, "stress": 5, "mood": 6}
 _NO_SLEEP = -0.5  # the sleep box's "not noted" value
-NOT_RECORDED = "–"  # a slider's value label when its measure is not recorded
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,10 @@ class CheckinForm(QGroupBox):
         self._baseline: ResilienceEntry | None = None
         self._start_from: ResilienceEntry | None = None
         self._loading = False
-        #: measures the check-in shown does not record (a mood-only one): they stay
-        #: unrecorded until their slider is moved, so saving never invents a value
+        # Scores the edited check-in does not record (a mood-only one): they stay
+        # unrecorded until the user moves their slider. Its activity tags are kept too.
         self._unrecorded: set[str] = set()
-        #: the activity tags of the check-in shown (imported ones): kept when it is saved
-        self._tags: tuple[str, ...] = ()
+        self._activity_tags: tuple[str, ...] = ()
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -252,17 +251,17 @@ class CheckinForm(QGroupBox):
         note start empty.
         """
         self._loading = True
-        self._unrecorded = set()
-        self._tags = entry.tags if entry else ()
         try:
             self.date_edit.setDate(QDate(on.year, on.month, on.day))
             source = entry or start_from
+            self._unrecorded = set()
             for name, slider in self.sliders.items():
                 value = getattr(source, name) if source else None
                 slider.setValue(FIRST_VALUES[name] if value is None else value)
                 if entry is not None and value is None:
                     self._unrecorded.add(name)
-                    self.value_labels[name].setText(NOT_RECORDED)
+                    self.value_labels[name].setText(checkin_value(None))
+            self._activity_tags = entry.tags if entry else ()
             sleep = entry.sleep_hours if entry else None
             self.sleep.setValue(_NO_SLEEP if sleep is None else sleep)
             self.drains.set_tags(entry.drains if entry else ())
@@ -284,22 +283,26 @@ class CheckinForm(QGroupBox):
     def entry(self) -> ResilienceEntry:
         """The check-in as the form shows it now."""
         sleep = self.sleep.value()
-        values = {
-            name: None if name in self._unrecorded else slider.value()
-            for name, slider in self.sliders.items()
-        }
         return ResilienceEntry(
             id=self._entry_id,
             on=self.current_date(),
-            energy=values["energy"],
-            stress=values["stress"],
+            energy=self._score("energy"),
+            stress=self._score("stress"),
             mood=self.sliders["mood"].value(),
             sleep_hours=None if sleep <= _NO_SLEEP else sleep,
             drains=self.drains.tags(),
             restorers=self.restorers.tags(),
             note=self.note.text().strip(),
-            tags=self._tags,
+            tags=self._activity_tags,
         )
+
+    def _score(self, name: str) -> int | None:
+        return None if name in self._unrecorded else self.sliders[name].value()
+
+    def _recorded(self, name: str) -> None:
+        """The user moved a slider: its score is recorded from now on."""
+        if not self._loading:
+            self._unrecorded.discard(name)
 
     def is_saved(self) -> bool:
         """True when the date has a check-in and the form shows it unchanged."""
@@ -329,16 +332,6 @@ class CheckinForm(QGroupBox):
         super().keyPressEvent(event)
 
     # -- state ----------
-
-    def _recorded(self, name: str) -> None:
-        """The user moved a slider: its measure is recorded from now on."""
-        if not self._loading:
-            self._unrecorded.discard(name)
-
-    def unrecorded(self) -> set[str]:
-        """The measures the check-in shown leaves unrecorded (energy and stress of a
-        mood-only check-in, until their sliders are moved)."""
-        return set(self._unrecorded)
 
     def _on_date_changed(self, qdate: QDate) -> None:
         if not self._loading:
@@ -373,11 +366,6 @@ class CheckinForm(QGroupBox):
                 )
         elif self.is_dirty():
             text = f"Changed: press Enter to save the check-in for {day}."
-        elif self._unrecorded:
-            text = (
-                f"Saved: the check-in for {day} has a mood only. Move Energy or Stress to "
-                "record them too, then press Enter."
-            )
         else:
             text = f"Saved: the check-in for {day}. Change anything and press Enter to update it."
         self.state_label.setText(text)
