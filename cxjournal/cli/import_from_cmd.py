@@ -14,7 +14,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cxjournal.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_journal
+from cxjournal.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    open_journal,
+    writing_journal,
+)
 
 if TYPE_CHECKING:
     from cxjournal.exchange.imports import ImportReport
@@ -102,7 +108,8 @@ def run_import_from(args: argparse.Namespace) -> int:
     if plan.problems and not (args.dry_run and Journal.exists(journal_path(args))):
         report = imports.ImportReport.refused(plan)
     else:
-        with open_journal(args, create=not args.dry_run, for_writing=not args.dry_run) as journal:
+        opened = open_journal(args) if args.dry_run else writing_journal(args, create=True)
+        with opened as journal:
             report = apply(journal, plan, dt.date.today(), dry_run=args.dry_run)
     _print(args, report)
     if report.problems:
