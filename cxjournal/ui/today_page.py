@@ -40,6 +40,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -135,6 +136,11 @@ class TodayPage(Page):
         self.program_card.hide()
         self.program_card.open_program.connect(lambda: self.go("program"))
         self.program_card.prepare.connect(self.prepare)
+        self.now = lambda: dt.datetime.now().astimezone()  # replaced in tests
+        self.meetings_card = MeetingsCard()
+        self.meetings_card.hide()
+        self.meetings_card.prepare.connect(self.prepare)
+        self.meetings_card.log.connect(self.log_meeting)
         self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
@@ -144,7 +150,8 @@ class TodayPage(Page):
         grid.setVerticalSpacing(12)
         left = QVBoxLayout()
         right = QVBoxLayout()
-        for card in (self.audit_card, self.program_card, self.stakeholder_card):
+        for card in (self.meetings_card, self.audit_card, self.program_card,
+                     self.stakeholder_card):  # fmt: skip
             left.addWidget(card)
         left.addWidget(self.follow_up_card)
         for card in (self.resilience_card, self.exit_card):
@@ -259,9 +266,31 @@ class TodayPage(Page):
             # and not before the warm-up has imported it off the GUI thread
             self._program_tries = 0
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
+            QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
+
+    def _fill_meetings(self) -> None:
+        """After the paint: the calendar's meetings of today and tomorrow."""
+        now = self.now()
+        calendar = self.journal.calendar
+        has_calendar = bool(calendar.sources())
+        found = calendar.meetings(now.date(), now.date() + dt.timedelta(days=1))
+        self.meetings_card.fill(found if has_calendar else [], now, has_calendar)
+
+    def log_meeting(self, person_id: int, day: dt.date, kind: str) -> None:
+        """Write the note of a meeting that took place, its person, day and kind filled in."""
+        from cxjournal.domain.model import NoteKind
+        from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+        dialog = NoteDialog(
+            self.journal, self.context.window, person_id=person_id, today=day,
+            note_kind=NoteKind(kind),
+        )
+        if dialog.exec() and dialog.saved_note:
+            self.announce("notes")
+            self.context.show_status("Note saved")
 
     def _fill_program(self, today: dt.date) -> None:
         self._program_tries += 1
