@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -42,6 +43,7 @@ from cxjournal.exchange.demo_cast import (
     BLOCKING_BOSS,
     CAST,
     FORMER_BOSS,
+    ORGANISATION,
     PRODUCT_UNITS,
     CastMember,
 )
@@ -184,6 +186,7 @@ class _Story:
                 preferred_format=cast.preferred_format,
                 motivations=cast.motivations,
                 archived=leaves is not None and leaves <= self.today,
+                emails=(demo_email(cast.name, cast.organisation),),
             )
             members.append(_Member(cast, person, joins, leaves, arc))
         return members
@@ -428,10 +431,23 @@ class _Story:
             resilience=resilience,
             exit_plan=self._exit_plan(),
             thresholds=Thresholds(),
+            settings={"my_emails": [demo_email("You", ORGANISATION)]},
             exported_at=dt.datetime.combine(self.today, dt.time(18, 0), tzinfo=dt.UTC),
             program=program.program,
             proof_points=program.proof_points,
         )
+
+
+def demo_email(name: str, organisation: str) -> str:
+    """An invented work address: ``first.last@organisation.example`` (a reserved domain)."""
+    local = ".".join(_ascii_word(part) for part in name.split())
+    domain = "".join(_ascii_word(part) for part in organisation.split())
+    return f"{local}@{domain}.example"
+
+
+def _ascii_word(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in plain.lower() if ch.isalnum()) or "x"
 
 
 def _checkin(value: float) -> int:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cxjournal.journal.audits import AuditOps
+    from cxjournal.journal.calendar import CalendarOps
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
@@ -208,6 +209,12 @@ class Journal:
         from cxjournal.journal.audits import AuditOps
 
         return AuditOps(self)
+
+    @cached_property
+    def calendar(self) -> CalendarOps:
+        from cxjournal.journal.calendar import CalendarOps
+
+        return CalendarOps(self)
 
     @cached_property
     def notes(self) -> NoteOps:

@@ -108,8 +108,9 @@ class WeekAverage:
 
     week_start: dt.date
     count: int
-    energy: float
-    stress: float
+    #: None for a week of mood-only check-ins
+    energy: float | None
+    stress: float | None
     mood: float
 
 
@@ -118,16 +119,17 @@ class ResilienceTrend:
     """Check-ins as parallel sequences, their rolling means and weekly averages.
 
     ``days`` are the dates with a check-in, oldest first; ``energy``, ``stress``
-    and ``mood`` are the raw values on those days, and ``rolling[metric]`` the
-    trailing ``rolling_days``-day mean on the same days.
+    and ``mood`` are the raw values on those days (energy and stress None on a
+    mood-only check-in), and ``rolling[metric]`` the trailing ``rolling_days``-day
+    mean on the same days (None where the window holds no value of that metric).
     """
 
     days: tuple[dt.date, ...] = ()
-    energy: tuple[int, ...] = ()
-    stress: tuple[int, ...] = ()
+    energy: tuple[int | None, ...] = ()
+    stress: tuple[int | None, ...] = ()
     mood: tuple[int, ...] = ()
     rolling_days: int = ROLLING_DAYS
-    rolling: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    rolling: Mapping[str, tuple[float | None, ...]] = field(default_factory=dict)
     weeks: tuple[WeekAverage, ...] = ()
 
     def __len__(self) -> int:
@@ -248,8 +250,9 @@ def _aspect_point(audit: Audit, ratings: Sequence[Rating], name: str) -> AspectP
 
 
 #: A check-in as the Trends page reads it: date, energy, stress, mood, and the three
-#: trailing rolling means on that date.
-DailyRow = tuple[dt.date, int, int, int, float, float, float]
+#: trailing rolling means on that date (energy and stress None when not recorded:
+#: a mood-only check-in, or no such check-in in the window).
+DailyRow = tuple[dt.date, int | None, int | None, int, float | None, float | None, float]
 
 
 def resilience_trend(

@@ -46,6 +46,16 @@ def test_demo_is_a_valid_document(years: int) -> None:
     assert doc.exported_at is not None and doc.exported_at.date() == TODAY
 
 
+def test_demo_is_version_2_with_an_address_for_everyone() -> None:
+    doc = demo(2)
+    assert doc["version"] == 2
+    addresses = [e.casefold() for p in doc["people"] for e in p["emails"]]
+    assert len(addresses) == len(doc["people"]) == len(set(addresses))
+    assert all(a.endswith(".example") and a.count("@") == 1 for a in addresses)
+    assert doc["settings"]["my_emails"] == ["you@callowaymutual.example"]
+    assert doc["settings"]["my_emails"][0] not in addresses
+
+
 @pytest.mark.parametrize("years", [1, 10])
 def test_dates_cover_the_years_before_today(years: int) -> None:
     days = days_of(demo(years))

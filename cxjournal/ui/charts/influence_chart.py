@@ -367,9 +367,10 @@ class InfluenceChart(QWidget):
             # a week's mean sits mid-week
             x = dates_x([w.week_start for w in weeks]) + 3.5 * DAY_SECONDS
             series = {
-                "energy": np.array([w.energy for w in weeks]),
-                "stress": np.array([w.stress for w in weeks]),
-                "mood": np.array([w.mood for w in weeks]),
+                # a week of mood-only check-ins has no energy or stress mean: NaN, a gap
+                "energy": np.array([w.energy for w in weeks], dtype=float),
+                "stress": np.array([w.stress for w in weeks], dtype=float),
+                "mood": np.array([w.mood for w in weeks], dtype=float),
             }
             title = "Resilience check-ins, weekly averages"
         else:

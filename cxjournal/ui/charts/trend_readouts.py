@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from cxjournal.domain.model import REACH_DIMENSIONS
@@ -65,7 +66,12 @@ def resilience_line(
     else:
         when = f"{trend.rolling_days} days to {date_text(trend.days[index])}"
     return (
-        f"<b>Check-ins</b>, {when}: energy {number_text(series['energy'][index])}, "
-        f"stress {number_text(series['stress'][index])}, "
-        f"mood {number_text(series['mood'][index])}"
+        f"<b>Check-ins</b>, {when}: energy {_mean_text(series['energy'][index])}, "
+        f"stress {_mean_text(series['stress'][index])}, "
+        f"mood {_mean_text(series['mood'][index])}"
     )
+
+
+def _mean_text(value: float) -> str:
+    """A mean as shown, or a dash where there is none (mood-only check-ins)."""
+    return "–" if math.isnan(value) else number_text(value)
