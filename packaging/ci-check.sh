@@ -82,6 +82,22 @@ unset CXJOURNAL_DB CXJOURNAL_PASSPHRASE DISPLAY WAYLAND_DISPLAY XDG_DATA_HOME
 "$cx" --db "$work/demo.db" audit export latest --format pdf -o "$work/latest.pdf"
 [[ $(head -c 5 "$work/latest.pdf") == %PDF- ]] || fail "the PDF export is not a PDF"
 "$cx" --db "$work/demo.db" search budget >/dev/null
+cat >"$work/team.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//cxjournal CI//EN
+BEGIN:VEVENT
+UID:weekly-1on1@ci
+DTSTAMP:20260101T090000Z
+DTSTART;TZID=Europe/Paris:20260105T100000
+DTEND;TZID=Europe/Paris:20260105T103000
+RRULE:FREQ=WEEKLY;COUNT=60
+SUMMARY:1:1 with Adaeze Nwosu
+END:VEVENT
+END:VCALENDAR
+ICS
+"$cx" --db "$work/demo.db" calendar add "$work/team.ics"  # icalendar, zone data
+"$cx" --db "$work/demo.db" meetings >/dev/null
 "$cx" --db "$work/demo.db" gui --visit-pages  # every page, its charts exported
 xvfb-run -a env QT_QPA_PLATFORM=xcb "$cx" --db "$work/demo.db" gui --visit-pages
 
