@@ -254,7 +254,8 @@ def _aspect_point(audit: Audit, ratings: Sequence[Rating], name: str) -> AspectP
 
 
 #: A check-in as the Trends page reads it: date, energy, stress, mood, and the three
-#: trailing rolling means on that date.
+#: trailing rolling means on that date (energy and stress None when not recorded:
+#: a mood-only check-in, or no such check-in in the window).
 DailyRow = tuple[dt.date, int | None, int | None, int, float | None, float | None, float]
 
 
