@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxjournal.domain.model import Person
+from cxjournal.domain.validation import email_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,8 @@ class Meeting:
 
 def declined(attendees: Iterable[tuple[str, str]], my_emails: Iterable[str]) -> bool:
     """True when one of the user's own addresses answered DECLINED."""
-    mine = {e.lower() for e in my_emails}
-    return any(address in mine and answer == "DECLINED" for address, answer in attendees)
+    mine = {email_key(e) for e in my_emails}
+    return any(email_key(address) in mine and answer == "DECLINED" for address, answer in attendees)
 
 
 def _name_pattern(name: str) -> re.Pattern[str] | None:
@@ -96,12 +97,12 @@ class PeopleMatcher:
     """Matches occurrences to the journal's active people; build once per listing."""
 
     def __init__(self, people: Sequence[Person], my_emails: Iterable[str]) -> None:
-        self._mine = {e.lower() for e in my_emails}
+        self._mine = {email_key(e) for e in my_emails}
         active = [p for p in people if not p.archived and p.id is not None]
         self._by_address: dict[str, list[Person]] = {}
         for person in active:
             for email in person.emails:
-                self._by_address.setdefault(email.lower(), []).append(person)
+                self._by_address.setdefault(email_key(email), []).append(person)
         self._by_name = [
             (person, pattern)
             for person in active
@@ -112,7 +113,7 @@ class PeopleMatcher:
         self, summary: str, organizer: str, attendees: Sequence[tuple[str, str]]
     ) -> tuple[tuple[Person, ...], bool]:
         """The occurrence's people (by name, then id) and whether it is a 1:1."""
-        addresses = [organizer, *(address for address, _ in attendees)]
+        addresses = [email_key(a) for a in (organizer, *(address for address, _ in attendees))]
         found: dict[int, Person] = {}
         for address in addresses:
             if address and address not in self._mine:

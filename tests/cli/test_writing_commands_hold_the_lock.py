@@ -19,6 +19,7 @@ from cxjournal.domain.model import Person
 from cxjournal.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "exchange" / "imports_fixtures"  # real files of the other tools
 
 CALENDAR = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
@@ -34,6 +35,8 @@ WRITES = [
     ["calendar", "add", "ICS"],
     ["calendar", "remove", "REGISTERED"],
     ["calendar", "refresh"],
+    ["import-from", "vcard", "VCARD"],
+    ["import-from", "jrnl", "JRNL"],
 ]
 READS = [
     ["check"],
@@ -42,6 +45,7 @@ READS = [
     ["calendar", "list"],
     ["meetings", "--from", "2026-12-01", "--to", "2026-12-09"],
     ["program", "show"],
+    ["import-from", "--dry-run", "vcard", "VCARD"],
 ]
 
 HOLDER = """
@@ -77,6 +81,8 @@ def files(db: Path, tmp_path: Path) -> dict[str, str]:
         "ICS": str(other),
         "REGISTERED": str(tmp_path / "registered.ics"),
         "OUT": str(tmp_path / "out.json"),
+        "VCARD": str(FIXTURES / "contacts-3.0.vcf"),
+        "JRNL": str(FIXTURES / "jrnl.json"),
     }
 
 
