@@ -93,13 +93,17 @@ class ReadOnlyGuard(QObject):
             QEvent.Type.ActionChanged,
             QEvent.Type.ReadOnlyChange,
             QEvent.Type.ToolTipChange,
+            QEvent.Type.ParentChange,
         }
     )
     #: what ticks a cell's box in a list or table without its edit triggers
     _TICKING = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick})
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, window: QWidget) -> None:
+        """Guard ``window`` and every widget and dialog under it (their parent chain leads
+        to it); other windows of the process are left alone."""
+        super().__init__(window)
+        self._window = window
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -110,17 +114,29 @@ class ReadOnlyGuard(QObject):
         kind = event.type()
         if kind in self._TICKING or kind == QEvent.Type.KeyPress:
             return self._ticks_a_cell(watched, event)
-        if kind in self._WATCHED:
+        if kind in self._WATCHED and isinstance(watched, QWidget):
             if isinstance(event, QActionEvent):
                 action = event.action()
-                if action is not None and writes(action):
+                if action is not None and writes(action) and self._ours(watched):
                     refuse(action)
-            elif isinstance(watched, QWidget):
+            elif kind == QEvent.Type.ParentChange or (
+                kind == QEvent.Type.Show and watched.isWindow()
+            ):  # a page or rows put into the window, a dialog opened: all of it, hidden too
+                if self._ours(watched):
+                    for widget in [watched, *watched.findChildren(QWidget)]:
+                        self._check(widget)
+            else:
                 self._check(watched)
         return False
 
-    @staticmethod
-    def _ticks_a_cell(watched: QObject, event: QEvent) -> bool:
+    def _ours(self, widget: QWidget | None) -> bool:
+        while widget is not None:
+            if widget is self._window:
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def _ticks_a_cell(self, watched: QObject, event: QEvent) -> bool:
         """Whether ``event`` would tick a box in a writing view's cell (it is then dropped)."""
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -128,14 +144,20 @@ class ReadOnlyGuard(QObject):
                 isinstance(watched, QAbstractItemView)
                 and writes(watched)
                 and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+                and self._ours(watched)
             )
         view = watched.parent()
-        return isinstance(view, QAbstractItemView) and writes(view) and watched is view.viewport()
+        return (
+            isinstance(view, QAbstractItemView)
+            and writes(view)
+            and watched is view.viewport()
+            and self._ours(view)
+        )
 
-    @staticmethod
-    def _check(widget: QWidget) -> None:
-        if writes(widget):
-            refuse(widget)
-        for action in QWidget.actions(widget):  # a page may name an attribute "actions"
-            if writes(action):
-                refuse(action)
+    def _check(self, widget: QWidget) -> None:
+        marked = [a for a in QWidget.actions(widget) if writes(a)]  # not ``widget.actions``:
+        if writes(widget):  # a page may name an attribute so
+            marked.append(widget)
+        if marked and self._ours(widget):
+            for control in marked:
+                refuse(control)
