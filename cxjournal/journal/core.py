@@ -53,7 +53,8 @@ class Journal:
     def open(cls, path: Path, passphrase: str | None = None, create: bool = True) -> Journal:
         """Open (or, with ``create``, create) the journal at ``path`` and bring its schema current.
 
-        A new journal is created encrypted when a passphrase is given. Raises the
+        A new journal is created encrypted when a passphrase is given (keyed in
+        Unicode NFC; an older journal keyed as typed still opens). Raises the
         ``JournalOpenError`` family; an existing file is never changed before it
         is known to be a journal this app can open. When the schema is current,
         neither Alembic nor SQLAlchemy is imported here.
@@ -64,10 +65,8 @@ class Journal:
             raise JournalOpenError(f"there is no journal at {path}")
         if is_new:
             paths.ensure_private_dir(path.parent)
-        raw = rawdb.connect(path, passphrase)
-        journal = cls(
-            path, raw, passphrase, bool(passphrase) if is_new else not rawdb.is_plain_sqlite(path)
-        )
+        raw, key = rawdb.connect_keyed(path, passphrase)
+        journal = cls(path, raw, key, bool(key) if is_new else not rawdb.is_plain_sqlite(path))
         try:
             revision = rawdb.current_revision(raw, schema.REVISIONS)
             rawdb.use_write_ahead_log(raw)  # known to be ours (or empty) from here on

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MIN_PASSPHRASE = 8
+from cxjournal.domain.passphrase import MIN_PASSPHRASE
 
 
 class FirstRunDialog(QDialog):
