@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.audit_cmd",
     "cxjournal.cli.exchange_cmd",
     "cxjournal.cli.search_cmd",
+    "cxjournal.cli.passphrase_cmd",
 )
 
 

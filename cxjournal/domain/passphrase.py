@@ -9,6 +9,7 @@ the forms in :func:`key_forms` order, so those keep opening.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 #: the shortest passphrase the app accepts when one is chosen
 MIN_PASSPHRASE = 8
@@ -55,3 +56,39 @@ def from_file_bytes(data: bytes, source: str) -> str:
     if not text:
         raise ValueError(f"the passphrase file {source} is empty")
     return text
+
+
+#: a word for each zxcvbn score, 0 (guessed at once) to 4 (very hard to guess)
+STRENGTH_LABELS: tuple[str, ...] = ("very weak", "weak", "fair", "strong", "very strong")
+#: the score the app recommends at least (it recommends; the user decides)
+RECOMMENDED_SCORE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    """How hard a passphrase is to guess, and what would make it harder."""
+
+    score: int
+    label: str
+    advice: str
+    #: how long an offline attacker with a slow hash would need, in words ("3 years")
+    crack_time: str
+
+    @property
+    def recommended(self) -> bool:
+        return self.score >= RECOMMENDED_SCORE
+
+
+def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
+    """zxcvbn's estimate (at most the first 100 characters are looked at, so it stays fast)."""
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped]
+
+    result = zxcvbn(normalise(passphrase)[:100], user_inputs=list(user_inputs))
+    score = int(result["score"])
+    feedback = result.get("feedback") or {}
+    parts = [str(feedback.get("warning") or ""), *map(str, feedback.get("suggestions") or [])]
+    advice = " ".join(p for p in parts if p)
+    if not advice and score < RECOMMENDED_SCORE:
+        advice = "Add another word or two; uncommon words are better."
+    crack = str(result["crack_times_display"]["offline_slow_hashing_1e4_per_second"])
+    return Strength(score, STRENGTH_LABELS[score], advice, crack)

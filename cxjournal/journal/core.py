@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjournal import paths
-from cxjournal.domain.errors import JournalOpenError
+from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.store import rawdb, schema
 
 if TYPE_CHECKING:
@@ -65,7 +65,20 @@ class Journal:
             raise JournalOpenError(f"there is no journal at {path}")
         if is_new:
             paths.ensure_private_dir(path.parent)
-        raw, key = rawdb.connect_keyed(path, passphrase)
+        recovered = None
+        if paths.rekey_marker(path).exists():
+            from cxjournal.store.rekey import recover
+
+            recovered = recover(path)  # a change of passphrase was interrupted: finish or undo it
+        try:
+            raw, key = rawdb.connect_keyed(path, passphrase)
+        except WrongPassphraseError:
+            if recovered == "finished":
+                raise WrongPassphraseError(
+                    "an interrupted change of passphrase has now been finished: the journal "
+                    "opens with the new passphrase"
+                ) from None
+            raise
         journal = cls(path, raw, key, bool(key) if is_new else not rawdb.is_plain_sqlite(path))
         try:
             revision = rawdb.current_revision(raw, schema.REVISIONS)

@@ -27,6 +27,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Connection = Any  # sqlcipher3 ships no type information
+DatabaseError: type[Exception] = sqlcipher3.DatabaseError
 
 
 def is_plain_sqlite(path: Path) -> bool:
