@@ -214,3 +214,15 @@ def test_the_command_line_writes_every_format_hidden(hostile: Journal, tmp_path:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert found_in(readable(fmt, out.read_bytes())) == []
+
+
+def test_e_mail_addresses_on_people_are_left_out() -> None:
+    from cxjournal.domain.thresholds import Thresholds
+    from cxjournal.exchange.snapshot import make_snapshot
+
+    person = Person(name="Quentin", id=1, emails=("quentin@globex.example",), move_plan="x")
+    audit = Audit(dt.date(2026, 1, 1), (Rating(person, 5, 5, 5, 5),), id=1)
+    snap = make_snapshot(audit, Thresholds(), [], hide_names=True, made_on=TODAY)
+    assert snap.contacts[0].person.emails == () and snap.contacts[0].person.move_plan == ""
+    for fmt in ("md", "csv", "json"):
+        assert b"globex" not in snapshot.render(snap, fmt)
