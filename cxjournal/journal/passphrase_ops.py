@@ -1,4 +1,5 @@
-"""Changing the passphrase of an open journal: the file work is :mod:`cxjournal.store.rekey`.
+"""The open journal's key: changing the passphrase (file work in :mod:`cxjournal.store.rekey`),
+locking (connections closed, key dropped) and unlocking.
 
 Like a restore, the journal's connections are closed for the change and the
 journal is opened again afterwards (with the new passphrase, or the old one
@@ -7,25 +8,89 @@ when the change was refused), so everyone holding ``journal`` carries on.
 
 from __future__ import annotations
 
+from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal.core import Journal
 from cxjournal.journal.exchange_ops import passphrase_of
 from cxjournal.store import rekey
 
 
-def change_passphrase(journal: Journal, new: str | None) -> rekey.RekeyResult:
+def change_passphrase(
+    journal: Journal, new: str | None, current: str | None = None
+) -> rekey.RekeyResult:
     """Give the journal and every backup the passphrase ``new`` (None: make them plain).
 
-    No other handle on the file may be open (finish background work first).
-    Raises ``JournalOpenError`` when refused; the journal is then unchanged and open.
+    ``current`` is the passphrase as the user typed it (it must open the
+    journal); by default the one the journal was opened with. No other handle
+    on the file may be open (finish background work first). Raises
+    ``JournalOpenError`` when refused; the journal is then unchanged and open.
     """
-    old = passphrase_of(journal)
-    journal.close()
-    reopen_with = old
+    job = start_change(journal, new, current)
     try:
-        result = rekey.rekey(journal.path, old, new)
-        reopen_with = new
-        return result
-    finally:
-        fresh = Journal.open(journal.path, reopen_with, create=False)
-        journal.__dict__.clear()
-        journal.__dict__.update(fresh.__dict__)
+        result = job.run()
+    except BaseException:
+        job.finish(succeeded=False)
+        raise
+    job.finish(succeeded=True)
+    return result
+
+
+class PassphraseChange:
+    """A change of passphrase in three parts, so the file work can run in another thread:
+    :func:`start_change` locks the journal (GUI thread), :meth:`run` re-keys the files
+    (any thread), :meth:`finish` opens the journal again (GUI thread)."""
+
+    def __init__(self, journal: Journal, old: str | None, new: str | None, typed: str | None):
+        self._journal = journal
+        self._old = old
+        self._new = new
+        self._typed = typed
+
+    def run(self) -> rekey.RekeyResult:
+        old = self._typed if self._typed is not None else self._old
+        if self._journal.encrypted and old is None:
+            raise WrongPassphraseError("type the current passphrase to change it")
+        return rekey.rekey(self._journal.path, old, self._new)
+
+    def finish(self, succeeded: bool) -> None:
+        unlock_journal(self._journal, self._new if succeeded else self._old)
+        self._old = self._new = self._typed = None
+
+
+def start_change(journal: Journal, new: str | None, current: str | None = None) -> PassphraseChange:
+    """Close the journal for a change of passphrase; see :class:`PassphraseChange`."""
+    job = PassphraseChange(journal, passphrase_of(journal), new, current)
+    lock_journal(journal)
+    return job
+
+
+class _Locked:
+    """Stands in for the connection of a locked journal: any use says it is locked."""
+
+    def __getattr__(self, name: str) -> object:
+        raise JournalOpenError("the journal is locked: unlock it first")
+
+    def close(self) -> None:
+        """Closing a locked journal again is harmless."""
+
+
+def lock_journal(journal: Journal) -> None:
+    """Close every connection of ``journal`` and drop its key (and everything cached).
+
+    The object stays (everyone holding it carries on after :func:`unlock_journal`);
+    until then any read or write raises ``JournalOpenError``.
+    """
+    journal.close()
+    keep = {"path": journal.path, "encrypted": journal.encrypted, "upgrade_backup": None}
+    journal.__dict__.clear()
+    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None)
+
+
+def is_locked(journal: Journal) -> bool:
+    return isinstance(journal.__dict__.get("_raw"), _Locked)
+
+
+def unlock_journal(journal: Journal, passphrase: str | None) -> None:
+    """Open the locked ``journal`` again; raises ``WrongPassphraseError`` (still locked)."""
+    fresh = Journal.open(journal.path, passphrase, create=False)
+    journal.__dict__.clear()
+    journal.__dict__.update(fresh.__dict__)

@@ -1,0 +1,190 @@
+"""Locking and unlocking the main window's journal.
+
+Locked means: other windows and dialogs are hidden (what they held is saved
+as a draft first, see ``draft_savers``), the window shows only the unlock
+prompt, its actions are off, the journal's connections are closed and its key
+dropped. Wrong passphrases get a clear message, and after a few of them each
+further try waits longer (``retry_delay``), measured on the injected clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
+from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
+from cxjournal.journal.passphrase_ops import is_locked, lock_journal, unlock_journal
+from cxjournal.ui.lock.idle_monitor import IdleMonitor
+from cxjournal.ui.lock.lock_screen import LockScreen
+
+#: wrong tries allowed before each further try has to wait
+FREE_TRIES = 3
+MAX_DELAY_SECONDS = 60.0
+
+
+def retry_delay(failures: int) -> float:
+    """Seconds to wait before the next try: none for the first few, then 2, 4, 8... up to 60."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(MAX_DELAY_SECONDS, 2.0 ** (failures - FREE_TRIES + 1))
+
+
+class LockController(QObject):
+    """One per main window (``window.lock_controller``)."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: Any, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self.idle = IdleMonitor(lambda: self.clock(), self)
+        self.idle.idle.connect(lambda: self.lock("you were away"))
+        #: called before locking; each saves what its open window holds as a draft
+        self.draft_savers: list[Callable[[], None]] = []
+        #: called after unlocking; each offers back what was saved
+        self.draft_offers: list[Callable[[], None]] = []
+        self.screen: LockScreen | None = None
+        self.session_watcher: QObject | None = None
+        self.failures = 0
+        self.not_before = 0.0
+        self.preferences = LockPreferences.default(window.journal.encrypted)
+        self._content: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self._disabled: list[QAction] = []
+        self._title = ""
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.refresh)
+
+    @property
+    def locked(self) -> bool:
+        return self.screen is not None
+
+    def apply_preferences(self, prefs: LockPreferences | None = None) -> None:
+        """Use ``prefs`` (default: the journal's own) for the idle lock."""
+        self.preferences = prefs or lock_preferences(self.window.journal)
+        minutes = self.preferences.idle_minutes
+        self.idle.set_timeout(minutes * 60 if minutes else None)
+
+    def on_session_lock(self, reason: str) -> None:
+        if self.preferences.on_session_lock:
+            self.lock(reason)
+
+    # -- locking -----------------------------------------------------------------------
+
+    def lock(self, reason: str = "") -> bool:
+        if self.locked:
+            return False
+        window = self.window
+        for save in self.draft_savers:
+            save()
+        self._hidden = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is window or not widget.isVisible():
+                continue
+            if widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+                widget.hide()  # a menu or tooltip: simply gone
+                continue
+            if widget.windowModality() != Qt.WindowModality.ApplicationModal:
+                # an open() or show() window comes back after unlock; a dialog run with
+                # exec() ends when hidden, so what it held comes back as a draft instead
+                self._hidden.append(widget)
+            widget.hide()
+        self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled:
+            action.setEnabled(False)
+        window.menuBar().setVisible(False)
+        window.statusBar().setVisible(False)
+        self._content = window.takeCentralWidget()
+        if self._content is not None:
+            self._content.setParent(window)
+            self._content.hide()
+        lock_journal(window.journal)
+        screen = LockScreen(window.journal.path.name, window.journal.encrypted)
+        screen.unlock_requested.connect(self.try_unlock)
+        screen.show_reason(reason)
+        window.setCentralWidget(screen)
+        self.screen = screen
+        self._title = window.windowTitle()
+        window.setWindowTitle("cxjournal — locked")
+        self.idle.pause()
+        self.refresh()
+        screen.focus()
+        self.locked_changed.emit(True)
+        return True
+
+    # -- unlocking ---------------------------------------------------------------------
+
+    def wait_left(self) -> float:
+        return max(0.0, self.not_before - self.clock())
+
+    def refresh(self) -> None:
+        """Enable the prompt again once the wait after wrong tries is over."""
+        if self.screen is None:
+            return
+        left = self.wait_left()
+        self.screen.set_waiting(left > 0)
+        if left > 0:
+            self.screen.show_problem(
+                f"That passphrase does not open the journal. After {self.failures} wrong "
+                f"tries, wait {left:.0f} seconds before the next."
+            )
+            self._retry_timer.start(int(left * 1000) + 50)
+
+    def try_unlock(self, passphrase: str) -> bool:
+        if self.screen is None:
+            return False
+        if self.wait_left() > 0:
+            self.refresh()
+            return False
+        journal = self.window.journal
+        try:
+            unlock_journal(journal, passphrase if journal.encrypted else None)
+        except WrongPassphraseError:
+            self.failures += 1
+            self.not_before = self.clock() + retry_delay(self.failures)
+            self.screen.show_problem("That passphrase does not open the journal. Try again.")
+            self.refresh()
+            self.screen.focus()
+            return False
+        except JournalOpenError as exc:
+            self.screen.show_problem(str(exc))
+            return False
+        finally:
+            del passphrase
+        self._restore()
+        return True
+
+    def _restore(self) -> None:
+        window = self.window
+        assert not is_locked(window.journal)
+        self.failures, self.not_before = 0, 0.0
+        screen, self.screen = self.screen, None
+        if self._content is not None:
+            window.setCentralWidget(self._content)
+            self._content.show()
+            self._content = None
+        if screen is not None:
+            screen.deleteLater()
+        window.menuBar().setVisible(True)
+        window.statusBar().setVisible(True)
+        for action in self._disabled:
+            action.setEnabled(True)
+        self._disabled = []
+        window.setWindowTitle(self._title)
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.apply_preferences()
+        self.idle.resume()
+        window.bus.changed.emit("all")
+        self.locked_changed.emit(False)
+        for offer in self.draft_offers:
+            offer()
