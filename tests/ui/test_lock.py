@@ -75,7 +75,7 @@ def test_locking_shows_only_the_prompt_and_closes_the_journal(
     assert not other.isVisible()
     assert not window.menuBar().isVisible()
     assert all(not a.isEnabled() for a in window.menu("file").actions() if a.text())
-    assert window.windowTitle() == "cxjournal — locked"
+    assert window.windowTitle() == "Locked"
     journal = window.journal
     assert is_locked(journal) and journal._passphrase is None and "engine" not in journal.__dict__
     with pytest.raises(JournalOpenError, match="locked"):

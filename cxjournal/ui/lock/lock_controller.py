@@ -113,7 +113,7 @@ class LockController(QObject):
         window.setCentralWidget(screen)
         self.screen = screen
         self._title = window.windowTitle()
-        window.setWindowTitle("cxjournal — locked")
+        window.setWindowTitle("Locked")  # the app adds " — cxjournal"
         self.idle.pause()
         self.refresh()
         screen.focus()

@@ -65,7 +65,7 @@ class LockScreen(QWidget):
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addWidget(self.reason)
@@ -74,9 +74,13 @@ class LockScreen(QWidget):
         inner.addWidget(self.problem)
         inner.addSpacing(8)
         inner.addWidget(self.note)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(2)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(3)
 
     def show_reason(self, reason: str) -> None:
