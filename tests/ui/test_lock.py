@@ -171,3 +171,62 @@ def test_a_plain_journal_does_not_auto_lock_by_default(main_window: Any) -> None
     assert controller.preferences == LockPreferences(0, False)
     clock.now += 10 * 3600
     assert not controller.idle.check()
+
+
+# --- what was being written survives the lock ----------------------------------------------
+
+
+def test_locking_while_writing_a_note_offers_it_back(
+    encrypted_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    window = encrypted_window
+    controller = controller_of(window, FakeClock())
+    dialog = NoteDialog(window.journal, window)
+
+    def type_then_lock() -> None:
+        dialog.text.setPlainText("half a thought about the board")
+        controller.lock("you were away")
+
+    QTimer.singleShot(0, type_then_lock)
+    assert not dialog.exec()  # the lock ended the dialog without saving
+    assert controller.locked and not dialog.isVisible()
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )  # fmt: skip
+    resumed: list[str] = []
+
+    def resumed_exec(again: NoteDialog) -> int:
+        resumed.append(again.text.toPlainText())
+        again.accept()
+        return again.result()
+
+    monkeypatch.setattr(NoteDialog, "exec", resumed_exec)
+    assert controller.try_unlock(SECRET)
+    qtbot.waitUntil(lambda: bool(resumed), timeout=5000)
+    assert "writing a note" in asked[0]
+    assert resumed == ["half a thought about the board"]
+    notes = window.journal.notes.recent()
+    assert [n.text for n in notes] == ["half a thought about the board"]
+
+
+def test_an_open_window_comes_back_as_it_was(encrypted_window: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = encrypted_window
+    controller = controller_of(window, FakeClock())
+    other = QDialog(window)
+    field = QLineEdit(other)
+    field.setText("typed before the lock")
+    other.open()
+    controller.lock()
+    assert not other.isVisible()
+    assert controller.try_unlock(SECRET)
+    assert other.isVisible() and field.text() == "typed before the lock"

@@ -15,13 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
 from cxjournal.journal.passphrase_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
 from cxjournal.ui.lock.lock_screen import LockScreen
+
+DRAFT_NAMES = {"note": "a note", "audit": "a power audit", "prepare": "a 1:1 preparation"}
 
 #: wrong tries allowed before each further try has to wait
 FREE_TRIES = 3
@@ -51,6 +53,8 @@ class LockController(QObject):
         #: called after unlocking; each offers back what was saved
         self.draft_offers: list[Callable[[], None]] = []
         self.screen: LockScreen | None = None
+        #: (kind, resume function, payload) of each dialog a lock ended
+        self.pending_drafts: list[tuple[str, Callable[[Any, dict[str, Any]], Any], Any]] = []
         self.session_watcher: QObject | None = None
         self.failures = 0
         self.not_before = 0.0
@@ -93,9 +97,12 @@ class LockController(QObject):
                 widget.hide()  # a menu or tooltip: simply gone
                 continue
             if widget.windowModality() != Qt.WindowModality.ApplicationModal:
-                # an open() or show() window comes back after unlock; a dialog run with
-                # exec() ends when hidden, so what it held comes back as a draft instead
+                # an open() or show() window comes back after unlock, as it was
                 self._hidden.append(widget)
+            else:
+                # a dialog run with exec() ends when hidden: what it held is kept as a
+                # draft and offered back after unlock
+                self._keep_draft(widget)
             widget.hide()
         self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled:
@@ -119,6 +126,29 @@ class LockController(QObject):
         screen.focus()
         self.locked_changed.emit(True)
         return True
+
+    def _keep_draft(self, widget: QWidget) -> None:
+        payload_of = getattr(widget, "draft_payload", None)
+        resume = getattr(type(widget), "resume_draft", None)
+        if payload_of is None or resume is None:
+            return
+        payload = payload_of()
+        if payload is not None:
+            self.pending_drafts.append((str(getattr(widget, "draft_kind", "")), resume, payload))
+
+    def _offer_drafts(self) -> None:
+        drafts, self.pending_drafts = self.pending_drafts, []
+        for kind, resume, payload in drafts:
+            answer = QMessageBox.question(
+                self.window,
+                "Carry on writing?",
+                f"You were writing {DRAFT_NAMES.get(kind, 'something')} when the journal "
+                "locked. Open it again to finish it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                resume(self.window, payload)
 
     # -- unlocking ---------------------------------------------------------------------
 
@@ -188,3 +218,5 @@ class LockController(QObject):
         self.locked_changed.emit(False)
         for offer in self.draft_offers:
             offer()
+        if self.pending_drafts:
+            QTimer.singleShot(0, self._offer_drafts)
