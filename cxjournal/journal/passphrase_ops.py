@@ -1,5 +1,4 @@
-"""The open journal's key: changing the passphrase (file work in :mod:`cxjournal.store.rekey`),
-locking (connections closed, key dropped) and unlocking.
+"""Changing the passphrase of an open journal: the file work is :mod:`cxjournal.store.rekey`.
 
 Like a restore, the journal's connections are closed for the change and the
 journal is opened again afterwards (with the new passphrase, or the old one
@@ -8,9 +7,10 @@ when the change was refused), so everyone holding ``journal`` carries on.
 
 from __future__ import annotations
 
-from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
+from cxjournal.domain.errors import WrongPassphraseError
 from cxjournal.journal.core import Journal
 from cxjournal.journal.exchange_ops import passphrase_of
+from cxjournal.journal.lock_ops import lock_journal, unlock_journal
 from cxjournal.store import rekey
 
 
@@ -61,36 +61,3 @@ def start_change(journal: Journal, new: str | None, current: str | None = None) 
     job = PassphraseChange(journal, passphrase_of(journal), new, current)
     lock_journal(journal)
     return job
-
-
-class _Locked:
-    """Stands in for the connection of a locked journal: any use says it is locked."""
-
-    def __getattr__(self, name: str) -> object:
-        raise JournalOpenError("the journal is locked: unlock it first")
-
-    def close(self) -> None:
-        """Closing a locked journal again is harmless."""
-
-
-def lock_journal(journal: Journal) -> None:
-    """Close every connection of ``journal`` and drop its key (and everything cached).
-
-    The object stays (everyone holding it carries on after :func:`unlock_journal`);
-    until then any read or write raises ``JournalOpenError``.
-    """
-    journal.close()
-    keep = {"path": journal.path, "encrypted": journal.encrypted, "upgrade_backup": None}
-    journal.__dict__.clear()
-    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None)
-
-
-def is_locked(journal: Journal) -> bool:
-    return isinstance(journal.__dict__.get("_raw"), _Locked)
-
-
-def unlock_journal(journal: Journal, passphrase: str | None) -> None:
-    """Open the locked ``journal`` again; raises ``WrongPassphraseError`` (still locked)."""
-    fresh = Journal.open(journal.path, passphrase, create=False)
-    journal.__dict__.clear()
-    journal.__dict__.update(fresh.__dict__)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from cxjournal.domain.errors import JournalOpenError
 from cxjournal.journal import Journal
+from cxjournal.journal.lock_ops import is_locked
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences, set_lock_preferences
-from cxjournal.journal.passphrase_ops import is_locked
 from cxjournal.ui.lock.lock_controller import LockController, retry_delay
 from cxjournal.ui.lock.lock_screen import LockScreen
 

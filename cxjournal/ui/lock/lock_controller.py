@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
+from cxjournal.journal.lock_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
-from cxjournal.journal.passphrase_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
 from cxjournal.ui.lock.lock_screen import LockScreen
 
