@@ -84,8 +84,8 @@ class LockController(QObject):
     # -- locking -----------------------------------------------------------------------
 
     def lock(self, reason: str = "") -> bool:
-        if self.locked:
-            return False
+        if self.locked or is_locked(self.window.journal):
+            return False  # already locked, or closed while its passphrase is changed
         window = self.window
         for save in self.draft_savers:
             save()

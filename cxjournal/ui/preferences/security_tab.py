@@ -162,6 +162,10 @@ class SecurityTab(QWidget):
         from cxjournal.journal.passphrase_ops import start_change
         from cxjournal.ui.workers import run_task
 
+        actions = getattr(self.window, "exchange_actions", None)
+        if actions is not None and actions.busy():
+            self.problem.setText("Wait until the export, import or backup under way is done.")
+            return False
         journal = self.window.journal
         current = self.current.text() if journal.encrypted else None
         for field in (self.current, self.new, self.repeat):
