@@ -18,6 +18,9 @@ class _Locked:
     def close(self) -> None:
         """Closing a locked journal again is harmless."""
 
+    def dispose(self) -> None:
+        """Nor is disposing of its (absent) engine."""
+
 
 def lock_journal(journal: Journal) -> None:
     """Close every connection of ``journal`` and drop its key (and everything cached).
@@ -28,7 +31,8 @@ def lock_journal(journal: Journal) -> None:
     journal.close()
     keep = {"path": journal.path, "encrypted": journal.encrypted, "upgrade_backup": None}
     journal.__dict__.clear()
-    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None)
+    # the engine too: a locked journal must not quietly open a connection without its key
+    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, engine=_Locked())
 
 
 def is_locked(journal: Journal) -> bool:

@@ -77,9 +77,11 @@ def test_locking_shows_only_the_prompt_and_closes_the_journal(
     assert all(not a.isEnabled() for a in window.menu("file").actions() if a.text())
     assert window.windowTitle() == "Locked"
     journal = window.journal
-    assert is_locked(journal) and journal._passphrase is None and "engine" not in journal.__dict__
+    assert is_locked(journal) and journal._passphrase is None
     with pytest.raises(JournalOpenError, match="locked"):
         journal.raw().execute("SELECT 1")
+    with pytest.raises(JournalOpenError, match="locked"):
+        journal.settings.get("anything")  # no connection is made without the key
     probe = sqlcipher3.connect(":memory:")
     assert probe.execute("PRAGMA cipher_memory_security").fetchone()[0] == "1"
     probe.close()

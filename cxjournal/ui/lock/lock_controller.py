@@ -73,6 +73,8 @@ class LockController(QObject):
 
     def apply_preferences(self, prefs: LockPreferences | None = None) -> None:
         """Use ``prefs`` (default: the journal's own) for the idle lock."""
+        if prefs is None and is_locked(self.window.journal):
+            return  # read again once it is open
         self.preferences = prefs or lock_preferences(self.window.journal)
         minutes = self.preferences.idle_minutes
         self.idle.set_timeout(minutes * 60 if minutes else None)
