@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from cxjournal.cli.common import CommandError, run_command
+    from cxjournal.domain.control_chars import escape_controls
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args)
     except CommandError as exc:
         for line in exc.lines:
-            print(f"cxjournal: {line}", file=sys.stderr)
+            print(f"cxjournal: {escape_controls(line)}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("cxjournal: interrupted", file=sys.stderr)

@@ -12,6 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_journal
+from cxjournal.domain.control_chars import escape_controls
 
 if TYPE_CHECKING:
     from cxjournal.domain.power_audit import Analysis
@@ -136,7 +137,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def format_analysis(analysis: Analysis) -> str:
-    """The analysis as readable text: header, people, totals, reach, alarm bells."""
+    """The analysis as readable text: header, people, totals, reach, alarm bells.
+
+    Journal text in it (names, the note, reach values) shows control characters
+    as escapes, so printing it cannot drive the terminal."""
     from cxjournal.domain.model import REACH_DIMENSIONS
     from cxjournal.domain.power_audit import kind_label
     from cxjournal.domain.power_audit_alarms import DIMENSION_WORDS, percent
@@ -151,10 +155,10 @@ def format_analysis(analysis: Analysis) -> str:
         who = audit.blocking_superior_person
         lines.append(
             "A superior is actively blocking you"
-            + (f": {who.name}" if who is not None else " (not named)")
+            + (f": {escape_controls(who.name)}" if who is not None else " (not named)")
         )
     if audit.note.strip():
-        lines.append(f"Note: {audit.note.strip()}")
+        lines.append(f"Note: {escape_controls(audit.note.strip(), keep_newlines=True)}")
     lines.append("")
 
     if analysis.contacts:
@@ -166,7 +170,7 @@ def format_analysis(analysis: Analysis) -> str:
             r = c.rating
             table.append(
                 [
-                    r.person.name,
+                    escape_controls(r.person.name),
                     str(r.value),
                     str(r.irreplaceability),
                     str(r.my_value),
@@ -200,7 +204,7 @@ def format_analysis(analysis: Analysis) -> str:
             else:
                 lines.append(
                     f"  {label:<13} {fig.distinct} different in {fig.filled} filled; "
-                    f"most common {fig.dominant} ({percent(fig.dominant_share)})"
+                    f"most common {escape_controls(fig.dominant)} ({percent(fig.dominant_share)})"
                 )
         lines.append("")
 
@@ -208,7 +212,10 @@ def format_analysis(analysis: Analysis) -> str:
         lines.append("Alarm bells")
         for alarm in analysis.alarms:
             wrapped = textwrap.fill(
-                alarm.message, width=88, initial_indent="    ", subsequent_indent="    "
+                escape_controls(alarm.message),
+                width=88,
+                initial_indent="    ",
+                subsequent_indent="    ",
             )
             lines.append(f"  ! {alarm.code.value}")
             lines.append(wrapped)

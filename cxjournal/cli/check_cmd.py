@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from cxjournal.cli.common import EXIT_FAILURE, EXIT_OK, open_journal
+from cxjournal.domain.control_chars import escape_controls
 
 
 def register(subparsers: Any) -> None:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         problems = journal.check()
         if problems:
             for problem in problems:
-                print(f"cxjournal: {problem}", file=sys.stderr)
+                print(f"cxjournal: {escape_controls(problem)}", file=sys.stderr)
             return EXIT_FAILURE
         kind = "encrypted" if journal.encrypted else "not encrypted"
         print(f"{journal.path}: sound ({kind})")

@@ -21,6 +21,7 @@ from cxjournal.cli.common import (
     open_journal,
     refuse_if_open_in_app,
 )
+from cxjournal.domain.control_chars import escape_controls
 
 MAX_DEMO_YEARS = 30
 
@@ -155,7 +156,7 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print(f"{args.file}: everything in it is already in the journal; nothing changed")
     for line in summary.lines():
-        print(f"  {line}")
+        print(f"  {escape_controls(line)}")
     return EXIT_OK
 
 

@@ -1,7 +1,8 @@
 """``cxjournal search QUERY [--json] [--limit N]``: full-text search over the journal.
 
 Never imports Qt. Text output is one hit per line: date, kind, title and the
-snippet with matches in [brackets]; ``--json`` prints a list of hit objects.
+snippet with matches in [brackets], control characters shown as escapes;
+``--json`` prints a list of hit objects.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from typing import Any
 
 from cxjournal.cli.common import EXIT_OK, open_journal
+from cxjournal.domain.control_chars import escape_controls
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
@@ -59,6 +61,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     for hit in hits:
         on = hit.on.isoformat() if hit.on else " " * 10
-        snippet = " ".join(hit.snippet_text("[", "]").split())
-        print(f"{on}  {hit.kind:<10}  {hit.title}: {snippet}")
+        snippet = escape_controls(" ".join(hit.snippet_text("[", "]").split()))
+        print(f"{on}  {hit.kind:<10}  {escape_controls(hit.title)}: {snippet}")
     return EXIT_OK

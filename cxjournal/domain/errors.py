@@ -43,3 +43,8 @@ class NewerSchemaError(JournalOpenError):
 
 class JournalInUseError(JournalOpenError):
     """Another running cxjournal has this journal open."""
+
+
+class JournalWriteError(CxJournalError):
+    """A change could not be written (the disk is full, the journal busy or read-only...);
+    the transaction was rolled back, so nothing of it was saved."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -33,6 +34,9 @@ class Thresholds:
             raw = data[f.name]
             if isinstance(raw, bool) or not isinstance(raw, (int, float)):
                 problems.append(f"{f.name}: {raw!r} is not a number")
+                continue
+            if not math.isfinite(raw):
+                problems.append(f"{f.name}: {raw!r} is not a finite number")
                 continue
             if f.type == "int" and not float(raw).is_integer():
                 problems.append(f"{f.name}: {raw!r} is not a whole number")

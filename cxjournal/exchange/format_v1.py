@@ -400,6 +400,8 @@ def _read_settings(
     if not isinstance(raw, dict):
         r.bad("settings", f"must be an object, not {show_value(raw)}")
         return {}, None
+    if not r.valid_unicode(raw, "settings"):
+        return {}, None
     thresholds = raw.get("thresholds")
     if thresholds is None:
         return raw, None

@@ -42,6 +42,46 @@ def _refuse_constant(name: str) -> Any:
     raise _NonFiniteNumberError(name)
 
 
+class _DuplicateKeys(dict[str, Any]):
+    """A decoded JSON object in which some key appeared more than once."""
+
+    duplicates: list[str]
+
+
+def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a dict as json builds it, marked when a key repeats."""
+    obj: dict[str, Any] = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _DuplicateKeys(obj)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _value in pairs:
+        if key in seen and key not in marked.duplicates:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
+
+
+def duplicate_key_problems(data: Any, path: str = "") -> list[str]:
+    """One problem per key repeated in an object of ``data``, named by its path."""
+    problems: list[str] = []
+    stack: list[tuple[str, Any]] = [(path, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _DuplicateKeys):
+                problems.extend(
+                    f"{_join(where, key)}: appears more than once in the same object"
+                    " (only one may be given)"
+                    for key in value.duplicates
+                )
+            stack.extend((_join(where, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+    return sorted(problems)
+
+
 def load_json(text: str | bytes) -> Any:
     if isinstance(text, bytes | bytearray):
         try:
@@ -51,8 +91,16 @@ def load_json(text: str | bytes) -> Any:
                 [f"not valid UTF-8: byte {exc.start} cannot be decoded"]
             ) from None
     text = text.removeprefix("\ufeff")
+    repeated: list[bool] = []
+
+    def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = _mark_duplicates(pairs)
+        if isinstance(obj, _DuplicateKeys):
+            repeated.append(True)
+        return obj
+
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=keep_pairs)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}"
     except _NonFiniteNumberError as exc:
@@ -61,6 +109,10 @@ def load_json(text: str | bytes) -> Any:
         message = "not valid JSON: nested too deeply"
     except ValueError as exc:
         message = f"not valid JSON: {exc}"
+    else:
+        if repeated:  # the walk for their paths only when some key repeated
+            raise ValidationError(duplicate_key_problems(data))
+        return data
     raise ValidationError([message])
 
 
@@ -166,6 +218,24 @@ class FieldReader:
             self.bad(path, "contains a character that is not valid Unicode (a lone surrogate)")
             return ""
         return value
+
+    def valid_unicode(self, value: Any, path: str) -> bool:
+        """Whether every key and string inside ``value`` is valid Unicode (each lone
+        surrogate is a problem at its path)."""
+        before = len(self.problems)
+        stack: list[tuple[str, Any]] = [(path, value)]
+        while stack:
+            where, item = stack.pop()
+            if isinstance(item, str):
+                self._string(item, where)
+            elif isinstance(item, dict):
+                for key, inner in item.items():
+                    inner_path = _join(where, key.encode("utf-8", "replace").decode("utf-8"))
+                    self._string(key, inner_path)
+                    stack.append((inner_path, inner))
+            elif isinstance(item, list):
+                stack.extend((f"{where}[{index}]", inner) for index, inner in enumerate(item))
+        return len(self.problems) == before
 
     def nonblank(self, o: dict[str, Any], key: str, path: str, max_len: int | None = None) -> str:
         """Required text, not empty after trimming (and at most ``max_len`` characters)."""

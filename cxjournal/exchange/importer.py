@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import CxJournalError, JournalWriteError, ValidationError
 from cxjournal.exchange.format_v1 import Document, parse
 from cxjournal.exchange.import_merge import (
     ImportConflictError,
@@ -93,6 +93,8 @@ def import_document(
     try:
         with journal.session() as session:
             return MergeWriter(session, doc, replace, progress).run()
+    except JournalWriteError as exc:
+        raise JournalWriteError(f"{exc}, so nothing was written") from exc
     except DBAPIError as exc:
         raise CxJournalError(
             f"the journal refused the import, so nothing was written ({exc.orig})"

@@ -3,7 +3,8 @@
 RFC 4180: a header row, comma separated, fields quoted when needed, CRLF line
 ends, UTF-8. A text cell that a spreadsheet would run as a formula (starting
 with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading
-apostrophe, so opening the file never runs anything.
+apostrophe, so opening the file never runs anything; control characters and
+bidi overrides in journal text are written as visible escapes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from cxjournal.domain.control_chars import escape_controls
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS
 from cxjournal.exchange.snapshot import Snapshot, figure
 
@@ -34,7 +36,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(value: str) -> str:
-    """Text that a spreadsheet shows as text, never evaluates."""
+    """Text that a spreadsheet shows as text, never evaluates, with no control characters."""
+    value = escape_controls(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cxjournal.domain.control_chars import escape_controls
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS
 from cxjournal.domain.power_audit import METHOD_NOTE, kind_label
 from cxjournal.exchange.snapshot import (
@@ -19,12 +20,16 @@ from cxjournal.exchange.snapshot import (
     share,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+#: What starts a block at the beginning of a line: a list item, a setext underline.
+_LINE_START = re.compile(r"^(\d+(?=[.)])|(?=[-+=]))")
 
 
 def escape(text: str) -> str:
-    """Inline text that Markdown shows as written (one line)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Inline text that Markdown shows as written (one line): no structure, no HTML,
+    no control characters."""
+    shown = _SPECIAL.sub(r"\\\1", escape_controls(" ".join(text.split())))
+    return _LINE_START.sub(r"\1\\", shown, count=1)
 
 
 def _table(header: list[str], rows: list[list[str]], right_from: int = 1) -> list[str]:

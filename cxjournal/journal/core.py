@@ -121,11 +121,21 @@ class Journal:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A write SQLite refuses (disk full, journal busy or read-only, a CHECK
+        constraint) raises :class:`JournalWriteError`, saying why in plain words.
+        """
+        from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm import Session
 
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (OperationalError, IntegrityError) as exc:
+            from cxjournal.store.write_errors import write_failure
+
+            raise write_failure(exc) from exc
 
     # -- operations by area (imported on first use, to keep start-up light) -------------
 

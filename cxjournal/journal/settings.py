@@ -27,7 +27,15 @@ class SettingsOps:
         return default if value is None else json.loads(value)
 
     def set(self, key: str, value: Any) -> None:
-        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        try:
+            encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+            encoded.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                [f"{key}: contains a character that is not valid Unicode (a lone surrogate)"]
+            ) from None
+        except (TypeError, ValueError) as exc:
+            raise ValidationError([f"{key}: cannot be stored ({exc})"]) from None
         with self._journal.session() as session:
             row = session.get(SettingRow, key)
             if row is None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
@@ -42,6 +42,7 @@ from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
+from cxjournal.ui.write_guard import guarded_write
 
 FIELD_TITLES: dict[str, str] = {
     "top_ten": "Who to list",
@@ -432,14 +433,14 @@ class AuditEditor(QDialog):
                     row.focus_first(only_missing=True)
                     break
             return
-        try:
-            self.saved_audit = self.journal.audits.save(self.draft())
-        except ValidationError as exc:
-            self._show_error(exc.problems)
-            return
-        except CxJournalError as exc:
-            self._show_error([str(exc)])
-            return
+        with guarded_write(self, "save the audit") as attempt:
+            try:
+                self.saved_audit = self.journal.audits.save(self.draft())
+            except ValidationError as exc:
+                self._show_error(exc.problems)  # beside the form, like the form's own checks
+                return
+        if attempt.failed:
+            return  # the editor stays open with every rating entered
         self.accept()
 
     def _show_error(self, lines: list[str]) -> None:

@@ -26,6 +26,7 @@ from cxjournal.domain.power_audit import Analysis
 from cxjournal.ui.audit_wording import DIMENSION_LABELS, alarm_title, percent, score, signed
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.contact_scores_model import ContactScoresModel
+from cxjournal.ui.plain_text import escape, plain_label
 
 TOTALS: tuple[tuple[str, str, str], ...] = (
     ("count", "People", "How many people this audit rates"),
@@ -67,7 +68,7 @@ class AlarmView(QFrame):
         bell.setPixmap(icon("alarm").pixmap(20, 20))
         bell.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(bell)
-        self.text = QLabel(f"<b>{alarm_title(code)}</b><br>{_escape(message)}")
+        self.text = QLabel(f"<b>{alarm_title(code)}</b><br>{escape(message)}")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAccessibleName(f"Alarm: {alarm_title(code)}")
@@ -144,7 +145,7 @@ class AuditResultsPanel(QScrollArea):
         reach_form = QFormLayout()
         self.reach: dict[str, QLabel] = {}
         for dim in REACH_DIMENSIONS:
-            value = QLabel("–")
+            value = plain_label("–")
             value.setWordWrap(True)
             value.setAccessibleName(f"Reach by {DIMENSION_LABELS[dim].lower()}")
             reach_form.addRow(DIMENSION_LABELS[dim], value)
@@ -223,9 +224,3 @@ class AuditResultsPanel(QScrollArea):
         for row in range(rows):
             height += self.scores.verticalHeader().sectionSize(row)
         self.scores.setFixedHeight(height)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -35,8 +35,10 @@ from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
@@ -219,7 +221,7 @@ class AuditsPage(Page):
             f"{len(analysis.alarms) or 'no'} alarm bell{'s' if len(analysis.alarms) != 1 else ''}"
         )
         if audit.note.strip():
-            text += f"<br><i>{_escape(audit.note.strip())}</i>"
+            text += f"<br><i>{escape(audit.note.strip())}</i>"
         self.detail_title.setText(text)
 
     def open_item(self, **kwargs: Any) -> None:
@@ -288,14 +290,19 @@ class AuditsPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete audit?",
-            f"Delete the audit of {when} and its {people}? The people stay in your "
-            "directory. This cannot be undone.",
+            as_written(
+                f"Delete the audit of {when} and its {people}? The people stay in your "
+                "directory. This cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.journal.audits.delete(audit_id)
+        with guarded_write(self, "delete the audit", UNCHANGED) as attempt:
+            self.journal.audits.delete(audit_id)
+        if attempt.failed:
+            return
         self.announce("audits")  # the exit plan may have moved too: every page redraws
         self.context.show_status(f"Audit of {when} deleted")
 
@@ -313,9 +320,3 @@ class AuditsPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

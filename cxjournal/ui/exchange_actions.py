@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from cxjournal.ui.icons import icon
+from cxjournal.ui.plain_text import as_written
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -122,7 +123,7 @@ class ExchangeActions(QObject):
             text = str(exc.strerror or exc) if isinstance(exc, OSError) else str(exc)
         else:
             text = f"Something went wrong ({type(exc).__name__}). Your journal was not changed."
-        QMessageBox.warning(self.window, title, text)
+        QMessageBox.warning(self.window, title, as_written(text))
 
     def _replace_ok(self, path: Path) -> bool:
         if not path.exists():
@@ -130,7 +131,7 @@ class ExchangeActions(QObject):
         answer = QMessageBox.question(
             self.window,
             "Replace the file?",
-            f"{path.name} already exists in {path.parent}. Replace it?",
+            as_written(f"{path.name} already exists in {path.parent}. Replace it?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -282,7 +283,9 @@ class ExchangeActions(QObject):
             else f"Everything in {path.name} is already in your journal; nothing changed."
         )
         QMessageBox.information(
-            self.window, "Import finished", heading + "\n\n" + "\n".join(summary.lines())
+            self.window,
+            "Import finished",
+            as_written(heading + "\n\n" + "\n".join(summary.lines())),
         )
 
     def _import_failed(self, path: Path, exc: BaseException) -> None:
@@ -294,9 +297,11 @@ class ExchangeActions(QObject):
             answer = QMessageBox.question(
                 self.window,
                 "Import journal",
-                f"{count} check-in{'s' if count != 1 else ''} in {path.name} differ from the "
-                "ones in your journal on the same dates. Nothing has been imported yet.\n\n"
-                "Replace your check-ins on those dates with the file's, and import?",
+                as_written(
+                    f"{count} check-in{'s' if count != 1 else ''} in {path.name} differ from the "
+                    "ones in your journal on the same dates. Nothing has been imported yet.\n\n"
+                    "Replace your check-ins on those dates with the file's, and import?"
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -313,7 +318,8 @@ class ExchangeActions(QObject):
                 f"{'it has a problem' if count == 1 else f'it has {count} problems'}. "
                 "Your journal was not changed."
             )
-            box.setInformativeText("\n".join(exc.problems[:5]) + ("\n…" if count > 5 else ""))
+            shown = "\n".join(exc.problems[:5]) + ("\n…" if count > 5 else "")
+            box.setInformativeText(as_written(shown))  # problems quote the file's text
             box.setDetailedText("\n".join(exc.problems))
             box.exec()
             return
@@ -357,9 +363,11 @@ class ExchangeActions(QObject):
         answer = QMessageBox.question(
             self.window,
             "Restore from backup",
-            f"Replace your journal with {backup.name}?\n\nEverything written since that "
-            "backup will be gone from the journal; a copy of your current journal is kept in "
-            "the backups folder.",
+            as_written(
+                f"Replace your journal with {backup.name}?\n\nEverything written since that "
+                "backup will be gone from the journal; a copy of your current journal is kept in "
+                "the backups folder."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -373,7 +381,7 @@ class ExchangeActions(QObject):
             QMessageBox.warning(
                 self.window,
                 "Restore from backup",
-                f"The backup was not restored: {exc}\n\nYour journal is unchanged.",
+                as_written(f"The backup was not restored: {exc}\n\nYour journal is unchanged."),
             )
             return False
         QApplication.restoreOverrideCursor()
@@ -386,7 +394,7 @@ class ExchangeActions(QObject):
         QMessageBox.information(
             self.window,
             "Restore from backup",
-            f"Your journal was restored from {backup.name}.{kept}",
+            as_written(f"Your journal was restored from {backup.name}.{kept}"),
         )
         return True
 

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.exit_plan import progress
 from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.empty_state import EmptyState
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h2>No exit plan running</h2>"
@@ -254,12 +255,16 @@ class ExitPlanPage(Page):
     # -- the plan --------------------------------------------------------------------------------
 
     def start_plan(self) -> None:
-        self.journal.exit_plan.start()
-        self._changed("Exit plan started")
+        with guarded_write(self, "start the exit plan", UNCHANGED) as attempt:
+            self.journal.exit_plan.start()
+        if not attempt.failed:
+            self._changed("Exit plan started")
 
     def mark_done(self) -> None:
-        self.journal.exit_plan.mark_done()
-        self._changed("Exit plan marked done; every step is kept")
+        with guarded_write(self, "mark the exit plan done", UNCHANGED) as attempt:
+            self.journal.exit_plan.mark_done()
+        if not attempt.failed:
+            self._changed("Exit plan marked done; every step is kept")
 
     def _changed(self, message: str = "") -> None:
         self.announce("exit_plan")
@@ -268,21 +273,39 @@ class ExitPlanPage(Page):
 
     # -- the steps -------------------------------------------------------------------------------
 
-    def _commit_item(self, item: ExitItem) -> ExitItem:
-        saved = self.journal.exit_plan.update_item(item)
+    def _commit_item(self, item: ExitItem) -> ExitItem | None:
+        row = self.model.row_of(item.id)
+        before = self.model.item(row) if row >= 0 else None
+        with guarded_write(self, "change the step") as attempt:
+            saved = self.journal.exit_plan.update_item(item)
+        if attempt.failed:
+            if before is not None and before.text != item.text:
+                # the words typed go back into the step's editor, to try again
+                QTimer.singleShot(0, lambda: self._edit_again(item))
+            return None
         # redraw other pages and the status bar after the view has finished its edit
         QTimer.singleShot(0, lambda: self._changed())
         return saved
+
+    def _edit_again(self, item: ExitItem) -> None:
+        row = self.model.row_of(item.id)
+        if row < 0:
+            return
+        index = self.model.index(row, STEP)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        editor = self.table.focusWidget()
+        if isinstance(editor, QLineEdit):
+            editor.setText(item.text)
 
     def add_step(self) -> None:
         text = self.new_step.text().strip()
         if not text:
             return
-        try:
+        with guarded_write(self, "add the step") as attempt:
             item = self.journal.exit_plan.add_item(text)
-        except ValidationError as exc:
-            self.context.show_status(exc.problems[0])
-            return
+        if attempt.failed:
+            return  # the words stay in the box
         self.new_step.clear()
         self._changed("Step added")
         self.refresh_if_stale()
@@ -297,7 +320,10 @@ class ExitPlanPage(Page):
         target = self.selected_row() + offset
         if not 0 <= target < self.model.rowCount():
             return
-        self.journal.exit_plan.move_item(item.id, target)
+        with guarded_write(self, "move the step", UNCHANGED) as attempt:
+            self.journal.exit_plan.move_item(item.id, target)
+        if attempt.failed:
+            return
         self._changed()
         self.refresh_if_stale()
         self.select_row(target)
@@ -318,8 +344,10 @@ class ExitPlanPage(Page):
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        self.journal.exit_plan.set_item_due(item.id, None)
-        self._changed("Due date cleared")
+        with guarded_write(self, "clear the due date", UNCHANGED) as attempt:
+            self.journal.exit_plan.set_item_due(item.id, None)
+        if not attempt.failed:
+            self._changed("Due date cleared")
 
     def _edit_column(self, column: int) -> None:
         row = self.selected_row()
@@ -336,14 +364,19 @@ class ExitPlanPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete step?",
-            f"Delete this step from your exit plan?\n\n“{item.text}”\n\nThis cannot be undone.",
+            as_written(
+                f"Delete this step from your exit plan?\n\n“{item.text}”\n\nThis cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = self.selected_row()
-        self.journal.exit_plan.delete_item(item.id)
+        with guarded_write(self, "delete the step", UNCHANGED) as attempt:
+            self.journal.exit_plan.delete_item(item.id)
+        if attempt.failed:
+            return
         self._changed("Step deleted")
         self.refresh_if_stale()
         if self.model.rowCount():

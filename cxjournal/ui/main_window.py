@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -24,6 +23,7 @@ from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
+from cxjournal.ui.plain_text import plain_label
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.journal_label = QLabel()
+        self.journal_label = plain_label()
         self.statusBar().addPermanentWidget(self.journal_label)
         self._update_journal_label()
 

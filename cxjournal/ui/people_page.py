@@ -7,7 +7,6 @@ strip and timeline, with buttons to add a note, prepare a 1:1, edit, archive or 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.errors import CxJournalError, NotFoundError
 from cxjournal.domain.model import Person
 from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
@@ -43,8 +41,10 @@ from cxjournal.ui.models.people_model import (
 )
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
+from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.empty_state import EmptyState
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
     "<h3>No people yet</h3>"
@@ -69,7 +69,7 @@ def cadence_sentence(
 
 def profile_html(person: Person) -> str:
     def row(label: str, value: str) -> str:
-        shown = html.escape(value) if value else "<i>not noted</i>"
+        shown = escape(value) if value else "<i>not noted</i>"
         return f"<p style='margin:0 0 4px 0'><b>{label}:</b> {shown}</p>"
 
     where = " · ".join(
@@ -142,14 +142,14 @@ class PeoplePage(Page):
         left_layout.addWidget(self.count_label)
 
         # -- one person --------------------------------------------------------------------
-        self.name_label = QLabel()
+        self.name_label = plain_label()
         self.name_label.setObjectName("person-name")
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name_label.setFont(font)
         self.name_label.setWordWrap(True)
-        self.subtitle = QLabel()
+        self.subtitle = plain_label()
         self.subtitle.setWordWrap(True)
         self.note_button = QPushButton("Add &note…")
         self.note_button.setToolTip("Note a conversation with them (Ctrl+N)")
@@ -327,7 +327,7 @@ class PeoplePage(Page):
         self.subtitle.setText(" · ".join(b for b in bits if b))
         overdue = summary.status in ("due", "overdue")
         sentence = cadence_sentence(person, summary.last_contact, summary.due, self.today)
-        shown = html.escape(sentence)
+        shown = escape(sentence)
         self.cadence_label.setText(f"<b>⚠ {shown}</b>" if overdue else shown)
         self.cadence_label.setAccessibleName(("Update due: " if overdue else "") + sentence)
         self.profile_label.setText(profile_html(person))
@@ -394,10 +394,10 @@ class PeoplePage(Page):
         if summary is None or summary.person.id is None:
             return
         person = summary.person
-        try:
+        what = "restore this person" if person.archived else "archive this person"
+        with guarded_write(self, what, UNCHANGED) as attempt:
             self.journal.people.set_archived(person.id, not person.archived)  # type: ignore[arg-type]
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot change this person", str(exc))
+        if attempt.failed:
             return
         verb = "Restored" if person.archived else "Archived"
         self.announce("people")
@@ -414,30 +414,33 @@ class PeoplePage(Page):
             QMessageBox.information(
                 self,
                 "Archive instead",
-                f"{person.name} has {parts}. Deleting them would lose what you wrote, so "
-                "archive them instead: they leave the directory and everything is kept.",
+                as_written(
+                    f"{person.name} has {parts}. Deleting them would lose what you wrote, so "
+                    "archive them instead: they leave the directory and everything is kept."
+                ),
             )
             return
         answer = QMessageBox.question(
             self,
             "Delete person",
-            f"Delete {person.name} for good? They have no notes or ratings; their profile "
-            "is removed and cannot be brought back.",
+            as_written(
+                f"Delete {person.name} for good? They have no notes or ratings; their profile "
+                "is removed and cannot be brought back."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with guarded_write(self, "delete this person", UNCHANGED) as attempt:
             self.journal.people.delete(person.id)  # type: ignore[arg-type]
-        except (CxJournalError, NotFoundError) as exc:
-            QMessageBox.warning(self, "Cannot delete this person", str(exc))
+        if attempt.failed:
             return
         self.announce("people")
         self.context.show_status(f"Deleted {person.name}")
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(f"<b>{html.escape(text)}</b>")
+    label = QLabel(f"<b>{escape(text)}</b>")
     label.setContentsMargins(0, 8, 0, 0)
     return label

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
     CADENCE_MAX,
     NAME_MAX,
@@ -37,6 +36,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.write_guard import guarded_write
 
 TEXT_FIELDS = ("role", "organisation", "team", "function", "product_unit", "location")
 COMPLETED_FIELDS = ("organisation", "team", "function", "product_unit", "location")
@@ -196,17 +196,16 @@ class PersonProfileDialog(QDialog):
 
     def accept(self) -> None:
         person = self.value()
-        try:
-            if person.id is None:
-                self.saved_person = self.journal.people.add(person)
-            else:
-                self.saved_person = self.journal.people.update(person)
-        except ValidationError as exc:
-            problems = [p.replace("name:", "Name:", 1) for p in exc.problems]
-            QMessageBox.warning(self, "Cannot save this person", "\n".join(problems))
-            self.name.setFocus()
-            return
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save this person", str(exc))
+        with guarded_write(self, "save this person") as attempt:
+            try:
+                if person.id is None:
+                    self.saved_person = self.journal.people.add(person)
+                else:
+                    self.saved_person = self.journal.people.update(person)
+            except ValidationError as exc:  # named after the form's own label
+                raise ValidationError(p.replace("name:", "Name:", 1) for p in exc.problems) from exc
+        if attempt.failed:  # the dialog stays open with what was typed
+            if isinstance(attempt.error, ValidationError):
+                self.name.setFocus()
             return
         super().accept()

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import FollowUp, Note
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 #: Notes shown at first, and added by each "Show older notes".
 TIMELINE_PAGE = 10
@@ -91,27 +92,23 @@ class NoteActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete note",
-            f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone.",
+            as_written(f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes or note.id is None:
             return False
-        try:
+        with guarded_write(self.parent, "delete the note", UNCHANGED) as attempt:
             self.journal.notes.delete(note.id)
-        except CxJournalError as exc:
-            QMessageBox.warning(self.parent, "Cannot delete the note", str(exc))
+        if attempt.failed:
             return False
         self.announce("notes")
         return True
 
     def set_done(self, follow_up_id: int, done: bool) -> None:
-        try:
+        with guarded_write(self.parent, "update the follow-up", UNCHANGED):
             self.journal.notes.set_follow_up_done(follow_up_id, done)
-        except CxJournalError as exc:
-            QMessageBox.warning(self.parent, "Cannot update the follow-up", str(exc))
-            return
-        self.announce("notes")
+        self.announce("notes")  # on a failure too: the tick is redrawn from the journal
 
 
 class NoteCard(QFrame):

@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.resilience_chart import ResilienceChart
@@ -306,15 +307,10 @@ class ResiliencePage(Page):
             )
 
     def save_checkin(self, entry: ResilienceEntry) -> ResilienceEntry | None:
-        try:
+        with guarded_write(self.context.window, "save the check-in") as attempt:
             saved = self.journal.resilience.save(entry)
-        except ValidationError as exc:
-            QMessageBox.warning(
-                self.context.window,
-                "Check-in not saved",
-                "The check-in was not saved:\n\n" + "\n".join(exc.problems),
-            )
-            return None
+        if attempt.failed:
+            return None  # the form keeps what was typed
         today = self.today()
         day = "today" if saved.on == today else long_date(saved.on)
         self._load_form(saved.on)
@@ -376,17 +372,18 @@ class ResiliencePage(Page):
         answer = QMessageBox.question(
             self.context.window,
             "Delete check-in",
-            f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
-            "This cannot be undone.",
+            as_written(
+                f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
+                "This cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with guarded_write(self.context.window, "delete the check-in", UNCHANGED) as attempt:
             self.journal.resilience.delete(entry.id)
-        except CxJournalError as exc:
-            QMessageBox.warning(self.context.window, "Delete check-in", str(exc))
+        if attempt.failed:
             return
         if self.form.current_date() == entry.on:
             self._load_form(entry.on)
@@ -402,7 +399,10 @@ class ResiliencePage(Page):
     def dismiss_warning(self, key: str) -> None:
         if not key:
             return
-        self.journal.resilience.dismiss_warning(key)
+        with guarded_write(self.context.window, "dismiss the note", UNCHANGED) as attempt:
+            self.journal.resilience.dismiss_warning(key)
+        if attempt.failed:
+            return
         self.context.show_status("The note is hidden until a new shift begins.")
         self.announce("settings")
 
@@ -411,14 +411,13 @@ class ResiliencePage(Page):
 
         ops = self.journal.resilience
         dialog = WarningRuleDialog(ops.warning_rule(), self.context.window)
-        if dialog.exec() != WarningRuleDialog.DialogCode.Accepted:
-            return
-        try:
-            ops.set_warning_rule(dialog.rule())
-        except ValidationError as exc:
-            QMessageBox.warning(self.context.window, "Early warning", "\n".join(exc.problems))
-            return
-        self.announce("settings")
+        while dialog.exec() == WarningRuleDialog.DialogCode.Accepted:
+            with guarded_write(self.context.window, "change the early warning") as attempt:
+                ops.set_warning_rule(dialog.rule())
+            if not attempt.failed:
+                self.announce("settings")
+                return
+            # refused: the dialog opens again with what was entered
 
 
 class _Tabs(QTabWidget):

@@ -12,6 +12,7 @@ from cxjournal import paths
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal import Journal
 from cxjournal.lockfile import owner_pid
+from cxjournal.ui.plain_text import as_written
 
 
 class StartupCancelled(Exception):
@@ -97,6 +98,6 @@ def _open(path: Path, passphrase: str | None) -> Journal:
 
 def report_refusal(message: str, interactive: bool) -> None:
     if interactive:
-        QMessageBox.critical(None, "cxjournal", message)
+        QMessageBox.critical(None, "cxjournal", as_written(message))
     else:
         print(f"cxjournal: {message}", file=sys.stderr)

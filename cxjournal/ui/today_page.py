@@ -38,6 +38,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 ALARM_TITLES: dict[str, str] = {
     "limited_reach": "Narrow reach",
@@ -389,9 +390,11 @@ class TodayPage(Page):
         self._more(card, len(overview.follow_ups), "journal", "In your journal")
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        self.journal.notes.set_follow_up_done(follow_up_id, done)
-        self.context.show_status("Follow-up done." if done else "Follow-up open again.")
-        self.announce("notes")
+        with guarded_write(self.context.window, "update the follow-up", UNCHANGED) as attempt:
+            self.journal.notes.set_follow_up_done(follow_up_id, done)
+        if not attempt.failed:
+            self.context.show_status("Follow-up done." if done else "Follow-up open again.")
+        self.announce("notes")  # on a failure too: the tick is redrawn from the journal
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience
@@ -419,8 +422,11 @@ class TodayPage(Page):
         self.warning_banner.show_warning(summary.warning)
 
     def _dismiss_warning(self, key: str) -> None:
-        if key:
+        if not key:
+            return
+        with guarded_write(self.context.window, "dismiss the note", UNCHANGED) as attempt:
             self.journal.resilience.dismiss_warning(key)
+        if not attempt.failed:
             self.announce("resilience")
 
     def _fill_exit_plan(self, overview: TodayOverview) -> None:
@@ -451,8 +457,9 @@ class TodayPage(Page):
             )
 
     def _due_days_changed(self, value: int) -> None:
-        self.journal.today.set_audit_due_days(value)
-        self.announce("settings")
+        with guarded_write(self.context.window, "change when an audit is due", UNCHANGED):
+            self.journal.today.set_audit_due_days(value)
+        self.announce("settings")  # on a failure too: the box shows the journal's value
 
 
 def _clear(layout: QVBoxLayout) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.influence_chart import InfluenceChart
@@ -405,7 +406,9 @@ class TrendsPage(Page):
         try:
             export_chart(view, path, fmt)
         except (ChartExportError, OSError) as error:
-            QMessageBox.warning(self, "Export chart", f"The chart was not saved: {error}")
+            QMessageBox.warning(
+                self, "Export chart", as_written(f"The chart was not saved: {error}")
+            )
             return
         self.context.show_status(f"Chart saved to {path}")
 

@@ -764,3 +764,55 @@ def test_the_documented_problem_lines_are_what_the_reader_says() -> None:
     assert "resilience[1].on: 2026-03-01 already has an entry (resilience[0])" in said
     assert 'resilience[0].sleep_hours: must be a number, not "7h"' in said
     assert any(line.startswith("resilience[12].on: 2026-03-01 already has") for line in documented)
+
+
+def test_a_repeated_key_is_refused_with_its_path() -> None:
+    text = json.dumps(spec_example())
+    # a second "people" list would silently replace the first one
+    doubled = text.replace('"people": [', '"people": [], "people": [', 1)
+    assert problems_of(doubled) == [
+        "people: appears more than once in the same object (only one may be given)"
+    ]
+    nested = text.replace('"name": "Ana Silva"', '"name": "Ana Silva", "name": "Bo"', 1)
+    assert problems_of(nested) == [
+        "people[0].name: appears more than once in the same object (only one may be given)"
+    ]
+
+
+def test_every_repeated_key_is_named() -> None:
+    text = json.dumps(spec_example())
+    text = text.replace('"energy": ', '"energy": 1, "energy": ', 1)
+    text = text.replace('"format": "cxjournal"', '"format": "cxjournal", "format": "cxjournal"')
+    assert problems_of(text) == [
+        "format: appears more than once in the same object (only one may be given)",
+        "resilience[0].energy: appears more than once in the same object (only one may be given)",
+    ]
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "1E999"])
+def test_an_infinite_threshold_is_refused_with_its_path(number: str) -> None:
+    data = spec_example()
+    data["settings"] = {"thresholds": {"lean_gap": 123456789}}
+    text = json.dumps(data).replace("123456789", number)
+    shown = "-inf" if number.startswith("-") else "inf"
+    assert problems_of(text) == [f"settings.thresholds.lean_gap: {shown} is not a finite number"]
+
+
+def test_infinite_thresholds_are_refused_by_the_domain_too() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Thresholds.from_mapping({"reach_share": float("inf"), "deep_min": float("nan")})
+    assert caught.value.problems == [
+        "reach_share: inf is not a finite number",
+        "deep_min: nan is not a finite number",
+    ]
+
+
+def test_a_lone_surrogate_in_settings_is_refused_with_its_path() -> None:
+    data = spec_example()
+    data["settings"] = {"view": {"colours": ["ok", "SURROGATE"]}, "KEY": 1}
+    text = json.dumps(data).replace("SURROGATE", "bad \\udc80").replace("KEY", "k\\ud800")
+    assert problems_of(text) == [
+        "settings.k?: contains a character that is not valid Unicode (a lone surrogate)",
+        "settings.view.colours[1]: contains a character that is not valid Unicode"
+        " (a lone surrogate)",
+    ]

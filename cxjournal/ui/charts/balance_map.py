@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from cxjournal.domain.power_audit import ContactScore, kind_label
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.ui.audit_wording import score, signed
+from cxjournal.ui.plain_text import as_written
 
 AXIS_MAX = 10.0
 X_LABEL = "Your dependence on them"
@@ -201,11 +202,12 @@ class BalanceMap(QWidget):
         """The hover text of a point: who it is and both dependences."""
         if isinstance(data, int) and 0 <= data < len(self._contacts):
             c = self._contacts[data]
-            return (
+            return as_written(
                 f"{c.person.name}\n"
                 f"You depend on them: {score(c.dependence_on_them)}\n"
                 f"They depend on you: {score(c.their_dependence_on_me)}\n"
-                f"Balance: {signed(c.balance)} ({kind_label(c.kind)})"
+                f"Balance: {signed(c.balance)} ({kind_label(c.kind)})",
+                wrap=False,
             )
         return f"You depend on them: {score(x)}\nThey depend on you: {score(y)}"
 

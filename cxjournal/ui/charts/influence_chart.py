@@ -51,6 +51,7 @@ from cxjournal.ui.charts.trend_readouts import (
     audit_lines,
     resilience_line,
 )
+from cxjournal.ui.plain_text import as_written
 
 ResilienceMode = Literal["rolling", "weekly"]
 
@@ -333,7 +334,11 @@ class InfluenceChart(QWidget):
 
     def _alarm_tip(self, code: AlarmCode, data: object) -> str:
         spots = self._alarm_spots.get(code, [])
-        return spots[data] if isinstance(data, int) and 0 <= data < len(spots) else ""
+        return (
+            as_written(spots[data], wrap=False)
+            if isinstance(data, int) and 0 <= data < len(spots)
+            else ""
+        )
 
     def alarm_tip_texts(self) -> list[str]:
         """The hover text of every alarm marker, row by row."""
@@ -464,7 +469,9 @@ class InfluenceChart(QWidget):
             self.cursors[4].setVisible(False)
         text = "<br>".join(lines) if lines else HINT
         self.readout.setText(text)
-        self.readout.setToolTip("\n\n".join(textwrap.fill(t, 80) for t in tips))
+        self.readout.setToolTip(
+            as_written("\n\n".join(textwrap.fill(t, 80) for t in tips), wrap=False)
+        )
         return text
 
     def _resilience_line(self, index: int) -> str:

@@ -9,7 +9,6 @@ over the chosen people per audit; the readout names who gives it.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 
 import numpy as np
@@ -40,6 +39,7 @@ from cxjournal.ui.charts.chart_theme import (
     style_view,
     x_date,
 )
+from cxjournal.ui.plain_text import chart_text, escape
 
 ASPECT_LABELS: dict[str, str] = {
     "career_guidance": "Career guidance",
@@ -175,7 +175,7 @@ class PersonTrendChart(QWidget):
             for item in (on_them, on_me):
                 self.dependence_plot.addItem(item)
                 self._person_items.append(item)
-            self.dependence_legend.addItem(on_them, each.person.name)
+            self.dependence_legend.addItem(on_them, chart_text(each.person.name))
         style_legend(self.dependence_legend, self.palette())
         cache_plot(self.dependence_plot)
 
@@ -260,7 +260,7 @@ class PersonTrendChart(QWidget):
         parts: list[str] = []
         for each in self._series:
             point = next((p for p in each.points if p.taken_on == day), None)
-            name = html.escape(each.person.name)
+            name = escape(each.person.name)
             if point is None:
                 parts.append(f"{name}: not in this audit")
             else:
@@ -274,7 +274,7 @@ class PersonTrendChart(QWidget):
             point = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
             if point is None or not point.rated:
                 continue
-            givers = ", ".join(f"{html.escape(who.name)} {value}" for who, value in point.by_person)
+            givers = ", ".join(f"{escape(who.name)} {value}" for who, value in point.by_person)
             aspects.append(
                 f"{ASPECT_LABELS[name]} {point.total}" + (f" ({givers})" if givers else "")
             )

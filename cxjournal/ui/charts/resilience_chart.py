@@ -34,6 +34,7 @@ from cxjournal.domain.resilience import rolling_mean
 from cxjournal.ui.charts.chart_export import ChartExportError, export_chart
 from cxjournal.ui.charts.chart_theme import COLOURS
 from cxjournal.ui.charts.resilience_svg import SvgSeries, trend_svg
+from cxjournal.ui.plain_text import as_written
 
 #: Range presets: key, button text, days shown (None: everything).
 PRESETS: tuple[tuple[str, str, int | None], ...] = (
@@ -350,7 +351,9 @@ class ResilienceChart(QWidget):
         try:
             self.export_to(path)
         except (OSError, ChartExportError) as exc:
-            QMessageBox.warning(self, "Export chart", f"The chart could not be saved: {exc}")
+            QMessageBox.warning(
+                self, "Export chart", as_written(f"The chart could not be saved: {exc}")
+            )
 
     def export_to(self, path: str) -> None:
         """Write the chart to ``path``: SVG when it ends in .svg, PNG otherwise."""

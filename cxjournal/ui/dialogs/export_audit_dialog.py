@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.journal.audits import AuditSummary
+from cxjournal.ui.plain_text import as_written
 
 #: format key: (label in the list, file extension, file-dialog filter)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -197,14 +198,18 @@ class ExportAuditDialog(QDialog):
             return
         if not path.parent.is_dir():
             QMessageBox.warning(
-                self, "Export audit snapshot", f"The folder {path.parent} does not exist."
+                self,
+                "Export audit snapshot",
+                as_written(f"The folder {path.parent} does not exist."),
             )
             return
         if path.exists():
             answer = QMessageBox.question(
                 self,
                 "Replace the file?",
-                f"{path.name} already exists in {path.parent}. Replace it with this snapshot?",
+                as_written(
+                    f"{path.name} already exists in {path.parent}. Replace it with this snapshot?"
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError, ValidationError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.widgets.tag_input import TagInput
+from cxjournal.ui.write_guard import guarded_write
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 
@@ -293,17 +293,13 @@ class NoteDialog(QDialog):
             )
             self.text.setFocus()
             return
-        try:
+        with guarded_write(self, "save the note") as attempt:
             if note.id is None:
                 self.saved_note = self.journal.notes.add(note)
             else:
                 self.saved_note = self.journal.notes.update(note)
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Cannot save the note", "\n".join(exc.problems))
-            return
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the note", str(exc))
-            return
+        if attempt.failed:
+            return  # the dialog stays open with what was typed
         super().accept()
 
 

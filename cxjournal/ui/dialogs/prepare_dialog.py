@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
@@ -47,7 +46,9 @@ from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
+from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
+from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 LAST_NOTES = 3
 TALKING_POINTS_TAG = "talking points"
@@ -202,7 +203,7 @@ class PrepareDialog(QDialog):
         self.resize(1040, 720)
 
         title = QLabel(f"<h2>{html.escape(person.name)}</h2>")
-        subtitle = QLabel(" · ".join(b for b in (person.role, person.organisation) if b))
+        subtitle = plain_label(" · ".join(b for b in (person.role, person.organisation) if b))
 
         self.essentials_box = QGroupBox("Essentials")
         grid = QGridLayout(self.essentials_box)
@@ -318,12 +319,20 @@ class PrepareDialog(QDialog):
     def _set_done(self, follow_up_id: int | None, done: bool) -> None:
         if follow_up_id is None:
             return
-        try:
+        with guarded_write(self, "update the follow-up", UNCHANGED) as attempt:
             self.journal.notes.set_follow_up_done(follow_up_id, done)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot update the follow-up", str(exc))
+        if attempt.failed:
+            self._untick(follow_up_id, done)
             return
         self.announce("notes")
+
+    def _untick(self, follow_up_id: int, done: bool) -> None:
+        """Put a follow-up's box back as the journal has it, after a refused change."""
+        for (follow_up, _note), box in zip(self.prep.follow_ups, self.follow_up_boxes, strict=True):
+            if follow_up.id == follow_up_id:
+                box.blockSignals(True)
+                box.setChecked(not done)
+                box.blockSignals(False)
 
     def document(self) -> QTextDocument:
         document = QTextDocument()
@@ -356,7 +365,9 @@ class PrepareDialog(QDialog):
         try:
             write_pdf(self.document(), target)
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot save the PDF", f"{target}: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self, "Cannot save the PDF", as_written(f"{target}: {exc.strerror or exc}")
+            )
             return None
         return target
 
@@ -376,11 +387,10 @@ class PrepareDialog(QDialog):
             person_id=self.person_id,
             tags=(TALKING_POINTS_TAG,),
         )
-        try:
+        with guarded_write(self, "save the talking points") as attempt:
             self.saved_note = self.journal.notes.add(note)
-        except CxJournalError as exc:
-            QMessageBox.warning(self, "Cannot save the talking points", str(exc))
-            return False
+        if attempt.failed:
+            return False  # they stay in the box
         self.announce("notes")
         return True
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import Journal
+from cxjournal.ui.write_guard import guarded_write
 
 #: field: (label, explanation, minimum, maximum, step, decimals; 0 decimals = whole number)
 SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
@@ -160,12 +161,15 @@ class ThresholdsDialog(QDialog):
     def save(self) -> None:
         try:
             thresholds = self.values()
-            if thresholds == Thresholds():
-                self.journal.settings.reset_thresholds()
-            else:
-                self.journal.settings.set_thresholds(thresholds)
         except ValidationError as exc:
             self.error.setText("\n".join(exc.problems))
             self.error.show()
             return
+        with guarded_write(self, "save the thresholds") as attempt:
+            if thresholds == Thresholds():
+                self.journal.settings.reset_thresholds()
+            else:
+                self.journal.settings.set_thresholds(thresholds)
+        if attempt.failed:
+            return  # the dialog stays open with the values entered
         self.accept()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.domain.power_audit import ContactScore, kind_label
 from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.plain_text import as_written
 
 PERSON, ON_THEM, ON_ME, BALANCE, KIND = range(5)
 HEADERS = ("Person", "On them", "On me", "Balance", "Kind")
@@ -58,9 +59,10 @@ class ContactScoresModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             r = contact.rating
-            return (
+            return as_written(
                 f"{contact.person.name}: they give {r.value}, hard to replace "
                 f"{r.irreplaceability}; you give {r.my_value}, hard to replace "
-                f"{r.my_irreplaceability}"
+                f"{r.my_irreplaceability}",
+                wrap=False,
             )
         return None

@@ -18,13 +18,15 @@ from PySide6.QtGui import QFont
 
 from cxjournal.domain.model import ExitItem
 from cxjournal.ui.audit_wording import short_date
+from cxjournal.ui.plain_text import as_written
 
 DONE, STEP, DUE = range(3)
 HEADERS = ("Done", "Step", "Due")
 
 Index = QModelIndex | QPersistentModelIndex
-#: Saves a changed item and returns it as stored; may raise ValidationError.
-Commit = Callable[[ExitItem], ExitItem]
+#: Saves a changed item and returns it as stored, or None when the journal refused it
+#: (the commit has said why); the row then keeps what the journal holds.
+Commit = Callable[[ExitItem], ExitItem | None]
 
 
 class ExitItemsModel(QAbstractTableModel):
@@ -110,7 +112,7 @@ class ExitItemsModel(QAbstractTableModel):
                 return "Ticked off" if item.done else "Not done yet: Space ticks it off"
             if column == DUE:
                 return "Double-click or F2 to set a due date" if item.due is None else None
-            return item.text
+            return as_written(item.text, wrap=False)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == DONE:
             return "done" if item.done else "not done"
         return None
@@ -140,7 +142,10 @@ class ExitItemsModel(QAbstractTableModel):
     def replace_item(self, row: int, changed: ExitItem) -> bool:
         """Store ``changed`` (through ``commit`` when given) and redraw its row."""
         if self._commit is not None:
-            changed = self._commit(changed)
+            saved = self._commit(changed)
+            if saved is None:
+                return False
+            changed = saved
         self._items[row] = changed
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
         return True

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from cxjournal.domain.model import Note, NoteKind
 from cxjournal.journal.search import NOTE_KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.plain_text import as_written
 
 KIND_LABELS = NOTE_KIND_LABELS
 
@@ -141,7 +142,7 @@ class NotesModel(QAbstractTableModel):
                 return ", ".join(note.tags)
             return follow_up_summary(note)
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT and note.text:
-            return note.text[:1000]
+            return as_written(note.text[:1000], wrap=False)
         if role == Qt.ItemDataRole.ToolTipRole and column == PERSON and note.person_id is None:
             return "A journal entry about no one"
         return None

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.plain_text import as_written
 
 DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, NOTE = range(8)
 HEADERS = ("Date", "Energy", "Stress", "Mood", "Sleep", "Drained by", "Restored by", "Note")
@@ -105,9 +106,9 @@ class ResilienceHistoryModel(RowsTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTE and entry.note:
-                return entry.note
+                return as_written(entry.note, wrap=False)
             if column in (DRAINS, RESTORERS):
-                return self._text(entry, column) or None
+                return as_written(self._text(entry, column), wrap=False) or None
             if column == DATE:
                 return entry.on.isoformat()
             return None

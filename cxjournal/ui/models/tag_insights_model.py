@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from cxjournal.domain.resilience import TagEffect
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.plain_text import as_written
 
 TAG, KIND, DAYS, ENERGY, STRESS = range(5)
 HEADERS = ("Tag", "Kind", "Check-ins", "Energy with / without", "Stress with / without")
@@ -81,7 +82,9 @@ class TagInsightsModel(RowsTableModel):
             if column == STRESS:
                 return compared(effect.stress_with, effect.stress_without, effect.stress_difference)
             return None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return as_written(explain(effect), wrap=False)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return explain(effect)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DAYS, ENERGY, STRESS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

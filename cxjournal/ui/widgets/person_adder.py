@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.model import Person, Relationship
 from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import DIMENSION_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.plain_text import plain_label
 
 MNEMONIC_LABELS = {
     "team": "&Team",
@@ -118,7 +119,7 @@ class PersonAdder(QWidget):
         self.details.hide()
         layout.addWidget(self.details)
 
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         font = self.message.font()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.model import Aspects, Person, Rating
 from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+from cxjournal.ui.plain_text import as_written, plain_label
 
 NAME_WIDTH = 170
 SPIN_WIDTH = 54
@@ -105,7 +106,7 @@ class RatingRow(QWidget):
 
         names = QVBoxLayout()
         names.setSpacing(0)
-        self.name_label = QLabel(person.name)
+        self.name_label = plain_label(person.name)
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
@@ -118,7 +119,7 @@ class RatingRow(QWidget):
             part for part in (person.team, person.function, person.location) if part.strip()
         )
         grouping = grouping or ("new person" if person.id is None else "")
-        self.grouping_label = QLabel()
+        self.grouping_label = plain_label()
         self.grouping_label.setFixedWidth(NAME_WIDTH)
         small = self.grouping_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
@@ -126,10 +127,10 @@ class RatingRow(QWidget):
         self.grouping_label.setText(
             QFontMetrics(small).elidedText(grouping, Qt.TextElideMode.ElideRight, NAME_WIDTH)
         )
-        self.grouping_label.setToolTip(grouping)
+        self.grouping_label.setToolTip(as_written(grouping, wrap=False))
         self.grouping_label.setEnabled(False)  # the palette's disabled text: a quieter line
         names.addWidget(self.grouping_label)
-        self.name_label.setToolTip(person.name)
+        self.name_label.setToolTip(as_written(person.name, wrap=False))
         layout.addLayout(names)
 
         self.spins: dict[str, QSpinBox] = {}
@@ -146,7 +147,9 @@ class RatingRow(QWidget):
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
         self.remove_button.setFixedWidth(REMOVE_WIDTH)
-        self.remove_button.setToolTip(f"Remove {person.name} from this audit")
+        self.remove_button.setToolTip(
+            as_written(f"Remove {person.name} from this audit", wrap=False)
+        )
         self.remove_button.setAccessibleName(f"Remove {person.name} from this audit")
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from cxjournal.domain.resilience import EarlyWarning
 from cxjournal.ui.icons import icon
+from cxjournal.ui.plain_text import plain_label
 
 
 def headline(warning: EarlyWarning) -> str:
@@ -39,12 +40,12 @@ class WarningBanner(QFrame):
         badge = QLabel()
         badge.setPixmap(icon("resilience").pixmap(24, 24))
         badge.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title = QLabel()
+        self.title = plain_label()
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

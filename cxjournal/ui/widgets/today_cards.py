@@ -7,8 +7,6 @@ full. Colours come from the palette only.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cxjournal.ui.plain_text import as_written, escape, plain_label
 
 
 class Card(QFrame):
@@ -51,7 +51,7 @@ class Card(QFrame):
 
     def add_header_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setToolTip(tooltip)
+        button.setToolTip(as_written(tooltip, wrap=False))
         self.header.addWidget(button)
         return button
 
@@ -121,7 +121,7 @@ class LinkRow(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setToolTip(tooltip)
+        self.setToolTip(as_written(tooltip, wrap=False))
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
         layout = QHBoxLayout(self)
@@ -134,10 +134,10 @@ class LinkRow(QFrame):
             layout.addWidget(badge)
         text = QVBoxLayout()
         text.setSpacing(1)
-        self.title_label = QLabel(f"<b>{html.escape(title)}</b>")
+        self.title_label = QLabel(f"<b>{escape(title)}</b>")
         self.title_label.setWordWrap(True)
         text.addWidget(self.title_label)
-        self.detail_label = QLabel(html.escape(detail))
+        self.detail_label = plain_label(detail)
         self.detail_label.setWordWrap(True)
         self.detail_label.setVisible(bool(detail))
         text.addWidget(self.detail_label)
@@ -153,7 +153,7 @@ class LinkRow(QFrame):
 
     def add_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setToolTip(tooltip)
+        button.setToolTip(as_written(tooltip, wrap=False))
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         return button
