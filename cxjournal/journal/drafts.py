@@ -1,15 +1,30 @@
 """Drafts: what a window held when the journal locked, as plain JSON-able data.
 
-A draft is ``(kind, key, payload)``; the payload of a note is its fields as
-the note dialog held them (a note id when it was an edit, None for a new one).
+A draft is ``(kind, key, payload)``: a note as the note dialog held it (its
+id when it was an edit, None for a new one), an audit as the audit form held
+it (people by id, or by name when added in the form), or the talking points
+of a 1:1 preparation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.model import (
+    ASPECTS,
+    REACH_DIMENSIONS,
+    Aspects,
+    Attitude,
+    Audit,
+    FollowUp,
+    Note,
+    NoteKind,
+    Person,
+    Rating,
+    Relationship,
+)
 
 NOTE = "note"
 
@@ -48,3 +63,80 @@ def note_from_payload(payload: dict[str, Any]) -> Note:
             for f in payload.get("follow_ups", ())
         ),
     )
+
+
+AUDIT = "audit"
+PREPARE = "prepare"
+
+
+def _person_ref(person: Person) -> dict[str, Any]:
+    """A saved person by id; one added in the form (not saved yet) by name and grouping."""
+    if person.id is not None:
+        return {"id": person.id}
+    return {
+        "name": person.name,
+        "relationship": person.relationship.value,
+        **{dim: getattr(person, dim) for dim in REACH_DIMENSIONS},
+    }
+
+
+def _person_from(ref: dict[str, Any], people: Callable[[int], Person]) -> Person:
+    if ref.get("id") is not None:
+        return people(int(ref["id"]))
+    return Person(
+        name=str(ref.get("name", "")),
+        relationship=Relationship(ref.get("relationship", Relationship.OTHER.value)),
+        team=str(ref.get("team", "")),
+        function=str(ref.get("function", "")),
+        product_unit=str(ref.get("product_unit", "")),
+        location=str(ref.get("location", "")),
+    )
+
+
+def audit_payload(audit: Audit) -> dict[str, Any]:
+    blocker = audit.blocking_superior_person
+    return {
+        "id": audit.id,
+        "taken_on": audit.taken_on.isoformat(),
+        "note": audit.note,
+        "blocking_superior": audit.blocking_superior,
+        "blocker": _person_ref(blocker) if blocker is not None else None,
+        "ratings": [
+            {
+                "person": _person_ref(r.person),
+                "value": r.value,
+                "irreplaceability": r.irreplaceability,
+                "my_value": r.my_value,
+                "my_irreplaceability": r.my_irreplaceability,
+                "aspects": r.aspects.as_dict(),
+            }
+            for r in audit.ratings
+        ],
+    }
+
+
+def audit_from_payload(payload: dict[str, Any], people: Callable[[int], Person]) -> Audit:
+    """The audit a draft holds; ``people`` gives a saved person by id."""
+    blocker = payload.get("blocker")
+    return Audit(
+        id=payload.get("id"),
+        taken_on=dt.date.fromisoformat(str(payload["taken_on"])),
+        note=str(payload.get("note", "")),
+        blocking_superior=bool(payload.get("blocking_superior", False)),
+        blocking_superior_person=_person_from(blocker, people) if blocker else None,
+        ratings=tuple(
+            Rating(
+                person=_person_from(r["person"], people),
+                value=int(r["value"]),
+                irreplaceability=int(r["irreplaceability"]),
+                my_value=int(r["my_value"]),
+                my_irreplaceability=int(r["my_irreplaceability"]),
+                aspects=Aspects(**{a: r.get("aspects", {}).get(a) for a in ASPECTS}),
+            )
+            for r in payload.get("ratings", ())
+        ),
+    )
+
+
+def prepare_payload(person_id: int, talking_points: str) -> dict[str, Any]:
+    return {"person_id": person_id, "talking_points": talking_points}

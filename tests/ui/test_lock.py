@@ -232,3 +232,38 @@ def test_an_open_window_comes_back_as_it_was(encrypted_window: Any) -> None:
     assert not other.isVisible()
     assert controller.try_unlock(SECRET)
     assert other.isVisible() and field.text() == "typed before the lock"
+
+
+def test_the_audit_form_and_the_preparation_come_back_with_what_was_typed(
+    encrypted_window: Any, qtbot: Any
+) -> None:
+    import datetime as dt
+
+    from cxjournal.domain.model import Audit, Person, Rating
+    from cxjournal.journal.drafts import audit_from_payload, audit_payload
+    from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+
+    window = encrypted_window
+    journal = window.journal
+    ana = journal.people.add(Person(name="Ana Silva", team="Ops"))
+    journal.audits.save(Audit(dt.date(2026, 1, 1), (Rating(ana, 5, 5, 5, 5),)))
+    window.navigate("audits")
+    editor = window.page("audits").open_editor(journal.audits.latest())
+    editor.note_edit.setText("typed in the audit form")
+    prep = PrepareDialog(journal, ana.id, lambda _area: None, window)
+    prep.show()
+    prep.talking_points.setPlainText("raise the churn numbers")
+    payloads = (editor.draft_payload(), prep.draft_payload())
+    controller = controller_of(window, FakeClock())
+    controller.lock()
+    assert not editor.isVisible() and not prep.isVisible()
+    assert controller.try_unlock(SECRET)
+    assert editor.isVisible() and editor.note_edit.text() == "typed in the audit form"
+    assert prep.isVisible() and prep.talking_points.toPlainText() == "raise the churn numbers"
+    assert payloads[1] == {"person_id": ana.id, "talking_points": "raise the churn numbers"}
+    again = audit_from_payload(payloads[0], journal.people.get)
+    assert again.note == "typed in the audit form" and again.ratings[0].person.id == ana.id
+    assert audit_payload(again) == payloads[0]
+    prep.talking_points.clear()
+    prep.close()
+    editor.reject()

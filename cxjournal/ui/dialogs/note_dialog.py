@@ -263,6 +263,9 @@ class NoteDialog(QDialog):
 
     draft_kind = "note"
 
+    def draft_key(self) -> str:
+        return str(self.note.id) if self.note is not None and self.note.id is not None else "new"
+
     def draft_payload(self) -> dict[str, Any] | None:
         """What was typed, or None when there is nothing to keep."""
         from cxjournal.journal.drafts import note_payload
