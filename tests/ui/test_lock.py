@@ -267,3 +267,24 @@ def test_the_audit_form_and_the_preparation_come_back_with_what_was_typed(
     prep.talking_points.clear()
     prep.close()
     editor.reject()
+
+
+def test_the_app_reads_the_lock_preferences_after_the_first_paint(
+    qtbot: Any, tmp_path: Path, ui_settings: Any
+) -> None:
+    from cxjournal.ui.main_window import MainWindow
+
+    path = tmp_path / "prefs" / "journal.db"
+    with Journal.open(path, SECRET) as journal:
+        set_lock_preferences(journal, LockPreferences(3, False))
+    journal = Journal.open(path, SECRET)
+    try:
+        window = MainWindow(journal, settings=ui_settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        controller = window.lock_controller
+        qtbot.waitUntil(lambda: controller.preferences == LockPreferences(3, False), timeout=15000)
+        assert controller.idle.timeout == 180
+    finally:
+        journal.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -10,6 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from cxjournal.ui.lock.lock_controller import LockController
 
 LOCK_SHORTCUT = "Ctrl+Alt+L"
+#: ticks of 250 ms after which the preferences are read even if nothing loaded them yet
+SETTLE_TICKS = 40
 PREFERENCES_SHORTCUT = "Ctrl+,"
 
 
@@ -63,12 +66,26 @@ class _AfterFirstPaint(QObject):
         return False
 
     def _start(self) -> None:
+        from cxjournal.journal.lock_prefs import LockPreferences
         from cxjournal.ui.lock.session_watcher import SessionLockWatcher
 
         controller = self._controller
-        if not controller.locked:
-            controller.apply_preferences()
+        # the defaults at once; the journal's own choice once the journal's settings are
+        # loaded (by the warm-up, in the background), so reading it costs start-up nothing
+        controller.apply_preferences(LockPreferences.default(controller.window.journal.encrypted))
+        self._ticks = 0
+        self._poll = QTimer(self)
+        self._poll.setInterval(250)
+        self._poll.timeout.connect(self._read_preferences)
+        self._poll.start()
         watcher = SessionLockWatcher(controller)
         watcher.lock_requested.connect(controller.on_session_lock)
         watcher.start()
         controller.session_watcher = watcher
+
+    def _read_preferences(self) -> None:
+        self._ticks += 1
+        if "cxjournal.journal.settings" not in sys.modules and self._ticks < SETTLE_TICKS:
+            return
+        self._poll.stop()
+        self._controller.apply_preferences()
