@@ -29,8 +29,8 @@ MAX_DEMO_YEARS = 30
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="write the whole journal to a file (exchange format v1, JSON)",
-        description="Write the whole journal to one JSON file in exchange format v1: your way "
+        help="write the whole journal to a file (exchange format v2, JSON)",
+        description="Write the whole journal to one JSON file in exchange format v2: your way "
         "out, readable by any tool. The file is not encrypted.",
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -38,12 +38,12 @@ def register(subparsers: Any) -> None:
 
     imp = subparsers.add_parser(
         "import",
-        help="add a journal file (exchange format v1) to the journal, all or nothing",
+        help="add a journal file (exchange format v1 or v2) to the journal, all or nothing",
         description="Check the file completely, then add it to the journal in one step: any "
         "problem and nothing is written. People are matched by name; records already in the "
         "journal are skipped, so importing a file twice changes nothing.",
     )
-    imp.add_argument("file", metavar="FILE", help="a JSON file in exchange format v1")
+    imp.add_argument("file", metavar="FILE", help="a JSON file in exchange format v1 or v2")
     imp.add_argument(
         "--replace",
         action="store_true",
@@ -78,8 +78,8 @@ def register(subparsers: Any) -> None:
 
     demo = subparsers.add_parser(
         "demo",
-        help="write a realistic invented journal (exchange format v1)",
-        description="Write a realistic, invented journal in exchange format v1, to try the app "
+        help="write a realistic invented journal (exchange format v2)",
+        description="Write a realistic, invented journal in exchange format v2, to try the app "
         "or to test with: cxjournal --db demo.db import FILE.",
     )
     demo.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
@@ -135,7 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.format_v1 import parse
+    from cxjournal.exchange.format_read import parse
     from cxjournal.exchange.importer import ImportConflictError, import_document
 
     document = parse(_read_input(args.file))  # every problem, before the journal is touched
@@ -212,7 +212,7 @@ def _confirm_restore(source: Path, target: Path) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.format_v1 import to_json_text
+    from cxjournal.exchange.format_write import to_json_text
 
     document = generate(years=args.years, seed=args.seed)
     _write_output(args.output, to_json_text(document).encode("utf-8"))

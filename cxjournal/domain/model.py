@@ -240,14 +240,22 @@ class Note:
 @dataclass(frozen=True, slots=True)
 class ResilienceEntry:
     on: dt.date
-    energy: int
-    stress: int
+    #: None for a mood-only check-in (imported history); mood is always recorded.
+    energy: int | None
+    stress: int | None
     mood: int
     sleep_hours: float | None = None
     drains: tuple[str, ...] = ()
     restorers: tuple[str, ...] = ()
     note: str = ""
     id: int | None = None
+    #: Neutral activity tags (format v2), e.g. "workout" or "travel".
+    tags: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when both energy and stress are recorded (averages and trends use these)."""
+        return self.energy is not None and self.stress is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,9 +103,9 @@ def compare_tags(entries: Iterable[ResilienceEntry], min_uses: int = 5) -> list[
     at the top, drains that go with less at the bottom); tags with nothing to
     compare against come last. Ties: larger ``days_with`` first, then by tag.
     """
-    ordered = sorted(entries, key=lambda e: e.on)
-    total_energy = sum(e.energy for e in ordered)
-    total_stress = sum(e.stress for e in ordered)
+    ordered = sorted((e for e in entries if e.complete), key=lambda e: e.on)
+    total_energy = sum(_energy(e) for e in ordered)
+    total_stress = sum(_stress(e) for e in ordered)
     effects: list[TagEffect] = []
     for kind in _KINDS:
         display: dict[str, str] = {}
@@ -138,8 +138,8 @@ def _tag_effect(
     total_stress: int,
 ) -> TagEffect:
     count = len(with_tag)
-    energy = sum(e.energy for e in with_tag)
-    stress = sum(e.stress for e in with_tag)
+    energy = sum(_energy(e) for e in with_tag)
+    stress = sum(_stress(e) for e in with_tag)
     rest = total_count - count
     energy_with, stress_with = energy / count, stress / count
     energy_without = (total_energy - energy) / rest if rest else None
@@ -156,6 +156,15 @@ def _tag_effect(
         stress_without=stress_without,
         stress_difference=None if stress_without is None else stress_with - stress_without,
     )
+
+
+def _energy(entry: ResilienceEntry) -> int:
+    """Energy of a complete check-in (callers keep only those)."""
+    return entry.energy if entry.energy is not None else 0
+
+
+def _stress(entry: ResilienceEntry) -> int:
+    return entry.stress if entry.stress is not None else 0
 
 
 def _tag_sort_key(effect: TagEffect) -> tuple[bool, float, int, str, str]:
@@ -264,13 +273,14 @@ class _Series:
     """Entries sorted by date, with fast window sums."""
 
     def __init__(self, entries: Iterable[ResilienceEntry]) -> None:
-        ordered = sorted(entries, key=lambda e: e.on)
+        # Mood-only check-ins say nothing about energy or stress: they are left out.
+        ordered = sorted((e for e in entries if e.complete), key=lambda e: e.on)
         self.days = [e.on for e in ordered]
         self.energy = [0]
         self.stress = [0]
         for e in ordered:
-            self.energy.append(self.energy[-1] + e.energy)
-            self.stress.append(self.stress[-1] + e.stress)
+            self.energy.append(self.energy[-1] + _energy(e))
+            self.stress.append(self.stress[-1] + _stress(e))
 
     def window(self, first: dt.date, last: dt.date) -> tuple[int, int, int]:
         """(count, energy sum, stress sum) of entries dated first..last inclusive."""
@@ -478,3 +488,8 @@ def _consistency_message(logged: int, window_days: int, run: int) -> str:
     elif logged == 0:
         text += " One takes about ten seconds, whenever you are ready."
     return text
+
+
+def checkin_value(value: int | None) -> str:
+    """A check-in score as shown to the user: the number, or a dash when not recorded."""
+    return "–" if value is None else str(value)

@@ -44,7 +44,7 @@ from cxjournal.exchange.demo_cast import (
     PRODUCT_UNITS,
     CastMember,
 )
-from cxjournal.exchange.format_v1 import dump
+from cxjournal.exchange.format_write import dump
 
 __all__ = ["generate", "generate_heavy"]
 
@@ -73,7 +73,7 @@ def generate(years: int = 2, seed: int = 1, today: dt.date | None = None) -> dic
     """A demo journal over the ``years`` before ``today`` (default: the real today).
 
     About one or two notes a week and a check-in on most days. Returns a
-    format v1 document, ready for ``json.dumps`` or ``format_v1.to_json_text``.
+    format v2 document, ready for ``json.dumps`` or ``format_write.to_json_text``.
     """
     return _Story(years, seed, today, notes_per_day=None).document()
 

@@ -1,4 +1,4 @@
-"""The whole journal as an exchange-format v1 document (spec/journal-format.md).
+"""The whole journal as an exchange-format v2 document (spec/journal-format.md).
 
 Everything is read in one transaction, so the file is a consistent snapshot
 even while the app is writing. Records come out in a stable order (people by
@@ -30,24 +30,30 @@ from cxjournal.domain.model import (
     ExitPlan,
     ExitStatus,
     FollowUp,
+    FormatUsed,
     Note,
+    NoteGoal,
     NoteKind,
+    NoteOutcome,
     Person,
     Rating,
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import atomic
-from cxjournal.exchange.format_v1 import dump, to_json_text
+from cxjournal.exchange.format_write import dump, to_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY
+from cxjournal.store.agenda_store import read_agenda
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     person_from_row,
     resilience_from_columns,
     tags_from_json,
+    tie_indexes,
 )
 from cxjournal.store.models import (
     AuditRow,
+    AuditTieRow,
     ExitItemRow,
     ExitPlanRow,
     FollowUpRow,
@@ -57,6 +63,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.program_store import read_program, read_proof_points
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -65,7 +72,7 @@ if TYPE_CHECKING:
 
 
 def export_document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The journal as a format v1 document (a JSON-ready dict)."""
+    """The journal as a format v2 document (a JSON-ready dict)."""
     exported_at = now or dt.datetime.now(dt.UTC)
     with journal.session() as session:
         people = [
@@ -84,6 +91,9 @@ def export_document(journal: Journal, now: dt.datetime | None = None) -> dict[st
             thresholds=_thresholds(stored),
             settings=settings,
             exported_at=exported_at,
+            program=read_program(session, by_id),
+            proof_points=read_proof_points(session, by_id),
+            agenda=read_agenda(session, by_id),
         )
 
 
@@ -122,6 +132,11 @@ def _audits(session: Session, people: dict[int, Person]) -> list[Audit]:
         ratings[audit_id].append(
             Rating(people[person_id], value, irr, my_value, my_irr, Aspects(*aspects))
         )
+    ties: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for audit_id, person_a, person_b in session.execute(
+        select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)
+    ):
+        ties[audit_id].append((person_a, person_b))
     audit_rows = session.execute(
         select(
             AuditRow.id,
@@ -129,6 +144,7 @@ def _audits(session: Session, people: dict[int, Person]) -> list[Audit]:
             AuditRow.note,
             AuditRow.blocking_superior,
             AuditRow.blocking_superior_person_id,
+            AuditRow.ties_recorded,
         ).order_by(AuditRow.taken_on, AuditRow.id)
     )
     return [
@@ -139,8 +155,12 @@ def _audits(session: Session, people: dict[int, Person]) -> list[Audit]:
             blocking_superior=bool(blocking),
             blocking_superior_person=people[blocker] if blocker is not None else None,
             id=audit_id,
+            ties=tie_indexes(
+                [r.person.id or 0 for r in ratings.get(audit_id, ())], ties.get(audit_id, ())
+            ),
+            ties_recorded=bool(recorded),
         )
-        for audit_id, taken_on, note, blocking, blocker in audit_rows
+        for audit_id, taken_on, note, blocking, blocker, recorded in audit_rows
     ]
 
 
@@ -161,6 +181,9 @@ def _notes(session: Session) -> list[Note]:
             NoteRow.text,
             NoteRow.attitude,
             NoteRow.tags,
+            NoteRow.goal,
+            NoteRow.format_used,
+            NoteRow.outcome,
         ).order_by(NoteRow.on_date, NoteRow.id)
     )
     return [
@@ -173,8 +196,11 @@ def _notes(session: Session) -> list[Note]:
             tags=tags_from_json(tags),
             follow_ups=tuple(follow_ups.get(note_id, ())),
             id=note_id,
+            goal=NoteGoal(goal) if goal else None,
+            format_used=FormatUsed(format_used) if format_used else None,
+            outcome=NoteOutcome(outcome) if outcome else None,
         )
-        for note_id, person_id, on, kind, text, attitude, tags in rows
+        for note_id, person_id, on, kind, text, attitude, tags, goal, format_used, outcome in rows
     ]
 
 

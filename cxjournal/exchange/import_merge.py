@@ -1,4 +1,4 @@
-"""Writing a checked format v1 document into the journal: the merge behind the importer.
+"""Writing a checked exchange-format document into the journal: the merge behind the importer.
 
 :class:`MergeWriter` runs inside one transaction and follows the rules listed in
 :mod:`cxjournal.exchange.importer` (which is the public entry point). Rows go in
@@ -12,34 +12,41 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, insert, select, update
 
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, Person, ResilienceEntry
-from cxjournal.exchange.format_v1 import Document
+from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, ResilienceEntry
+from cxjournal.domain.validation import email_key
+from cxjournal.exchange.format_read import Document
+from cxjournal.exchange.import_program import merge_program_records
+from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store.mapping import (
-    PERSON_FIELDS,
     RESILIENCE_COLUMNS,
+    note_values,
+    person_values,
+    resilience_values,
     tags_from_json,
-    tags_to_json,
+    tie_rows,
 )
 from cxjournal.store.models import (
     AuditRow,
+    AuditTieRow,
     Base,
     ExitItemRow,
     ExitPlanRow,
     FollowUpRow,
     NoteRow,
+    PersonEmailRow,
     PersonRow,
     RatingRow,
     ResilienceRow,
     SettingRow,
 )
+
+__all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,53 +54,15 @@ if TYPE_CHECKING:
 #: ``progress(done, total, what)``: called between the steps of an import.
 Progress = Callable[[int, int, str], None]
 
-_STEPS = ("Checking the file", "People", "Audits", "Notes", "Check-ins", "Exit plan and settings")
-
-
-class ImportConflictError(ValidationError):
-    """The file is valid, but some of its check-ins differ from the journal's on the same dates.
-
-    Importing with ``replace`` overwrites those check-ins with the file's.
-    """
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    people_added: int = 0
-    people_matched: int = 0
-    audits_added: int = 0
-    audits_skipped: int = 0
-    notes_added: int = 0
-    notes_skipped: int = 0
-    checkins_added: int = 0
-    checkins_replaced: int = 0
-    checkins_skipped: int = 0
-    exit_items_added: int = 0
-    exit_status_set: bool = False
-    settings_written: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return any(
-            getattr(self, f.name)
-            for f in fields(self)
-            if not f.name.endswith(("_skipped", "_matched"))
-        )
-
-    def lines(self) -> list[str]:
-        """A short account for the user, one line per kind of record."""
-        lines = [
-            f"people: {self.people_added} added, {self.people_matched} already in the journal",
-            f"audits: {self.audits_added} added, {self.audits_skipped} already there",
-            f"notes: {self.notes_added} added, {self.notes_skipped} already there",
-            f"check-ins: {self.checkins_added} added, {self.checkins_replaced} replaced, "
-            f"{self.checkins_skipped} already there",
-        ]
-        if self.exit_items_added or self.exit_status_set:
-            lines.append(f"exit plan: {self.exit_items_added} checklist items added")
-        if self.settings_written:
-            lines.append(f"settings: {self.settings_written} taken from the file")
-        return lines
+_STEPS = (
+    "Checking the file",
+    "People",
+    "Audits",
+    "Notes",
+    "Check-ins",
+    "Exit plan and settings",
+    "Program, proof points and agenda",
+)
 
 
 def report(progress: Progress | None, step: int) -> None:
@@ -148,34 +117,74 @@ class MergeWriter:
             sync_with_latest_audit(self.session)
         self._settings()
         self.session.flush()
+        report(self.progress, 6)
+        merge_program_records(self.session, doc, self.replace, self.counts)
+        self.session.flush()
         report(self.progress, len(_STEPS))
         return ImportSummary(**self.counts)
 
     # -- people ----------------------------------------------------------------------
 
     def _people(self) -> dict[str, int]:
-        existing: dict[str, list[int]] = {}
+        """Match the file's people (by e-mail first, then by name) or add them; file id -> id.
+
+        A person matched by name or address is reused as they are, except that
+        the file's addresses they lack are added to theirs.
+        """
+        by_name: dict[str, list[int]] = {}
         for person_id, name in self.session.execute(
             select(PersonRow.id, PersonRow.name).order_by(PersonRow.id)
         ):
-            existing.setdefault(name_key(name), []).append(person_id)
-        seen: Counter[str] = Counter()
+            by_name.setdefault(name_key(name), []).append(person_id)
+        by_email: dict[str, list[int]] = {}
+        emails_of: dict[int, list[str]] = {}
+        for person_id, email in self.session.execute(
+            select(PersonEmailRow.person_id, PersonEmailRow.email).order_by(
+                PersonEmailRow.person_id, PersonEmailRow.position, PersonEmailRow.id
+            )
+        ):
+            by_email.setdefault(email_key(email), []).append(person_id)
+            emails_of.setdefault(person_id, []).append(email_key(email))
+        claimed: set[int] = set()
         ids: dict[str, int] = {}
         rows: list[dict[str, Any]] = []
+        email_rows: list[dict[str, Any]] = []
         next_id = _next_id(self.session, PersonRow.id)
         for doc_person in self.doc.people:
-            key = name_key(doc_person.person.name)
-            matches = existing.get(key, [])
-            if seen[key] < len(matches):
-                ids[doc_person.file_id] = matches[seen[key]]
-            else:
+            person = doc_person.person
+            match = next(
+                (
+                    found
+                    for email in person.emails
+                    for found in by_email.get(email_key(email), [])
+                    if found not in claimed
+                ),
+                None,
+            )
+            if match is None:
+                candidates = by_name.get(name_key(person.name), [])
+                match = next((found for found in candidates if found not in claimed), None)
+            if match is None:
                 ids[doc_person.file_id] = next_id
-                rows.append(_person_row(next_id, doc_person.person))
+                rows.append({"id": next_id, **person_values(person)})
+                email_rows += _email_rows(next_id, person.emails, [])
                 next_id += 1
-            seen[key] += 1
+                continue
+            claimed.add(match)
+            ids[doc_person.file_id] = match
+            added = _email_rows(match, person.emails, emails_of.get(match, []))
+            emails_of.setdefault(match, []).extend(email_key(row["email"]) for row in added)
+            email_rows += added
         if rows:
             self.session.execute(insert(_table(PersonRow)), rows)
-        self.counts.update(people_added=len(rows), people_matched=len(self.doc.people) - len(rows))
+        if email_rows:
+            self.session.execute(insert(_table(PersonEmailRow)), email_rows)
+        new_people = {row["id"] for row in rows}
+        self.counts.update(
+            people_added=len(rows),
+            people_matched=len(self.doc.people) - len(rows),
+            emails_added=sum(1 for row in email_rows if row["person_id"] not in new_people),
+        )
         return ids
 
     # -- audits ----------------------------------------------------------------------
@@ -194,18 +203,33 @@ class MergeWriter:
             )
         ):
             ratings.setdefault(row[0], []).append(tuple(row[1:]))
+        ties: dict[int, list[tuple[int, int]]] = {}
+        for audit_id, person_a, person_b in self.session.execute(
+            select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)
+        ):
+            ties.setdefault(audit_id, []).append((person_a, person_b))
         present: Counter[Hashable] = Counter(
-            (taken_on, note, bool(blocking), blocker, tuple(sorted(ratings.get(audit_id, []))))
-            for audit_id, taken_on, note, blocking, blocker in self.session.execute(
+            (
+                taken_on,
+                note,
+                bool(blocking),
+                blocker,
+                tuple(sorted(ratings.get(audit_id, []))),
+                bool(recorded),
+                tuple(sorted(ties.get(audit_id, []))),
+            )
+            for audit_id, taken_on, note, blocking, blocker, recorded in self.session.execute(
                 select(
                     AuditRow.id,
                     AuditRow.taken_on,
                     AuditRow.note,
                     AuditRow.blocking_superior,
                     AuditRow.blocking_superior_person_id,
+                    AuditRow.ties_recorded,
                 )
             )
         )
+        tie_values: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
         rating_rows: list[dict[str, Any]] = []
         next_id = _next_id(self.session, AuditRow.id)
@@ -224,8 +248,10 @@ class MergeWriter:
                 )
                 for r in audit.ratings
             ]
+            recorded = audit.ties_recorded or bool(audit.ties)
+            pairs = tie_rows([r.person.id or 0 for r in audit.ratings], audit.ties)
             key = (audit.taken_on, audit.note, audit.blocking_superior, blocker_id)
-            if _take(present, (*key, tuple(sorted(rated)))):
+            if _take(present, (*key, tuple(sorted(rated)), recorded, tuple(pairs))):
                 skipped += 1
                 continue
             audit_rows.append(
@@ -235,15 +261,19 @@ class MergeWriter:
                     "note": audit.note,
                     "blocking_superior": audit.blocking_superior,
                     "blocking_superior_person_id": blocker_id,
+                    "ties_recorded": recorded,
                 }
             )
             for position, values in enumerate(rated):
                 rating_rows.append(_rating_row(next_id, position, values))
+            tie_values += [{"audit_id": next_id, "person_a": a, "person_b": b} for a, b in pairs]
             next_id += 1
         if audit_rows:
             self.session.execute(insert(_table(AuditRow)), audit_rows)
         if rating_rows:
             self.session.execute(insert(_table(RatingRow)), rating_rows)
+        if tie_values:
+            self.session.execute(insert(_table(AuditTieRow)), tie_values)
         self.counts.update(audits_added=len(audit_rows), audits_skipped=skipped)
 
     # -- notes -----------------------------------------------------------------------
@@ -265,8 +295,22 @@ class MergeWriter:
                 attitude,
                 tags_from_json(tags),
                 tuple(follow_ups.get(note_id, ())),
+                goal,
+                format_used,
+                outcome,
             )
-            for note_id, person_id, on, kind, text, attitude, tags in self.session.execute(
+            for (
+                note_id,
+                person_id,
+                on,
+                kind,
+                text,
+                attitude,
+                tags,
+                goal,
+                format_used,
+                outcome,
+            ) in self.session.execute(
                 select(
                     NoteRow.id,
                     NoteRow.person_id,
@@ -275,6 +319,9 @@ class MergeWriter:
                     NoteRow.text,
                     NoteRow.attitude,
                     NoteRow.tags,
+                    NoteRow.goal,
+                    NoteRow.format_used,
+                    NoteRow.outcome,
                 )
             )
         )
@@ -283,24 +330,15 @@ class MergeWriter:
         next_id = _next_id(self.session, NoteRow.id)
         skipped = 0
         for note in notes:
-            tags = tags_to_json(note.tags)
-            attitude = note.attitude.value if note.attitude else None
+            values = note_values(note)
             todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-            key = (note.person_id, note.on, note.kind.value, note.text, attitude)
-            if _take(present, (*key, tags_from_json(tags), todo)):
+            key = (note.person_id, note.on, note.kind.value, note.text, values["attitude"])
+            content = (tags_from_json(values["tags"]), todo)
+            v2 = (values["goal"], values["format_used"], values["outcome"])
+            if _take(present, (*key, *content, *v2)):
                 skipped += 1
                 continue
-            note_rows.append(
-                {
-                    "id": next_id,
-                    "person_id": note.person_id,
-                    "on_date": note.on,
-                    "kind": note.kind.value,
-                    "text": note.text,
-                    "attitude": attitude,
-                    "tags": tags,
-                }
-            )
+            note_rows.append({"id": next_id, **values})
             follow_up_rows.extend(
                 {"note_id": next_id, "position": position, "text": text, "due": due, "done": done}
                 for position, (text, due, done) in enumerate(todo)
@@ -318,9 +356,12 @@ class MergeWriter:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
         existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
         for found in self.session.execute(select(*RESILIENCE_COLUMNS)):
-            row_id, on, energy, stress, mood, sleep, drains, restorers, note = found
+            row_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = found
             content = (energy, stress, mood, sleep, tags_from_json(drains))
-            existing[on] = (row_id, (*content, tags_from_json(restorers), note))
+            existing[on] = (
+                row_id,
+                (*content, tags_from_json(restorers), note, tags_from_json(tags)),
+            )
         added: list[dict[str, Any]] = []
         replaced: list[dict[str, Any]] = []
         conflicts: list[str] = []
@@ -333,7 +374,7 @@ class MergeWriter:
             row_id, content = existing[entry.on]
             wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
             wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
-            if (*wanted, entry.note) == content:
+            if (*wanted, entry.note, tags_from_json(values["tags"])) == content:
                 skipped += 1
             elif self.replace:
                 replaced.append({"row_id": row_id, **values})
@@ -426,17 +467,18 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _person_row(person_id: int, person: Person) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": person_id,
-        "name": person.name.strip(),
-        "relationship": person.relationship.value,
-        "preferred_format": person.preferred_format.value if person.preferred_format else None,
-    }
-    for name in PERSON_FIELDS:
-        value = getattr(person, name)
-        row[name] = value.strip() if isinstance(value, str) else value
-    return row
+def _email_rows(person_id: int, emails: tuple[str, ...], known: list[str]) -> list[dict[str, Any]]:
+    """Rows for the addresses of ``emails`` not among ``known`` (keys), after them."""
+    have = set(known)
+    rows: list[dict[str, Any]] = []
+    for email in emails:
+        if email_key(email) in have:
+            continue
+        have.add(email_key(email))
+        rows.append(
+            {"person_id": person_id, "position": len(known) + len(rows), "email": email.strip()}
+        )
+    return rows
 
 
 def _rating_row(audit_id: int, position: int, values: tuple[Any, ...]) -> dict[str, Any]:
@@ -455,13 +497,4 @@ def _rating_row(audit_id: int, position: int, values: tuple[Any, ...]) -> dict[s
 
 
 def _checkin_row(entry: ResilienceEntry) -> dict[str, Any]:
-    return {
-        "on_date": entry.on,
-        "energy": entry.energy,
-        "stress": entry.stress,
-        "mood": entry.mood,
-        "sleep_hours": entry.sleep_hours,
-        "drains": tags_to_json(entry.drains),
-        "restorers": tags_to_json(entry.restorers),
-        "note": entry.note,
-    }
+    return resilience_values(entry)

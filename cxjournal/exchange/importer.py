@@ -1,12 +1,14 @@
-"""An exchange-format v1 document into the journal: all or nothing, merging, idempotent.
+"""An exchange-format document (v1 or v2) into the journal: all or nothing, merging, idempotent.
 
 The rules are spec/journal-format.md's "Import":
 
-* the document is checked completely first (:func:`format_v1.parse`): any
+* the document is checked completely first (:func:`format_read.parse`): any
   problem and nothing is written;
 * everything is written in ONE transaction;
-* people match journal people by name, compared case-insensitively with
-  spaces tidied; the journal's person is reused as it is. When several people
+* people match journal people by e-mail address first (case-insensitive),
+  then by name, compared case-insensitively with spaces tidied; the
+  journal's person is reused as it is, except that the file's addresses
+  they lack are added to theirs. When several people
   share a name, the file's n-th one matches the journal's n-th (oldest first),
   so a journal with namesakes round-trips and re-imports cleanly;
 * audits, notes and check-ins already in the journal with the same content
@@ -18,7 +20,9 @@ The rules are spec/journal-format.md's "Import":
   and items; otherwise the file's items that are not on the list yet are added,
   and the plan follows the latest audit's blocking flag as when an audit is saved;
 * settings the journal does not have are taken from the file; with
-  ``replace`` the file's values also win over the journal's.
+  ``replace`` the file's values also win over the journal's;
+* the program, proof points and talking points merge as described in
+  :mod:`cxjournal.exchange.import_program`.
 
 The writing itself is :class:`cxjournal.exchange.import_merge.MergeWriter`.
 """
@@ -31,7 +35,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import DBAPIError
 
 from cxjournal.domain.errors import CxJournalError, JournalWriteError, ValidationError
-from cxjournal.exchange.format_v1 import Document, parse
+from cxjournal.exchange.format_read import Document, parse
 from cxjournal.exchange.import_merge import (
     ImportConflictError,
     ImportSummary,
@@ -123,6 +127,16 @@ def store_problems(doc: Document) -> list[str]:
             for j, f in enumerate(n.note.follow_ups)
             if empty_in_store(f.text.strip())
         ]
+    problems += [
+        f"proof_points[{i}].title: {message}"
+        for i, p in enumerate(doc.proof_points)
+        if empty_in_store(p.point.title)
+    ]
+    problems += [
+        f"agenda[{i}].text: {message}"
+        for i, a in enumerate(doc.agenda)
+        if empty_in_store(a.item.text)
+    ]
     if doc.exit_plan is not None:
         problems += [
             f"exit_plan.items[{item.position}].text: {message}"

@@ -19,7 +19,13 @@ from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.validation import audit_problems, person_problems
 from cxjournal.journal.exit_plan import sync_with_latest_audit
-from cxjournal.store.mapping import apply_person, apply_rating, audit_from_row, person_from_row
+from cxjournal.store.mapping import (
+    apply_person,
+    apply_rating,
+    apply_ties,
+    audit_from_row,
+    person_from_row,
+)
 from cxjournal.store.models import AuditRow, PersonRow, RatingRow
 
 if TYPE_CHECKING:
@@ -54,7 +60,7 @@ class AuditOps:
             people = _people(session)
             rows = session.scalars(
                 select(AuditRow)
-                .options(selectinload(AuditRow.ratings))
+                .options(selectinload(AuditRow.ratings), selectinload(AuditRow.ties))
                 .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
             )
             summaries: list[AuditSummary] = []
@@ -82,7 +88,7 @@ class AuditOps:
             people = _people(session)
             rows = session.scalars(
                 select(AuditRow)
-                .options(selectinload(AuditRow.ratings))
+                .options(selectinload(AuditRow.ratings), selectinload(AuditRow.ties))
                 .order_by(AuditRow.taken_on, AuditRow.id)
             )
             return [audit_from_row(row, people) for row in rows]
@@ -177,9 +183,12 @@ class AuditOps:
                 session.add(row)
             else:
                 row = _row(session, audit.id)
+                row.ties.clear()  # before the ratings they point at
+                session.flush()
                 row.ratings.clear()
                 session.flush()
             row.taken_on = audit.taken_on
+            row.ties_recorded = audit.ties_recorded or bool(audit.ties)
             row.note = audit.note
             row.blocking_superior = audit.blocking_superior
             blocker = audit.blocking_superior_person if audit.blocking_superior else None
@@ -193,6 +202,8 @@ class AuditOps:
                 )
                 apply_rating(rating_row, rating)
                 row.ratings.append(rating_row)
+            session.flush()
+            apply_ties(row, audit.ties)
             session.flush()
             if _latest_key(session) != before:
                 sync_with_latest_audit(session)

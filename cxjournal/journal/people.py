@@ -13,7 +13,15 @@ from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, Person
 from cxjournal.domain.validation import person_problems
 from cxjournal.store.mapping import apply_person, person_from_row
-from cxjournal.store.models import AuditRow, NoteRow, PersonRow, RatingRow
+from cxjournal.store.models import (
+    AgendaItemRow,
+    AuditRow,
+    NoteRow,
+    PersonRow,
+    PlanPersonRow,
+    ProofShareRow,
+    RatingRow,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -264,4 +272,9 @@ def usage_counts(session: Session, person_id: int) -> dict[str, int]:
         "blocking flags": count(
             select(func.count()).where(AuditRow.blocking_superior_person_id == person_id)
         ),
+        "plan roles": count(select(func.count()).where(PlanPersonRow.person_id == person_id)),
+        "proof points shared": count(
+            select(func.count()).where(ProofShareRow.person_id == person_id)
+        ),
+        "talking points": count(select(func.count()).where(AgendaItemRow.person_id == person_id)),
     }

@@ -9,12 +9,15 @@ from sqlalchemy import select
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.validation import emails_problems
 from cxjournal.store.models import SettingRow
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
 
 THRESHOLDS_KEY = "thresholds"
+#: The user's own e-mail addresses (calendar.md), a JSON list of strings.
+MY_EMAILS_KEY = "my_emails"
 
 
 class SettingsOps:
@@ -67,3 +70,17 @@ class SettingsOps:
 
     def reset_thresholds(self) -> None:
         self.delete(THRESHOLDS_KEY)
+
+    def my_emails(self) -> tuple[str, ...]:
+        """The user's own addresses; a stored value that is not a list of strings counts as none."""
+        stored = self.get(MY_EMAILS_KEY, [])
+        if not isinstance(stored, list) or not all(isinstance(e, str) for e in stored):
+            return ()
+        return tuple(stored)
+
+    def set_my_emails(self, emails: list[str] | tuple[str, ...]) -> None:
+        """Store the user's addresses (trimmed); each must look like one and appear once."""
+        problems = emails_problems(emails, MY_EMAILS_KEY)
+        if problems:
+            raise ValidationError(problems)
+        self.set(MY_EMAILS_KEY, [email.strip() for email in emails])

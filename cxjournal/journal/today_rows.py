@@ -130,11 +130,11 @@ def latest_audit(conn: Any) -> Audit | None:
     return audit
 
 
-ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note"
+ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note, tags"
 
 
 def entry(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+    entry_id, on, energy, stress, mood, sleep, drains, restorers, note, activity = row
     return ResilienceEntry(
         id=entry_id,
         on=day(on),
@@ -145,6 +145,7 @@ def entry(row: Sequence[Any]) -> ResilienceEntry:
         drains=tags(drains),
         restorers=tags(restorers),
         note=note or "",
+        tags=tags(activity),
     )
 
 

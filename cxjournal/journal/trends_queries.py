@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from cxjournal.domain.model import (
     ASPECTS,
     Aspects,
+    Attitude,
     Audit,
     Person,
     PreferredFormat,
@@ -38,11 +39,12 @@ def _person_columns(table: Any) -> list[Any]:
         table.name,
         table.relationship,
         table.preferred_format,
+        table.desired_attitude,
         *(getattr(table, name) for name in PERSON_FIELDS),
     ]
 
 
-_PERSON_WIDTH = 4 + len(PERSON_FIELDS)
+_PERSON_WIDTH = 5 + len(PERSON_FIELDS)
 _RATING_COLUMNS = (
     RatingRow.id,
     RatingRow.value,
@@ -54,12 +56,13 @@ _RATING_COLUMNS = (
 
 
 def _person(values: Sequence[Any]) -> Person:
-    person_id, name, relationship, preferred_format, *rest = values
+    person_id, name, relationship, preferred_format, desired_attitude, *rest = values
     return Person(
         id=person_id,
         name=name,
         relationship=Relationship(relationship),
         preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
+        desired_attitude=Attitude(desired_attitude) if desired_attitude else None,
         **dict(zip(PERSON_FIELDS, rest, strict=True)),
     )
 

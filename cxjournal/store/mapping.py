@@ -13,19 +13,25 @@ from cxjournal.domain.model import (
     Audit,
     ExitItem,
     FollowUp,
+    FormatUsed,
     Note,
+    NoteGoal,
     NoteKind,
+    NoteOutcome,
     Person,
     PreferredFormat,
     Rating,
     Relationship,
     ResilienceEntry,
 )
+from cxjournal.domain.validation import email_key
 from cxjournal.store.models import (
     AuditRow,
+    AuditTieRow,
     ExitItemRow,
     FollowUpRow,
     NoteRow,
+    PersonEmailRow,
     PersonRow,
     RatingRow,
     ResilienceRow,
@@ -45,6 +51,10 @@ PERSON_FIELDS: tuple[str, ...] = (
     "information_needs",
     "motivations",
     "archived",
+    "desired_by",
+    "move_plan",
+    "power",
+    "interest",
 )
 
 
@@ -71,17 +81,46 @@ def person_from_row(row: PersonRow) -> Person:
         name=row.name,
         relationship=Relationship(row.relationship),
         preferred_format=PreferredFormat(row.preferred_format) if row.preferred_format else None,
+        desired_attitude=Attitude(row.desired_attitude) if row.desired_attitude else None,
+        emails=tuple(e.email for e in row.emails),
         **{name: getattr(row, name) for name in PERSON_FIELDS},
     )
 
 
-def apply_person(row: PersonRow, person: Person) -> None:
-    row.name = person.name.strip()
-    row.relationship = person.relationship.value
-    row.preferred_format = person.preferred_format.value if person.preferred_format else None
+def person_values(person: Person) -> dict[str, Any]:
+    """The ``people`` columns of a person (all but id and created_at), ready to write."""
+    values: dict[str, Any] = {
+        "name": person.name.strip(),
+        "relationship": person.relationship.value,
+        "preferred_format": person.preferred_format.value if person.preferred_format else None,
+        "desired_attitude": person.desired_attitude.value if person.desired_attitude else None,
+    }
     for name in PERSON_FIELDS:
         value = getattr(person, name)
-        setattr(row, name, value.strip() if isinstance(value, str) else value)
+        values[name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def apply_person(row: PersonRow, person: Person) -> None:
+    for name, value in person_values(person).items():
+        setattr(row, name, value)
+    apply_emails(row, person.emails)
+
+
+def apply_emails(row: PersonRow, emails: Iterable[str]) -> None:
+    """Make ``row``'s addresses ``emails`` (in order), keeping the rows of unchanged ones.
+
+    Reusing rows matters: a new row for an address already stored would meet the
+    old one in the unique index before the old one is deleted.
+    """
+    existing = {email_key(e.email): e for e in row.emails}
+    wanted: list[PersonEmailRow] = []
+    for position, email in enumerate(emails):
+        target = existing.pop(email_key(email), None) or PersonEmailRow()
+        target.email = email.strip()
+        target.position = position
+        wanted.append(target)
+    row.emails = wanted
 
 
 def rating_from_row(row: RatingRow, person: Person) -> Rating:
@@ -117,7 +156,42 @@ def audit_from_row(row: AuditRow, people: dict[int, Person], with_ratings: bool 
         blocking_superior=row.blocking_superior,
         blocking_superior_person=blocker,
         ratings=ratings,
+        ties=tie_indexes(
+            [r.person_id for r in row.ratings], [(t.person_a, t.person_b) for t in row.ties]
+        )
+        if with_ratings
+        else (),
+        ties_recorded=row.ties_recorded,
     )
+
+
+def tie_indexes(
+    rated: Sequence[int], pairs: Iterable[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Ties stored as person-id pairs, as sorted ``(i, j)`` indexes into the ratings.
+
+    ``rated`` is the person id of each rating in order; pairs naming someone not
+    rated are left out.
+    """
+    index = {person_id: i for i, person_id in enumerate(rated)}
+    found = {
+        (min(index[a], index[b]), max(index[a], index[b]))
+        for a, b in pairs
+        if a in index and b in index and a != b
+    }
+    return tuple(sorted(found))
+
+
+def tie_rows(rated: Sequence[int], ties: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stored ``(person_a, person_b)`` pairs (``a < b``) of ties given as rating indexes."""
+    pairs = {(min(rated[i], rated[j]), max(rated[i], rated[j])) for i, j in ties}
+    return sorted(pairs)
+
+
+def apply_ties(row: AuditRow, ties: Iterable[tuple[int, int]]) -> None:
+    """Give a flushed audit row (ratings in place) the ties given as rating indexes."""
+    rated = [r.person_id for r in row.ratings]
+    row.ties = [AuditTieRow(person_a=a, person_b=b) for a, b in tie_rows(rated, ties)]
 
 
 def follow_up_from_row(row: FollowUpRow) -> FollowUp:
@@ -134,16 +208,30 @@ def note_from_row(row: NoteRow) -> Note:
         attitude=Attitude(row.attitude) if row.attitude else None,
         tags=tags_from_json(row.tags),
         follow_ups=tuple(follow_up_from_row(f) for f in row.follow_ups),
+        goal=NoteGoal(row.goal) if row.goal else None,
+        format_used=FormatUsed(row.format_used) if row.format_used else None,
+        outcome=NoteOutcome(row.outcome) if row.outcome else None,
     )
 
 
+def note_values(note: Note) -> dict[str, Any]:
+    """The ``notes`` columns of a note (all but id and created_at), ready to write."""
+    return {
+        "person_id": note.person_id,
+        "on_date": note.on,
+        "kind": note.kind.value,
+        "text": note.text,
+        "attitude": note.attitude.value if note.attitude else None,
+        "tags": tags_to_json(note.tags),
+        "goal": note.goal.value if note.goal else None,
+        "format_used": note.format_used.value if note.format_used else None,
+        "outcome": note.outcome.value if note.outcome else None,
+    }
+
+
 def apply_note(row: NoteRow, note: Note) -> None:
-    row.person_id = note.person_id
-    row.on_date = note.on
-    row.kind = note.kind.value
-    row.text = note.text
-    row.attitude = note.attitude.value if note.attitude else None
-    row.tags = tags_to_json(note.tags)
+    for name, value in note_values(note).items():
+        setattr(row, name, value)
 
 
 def resilience_from_row(row: ResilienceRow) -> ResilienceEntry:
@@ -157,6 +245,7 @@ def resilience_from_row(row: ResilienceRow) -> ResilienceEntry:
         drains=tags_from_json(row.drains),
         restorers=tags_from_json(row.restorers),
         note=row.note,
+        tags=tags_from_json(row.tags),
     )
 
 
@@ -172,11 +261,12 @@ RESILIENCE_COLUMNS = (
     ResilienceRow.drains,
     ResilienceRow.restorers,
     ResilienceRow.note,
+    ResilienceRow.tags,
 )
 
 
 def resilience_from_columns(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note = row
+    entry_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = row
     return ResilienceEntry(
         id=entry_id,
         on=on,
@@ -187,18 +277,28 @@ def resilience_from_columns(row: Sequence[Any]) -> ResilienceEntry:
         drains=tags_from_json(drains),
         restorers=tags_from_json(restorers),
         note=note or "",
+        tags=tags_from_json(tags),
     )
 
 
+def resilience_values(entry: ResilienceEntry) -> dict[str, Any]:
+    """The ``resilience`` columns of a check-in (all but id), ready to write."""
+    return {
+        "on_date": entry.on,
+        "energy": entry.energy,
+        "stress": entry.stress,
+        "mood": entry.mood,
+        "sleep_hours": entry.sleep_hours,
+        "drains": tags_to_json(entry.drains),
+        "restorers": tags_to_json(entry.restorers),
+        "note": entry.note,
+        "tags": tags_to_json(entry.tags),
+    }
+
+
 def apply_resilience(row: ResilienceRow, entry: ResilienceEntry) -> None:
-    row.on_date = entry.on
-    row.energy = entry.energy
-    row.stress = entry.stress
-    row.mood = entry.mood
-    row.sleep_hours = entry.sleep_hours
-    row.drains = tags_to_json(entry.drains)
-    row.restorers = tags_to_json(entry.restorers)
-    row.note = entry.note
+    for name, value in resilience_values(entry).items():
+        setattr(row, name, value)
 
 
 def exit_item_from_row(row: ExitItemRow) -> ExitItem:

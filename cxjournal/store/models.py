@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -23,6 +24,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    orm,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -39,6 +42,28 @@ NOTE_KINDS = ("one_on_one", "meeting", "email", "call", "informal", "observation
 ATTITUDES = ("champion", "supporter", "neutral", "skeptic", "resistor")
 FORMATS = ("presentation", "spreadsheet", "action_list", "infographic", "video", "other")
 EXIT_STATUSES = ("inactive", "active", "paused", "done")
+FORMATS_USED = (*FORMATS, "conversation")
+NOTE_GOALS = ("awareness", "change", "decision")
+NOTE_OUTCOMES = ("achieved", "partly", "not_yet")
+PLAN_KINDS = (
+    "governance",
+    "communications",
+    "voc",
+    "operations",
+    "integration",
+    "training",
+    "improvement",
+    "technology",
+)
+PLAN_STATUSES = ("not_started", "in_progress", "at_risk", "done")
+PLAN_ROLES = ("owner", "sponsor", "contributor")
+#: An e-mail address as the store accepts it: something@something, no spaces.
+EMAIL_CHECK = (
+    "length(email) BETWEEN 3 AND 254 AND email LIKE '_%@_%' AND instr(email, ' ') = 0 "
+    "AND length(email) - length(replace(email, '@', '')) = 1"
+)
+#: SQLite stores an overflowing REAL as infinity; these columns hold finite numbers only.
+_MAX_REAL = "1.7976931348623157e308"
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -48,6 +73,18 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 def _between(column: str, low: int, high: int, nullable: bool = False) -> str:
     rule = f"{column} BETWEEN {low} AND {high}"
     return f"{column} IS NULL OR ({rule})" if nullable else rule
+
+
+def _finite(column: str) -> CheckConstraint:
+    return CheckConstraint(
+        f"{column} IS NULL OR (typeof({column}) IN ('integer', 'real') "
+        f"AND abs({column}) <= {_MAX_REAL})",
+        name=f"{column}_finite",
+    )
+
+
+def _optional_in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IS NULL OR {_in(column, values)}"
 
 
 def _bool(column: str) -> CheckConstraint:
@@ -81,9 +118,25 @@ class PersonRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp()
     )
+    desired_attitude: Mapped[str | None] = mapped_column(String(16))
+    desired_by: Mapped[dt.date | None] = mapped_column(Date)
+    move_plan: Mapped[str] = mapped_column(Text, default="")
+    power: Mapped[int | None] = mapped_column(Integer)
+    interest: Mapped[int | None] = mapped_column(Integer)
+
+    # ``relationship`` is a column of this table, hence the qualified name.
+    emails: Mapped[list[PersonEmailRow]] = orm.relationship(
+        cascade="all, delete-orphan",
+        order_by="PersonEmailRow.position",
+        lazy="selectin",
+        passive_deletes=True,
+    )
 
     __table_args__ = (
         CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
+        CheckConstraint(_optional_in("desired_attitude", ATTITUDES), name="desired_attitude_known"),
+        CheckConstraint(_between("power", 1, 5, nullable=True), name="power_range"),
+        CheckConstraint(_between("interest", 1, 5, nullable=True), name="interest_range"),
         CheckConstraint(_in("relationship", RELATIONSHIPS), name="relationship_known"),
         CheckConstraint(_between("cadence_days", 1, 366, nullable=True), name="cadence_range"),
         CheckConstraint(
@@ -95,6 +148,23 @@ class PersonRow(Base):
         _bool("cx_board"),
         _bool("archived"),
         Index("ix_people_name_nocase", func.lower(name)),
+    )
+
+
+class PersonEmailRow(Base):
+    """One of a person's e-mail addresses; unique per person whatever the case."""
+
+    __tablename__ = "person_emails"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    email: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(EMAIL_CHECK, name="email_shape"),
+        Index("uq_person_emails_person_email", "person_id", func.lower(email), unique=True),
+        Index("ix_person_emails_email", func.lower(email)),
     )
 
 
@@ -112,11 +182,16 @@ class AuditRow(Base):
         DateTime, server_default=func.current_timestamp()
     )
 
+    ties_recorded: Mapped[bool] = mapped_column(default=False)
+
     ratings: Mapped[list[RatingRow]] = relationship(
         back_populates="audit", cascade="all, delete-orphan", order_by="RatingRow.position"
     )
+    ties: Mapped[list[AuditTieRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="AuditTieRow.person_a"
+    )
 
-    __table_args__ = (_bool("blocking_superior"),)
+    __table_args__ = (_bool("blocking_superior"), _bool("ties_recorded"))
 
 
 class RatingRow(Base):
@@ -157,6 +232,40 @@ class RatingRow(Base):
     )
 
 
+class AuditTieRow(Base):
+    """Two people rated in one audit who know each other (network.md).
+
+    Both ends point at the audit's ratings, so a person removed from the audit
+    takes their ties along; ``person_a < person_b`` keeps each pair once. A
+    trigger of migration 0003 keeps ``audits.ties_recorded`` true while ties exist.
+    """
+
+    __tablename__ = "audit_ties"
+
+    audit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_a: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_b: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["audit_id", "person_a"],
+            ["ratings.audit_id", "ratings.person_id"],
+            ondelete="CASCADE",
+            name="fk_audit_ties_person_a_ratings",
+        ),
+        ForeignKeyConstraint(
+            ["audit_id", "person_b"],
+            ["ratings.audit_id", "ratings.person_id"],
+            ondelete="CASCADE",
+            name="fk_audit_ties_person_b_ratings",
+        ),
+        ForeignKeyConstraint(
+            ["audit_id"], ["audits.id"], ondelete="CASCADE", name="fk_audit_ties_audit_id_audits"
+        ),
+        CheckConstraint("person_a < person_b", name="pair_ordered"),
+    )
+
+
 class NoteRow(Base):
     __tablename__ = "notes"
 
@@ -170,6 +279,9 @@ class NoteRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp()
     )
+    goal: Mapped[str | None] = mapped_column(String(16))
+    format_used: Mapped[str | None] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(16))
 
     follow_ups: Mapped[list[FollowUpRow]] = relationship(
         back_populates="note", cascade="all, delete-orphan", order_by="FollowUpRow.position"
@@ -179,6 +291,9 @@ class NoteRow(Base):
         CheckConstraint(_in("kind", NOTE_KINDS), name="kind_known"),
         CheckConstraint(f"attitude IS NULL OR {_in('attitude', ATTITUDES)}", name="attitude_known"),
         CheckConstraint("json_valid(tags) AND json_type(tags) = 'array'", name="tags_json"),
+        CheckConstraint(_optional_in("goal", NOTE_GOALS), name="goal_known"),
+        CheckConstraint(_optional_in("format_used", FORMATS_USED), name="format_used_known"),
+        CheckConstraint(_optional_in("outcome", NOTE_OUTCOMES), name="outcome_known"),
         Index("ix_notes_person_date", "person_id", "on_date"),
         Index("ix_notes_on_date", "on_date"),
     )
@@ -208,19 +323,22 @@ class ResilienceRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     on_date: Mapped[dt.date] = mapped_column(Date, unique=True)
-    energy: Mapped[int] = mapped_column(Integer)
-    stress: Mapped[int] = mapped_column(Integer)
+    energy: Mapped[int | None] = mapped_column(Integer)
+    stress: Mapped[int | None] = mapped_column(Integer)
     mood: Mapped[int] = mapped_column(Integer)
     sleep_hours: Mapped[float | None] = mapped_column(Float)
     drains: Mapped[str] = mapped_column(Text, default="[]")
     restorers: Mapped[str] = mapped_column(Text, default="[]")
     note: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="[]")
 
     __table_args__ = (
         *(
-            CheckConstraint(_between(c, 1, 10), name=f"{c}_range")
-            for c in ("energy", "stress", "mood")
+            CheckConstraint(_between(c, 1, 10, nullable=True), name=f"{c}_range")
+            for c in ("energy", "stress")
         ),
+        CheckConstraint(_between("mood", 1, 10), name="mood_range"),
+        CheckConstraint("json_valid(tags) AND json_type(tags) = 'array'", name="tags_json"),
         CheckConstraint(
             "sleep_hours IS NULL OR (sleep_hours BETWEEN 0 AND 24)", name="sleep_range"
         ),
@@ -272,3 +390,146 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("json_valid(value)", name="value_json"),)
+
+
+class ProgramRow(Base):
+    """The CX program's why and measure (one row, id 1, made by migration 0003)."""
+
+    __tablename__ = "program"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    why: Mapped[str] = mapped_column(Text, default="")
+    kpi: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class PlanRow(Base):
+    """One of the program's eight plans (all eight made by migration 0003)."""
+
+    __tablename__ = "plans"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="not_started")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", PLAN_KINDS), name="kind_known"),
+        CheckConstraint(_in("status", PLAN_STATUSES), name="status_known"),
+    )
+
+
+class PlanPersonRow(Base):
+    """A person's role on a plan: once per plan, at most one owner per plan."""
+
+    __tablename__ = "plan_people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_kind: Mapped[str] = mapped_column(ForeignKey("plans.kind", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="contributor")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint(_in("role", PLAN_ROLES), name="role_known"),
+        UniqueConstraint("plan_kind", "person_id", name="uq_plan_people_plan_person"),
+        Index(
+            "uq_plan_people_one_owner",
+            "plan_kind",
+            unique=True,
+            sqlite_where=text("role = 'owner'"),
+        ),
+    )
+
+
+class ProofPointRow(Base):
+    """An early win or result that shows the program's value (program.md)."""
+
+    __tablename__ = "proof_points"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(Text, default="")
+    baseline: Mapped[float | None] = mapped_column(Float)
+    result: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(Text, default="")
+    story: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) >= 1", name="title_present"),
+        _finite("baseline"),
+        _finite("result"),
+        _finite("value"),
+    )
+
+
+class ProofPointPlanRow(Base):
+    __tablename__ = "proof_point_plans"
+
+    proof_point_id: Mapped[int] = mapped_column(
+        ForeignKey("proof_points.id", ondelete="CASCADE"), primary_key=True
+    )
+    plan_kind: Mapped[str] = mapped_column(
+        ForeignKey("plans.kind", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ProofShareRow(Base):
+    """A proof point shown to a person on a date."""
+
+    __tablename__ = "proof_shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proof_point_id: Mapped[int] = mapped_column(ForeignKey("proof_points.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+
+    __table_args__ = (
+        UniqueConstraint(
+            "proof_point_id", "person_id", "on_date", name="uq_proof_shares_point_person_date"
+        ),
+    )
+
+
+class AgendaItemRow(Base):
+    """A talking point to raise with a person until it is done."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"))
+    text: Mapped[str] = mapped_column(Text)
+    added_on: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    discussed_in_note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notes.id", ondelete="SET NULL"), index=True
+    )
+
+    __table_args__ = (
+        CheckConstraint("length(trim(text)) >= 1", name="text_present"),
+        CheckConstraint("done_on IS NULL OR done_on >= added_on", name="done_after_added"),
+        Index("ix_agenda_items_person_done", "person_id", "done_on"),
+    )
+
+
+class DraftRow(Base):
+    """Unsaved work kept across restarts: one JSON payload per (kind, key)."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("kind", "key", name="uq_drafts_kind_key"),
+        CheckConstraint("json_valid(payload)", name="payload_json"),
+    )

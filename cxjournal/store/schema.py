@@ -17,7 +17,7 @@ from cxjournal.domain.errors import NewerSchemaError, NotAJournalError
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2")
 HEAD = REVISIONS[-1]
 
 

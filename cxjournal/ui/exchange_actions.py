@@ -406,7 +406,7 @@ class ExchangeActions(QObject):
 
         def work(progress: Progress) -> Path:
             from cxjournal.exchange.demo import generate
-            from cxjournal.exchange.format_v1 import parse_data
+            from cxjournal.exchange.format_read import parse_data
             from cxjournal.exchange.importer import import_document
             from cxjournal.journal import Journal
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, compare_tags
+from cxjournal.domain.resilience import EarlyWarning, checkin_value, compare_tags
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -433,7 +433,10 @@ class _Tabs(QTabWidget):
 
 def describe(entry: ResilienceEntry) -> str:
     """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes."""
-    parts = [f"energy {entry.energy}, stress {entry.stress}, mood {entry.mood}"]
+    parts = [
+        f"energy {checkin_value(entry.energy)}, stress {checkin_value(entry.stress)}, "
+        f"mood {entry.mood}"
+    ]
     tags = len(entry.drains) + len(entry.restorers)
     if entry.sleep_hours is not None:
         parts.append(f"{entry.sleep_hours:g} h sleep")

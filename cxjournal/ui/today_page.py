@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus
+from cxjournal.domain.resilience import checkin_value
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
@@ -401,8 +402,8 @@ class TodayPage(Page):
         entry = summary.today_entry
         if entry is not None:
             self.today_checkin.setText(
-                f"Today: energy <b>{entry.energy}</b> · stress <b>{entry.stress}</b> · "
-                f"mood <b>{entry.mood}</b>"
+                f"Today: energy <b>{checkin_value(entry.energy)}</b> · "
+                f"stress <b>{checkin_value(entry.stress)}</b> · mood <b>{entry.mood}</b>"
             )
             self.check_in_button.setText("&Edit today's check-in")
         else:
@@ -411,7 +412,9 @@ class TodayPage(Page):
         days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
         by_day = {e.on: e for e in summary.recent}
         series: dict[str, list[float | None]] = {
-            metric: [float(getattr(by_day[d], metric)) if d in by_day else None for d in days]
+            metric: [
+                _float_or_none(getattr(by_day[d], metric)) if d in by_day else None for d in days
+            ]
             for metric in ("energy", "stress", "mood")
         }
         self.sparkline.set_series(days, series)
@@ -469,3 +472,7 @@ def _clear(layout: QVBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
+
+
+def _float_or_none(value: int | None) -> float | None:
+    return None if value is None else float(value)

@@ -14,7 +14,7 @@ import pytest
 
 from cxjournal.cli import main
 from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
-from cxjournal.exchange.format_v1 import parse
+from cxjournal.exchange.format_read import parse
 from cxjournal.journal import Journal
 from cxjournal.store.engine import SQLITE_HEADER
 

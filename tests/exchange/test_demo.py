@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from cxjournal.exchange.demo import generate, generate_heavy
-from cxjournal.exchange.format_v1 import parse, to_json_text
+from cxjournal.exchange.format_read import parse
+from cxjournal.exchange.format_write import to_json_text
 
 TODAY = dt.date(2026, 11, 22)
 FAVOURABLE = {"champion", "supporter"}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cxjournal.domain.model import (
+    PLAN_KINDS,
     Aspects,
     Attitude,
     Audit,
@@ -21,7 +22,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import atomic, exporter
-from cxjournal.exchange.format_v1 import parse
+from cxjournal.exchange.format_read import parse
 from cxjournal.journal import Journal
 
 NOW = dt.datetime(2026, 11, 22, 18, 0, tzinfo=dt.UTC)
@@ -62,11 +63,16 @@ def fill(journal: Journal) -> dict[str, Person]:
 
 def test_an_empty_journal_exports_a_valid_empty_document(journal: Journal) -> None:
     out = exporter.export_document(journal, NOW)
-    assert out["format"] == "cxjournal" and out["version"] == 1
+    assert out["format"] == "cxjournal" and out["version"] == 2
     assert out["exported_at"] == "2026-11-22T18:00:00+00:00"
     assert (out["people"], out["audits"], out["notes"], out["resilience"]) == ([], [], [], [])
     assert out["exit_plan"] == {"status": "inactive", "items": []}
     assert out["settings"] == {"thresholds": Thresholds().as_dict()}
+    assert (out["proof_points"], out["agenda"]) == ([], [])
+    assert out["program"]["why"] == "" and out["program"]["kpi"] == ""
+    assert [(p["kind"], p["status"], p["people"]) for p in out["program"]["plans"]] == [
+        (kind.value, "not_started", []) for kind in PLAN_KINDS
+    ]
     parse(json.dumps(out))
 
 

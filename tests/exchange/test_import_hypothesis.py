@@ -23,10 +23,11 @@ from hypothesis import strategies as st
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import parse, to_json_text
+from cxjournal.exchange.format_read import parse
+from cxjournal.exchange.format_write import to_json_text
 from cxjournal.exchange.importer import ImportConflictError
 from cxjournal.journal import Journal
-from tests.exchange.test_format_v1_hypothesis import NOBODY, documents, sites
+from tests.exchange.test_format_hypothesis import NOBODY, documents, sites
 from tests.exchange.test_importer import example, journal_content
 
 EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -132,7 +133,7 @@ def test_a_checkin_clash_is_refused_unless_replacing(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(documents())
+@given(st.sampled_from([1, 2]).flatmap(lambda version: documents(version=version)))
 def test_valid_documents_import_and_a_second_import_changes_nothing(doc: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder, Journal.open(Path(folder) / "j.db") as journal:
         if importer.store_problems(parse(json.dumps(doc))):  # e.g. a name starting with NUL

@@ -23,7 +23,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import parse
+from cxjournal.exchange.format_read import parse
 from cxjournal.exchange.importer import ImportConflictError, ImportSummary
 from cxjournal.journal import Journal
 
@@ -361,7 +361,7 @@ def test_a_bad_file_lists_every_problem_and_writes_nothing(journal: Journal) -> 
     [
         (b"{not json", "not valid JSON: line 1 column 2"),
         (b'{"format": "jrnl", "version": 1}', 'not a cxjournal file: format must be "cxjournal"'),
-        (b'{"format": "cxjournal", "version": 2}', "version 2 is newer than this app"),
+        (b'{"format": "cxjournal", "version": 3}', "version 3 is newer than this app"),
     ],
 )
 def test_whole_file_problems_are_one_line(journal: Journal, raw: bytes, problem: str) -> None:

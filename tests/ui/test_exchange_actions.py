@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
 from cxjournal.exchange import importer
-from cxjournal.exchange.format_v1 import parse
+from cxjournal.exchange.format_read import parse
 from cxjournal.journal import Journal
 from cxjournal.store import backup as store_backup
 from cxjournal.ui.dialogs.export_audit_dialog import ExportAuditDialog

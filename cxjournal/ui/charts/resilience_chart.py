@@ -8,6 +8,7 @@ are drawn clipped to the view and downsampled, so ten years stay smooth.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -206,13 +207,22 @@ class ResilienceChart(QWidget):
         self._days = [e.on for e in shown]
         xs = [stamp(d) for d in self._days]
         for series in SERIES:
-            points = [(e.on, float(getattr(e, series.name))) for e in ordered]
+            # A mood-only check-in has no energy or stress: no dot, and no part in the mean.
+            points = [
+                (e.on, float(value))
+                for e in ordered
+                if (value := getattr(e, series.name)) is not None
+            ]
             means = [(d, v) for d, v in rolling_mean(points, ROLLING_DAYS) if start <= d <= end]
+            by_day = dict(means)
             self._values[series.name] = [getattr(e, series.name) for e in shown]
-            self._means[series.name] = [v for _, v in means]
+            self._means[series.name] = [by_day.get(e.on, math.nan) for e in shown]
             self._mean_days[series.name] = [d for d, _ in means]
-            self.dots[series.name].setData(xs, self._values[series.name])
-            self.lines[series.name].setData([stamp(d) for d, _ in means], self._means[series.name])
+            recorded = [
+                (x, v) for x, v in zip(xs, self._values[series.name], strict=True) if v is not None
+            ]
+            self.dots[series.name].setData([x for x, _ in recorded], [v for _, v in recorded])
+            self.lines[series.name].setData([stamp(d) for d, _ in means], [v for _, v in means])
         item = self.plot.getPlotItem()
         left, right = stamp(start) - _HALF_DAY, stamp(end) + _HALF_DAY
         item.setLimits(xMin=left, xMax=right, maxXRange=right - left, minXRange=7 * 86400)
@@ -237,10 +247,11 @@ class ResilienceChart(QWidget):
     def shown_days(self) -> list[dt.date]:
         return list(self._days)
 
-    def values(self, name: str) -> list[int]:
+    def values(self, name: str) -> list[int | None]:
         return list(self._values.get(name, []))
 
     def means(self, name: str) -> list[float]:
+        """The 7-day mean on each shown day (NaN where the day has none, e.g. mood-only)."""
         return list(self._means.get(name, []))
 
     def is_empty(self) -> bool:
@@ -261,9 +272,11 @@ class ResilienceChart(QWidget):
             if not self.series_boxes[series.name].isChecked():
                 continue
             value, mean = self._values[series.name][i], self._means[series.name][i]
+            shown_value = "–" if value is None else str(value)
+            shown_mean = "–" if math.isnan(mean) else f"{mean:.1f}"
             parts.append(
-                f'<span style="color:{series.colour}">■</span> {series.label} {value} '
-                f"(7-day avg {mean:.1f})"
+                f'<span style="color:{series.colour}">■</span> {series.label} {shown_value} '
+                f"(7-day avg {shown_mean})"
             )
         date_text = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         return f"<b>{date_text}</b> &nbsp; " + " &nbsp; ".join(parts)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 
@@ -123,7 +124,7 @@ class ResilienceHistoryModel(RowsTableModel):
             on = entry.on
             return self._locale.toString(QDate(on.year, on.month, on.day), "ddd d MMM yyyy")
         if column in (ENERGY, STRESS, MOOD):
-            return str(getattr(entry, HEADERS[column].lower()))
+            return checkin_value(getattr(entry, HEADERS[column].lower()))
         if column == SLEEP:
             return "" if entry.sleep_hours is None else f"{entry.sleep_hours:g} h"
         if column == DRAINS:

@@ -249,7 +249,8 @@ class CheckinForm(QGroupBox):
             self.date_edit.setDate(QDate(on.year, on.month, on.day))
             source = entry or start_from
             for name, slider in self.sliders.items():
-                slider.setValue(getattr(source, name) if source else FIRST_VALUES[name])
+                value = getattr(source, name) if source else None
+                slider.setValue(FIRST_VALUES[name] if value is None else value)
             sleep = entry.sleep_hours if entry else None
             self.sleep.setValue(_NO_SLEEP if sleep is None else sleep)
             self.drains.set_tags(entry.drains if entry else ())

@@ -1,7 +1,4 @@
-"""Journal exchange format v1 (spec/journal-format.md): the public API.
-
-:func:`dump` writes domain objects as a format v1 document (a JSON-ready
-dict) and :func:`to_json_text` turns it into the file's text.
+"""Reading the journal exchange format, versions 1 and 2 (spec/journal-format.md).
 
 :func:`parse` checks every rule of the format and either returns a
 :class:`Document` or raises :class:`~cxjournal.domain.errors.ValidationError`
@@ -17,7 +14,13 @@ Conventions the reader applies where the spec leaves room:
   ``notes[].id`` are optional but, when given, unique strings;
 * a note without ``kind`` is ``other``; an exit plan without ``status`` is
   ``inactive``; ``preferred_format`` may be ``null`` or ``""`` for none;
-* names are trimmed; other text is kept exactly as written.
+* names are trimmed; other text is kept exactly as written;
+* a version 1 file is read exactly as before: the keys version 2 adds are not
+  read from it (like any key the format does not know), and its check-ins
+  need energy and stress. The version 2 sections are read in
+  :mod:`cxjournal.exchange.format_read_v2`.
+
+Writing is :mod:`cxjournal.exchange.format_write`.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from cxjournal.domain.model import (
     CHECKIN_MIN,
     MAX_RATINGS_PER_AUDIT,
     NAME_MAX,
+    POWER_MAX,
+    POWER_MIN,
     RATING_MAX,
     RATING_MIN,
     SLEEP_MAX,
@@ -49,8 +54,11 @@ from cxjournal.domain.model import (
     ExitPlan,
     ExitStatus,
     FollowUp,
+    FormatUsed,
     Note,
+    NoteGoal,
     NoteKind,
+    NoteOutcome,
     Person,
     PreferredFormat,
     Rating,
@@ -58,7 +66,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.format_v1_read import (
+from cxjournal.exchange.format_fields import (
     FORMAT_NAME,
     FORMAT_VERSION,
     RATING_FIELDS,
@@ -67,19 +75,29 @@ from cxjournal.exchange.format_v1_read import (
     load_json,
     show_value,
 )
-from cxjournal.exchange.format_v1_write import dump, to_json_text
+from cxjournal.exchange.format_read_v2 import (
+    DocAgendaItem,
+    DocProgram,
+    DocProofPoint,
+    read_agenda,
+    read_my_emails,
+    read_program,
+    read_proof_points,
+    read_ties,
+)
 
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "DocAgendaItem",
     "DocAudit",
     "DocNote",
     "DocPerson",
+    "DocProgram",
+    "DocProofPoint",
     "Document",
-    "dump",
     "parse",
     "parse_data",
-    "to_json_text",
 ]
 
 _PLACEHOLDER_DATE = dt.date(1970, 1, 1)
@@ -129,9 +147,16 @@ class Document:
     exit_plan: ExitPlan | None = None
     #: Validated ``settings.thresholds``; None when the file has none (keep the defaults).
     thresholds: Thresholds | None = None
-    #: The ``settings`` object as read (``thresholds`` included, raw); empty when absent.
+    #: The ``settings`` object as read (``thresholds`` included, raw; ``my_emails``
+    #: checked and trimmed); empty when absent.
     settings: Mapping[str, Any] = field(default_factory=dict, hash=False)
     exported_at: dt.datetime | None = None
+    #: The file's format version (1 or 2).
+    version: int = FORMAT_VERSION
+    #: The program (version 2); None when the file has none (keep the journal's).
+    program: DocProgram | None = None
+    proof_points: tuple[DocProofPoint, ...] = ()
+    agenda: tuple[DocAgendaItem, ...] = ()
 
     def people_by_file_id(self) -> dict[str, Person]:
         return {p.file_id: p.person for p in self.people}
@@ -172,11 +197,43 @@ class Document:
             )
             for n in self.notes
         )
+        program = self.program
+        if program is not None:
+            plans = tuple(
+                replace(
+                    plan,
+                    people=tuple(
+                        replace(member, person=people[fid])
+                        for member, fid in zip(plan.people, fids, strict=True)
+                    ),
+                )
+                for plan, fids in zip(program.program.plans, program.member_file_ids, strict=True)
+            )
+            program = replace(program, program=replace(program.program, plans=plans))
+        proof_points = tuple(
+            replace(
+                p,
+                point=replace(
+                    p.point,
+                    shared=tuple(
+                        replace(share, person=people[fid])
+                        for share, fid in zip(p.point.shared, p.share_file_ids, strict=True)
+                    ),
+                ),
+            )
+            for p in self.proof_points
+        )
+        agenda = tuple(
+            replace(a, item=replace(a.item, person=people[a.person_file_id])) for a in self.agenda
+        )
         return replace(
             self,
             people=tuple(DocPerson(p.file_id, people[p.file_id]) for p in self.people),
             audits=audits,
             notes=notes,
+            program=program,
+            proof_points=proof_points,
+            agenda=agenda,
         )
 
 
@@ -187,15 +244,19 @@ def parse(text: str | bytes) -> Document:
 
 def parse_data(data: Any) -> Document:
     """Validate an already decoded JSON value (dicts, lists, str, int, float, bool, None)."""
-    check_header(data)
+    version = check_header(data)
+    v2 = version >= 2
     r = FieldReader()
     exported_at = r.timestamp(data, "exported_at", "")
-    people, by_id = _read_people(r, data)
-    audits = _read_audits(r, data, by_id)
-    notes = _read_notes(r, data, by_id)
-    resilience = _read_resilience(r, data)
+    people, by_id = _read_people(r, data, v2)
+    audits = _read_audits(r, data, by_id, v2)
+    notes = _read_notes(r, data, by_id, v2)
+    resilience = _read_resilience(r, data, v2)
     exit_plan = _read_exit_plan(r, data)
-    settings, thresholds = _read_settings(r, data)
+    settings, thresholds = _read_settings(r, data, v2)
+    program = read_program(r, data, by_id) if v2 else None
+    proof_points = read_proof_points(r, data, by_id) if v2 else []
+    agenda = read_agenda(r, data, by_id) if v2 else []
     if r.problems:
         raise ValidationError(r.problems)
     return Document(
@@ -207,13 +268,19 @@ def parse_data(data: Any) -> Document:
         thresholds=thresholds,
         settings=settings,
         exported_at=exported_at,
+        version=version,
+        program=program,
+        proof_points=tuple(proof_points),
+        agenda=tuple(agenda),
     )
 
 
 # --- sections ---------------------------------------------------------------
 
 
-def _read_people(r: FieldReader, data: dict[str, Any]) -> tuple[list[DocPerson], dict[str, Person]]:
+def _read_people(
+    r: FieldReader, data: dict[str, Any], v2: bool
+) -> tuple[list[DocPerson], dict[str, Person]]:
     """The people, and the ones others may refer to by file id (a duplicate id: the first)."""
     people: list[DocPerson] = []
     by_id: dict[str, Person] = {}
@@ -241,6 +308,16 @@ def _read_people(r: FieldReader, data: dict[str, Any]) -> tuple[list[DocPerson],
             motivations=r.text(o, "motivations", path),
             archived=r.flag(o, "archived", path, False),
         )
+        if v2:
+            person = replace(
+                person,
+                emails=r.emails(o, "emails", path),
+                desired_attitude=r.choice(o, "desired_attitude", path, Attitude, None),
+                desired_by=r.date(o, "desired_by", path, required=False),
+                move_plan=r.text(o, "move_plan", path),
+                power=r.integer(o, "power", path, POWER_MIN, POWER_MAX),
+                interest=r.integer(o, "interest", path, POWER_MIN, POWER_MAX),
+            )
         if file_id is not None:
             by_id[file_id] = person
         people.append(DocPerson(file_id or f"?{path}", person))
@@ -248,7 +325,7 @@ def _read_people(r: FieldReader, data: dict[str, Any]) -> tuple[list[DocPerson],
 
 
 def _read_audits(
-    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person]
+    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person], v2: bool
 ) -> list[DocAudit]:
     audits: list[DocAudit] = []
     seen: set[str] = set()
@@ -264,6 +341,7 @@ def _read_audits(
             )
         ratings: list[Rating] = []
         rated: dict[str, str] = {}
+        rating_index: dict[str, int] = {}
         for rpath, ro in r.objects(o, "ratings", path):
             person_id = r.ref(ro, "person", rpath, people, required=True)
             rating_ids.append(person_id or "?")
@@ -276,6 +354,7 @@ def _read_audits(
                     )
                 else:
                     rated[person_id] = rpath
+                    rating_index[person_id] = len(ratings)
             scores = [
                 r.integer(ro, key, rpath, RATING_MIN, RATING_MAX, required=True) or RATING_MIN
                 for key in RATING_FIELDS
@@ -297,6 +376,9 @@ def _read_audits(
             blocking_superior=r.flag(o, "blocking_superior", path, False),
             blocking_superior_person=None if blocking_id is None else people[blocking_id],
         )
+        if v2:
+            ties, recorded = read_ties(r, o, path, rating_index)
+            audit = replace(audit, ties=ties, ties_recorded=recorded)
         audits.append(DocAudit(file_id, audit, tuple(rating_ids), blocking_id))
     return audits
 
@@ -315,7 +397,7 @@ def _read_aspects(r: FieldReader, rating: dict[str, Any], path: str) -> Aspects:
 
 
 def _read_notes(
-    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person]
+    r: FieldReader, data: dict[str, Any], people: Mapping[str, Person], v2: bool
 ) -> list[DocNote]:
     notes: list[DocNote] = []
     seen: set[str] = set()
@@ -338,11 +420,18 @@ def _read_notes(
             tags=r.words(o, "tags", path),
             follow_ups=follow_ups,
         )
+        if v2:
+            note = replace(
+                note,
+                goal=r.choice(o, "goal", path, NoteGoal, None),
+                format_used=r.choice(o, "format_used", path, FormatUsed, None),
+                outcome=r.choice(o, "outcome", path, NoteOutcome, None),
+            )
         notes.append(DocNote(file_id, note, person_id))
     return notes
 
 
-def _read_resilience(r: FieldReader, data: dict[str, Any]) -> list[ResilienceEntry]:
+def _read_resilience(r: FieldReader, data: dict[str, Any], v2: bool) -> list[ResilienceEntry]:
     entries: list[ResilienceEntry] = []
     dates: dict[dt.date, str] = {}
     for path, o in r.objects(data, "resilience", ""):
@@ -352,20 +441,23 @@ def _read_resilience(r: FieldReader, data: dict[str, Any]) -> list[ResilienceEnt
                 r.bad(f"{path}.on", f"{on.isoformat()} already has an entry ({dates[on]})")
             else:
                 dates[on] = path
-        checkin = [
-            r.integer(o, key, path, CHECKIN_MIN, CHECKIN_MAX, required=True) or CHECKIN_MIN
-            for key in ("energy", "stress", "mood")
-        ]
+        # Version 2 allows a mood-only check-in: energy and stress may be absent or null.
+        energy, stress = (
+            r.integer(o, key, path, CHECKIN_MIN, CHECKIN_MAX, required=not v2)
+            for key in ("energy", "stress")
+        )
+        mood = r.integer(o, "mood", path, CHECKIN_MIN, CHECKIN_MAX, required=True)
         entries.append(
             ResilienceEntry(
                 on=on or _PLACEHOLDER_DATE,
-                energy=checkin[0],
-                stress=checkin[1],
-                mood=checkin[2],
+                energy=energy if v2 else energy or CHECKIN_MIN,
+                stress=stress if v2 else stress or CHECKIN_MIN,
+                mood=mood or CHECKIN_MIN,
                 sleep_hours=r.number(o, "sleep_hours", path, SLEEP_MIN, SLEEP_MAX),
                 drains=r.words(o, "drains", path),
                 restorers=r.words(o, "restorers", path),
                 note=r.text(o, "note", path),
+                tags=r.words(o, "tags", path) if v2 else (),
             )
         )
     return entries
@@ -392,7 +484,7 @@ def _read_exit_plan(r: FieldReader, data: dict[str, Any]) -> ExitPlan | None:
 
 
 def _read_settings(
-    r: FieldReader, data: dict[str, Any]
+    r: FieldReader, data: dict[str, Any], v2: bool
 ) -> tuple[dict[str, Any], Thresholds | None]:
     raw = data.get("settings")
     if raw is None:
@@ -402,6 +494,9 @@ def _read_settings(
         return {}, None
     if not r.valid_unicode(raw, "settings"):
         return {}, None
+    my_emails = read_my_emails(r, raw) if v2 else None
+    if my_emails is not None:
+        raw = {**raw, "my_emails": list(my_emails)}
     thresholds = raw.get("thresholds")
     if thresholds is None:
         return raw, None

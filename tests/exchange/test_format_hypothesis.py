@@ -1,4 +1,6 @@
-"""Exchange format v1, generated: valid documents parse and round-trip; broken ones are refused.
+"""The exchange format, generated: valid documents parse and round-trip; broken ones are refused.
+
+Documents are version 1 unless asked for version 2, which adds every v2 key.
 
 A broken document gets a ValidationError with a problem that names the JSON
 path of what was broken: a wrong type or an out-of-range value at a random
@@ -22,11 +24,17 @@ from cxjournal.domain.model import (
     ASPECTS,
     Attitude,
     ExitStatus,
+    FormatUsed,
+    NoteGoal,
     NoteKind,
+    NoteOutcome,
+    PlanKind,
+    PlanStatus,
     PreferredFormat,
     Relationship,
 )
-from cxjournal.exchange.format_v1 import Document, dump, parse, to_json_text
+from cxjournal.exchange.format_read import Document, parse
+from cxjournal.exchange.format_write import dump, to_json_text
 
 EXAMPLES = settings(max_examples=100, deadline=None)
 
@@ -137,9 +145,144 @@ threshold_values = st.fixed_dictionaries(
 )
 
 
+# --- the keys of version 2 ----------------------------------------------------------
+
+
+numbers = st.integers(-(10**6), 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+
+
 @st.composite
-def documents(draw: st.DrawFn, min_items: int = 0) -> dict[str, Any]:
-    """A valid format v1 document as decoded JSON; optional parts sometimes left out."""
+def emails(draw: st.DrawFn, pid: str) -> list[str]:
+    """Addresses unique per person whatever their case."""
+    local = draw(st.lists(st.sampled_from(["me", "work", "x.y", "a+b"]), unique=True, max_size=3))
+    return [f"{name}.{pid}@{draw(st.sampled_from(['acme', 'Home']))}.example" for name in local]
+
+
+def person_v2(pid: str) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "emails": emails(pid),
+            "desired_attitude": maybe(values_of(Attitude)),
+            "desired_by": maybe(days),
+            "move_plan": texts,
+            "power": maybe(st.integers(1, 5)),
+            "interest": maybe(st.integers(1, 5)),
+        },
+    )
+
+
+@st.composite
+def ties(draw: st.DrawFn, rated: list[str]) -> dict[str, Any]:
+    pairs = [(a, b) for i, a in enumerate(rated) for b in rated[i + 1 :]]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=6)) if pairs else []
+    written = [list(pair) if draw(flags) else [pair[1], pair[0]] for pair in chosen]
+    found: dict[str, Any] = {}
+    if written or draw(flags):
+        found["ties"] = written
+    recorded = draw(st.none() | st.just(True)) if written else draw(maybe(flags))
+    if recorded is not None or draw(flags):
+        found["ties_recorded"] = recorded
+    return found
+
+
+note_v2 = st.fixed_dictionaries(
+    {},
+    optional={
+        "goal": maybe(values_of(NoteGoal)),
+        "format_used": maybe(values_of(FormatUsed)),
+        "outcome": maybe(values_of(NoteOutcome)),
+    },
+)
+resilience_v2 = st.fixed_dictionaries(
+    {}, optional={"energy": maybe(scores), "stress": maybe(scores), "tags": words}
+)
+
+
+@st.composite
+def program(draw: st.DrawFn, pids: list[str]) -> dict[str, Any]:
+    plans = []
+    for kind in draw(st.lists(values_of(PlanKind), unique=True, max_size=8)):
+        members = draw(st.lists(st.sampled_from(pids), unique=True, max_size=4)) if pids else []
+        owner = draw(st.sampled_from([None, *members]))
+        people = []
+        for pid in members:
+            role = "owner" if pid == owner else draw(st.sampled_from(["sponsor", "contributor"]))
+            people.append({"person": pid, "role": role} if draw(flags) or role != "contributor"
+                          else {"person": pid})  # fmt: skip
+        plan = draw(
+            st.fixed_dictionaries(
+                {"kind": st.just(kind)},
+                optional={
+                    "status": values_of(PlanStatus),
+                    "summary": texts,
+                    "next_step": texts,
+                    "due": maybe(days),
+                },
+            )
+        )
+        plans.append(plan | {"people": people})
+    return draw(st.fixed_dictionaries({}, optional={"why": texts, "kpi": texts})) | {"plans": plans}
+
+
+@st.composite
+def proof_point(draw: st.DrawFn, pids: list[str]) -> dict[str, Any]:
+    shared = draw(st.lists(st.tuples(st.sampled_from(pids), days), unique=True, max_size=3)) if (
+        pids
+    ) else []  # fmt: skip
+    point = draw(
+        st.fixed_dictionaries(
+            {"on": days, "title": names},
+            optional={
+                **{key: texts for key in ("metric", "unit", "currency", "story")},
+                **{key: maybe(numbers) for key in ("baseline", "result", "value")},
+                "plans": st.lists(values_of(PlanKind), unique=True, max_size=3),
+            },
+        )
+    )
+    return point | {"shared": [{"person": pid, "on": on} for pid, on in shared]}
+
+
+@st.composite
+def agenda_item(draw: st.DrawFn, pids: list[str]) -> dict[str, Any]:
+    added = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1)))
+    done = draw(maybe(st.integers(0, 400).map(lambda n: added + dt.timedelta(days=n))))
+    return {
+        "person": draw(st.sampled_from(pids)),
+        "text": draw(names),
+        "added_on": added.isoformat(),
+        "done_on": None if done is None else done.isoformat(),
+    }
+
+
+def add_version_2(draw: st.DrawFn, doc: dict[str, Any], pids: list[str]) -> None:
+    """Every v2 key, each sometimes left out, on a version 1 document of ``documents``."""
+    doc["version"] = 2
+    for record in doc.get("people", []):
+        record.update(draw(person_v2(record["id"])))
+    for record in doc.get("audits", []):
+        record.update(draw(ties([r["person"] for r in record["ratings"]])))
+    for record in doc.get("notes", []):
+        record.update(draw(note_v2))
+    for record in doc.get("resilience", []):
+        for key in ("energy", "stress"):
+            record.pop(key)
+        record.update(draw(resilience_v2))
+    if draw(flags):
+        doc["program"] = draw(program(pids))
+    doc["proof_points"] = draw(st.lists(proof_point(pids), max_size=3))
+    doc["agenda"] = draw(st.lists(agenda_item(pids), max_size=3)) if pids else []
+    for index, point in enumerate(doc["proof_points"]):
+        if draw(flags):
+            point["id"] = f"pp{index}"
+    if draw(flags):
+        settings = doc.setdefault("settings", {})
+        settings["my_emails"] = draw(emails("me"))
+
+
+@st.composite
+def documents(draw: st.DrawFn, min_items: int = 0, version: int = 1) -> dict[str, Any]:
+    """A valid document as decoded JSON; optional parts sometimes left out."""
     ids = st.text(ID_ALPHABET, min_size=1, max_size=6)
     pids = draw(st.lists(ids, min_size=min_items, max_size=6, unique=True))
     people = [draw(person(pid)) for pid in pids]
@@ -167,6 +310,8 @@ def documents(draw: st.DrawFn, min_items: int = 0) -> dict[str, Any]:
         doc["exit_plan"] = draw(maybe(exit_plans))
     if draw(flags):
         doc["settings"] = {"thresholds": draw(maybe(threshold_values)), "theme": "dark"}
+    if version == 2:
+        add_version_2(draw, doc, pids)
     return doc
 
 
@@ -195,6 +340,7 @@ def test_valid_documents_parse(doc: dict[str, Any]) -> None:
 
 def without_ids(doc: Document) -> tuple[Any, ...]:
     positions = {p.file_id: i for i, p in enumerate(doc.people)}
+    program = doc.program
     return (
         [p.person for p in doc.people],
         [(a.audit, [positions[i] for i in a.rating_person_file_ids]) for a in doc.audits],
@@ -202,11 +348,17 @@ def without_ids(doc: Document) -> tuple[Any, ...]:
         doc.resilience,
         doc.exit_plan,
         doc.thresholds,
+        None
+        if program is None
+        else (program.program, [[positions[i] for i in ids] for ids in program.member_file_ids]),
+        [(p.point, [positions[i] for i in p.share_file_ids]) for p in doc.proof_points],
+        [(a.item, positions[a.person_file_id]) for a in doc.agenda],
+        doc.settings.get("my_emails"),
     )
 
 
 @EXAMPLES
-@given(documents())
+@given(st.sampled_from([1, 2]).flatmap(lambda version: documents(version=version)))
 def test_parse_dump_parse_keeps_the_content(doc: dict[str, Any]) -> None:
     first = parse(to_json_text(doc).encode("utf-8"))
     stored = first.with_person_ids({p.file_id: 7 + 3 * i for i, p in enumerate(first.people)})
@@ -217,9 +369,25 @@ def test_parse_dump_parse_keeps_the_content(doc: dict[str, Any]) -> None:
         resilience=stored.resilience,
         exit_plan=stored.exit_plan,
         thresholds=stored.thresholds,
+        settings={k: v for k, v in stored.settings.items() if k != "thresholds"},
+        program=None if stored.program is None else stored.program.program,
+        proof_points=[p.point for p in stored.proof_points],
+        agenda=[a.item for a in stored.agenda],
     )
     second = parse(to_json_text(written))
+    assert second.version == 2
     assert without_ids(second) == without_ids(first)
+
+
+@EXAMPLES
+@given(documents(version=2))
+def test_valid_v2_documents_parse(doc: dict[str, Any]) -> None:
+    parsed = parse(json.dumps(doc, ensure_ascii=False))
+    assert len(parsed.proof_points) == len(doc["proof_points"])
+    assert len(parsed.agenda) == len(doc["agenda"])
+    for entry, read in zip(doc.get("audits", []), parsed.audits, strict=True):
+        assert len(read.audit.ties) == len(entry.get("ties", []))
+        assert read.audit.ties_recorded == bool(entry.get("ties_recorded") or entry.get("ties"))
 
 
 # --- broken documents are refused, naming the path --------------------------
@@ -419,11 +587,11 @@ def test_truncated_json_is_one_problem(doc: dict[str, Any], data: st.DataObject)
 
 
 @EXAMPLES
-@given(documents(), st.sampled_from([None, "CXJOURNAL", 1, ""]), st.integers(2, 10**6))
+@given(documents(), st.sampled_from([None, "CXJOURNAL", 1, ""]), st.integers(3, 10**6))
 def test_foreign_or_newer_files_are_one_line(doc: dict[str, Any], fmt: Any, version: int) -> None:
     newer = dict(doc, version=version)
     assert problems_of(json.dumps(newer)) == [
-        f"version {version} is newer than this app understands (1)"
+        f"version {version} is newer than this app understands (2)"
     ]
     foreign = dict(doc, format=fmt)
     assert problems_of(json.dumps(foreign)) == ['not a cxjournal file: format must be "cxjournal"']

@@ -1,4 +1,4 @@
-"""Writing exchange format v1: domain objects with store ids to a JSON-ready dict.
+"""Writing the exchange format (version 2): domain objects with store ids to a JSON-ready dict.
 
 The writer gives every record its own string id from the store id (``p-12``,
 ``a-3``, ``n-7``) and writes references with the same ids, so the file is
@@ -11,19 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import StrEnum
 from typing import Any
 
 from cxjournal.domain.model import (
+    AgendaItem,
     Audit,
     ExitPlan,
     FollowUp,
     Note,
     Person,
+    Plan,
+    Program,
+    ProofPoint,
     Rating,
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.format_v1_read import FORMAT_NAME, FORMAT_VERSION
+from cxjournal.exchange.format_fields import FORMAT_NAME, FORMAT_VERSION
 
 JsonDict = dict[str, Any]
 _Ref = Callable[[int | None, str], str]
@@ -39,8 +44,11 @@ def dump(
     thresholds: Thresholds | None = None,
     settings: Mapping[str, Any] | None = None,
     exported_at: dt.datetime | None = None,
+    program: Program | None = None,
+    proof_points: Sequence[ProofPoint] = (),
+    agenda: Sequence[AgendaItem] = (),
 ) -> JsonDict:
-    """The format v1 document of these domain objects, as a JSON-ready dict.
+    """The format v2 document of these domain objects, as a JSON-ready dict.
 
     Every person needs its store id (an int, unique): ratings, blocking
     superiors and notes refer to people by it, and each of those must be among
@@ -49,7 +57,9 @@ def dump(
 
     ``settings`` holds any other settings keys, written as given; ``thresholds``,
     when given, is written as ``settings.thresholds`` (over any in ``settings``).
-    ``exported_at`` must carry a time zone; None leaves the key out.
+    ``exported_at`` must carry a time zone; None leaves the key out. ``program``
+    None leaves the key out; plan members, proof-point shares and agenda items
+    refer to people like ratings do.
 
     Raises ValueError for objects that cannot form a consistent document.
     """
@@ -77,9 +87,12 @@ def dump(
             "on": note.on.isoformat(),
             "kind": note.kind.value,
             "text": note.text,
-            "attitude": None if note.attitude is None else note.attitude.value,
+            "attitude": _value(note.attitude),
             "tags": list(note.tags),
             "follow_ups": [_follow_up(f) for f in note.follow_ups],
+            "goal": _value(note.goal),
+            "format_used": _value(note.format_used),
+            "outcome": _value(note.outcome),
         }
         for file_id, note in zip(_record_ids("n", notes), notes, strict=True)
     ]
@@ -90,6 +103,26 @@ def dump(
             "status": exit_plan.status.value,
             "items": [{"text": i.text, "done": i.done, "due": _date_or_none(i.due)} for i in items],
         }
+    if program is not None:
+        document["program"] = {
+            "why": program.why,
+            "kpi": program.kpi,
+            "plans": [_plan(plan, ref) for plan in program.plans],
+        }
+    document["proof_points"] = [
+        _proof_point(file_id, point, ref)
+        for file_id, point in zip(_record_ids("pp", proof_points), proof_points, strict=True)
+    ]
+    document["agenda"] = [
+        {
+            "id": file_id,
+            "person": ref(item.person.id, "an agenda item"),
+            "text": item.text,
+            "added_on": item.added_on.isoformat(),
+            "done_on": _date_or_none(item.done_on),
+        }
+        for file_id, item in zip(_record_ids("ag", agenda), agenda, strict=True)
+    ]
     written_settings = dict(settings or {})
     if thresholds is not None:
         written_settings["thresholds"] = thresholds.as_dict()
@@ -113,7 +146,9 @@ def _person_file_ids(people: Sequence[Person]) -> dict[int, str]:
     return ids
 
 
-def _record_ids(prefix: str, records: Iterable[Audit | Note]) -> list[str]:
+def _record_ids(
+    prefix: str, records: Iterable[Audit | Note | ProofPoint | AgendaItem]
+) -> list[str]:
     """``prefix-ID`` from each store id; ``prefix-xN`` (N = position) for one without."""
     return [
         f"{prefix}-{r.id}" if r.id is not None else f"{prefix}-x{n}"
@@ -123,6 +158,10 @@ def _record_ids(prefix: str, records: Iterable[Audit | Note]) -> list[str]:
 
 def _date_or_none(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _value(member: StrEnum | None) -> str | None:
+    return None if member is None else member.value
 
 
 def _person(file_id: str, p: Person) -> JsonDict:
@@ -144,6 +183,12 @@ def _person(file_id: str, p: Person) -> JsonDict:
         "preferred_format": None if p.preferred_format is None else p.preferred_format.value,
         "motivations": p.motivations,
         "archived": p.archived,
+        "emails": list(p.emails),
+        "desired_attitude": _value(p.desired_attitude),
+        "desired_by": _date_or_none(p.desired_by),
+        "move_plan": p.move_plan,
+        "power": p.power,
+        "interest": p.interest,
     }
 
 
@@ -158,6 +203,14 @@ def _audit(file_id: str, audit: Audit, ref: _Ref) -> JsonDict:
             None if blocker is None else ref(blocker.id, "a blocking superior")
         ),
         "ratings": [_rating(rating, ref(rating.person.id, "a rating")) for rating in audit.ratings],
+        "ties": [
+            [
+                ref(audit.ratings[i].person.id, "a tie"),
+                ref(audit.ratings[j].person.id, "a tie"),
+            ]
+            for i, j in sorted(audit.ties)
+        ],
+        "ties_recorded": audit.ties_recorded or bool(audit.ties),
     }
 
 
@@ -186,4 +239,39 @@ def _resilience(entry: ResilienceEntry) -> JsonDict:
         "drains": list(entry.drains),
         "restorers": list(entry.restorers),
         "note": entry.note,
+        "tags": list(entry.tags),
+    }
+
+
+def _plan(plan: Plan, ref: _Ref) -> JsonDict:
+    return {
+        "kind": plan.kind.value,
+        "status": plan.status.value,
+        "summary": plan.summary,
+        "next_step": plan.next_step,
+        "due": _date_or_none(plan.due),
+        "people": [
+            {"person": ref(member.person.id, "a plan member"), "role": member.role.value}
+            for member in plan.people
+        ],
+    }
+
+
+def _proof_point(file_id: str, point: ProofPoint, ref: _Ref) -> JsonDict:
+    return {
+        "id": file_id,
+        "on": point.on.isoformat(),
+        "title": point.title,
+        "metric": point.metric,
+        "baseline": point.baseline,
+        "result": point.result,
+        "unit": point.unit,
+        "value": point.value,
+        "currency": point.currency,
+        "story": point.story,
+        "plans": [kind.value for kind in point.plans],
+        "shared": [
+            {"person": ref(share.person.id, "a proof point share"), "on": share.on.isoformat()}
+            for share in point.shared
+        ],
     }

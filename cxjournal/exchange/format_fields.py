@@ -1,8 +1,9 @@
-"""Reading exchange format v1, the low level: JSON text, the header, typed fields.
+"""Reading the exchange format, the low level: JSON text, the header, typed fields.
 
 :class:`FieldReader` reads typed values out of decoded JSON objects and
 collects every problem with its JSON path, so one pass reports them all. The
-sections of the format are read in :mod:`cxjournal.exchange.format_v1`.
+sections of the format are read in :mod:`cxjournal.exchange.format_read` and
+:mod:`cxjournal.exchange.format_read_v2`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from typing import Any, NoReturn, TypeVar, overload
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Person
+from cxjournal.domain.validation import email_key, email_problem
 
 FORMAT_NAME = "cxjournal"
-FORMAT_VERSION = 1
+#: The version this app writes; it reads every version from 1 to this one.
+FORMAT_VERSION = 2
 
 #: The four required integers of a rating, in file order.
 RATING_FIELDS: tuple[str, ...] = ("value", "irreplaceability", "my_value", "my_irreplaceability")
@@ -116,7 +119,9 @@ def load_json(text: str | bytes) -> Any:
     raise ValidationError([message])
 
 
-def check_header(data: Any) -> None:
+def check_header(data: Any) -> int:
+    """The file's format version, after checking the header (a one-line problem if bad)."""
+
     def refuse(message: str) -> NoReturn:
         raise ValidationError([message])
 
@@ -131,8 +136,9 @@ def check_header(data: Any) -> None:
         refuse(f"not a cxjournal file: version must be a whole number, not {show_value(version)}")
     if version > FORMAT_VERSION:
         refuse(f"version {version} is newer than this app understands ({FORMAT_VERSION})")
-    if version < FORMAT_VERSION:
+    if version < 1:
         refuse(f"not a cxjournal file: version {version} does not exist")
+    return int(version)
 
 
 # --- field readers ------------------------------------------------------------
@@ -311,6 +317,53 @@ class FieldReader:
             self.bad(_join(path, key), f"{show_value(value)} is not between {low:g} and {high:g}")
             return None
         return float(value)
+
+    def finite(self, o: dict[str, Any], key: str, path: str) -> float | None:
+        """An optional finite number of any size; None when absent or null."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return None
+        if _is_int(value):
+            try:
+                return float(value)
+            except OverflowError:
+                self.bad(_join(path, key), "is too large a number")
+                return None
+        if not (isinstance(value, float) and math.isfinite(value)):
+            self.bad(_join(path, key), f"must be a finite number, not {show_value(value)}")
+            return None
+        return value
+
+    def emails(self, o: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
+        """A list of e-mail addresses, each unique whatever its case; absent or null is empty."""
+        value = self._get(o, key, path, required=False)
+        if value is _MISSING:
+            return ()
+        lpath = _join(path, key)
+        if not isinstance(value, list):
+            self.bad(lpath, f"must be a list of e-mail addresses, not {show_value(value)}")
+            return ()
+        found: list[str] = []
+        seen: dict[str, str] = {}
+        for index, item in enumerate(value):
+            ipath = f"{lpath}[{index}]"
+            before = len(self.problems)
+            text = self._string(item, ipath)
+            if len(self.problems) > before:
+                continue
+            problem = email_problem(text)
+            if problem is not None:
+                self.bad(ipath, problem)
+                continue
+            if email_key(text) in seen:
+                self.bad(
+                    ipath,
+                    f"{show_value(text.strip())} is listed twice (also {seen[email_key(text)]})",
+                )
+                continue
+            seen[email_key(text)] = ipath
+            found.append(text.strip())
+        return tuple(found)
 
     def date(self, o: dict[str, Any], key: str, path: str, *, required: bool) -> dt.date | None:
         value = self._get(o, key, path, required=required)

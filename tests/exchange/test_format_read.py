@@ -29,7 +29,8 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.format_v1 import Document, dump, parse, parse_data, to_json_text
+from cxjournal.exchange.format_read import Document, parse, parse_data
+from cxjournal.exchange.format_write import dump, to_json_text
 
 
 def spec_example() -> dict[str, Any]:
@@ -181,7 +182,8 @@ def test_spec_example_parses_into_domain_objects() -> None:
 
 def test_minimal_document_has_empty_lists_and_no_settings() -> None:
     doc = parse('{"format": "cxjournal", "version": 1}')
-    assert doc == Document()
+    assert doc == Document(version=1)
+    assert parse('{"format": "cxjournal", "version": 2}') == Document()
     assert doc.thresholds is None and doc.exit_plan is None and doc.exported_at is None
 
 
@@ -274,8 +276,8 @@ def test_sleep_hours_integer_becomes_float() -> None:
         ('{"format": "jrnl", "version": 1}', 'not a cxjournal file: format must be "cxjournal"'),
         ('{"format": "cxjournal"}', "not a cxjournal file: version is missing"),
         (
-            '{"format": "cxjournal", "version": 2}',
-            "version 2 is newer than this app understands (1)",
+            '{"format": "cxjournal", "version": 3}',
+            "version 3 is newer than this app understands (2)",
         ),
         (
             '{"format": "cxjournal", "version": "1"}',
@@ -306,7 +308,7 @@ def test_newer_version_is_refused_before_any_content_check() -> None:
     data = spec_example()
     data["version"] = 7
     data["people"][0]["name"] = ""
-    assert problems_of(data) == ["version 7 is newer than this app understands (1)"]
+    assert problems_of(data) == ["version 7 is newer than this app understands (2)"]
 
 
 # --- field rules: each problem names its JSON path -------------------------
@@ -579,9 +581,11 @@ def test_dump_writes_own_ids_and_consistent_references() -> None:
         "notes",
         "resilience",
         "exit_plan",
+        "proof_points",
+        "agenda",
         "settings",
     ]
-    assert (out["format"], out["version"]) == ("cxjournal", 1)
+    assert (out["format"], out["version"]) == ("cxjournal", 2)
     assert out["exported_at"] == "2026-11-22T18:00:05+00:00"
     assert [p["id"] for p in out["people"]] == ["p-12", "p-3"]
     assert [a["id"] for a in out["audits"]] == ["a-3", "a-x2"]
@@ -607,11 +611,13 @@ def test_dump_of_nothing_is_a_valid_empty_document() -> None:
     out = dump()
     assert out == {
         "format": "cxjournal",
-        "version": 1,
+        "version": 2,
         "people": [],
         "audits": [],
         "notes": [],
         "resilience": [],
+        "proof_points": [],
+        "agenda": [],
         "settings": {},
     }
     assert parse(to_json_text(out)) == Document()
@@ -742,6 +748,9 @@ def test_the_documented_examples_are_valid() -> None:
     full = parse(examples[0])
     assert len(full.people) == 2 and len(full.audits[0].audit.ratings) == 2
     assert full.notes[1].person_file_id is None
+    assert full.version == 2 and full.people[0].person.emails == ("meilin.chen@calloway.example",)
+    assert full.resilience[1].energy is None and full.program is not None
+    assert (len(full.proof_points), len(full.agenda)) == (1, 1)
     for example in examples:
         parse(example)
 

@@ -1,0 +1,75 @@
+"""Drafts: unsaved work kept across restarts, one JSON payload per ``(kind, key)``.
+
+``kind`` names what the draft is of (for example ``"note"``), ``key`` which one
+(for example a person's id, or ``"new"``). Payloads are any JSON value; they
+stay on this machine inside the journal, like everything else in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+
+from cxjournal.store.models import DraftRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str
+    key: str
+    payload: Any
+    updated_at: dt.datetime
+
+
+def get_draft(session: Session, kind: str, key: str) -> Draft | None:
+    row = session.scalars(
+        select(DraftRow).where(DraftRow.kind == kind, DraftRow.key == key)
+    ).first()
+    return _draft(row) if row else None
+
+
+def put_draft(session: Session, kind: str, key: str, payload: Any, now: dt.datetime) -> Draft:
+    """Create or replace the draft ``(kind, key)``; ``now`` must carry a time zone."""
+    if now.tzinfo is None:
+        raise ValueError("a draft's time needs a time zone")
+    text = json.dumps(payload, ensure_ascii=False, allow_nan=False, sort_keys=True)
+    row = session.scalars(
+        select(DraftRow).where(DraftRow.kind == kind, DraftRow.key == key)
+    ).first()
+    if row is None:
+        row = DraftRow(kind=kind, key=key)
+        session.add(row)
+    row.payload = text
+    row.updated_at = now.isoformat(timespec="seconds")
+    session.flush()
+    return _draft(row)
+
+
+def delete_draft(session: Session, kind: str, key: str) -> bool:
+    """Remove the draft ``(kind, key)``; False if there was none."""
+    result = session.execute(delete(DraftRow).where(DraftRow.kind == kind, DraftRow.key == key))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def list_drafts(session: Session, kind: str | None = None) -> list[Draft]:
+    """Every draft (of one kind), newest first."""
+    query = select(DraftRow).order_by(DraftRow.updated_at.desc(), DraftRow.id.desc())
+    if kind is not None:
+        query = query.where(DraftRow.kind == kind)
+    return [_draft(row) for row in session.scalars(query)]
+
+
+def _draft(row: DraftRow) -> Draft:
+    return Draft(
+        kind=row.kind,
+        key=row.key,
+        payload=json.loads(row.payload),
+        updated_at=dt.datetime.fromisoformat(row.updated_at),
+    )
