@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cxjournal.journal.audits import AuditOps
+    from cxjournal.journal.drafts import DraftOps
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
@@ -180,6 +181,12 @@ class Journal:
         from cxjournal.journal.settings import SettingsOps
 
         return SettingsOps(self)
+
+    @cached_property
+    def drafts(self) -> DraftOps:
+        from cxjournal.journal.drafts import DraftOps
+
+        return DraftOps(self)
 
     @cached_property
     def today(self) -> TodayOps:

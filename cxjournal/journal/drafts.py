@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import (
     ASPECTS,
@@ -25,6 +25,9 @@ from cxjournal.domain.model import (
     Rating,
     Relationship,
 )
+
+if TYPE_CHECKING:
+    from cxjournal.journal.core import Journal
 
 NOTE = "note"
 
@@ -140,3 +143,41 @@ def audit_from_payload(payload: dict[str, Any], people: Callable[[int], Person])
 
 def prepare_payload(person_id: int, talking_points: str) -> dict[str, Any]:
     return {"person_id": person_id, "talking_points": talking_points}
+
+
+class DraftOps:
+    """Drafts kept in the journal (so encrypted with it): save, load, discard.
+
+    Each call is one transaction; the store functions are in :mod:`cxjournal.store.drafts`.
+    """
+
+    def __init__(self, journal: Journal, clock: Callable[[], dt.datetime] | None = None) -> None:
+        self._journal = journal
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    def save(self, kind: str, key: str, payload: Any) -> None:
+        from cxjournal.store.drafts import put_draft
+
+        with self._journal.session() as session:
+            put_draft(session, kind, key, payload, self._clock())
+
+    def load(self, kind: str, key: str) -> Any:
+        """The payload of draft ``(kind, key)``, or None when there is none."""
+        from cxjournal.store.drafts import get_draft
+
+        with self._journal.session() as session:
+            draft = get_draft(session, kind, key)
+        return draft.payload if draft is not None else None
+
+    def discard(self, kind: str, key: str) -> bool:
+        from cxjournal.store.drafts import delete_draft
+
+        with self._journal.session() as session:
+            return delete_draft(session, kind, key)
+
+    def keys(self, kind: str | None = None) -> list[tuple[str, str]]:
+        """``(kind, key)`` of every draft (of one kind), newest first."""
+        from cxjournal.store.drafts import list_drafts
+
+        with self._journal.session() as session:
+            return [(d.kind, d.key) for d in list_drafts(session, kind)]

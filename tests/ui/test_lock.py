@@ -197,6 +197,10 @@ def test_locking_while_writing_a_note_offers_it_back(
     QTimer.singleShot(0, type_then_lock)
     assert not dialog.exec()  # the lock ended the dialog without saving
     assert controller.locked and not dialog.isVisible()
+    with Journal.open(window.journal.path, SECRET, create=False) as other:
+        kept = other.drafts.load("note", "new")  # in the journal, encrypted with it
+    assert kept["text"] == "half a thought about the board"
+    assert controller.pending_drafts[0][3] is None  # nothing of it kept in memory
 
     asked: list[str] = []
     monkeypatch.setattr(
@@ -217,6 +221,7 @@ def test_locking_while_writing_a_note_offers_it_back(
     assert resumed == ["half a thought about the board"]
     notes = window.journal.notes.recent()
     assert [n.text for n in notes] == ["half a thought about the board"]
+    assert window.journal.drafts.keys() == []  # offered back, so no longer kept
 
 
 def test_an_open_window_comes_back_as_it_was(encrypted_window: Any) -> None:
@@ -257,7 +262,12 @@ def test_the_audit_form_and_the_preparation_come_back_with_what_was_typed(
     controller = controller_of(window, FakeClock())
     controller.lock()
     assert not editor.isVisible() and not prep.isVisible()
+    with Journal.open(journal.path, SECRET, create=False) as other:
+        assert sorted(other.drafts.keys()) == [("audit", str(editor.original.id)),
+                                               ("prepare", str(ana.id))]  # fmt: skip
+        assert other.drafts.load("prepare", str(ana.id)) == payloads[1]
     assert controller.try_unlock(SECRET)
+    assert journal.drafts.keys() == []  # the windows hold it again
     assert editor.isVisible() and editor.note_edit.text() == "typed in the audit form"
     assert prep.isVisible() and prep.talking_points.toPlainText() == "raise the churn numbers"
     assert payloads[1] == {"person_id": ana.id, "talking_points": "raise the churn numbers"}

@@ -1,7 +1,7 @@
 """Locking and unlocking the main window's journal.
 
 Locked means: other windows and dialogs are hidden (what they held is saved
-as a draft first, see ``draft_savers``), the window shows only the unlock
+first as a draft in the journal, see ``_keep_draft``), the window shows only the unlock
 prompt, its actions are off, the journal's connections are closed and its key
 dropped. Wrong passphrases get a clear message, and after a few of them each
 further try waits longer (``retry_delay``), measured on the injected clock.
@@ -9,6 +9,7 @@ further try waits longer (``retry_delay``), measured on the injected clock.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,7 @@ from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
 from cxjournal.ui.lock.lock_screen import LockScreen
 
+log = logging.getLogger(__name__)
 DRAFT_NAMES = {"note": "a note", "audit": "a power audit", "prepare": "a 1:1 preparation"}
 
 #: wrong tries allowed before each further try has to wait
@@ -48,13 +50,12 @@ class LockController(QObject):
         self.clock = clock
         self.idle = IdleMonitor(lambda: self.clock(), self)
         self.idle.idle.connect(lambda: self.lock("you were away"))
-        #: called before locking; each saves what its open window holds as a draft
-        self.draft_savers: list[Callable[[], None]] = []
-        #: called after unlocking; each offers back what was saved
-        self.draft_offers: list[Callable[[], None]] = []
         self.screen: LockScreen | None = None
-        #: (kind, resume function, payload) of each dialog a lock ended
-        self.pending_drafts: list[tuple[str, Callable[[Any, dict[str, Any]], Any], Any]] = []
+        #: (kind, key, resume function, payload kept in memory or None) of each dialog a
+        #: lock ended; the payload itself is in the journal, encrypted with it
+        self.pending_drafts: list[tuple[str, str, Callable[[Any, Any], Any], Any]] = []
+        #: (kind, key) of the drafts of windows that come back after unlock
+        self._shown_drafts: list[tuple[str, str]] = []
         self.session_watcher: QObject | None = None
         self.failures = 0
         self.not_before = 0.0
@@ -89,8 +90,6 @@ class LockController(QObject):
         if self.locked or is_locked(self.window.journal):
             return False  # already locked, or closed while its passphrase is changed
         window = self.window
-        for save in self.draft_savers:
-            save()
         self._hidden = []
         for widget in QApplication.topLevelWidgets():
             if widget is window or not widget.isVisible():
@@ -98,13 +97,12 @@ class LockController(QObject):
             if widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
                 widget.hide()  # a menu or tooltip: simply gone
                 continue
-            if widget.windowModality() != Qt.WindowModality.ApplicationModal:
-                # an open() or show() window comes back after unlock, as it was
+            # an open() or show() window comes back after unlock, as it was; a dialog run
+            # with exec() ends when hidden, and what it held is offered back as a draft
+            comes_back = widget.windowModality() != Qt.WindowModality.ApplicationModal
+            self._keep_draft(widget, comes_back)
+            if comes_back:
                 self._hidden.append(widget)
-            else:
-                # a dialog run with exec() ends when hidden: what it held is kept as a
-                # draft and offered back after unlock
-                self._keep_draft(widget)
             widget.hide()
         self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled:
@@ -129,26 +127,50 @@ class LockController(QObject):
         self.locked_changed.emit(True)
         return True
 
-    def _keep_draft(self, widget: QWidget) -> None:
+    def _keep_draft(self, widget: QWidget, comes_back: bool) -> None:
+        """Save what ``widget`` holds as a draft in the journal, before the journal closes.
+
+        A window that ``comes_back`` after unlock holds it again then (and its draft
+        goes); a dialog run with ``exec()`` ends when hidden, so its draft is offered.
+        Should the journal refuse the draft, it is kept here instead: never lost.
+        """
         payload_of = getattr(widget, "draft_payload", None)
-        resume = getattr(type(widget), "resume_draft", None)
-        if payload_of is None or resume is None:
+        key_of = getattr(widget, "draft_key", None)
+        if payload_of is None or key_of is None:
             return
         payload = payload_of()
-        if payload is not None:
-            self.pending_drafts.append((str(getattr(widget, "draft_kind", "")), resume, payload))
+        if payload is None:
+            return
+        kind, key = str(getattr(widget, "draft_kind", "")), str(key_of())
+        kept: Any = None
+        try:
+            self.window.journal.drafts.save(kind, key, payload)
+        except Exception as exc:  # the lock must happen; the draft stays in memory
+            log.warning("draft kept in memory only: %s", type(exc).__name__)
+            kept = payload
+        if comes_back:
+            self._shown_drafts.append((kind, key))
+            return
+        resume = getattr(type(widget), "resume_draft", None)
+        if resume is not None:
+            self.pending_drafts.append((kind, key, resume, kept))
 
     def _offer_drafts(self) -> None:
         drafts, self.pending_drafts = self.pending_drafts, []
-        for kind, resume, payload in drafts:
+        journal = self.window.journal
+        for kind, key, resume, kept in drafts:
+            payload = kept if kept is not None else journal.drafts.load(kind, key)
+            if payload is None:
+                continue
             answer = QMessageBox.question(
                 self.window,
                 "Carry on writing?",
                 f"You were writing {DRAFT_NAMES.get(kind, 'something')} when the journal "
-                "locked. Open it again to finish it?",
+                "locked. Open it again to finish it? (No throws the draft away.)",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
+            journal.drafts.discard(kind, key)
             if answer == QMessageBox.StandardButton.Yes:
                 resume(self.window, payload)
 
@@ -214,11 +236,12 @@ class LockController(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        for kind, key in self._shown_drafts:
+            window.journal.drafts.discard(kind, key)  # the window holds it again
+        self._shown_drafts = []
         self.apply_preferences()
         self.idle.resume()
         window.bus.changed.emit("all")
         self.locked_changed.emit(False)
-        for offer in self.draft_offers:
-            offer()
         if self.pending_drafts:
             QTimer.singleShot(0, self._offer_drafts)
