@@ -37,6 +37,8 @@ PEOPLE = (
         location="Reykjavík Remote",
         information_needs="weekly Thaddeus digest",
         motivations="wants the Quimby seat",
+        emails=("ximena.q@globex.example", "xq@hushmail.example"),
+        move_plan="win over Quimby via the Marzipan launch",
     ),
     Person(
         name='=HYPERLINK("http://evil.example","Bartholomew")',
@@ -77,6 +79,7 @@ IDENTIFYING = (
     "Reykjav",
     "Thaddeus",
     "Quimby",
+    "hushmail",
     "HYPERLINK",
     "evil.example",
     "Bartholomew",
