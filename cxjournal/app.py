@@ -33,7 +33,9 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
     interactive = not quit_after_paint
 
     try:
-        lock = startup.acquire_lock(path)
+        startup.refuse_odd_file(path)
+        # nothing can write a journal on read-only media, and no lock can be made beside it
+        lock = None if startup.is_read_only(path) else startup.acquire_lock(path)
     except startup.StartupRefused as exc:
         startup.report_refusal(str(exc), interactive)
         return 1
@@ -70,4 +72,5 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
             window.deleteLater()
             journal.close()
     finally:
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()

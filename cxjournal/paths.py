@@ -40,7 +40,10 @@ def journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def lock_path(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".lock")
+    """The lock file of a journal, beside the file itself: a journal reached through a
+    symlink is the same journal, with the same lock."""
+    real = Path(os.path.realpath(journal))
+    return real.with_name(real.name + ".lock")
 
 
 def rekey_marker(journal: Path) -> Path:
@@ -73,5 +76,13 @@ def ensure_private_dir(directory: Path) -> None:
 
 
 def make_file_private(path: Path) -> None:
-    if sys.platform != "win32" and path.exists():
-        os.chmod(path, 0o600)
+    """Take group and other permissions off a journal file. A file its owner cannot write
+    (read-only on purpose) is left as it is, and so is anything on read-only media."""
+    if sys.platform == "win32":
+        return
+    try:
+        mode = os.stat(path).st_mode
+        if mode & 0o077 and mode & 0o200:
+            os.chmod(path, mode & 0o700)
+    except OSError:
+        pass

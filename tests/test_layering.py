@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cxjournal"
 HEADLESS = ("domain", "store", "journal", "exchange")
 FORBIDDEN = ("PySide6", "pyqtgraph", "cxjournal.ui", "shiboken6")
 #: exchange modules that render with Qt on purpose (PDF), imported only when asked
-QT_ALLOWED = {"exchange/snapshot_pdf.py"}
+QT_ALLOWED = {"exchange/snapshot_pdf.py", "exchange/program_pdf.py"}
 
 
 def imported_modules(path: Path) -> set[str]:

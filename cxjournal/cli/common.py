@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal import paths
 from cxjournal.domain.errors import (
     CxJournalError,
-    JournalInUseError,
     PassphraseRequiredError,
     ValidationError,
 )
@@ -40,6 +42,13 @@ def run_command(args: argparse.Namespace) -> int:
         raise CommandError(str(exc), EXIT_FAILURE) from exc
     except OSError as exc:
         raise CommandError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+    except Exception as exc:  # SQLite under the journal: damaged, read-only, full, busy
+        from cxjournal.journal.core import explain
+
+        trouble = explain(journal_path(args), exc)
+        if trouble is None:
+            raise
+        raise CommandError(str(trouble), EXIT_FAILURE) from exc
 
 
 def journal_path(args: argparse.Namespace) -> Path:
@@ -79,15 +88,12 @@ def ask_passphrase(path: Path) -> str:
     return getpass.getpass(f"Passphrase for {path}: ")
 
 
-def open_journal(
-    args: argparse.Namespace, create: bool = False, for_writing: bool = False
-) -> Journal:
+def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
     """Open the journal named by the arguments; ask for a passphrase on a terminal if needed."""
     from cxjournal.journal import Journal
 
     path = journal_path(args)
-    if for_writing:
-        refuse_if_open_in_app(path)
+    Journal.refuse_odd_file(path)
     if not Journal.exists(path) and not create:
         raise CommandError(
             f"there is no journal at {path}: start the app once, or name one with --db"
@@ -99,11 +105,25 @@ def open_journal(
         return Journal.open(path, ask_passphrase(path), create=create)
 
 
-def refuse_if_open_in_app(path: Path) -> None:
-    from cxjournal.lockfile import owner_pid
+@contextmanager
+def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[Journal]:
+    """The journal opened for a command that writes to it, holding its lock throughout: the
+    app cannot open it meanwhile, nor can a second writing command."""
+    from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
+    from cxjournal.lockfile import hold
 
-    pid = owner_pid(path)
-    if pid is not None:
-        raise JournalInUseError(
-            f"{path} is open in the cxjournal app (process {pid}): close the app first"
-        )
+    path = journal_path(args)
+    Journal.refuse_odd_file(path)
+    if Journal.is_read_only(path):
+        raise read_only_error(path, f"the {args.command}")
+    with hold(path), open_journal(args, create=create) as journal:
+        yield journal
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None

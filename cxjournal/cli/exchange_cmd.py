@@ -19,7 +19,7 @@ from cxjournal.cli.common import (
     given_passphrase,
     journal_path,
     open_journal,
-    refuse_if_open_in_app,
+    writing_journal,
 )
 from cxjournal.domain.control_chars import escape_controls
 
@@ -48,7 +48,7 @@ def register(subparsers: Any) -> None:
         "--replace",
         action="store_true",
         help="overwrite check-ins on dates that already have a different one "
-        "(and take the file's settings)",
+        "(and take the file's thresholds)",
     )
     imp.set_defaults(func=run_import)
 
@@ -139,7 +139,7 @@ def run_import(args: argparse.Namespace) -> int:
     from cxjournal.exchange.importer import ImportConflictError, import_document
 
     document = parse(_read_input(args.file))  # every problem, before the journal is touched
-    with open_journal(args, create=True, for_writing=True) as journal:
+    with writing_journal(args, create=True) as journal:
         try:
             summary = import_document(journal, document, replace=args.replace)
         except ImportConflictError as exc:
@@ -177,20 +177,24 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
+    from cxjournal.lockfile import hold
     from cxjournal.store import backup as store_backup
 
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CommandError(f"there is no backup at {source}", EXIT_USAGE)
     target = journal_path(args)
-    refuse_if_open_in_app(target)
-    if not args.yes:
-        _confirm_restore(source, target)
-    passphrase = given_passphrase(args)
-    if passphrase is None and Journal.needs_passphrase(source):
-        passphrase = ask_passphrase(source)
-    refuse_if_open_in_app(target)
-    result = store_backup.restore(source, target, passphrase)
+    Journal.refuse_odd_file(target)
+    if Journal.is_read_only(target):
+        raise read_only_error(target, "the restore")
+    with hold(target):  # from the first question to the rename: no app opens it meanwhile
+        if not args.yes:
+            _confirm_restore(source, target)
+        passphrase = given_passphrase(args)
+        if passphrase is None and Journal.needs_passphrase(source):
+            passphrase = ask_passphrase(source)
+        result = store_backup.restore(source, target, passphrase)
     print(f"restored {target} from {source}")
     if result.kept_copy is not None:
         print(f"the journal it replaced is kept at {result.kept_copy}")

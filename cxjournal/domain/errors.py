@@ -45,6 +45,20 @@ class JournalInUseError(JournalOpenError):
     """Another running cxjournal has this journal open."""
 
 
+class UpgradeFailedError(JournalOpenError):
+    """A schema upgrade failed; the journal was left as it was (the message names the copy
+    made before the upgrade)."""
+
+
+class DamagedJournalError(NotAJournalError):
+    """The journal file is damaged; the message points to the latest backup and how to
+    restore it."""
+
+
 class JournalWriteError(CxJournalError):
     """A change could not be written (the disk is full, the journal busy or read-only...);
     the transaction was rolled back, so nothing of it was saved."""
+
+
+class ReadOnlyJournalError(JournalWriteError):
+    """The journal is on read-only media or in a read-only folder: it can be read, not written."""

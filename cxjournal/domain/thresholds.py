@@ -1,4 +1,8 @@
-"""Power-audit thresholds: user settings with the spec's defaults."""
+"""The journal's thresholds: user settings with the specs' defaults.
+
+The power audit's (power-audit.md) and the CX program's (program.md:
+``touch_days``, ``gap_warn_days``, ``format_streak``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from cxjournal.domain.errors import ValidationError
+
+#: Thresholds below 1 would make their rule meaningless (a streak of no notes).
+_AT_LEAST_ONE = frozenset({"format_streak"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +26,12 @@ class Thresholds:
     deep_min: float = 6
     transactional_max: float = 3
     transactional_min_count: int = 3
+    #: program: an owner with no cadence is out of touch after this many days
+    touch_days: int = 30
+    #: program: an attitude gap is raised this many days before its "by" date
+    gap_warn_days: int = 14
+    #: program: this many goal-bearing notes in one format without progress
+    format_streak: int = 3
 
     def as_dict(self) -> dict[str, float | int]:
         return asdict(self)
@@ -43,6 +56,9 @@ class Thresholds:
                 continue
             if raw < 0:
                 problems.append(f"{f.name}: {raw!r} must not be negative")
+                continue
+            if f.name in _AT_LEAST_ONE and raw < 1:
+                problems.append(f"{f.name}: {raw!r} must be at least 1")
                 continue
             values[f.name] = int(raw) if f.type == "int" else raw
         if problems:

@@ -5,7 +5,8 @@
 quarter whose top ten and ratings drift, a new boss who blocks for a few
 quarters (the exit plan starts, then pauses when the blocking stops),
 stakeholders whose attitude moves over time, notes of 1:1s and meetings with
-follow-ups, and a daily check-in with a hard stretch in it.
+follow-ups, a daily check-in with a hard stretch in it, and a CX program whose
+plan owners come round over the years (:mod:`cxjournal.exchange.demo_program`).
 :func:`generate_heavy` is the same story with many notes a day, for search
 benchmarks. Both are deterministic for a seed and a ``today``.
 """
@@ -44,6 +45,7 @@ from cxjournal.exchange.demo_cast import (
     PRODUCT_UNITS,
     CastMember,
 )
+from cxjournal.exchange.demo_program import add_program
 from cxjournal.exchange.format_write import dump
 
 __all__ = ["generate", "generate_heavy"]
@@ -124,6 +126,7 @@ class _Story:
         if years < 1:
             raise ValueError("years must be at least 1")
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today or dt.date.today()
         self.start = self.today - dt.timedelta(days=round(365.25 * years))
         self.notes_per_day = notes_per_day
@@ -416,14 +419,18 @@ class _Story:
         audits = self._audits()
         notes = self._notes()
         resilience = self._resilience()
+        people = [m.person for m in self.members]
+        program = add_program(people, notes, self.today, self.start, self.seed)
         return dump(
-            people=[m.person for m in self.members],
+            people=program.people,
             audits=audits,
-            notes=notes,
+            notes=program.notes,
             resilience=resilience,
             exit_plan=self._exit_plan(),
             thresholds=Thresholds(),
             exported_at=dt.datetime.combine(self.today, dt.time(18, 0), tzinfo=dt.UTC),
+            program=program.program,
+            proof_points=program.proof_points,
         )
 
 

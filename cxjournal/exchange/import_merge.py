@@ -22,7 +22,7 @@ from cxjournal.exchange.format_read import Document
 from cxjournal.exchange.import_program import merge_program_records
 from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
-from cxjournal.journal.settings import THRESHOLDS_KEY
+from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     note_values,
@@ -445,7 +445,11 @@ class MergeWriter:
         return untouched and (plan.status != ExitStatus.INACTIVE or bool(plan.items))
 
     def _settings(self) -> None:
-        wanted = {key: value for key, value in self.doc.settings.items() if key != THRESHOLDS_KEY}
+        wanted = {
+            key: value
+            for key, value in self.doc.settings.items()
+            if key in CONTENT_SETTINGS and key != THRESHOLDS_KEY
+        }
         if self.doc.thresholds is not None:
             wanted[THRESHOLDS_KEY] = self.doc.thresholds.as_dict()
         written = 0

@@ -19,8 +19,10 @@ The rules are spec/journal-format.md's "Import":
 * the exit plan: an untouched one (inactive, no items) takes the file's status
   and items; otherwise the file's items that are not on the list yet are added,
   and the plan follows the latest audit's blocking flag as when an audit is saved;
-* settings the journal does not have are taken from the file; with
-  ``replace`` the file's values also win over the journal's;
+* content settings (the thresholds, ``CONTENT_SETTINGS``) the journal does not
+  have are taken from the file; with ``replace`` the file's values also win over
+  the journal's. Every other setting, backup retention above all, is the user's
+  own and is never taken from a file;
 * the program, proof points and talking points merge as described in
   :mod:`cxjournal.exchange.import_program`.
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -9,8 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjournal import paths
-from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
-from cxjournal.store import rawdb, schema
+from cxjournal.domain.errors import (
+    CxJournalError,
+    DamagedJournalError,
+    JournalInUseError,
+    JournalOpenError,
+    NotAJournalError,
+    ReadOnlyJournalError,
+    WrongPassphraseError,
+)
+from cxjournal.store import durable, rawdb, schema
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -21,6 +32,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
+    from cxjournal.journal.program import ProgramOps
     from cxjournal.journal.resilience import ResilienceOps
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
@@ -35,6 +47,9 @@ class Journal:
     ) -> None:
         self.path = path
         self.encrypted = encrypted
+        #: True for a journal on read-only media or in a read-only folder: reads work, writes
+        #: raise ``ReadOnlyJournalError``
+        self.read_only = False
         self.upgrade_backup: Path | None = None
         self._raw = raw
         self._passphrase = passphrase if encrypted else None
@@ -50,54 +65,109 @@ class Journal:
         """True for an existing file that is not plain SQLite (encrypted, or not a journal)."""
         return not rawdb.file_is_empty(path) and not rawdb.is_plain_sqlite(path)
 
+    @staticmethod
+    def refuse_odd_file(path: Path) -> None:
+        """Raise ``JournalOpenError`` for a path that cannot be a journal file: a symlink to
+        nothing, a folder, a device such as ``/dev/null``."""
+        path = Path(path)
+        if path.is_symlink() and not path.exists():
+            raise JournalOpenError(
+                f"{path} is a link to {os.readlink(path)}, which does not exist: put the "
+                "journal back where the link points, or name another one with --db"
+            )
+        if path.exists() and not path.is_file():
+            kind = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
+            raise JournalOpenError(
+                f"{path} is {kind}, so it cannot be a journal: name a journal file with --db"
+            )
+
+    @staticmethod
+    def is_read_only(path: Path) -> bool:
+        """True for an existing journal that can be read but not written (read-only media,
+        a read-only folder or file)."""
+        return not rawdb.file_is_empty(path) and rawdb.is_read_only(Path(path))
+
     @classmethod
     def open(cls, path: Path, passphrase: str | None = None, create: bool = True) -> Journal:
         """Open (or, with ``create``, create) the journal at ``path`` and bring its schema current.
 
         A new journal is created encrypted when a passphrase is given (keyed in
-        Unicode NFC; an older journal keyed as typed still opens). Raises the
-        ``JournalOpenError`` family; an existing file is never changed before it
-        is known to be a journal this app can open. When the schema is current,
-        neither Alembic nor SQLAlchemy is imported here.
+        Unicode NFC; an older journal keyed as typed still opens), private from
+        its first byte (and so are its ``-wal`` and ``-shm``). A journal that cannot
+        be written opens read-only. Raises the ``JournalOpenError`` family; an
+        existing file is never changed before it is known to be a journal this app
+        can open, and without ``create`` no schema is made in an empty database.
+        When the schema is current, neither Alembic nor SQLAlchemy is imported here.
         """
         path = Path(path)
+        cls.refuse_odd_file(path)
         is_new = rawdb.file_is_empty(path)
         if is_new and not create:
             raise JournalOpenError(f"there is no journal at {path}")
+        if is_new and path.exists() and rawdb.is_read_only(path):
+            raise ReadOnlyJournalError(
+                f"{path} is empty and read-only: no journal can be made in it"
+            )
+        read_only = not is_new and rawdb.is_read_only(path)
         if is_new:
             paths.ensure_private_dir(path.parent)
         recovered = None
-        if paths.rekey_marker(path).exists():
+        if paths.rekey_marker(path).exists() and not read_only:
             from cxjournal.store.rekey import recover
 
             recovered = recover(path)  # a change of passphrase was interrupted: finish or undo it
-        try:
-            raw, key = rawdb.connect_keyed(path, passphrase)
-        except WrongPassphraseError:
-            if recovered == "finished":
-                raise WrongPassphraseError(
-                    "an interrupted change of passphrase has now been finished: the journal "
-                    "opens with the new passphrase"
-                ) from None
-            raise
-        journal = cls(path, raw, key, bool(key) if is_new else not rawdb.is_plain_sqlite(path))
-        try:
-            revision = rawdb.current_revision(raw, schema.REVISIONS)
-            rawdb.use_write_ahead_log(raw)  # known to be ours (or empty) from here on
-            if revision != schema.HEAD:
-                journal.upgrade_backup = schema.ensure_current(journal.engine, path)
-        except BaseException:
-            journal.close()
-            raise
-        paths.make_file_private(path)
+        with durable.private_files() if is_new else contextlib.nullcontext():
+            try:
+                raw, key = rawdb.connect_keyed(path, passphrase, read_only=read_only)
+            except rawdb.DamagedFileError as exc:
+                raise damaged(path, str(exc)) from exc
+            except WrongPassphraseError:
+                if recovered == "finished":
+                    raise WrongPassphraseError(
+                        "an interrupted change of passphrase has now been finished: the "
+                        "journal opens with the new passphrase"
+                    ) from None
+                raise
+            encrypted = bool(key) if is_new else not rawdb.is_plain_sqlite(path)
+            journal = cls(path, raw, key, encrypted)
+            journal.read_only = read_only
+            try:
+                journal._bring_current(create)
+            except BaseException as exc:
+                journal.close()
+                trouble = explain(path, exc)
+                if trouble is not None and trouble is not exc:
+                    raise trouble from exc
+                raise
+        if not read_only:
+            for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+                paths.make_file_private(path.with_name(name))
         return journal
+
+    def _bring_current(self, create: bool) -> None:
+        revision = rawdb.current_revision(self._raw, schema.REVISIONS)
+        if revision == schema.HEAD:
+            if not self.read_only:
+                rawdb.use_write_ahead_log(self._raw)
+            return
+        if revision is None and not create:
+            raise NotAJournalError(
+                f"{self.path} holds no journal (an empty database): nothing was written to it"
+            )
+        if self.read_only:
+            raise ReadOnlyJournalError(
+                f"{self.path} is read-only and needs an upgrade to this version of cxjournal: "
+                "copy it to a folder you can write to, then open the copy"
+            )
+        rawdb.use_write_ahead_log(self._raw)  # known to be ours (or empty) from here on
+        self.upgrade_backup = schema.ensure_current(self.engine, self.path)
 
     @cached_property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
         from cxjournal.store.engine import make_engine
 
-        return make_engine(self.path, self._passphrase)
+        return make_engine(self.path, self._passphrase, self.read_only)
 
     def raw(self) -> Any:
         """The plain DB-API connection for fast reads on the start-up path (Today).
@@ -124,8 +194,10 @@ class Journal:
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
-        A write SQLite refuses (disk full, journal busy or read-only, a CHECK
-        constraint) raises :class:`JournalWriteError`, saying why in plain words.
+        A write SQLite refuses (disk full, journal busy, a CHECK constraint) raises
+        :class:`JournalWriteError`, saying why in plain words; a damaged journal
+        raises :class:`DamagedJournalError` (naming the latest backup) and a
+        read-only one :class:`ReadOnlyJournalError`.
         """
         from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm import Session
@@ -136,7 +208,7 @@ class Journal:
         except (OperationalError, IntegrityError) as exc:
             from cxjournal.store.write_errors import write_failure
 
-            raise write_failure(exc) from exc
+            raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
 
     # -- operations by area (imported on first use, to keep start-up light) -------------
 
@@ -157,6 +229,12 @@ class Journal:
         from cxjournal.journal.notes import NoteOps
 
         return NoteOps(self)
+
+    @cached_property
+    def program(self) -> ProgramOps:
+        from cxjournal.journal.program import ProgramOps
+
+        return ProgramOps(self)
 
     @cached_property
     def resilience(self) -> ResilienceOps:
@@ -196,6 +274,11 @@ class Journal:
 
     # -- health ------------------------------------------------------------------------
 
+    def refuse_if_read_only(self, what: str) -> None:
+        """Raise ``ReadOnlyJournalError`` saying ``what`` cannot be written, when read-only."""
+        if self.read_only:
+            raise read_only_error(self.path, what)
+
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity checks and the schema check; empty when sound."""
         problems = rawdb.health_problems(self._raw, self.encrypted)
@@ -203,3 +286,60 @@ class Journal:
         if revision != schema.HEAD:
             problems.append(f"schema: at {revision}, expected {schema.HEAD}")
         return problems
+
+
+# -- what went wrong, in words a user can act on -----------------------------------------------
+
+
+def read_only_error(path: Path, what: str = "nothing") -> ReadOnlyJournalError:
+    return ReadOnlyJournalError(
+        f"{path} is read-only (on read-only media or in a folder you cannot write to), so "
+        f"{what} cannot be written to it; reading and exporting work"
+    )
+
+
+def damaged(path: Path, detail: str) -> DamagedJournalError:
+    """The one message for a damaged journal: what SQLite found, the latest backup and how to
+    restore it."""
+    from cxjournal.store.backup import list_backups
+
+    backups = [b for b in list_backups(path) if b.path.resolve() != path.resolve()]
+    if backups:
+        latest = backups[0]
+        where = (
+            f"The latest backup is {latest.path} ({latest.taken_at:%Y-%m-%d %H:%M}); restore it "
+            f"with: cxjournal --db {path} restore {latest.path}"
+        )
+    else:
+        where = (
+            "There is no backup beside it; if you have a copy elsewhere, restore it with: "
+            f"cxjournal --db {path} restore FILE"
+        )
+    return DamagedJournalError(f"{path} is damaged ({detail}). {where}")
+
+
+def explain(path: Path, exc: BaseException, read_only: bool = False) -> CxJournalError | None:
+    """The user's error for a failure of SQLite under the journal, or None if it is not one of
+    the known kinds (damaged file, read-only journal, full disk, busy journal)."""
+    if isinstance(exc, CxJournalError):
+        return exc
+    detail = rawdb.damage_detail(exc)
+    if detail is not None:
+        return damaged(path, detail)
+    text = str(getattr(exc, "orig", None) or exc)
+    if "readonly database" in text or (read_only and "read-only" in text):
+        return read_only_error(path)
+    exc_module = sys.modules.get("sqlalchemy.exc")  # only loaded once SQLAlchemy is in use
+    if exc_module is not None and isinstance(exc, exc_module.DBAPIError):
+        from cxjournal.store.write_errors import write_failure
+
+        return write_failure(exc)
+    if durable.is_disk_full(exc):
+        return durable.DiskFullError(
+            f"the disk is full: nothing was written to {path}; free some space and try again"
+        )
+    if "database is locked" in text:
+        return JournalInUseError(
+            f"{path} is busy: another program is writing to it; try again in a moment"
+        )
+    return None

@@ -19,8 +19,11 @@ from cxjournal.domain.model import (
     Attitude,
     Audit,
     FollowUp,
+    FormatUsed,
     Note,
+    NoteGoal,
     NoteKind,
+    NoteOutcome,
     Person,
     Rating,
     Relationship,
@@ -41,6 +44,9 @@ def note_payload(note: Note) -> dict[str, Any]:
         "person_id": note.person_id,
         "attitude": note.attitude.value if note.attitude else None,
         "tags": list(note.tags),
+        "goal": note.goal.value if note.goal else None,
+        "format_used": note.format_used.value if note.format_used else None,
+        "outcome": note.outcome.value if note.outcome else None,
         "follow_ups": [
             {"text": f.text, "due": f.due.isoformat() if f.due else None, "done": f.done}
             for f in note.follow_ups
@@ -57,6 +63,9 @@ def note_from_payload(payload: dict[str, Any]) -> Note:
         person_id=payload.get("person_id"),
         attitude=Attitude(payload["attitude"]) if payload.get("attitude") else None,
         tags=tuple(str(t) for t in payload.get("tags", ())),
+        goal=NoteGoal(payload["goal"]) if payload.get("goal") else None,
+        format_used=FormatUsed(payload["format_used"]) if payload.get("format_used") else None,
+        outcome=NoteOutcome(payload["outcome"]) if payload.get("outcome") else None,
         follow_ups=tuple(
             FollowUp(
                 text=str(f.get("text", "")),

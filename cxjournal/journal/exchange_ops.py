@@ -44,13 +44,17 @@ def backup_now(journal: Journal, target: Path | None = None) -> Path:
     """A backup now: to ``target``, or a rolling one in the backups folder (then rotated)."""
     if target is not None:
         return store_backup.backup_to(journal.engine, target)
+    journal.refuse_if_read_only("a backup in its backups folder (use backup -o FILE elsewhere)")
     made = store_backup.backup_now(journal.engine, journal.path)
     store_backup.prune(journal.path, retention_policy(journal))
     return made
 
 
 def automatic_backup(journal: Journal, now: dt.datetime | None = None) -> Path | None:
-    """Today's rolling backup if there is none yet, then rotation by the journal's settings."""
+    """Today's rolling backup if there is none yet, then rotation by the journal's settings;
+    none for a read-only journal."""
+    if journal.read_only:
+        return None
     return store_backup.automatic_backup(
         journal.engine, journal.path, retention_policy(journal), now
     )

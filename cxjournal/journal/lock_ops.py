@@ -29,7 +29,12 @@ def lock_journal(journal: Journal) -> None:
     until then any read or write raises ``JournalOpenError``.
     """
     journal.close()
-    keep = {"path": journal.path, "encrypted": journal.encrypted, "upgrade_backup": None}
+    keep = {
+        "path": journal.path,
+        "encrypted": journal.encrypted,
+        "read_only": journal.read_only,
+        "upgrade_backup": None,
+    }
     journal.__dict__.clear()
     # the engine too: a locked journal must not quietly open a connection without its key
     journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, engine=_Locked())

@@ -79,6 +79,17 @@ class NoteOps:
         with self._journal.session() as session:
             return [note_from_row(row) for row in session.scalars(query)]
 
+    def about_people(self) -> list[Note]:
+        """Every note about someone, oldest first and in the order entered (for the program)."""
+        query = (
+            select(NoteRow)
+            .where(NoteRow.person_id.is_not(None))
+            .options(selectinload(NoteRow.follow_ups))
+            .order_by(NoteRow.on_date, NoteRow.id)
+        )
+        with self._journal.session() as session:
+            return [note_from_row(row) for row in session.scalars(query)]
+
     def recent(self, limit: int = 200, offset: int = 0, kind: NoteKind | None = None) -> list[Note]:
         """All notes, about anyone or no one, newest first (only of ``kind`` if given)."""
         query = _ordered(_of_kind(select(NoteRow), kind)).limit(limit).offset(offset)

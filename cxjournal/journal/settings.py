@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 THRESHOLDS_KEY = "thresholds"
 #: The user's own e-mail addresses (calendar.md), a JSON list of strings.
 MY_EMAILS_KEY = "my_emails"
+#: the settings that are part of a journal's content, which an import may take from a file;
+#: every other setting (backup retention above all) is the user's own and never imported
+CONTENT_SETTINGS: tuple[str, ...] = (THRESHOLDS_KEY, MY_EMAILS_KEY)
 
 
 class SettingsOps:

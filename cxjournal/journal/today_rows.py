@@ -15,6 +15,7 @@ from typing import Any
 from cxjournal.domain.model import (
     ASPECTS,
     Aspects,
+    Attitude,
     Audit,
     Person,
     PreferredFormat,
@@ -26,7 +27,8 @@ from cxjournal.domain.model import (
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
     "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
-    "information_needs, motivations, archived"
+    "information_needs, motivations, archived, desired_attitude, desired_by, move_plan, "
+    "power, interest"
 )
 
 
@@ -55,6 +57,11 @@ def person(values: Sequence[Any]) -> Person:
         information_needs,
         motivations,
         archived,
+        desired_attitude,
+        desired_by,
+        move_plan,
+        power,
+        interest,
     ) = values
     return Person(
         id=person_id,
@@ -74,6 +81,11 @@ def person(values: Sequence[Any]) -> Person:
         information_needs=information_needs or "",
         motivations=motivations or "",
         archived=bool(archived),
+        desired_attitude=Attitude(desired_attitude) if desired_attitude else None,
+        desired_by=day(desired_by) if desired_by else None,
+        move_plan=move_plan or "",
+        power=power,
+        interest=interest,
     )
 
 

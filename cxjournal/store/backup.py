@@ -10,8 +10,9 @@ Rolling backups live in ``paths.backups_dir(journal)`` and are named
 ``<stem>-YYYYMMDD-HHMMSS<suffix>`` (local time). Rotation keeps the newest
 backup of each of the last ``keep_daily`` days that have one, plus the newest
 of each of the ``keep_weekly`` ISO weeks before those days (weeks that already
-hold a kept daily backup do not count). Copies kept by a
-restore (``<stem>-before-restore-...``) are never rotated away.
+hold a kept daily backup do not count). Whatever the settings say, the newest
+backup of each of at least ``MIN_DAILY`` days is kept. Copies kept by a restore
+(``<stem>-before-restore-...``) are never rotated away.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ from cxjournal.domain.errors import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-from cxjournal.store import rawdb, schema
+from cxjournal.store import durable, rawdb, schema
 from cxjournal.store.rawdb import file_is_empty, is_plain_sqlite
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
+#: rotation always keeps the newest backup of this many days, whatever the retention settings
+MIN_DAILY = 3
 BEFORE_RESTORE = "before-restore"
 _STAMP_RE = r"(\d{8}-\d{6})(?:-(\d+))?"
 
@@ -104,28 +107,36 @@ class RestoreResult:
 def backup_to(engine: Engine, target: Path) -> Path:
     """A consistent copy of the journal behind ``engine`` at ``target`` (replaced if present).
 
-    The copy is written beside ``target`` first and renamed into place, so a
-    failure never leaves half a backup under the final name.
+    The copy is written privately beside ``target`` first, flushed to disk and
+    renamed into place, so a failure never leaves half a backup under the final
+    name. A full disk raises :class:`DiskFullError` and leaves nothing behind.
     """
     target = Path(target)
     paths.ensure_private_dir(target.parent)
-    temp = target.with_name(f".{target.name}.part")
+    temp = durable.part_path(target)
     _remove_quietly(temp)
     try:
-        raw = engine.raw_connection()
-        try:
-            cursor = raw.cursor()
+        with durable.private_files():
+            raw = engine.raw_connection()
             try:
-                cursor.execute("VACUUM INTO ?", (str(temp),))
+                cursor = raw.cursor()
+                try:
+                    cursor.execute("VACUUM INTO ?", (str(temp),))
+                finally:
+                    cursor.close()
             finally:
-                cursor.close()
-        finally:
-            raw.close()
-        paths.make_file_private(temp)
+                raw.close()
+        durable.fsync_file(temp)
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         _remove_quietly(temp)
+        if durable.is_disk_full(exc):
+            raise durable.DiskFullError(
+                f"the disk is full: the backup {target} was not written (nothing was left "
+                "behind); free some space and try again"
+            ) from exc
         raise
+    durable.fsync_dir(target.parent)
     return target
 
 
@@ -214,12 +225,13 @@ def backups_to_keep(backups: Iterable[BackupInfo], policy: RetentionPolicy) -> s
     """
     newest_first = sorted(backups, key=lambda b: b.order, reverse=True)
     keep: set[Path] = set()
+    keep_daily = max(policy.keep_daily, MIN_DAILY)
     days: list[dt.date] = []
     for backup in newest_first:
         day = backup.taken_at.date()
         if day in days:
             continue
-        if len(days) >= policy.keep_daily:
+        if len(days) >= keep_daily:
             break
         days.append(day)
         keep.add(backup.path)
@@ -283,25 +295,35 @@ def verify(path: Path, passphrase: str | None) -> list[str]:
 def restore(
     backup: Path, journal_path: Path, passphrase: str | None, now: dt.datetime | None = None
 ) -> RestoreResult:
-    """Replace the journal with ``backup``, keeping a copy of the journal it replaces.
+    """Replace the journal with ``backup``, keeping a complete copy of the journal it replaces.
 
-    The backup is copied beside the journal and verified there (it must open
-    with ``passphrase`` and pass the integrity checks) before anything of the
-    journal is touched. No connection to ``journal_path`` may be open.
-    Raises ``JournalOpenError`` (the journal is then unchanged).
+    The backup is copied beside the journal, verified there (it must open with
+    ``passphrase`` and pass the integrity checks) and flushed to disk before
+    anything of the journal is touched. Then the journal's write-ahead log is
+    checkpointed into it, the journal (with whatever its log still holds) is
+    copied into the backups folder and flushed, and only then is the staged file
+    renamed over the journal. A kill at any point leaves the old journal whole or
+    the restored one, never a committed write lost. A journal reached through a
+    symlink stays a symlink: the file it points to is replaced.
+
+    The caller holds the journal's lock (``lockfile.hold`` or the app's), so no
+    connection to the journal is open. Raises ``JournalOpenError`` or
+    ``DiskFullError``; the journal is then unchanged.
     """
     backup, journal_path = Path(backup), Path(journal_path)
     if not backup.is_file():
         raise JournalOpenError(f"there is no backup at {backup}")
-    if backup.resolve() == journal_path.resolve():
+    real = Path(os.path.realpath(journal_path))
+    if backup.resolve() == real:
         raise JournalOpenError("a journal cannot be restored from itself")
     now = now or dt.datetime.now()
-    paths.ensure_private_dir(journal_path.parent)
-    staged = journal_path.with_name(f".{journal_path.name}.restoring")
+    paths.ensure_private_dir(real.parent)
+    staged = real.with_name(f".{real.name}.restoring")
     _remove_staged(staged)
     try:
-        shutil.copyfile(backup, staged)
-        problems = _verify_staged(staged, backup, passphrase)
+        with durable.private_files():
+            shutil.copyfile(backup, staged)
+            problems = _verify_staged(staged, backup, passphrase)
         if problems:
             raise NotAJournalError(
                 f"{backup.name} does not pass the integrity check ({problems[0]}); "
@@ -309,15 +331,39 @@ def restore(
             )
         _remove_quietly(_sidecar(staged, "-wal"))
         _remove_quietly(_sidecar(staged, "-shm"))
-        kept = _keep_copy(journal_path, now)
-        for suffix in ("-wal", "-shm"):
-            _remove_quietly(_sidecar(journal_path, suffix))
-        paths.make_file_private(staged)
-        os.replace(staged, journal_path)
-    except BaseException:
+        durable.fsync_file(staged)
+        _checkpoint(real, passphrase)
+        kept = _keep_copy(journal_path, real, now)
+        for suffix in ("-wal", "-shm"):  # the log is in the journal and in the kept copy now
+            _remove_quietly(_sidecar(real, suffix))
+        os.replace(staged, real)
+        durable.fsync_dir(real.parent)
+    except BaseException as exc:
         _remove_staged(staged)
+        if durable.is_disk_full(exc):
+            raise durable.DiskFullError(
+                f"the disk is full: {backup.name} was not restored and the journal was left "
+                "as it was; free some space and try again"
+            ) from exc
         raise
     return RestoreResult(kept_copy=kept)
+
+
+def _checkpoint(journal: Path, passphrase: str | None) -> None:
+    """Fold the journal's write-ahead log into the file, when it opens; a journal that does
+    not (damaged, another passphrase) keeps its log, which the kept copy takes too."""
+    if file_is_empty(journal):
+        return
+    try:
+        conn = rawdb.connect(journal, passphrase if not is_plain_sqlite(journal) else None)
+    except JournalOpenError:
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except Exception:  # a damaged journal: its log goes into the kept copy as it is
+        return
+    finally:
+        conn.close()
 
 
 def _verify_staged(staged: Path, backup: Path, passphrase: str | None) -> list[str]:
@@ -336,9 +382,11 @@ def _verify_staged(staged: Path, backup: Path, passphrase: str | None) -> list[s
         ) from None
 
 
-def _keep_copy(journal_path: Path, now: dt.datetime) -> Path | None:
-    """Copy the journal (and its write-ahead log, if any) into the backups folder."""
-    if file_is_empty(journal_path):
+def _keep_copy(journal_path: Path, real: Path, now: dt.datetime) -> Path | None:
+    """Copy the journal (and its write-ahead log, if it still holds anything) into the
+    backups folder, privately and flushed to disk; the log first, so the copy is complete
+    whenever it is there under its name."""
+    if file_is_empty(real):
         return None
     folder = paths.backups_dir(journal_path)
     paths.ensure_private_dir(folder)
@@ -349,12 +397,10 @@ def _keep_copy(journal_path: Path, now: dt.datetime) -> Path | None:
         counter += 1
         name = f"{journal_path.stem}-{BEFORE_RESTORE}-{stamp}-{counter}{journal_path.suffix}"
         target = folder / name
-    shutil.copyfile(journal_path, target)
-    paths.make_file_private(target)
-    wal = _sidecar(journal_path, "-wal")
+    wal = _sidecar(real, "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        shutil.copyfile(wal, _sidecar(target, "-wal"))
-        paths.make_file_private(_sidecar(target, "-wal"))
+        durable.copy_file(wal, _sidecar(target, "-wal"))
+    durable.copy_file(real, target)
     return target
 
 

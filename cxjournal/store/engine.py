@@ -56,10 +56,16 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     set_pragmas(dbapi_connection)
 
 
-def make_engine(path: Path, passphrase: str | None) -> Engine:
+def make_engine(path: Path, passphrase: str | None, read_only: bool = False) -> Engine:
     """An engine on a journal already known to open with this passphrase (the key as
-    ``rawdb.connect_keyed`` found it)."""
-    engine = create_engine(journal_url(path, passphrase))
+    ``rawdb.connect_keyed`` found it); ``read_only`` opens every connection for reading
+    only (see ``rawdb.read_only_uri``)."""
+    if read_only:
+        engine = create_engine(
+            journal_url(path, passphrase), creator=lambda: rawdb.open_connection(path, True)
+        )
+    else:
+        engine = create_engine(journal_url(path, passphrase))
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

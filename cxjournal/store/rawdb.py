@@ -9,6 +9,9 @@ it, so both open the same files.
 
 from __future__ import annotations
 
+import os
+import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +53,72 @@ def set_pragmas(conn: Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def connect(path: Path, passphrase: str | None) -> Connection:
+def is_read_only(path: Path) -> bool:
+    """True when the journal at ``path`` cannot be written: read-only media, a read-only
+    folder (SQLite needs to make the ``-wal`` and ``-shm`` beside it) or a read-only file."""
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only. Without a ``-shm`` beside it (and none
+    can be made there), the file is opened as immutable, which is exact when no ``-wal``
+    holds anything either."""
+    uri = "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
+    shm = path.with_name(path.name + "-shm")
+    wal = path.with_name(path.name + "-wal")
+    if not shm.exists() and (not wal.exists() or wal.stat().st_size == 0):
+        uri += "&immutable=1"
+    return uri
+
+
+def open_connection(path: Path, read_only: bool = False) -> Connection:
+    """A bare DB-API connection (not keyed, no pragmas) to ``path``."""
+    if read_only:
+        return sqlcipher3.connect(
+            read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
+        )
+    return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: list[BaseException] = []
+    stack: list[BaseException | None] = [exc]
+    while stack and len(seen) < 8:
+        current = stack.pop()
+        if current is None or any(current is s for s in seen):
+            continue
+        seen.append(current)
+        yield current
+        stack += [getattr(current, "orig", None), current.__cause__, current.__context__]
+
+
+DAMAGE_MESSAGES = ("malformed", "file is not a database", "database corruption")
+
+
+def damage_detail(exc: BaseException) -> str | None:
+    """SQLite's words when ``exc`` (or what caused it) says the file is damaged, else None."""
+    for current in _chain(exc):
+        if isinstance(current, sqlcipher3.DatabaseError):
+            text = str(current)
+            if any(marker in text for marker in DAMAGE_MESSAGES):
+                return text
+    return None
+
+
+def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Connection:
     """A checked connection to ``path``: raises the open errors; never writes to the file."""
-    return connect_keyed(path, passphrase)[0]
+    return connect_keyed(path, passphrase, read_only)[0]
 
 
-def connect_keyed(path: Path, passphrase: str | None) -> tuple[Connection, str | None]:
+def connect_keyed(
+    path: Path, passphrase: str | None, read_only: bool = False
+) -> tuple[Connection, str | None]:
     """A checked connection and the key that opened it (None: the file is plain).
 
     The passphrase is tried in each of ``domain.passphrase.key_forms`` (NFC
@@ -70,22 +133,22 @@ def connect_keyed(path: Path, passphrase: str | None) -> tuple[Connection, str |
     if exists and passphrase is not None and is_plain_sqlite(path):
         passphrase = None  # an unencrypted journal opens as it is
     if not passphrase:
-        return _connect_once(path, None), None
+        return _connect_once(path, None, read_only, exists), None
     found = passphrase_problem(passphrase)
     if found is not None:
         raise WrongPassphraseError(found)
     forms = key_forms(passphrase) if exists else [normalise(passphrase)]
     for form in forms:
         try:
-            return _connect_once(path, form), form
+            return _connect_once(path, form, read_only, exists), form
         except WrongPassphraseError:
             if form == forms[-1]:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _connect_once(path: Path, key: str | None) -> Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) -> Connection:
+    conn = open_connection(path, read_only)
     try:
         if key:
             # SQLCipher logs failed decryptions to stderr; the app says it in one clear line.
@@ -102,6 +165,8 @@ def _connect_once(path: Path, key: str | None) -> Connection:
         conn.close()
         if key:
             raise WrongPassphraseError("the passphrase does not open this journal") from exc
+        if exists and is_plain_sqlite(path) and damage_detail(exc):
+            raise DamagedFileError(str(exc)) from exc
         raise NotAJournalError(f"{path} is damaged or is not a cxjournal journal") from exc
     except BaseException:
         conn.close()
@@ -136,8 +201,23 @@ def use_write_ahead_log(conn: Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
 
 
+class DamagedFileError(NotAJournalError):
+    """An SQLite file whose pages SQLite finds damaged; the message is SQLite's words (the
+    journal layer adds where the latest backup is)."""
+
+
 def health_problems(conn: Connection, encrypted: bool) -> list[str]:
-    """What SQLite's integrity, encryption and foreign-key checks find; empty when sound."""
+    """What SQLite's integrity, encryption and foreign-key checks find; empty when sound.
+
+    A check that cannot even finish on a damaged file reports that as its problem.
+    """
+    try:
+        return _health_problems(conn, encrypted)
+    except sqlcipher3.DatabaseError as exc:
+        return [f"integrity: {exc}"]
+
+
+def _health_problems(conn: Connection, encrypted: bool) -> list[str]:
     problems = [f"integrity: {row[0]}" for row in conn.execute("PRAGMA integrity_check")]
     problems = [p for p in problems if p != "integrity: ok"]
     if encrypted:

@@ -46,8 +46,7 @@ class IndexHit:
     rank: float
 
 
-_SEARCH = (
-    f"""
+_SEARCH = f"""
     SELECT rowid, kind, open_id, person_id, on_date, who,
            snippet(search_fts, -1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', {SNIPPET_TOKENS}),
            rank
@@ -56,7 +55,6 @@ _SEARCH = (
     ORDER BY rank
     LIMIT :limit OFFSET :offset
     """
-)
 
 _FLOOR = (
     "SELECT rowid FROM search_fts WHERE search_fts MATCH :match "

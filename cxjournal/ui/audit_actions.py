@@ -80,15 +80,17 @@ def install(window: Any) -> None:
     from_latest.setStatusTip("Start a re-audit with the people and ratings of your latest audit")
     from_latest.triggered.connect(lambda: _on_audits(window, "new_from_latest"))
     file_menu = window.menu("file")
-    file_menu.addAction(new_audit)
-    file_menu.addAction(from_latest)
+    from cxjournal.ui.main_window import writes_journal
+
+    file_menu.addAction(writes_journal(new_audit))
+    file_menu.addAction(writes_journal(from_latest))
 
     # Edit > Preferences (Ctrl+,) is the app's preferences dialog; the thresholds keep their own
     settings = QAction("Alarm &thresholds…", window)
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
     settings.triggered.connect(lambda: open_settings(window))
-    window.menu("edit").addAction(settings)
+    window.menu("edit").addAction(writes_journal(settings))
 
     indicator = ExitPlanIndicator(window)
     window.add_status_widget(indicator)

@@ -53,6 +53,10 @@ MENU: tuple[tuple[str, str, str, str, str, str] | None, ...] = (
 )  # fmt: skip
 
 
+#: the menu entries that write to this journal
+WRITING = ("import_journal", "back_up_now", "restore_from_backup")
+
+
 def install(window: Any) -> None:
     actions = ExchangeActions(window)
     window.exchange_actions = actions
@@ -61,9 +65,12 @@ def install(window: Any) -> None:
             window.menu("file").addSeparator()
             continue
         menu, text, method, tip, shortcut, icon_name = entry
-        window.menu(menu).addAction(
-            actions.add_action(text, getattr(actions, method), tip, shortcut, icon_name)
-        )
+        action = actions.add_action(text, getattr(actions, method), tip, shortcut, icon_name)
+        if method in WRITING:
+            from cxjournal.ui.main_window import writes_journal
+
+            writes_journal(action)
+        window.menu(menu).addAction(action)
 
 
 class ExchangeActions(QObject):
@@ -348,7 +355,7 @@ class ExchangeActions(QObject):
         )
 
     def restore_from_backup(self) -> bool:
-        from cxjournal.domain.errors import JournalOpenError
+        from cxjournal.domain.errors import CxJournalError
         from cxjournal.journal.exchange_ops import restore_in_place
         from cxjournal.store.backup import list_backups
         from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
@@ -376,7 +383,7 @@ class ExchangeActions(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = restore_in_place(self.journal, backup)
-        except (JournalOpenError, OSError) as exc:
+        except (CxJournalError, OSError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(
                 self.window,

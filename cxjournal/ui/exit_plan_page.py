@@ -82,6 +82,16 @@ class ExitPlanPage(Page):
 
     # -- building -------------------------------------------------------------------------------
 
+    def export_evidence(self) -> None:
+        """Evidence of your results: the proof point portfolio, as the checklist asks."""
+        import datetime as dt
+
+        from cxjournal.ui.program_exports import export_portfolio
+
+        path = export_portfolio(self.journal, self.context.window, dt.date.today())
+        if path is not None:
+            self.context.show_status(f"Saved {path}")
+
     def _build_empty(self) -> QWidget:
         self.start_empty_button = QPushButton(icon("exit"), "&Start the plan now")
         self.start_empty_button.clicked.connect(self.start_plan)
@@ -104,6 +114,13 @@ class ExitPlanPage(Page):
         self.done_button.clicked.connect(self.mark_done)
         state.addWidget(self.start_button)
         state.addWidget(self.done_button)
+        self.evidence_button = QPushButton(icon("proof"), "Proof &points as evidence…")
+        self.evidence_button.setToolTip(
+            "For the step about your results: save your proof point portfolio (PDF, "
+            "Markdown or CSV) with each result's figures, value and story"
+        )
+        self.evidence_button.clicked.connect(self.export_evidence)
+        state.addWidget(self.evidence_button)
         layout.addLayout(state)
 
         self.progress = QProgressBar()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +25,15 @@ from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
+
+#: set (True) on every action that writes to the journal; a read-only journal disables them
+WRITES_JOURNAL = "writesJournal"
+
+
+def writes_journal(action: QAction) -> QAction:
+    """Mark ``action`` as one that writes to the journal (disabled when it is read-only)."""
+    action.setProperty(WRITES_JOURNAL, True)
+    return action
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +49,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
-        self.setWindowTitle(f"{journal.path.stem} — cxjournal")
+        read_only = " (read-only)" if journal.read_only else ""
+        self.setWindowTitle(f"{journal.path.stem}{read_only} — cxjournal")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(760, 520))
 
@@ -68,6 +79,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        self.read_only_banner: QWidget | None = None
+        if journal.read_only:
+            central = self._with_read_only_banner(central)
         self.setCentralWidget(central)
 
         self.journal_label = plain_label()
@@ -162,6 +176,34 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_action)
         for menu in (self.edit_menu,):
             menu.menuAction().setVisible(not menu.isEmpty())
+        if self.journal.read_only:
+            for action in self.findChildren(QAction):
+                if action.property(WRITES_JOURNAL):
+                    action.setEnabled(False)
+                    action.setStatusTip("The journal is read-only: nothing can be changed")
+
+    def _with_read_only_banner(self, content: QWidget) -> QWidget:
+        """``content`` under a one-line notice that the journal cannot be changed."""
+        banner = plain_label(
+            "Read-only: this journal is on read-only media or in a folder you cannot write "
+            "to. You can read and export it; nothing can be changed."
+        )
+        banner.setWordWrap(True)
+        banner.setObjectName("read-only-banner")
+        banner.setAccessibleName("Read-only journal")
+        banner.setContentsMargins(12, 6, 12, 6)
+        banner.setStyleSheet(
+            "QLabel#read-only-banner { background: palette(highlight); "
+            "color: palette(highlighted-text); }"
+        )
+        self.read_only_banner = banner
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(banner)
+        column.addWidget(content, 1)
+        return holder
 
     def menu(self, name: str) -> QMenu:
         return {
@@ -179,8 +221,15 @@ class MainWindow(QMainWindow):
 
     def _update_journal_label(self) -> None:
         lock = "🔒 encrypted" if self.journal.encrypted else "not encrypted"
+        tip = str(self.journal.path)
+        if self.journal.read_only:
+            lock += " · read-only"
+            tip += (
+                "\nRead-only: the journal is on read-only media or in a folder you cannot "
+                "write to. You can read and export it; nothing can be changed."
+            )
         self.journal_label.setText(f"{self.journal.path.name} · {lock}")
-        self.journal_label.setToolTip(str(self.journal.path))
+        self.journal_label.setToolTip(tip)
 
     def show_about(self) -> None:
         from cxjournal.ui.dialogs.about_dialog import AboutDialog

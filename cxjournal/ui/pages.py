@@ -28,6 +28,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("resilience", "Resilience", "resilience", "cxjournal.ui.resilience_page:ResiliencePage", "Daily check-in of energy, stress and mood, and what it reveals"),  # noqa: E501
     PageSpec("trends", "Trends", "trends", "cxjournal.ui.trends_page:TrendsPage", "How your influence and resilience have moved over the months and years"),  # noqa: E501
     PageSpec("exit_plan", "Exit plan", "exit", "cxjournal.ui.exit_plan_page:ExitPlanPage", "Your exit plan: starts when an audit records a superior blocking you"),  # noqa: E501
+    PageSpec("program", "Program", "program", "cxjournal.ui.program_page:ProgramPage", "Your CX program: its why, the eight plans, who runs them and the risks"),  # noqa: E501
+    PageSpec("proof_points", "Proof points", "proof", "cxjournal.ui.proof_points_page:ProofPointsPage", "Early wins and results that show the program works, and with whom you shared them"),  # noqa: E501
 )
 
 #: Modules with an ``install(window)`` function that add menu actions to the main window.

@@ -36,8 +36,10 @@ def install(window: MainWindow) -> None:
     new_person.triggered.connect(lambda: open_new_person(window))
     file_menu = window.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
-    file_menu.insertAction(first, new_note)
-    file_menu.insertAction(first, new_person)
+    from cxjournal.ui.main_window import writes_journal
+
+    file_menu.insertAction(first, writes_journal(new_note))
+    file_menu.insertAction(first, writes_journal(new_person))
     window.due_counter = DueCounter(window)  # type: ignore[attr-defined]
 
 

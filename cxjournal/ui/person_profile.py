@@ -36,6 +36,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.widgets.engagement_box import EngagementBox
 from cxjournal.ui.write_guard import guarded_write
 
 TEXT_FIELDS = ("role", "organisation", "team", "function", "product_unit", "location")
@@ -138,6 +139,7 @@ class PersonProfileDialog(QDialog):
         columns = QHBoxLayout()
         columns.addWidget(left)
         columns.addWidget(right)
+        self.engagement = EngagementBox(journal, person)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -146,6 +148,7 @@ class PersonProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(self.engagement)
         layout.addWidget(buttons)
         if person:
             self._load(person)
@@ -192,6 +195,7 @@ class PersonProfileDialog(QDialog):
             information_needs=self.needs.toPlainText().strip(),
             motivations=self.motivations.toPlainText().strip(),
             **{name: edit.text().strip() for name, edit in self.fields.items()},
+            **self.engagement.values(),
         )
 
     def accept(self) -> None:
@@ -203,9 +207,17 @@ class PersonProfileDialog(QDialog):
                 else:
                     self.saved_person = self.journal.people.update(person)
             except ValidationError as exc:  # named after the form's own label
-                raise ValidationError(p.replace("name:", "Name:", 1) for p in exc.problems) from exc
+                raise ValidationError(_readable(p) for p in exc.problems) from exc
         if attempt.failed:  # the dialog stays open with what was typed
             if isinstance(attempt.error, ValidationError):
                 self.name.setFocus()
             return
         super().accept()
+
+
+def _readable(problem: str) -> str:
+    """A problem with its field named as the form names it."""
+    for field, label in (("name", "Name"), ("power", "Power"), ("interest", "Interest")):
+        if problem.startswith(f"{field}:"):
+            return problem.replace(f"{field}:", f"{label}:", 1)
+    return problem

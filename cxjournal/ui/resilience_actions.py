@@ -21,7 +21,9 @@ def install(window: MainWindow) -> None:
     log.setShortcut(QKeySequence("Ctrl+L"))
     log.setStatusTip("Open the Resilience page at today's check-in, ready to type")
     log.triggered.connect(lambda: log_today(window))
-    window.menu("file").addAction(log)
+    from cxjournal.ui.main_window import writes_journal
+
+    window.menu("file").addAction(writes_journal(log))
 
     rule = QAction("Resilience &early warning…", window)
     rule.setObjectName("action-warning-rule")

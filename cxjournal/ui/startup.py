@@ -23,6 +23,19 @@ class StartupRefused(Exception):
     """The journal cannot be opened; the message says why. Exit status 1."""
 
 
+def refuse_odd_file(path: Path) -> None:
+    """``StartupRefused`` for a path that cannot be a journal (a dangling link, a folder, a
+    device such as /dev/null), before anything is made beside it."""
+    try:
+        Journal.refuse_odd_file(path)
+    except JournalOpenError as exc:
+        raise StartupRefused(str(exc)) from exc
+
+
+def is_read_only(path: Path) -> bool:
+    return Journal.is_read_only(path)
+
+
 def acquire_lock(journal_path: Path) -> QLockFile:
     """Hold the journal's lock while the app runs; a stale lock of a killed app is taken."""
     paths.ensure_private_dir(journal_path.parent)
@@ -33,8 +46,9 @@ def acquire_lock(journal_path: Path) -> QLockFile:
             pid = owner_pid(journal_path)
             owner = f" (process {pid})" if pid else ""
             raise StartupRefused(
-                f"The journal {journal_path} is already open in another cxjournal window{owner}. "
-                "Switch to that window, or close it first."
+                f"The journal {journal_path} is already open in another cxjournal window "
+                f"or command{owner}. Switch to that window, or close it (or let the command "
+                "finish) first."
             )
         raise StartupRefused(
             f"cannot create the lock file beside {journal_path}: check that the folder is writable"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -39,6 +40,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 ALARM_TITLES: dict[str, str] = {
@@ -64,6 +66,9 @@ WELCOME_TEXT = (
     "</ol>"
     "<p>Start with your first power audit; it takes about fifteen minutes.</p>"
 )
+
+#: Checks, 100 ms apart, for the warm-up's imports before the program card is filled anyway.
+PROGRAM_TRIES = 50
 
 #: At most this many stakeholders and follow-ups are listed; the rest are counted.
 LIST_LIMIT = 8
@@ -95,6 +100,7 @@ class TodayPage(Page):
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None
         self.prepare_dialog: Any = None
+        self._program_tries = 0
 
         scroll = QScrollArea()
         self.scroll = scroll
@@ -125,6 +131,10 @@ class TodayPage(Page):
         self.follow_up_card = Card("Follow-ups this week")
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
+        self.program_card = ProgramCard()
+        self.program_card.hide()
+        self.program_card.open_program.connect(lambda: self.go("program"))
+        self.program_card.prepare.connect(self.prepare)
         self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
@@ -134,8 +144,9 @@ class TodayPage(Page):
         grid.setVerticalSpacing(12)
         left = QVBoxLayout()
         right = QVBoxLayout()
-        for card in (self.audit_card, self.stakeholder_card, self.follow_up_card):
+        for card in (self.audit_card, self.program_card, self.stakeholder_card):
             left.addWidget(card)
+        left.addWidget(self.follow_up_card)
         for card in (self.resilience_card, self.exit_card):
             right.addWidget(card)
         left.addStretch(1)
@@ -244,9 +255,20 @@ class TodayPage(Page):
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
             self.cards.show()
+            # the program's risks read every note through SQLAlchemy: not before the paint,
+            # and not before the warm-up has imported it off the GUI thread
+            self._program_tries = 0
+            QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
+
+    def _fill_program(self, today: dt.date) -> None:
+        self._program_tries += 1
+        if "cxjournal.journal.program" not in sys.modules and self._program_tries < PROGRAM_TRIES:
+            QTimer.singleShot(100, self.program_card, lambda: self._fill_program(today))
+            return
+        self.program_card.fill(self.journal.program.view(today))
 
     def _fill_audit(self, overview: TodayOverview) -> None:
         _clear(self.audit_body)

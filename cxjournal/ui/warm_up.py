@@ -27,6 +27,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.settings",
     "cxjournal.journal.search",
     "cxjournal.journal.trends",
+    "cxjournal.journal.program",
     "pyqtgraph",
 )
 
@@ -48,9 +49,10 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     return thread
 
 
-#: Pages whose first build is slow (several pyqtgraph plots, every audit analysed):
+#: Pages whose first build is slow (several pyqtgraph plots, every audit analysed, the
+#: program's risks over every note):
 #: built and filled, hidden, once the imports are done, so their first visit only paints.
-HEAVY_PAGES: tuple[str, ...] = ("trends",)
+HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
 
 def prebuild(window: Any, keys: tuple[str, ...] = HEAVY_PAGES) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -184,7 +185,9 @@ def test_import_refuses_while_the_app_has_the_journal_open(
 ) -> None:
     before = content(db)
     assert run(db, "import", str(exported)) == 1
-    assert "open in the cxjournal app" in capsys.readouterr().err
+    assert (
+        f"is busy: another cxjournal (process {os.getpid()}) has it open" in capsys.readouterr().err
+    )
     assert content(db) == before
 
 
@@ -267,7 +270,9 @@ def test_restore_refuses_while_the_app_has_the_journal_open(
     assert run(db, "backup", "-o", str(saved)) == 0  # reading works alongside the app
     before = db.read_bytes()
     assert run(db, "restore", "--yes", str(saved)) == 1
-    assert "open in the cxjournal app" in capsys.readouterr().err
+    assert (
+        f"is busy: another cxjournal (process {os.getpid()}) has it open" in capsys.readouterr().err
+    )
     assert db.read_bytes() == before
 
 

@@ -126,7 +126,7 @@ def test_import_into_an_empty_journal_writes_everything(journal: Journal) -> Non
         checkins_added=2,
         exit_items_added=1,
         exit_status_set=True,
-        settings_written=2,
+        settings_written=1,
     )
     ana, ben = journal.people.all()
     assert (ben.name, ben.team, ben.relationship) == ("Ben Okafor", "Digital", Relationship.OTHER)
@@ -152,7 +152,7 @@ def test_import_into_an_empty_journal_writes_everything(journal: Journal) -> Non
     assert plan.status is ExitStatus.PAUSED
     assert [(i.text, i.done) for i in plan.items] == [("Update CV", True)]
     assert journal.settings.thresholds() == Thresholds(lean_gap=2)
-    assert journal.settings.get("theme") == "dark"
+    assert journal.settings.get("theme") is None  # only content settings are imported
     assert journal.check() == []
 
 
@@ -320,7 +320,7 @@ def test_a_blocker_without_the_flag_is_not_stored(journal: Journal) -> None:
 def test_settings_the_journal_has_are_kept_unless_replacing(journal: Journal) -> None:
     journal.settings.set_thresholds(Thresholds(lean_gap=5))
     summary = run(journal, example())
-    assert summary.settings_written == 1  # theme only
+    assert summary.settings_written == 0  # the journal's thresholds stay; theme is not content
     assert journal.settings.thresholds().lean_gap == 5
     run(journal, example(), replace=True)
     assert journal.settings.thresholds() == Thresholds(lean_gap=2)

@@ -173,7 +173,13 @@ def test_rotation_follows_the_settings(journal: Journal) -> None:
     start = dt.datetime(2026, 1, 5, 20)
     fake_backups(journal.path, [start + dt.timedelta(days=n) for n in range(20)])
     exchange_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
-    assert kept_days(journal.path) == ["2026-01-25 20", "2026-01-24 20", "2026-01-18 20"]
+    # two days asked for, three kept (the floor), then one week
+    assert kept_days(journal.path) == [
+        "2026-01-25 20",
+        "2026-01-24 20",
+        "2026-01-23 20",
+        "2026-01-18 20",
+    ]
 
 
 def test_rotation_never_touches_other_files(tmp_path: Path) -> None:
@@ -191,7 +197,7 @@ def test_rotation_never_touches_other_files(tmp_path: Path) -> None:
     fake_backups(journal_path, [dt.datetime(2020, 1, d) for d in range(1, 20)])
     backup.prune(journal_path, RetentionPolicy(keep_daily=1, keep_weekly=0))
     assert all((folder / name).exists() for name in others)
-    assert len(backup.rolling_backups(journal_path)) == 1
+    assert len(backup.rolling_backups(journal_path)) == backup.MIN_DAILY
 
 
 def test_keep_set_for_an_empty_list_is_empty() -> None:
@@ -376,3 +382,35 @@ def test_human_size() -> None:
     assert backup.human_size(512) == "512 bytes"
     assert backup.human_size(1536) == "1.5 KB"
     assert backup.human_size(5 * 1024 * 1024) == "5.0 MB"
+
+
+# --- retention is the user's own ---------------------------------------------------------
+
+
+def test_an_imported_retention_setting_is_ignored_and_rotation_keeps_a_floor(
+    journal: Journal,
+) -> None:
+    import json
+
+    from cxjournal.exchange.importer import import_text
+
+    start = dt.datetime(2026, 1, 1, 20)
+    fake_backups(journal.path, [start + dt.timedelta(days=n) for n in range(20)])
+    hostile = {
+        "format": "cxjournal",
+        "version": 1,
+        "settings": {"backups": {"keep_daily": 1, "keep_weekly": 0}},
+    }
+    import_text(journal, json.dumps(hostile), replace=True)
+    assert journal.settings.get(RetentionPolicy.SETTING_KEY) is None
+    exchange_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
+    # the default policy: the 7 newest days, then the two earlier weeks these 21 days reach
+    assert len(backup.rolling_backups(journal.path)) == 9
+
+
+def test_rotation_never_keeps_fewer_than_the_floor(tmp_path: Path) -> None:
+    journal_path = tmp_path / "journal.db"
+    start = dt.datetime(2026, 1, 1, 20)
+    fake_backups(journal_path, [start + dt.timedelta(days=n) for n in range(20)])
+    backup.prune(journal_path, RetentionPolicy(keep_daily=1, keep_weekly=0))
+    assert kept_days(journal_path) == ["2026-01-20 20", "2026-01-19 20", "2026-01-18 20"]

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -334,14 +333,8 @@ def test_ten_year_journal(qtbot: Any, tmp_path: Path) -> None:
     qtbot.waitExposed(window)
     try:
         page = window.page("today")
-        samples = []
-        for _ in range(5):
-            start = time.perf_counter()
-            page.refresh()
-            window.repaint()
-            samples.append((time.perf_counter() - start) * 1000)
-        print(f"Today refresh and paint, ten years: best {min(samples):.0f} ms")
-        assert min(samples) < 500
+        page.refresh()
+        window.repaint()
         latest = journal.audits.latest()
         assert latest is not None
         (row,) = rows(page, "today-latest-audit")

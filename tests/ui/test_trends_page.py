@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -231,32 +230,20 @@ def test_range_presets_and_smoothing(demo_window: Any, qtbot: Any) -> None:
     assert "weekly averages" in chart.resilience_plot.titleLabel.text
 
 
-def test_ten_years_render_quickly(demo_window: Any, qtbot: Any) -> None:
+def test_ten_years_redraw_every_chart(demo_window: Any, qtbot: Any) -> None:
+    """A full redraw (data changed) and a refresh with nothing changed both leave every audit
+    on the chart; how long they take is the benchmark's business (scripts/run-benchmark)."""
     from PySide6.QtWidgets import QApplication
 
     page = _open_trends(demo_window)
     app = QApplication.instance()
-
-    def render(force: bool) -> float:
+    for force in (True, False):
         if force:
             page.trends = None  # as if the data had changed: every item redrawn
-        start = time.perf_counter()
         page.refresh()
         demo_window.repaint()
         app.processEvents()
-        return (time.perf_counter() - start) * 1000
-
-    full = sorted(render(True) for _ in range(5))
-    same = sorted(render(False) for _ in range(5))
-    print(
-        f"Trends render, ten years: full redraw median {full[2]:.0f} ms (best {full[0]:.0f}),"
-        f" refresh with nothing changed median {same[2]:.0f} ms (best {same[0]:.0f})"
-    )
-    # the target is 150 ms on an idle machine; these bounds only catch a regression
-    # by an order of magnitude when other work shares the two cores
-    assert full[0] < 600, full
-    assert same[0] < 300, same
-    assert len(_ydata(page.influence_chart.influence)) == len(page.trends.audits)
+        assert len(_ydata(page.influence_chart.influence)) == len(page.trends.audits)
 
 
 def test_charts_follow_the_palette(demo_window: Any) -> None:

@@ -7,6 +7,7 @@ done box. The dialog writes through ``journal.notes`` when OK is pressed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -29,7 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
+from cxjournal.domain.model import (
+    Attitude,
+    FollowUp,
+    FormatUsed,
+    Note,
+    NoteGoal,
+    NoteKind,
+    NoteOutcome,
+    Person,
+)
+from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OUTCOME_TITLES
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
@@ -145,6 +156,21 @@ class NoteDialog(QDialog):
         for attitude in Attitude:
             self.attitude.addItem(ATTITUDE_LABELS[attitude], attitude.value)
 
+        self.goal = _choice("Goal of the update", "What the update was for", GOAL_TITLES)
+        self.format_used = _choice("Format used", "How you delivered it", FORMAT_USED_TITLES)
+        self.outcome = _choice("Outcome", "What came of it", OUTCOME_TITLES)
+        update = QHBoxLayout()
+        for caption, combo in (("&Goal", self.goal), ("For&mat", self.format_used),
+                               ("O&utcome", self.outcome)):  # fmt: skip
+            label = QLabel(caption)
+            label.setBuddy(combo)
+            update.addWidget(label)
+            update.addWidget(combo, 1)
+        if note:
+            for combo, value in ((self.goal, note.goal), (self.format_used, note.format_used),
+                                 (self.outcome, note.outcome)):  # fmt: skip
+                combo.setCurrentIndex(max(0, combo.findData(value.value if value else None)))
+
         self.text = QPlainTextEdit(note.text if note else "")
         self.text.setAccessibleName("Note")
         self.text.setPlaceholderText("What was said, what you noticed, what matters to them…")
@@ -177,6 +203,11 @@ class NoteDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
+        update_label = QLabel("Update:")
+        update_label.setToolTip(
+            "For an update to a stakeholder: goal, format and outcome (optional)"
+        )
+        form.insertRow(4, update_label, update)
         follow_holder = QVBoxLayout()
         follow_holder.addLayout(self.follow_ups_box)
         follow_holder.addWidget(add_follow_up, 0, Qt.AlignmentFlag.AlignLeft)
@@ -248,6 +279,7 @@ class NoteDialog(QDialog):
         kind = NoteKind(self.kind.currentData())
         attitude = self.attitude.currentData()
         follow_ups = tuple(f for f in (row.value() for row in self.follow_up_rows()) if f)
+        goal, fmt, outcome = (c.currentData() for c in (self.goal, self.format_used, self.outcome))
         return Note(
             id=self.note.id if self.note else None,
             on=from_qdate(self.date.date()),
@@ -257,6 +289,9 @@ class NoteDialog(QDialog):
             attitude=Attitude(attitude) if attitude else None,
             tags=self.tags.tags(),
             follow_ups=follow_ups,
+            goal=NoteGoal(goal) if goal else None,
+            format_used=FormatUsed(fmt) if fmt else None,
+            outcome=NoteOutcome(outcome) if outcome else None,
         )
 
     # -- drafts (kept when the journal locks while the dialog is open) --------------------
@@ -304,6 +339,17 @@ class NoteDialog(QDialog):
         if attempt.failed:
             return  # the dialog stays open with what was typed
         super().accept()
+
+
+def _choice(name: str, tip: str, titles: Mapping[Any, str]) -> QComboBox:
+    """A combo box of ``titles`` with "–" (not noted) first: Tab skips it, a letter picks."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tip + " (optional)")
+    combo.addItem("–", None)
+    for value, title in titles.items():
+        combo.addItem(title, value.value)
+    return combo
 
 
 def _person_label(person: Person) -> str:

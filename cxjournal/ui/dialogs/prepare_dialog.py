@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,7 @@ from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
+from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 LAST_NOTES = 3
@@ -111,7 +113,7 @@ def essentials(prep: Preparation) -> list[tuple[str, str]]:
     ]
 
 
-def report_html(prep: Preparation, talking_points: str) -> str:
+def report_html(prep: Preparation, talking_points: str, program_html: str = "") -> str:
     """The printable page: the same content as the screen, charts as figures."""
     person = prep.cadence.person
     e = html.escape
@@ -155,6 +157,7 @@ def report_html(prep: Preparation, talking_points: str) -> str:
         parts.append("</table>")
     else:
         parts.append("<p>Not rated in any power audit yet.</p>")
+    parts.append(program_html)
     parts.append("<h3>Talking points</h3>")
     text = talking_points.strip()
     parts.append(f"<p>{e(text).replace(chr(10), '<br>')}</p>" if text else "<p>&nbsp;</p>")
@@ -274,8 +277,10 @@ class PrepareDialog(QDialog):
         points_label = QLabel("&Talking points")
         points_label.setBuddy(self.talking_points)
 
+        self.program_section = ProgramPrepSection(journal, person_id, announce, self.today)
         left = QVBoxLayout()
         left.addWidget(self.essentials_box)
+        left.addWidget(self.program_section)
         left.addWidget(self.follow_ups_box)
         left.addWidget(self.notes_box, 1)
         right = QVBoxLayout()
@@ -283,8 +288,16 @@ class PrepareDialog(QDialog):
         right.addWidget(chart_box)
         right.addWidget(points_label)
         right.addWidget(self.talking_points, 1)
+        # the left column scrolls when the screen is short, rather than squeezing its text
+        left_holder = QWidget()
+        left_holder.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setWidget(left_holder)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
+        columns.addWidget(left_scroll, 1)
         columns.addLayout(right, 1)
 
         self.print_button = QPushButton("&Print…")
@@ -341,7 +354,11 @@ class PrepareDialog(QDialog):
             QTextDocument.MetaInformation.DocumentTitle,
             f"1:1 with {self.prep.cadence.person.name}",
         )
-        document.setHtml(report_html(self.prep, self.talking_points.toPlainText()))
+        document.setHtml(
+            report_html(
+                self.prep, self.talking_points.toPlainText(), self.program_section.report_html()
+            )
+        )
         return document
 
     def print_preparation(self) -> None:

@@ -70,6 +70,24 @@ SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
         "audit rates at least this many people.",
         1, 10, 1, 0,
     ),
+    "touch_days": (
+        "Program: plan owner out of touc&h after (days)",
+        "A plan owner with no update cadence is out of touch when you have had no contact "
+        "with them for this many days.",
+        1, 366, 1, 0,
+    ),
+    "gap_warn_days": (
+        "Program: attitude &gap warning (days ahead)",
+        "An attitude gap is raised this many days before the date you want to have moved "
+        "the person by.",
+        0, 366, 1, 0,
+    ),
+    "format_streak": (
+        "Program: &format not working after (updates)",
+        "Format not working is raised when this many updates with a goal, all in the same "
+        "format, achieved nothing and the person's attitude did not move.",
+        1, 20, 1, 0,
+    ),
 }  # fmt: skip
 
 

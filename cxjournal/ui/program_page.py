@@ -1,0 +1,330 @@
+"""The Program page: the program's why and measure, its risks with a next step each,
+the eight plans with who runs them, and the power/interest grid.
+
+Everything comes from ``journal.program.view(today)``, the domain's view that the
+command line and the exports show too. The why and measure are saved as soon as
+focus leaves them; a plan is edited in its dialog; a risk opens what fixes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.domain.model import Person, PlanKind, Program
+from cxjournal.domain.program import Risk
+from cxjournal.domain.program_view import ProgramView
+from cxjournal.ui.icons import icon
+from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.program_exports import snapshot_button
+from cxjournal.ui.widgets.empty_state import EmptyState
+from cxjournal.ui.widgets.plan_card import PlanCard
+from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.write_guard import guarded_write
+
+EMPTY_TEXT = (
+    "<h2>Your CX program</h2>"
+    "<p>A customer-experience program runs through leaders who do not report to you. "
+    "Here you keep its <b>why</b> (the reason anyone should care, in a sentence or two), "
+    "the measure it moves, and its eight plans: governance, communications, voice of the "
+    "customer, operations, integration, training, improvement and technology.</p>"
+    "<p>For each plan, note who owns it and who helps; set where you want each of them to "
+    "stand. cxjournal then tells you which plans have no owner, whose owner is opposed or "
+    "out of touch, where you have no champion, and what to do next.</p>"
+    "<p>Start with the why.</p>"
+)
+
+#: Risks listed before "Show all"; the rest wait behind that button.
+RISKS_SHOWN = 5
+
+#: Plan cards per row: as many as fit at this width each, up to four.
+CARD_WIDTH = 330
+MAX_COLUMNS = 4
+
+
+class _FocusOut(QObject):
+    """Calls ``save`` when the watched editor loses focus."""
+
+    def __init__(self, save: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self._save = save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._save()
+        return False
+
+
+class ProgramPage(Page):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__(context)
+        self.today = dt.date.today  # replaced in tests
+        self.view: ProgramView | None = None
+        self.started = False
+        self.all_risks = False
+        self.plan_dialog: Any = None
+        self.cards: list[PlanCard] = []
+        self.risk_rows: list[LinkRow] = []
+        self.chart: Any = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.start_button = QPushButton(icon("today"), "&Write the program's why")
+        self.start_button.clicked.connect(self.start)
+        self.empty = EmptyState(EMPTY_TEXT, self.start_button, text_width=640)
+        self.stack.addWidget(self.empty)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.stack.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(12)
+
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<h2>CX program</h2>"))
+        self.date_label = QLabel()
+        header.addWidget(self.date_label)
+        header.addStretch(1)
+        self.proof_button = QPushButton("&Proof points…")
+        self.proof_button.setToolTip("The early wins and results that show the program works")
+        self.proof_button.clicked.connect(lambda: self.context.navigate("proof_points"))
+        header.addWidget(self.proof_button)
+        self.export_button = snapshot_button(self.journal, self, self.today_value, self._saved)
+        header.addWidget(self.export_button)
+        layout.addLayout(header)
+
+        self.why_card = Card("Why it matters")
+        self.why = QPlainTextEdit()
+        self.why.setAccessibleName("Why")
+        self.why.setPlaceholderText(
+            "The program's compelling why, in one or two sentences anyone can repeat"
+        )
+        self.why.setTabChangesFocus(True)
+        self.why.setFixedHeight(64)
+        self.kpi = QLineEdit()
+        self.kpi.setAccessibleName("Measure")
+        self.kpi.setPlaceholderText("The measure it moves, e.g. relationship NPS")
+        form = QFormLayout()
+        why_label = QLabel("W&hy:")
+        why_label.setBuddy(self.why)
+        kpi_label = QLabel("&Measure:")
+        kpi_label.setBuddy(self.kpi)
+        form.addRow(why_label, self.why)
+        form.addRow(kpi_label, self.kpi)
+        self.why_card.body.addLayout(form)
+        self.why.installEventFilter(_FocusOut(self.save_why, self))
+        self.kpi.editingFinished.connect(self.save_why)
+        layout.addWidget(self.why_card)
+
+        self.risk_card = Card("Risks")
+        layout.addWidget(self.risk_card)
+
+        self.plans_card = Card("The eight plans")
+        self.plans_grid = QGridLayout()
+        self.plans_grid.setSpacing(8)
+        self.plans_card.body.addLayout(self.plans_grid)
+        layout.addWidget(self.plans_card)
+
+        self.grid_card = Card("Power and interest")
+        self.grid_hint = self.grid_card.add_text("", "program-grid-hint")
+        self.chart_holder = QVBoxLayout()
+        self.grid_card.body.addLayout(self.chart_holder)
+        layout.addWidget(self.grid_card)
+        layout.addStretch(1)
+
+    # -- states -------------------------------------------------------------------------
+
+    def today_value(self) -> dt.date:
+        return self.today()
+
+    def _saved(self, path: object) -> None:
+        if path is not None:
+            self.context.show_status(f"Saved {path}")
+
+    def start(self) -> None:
+        self.started = True
+        self.stack.setCurrentWidget(self.scroll)
+        self.why.setFocus()
+
+    def refresh(self) -> None:
+        today = self.today()
+        view = self.journal.program.view(today)
+        self.view = view
+        empty = view.program == Program() and not self.started
+        self.stack.setCurrentWidget(self.empty if empty else self.scroll)
+        self.date_label.setText(f"as of {today.day} {today:%B %Y}")
+        if not self.why.hasFocus():
+            self.why.setPlainText(view.program.why)
+        if not self.kpi.hasFocus():
+            self.kpi.setText(view.program.kpi)
+        self._fill_risks(view)
+        self._fill_plans(view, today)
+        self._fill_grid(view)
+
+    # -- why and measure ---------------------------------------------------------------------
+
+    def save_why(self) -> None:
+        if self.view is None:
+            return
+        why, kpi = self.why.toPlainText().strip(), self.kpi.text().strip()
+        program = self.view.program
+        if (why, kpi) == (program.why, program.kpi):
+            return
+        with guarded_write(self, "save the program's why") as attempt:
+            self.journal.program.set_why(why, kpi)
+        if attempt.failed:
+            return
+        self.started = True
+        self.context.show_status("Saved the program's why and measure.")
+        self.announce("program")
+
+    # -- risks --------------------------------------------------------------------------------
+
+    def _fill_risks(self, view: ProgramView) -> None:
+        card = self.risk_card
+        card.clear()
+        card.title.setText("Risks")
+        self.risk_rows = []
+        if not view.risks:
+            live = any(p.plan.status.value in ("in_progress", "at_risk") for p in view.plans)
+            card.add_text(
+                "No risks for the plans under way."
+                if live
+                else "Risks appear here once a plan is in progress: set a plan's status "
+                "and its people with its Edit button below.",
+                "program-no-risks",
+            )
+            return
+        card.title.setText(f"Risks ({len(view.risks)})")
+        shown = view.risks if self.all_risks else view.risks[:RISKS_SHOWN]
+        for risk in shown:
+            row = LinkRow(
+                risk.title, risk.message, icon("alarm"), as_written(_risk_tip(risk), wrap=False)
+            )
+            row.setObjectName(f"risk-{risk.code.value}")
+            row.activated.connect(lambda r=risk: self.open_risk(r))
+            card.add(row)
+            self.risk_rows.append(row)
+        hidden = len(view.risks) - len(shown)
+        if hidden > 0 or (self.all_risks and len(view.risks) > RISKS_SHOWN):
+            more = QPushButton(f"Show all {len(view.risks)} risks" if hidden else "Show fewer")
+            more.setObjectName("program-more-risks")
+            more.clicked.connect(self.toggle_risks)
+            card.add(more)
+
+    def toggle_risks(self) -> None:
+        self.all_risks = not self.all_risks
+        if self.view is not None:
+            self._fill_risks(self.view)
+
+    def open_risk(self, risk: Risk) -> None:
+        """Open what fixes a risk: the person's profile, the plan, or the People page."""
+        person = risk.person
+        if person is not None and risk.plan is None:
+            self.edit_person(person)
+        elif risk.plan is not None:
+            self.edit_plan(risk.plan)
+        else:
+            self.context.navigate("people")
+
+    def edit_person(self, person: Person) -> None:
+        from cxjournal.ui.person_profile import PersonProfileDialog
+
+        dialog = PersonProfileDialog(self.journal, self.context.window, person)
+        if dialog.exec():
+            self.announce("people")
+
+    # -- plans ----------------------------------------------------------------------------------
+
+    def _fill_plans(self, view: ProgramView, today: dt.date) -> None:
+        for card in self.cards:
+            self.plans_grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for plan_view in view.plans:
+            card = PlanCard(plan_view, today)
+            card.activated.connect(lambda k=plan_view.kind: self.edit_plan(k))
+            self.cards.append(card)
+        self._lay_out_cards()
+
+    def _lay_out_cards(self) -> None:
+        width = max(1, self.scroll.viewport().width() - 60)
+        columns = max(1, min(MAX_COLUMNS, width // CARD_WIDTH))
+        for index, card in enumerate(self.cards):
+            self.plans_grid.addWidget(card, index // columns, index % columns)
+        for column in range(MAX_COLUMNS):
+            self.plans_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.cards:
+            self._lay_out_cards()
+
+    def card(self, kind: PlanKind) -> PlanCard:
+        return next(c for c in self.cards if c.view.kind is kind)
+
+    def edit_plan(self, kind: PlanKind) -> None:
+        from cxjournal.ui.dialogs.plan_dialog import PlanDialog
+
+        plan = self.journal.program.plan(kind)
+        self.plan_dialog = PlanDialog(self.journal, plan, self.context.window, self.today())
+        if self.plan_dialog.exec():
+            self.announce("program")
+
+    # -- grid -------------------------------------------------------------------------------------
+
+    def _fill_grid(self, view: ProgramView) -> None:
+        entries = list(view.grid)
+        if not entries:
+            self.grid_hint.setText(
+                "Give people a power and an interest (1 to 5) in their profile to place them "
+                "here: who to manage closely, keep satisfied, keep informed or monitor."
+            )
+            self.grid_hint.show()
+            if self.chart is not None:
+                self.chart.hide()
+            return
+        self.grid_hint.hide()
+        if self.chart is None:
+            from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
+
+            self.chart = PowerInterestChart()
+            self.chart.setMinimumHeight(340)
+            self.chart_holder.addWidget(self.chart)
+        self.chart.show()
+        self.chart.set_entries(entries)
+
+    def open_item(self, **kwargs: Any) -> None:
+        kind = kwargs.get("plan")
+        if isinstance(kind, PlanKind):
+            self.edit_plan(kind)
+
+
+def _risk_tip(risk: Risk) -> str:
+    if risk.person is not None and risk.plan is None:
+        return f"Open {risk.person.name}'s profile"
+    if risk.plan is not None:
+        return "Open the plan"
+    return "Open the People page"

@@ -1,0 +1,66 @@
+"""Today's CX program card: the top program risks and the attitude gaps coming due.
+
+Filled from the domain's program view (``journal.program.view``), the same risks
+the Program page and ``cxjournal program show`` list; hidden while the program
+is empty.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from cxjournal.domain.model import Program
+from cxjournal.domain.program_view import ProgramView, gaps_due, top_risks
+from cxjournal.ui.icons import icon
+from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.widgets.today_cards import Card, LinkRow
+
+#: At most this many risks and this many gaps are listed; the rest are counted.
+TOP_RISKS = 3
+TOP_GAPS = 3
+
+
+class ProgramCard(Card):
+    #: open the Program page
+    open_program = Signal()
+    #: prepare a 1:1 with this person id
+    prepare = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("CX program", parent)
+        self.setObjectName("today-program")
+        self.rows: list[LinkRow] = []
+
+    def fill(self, view: ProgramView) -> None:
+        self.clear()
+        self.rows = []
+        risks = top_risks(view, TOP_RISKS)
+        gaps = gaps_due(view)
+        self.setVisible(view.program != Program() or bool(gaps))
+        if not risks and not gaps:
+            self.add_text("No program risk today.", "today-program-clear")
+        for risk in risks:
+            row = LinkRow(risk.title, risk.message, icon("alarm"), "Open the Program page")
+            row.setObjectName("today-program-risk")
+            row.activated.connect(self.open_program.emit)
+            self.add(row)
+            self.rows.append(row)
+        others = len(view.risks) - len(gaps) - len(risks)
+        if others > 0:
+            more = LinkRow(f"{others} more risks", "On the Program page", tooltip="Open it")
+            more.setObjectName("today-more")
+            more.activated.connect(self.open_program.emit)
+            self.add(more)
+        for gap in gaps[:TOP_GAPS]:
+            person = gap.person
+            if person is None or person.id is None:
+                continue
+            row = LinkRow(f"Attitude gap: {person.name}", gap.problem, icon("people"))
+            row.setObjectName("today-program-gap")
+            tip = as_written(f"Prepare your next 1:1 with {person.name}", wrap=False)
+            prepare = row.add_button("Prepare 1:1", tip)
+            for signal in (row.activated, prepare.clicked):
+                signal.connect(lambda _=False, pid=person.id: self.prepare.emit(pid))
+            self.add(row)
+            self.rows.append(row)

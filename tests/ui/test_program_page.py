@@ -1,0 +1,128 @@
+"""The Program page, the plan dialog and the grid chart on real journals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from cxjournal.domain.model import Person, PlanKind, PlanMember, PlanRole
+from cxjournal.domain.program_wording import RISK_TITLES, RiskCode
+from cxjournal.journal import Journal
+from cxjournal.ui.dialogs.plan_dialog import PlanDialog
+from cxjournal.ui.person_profile import PersonProfileDialog
+from tests.program_scenario import EXPECTED_GRID, EXPECTED_RISKS, D, store_scenario
+
+
+def program_page(main_window: Any) -> Any:
+    main_window.navigate("program")
+    page = main_window.page("program")
+    page.today = lambda: D
+    page.refresh()
+    return page
+
+
+def test_a_new_journal_shows_what_the_program_is_and_where_to_start(main_window: Any) -> None:
+    page = program_page(main_window)
+    assert page.stack.currentWidget() is page.empty
+    page.start_button.click()
+    assert page.stack.currentWidget() is page.scroll
+    assert page.why.hasFocus()
+    assert [c.view.kind for c in page.cards] == list(PlanKind)
+    assert page.risk_card.findChild(type(page.date_label), "program-no-risks") is not None
+
+
+def test_the_scenario_shows_its_risks_plans_and_grid(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    page = program_page(main_window)
+    assert page.stack.currentWidget() is page.scroll
+    assert page.why.toPlainText() == "Customers stop waiting for refunds"
+    titles = [RISK_TITLES[RiskCode(r["code"])] for r in EXPECTED_RISKS]
+    assert [row.title() for row in page.risk_rows] == titles[:5]
+    page.toggle_risks()
+    assert [row.title() for row in page.risk_rows] == titles
+    assert all(row.detail() for row in page.risk_rows)
+    operations = page.card(PlanKind.OPERATIONS)
+    assert operations.owner_label.text() == "Owner: Ana Silva: skeptic → supporter"
+    assert [m.text() for m in operations.member_labels] == [
+        "Ben Okafor, contributor: supporter",
+        "Fay Lund, sponsor: skeptic",
+    ]
+    assert page.card(PlanKind.TRAINING).owner_label.text() == "Owner: No owner yet"
+    page.chart.show()
+    assert [e.person.name for e in page.chart.entries] == [g["name"] for g in EXPECTED_GRID]
+
+
+def test_names_in_the_grid_are_plain_text(main_window: Any, journal: Journal) -> None:
+    journal.people.add(Person("<b>Zed</b> & co", power=5, interest=5))
+    page = program_page(main_window)
+    page.start()
+    page.refresh()
+    assert page.chart.label_texts() == ["<b>Zed</b> & co"]
+
+
+def test_a_risk_opens_what_fixes_it(
+    main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_scenario(journal)
+    opened: list[str] = []
+    monkeypatch.setattr(PlanDialog, "exec", lambda d: opened.append(d.plan.kind.value) or 0)
+    monkeypatch.setattr(PersonProfileDialog, "exec", lambda d: opened.append(d.person.name) or 0)
+    page = program_page(main_window)
+    page.toggle_risks()
+    rows = {row.objectName(): row for row in reversed(page.risk_rows)}  # the first of each code
+    rows["risk-plan_without_owner"].activated.emit()
+    rows["risk-attitude_gap"].activated.emit()
+    assert opened == ["training", "Dana Reed"]
+
+
+def test_the_plan_dialog_refuses_a_second_owner_and_keeps_what_was_typed(
+    main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    ana = journal.people.add(Person("Ana"))
+    ben = journal.people.add(Person("Ben"))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    plan = journal.program.plan(PlanKind.VOC)
+    dialog = PlanDialog(journal, plan, main_window)
+    qtbot.addWidget(dialog)
+    for person in (ana, ben):
+        row = dialog.add_member(PlanMember(person, PlanRole.OWNER))
+        assert row.person.currentText() == person.name
+    qtbot.keyClicks(dialog.next_step, "Agree the survey")
+    dialog.accept()
+    assert warnings and "at most one owner" in warnings[0]
+    assert journal.program.plan(PlanKind.VOC) == plan
+    assert dialog.next_step.text() == "Agree the survey"
+    dialog.member_rows()[1].role.setCurrentIndex(1)  # Ben becomes a sponsor
+    dialog.accept()
+    saved = journal.program.plan(PlanKind.VOC)
+    assert [(m.person.name, m.role) for m in saved.people] == [
+        ("Ana", PlanRole.OWNER),
+        ("Ben", PlanRole.SPONSOR),
+    ]
+    assert saved.next_step == "Agree the survey"
+
+
+def test_today_shows_the_top_risks_and_the_gaps_coming_due(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
+
+    store_scenario(journal)
+    main_window.navigate("today")
+    today = main_window.page("today")
+    today.today = lambda: D
+    today.refresh()
+    card = today.program_card
+    qtbot.waitUntil(lambda: bool(card.rows))
+    assert card.isVisible()
+    assert [r.title() for r in card.rows] == [
+        "Plan without an owner",
+        "Owner opposed",
+        "No supporter",
+        "Attitude gap: Dana Reed",
+    ]
