@@ -1,7 +1,7 @@
 """``cxjournal passphrase set [--new-passphrase-file F]`` and ``cxjournal passphrase remove --yes``.
 
 The journal and every copy in its folder follow (store/rekey.py); the change
-is crash-safe, and refused while the app has the journal open.
+is crash-safe, and holds the journal's lock: refused while the app has it open.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from cxjournal.cli.common import (
     given_passphrase,
     journal_path,
     passphrase_from,
-    refuse_if_open_in_app,
 )
 
 
@@ -55,13 +54,16 @@ def register(subparsers: Any) -> None:
 
 def _journal_and_old(args: argparse.Namespace) -> tuple[Any, str | None]:
     from cxjournal.journal import Journal
+    from cxjournal.journal.core import read_only_error
 
     path = journal_path(args)
-    refuse_if_open_in_app(path)
+    Journal.refuse_odd_file(path)
     if not Journal.exists(path):
         raise CommandError(
             f"there is no journal at {path}: start the app once, or name one with --db"
         )
+    if Journal.is_read_only(path):
+        raise read_only_error(path, "a new passphrase")
     old = given_passphrase(args)
     if Journal.needs_passphrase(path) and old is None:
         old = ask_passphrase(path)
@@ -98,6 +100,7 @@ def _followers(count: int) -> str:
 
 def run_set(args: argparse.Namespace) -> int:
     from cxjournal.domain.passphrase import strength
+    from cxjournal.lockfile import hold
     from cxjournal.store.rekey import rekey
 
     path, old = _journal_and_old(args)
@@ -109,13 +112,15 @@ def run_set(args: argparse.Namespace) -> int:
             f"offline). {rated.advice}".rstrip(),
             file=sys.stderr,
         )
-    result = rekey(path, old, new)
+    with hold(path):  # neither the app nor another command opens it meanwhile
+        result = rekey(path, old, new)
     print(f"{path.name}{_followers(len(result.files))} now open with the new passphrase")
     return EXIT_OK
 
 
 def run_remove(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
+    from cxjournal.lockfile import hold
     from cxjournal.store.rekey import rekey
 
     if not args.yes:
@@ -128,6 +133,7 @@ def run_remove(args: argparse.Namespace) -> int:
     if not Journal.needs_passphrase(path):
         print(f"{path.name} has no passphrase: nothing to remove")
         return EXIT_OK
-    result = rekey(path, old, None)
+    with hold(path):
+        result = rekey(path, old, None)
     print(f"{path.name}{_followers(len(result.files))} are now plain, with no passphrase")
     return EXIT_OK
