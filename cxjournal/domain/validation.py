@@ -49,6 +49,11 @@ def email_key(email: str) -> str:
     return email.strip().casefold()
 
 
+def split_emails(text: str) -> tuple[str, ...]:
+    """The addresses of a typed list: separated by commas, semicolons or spaces."""
+    return tuple(part for part in re.split(r"[,;\s]+", text) if part)
+
+
 def email_problem(email: str) -> str | None:
     """Why ``email`` is not an acceptable address, or None."""
     text = email.strip()

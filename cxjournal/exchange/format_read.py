@@ -84,6 +84,7 @@ from cxjournal.exchange.format_read_v2 import (
     read_program,
     read_proof_points,
     read_ties,
+    with_v2_people,
 )
 
 __all__ = [
@@ -197,34 +198,8 @@ class Document:
             )
             for n in self.notes
         )
-        program = self.program
-        if program is not None:
-            plans = tuple(
-                replace(
-                    plan,
-                    people=tuple(
-                        replace(member, person=people[fid])
-                        for member, fid in zip(plan.people, fids, strict=True)
-                    ),
-                )
-                for plan, fids in zip(program.program.plans, program.member_file_ids, strict=True)
-            )
-            program = replace(program, program=replace(program.program, plans=plans))
-        proof_points = tuple(
-            replace(
-                p,
-                point=replace(
-                    p.point,
-                    shared=tuple(
-                        replace(share, person=people[fid])
-                        for share, fid in zip(p.point.shared, p.share_file_ids, strict=True)
-                    ),
-                ),
-            )
-            for p in self.proof_points
-        )
-        agenda = tuple(
-            replace(a, item=replace(a.item, person=people[a.person_file_id])) for a in self.agenda
+        program, proof_points, agenda = with_v2_people(
+            self.program, self.proof_points, self.agenda, people
         )
         return replace(
             self,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cxjournal.domain.model import (
@@ -72,6 +72,42 @@ class DocAgendaItem:
     file_id: str | None
     item: AgendaItem
     person_file_id: str
+
+
+def with_v2_people(
+    program: DocProgram | None,
+    proof_points: tuple[DocProofPoint, ...],
+    agenda: tuple[DocAgendaItem, ...],
+    people: Mapping[str, Person],
+) -> tuple[DocProgram | None, tuple[DocProofPoint, ...], tuple[DocAgendaItem, ...]]:
+    """The v2 records with their people replaced by ``people[file id]`` (store ids given)."""
+    if program is not None:
+        plans = tuple(
+            replace(
+                plan,
+                people=tuple(
+                    replace(member, person=people[fid])
+                    for member, fid in zip(plan.people, fids, strict=True)
+                ),
+            )
+            for plan, fids in zip(program.program.plans, program.member_file_ids, strict=True)
+        )
+        program = replace(program, program=replace(program.program, plans=plans))
+    points = tuple(
+        replace(
+            p,
+            point=replace(
+                p.point,
+                shared=tuple(
+                    replace(share, person=people[fid])
+                    for share, fid in zip(p.point.shared, p.share_file_ids, strict=True)
+                ),
+            ),
+        )
+        for p in proof_points
+    )
+    items = tuple(replace(a, item=replace(a.item, person=people[a.person_file_id])) for a in agenda)
+    return program, points, items
 
 
 # --- audits ---------------------------------------------------------------------------

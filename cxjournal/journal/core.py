@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from cxjournal.journal.agenda import AgendaOps
     from cxjournal.journal.audits import AuditOps
+    from cxjournal.journal.calendar import CalendarOps
     from cxjournal.journal.drafts import DraftOps
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
@@ -225,6 +227,12 @@ class Journal:
         return AuditOps(self)
 
     @cached_property
+    def calendar(self) -> CalendarOps:
+        from cxjournal.journal.calendar import CalendarOps
+
+        return CalendarOps(self)
+
+    @cached_property
     def notes(self) -> NoteOps:
         from cxjournal.journal.notes import NoteOps
 
@@ -241,6 +249,12 @@ class Journal:
         from cxjournal.journal.resilience import ResilienceOps
 
         return ResilienceOps(self)
+
+    @cached_property
+    def agenda(self) -> AgendaOps:
+        from cxjournal.journal.agenda import AgendaOps
+
+        return AgendaOps(self)
 
     @cached_property
     def exit_plan(self) -> ExitPlanOps:

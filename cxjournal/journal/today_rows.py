@@ -23,12 +23,18 @@ from cxjournal.domain.model import (
     Relationship,
     ResilienceEntry,
 )
+from cxjournal.domain.ties import tie_indexes
 
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
     "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
     "information_needs, motivations, archived, desired_attitude, desired_by, move_plan, "
     "power, interest"
+)
+#: A person's addresses in order, as a JSON list, read with the person's row.
+_EMAILS = (
+    "(SELECT json_group_array(email) FROM (SELECT email FROM person_emails "
+    "WHERE person_id = {alias}.id ORDER BY position, id))"
 )
 
 
@@ -62,6 +68,7 @@ def person(values: Sequence[Any]) -> Person:
         move_plan,
         power,
         interest,
+        emails,
     ) = values
     return Person(
         id=person_id,
@@ -86,21 +93,24 @@ def person(values: Sequence[Any]) -> Person:
         move_plan=move_plan or "",
         power=power,
         interest=interest,
+        emails=tags(emails),
     )
 
 
 def person_columns(alias: str) -> str:
-    return ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
+    """The columns :func:`person` reads, of the people table under ``alias``."""
+    plain = ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
+    return f"{plain}, {_EMAILS.format(alias=alias)}"
 
 
-PERSON_WIDTH = len(PERSON_COLUMNS.split(","))
+PERSON_WIDTH = len(PERSON_COLUMNS.split(",")) + 1
 
 
 def latest_audit(conn: Any) -> Audit | None:
     """The latest audit (a tie on the date goes to the one created last) with its ratings."""
     aspects = ", ".join(f"r.{name}" for name in ASPECTS)
     rows = conn.execute(
-        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, "
+        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, a.ties_recorded, "
         f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
         f"{person_columns('p')}, {person_columns('b')} "
         "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
@@ -111,7 +121,7 @@ def latest_audit(conn: Any) -> Audit | None:
     ).fetchall()
     if not rows:
         return None
-    r0 = 4
+    r0 = 5
     p0 = r0 + 5 + len(ASPECTS)
     b0 = p0 + PERSON_WIDTH
     first = rows[0]
@@ -131,6 +141,9 @@ def latest_audit(conn: Any) -> Audit | None:
                 aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
             )
         )
+    pairs = conn.execute(
+        "SELECT person_a, person_b FROM audit_ties WHERE audit_id = ?", (first[0],)
+    ).fetchall()
     audit = Audit(
         id=first[0],
         taken_on=day(first[1]),
@@ -138,6 +151,8 @@ def latest_audit(conn: Any) -> Audit | None:
         blocking_superior=bool(first[3]),
         blocking_superior_person=person(first[b0:]) if first[b0] is not None else None,
         ratings=tuple(ratings),
+        ties=tie_indexes([r.person.id or 0 for r in ratings], [(a, b) for a, b in pairs]),
+        ties_recorded=bool(first[4]),
     )
     return audit
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS, Aspects, Audit, Person, Rating
+from cxjournal.domain.network import NetworkFigures
 from cxjournal.domain.power_audit import (
     Alarm,
     Analysis,
@@ -53,6 +54,8 @@ class AuditPoint:
     totals: Totals | None
     reach: Mapping[str, ReachFigure]
     alarms: tuple[Alarm, ...]
+    #: Who knows whom (network.md); ``None`` when the audit records no ties.
+    network: NetworkFigures | None = None
 
     def distinct(self, dimension: str) -> int:
         """How many different values of ``dimension`` the rated people have (0 when unknown)."""
@@ -108,8 +111,9 @@ class WeekAverage:
 
     week_start: dt.date
     count: int
-    energy: float
-    stress: float
+    #: None for a week of mood-only check-ins
+    energy: float | None
+    stress: float | None
     mood: float
 
 
@@ -118,16 +122,17 @@ class ResilienceTrend:
     """Check-ins as parallel sequences, their rolling means and weekly averages.
 
     ``days`` are the dates with a check-in, oldest first; ``energy``, ``stress``
-    and ``mood`` are the raw values on those days, and ``rolling[metric]`` the
-    trailing ``rolling_days``-day mean on the same days.
+    and ``mood`` are the raw values on those days (energy and stress None on a
+    mood-only check-in), and ``rolling[metric]`` the trailing ``rolling_days``-day
+    mean on the same days (None where the window holds no value of that metric).
     """
 
     days: tuple[dt.date, ...] = ()
-    energy: tuple[int, ...] = ()
-    stress: tuple[int, ...] = ()
+    energy: tuple[int | None, ...] = ()
+    stress: tuple[int | None, ...] = ()
     mood: tuple[int, ...] = ()
     rolling_days: int = ROLLING_DAYS
-    rolling: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    rolling: Mapping[str, tuple[float | None, ...]] = field(default_factory=dict)
     weeks: tuple[WeekAverage, ...] = ()
 
     def __len__(self) -> int:
@@ -178,6 +183,7 @@ def audit_points(analyses: Iterable[Analysis]) -> tuple[AuditPoint, ...]:
                 totals=analysis.totals,
                 reach=dict(analysis.reach),
                 alarms=analysis.alarms,
+                network=analysis.network,
             )
         )
     return tuple(points)
@@ -248,8 +254,9 @@ def _aspect_point(audit: Audit, ratings: Sequence[Rating], name: str) -> AspectP
 
 
 #: A check-in as the Trends page reads it: date, energy, stress, mood, and the three
-#: trailing rolling means on that date.
-DailyRow = tuple[dt.date, int, int, int, float, float, float]
+#: trailing rolling means on that date (energy and stress None when not recorded:
+#: a mood-only check-in, or no such check-in in the window).
+DailyRow = tuple[dt.date, int | None, int | None, int, float | None, float | None, float]
 
 
 def resilience_trend(

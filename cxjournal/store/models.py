@@ -533,3 +533,38 @@ class DraftRow(Base):
         UniqueConstraint("kind", "key", name="uq_drafts_kind_key"),
         CheckConstraint("json_valid(payload)", name="payload_json"),
     )
+
+
+class CalendarSourceRow(Base):
+    """An .ics file the user registered; its meetings are re-read when it changes."""
+
+    __tablename__ = "calendar_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    digest: Mapped[str] = mapped_column(Text, default="")
+    read_at: Mapped[str | None] = mapped_column(Text)
+    missing: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (CheckConstraint("length(path) >= 1", name="path_present"),)
+
+
+class MeetingRow(Base):
+    """One occurrence read from a calendar source (recurrences expanded), times in UTC."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("calendar_sources.id", ondelete="CASCADE"), index=True
+    )
+    uid: Mapped[str] = mapped_column(Text)
+    start_utc: Mapped[str] = mapped_column(Text, index=True)
+    end_utc: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    #: The organizer's address, lower case ("" when none).
+    organizer: Mapped[str] = mapped_column(Text)
+    #: JSON array of [address, PARTSTAT] pairs, addresses lower case.
+    attendees: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (CheckConstraint("end_utc >= start_utc", name="ends_after_start"),)

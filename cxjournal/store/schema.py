@@ -19,7 +19,7 @@ from cxjournal.store import durable
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2", "0004_calendar")
 HEAD = REVISIONS[-1]
 
 

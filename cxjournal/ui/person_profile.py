@@ -34,6 +34,7 @@ from cxjournal.domain.model import (
     PreferredFormat,
     Relationship,
 )
+from cxjournal.domain.validation import split_emails
 from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.widgets.engagement_box import EngagementBox
@@ -76,6 +77,12 @@ class PersonProfileDialog(QDialog):
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 edit.setCompleter(completer)
             self.fields[name] = edit
+        self.emails = QLineEdit()
+        self.emails.setPlaceholderText("e.g. ana@acme.com, ana.silva@gmail.com")
+        self.emails.setToolTip(
+            "Their addresses, separated by commas: meetings in your calendar files with any "
+            "of them are matched to this person"
+        )
         self.internal = QCheckBox("Works in my organisation")
         self.internal.setChecked(True)
         self.relationship = QComboBox()
@@ -119,6 +126,7 @@ class PersonProfileDialog(QDialog):
             ("&Function:", self.fields["function"]),
             ("&Product unit:", self.fields["product_unit"]),
             ("&Location:", self.fields["location"]),
+            ("&E-mails:", self.emails),
         ]
         for label, widget in rows:
             self._add_row(who, label, widget)
@@ -170,6 +178,7 @@ class PersonProfileDialog(QDialog):
         self.name.setText(person.name)
         for name, edit in self.fields.items():
             edit.setText(getattr(person, name))
+        self.emails.setText(", ".join(person.emails))
         self.internal.setChecked(person.internal)
         self.relationship.setCurrentIndex(self.relationship.findData(person.relationship.value))
         self.key.setChecked(person.key_stakeholder)
@@ -186,6 +195,7 @@ class PersonProfileDialog(QDialog):
         return replace(
             base,
             name=self.name.text().strip(),
+            emails=split_emails(self.emails.text()),
             internal=self.internal.isChecked(),
             relationship=Relationship(self.relationship.currentData()),
             key_stakeholder=self.key.isChecked(),
@@ -210,7 +220,8 @@ class PersonProfileDialog(QDialog):
                 raise ValidationError(_readable(p) for p in exc.problems) from exc
         if attempt.failed:  # the dialog stays open with what was typed
             if isinstance(attempt.error, ValidationError):
-                self.name.setFocus()
+                wrong_email = any(p.startswith("E-mails") for p in attempt.error.problems)
+                (self.emails if wrong_email else self.name).setFocus()
             return
         super().accept()
 
@@ -220,4 +231,8 @@ def _readable(problem: str) -> str:
     for field, label in (("name", "Name"), ("power", "Power"), ("interest", "Interest")):
         if problem.startswith(f"{field}:"):
             return problem.replace(f"{field}:", f"{label}:", 1)
+    if problem.startswith("emails["):  # emails[1]: ... -> E-mails (address 2): ...
+        index, _, rest = problem[len("emails[") :].partition("]:")
+        if index.isdigit():
+            return f"E-mails (address {int(index) + 1}):{rest}"
     return problem

@@ -32,24 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus
-from cxjournal.domain.resilience import checkin_value
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, checkin_value
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
-
-ALARM_TITLES: dict[str, str] = {
-    "limited_reach": "Narrow reach",
-    "power_imbalance": "Power imbalance",
-    "high_vulnerability": "High vulnerability",
-    "transactional_network": "Transactional network",
-    "blocking_superior": "Blocking superior",
-}
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -135,6 +129,11 @@ class TodayPage(Page):
         self.program_card.hide()
         self.program_card.open_program.connect(lambda: self.go("program"))
         self.program_card.prepare.connect(self.prepare)
+        self.now = lambda: dt.datetime.now().astimezone()  # replaced in tests
+        self.meetings_card = MeetingsCard()
+        self.meetings_card.hide()
+        self.meetings_card.prepare.connect(self.prepare)
+        self.meetings_card.log.connect(self.log_meeting)
         self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
@@ -144,7 +143,8 @@ class TodayPage(Page):
         grid.setVerticalSpacing(12)
         left = QVBoxLayout()
         right = QVBoxLayout()
-        for card in (self.audit_card, self.program_card, self.stakeholder_card):
+        for card in (self.meetings_card, self.audit_card, self.program_card,
+                     self.stakeholder_card):  # fmt: skip
             left.addWidget(card)
         left.addWidget(self.follow_up_card)
         for card in (self.resilience_card, self.exit_card):
@@ -259,9 +259,31 @@ class TodayPage(Page):
             # and not before the warm-up has imported it off the GUI thread
             self._program_tries = 0
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
+            QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
+
+    def _fill_meetings(self) -> None:
+        """After the paint: the calendar's meetings of today and tomorrow."""
+        now = self.now()
+        calendar = self.journal.calendar
+        has_calendar = bool(calendar.sources())
+        found = calendar.meetings(now.date(), now.date() + dt.timedelta(days=1))
+        self.meetings_card.fill(found if has_calendar else [], now, has_calendar)
+
+    def log_meeting(self, person_id: int, day: dt.date, kind: str) -> None:
+        """Write the note of a meeting that took place, its person, day and kind filled in."""
+        from cxjournal.domain.model import NoteKind
+        from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+        dialog = NoteDialog(
+            self.journal, self.context.window, person_id=person_id, today=day,
+            note_kind=NoteKind(kind),
+        )
+        if dialog.exec() and dialog.saved_note:
+            self.announce("notes")
+            self.context.show_status("Note saved")
 
     def _fill_program(self, today: dt.date) -> None:
         self._program_tries += 1
@@ -434,10 +456,7 @@ class TodayPage(Page):
         days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
         by_day = {e.on: e for e in summary.recent}
         series: dict[str, list[float | None]] = {
-            metric: [
-                _float_or_none(getattr(by_day[d], metric)) if d in by_day else None for d in days
-            ]
-            for metric in ("energy", "stress", "mood")
+            metric: [_value(by_day.get(d), metric) for d in days] for metric in MEASURES
         }
         self.sparkline.set_series(days, series)
         has_recent = bool(summary.recent)
@@ -496,5 +515,7 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-def _float_or_none(value: int | None) -> float | None:
+def _value(entry: ResilienceEntry | None, measure: str) -> float | None:
+    """A day's value of one measure for the sparkline; None (a gap) when not recorded."""
+    value = getattr(entry, measure) if entry is not None else None
     return None if value is None else float(value)

@@ -28,6 +28,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.search",
     "cxjournal.journal.trends",
     "cxjournal.journal.program",
+    "cxjournal.journal.calendar",
     "pyqtgraph",
 )
 
@@ -73,6 +74,16 @@ def prebuild(window: Any, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
             log.debug("could not prebuild %s", key, exc_info=True)
 
 
+def start_calendar_watch(window: Any) -> None:
+    """Read the calendar files once and watch them (cxjournal.ui.calendar_watch)."""
+    try:
+        from cxjournal.ui.calendar_watch import start_watch
+
+        start_watch(window)
+    except Exception:  # the meetings stay as last read; the next start tries again
+        log.warning("could not start watching the calendar files", exc_info=False)
+
+
 def after_first_paint(window: Any) -> threading.Thread:
     """Import in the background, then prebuild the heavy pages in the GUI thread."""
     from PySide6.QtCore import QTimer
@@ -86,6 +97,7 @@ def after_first_paint(window: Any) -> threading.Thread:
             timer.stop()
             timer.deleteLater()
             prebuild(window)
+            start_calendar_watch(window)
 
     timer.timeout.connect(check)
     timer.start()

@@ -172,7 +172,9 @@ def test_mood_only_check_ins_and_activity_tags(journal: Journal) -> None:
     mixed = [ResilienceEntry(DAY + dt.timedelta(days=n), 8, 2, 5, drains=("x",)) for n in range(5)]
     mixed += [ResilienceEntry(DAY - dt.timedelta(days=n + 1), None, None, 5) for n in range(5)]
     effect = compare_tags(mixed, min_uses=5)[0]
-    assert (effect.energy_with, effect.days_without) == (8.0, 0)
+    # the mood-only days are days without the tag for mood, and record no energy to compare
+    assert (effect.energy_with, effect.energy_without, effect.days_without) == (8.0, None, 5)
+    assert (effect.mood_with, effect.mood_without) == (5.0, 5.0)
     assert early_warning(mixed, DAY + dt.timedelta(days=4)) is None
 
 
@@ -326,3 +328,21 @@ def test_my_emails_setting(journal: Journal) -> None:
         "my_emails[1]: ME@acme.example is listed twice (also my_emails[0])"
     ]
     assert journal.settings.my_emails() == ("me@acme.example", "me@home.example")
+
+
+def test_todays_fast_path_reads_the_same_v2_people_and_ties(journal: Journal) -> None:
+    ana = journal.people.add(
+        Person(name="Ana", emails=("a@x.example", "b@x.example"), power=4, cadence_days=7,
+               desired_attitude=Attitude.SUPPORTER, desired_by=DAY, move_plan="coffee")
+    )  # fmt: skip
+    ben = journal.people.add(Person(name="Ben", emails=("ben@x.example",), cadence_days=7))
+    ratings = (Rating(ana, 5, 5, 5, 5), Rating(ben, 6, 6, 6, 6))
+    journal.audits.save(Audit(DAY, ratings, ties=((0, 1),)))
+    overview = journal.today.overview(DAY + dt.timedelta(days=30))
+    assert overview.latest_audit is not None
+    assert overview.latest_audit.analysis == journal.audits.latest_analysis()
+    assert overview.latest_audit.analysis.audit.ties == ((0, 1),)
+    assert {s.person for s in overview.stakeholders} == {
+        journal.people.get(ana.id or 0),
+        journal.people.get(ben.id or 0),
+    }

@@ -117,7 +117,10 @@ class NoteDialog(QDialog):
         note: Note | None = None,
         person_id: int | None = None,
         today: dt.date | None = None,
+        note_kind: NoteKind | None = None,
     ) -> None:
+        """``today`` is the date a new note starts with; ``note_kind`` its kind (else from the
+        person: a 1:1 with someone, "other" for a journal entry)."""
         super().__init__(parent)
         self.journal = journal
         self.note = note
@@ -231,6 +234,9 @@ class NoteDialog(QDialog):
                 self.attitude.findData(note.attitude.value if note.attitude else None)
             )
         else:
+            if note_kind is not None:
+                self.kind.setCurrentIndex(self.kind.findData(note_kind.value))
+                self._kind_touched = True
             self._apply_defaults()
         self.kind.activated.connect(self._touch_kind)
         self.attitude.activated.connect(self._touch_attitude)

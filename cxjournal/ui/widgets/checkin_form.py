@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
+from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.widgets.tag_input import TagInput
 
 #: Slider values of a first check-in, before there is a last one to start from.
@@ -94,6 +95,10 @@ class CheckinForm(QGroupBox):
         self._baseline: ResilienceEntry | None = None
         self._start_from: ResilienceEntry | None = None
         self._loading = False
+        # Scores the edited check-in does not record (a mood-only one): they stay
+        # unrecorded until the user moves their slider. Its activity tags are kept too.
+        self._unrecorded: set[str] = set()
+        self._activity_tags: tuple[str, ...] = ()
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -123,6 +128,7 @@ class CheckinForm(QGroupBox):
             font.setBold(True)
             value.setFont(font)
             slider.valueChanged.connect(lambda v, label=value: label.setText(str(v)))
+            slider.valueChanged.connect(lambda _v, name=scale.name: self._recorded(name))
             slider.valueChanged.connect(self._update_state)
             label = QLabel(scale.label)
             label.setBuddy(slider)
@@ -248,9 +254,14 @@ class CheckinForm(QGroupBox):
         try:
             self.date_edit.setDate(QDate(on.year, on.month, on.day))
             source = entry or start_from
+            self._unrecorded = set()
             for name, slider in self.sliders.items():
                 value = getattr(source, name) if source else None
                 slider.setValue(FIRST_VALUES[name] if value is None else value)
+                if entry is not None and value is None:
+                    self._unrecorded.add(name)
+                    self.value_labels[name].setText(checkin_value(None))
+            self._activity_tags = entry.tags if entry else ()
             sleep = entry.sleep_hours if entry else None
             self.sleep.setValue(_NO_SLEEP if sleep is None else sleep)
             self.drains.set_tags(entry.drains if entry else ())
@@ -275,14 +286,23 @@ class CheckinForm(QGroupBox):
         return ResilienceEntry(
             id=self._entry_id,
             on=self.current_date(),
-            energy=self.sliders["energy"].value(),
-            stress=self.sliders["stress"].value(),
+            energy=self._score("energy"),
+            stress=self._score("stress"),
             mood=self.sliders["mood"].value(),
             sleep_hours=None if sleep <= _NO_SLEEP else sleep,
             drains=self.drains.tags(),
             restorers=self.restorers.tags(),
             note=self.note.text().strip(),
+            tags=self._activity_tags,
         )
+
+    def _score(self, name: str) -> int | None:
+        return None if name in self._unrecorded else self.sliders[name].value()
+
+    def _recorded(self, name: str) -> None:
+        """The user moved a slider: its score is recorded from now on."""
+        if not self._loading:
+            self._unrecorded.discard(name)
 
     def is_saved(self) -> bool:
         """True when the date has a check-in and the form shows it unchanged."""

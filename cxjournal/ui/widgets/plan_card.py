@@ -19,12 +19,18 @@ from cxjournal.domain.program_view import MemberView, PlanView
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 
-#: Status colours as palette-independent accents (text stays the palette's).
+#: Status colours on a light background, and on a dark one (text stays the palette's).
 STATUS_COLOURS: dict[PlanStatus, str] = {
-    PlanStatus.NOT_STARTED: "#8a8a8a",
+    PlanStatus.NOT_STARTED: "#6b6b6b",
     PlanStatus.IN_PROGRESS: "#2f7d32",
     PlanStatus.AT_RISK: "#c2410c",
     PlanStatus.DONE: "#1d4ed8",
+}
+STATUS_COLOURS_DARK: dict[PlanStatus, str] = {
+    PlanStatus.NOT_STARTED: "#a8a8a8",
+    PlanStatus.IN_PROGRESS: "#6fcf73",
+    PlanStatus.AT_RISK: "#fb8c4a",
+    PlanStatus.DONE: "#7aa7ff",
 }
 
 
@@ -71,7 +77,9 @@ class PlanCard(QFrame):
         heading.setFont(font)
         head.addWidget(heading, 1)
         self.status = _plain(STATUS_TITLES[plan.status], "plan-status")
-        self.status.setStyleSheet(f"color: {STATUS_COLOURS[plan.status]}; font-weight: 600;")
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colour = (STATUS_COLOURS_DARK if dark else STATUS_COLOURS)[plan.status]
+        self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
         head.addWidget(self.status)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setAccessibleName(f"Edit the {title} plan")
