@@ -7,6 +7,10 @@ from pathlib import Path
 
 from cxjournal import __version__
 
+# the menu entry's name (packaging/io.github.cxjournal.desktop) and the icon's: Wayland and
+# the desktop match the running window to its entry by it
+DESKTOP_FILE_NAME = "io.github.cxjournal"
+
 
 def gui_main() -> int:
     """Entry point of the ``cxjournal-gui`` launcher: the same options as ``cxjournal gui``."""
@@ -15,7 +19,15 @@ def gui_main() -> int:
     return main([*sys.argv[1:], "gui"] if not any(a == "gui" for a in sys.argv[1:]) else None)
 
 
-def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = False) -> int:
+def run_app(
+    path: Path,
+    passphrase: str | None = None,
+    quit_after_paint: bool = False,
+    visit_pages: bool = False,
+) -> int:
+    """Open the app on ``path``; ``visit_pages`` (which implies ``quit_after_paint``) opens
+    every page once after the first paint and quits, 1 if any failed (ui/self_test.py)."""
+    quit_after_paint = quit_after_paint or visit_pages
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -28,7 +40,7 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
     app.setOrganizationName("cxjournal")
     app.setApplicationDisplayName("cxjournal")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("cxjournal")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
     interactive = not quit_after_paint
 
@@ -56,8 +68,13 @@ def run_app(path: Path, passphrase: str | None = None, quit_after_paint: bool = 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    QTimer.singleShot(0, app.quit)
+                    QTimer.singleShot(0, visit_then_quit if visit_pages else app.quit)
                 return False
+
+        def visit_then_quit() -> None:
+            from cxjournal.ui.self_test import visit_pages as visit
+
+            app.exit(visit(window, app))
 
         if quit_after_paint:
             window.installEventFilter(_QuitAfterPaint(window))

@@ -20,6 +20,7 @@ COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.check_cmd",
     "cxjournal.cli.audit_cmd",
     "cxjournal.cli.exchange_cmd",
+    "cxjournal.cli.import_from_cmd",
     "cxjournal.cli.search_cmd",
     "cxjournal.cli.calendar_cmd",
     "cxjournal.cli.program_cmd",

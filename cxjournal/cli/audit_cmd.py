@@ -208,6 +208,17 @@ def format_analysis(analysis: Analysis) -> str:
                 )
         lines.append("")
 
+    if analysis.network is not None:
+        from cxjournal.domain.network import cluster_names, figures_sentences
+
+        lines.append("Network")
+        lines += [f"  {sentence}" for sentence in figures_sentences(analysis.network)]
+        groups = cluster_names(audit, analysis.network)
+        lines.append("  groups: " + " | ".join(", ".join(group) for group in groups))
+        lines.append("")
+    elif len(analysis.contacts) >= 2:
+        lines += ["Network: no ties recorded (who of them know each other).", ""]
+
     if analysis.alarms:
         lines.append("Alarm bells")
         for alarm in analysis.alarms:

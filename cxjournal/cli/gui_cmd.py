@@ -16,6 +16,13 @@ def register(subparsers: Any) -> None:
         help="quit right after the main window's first paint (for start-up benchmarks); "
         "never waits on a dialog",
     )
+    parser.add_argument(
+        "--visit-pages",
+        action="store_true",
+        help="after the first paint, open every page and export its charts to a temporary "
+        "folder, then quit: exit 1, with the error, if any failed (a self-test of an "
+        "installed copy); never waits on a dialog, writes nothing to the journal",
+    )
     parser.set_defaults(func=run)
 
 
@@ -27,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         journal_path(args),
         passphrase=given_passphrase(args),
         quit_after_paint=args.quit_after_paint,
+        visit_pages=args.visit_pages,
     )
     # By now the journal is closed, its backup made and the lock released. Skip the
     # interpreter's final garbage collection, where PySide6 and pyqtgraph objects can

@@ -29,6 +29,12 @@ from cxjournal.domain.model import (
     Person,
     Rating,
 )
+from cxjournal.domain.network import (
+    NetworkFigures,
+    closed_network_alarm,
+    network_figures,
+    network_json,
+)
 from cxjournal.domain.power_audit_alarms import (
     FIELD_GUIDANCE,
     METHOD_NOTE,
@@ -43,6 +49,7 @@ from cxjournal.domain.power_audit_alarms import (
     transactional_network_message,
 )
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.validation import ties_problems
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -136,6 +143,8 @@ class Analysis:
     totals: Totals | None
     reach: dict[str, ReachFigure] = field(default_factory=dict)
     alarms: tuple[Alarm, ...] = ()
+    #: Who knows whom among the rated people (network.md); ``None`` without ties recorded.
+    network: NetworkFigures | None = None
 
     @property
     def alarm_codes(self) -> tuple[AlarmCode, ...]:
@@ -324,8 +333,12 @@ def _alarms(
     contacts: Sequence[ContactScore],
     totals: _ExactTotals | None,
     reach: dict[str, tuple[ReachFigure, Fraction | None]],
+    network: NetworkFigures | None,
 ) -> list[Alarm]:
     alarms = _reach_alarms(reach, thresholds)
+    closed = closed_network_alarm(network, thresholds)
+    if closed is not None:
+        alarms.append(closed)
     if totals is not None:
         lean_gap = _exact(thresholds.lean_gap)
         if totals.influence_ratio < _exact(thresholds.imbalance_ratio):
@@ -381,14 +394,19 @@ def analyse(audit: Audit, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Analys
 
     Alarms come in :class:`AlarmCode` order; ``limited_reach`` once per dimension that
     fires, in ``REACH_DIMENSIONS`` order. Raises :class:`ValidationError` when a
-    rating's four scores are not whole numbers from 1 to 10.
+    rating's four scores are not whole numbers from 1 to 10, or when a tie does not
+    name two different rated people.
     """
     _check(audit.ratings)
+    problems = ties_problems(audit)
+    if problems:
+        raise ValidationError(problems)
+    network = network_figures(audit)
     exact = [(r, *_dependences(r)) for r in audit.ratings]
     contacts = tuple(score_rating(r, thresholds) for r in audit.ratings)
     totals = _exact_totals(audit.ratings)
     reach = _exact_reach(audit.ratings)
-    alarms = _alarms(audit, thresholds, exact, contacts, totals, reach)
+    alarms = _alarms(audit, thresholds, exact, contacts, totals, reach, network)
     return Analysis(
         audit=audit,
         thresholds=thresholds,
@@ -396,6 +414,7 @@ def analyse(audit: Audit, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Analys
         totals=totals.as_totals() if totals is not None else None,
         reach={dim: figure for dim, (figure, _) in reach.items()},
         alarms=tuple(alarms),
+        network=network,
     )
 
 
@@ -476,4 +495,5 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
             for dim, fig in analysis.reach.items()
         },
         "alarms": [_alarm_json(a) for a in analysis.alarms],
+        "network": network_json(audit, analysis.network),
     }

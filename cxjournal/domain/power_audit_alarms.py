@@ -70,6 +70,11 @@ FIELD_GUIDANCE: dict[str, str] = {
         "Team, function, product unit and location show how wide your reach is. Fill in "
         "what you know; spelling and capitals do not matter for the comparison."
     ),
+    "ties": (
+        "Who of these people know each other well enough to work together without you? "
+        "Where they all do, you hear the same things ten times; where they don't, you are "
+        "the bridge, and an introduction can widen your reach."
+    ),
     "blocking_superior": (
         "Tick this only when a superior actively works against you, not when you merely "
         "disagree. It starts your exit plan checklist, so that you have options."
@@ -81,6 +86,7 @@ class AlarmCode(StrEnum):
     """Stable alarm codes, in the order alarms are reported."""
 
     LIMITED_REACH = "limited_reach"
+    CLOSED_NETWORK = "closed_network"
     POWER_IMBALANCE = "power_imbalance"
     HIGH_VULNERABILITY = "high_vulnerability"
     TRANSACTIONAL_NETWORK = "transactional_network"
@@ -99,6 +105,7 @@ class Alarm:
     ``facts`` holds exactly the spec's facts for the code, unrounded:
 
     - ``limited_reach``: ``dimension`` (str), ``value`` (str), ``share`` (float)
+    - ``closed_network``: ``density`` (float), ``clusters`` (int, how many)
     - ``power_imbalance``: ``ratio`` (float), ``people`` (tuple of Person)
     - ``high_vulnerability``: ``share`` (float), ``people`` (tuple of Person)
     - ``transactional_network``: ``count`` (int)
@@ -150,6 +157,16 @@ def limited_reach_message(dimension: str, value: str, share: float) -> str:
         f"{percent(share)} of the people you rely on share one {one}: {value}. "
         f"Meet people in other {several} so your influence does not hang on a single "
         "corner of the organisation."
+    )
+
+
+def closed_network_message(density: float, clusters: int) -> str:
+    groups = "one circle" if clusters == 1 else f"{clusters} circles"
+    return (
+        f"{percent(density)} of the pairs among the people you rely on already know each "
+        f"other ({groups}): they hear the same things and add little reach through you. "
+        "Build ties outside this circle: ask each of them for one person in another part "
+        "of the organisation you should meet."
     )
 
 

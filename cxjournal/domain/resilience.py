@@ -23,6 +23,22 @@ TagKind = Literal["drain", "restorer"]
 _KINDS: tuple[TagKind, ...] = ("drain", "restorer")
 Metric = Literal["energy", "stress"]
 
+#: The three measures of a check-in, in display order.
+MEASURES: tuple[str, ...] = ("energy", "stress", "mood")
+
+
+def recorded_measures(entry: ResilienceEntry) -> tuple[tuple[str, int], ...]:
+    """``(measure, value)`` for each measure the check-in records, in display order.
+
+    A mood-only check-in (energy and stress unrecorded) gives just the mood.
+    """
+    return tuple((name, value) for name in MEASURES if (value := getattr(entry, name)) is not None)
+
+
+def is_mood_only(entry: ResilienceEntry) -> bool:
+    return entry.energy is None and entry.stress is None
+
+
 #: How far back :func:`early_warning` looks for the start of an ongoing shift.
 _ONSET_LOOKBACK_DAYS = 366
 
@@ -60,6 +76,22 @@ def rolling_mean(
     return result
 
 
+def split_at_gaps(
+    points: Sequence[tuple[dt.date, float]], max_gap_days: int
+) -> list[list[tuple[dt.date, float]]]:
+    """Date-sorted ``points`` cut into runs wherever two neighbours are more than
+    ``max_gap_days`` apart: a chart draws each run as its own line, so weeks
+    without a value of that measure (mood-only check-ins) show as a gap, never
+    as a line across them or a zero."""
+    runs: list[list[tuple[dt.date, float]]] = []
+    for point in points:
+        if runs and (point[0] - runs[-1][-1][0]).days <= max_gap_days:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
 # --------------------------------------------------------------------------- tags
 
 
@@ -67,21 +99,28 @@ def rolling_mean(
 class TagEffect:
     """How days with one drain or restorer compare with the days without it.
 
-    ``*_without`` and ``*_difference`` are ``None`` when every entry carries the
-    tag (there is nothing to compare with). Differences are "with" minus
-    "without": a positive ``energy_difference`` means more energy on those days.
+    Each measure is averaged over the check-ins that record it: a mood-only
+    check-in (energy and stress unrecorded, as imported history is) counts
+    for mood alone, never as a zero. ``<measure>_with`` is ``None`` when no
+    day with the tag records that measure; ``*_without`` and ``*_difference``
+    are ``None`` when there is nothing to compare with. Differences are "with"
+    minus "without": a positive ``energy_difference`` means more energy on
+    those days.
     """
 
     tag: str
     kind: TagKind
     days_with: int
     days_without: int
-    energy_with: float
+    energy_with: float | None
     energy_without: float | None
     energy_difference: float | None
-    stress_with: float
+    stress_with: float | None
     stress_without: float | None
     stress_difference: float | None
+    mood_with: float | None = None
+    mood_without: float | None = None
+    mood_difference: float | None = None
 
 
 def normalise_tag(tag: str) -> str:
@@ -90,22 +129,25 @@ def normalise_tag(tag: str) -> str:
 
 
 def compare_tags(entries: Iterable[ResilienceEntry], min_uses: int = 5) -> list[TagEffect]:
-    """Average energy and stress on days with each tag versus days without it.
+    """Average energy, stress and mood on days with each tag versus days without it.
 
     Drains and restorers are counted separately (a word used as both yields two
     results). Tags are compared after trimming and ignoring case; the result
     shows the first-written form (earliest entry, then position in the entry).
     A tag is included when at least ``min_uses`` entries carry it; a tag
     repeated within one entry counts once. "Days without" are all other entries
-    given, including those with no tags at all.
+    given, including those with no tags at all. A measure a check-in does not
+    record (energy and stress of a mood-only one) is left out of that
+    measure's averages.
 
     Sorted by energy difference, best first (restorers that go with more energy
-    at the top, drains that go with less at the bottom); tags with nothing to
-    compare against come last. Ties: larger ``days_with`` first, then by tag.
+    at the top, drains that go with less at the bottom); a tag whose days
+    record no energy to compare is placed by its mood difference instead;
+    tags with nothing to compare against come last. Ties: larger ``days_with``
+    first, then by tag.
     """
-    ordered = sorted((e for e in entries if e.complete), key=lambda e: e.on)
-    total_energy = sum(_energy(e) for e in ordered)
-    total_stress = sum(_stress(e) for e in ordered)
+    ordered = sorted(entries, key=lambda e: e.on)
+    totals = {m: _Sum.of(ordered, m) for m in MEASURES}
     effects: list[TagEffect] = []
     for kind in _KINDS:
         display: dict[str, str] = {}
@@ -122,11 +164,22 @@ def compare_tags(entries: Iterable[ResilienceEntry], min_uses: int = 5) -> list[
         for key, with_tag in users.items():
             if len(with_tag) < min_uses:
                 continue
-            effects.append(
-                _tag_effect(display[key], kind, with_tag, len(ordered), total_energy, total_stress)
-            )
+            effects.append(_tag_effect(display[key], kind, with_tag, len(ordered), totals))
     effects.sort(key=_tag_sort_key)
     return effects
+
+
+@dataclass(frozen=True, slots=True)
+class _Sum:
+    """How many entries record a measure, and its total over them."""
+
+    count: int
+    total: int
+
+    @classmethod
+    def of(cls, entries: Sequence[ResilienceEntry], measure: str) -> _Sum:
+        values = [v for e in entries if (v := getattr(e, measure)) is not None]
+        return cls(len(values), sum(values))
 
 
 def _tag_effect(
@@ -134,27 +187,25 @@ def _tag_effect(
     kind: TagKind,
     with_tag: list[ResilienceEntry],
     total_count: int,
-    total_energy: int,
-    total_stress: int,
+    totals: Mapping[str, _Sum],
 ) -> TagEffect:
-    count = len(with_tag)
-    energy = sum(_energy(e) for e in with_tag)
-    stress = sum(_stress(e) for e in with_tag)
-    rest = total_count - count
-    energy_with, stress_with = energy / count, stress / count
-    energy_without = (total_energy - energy) / rest if rest else None
-    stress_without = (total_stress - stress) / rest if rest else None
+    averages: dict[str, float | None] = {}
+    for measure in MEASURES:
+        inside = _Sum.of(with_tag, measure)
+        rest = _Sum(totals[measure].count - inside.count, totals[measure].total - inside.total)
+        mean_with = inside.total / inside.count if inside.count else None
+        mean_without = rest.total / rest.count if rest.count and mean_with is not None else None
+        averages[f"{measure}_with"] = mean_with
+        averages[f"{measure}_without"] = mean_without
+        averages[f"{measure}_difference"] = (
+            None if mean_with is None or mean_without is None else mean_with - mean_without
+        )
     return TagEffect(
         tag=tag,
         kind=kind,
-        days_with=count,
-        days_without=rest,
-        energy_with=energy_with,
-        energy_without=energy_without,
-        energy_difference=None if energy_without is None else energy_with - energy_without,
-        stress_with=stress_with,
-        stress_without=stress_without,
-        stress_difference=None if stress_without is None else stress_with - stress_without,
+        days_with=len(with_tag),
+        days_without=total_count - len(with_tag),
+        **averages,
     )
 
 
@@ -169,6 +220,8 @@ def _stress(entry: ResilienceEntry) -> int:
 
 def _tag_sort_key(effect: TagEffect) -> tuple[bool, float, int, str, str]:
     diff = effect.energy_difference
+    if diff is None and effect.energy_with is None:
+        diff = effect.mood_difference
     return (diff is None, -(diff or 0.0), -effect.days_with, effect.tag.casefold(), effect.kind)
 
 
@@ -270,7 +323,10 @@ def _exact(value: float) -> Fraction:
 
 
 class _Series:
-    """Entries sorted by date, with fast window sums."""
+    """Entries that record energy and stress, sorted by date, with fast window sums.
+
+    Mood-only check-ins are left out: they say nothing about energy or stress.
+    """
 
     def __init__(self, entries: Iterable[ResilienceEntry]) -> None:
         # Mood-only check-ins say nothing about energy or stress: they are left out.
@@ -342,9 +398,11 @@ def early_warning(
     - mean energy fell by ``energy_drop`` or more (recent <= earlier - drop), or
     - mean stress rose by ``stress_rise`` or more (recent >= earlier + rise).
 
-    Both edges are inclusive: a change of exactly 1.5 fires. Means are compared
-    exactly (as fractions, with the thresholds read as the decimals written),
-    so no rounding can move a case across the edge.
+    Only check-ins that record energy and stress count, for the means and for
+    the minimums: mood-only check-ins (imported history) neither set the
+    warning off nor calm it. Both edges are inclusive: a change of exactly 1.5
+    fires. Means are compared exactly (as fractions, with the thresholds read
+    as the decimals written), so no rounding can move a case across the edge.
 
     The warning's ``onset`` is the first day of the uninterrupted run of days
     (up to a year back) on which the rule has fired, and ``key`` is built from
@@ -410,7 +468,8 @@ def rule_help(rule: WarningRule = DEFAULT_RULE) -> str:
         " higher, than before."
         f" It only does so when there are at least {_checkins(rule.min_recent)} in the"
         f" recent {_days(rule.recent_days)} and {_checkins(rule.min_earlier)} in the"
-        f" {_days(rule.earlier_days)} before, so a few unusual days alone never set it off."
+        f" {_days(rule.earlier_days)} before, so a few unusual days alone never set it off;"
+        " check-ins with a mood only (such as imported history) do not count here."
         " The note is a prompt to pause, not a diagnosis; once dismissed it stays"
         " hidden until a new shift begins."
     )

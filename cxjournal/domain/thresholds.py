@@ -26,6 +26,8 @@ class Thresholds:
     deep_min: float = 6
     transactional_max: float = 3
     transactional_min_count: int = 3
+    closed_min_count: int = 4
+    closed_density: float = 0.6
     #: program: an owner with no cadence is out of touch after this many days
     touch_days: int = 30
     #: program: an attitude gap is raised this many days before its "by" date

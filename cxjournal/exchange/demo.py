@@ -4,9 +4,11 @@
 ``years``: about forty colleagues and outside contacts, a power audit each
 quarter whose top ten and ratings drift, a new boss who blocks for a few
 quarters (the exit plan starts, then pauses when the blocking stops),
-stakeholders whose attitude moves over time, notes of 1:1s and meetings with
-follow-ups, a daily check-in with a hard stretch in it, and a CX program whose
-plan owners come round over the years (:mod:`cxjournal.exchange.demo_program`).
+who of the rated people know each other (recorded from the third audit on,
+growing and fading quarter by quarter), stakeholders whose attitude moves
+over time, notes of 1:1s and meetings with follow-ups, a daily check-in with a
+hard stretch in it, and a CX program whose plan owners come round over the
+years (:mod:`cxjournal.exchange.demo_program`).
 :func:`generate_heavy` is the same story with many notes a day, for search
 benchmarks. Both are deterministic for a seed and a ``today``.
 """
@@ -14,6 +16,7 @@ benchmarks. Both are deterministic for a seed and a ``today``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,6 +56,10 @@ from cxjournal.exchange.format_write import dump
 __all__ = ["generate", "generate_heavy"]
 
 _DAY = dt.timedelta(days=1)
+#: Ties are recorded from this audit on (the earlier ones show "not recorded").
+TIES_FROM_AUDIT = 2
+#: The chance per quarter that two people who know each other lose touch.
+TIE_FADES = 0.06
 _ATTITUDE_ORDER = tuple(Attitude)  # champion .. resistor
 _KIND_WEIGHTS = {
     NoteKind.ONE_ON_ONE: 40,
@@ -144,6 +151,9 @@ class _Story:
         )
         self.members = self._cast()
         self.boss = next(m for m in self.members if m.cast.name == BLOCKING_BOSS)
+        # who knows whom grows on its own generator, so the rest of the story stays the same
+        self.tie_rng = random.Random(f"ties-{seed}")
+        self.known: set[tuple[int, int]] = set()  # pairs of person ids who know each other
 
     # --- people ---------------------------------------------------------------
 
@@ -214,6 +224,8 @@ class _Story:
             settled = [m for m in settled if m.active(day)]
             ranked = sorted(settled, key=lambda m: m.cast.weight + m.walk, reverse=True)[:10]
             ratings = tuple(self._rating(m, day, first_audit=index == 0) for m in ranked)
+            ties = self._ties(ranked)
+            recorded = index >= TIES_FROM_AUDIT  # the first audits predate the ties question
             if blocking:
                 quarter = min(index - self.blocking.start, len(text.BLOCKING_AUDIT_NOTES) - 1)
                 note = text.BLOCKING_AUDIT_NOTES[quarter]
@@ -229,9 +241,31 @@ class _Story:
                     blocking_superior=blocking,
                     blocking_superior_person=self.boss.person if blocking else None,
                     id=index + 1,
+                    ties=ties if recorded else (),
+                    ties_recorded=recorded,
                 )
             )
         return audits
+
+    def _ties(self, ranked: list[_Member]) -> tuple[tuple[int, int], ...]:
+        """Who of the rated people know each other this quarter, as rating index pairs.
+
+        Colleagues who share a team, function, unit or place get to know each other
+        over the quarters (and now and then drift apart); outsiders seldom meet the
+        others. Every pair keeps its state between audits, so the network moves slowly.
+        """
+        found: list[tuple[int, int]] = []
+        for i, j in itertools.combinations(range(len(ranked)), 2):
+            a, b = ranked[i], ranked[j]
+            key = (min(a.person.id or 0, b.person.id or 0), max(a.person.id or 0, b.person.id or 0))
+            if key in self.known:
+                if self.tie_rng.random() < TIE_FADES:
+                    self.known.discard(key)
+            elif self.tie_rng.random() < _affinity(a.cast, b.cast):
+                self.known.add(key)
+            if key in self.known:
+                found.append((i, j))
+        return tuple(found)
 
     def _rating(self, member: _Member, day: dt.date, first_audit: bool) -> Rating:
         shift = _ATTITUDE_SHIFT[member.attitude(day)]
@@ -436,6 +470,18 @@ class _Story:
             program=program.program,
             proof_points=program.proof_points,
         )
+
+
+def _affinity(a: CastMember, b: CastMember) -> float:
+    """The chance per quarter that two people who do not know each other yet meet."""
+    if a.organisation != b.organisation:
+        return 0.01
+    chance = 0.01
+    chance += 0.30 if a.team == b.team else 0.0
+    chance += 0.12 if a.function == b.function else 0.0
+    chance += 0.08 if a.unit == b.unit else 0.0
+    chance += 0.06 if a.location == b.location else 0.0
+    return chance
 
 
 def demo_email(name: str, organisation: str) -> str:

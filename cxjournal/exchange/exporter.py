@@ -40,6 +40,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.ties import tie_indexes
 from cxjournal.exchange import atomic
 from cxjournal.exchange.format_write import dump, to_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY
@@ -49,7 +50,6 @@ from cxjournal.store.mapping import (
     person_from_row,
     resilience_from_columns,
     tags_from_json,
-    tie_indexes,
 )
 from cxjournal.store.models import (
     AuditRow,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit, Person
+from cxjournal.domain.network import NetworkFigures, cluster_names, figures_sentences
 from cxjournal.domain.power_audit import (
     Alarm,
     AlarmCode,
@@ -44,6 +45,7 @@ WITHHELD = "withheld"
 TITLE = "Power audit snapshot"
 ALARM_TITLES: dict[str, str] = {
     AlarmCode.LIMITED_REACH: "Limited reach",
+    AlarmCode.CLOSED_NETWORK: "Closed network",
     AlarmCode.POWER_IMBALANCE: "Power imbalance",
     AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
     AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
@@ -67,6 +69,7 @@ HIDDEN_NAMES_NOTE = (
     "mentions anyone is left out."
 )
 WITHHELD_NOTE = "The audit note is left out because it mentions someone."
+NETWORK_NOT_RECORDED = "Who of these people know each other is not recorded in this audit."
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,23 @@ class Snapshot:
     @property
     def thresholds(self) -> Thresholds:
         return self.analysis.thresholds
+
+    @property
+    def network(self) -> NetworkFigures | None:
+        return self.analysis.network
+
+    def network_text(self) -> list[str]:
+        """The network in plain words, and its groups (names already hidden if asked)."""
+        figures = self.network
+        if figures is None:
+            if len(self.audit.ratings) < 2:
+                return []
+            return [NETWORK_NOT_RECORDED]
+        groups = cluster_names(self.audit, figures)
+        return [
+            *figures_sentences(figures),
+            "Groups: " + "; ".join(", ".join(group) for group in groups) + ".",
+        ]
 
     @property
     def blocker(self) -> Person | None:

@@ -1,4 +1,6 @@
-"""An audit snapshot as CSV: one row per person with every rating, aspect and score.
+"""An audit snapshot as CSV: one row per person with every rating, aspect and score,
+and the network: which group of people who know each other they are in (1 is the
+largest) and whom of the others they know (empty when the audit records no ties).
 
 RFC 4180: a header row, comma separated, fields quoted when needed, CRLF line
 ends, UTF-8. A text cell that a spreadsheet would run as a formula (starting
@@ -30,6 +32,8 @@ HEADER: tuple[str, ...] = (
     "their_dependence_on_me",
     "balance",
     "kind",
+    "group",
+    "knows",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +50,16 @@ def render_csv(snapshot: Snapshot) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
     taken_on = snapshot.audit.taken_on.isoformat()
-    for contact in snapshot.contacts:
+    audit, network = snapshot.audit, snapshot.network
+    group_of = {}
+    if network is not None:
+        group_of = {i: n for n, group in enumerate(network.clusters, start=1) for i in group}
+    for index, contact in enumerate(snapshot.contacts):
+        knows = sorted(
+            (audit.ratings[b if a == index else a].person.name
+             for a, b in audit.ties if index in (a, b)),
+            key=str.casefold,
+        ) if network is not None else []  # fmt: skip
         rating, person = contact.rating, contact.person
         aspects = [getattr(rating.aspects, name) for name in ASPECTS]
         writer.writerow(
@@ -64,6 +77,8 @@ def render_csv(snapshot: Snapshot) -> str:
                 figure(contact.their_dependence_on_me),
                 figure(contact.balance),
                 contact.kind.value,
+                group_of.get(index, ""),
+                safe_text("; ".join(knows)),
             ]
         )
     return buffer.getvalue()

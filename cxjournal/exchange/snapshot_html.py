@@ -1,7 +1,7 @@
 """An audit snapshot as HTML for Qt's rich text (QTextDocument), which the PDF report prints.
 
-Plain strings, no Qt: the PDF module adds the pictures (``cx:balance`` and
-``cx:trend``) and lays the document out on A4 pages.
+Plain strings, no Qt: the PDF module adds the pictures (``cx:balance``,
+``cx:trend`` and ``cx:network``) and lays the document out on A4 pages.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ KIND_COLOURS: dict[ContactKind, str] = {
     ContactKind.THEY_LEAN_ON_YOU: "#2f6db5",
     ContactKind.BALANCED: "#8a6fc0",
 }
+
+#: The resource name of the network picture the PDF module adds.
+NETWORK_IMAGE = "cx:network"
 
 STYLE = """
 h1 { font-size: 15pt; font-weight: 600; margin: 0 0 2px 0; }
@@ -151,6 +154,12 @@ def report_html(snapshot: Snapshot) -> str:
                 [20, 12, 16, 40, 12],
             )
         )
+    network = snapshot.network_text()
+    if network:
+        parts.append("<h2>Network: who knows whom</h2>")
+        parts += [f"<p>{e(line)}</p>" for line in network]
+        if snapshot.network is not None:
+            parts.append(f'<p align="center"><img src="{NETWORK_IMAGE}" width="420"></p>')
     if snapshot.note or snapshot.note_withheld:
         parts.append("<h2>Note</h2>")
         if snapshot.note_withheld:

@@ -129,6 +129,12 @@ def render_markdown(snapshot: Snapshot) -> str:
         )
         out.append("")
 
+    network = snapshot.network_text()
+    if network:
+        out += ["## Network: who knows whom", ""]
+        out += [f"- {escape(line)}" for line in network]
+        out.append("")
+
     out += ["## Alarm bells", ""]
     if snapshot.alarms:
         out += [f"- **{ALARM_TITLES[a.code]}**: {escape(a.message)}" for a in snapshot.alarms]

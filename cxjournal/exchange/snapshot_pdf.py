@@ -38,10 +38,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from cxjournal.domain.network_layout import label_anchor, ring_positions
 from cxjournal.domain.power_audit import ContactKind, kind_label
 from cxjournal.exchange.snapshot import MONTHS, TITLE, Snapshot, TrendPoint, figure
 from cxjournal.exchange.snapshot_html import KIND_COLOURS as KIND_HEX
-from cxjournal.exchange.snapshot_html import STYLE, report_html
+from cxjournal.exchange.snapshot_html import NETWORK_IMAGE, STYLE, report_html
 
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Helvetica", "Arial"]
 INK = QColor("#1f2933")
@@ -86,6 +87,10 @@ def render_pdf(snapshot: Snapshot) -> bytes:
     if len(snapshot.trend) > 0:
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl("cx:trend"), trend_chart(snapshot.trend)
+        )
+    if snapshot.network is not None:
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(NETWORK_IMAGE), network_picture(snapshot)
         )
     document.setHtml(report_html(snapshot))
 
@@ -288,6 +293,59 @@ def _place_label(p: QPainter, point: QPointF, text: str, taken: list[QRectF], pl
     )
     taken.append(chosen)
     _text(p, chosen, text, CENTRE)
+
+
+#: Colours of the groups of two or more people in the network picture, in turn.
+GROUP_COLOURS = ("#2f6db5", "#d9622b", "#2e8540", "#8a6fc0", "#b5487a")
+
+
+def network_picture(snapshot: Snapshot, width: int = 560, height: int = 400) -> QImage:
+    """Me in the middle, the rated people around, groups apart, a line per tie.
+
+    The same layout as the app's network view; people who know no one else in the
+    list are grey.
+    """
+    image, p = _canvas(width, height)
+    figures, audit = snapshot.network, snapshot.audit
+    clusters = figures.clusters if figures is not None else ()
+    positions = ring_positions(clusters, len(audit.ratings))
+    centre = QPointF(width / 2, height / 2)
+    radius = min(width / 2 - 150, height / 2 - 40)
+
+    def at(index: int) -> QPointF:
+        x, y = positions[index]
+        return QPointF(centre.x() + radius * x, centre.y() - radius * y)
+
+    colour_of: dict[int, QColor] = {}
+    colours = iter(GROUP_COLOURS)
+    for group in clusters:
+        colour = QColor(next(colours, "#6b7c93")) if len(group) > 1 else QColor(MUTED)
+        for index in group:
+            colour_of[index] = colour
+    p.setPen(QPen(GRID, 1))
+    for index in range(len(positions)):
+        p.drawLine(centre, at(index))
+    p.setPen(QPen(INK, 1.6))
+    for a, b in audit.ties:
+        p.drawLine(at(a), at(b))
+    p.setPen(QPen(QColor("white"), 1.5))
+    p.setBrush(INFLUENCE_COLOUR)
+    p.drawRect(QRectF(centre.x() - 8, centre.y() - 8, 16, 16))
+    _text(p, QRectF(centre.x() - 30, centre.y() + 10, 60, 16), "Me", CENTRE)
+    metrics = p.fontMetrics()
+    for index, rating in enumerate(audit.ratings):
+        point = at(index)
+        p.setPen(QPen(QColor("white"), 1.5))
+        p.setBrush(colour_of.get(index, MUTED))
+        p.drawEllipse(point, 6, 6)
+        name = _short(rating.person.name)
+        w, h = metrics.horizontalAdvance(name) + 4, metrics.height()
+        ax, ay = label_anchor(*positions[index])
+        left = point.x() - ax * w + {0.0: 10.0, 1.0: -10.0}.get(ax, 0.0)
+        top = point.y() - ay * h + {0.0: 6.0, 1.0: -6.0}.get(ay, 0.0)
+        _text(p, QRectF(left, top, w, h), name, CENTRE)
+    p.end()
+    return image
 
 
 def trend_chart(points: tuple[TrendPoint, ...], width: int = 800, height: int = 300) -> QImage:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from cxjournal.journal.agenda import AgendaOps
     from cxjournal.journal.audits import AuditOps
     from cxjournal.journal.calendar import CalendarOps
     from cxjournal.journal.exit_plan import ExitPlanOps
@@ -233,6 +234,12 @@ class Journal:
         from cxjournal.journal.resilience import ResilienceOps
 
         return ResilienceOps(self)
+
+    @cached_property
+    def agenda(self) -> AgendaOps:
+        from cxjournal.journal.agenda import AgendaOps
+
+        return AgendaOps(self)
 
     @cached_property
     def exit_plan(self) -> ExitPlanOps:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS, Aspects, Audit, Person, Rating
+from cxjournal.domain.network import NetworkFigures
 from cxjournal.domain.power_audit import (
     Alarm,
     Analysis,
@@ -53,6 +54,8 @@ class AuditPoint:
     totals: Totals | None
     reach: Mapping[str, ReachFigure]
     alarms: tuple[Alarm, ...]
+    #: Who knows whom (network.md); ``None`` when the audit records no ties.
+    network: NetworkFigures | None = None
 
     def distinct(self, dimension: str) -> int:
         """How many different values of ``dimension`` the rated people have (0 when unknown)."""
@@ -180,6 +183,7 @@ def audit_points(analyses: Iterable[Analysis]) -> tuple[AuditPoint, ...]:
                 totals=analysis.totals,
                 reach=dict(analysis.reach),
                 alarms=analysis.alarms,
+                network=analysis.network,
             )
         )
     return tuple(points)
@@ -250,7 +254,8 @@ def _aspect_point(audit: Audit, ratings: Sequence[Rating], name: str) -> AspectP
 
 
 #: A check-in as the Trends page reads it: date, energy, stress, mood, and the three
-#: trailing rolling means on that date.
+#: trailing rolling means on that date (energy and stress None when not recorded:
+#: a mood-only check-in, or no such check-in in the window).
 DailyRow = tuple[dt.date, int | None, int | None, int, float | None, float | None, float]
 
 

@@ -24,8 +24,9 @@ from cxjournal.domain.model import (
     Rating,
     Relationship,
 )
+from cxjournal.domain.ties import tie_indexes
 from cxjournal.store.mapping import PERSON_FIELDS
-from cxjournal.store.models import AuditRow, PersonRow, RatingRow
+from cxjournal.store.models import AuditRow, AuditTieRow, PersonRow, RatingRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -68,11 +69,11 @@ def _person(values: Sequence[Any]) -> Person:
 
 
 def load_audits(session: Session, *where: Any) -> list[Audit]:
-    """Every audit with its ratings, oldest first, in a single query of plain columns.
+    """Every audit with its ratings and ties, oldest first, in two queries of plain columns.
 
     One row per rating (an audit without ratings gives one row of nulls), with the
-    rated person and the blocking superior joined in. ``where`` conditions (on
-    ``AuditRow``) narrow the audits read.
+    rated person and the blocking superior joined in; then every tie of those
+    audits. ``where`` conditions (on ``AuditRow``) narrow the audits read.
     """
     rated = aliased(PersonRow)
     blocker = aliased(PersonRow)
@@ -82,6 +83,7 @@ def load_audits(session: Session, *where: Any) -> list[Audit]:
             AuditRow.taken_on,
             AuditRow.note,
             AuditRow.blocking_superior,
+            AuditRow.ties_recorded,
             *_RATING_COLUMNS,
             *_person_columns(rated),
             *_person_columns(blocker),
@@ -92,6 +94,14 @@ def load_audits(session: Session, *where: Any) -> list[Audit]:
         .where(*where)
         .order_by(AuditRow.taken_on, AuditRow.id, RatingRow.position, RatingRow.id)
     )
+    pairs: dict[int, list[tuple[int, int]]] = {}
+    tie_query = (
+        select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)
+        .join(AuditRow, AuditRow.id == AuditTieRow.audit_id)
+        .where(*where)
+    )
+    for audit_id, person_a, person_b in session.execute(tie_query):
+        pairs.setdefault(audit_id, []).append((person_a, person_b))
     people: dict[int, Person] = {}
 
     def person(values: Sequence[Any]) -> Person:
@@ -104,13 +114,13 @@ def load_audits(session: Session, *where: Any) -> list[Audit]:
     head: tuple[Any, ...] | None = None
     ratings: list[Rating] = []
     blocking: Person | None = None
-    r0 = 4
+    r0 = 5
     p0 = r0 + len(_RATING_COLUMNS)
     b0 = p0 + _PERSON_WIDTH
     for row in session.execute(query):
         if head is None or row[0] != head[0]:
             if head is not None:
-                audits.append(_audit(head, ratings, blocking))
+                audits.append(_audit(head, ratings, blocking, pairs))
             head, ratings = tuple(row[:r0]), []
             blocking = person(row[b0:]) if row[b0] is not None else None
         if row[r0] is not None:
@@ -127,12 +137,18 @@ def load_audits(session: Session, *where: Any) -> list[Audit]:
                 )
             )
     if head is not None:
-        audits.append(_audit(head, ratings, blocking))
+        audits.append(_audit(head, ratings, blocking, pairs))
     return audits
 
 
-def _audit(head: tuple[Any, ...], ratings: list[Rating], blocker: Person | None) -> Audit:
-    audit_id, taken_on, note, blocking_superior = head
+def _audit(
+    head: tuple[Any, ...],
+    ratings: list[Rating],
+    blocker: Person | None,
+    pairs: dict[int, list[tuple[int, int]]],
+) -> Audit:
+    audit_id, taken_on, note, blocking_superior, ties_recorded = head
+    rated = [r.person.id or 0 for r in ratings]
     return Audit(
         id=audit_id,
         taken_on=taken_on,
@@ -140,6 +156,8 @@ def _audit(head: tuple[Any, ...], ratings: list[Rating], blocker: Person | None)
         blocking_superior=blocking_superior,
         blocking_superior_person=blocker,
         ratings=tuple(ratings),
+        ties=tie_indexes(rated, pairs.get(audit_id, ())),
+        ties_recorded=bool(ties_recorded),
     )
 
 

@@ -35,13 +35,16 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
+from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
+from cxjournal.ui.widgets.ties_editor import TiesEditor
 from cxjournal.ui.write_guard import guarded_write
 
 FIELD_TITLES: dict[str, str] = {
@@ -56,6 +59,7 @@ FIELD_TITLES: dict[str, str] = {
     "information_sharing": "Information sharing",
     "resource_access": "Access to resources",
     "grouping": "Team, function, product unit, location",
+    "ties": "Who knows whom",
     "blocking_superior": "A superior blocking you",
 }
 
@@ -76,6 +80,8 @@ class AuditEditor(QDialog):
         self.saved_audit: Audit | None = None
         self.thresholds = journal.settings.thresholds()
         self.rows: list[RatingRow] = []
+        self._slots: dict[RatingRow, int] = {}  # each row's stable number for its ties
+        self._next_slot = itertools.count()
         self.analysis: Analysis | None = None
         self.setWindowTitle(self._title())
         self.setSizeGripEnabled(True)
@@ -88,8 +94,13 @@ class AuditEditor(QDialog):
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
         self.map = LazyBalanceMap()
+        self.network = LazyNetworkView(journal)
         self.tabs.addTab(self.results, "R&esults")
         self.tabs.addTab(self.map, "Balance ma&p")
+        self.tabs.addTab(self.network, "Network")
+        # in a narrow window the titles shorten rather than scroll out of sight
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -158,8 +169,12 @@ class AuditEditor(QDialog):
 
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        self.form_tabs = QTabWidget()
+        ratings_page = QWidget()
+        ratings_layout = QVBoxLayout(ratings_page)
+        ratings_layout.setContentsMargins(0, 4, 0, 0)
         self.header = RatingHeader()
-        layout.addWidget(self.header)
+        ratings_layout.addWidget(self.header)
         self.rows_holder = QWidget()
         self.rows_layout = QVBoxLayout(self.rows_holder)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +187,15 @@ class AuditEditor(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.rows_holder)
         scroll.setMinimumHeight(180)
-        layout.addWidget(scroll, 1)
+        ratings_layout.addWidget(scroll, 1)
+        self.ties_editor = TiesEditor()
+        self.ties_editor.changed.connect(self._schedule)
+        self.form_tabs.addTab(ratings_page, "Ratings")
+        self.form_tabs.addTab(self.ties_editor, "Who &knows whom")
+        self.form_tabs.currentChanged.connect(
+            lambda index: self.show_guidance("ties" if index == 1 else None)
+        )
+        layout.addWidget(self.form_tabs, 1)
 
         flag = QHBoxLayout()
         self.blocking = QCheckBox("A superior is actively &blocking my influence")
@@ -215,6 +238,11 @@ class AuditEditor(QDialog):
         self._blocking_toggled(audit.blocking_superior)
         self.date_edit.dateChanged.connect(self._schedule)
         self._after_people_changed()
+        slots = [self._slots[row] for row in self.rows]
+        self.ties_editor.set_ties(
+            ((slots[a], slots[b]) for a, b in audit.ties if max(a, b) < len(slots)),
+            audit.ties_recorded,
+        )
         self.recompute()
         QTimer.singleShot(0, self._initial_focus)
 
@@ -248,6 +276,7 @@ class AuditEditor(QDialog):
         self.rows_layout.insertWidget(len(self.rows), row)
         row.show()  # at once, not on the next event loop pass: Tab must reach it now
         self.rows.append(row)
+        self._slots[row] = next(self._next_slot)
         return row
 
     def remove_row(self, row: RatingRow) -> None:
@@ -255,6 +284,7 @@ class AuditEditor(QDialog):
             return
         index = self.rows.index(row)
         self.rows.remove(row)
+        self._slots.pop(row, None)  # the ties editor drops their ties with them
         self.rows_layout.removeWidget(row)
         row.hide()
         row.deleteLater()
@@ -271,6 +301,7 @@ class AuditEditor(QDialog):
             "on to get your work done"
         )
         self._rebuild_blocker_choices(self.current_blocker())
+        self.ties_editor.set_people([(self._slots[row], row.person.name) for row in self.rows])
         self._fix_tab_order()
         self._schedule()
 
@@ -328,8 +359,11 @@ class AuditEditor(QDialog):
         self._recompute_timer.start()
 
     def draft(self) -> Audit:
-        """The audit as entered; people still missing a core rating are left out."""
-        ratings = tuple(r for r in (row.rating() for row in self.rows) if r is not None)
+        """The audit as entered; people still missing a core rating are left out
+        (with their ties, for now)."""
+        rated = [(row, r) for row, r in ((row, row.rating()) for row in self.rows) if r]
+        ratings = tuple(r for _, r in rated)
+        index = {self._slots[row]: i for i, (row, _) in enumerate(rated)}
         flagged = self.blocking.isChecked()
         return Audit(
             id=self.original.id,
@@ -338,6 +372,8 @@ class AuditEditor(QDialog):
             note=self.note_edit.text().strip(),
             blocking_superior=flagged,
             blocking_superior_person=self.current_blocker() if flagged else None,
+            ties=ties_remapped(self.ties_editor.ties(), index),
+            ties_recorded=self.ties_editor.recorded(),
         )
 
     def recompute(self) -> None:
@@ -349,6 +385,7 @@ class AuditEditor(QDialog):
         self.results.set_analysis(self.analysis)
         contacts = self.analysis.contacts if self.analysis is not None else ()
         self.map.set_contacts(contacts, self.thresholds)
+        self.network.set_analysis(self.analysis)
 
     # -- guidance ------------------------------------------------------------------------------
 
@@ -384,6 +421,9 @@ class AuditEditor(QDialog):
             self.adder.internal,
             self.adder.cancel_new_button,
             self.adder.add_new_button,
+            self.ties_editor.person_list,
+            self.ties_editor.knows_list,
+            self.ties_editor.none_box,
             self.blocking,
             self.blocker,
             self.tabs,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 ALARM_TITLES: dict[str, str] = {
     "limited_reach": "Narrow reach",
+    "closed_network": "Closed network",
     "power_imbalance": "Power imbalance",
     "high_vulnerability": "High vulnerability",
     "transactional_network": "Transactional network",

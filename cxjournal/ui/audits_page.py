@@ -1,8 +1,8 @@
 """The Audits page: every power audit with its alarm bells, and the selected one's results.
 
 New audit, new from the latest (a quarterly re-audit in minutes), edit, delete,
-compare with the previous audit. The balance map is built only when its tab is
-first shown, so opening the page never imports pyqtgraph.
+compare with the previous audit. The balance map and the network picture are built
+only when their tab is first shown, so opening the page never imports pyqtgraph.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
+from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 EMPTY_TEXT = (
@@ -142,8 +143,10 @@ class AuditsPage(Page):
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
         self.map = LazyBalanceMap()
+        self.network = LazyNetworkView(self.journal)
         self.tabs.addTab(self.results, "Results")
         self.tabs.addTab(self.map, "Balance map")
+        self.tabs.addTab(self.network, "Network")
         right_layout.addWidget(self.tabs, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -199,6 +202,7 @@ class AuditsPage(Page):
             analysis.contacts if analysis else (),
             analysis.thresholds if analysis else self.journal.settings.thresholds(),
         )
+        self.network.set_analysis(analysis)
         has = analysis is not None
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(has)

@@ -1,5 +1,5 @@
-"""File menu: export an audit snapshot (Ctrl+E), export and import the journal, back up,
-restore; Help menu: open a demo journal.
+"""File menu: export an audit snapshot (Ctrl+E), export and import the journal, import
+from other tools, back up, restore; Help menu: open a demo journal.
 
 Long work (import, export, PDF, backup, building the demo) runs in the background
 (:mod:`cxjournal.ui.workers`) on its own journal handle, with a progress dialog.
@@ -43,6 +43,8 @@ MENU: tuple[tuple[str, str, str, str, str, str] | None, ...] = (
      "Save the whole journal as one JSON file (exchange format v1)", "", ""),
     ("file", "&Import journal…", "import_journal",
      "Add a journal file (exchange format v1) to this journal, all or nothing", "", ""),
+    ("file", "Import &from other tools…", "import_from",
+     "Bring in contacts (vCard, Outlook, Google), Daylio moods, jrnl or Day One", "", ""),
     None,
     ("file", "&Back up now", "back_up_now",
      "Make a copy of the journal in the backups folder beside it", "", ""),
@@ -326,6 +328,22 @@ class ExchangeActions(QObject):
             box.exec()
             return
         self._failed("Import journal", exc)
+
+    def import_from(self, kind: str | None = None, path: Path | None = None) -> Any:
+        """Open the Import from other tools dialog (on ``path`` as ``kind`` when given)."""
+        from cxjournal.ui.dialogs.import_from_dialog import ImportFromDialog
+
+        if self.busy():
+            return None
+        dialog = ImportFromDialog(self.journal, self.window, folder=self._folder())
+        dialog.imported.connect(lambda _report: self.window.bus.changed.emit("all"))
+        dialog.imported.connect(lambda _report: self._remember_folder(Path(dialog.path.text())))
+        if kind is not None:
+            dialog.set_kind(kind)
+        if path is not None:
+            dialog.load(path)
+        dialog.open()
+        return dialog
 
     # -- backups --------------------------------------------------------------------------------
 

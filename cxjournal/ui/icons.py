@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 @cache
 def icon(name: str) -> QIcon:
     """The icon ``resources/icons/<name>.svg``; an empty icon if it is missing."""
-    entry = resources.files("resources").joinpath("icons", f"{name}.svg")
+    entry = resources.files("resources").joinpath("icons").joinpath(f"{name}.svg")
     if not entry.is_file():
         return QIcon()
     with resources.as_file(entry) as path:

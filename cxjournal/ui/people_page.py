@@ -42,6 +42,7 @@ from cxjournal.ui.models.people_model import (
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
+from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -174,6 +175,7 @@ class PeoplePage(Page):
         self.profile_label.setWordWrap(True)
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attitude = AttitudeStrip()
+        self.agenda = AgendaList(self.journal, self.announce)
         self.timeline = PersonTimeline(self.journal, self.actions)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -184,6 +186,8 @@ class PeoplePage(Page):
         detail_layout.addLayout(more_buttons)
         detail_layout.addWidget(self.cadence_label)
         detail_layout.addWidget(self.profile_label)
+        detail_layout.addWidget(_heading("Talking points for the next 1:1"))
+        detail_layout.addWidget(self.agenda)
         detail_layout.addWidget(_heading("Attitude over time"))
         detail_layout.addWidget(self.attitude)
         detail_layout.addWidget(_heading("Notes"))
@@ -331,6 +335,7 @@ class PeoplePage(Page):
         self.cadence_label.setText(f"<b>⚠ {shown}</b>" if overdue else shown)
         self.cadence_label.setAccessibleName(("Update due: " if overdue else "") + sentence)
         self.profile_label.setText(profile_html(person))
+        self.agenda.set_person(person.id)
         self.archive_button.setText("&Restore" if person.archived else "&Archive")
         self.archive_button.setToolTip(
             "Bring them back to the directory"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, checkin_value, compare_tags
+from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -125,6 +125,7 @@ class ResiliencePage(Page):
             (history.SLEEP, "10.5 h"),
             (history.DRAINS, "back-to-back meetings, commute"),
             (history.RESTORERS, "a walk at lunch, reading"),
+            (history.TAGS, "family, reading"),
         ):
             self.history_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.history_view.selectionModel().currentRowChanged.connect(self._on_history_row)
@@ -432,12 +433,14 @@ class _Tabs(QTabWidget):
 
 
 def describe(entry: ResilienceEntry) -> str:
-    """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes."""
-    parts = [
-        f"energy {checkin_value(entry.energy)}, stress {checkin_value(entry.stress)}, "
-        f"mood {entry.mood}"
-    ]
-    tags = len(entry.drains) + len(entry.restorers)
+    """``energy 6, stress 4, mood 7, 2 tags and a note``: what a deletion removes.
+
+    A mood-only check-in reads ``mood 7 (no energy or stress recorded)``.
+    """
+    parts = [", ".join(f"{name} {value}" for name, value in recorded_measures(entry))]
+    if is_mood_only(entry):
+        parts[0] += " (no energy or stress recorded)"
+    tags = len(entry.drains) + len(entry.restorers) + len(entry.tags)
     if entry.sleep_hours is not None:
         parts.append(f"{entry.sleep_hours:g} h sleep")
     if tags:

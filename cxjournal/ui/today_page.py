@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus
-from cxjournal.domain.resilience import checkin_value
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, checkin_value
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
@@ -43,14 +44,6 @@ from cxjournal.ui.widgets.today_cards import Card, LinkRow
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
-
-ALARM_TITLES: dict[str, str] = {
-    "limited_reach": "Narrow reach",
-    "power_imbalance": "Power imbalance",
-    "high_vulnerability": "High vulnerability",
-    "transactional_network": "Transactional network",
-    "blocking_superior": "Blocking superior",
-}
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -463,10 +456,7 @@ class TodayPage(Page):
         days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
         by_day = {e.on: e for e in summary.recent}
         series: dict[str, list[float | None]] = {
-            metric: [
-                _float_or_none(getattr(by_day[d], metric)) if d in by_day else None for d in days
-            ]
-            for metric in ("energy", "stress", "mood")
+            metric: [_value(by_day.get(d), metric) for d in days] for metric in MEASURES
         }
         self.sparkline.set_series(days, series)
         has_recent = bool(summary.recent)
@@ -525,5 +515,7 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-def _float_or_none(value: int | None) -> float | None:
+def _value(entry: ResilienceEntry | None, measure: str) -> float | None:
+    """A day's value of one measure for the sparkline; None (a gap) when not recorded."""
+    value = getattr(entry, measure) if entry is not None else None
     return None if value is None else float(value)

@@ -460,7 +460,10 @@ def test_analysis_json_shape_and_rounding() -> None:
     )
     data = analysis_to_json(analyse(audit))
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"audit", "thresholds", "contacts", "totals", "reach", "alarms"}
+    assert set(data) == {
+        "audit", "thresholds", "contacts", "totals", "reach", "alarms", "network"
+    }
+    assert data["network"] is None  # no ties recorded
     assert data["audit"] == {
         "id": "42",
         "taken_on": "2026-01-15",

@@ -271,3 +271,27 @@ def test_heavy_demo_has_about_twenty_thousand_notes_and_parses() -> None:
     parsed = parse(to_json_text(doc))
     assert len(parsed.notes) == len(doc["notes"])
     assert len(parsed.audits) == 40
+
+
+def test_who_knows_whom_is_recorded_from_the_third_audit_and_moves() -> None:
+    from cxjournal.domain.network import network_figures
+
+    doc = demo(3)
+    audits = doc["audits"]
+    assert [a["ties_recorded"] for a in audits[:2]] == [False, False]
+    assert all(a["ties_recorded"] for a in audits[2:])
+    for audit in audits:
+        rated = {r["person"] for r in audit["ratings"]}
+        pairs = [frozenset(t) for t in audit["ties"]]
+        assert all(len(p) == 2 and p <= rated for p in pairs)  # two different rated people
+        assert len(set(pairs)) == len(pairs)  # each pair once
+    tie_sets = [frozenset(frozenset(t) for t in a["ties"]) for a in audits[2:]]
+    assert len(set(tie_sets)) > len(tie_sets) // 2  # the network moves quarter by quarter
+    parsed = parse(demo_text(3))
+    figures = [network_figures(a.audit) for a in parsed.audits]
+    assert figures[0] is None and all(f is not None for f in figures[2:])
+    groups = [len(f.clusters) for f in figures[2:] if f is not None]
+    assert max(groups) >= 2  # there are groups to join by an introduction
+    assert all(0 < f.density < 0.6 for f in figures[2:] if f is not None)
+    assert demo_text(3) == to_json_text(generate(years=3, seed=1, today=TODAY))
+    assert demo(3, seed=2)["audits"][5]["ties"] != audits[5]["ties"]

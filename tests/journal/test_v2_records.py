@@ -172,7 +172,9 @@ def test_mood_only_check_ins_and_activity_tags(journal: Journal) -> None:
     mixed = [ResilienceEntry(DAY + dt.timedelta(days=n), 8, 2, 5, drains=("x",)) for n in range(5)]
     mixed += [ResilienceEntry(DAY - dt.timedelta(days=n + 1), None, None, 5) for n in range(5)]
     effect = compare_tags(mixed, min_uses=5)[0]
-    assert (effect.energy_with, effect.days_without) == (8.0, 0)
+    # the mood-only days are days without the tag for mood, and record no energy to compare
+    assert (effect.energy_with, effect.energy_without, effect.days_without) == (8.0, None, 5)
+    assert (effect.mood_with, effect.mood_without) == (5.0, 5.0)
     assert early_warning(mixed, DAY + dt.timedelta(days=4)) is None
 
 

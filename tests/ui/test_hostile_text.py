@@ -172,8 +172,12 @@ def fill(journal: Journal, canary: Path) -> dict[str, Any]:
             note=h("audit note"),
             blocking_superior=True,
             blocking_superior_person=zed,
+            ties=((0, 1),),  # Zed knows Amy, Ben knows neither: the network view draws names
+            ties_recorded=True,
         )
     )
+    zed_id = zed.id or 0
+    journal.agenda.add(zed_id, h("talking point"), TODAY)
     if journal.exit_plan.get().status.value == "inactive":
         journal.exit_plan.start()
     journal.exit_plan.add_item(h("exit step"), due=TODAY + dt.timedelta(days=3))

@@ -312,7 +312,7 @@ def test_history_model_shows_every_column(qtmodeltester: Any) -> None:
     model = history.ResilienceHistoryModel()
     model.reset(lambda offset, _limit: [entry] if offset == 0 else [], 1)
     texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert texts[1:] == ["6", "4", "7", "7.5 h", "x, y", "z", "a b"]
+    assert texts[1:] == ["6", "4", "7", "7.5 h", "x, y", "z", "", "a b"]
     assert "3" in texts[0] and "2026" in texts[0]
     assert model.data(model.index(0, history.NOTE), Qt.ItemDataRole.ToolTipRole) == "a\nb"
     qtmodeltester.check(model)

@@ -266,3 +266,18 @@ def test_open_item_picks_a_range_and_people(demo_window: Any) -> None:
     assert page.years == 1 and page.range_buttons[1].isChecked()
     assert page.tabs.currentIndex() == 1
     assert page.person_chart.shown_people() == [person.name]
+
+
+def test_density_and_effective_size_follow_the_audits_that_record_ties(
+    main_window: Any, journal: Journal
+) -> None:
+    people = [journal.people.add(Person(n)) for n in ("Ana", "Ben", "Chen")]
+    ratings = tuple(Rating(p, 6, 6, 5, 5) for p in people)
+    journal.audits.save(Audit(D(2025, 1, 1), ratings))  # who knows whom not recorded
+    journal.audits.save(Audit(D(2025, 4, 1), ratings, ties=((0, 1),), ties_recorded=True))
+    chart = _open_trends(main_window).influence_chart
+    density, size = _ydata(chart.density), _ydata(chart.effective_size)
+    assert np.isnan(density[0]) and np.isnan(size[0])  # a gap, not a zero
+    assert density[1] == pytest.approx(1 / 3) and size[1] == pytest.approx(3 - 2 / 3)
+    text = chart.hover_at(_date_x(D(2025, 4, 1)))
+    assert "network density 0.33, effective size 2.3" in text

@@ -27,6 +27,8 @@ COLOURS: dict[str, str] = {
     "net_balance": "#10b981",
     "influence_ratio": "#3b82f6",
     "top2_share": "#a855f7",
+    "density": "#14b8a6",
+    "effective_size": "#8b5cf6",
     "team": "#3b82f6",
     "function": "#f59e0b",
     "product_unit": "#10b981",

@@ -1,8 +1,10 @@
 """Influence over the years: five plots on one time axis.
 
 From the top: influence, reliance and net balance per audit; the influence ratio
-and the top-two share against their alarm thresholds; reach (how many teams,
-functions, product units and locations the rated people span); each audit's
+and the top-two share against their alarm thresholds, with the network density
+(the share of pairs who know each other); reach (how many teams, functions,
+product units and locations the rated people span, and the network's effective
+size, for audits that record who knows whom); each audit's
 alarm bells on a strip (their messages show on hover); and the resilience
 check-ins as rolling or weekly means. Every plot follows the first one's time
 range; the mouse wheel zooms time only, and the readout above the plots gives
@@ -58,6 +60,7 @@ ResilienceMode = Literal["rolling", "weekly"]
 #: The alarm strip's rows, bottom to top, with each code's marker symbol.
 ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
     (AlarmCode.LIMITED_REACH, "d"),
+    (AlarmCode.CLOSED_NETWORK, "+"),
     (AlarmCode.POWER_IMBALANCE, "t1"),
     (AlarmCode.HIGH_VULNERABILITY, "s"),
     (AlarmCode.TRANSACTIONAL_NETWORK, "h"),
@@ -148,6 +151,9 @@ class InfluenceChart(QWidget):
             self.ratio_plot, self.ratio_legend, "influence_ratio", "Influence ratio"
         )
         self.top2 = self._line(self.ratio_plot, self.ratio_legend, "top2_share", "Top-two share")
+        self.density = self._line(
+            self.ratio_plot, self.ratio_legend, "density", "Network density"
+        )
         self.imbalance_line = pg.InfiniteLine(
             angle=0, pen=pen(COLOURS["influence_ratio"], 1.5, dashed=True)
         )
@@ -168,6 +174,9 @@ class InfluenceChart(QWidget):
             dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_PLURALS[dim])
             for dim in REACH_DIMENSIONS
         }
+        self.effective_size = self._line(
+            self.reach_plot, self.reach_legend, "effective_size", "effective size"
+        )
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
@@ -280,6 +289,9 @@ class InfluenceChart(QWidget):
         self.net_balance.setData(x, finite(t.net_balance if t else None for t in totals))
         self.ratio.setData(x, finite(t.influence_ratio if t else None for t in totals))
         self.top2.setData(x, finite(t.top2_share if t else None for t in totals))
+        networks = [a.network for a in trends.audits]
+        self.density.setData(x, finite(n.density if n else None for n in networks))
+        self.effective_size.setData(x, finite(n.effective_size if n else None for n in networks))
         thresholds = trends.thresholds
         self.imbalance_line.setValue(thresholds.imbalance_ratio)
         self.vulnerability_line.setValue(thresholds.vulnerability_share)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import rolling_mean
+from cxjournal.domain.resilience import checkin_value, rolling_mean, split_at_gaps
 from cxjournal.ui.charts.chart_export import ChartExportError, export_chart
 from cxjournal.ui.charts.chart_theme import COLOURS
 from cxjournal.ui.charts.resilience_svg import SvgSeries, trend_svg
@@ -91,10 +91,11 @@ class ResilienceChart(QWidget):
         super().__init__(parent)
         self._preset = preset
         self._days: list[dt.date] = []
-        self._values: dict[str, list[int]] = {}
+        self._values: dict[str, list[int | None]] = {}
         self._means: dict[str, list[float]] = {}
         self._dots_shown = True
-        self._mean_days: dict[str, list[dt.date]] = {}
+        #: each series' (day, 7-day mean) on the days that record it
+        self._mean_points: dict[str, list[tuple[dt.date, float]]] = {}
         self._range = (dt.date.today(), dt.date.today())
 
         self.preset_buttons: dict[str, QPushButton] = {}
@@ -205,24 +206,29 @@ class ResilienceChart(QWidget):
         ordered = sorted(entries, key=lambda e: e.on)
         shown = [e for e in ordered if start <= e.on <= end]
         self._days = [e.on for e in shown]
-        xs = [stamp(d) for d in self._days]
         for series in SERIES:
-            # A mood-only check-in has no energy or stress: no dot, and no part in the mean.
+            # a measure a check-in does not record (mood-only) is a gap, never a zero
             points = [
-                (e.on, float(value))
-                for e in ordered
-                if (value := getattr(e, series.name)) is not None
+                (e.on, float(v)) for e in ordered if (v := getattr(e, series.name)) is not None
             ]
             means = [(d, v) for d, v in rolling_mean(points, ROLLING_DAYS) if start <= d <= end]
             by_day = dict(means)
             self._values[series.name] = [getattr(e, series.name) for e in shown]
             self._means[series.name] = [by_day.get(e.on, math.nan) for e in shown]
-            self._mean_days[series.name] = [d for d, _ in means]
-            recorded = [
-                (x, v) for x, v in zip(xs, self._values[series.name], strict=True) if v is not None
-            ]
-            self.dots[series.name].setData([x for x, _ in recorded], [v for _, v in recorded])
-            self.lines[series.name].setData([stamp(d) for d, _ in means], [v for _, v in means])
+            self._mean_points[series.name] = means
+            recorded = [(d, v) for d, v in points if start <= d <= end]
+            self.dots[series.name].setData(
+                [stamp(d) for d, _ in recorded], [v for _, v in recorded]
+            )
+            xs: list[float] = []
+            ys: list[float] = []
+            for run in split_at_gaps(means, ROLLING_DAYS):
+                if xs:
+                    xs.append(xs[-1])
+                    ys.append(math.nan)
+                xs += [stamp(d) for d, _ in run]
+                ys += [v for _, v in run]
+            self.lines[series.name].setData(xs, ys, connect="finite")
         item = self.plot.getPlotItem()
         left, right = stamp(start) - _HALF_DAY, stamp(end) + _HALF_DAY
         item.setLimits(xMin=left, xMax=right, maxXRange=right - left, minXRange=7 * 86400)
@@ -248,6 +254,7 @@ class ResilienceChart(QWidget):
         return list(self._days)
 
     def values(self, name: str) -> list[int | None]:
+        """The shown days' values of one measure (None where a check-in has mood only)."""
         return list(self._values.get(name, []))
 
     def means(self, name: str) -> list[float]:
@@ -272,11 +279,10 @@ class ResilienceChart(QWidget):
             if not self.series_boxes[series.name].isChecked():
                 continue
             value, mean = self._values[series.name][i], self._means[series.name][i]
-            shown_value = "–" if value is None else str(value)
-            shown_mean = "–" if math.isnan(mean) else f"{mean:.1f}"
+            shown_mean = checkin_value(None) if math.isnan(mean) else f"{mean:.1f}"
             parts.append(
-                f'<span style="color:{series.colour}">■</span> {series.label} {shown_value} '
-                f"(7-day avg {shown_mean})"
+                f'<span style="color:{series.colour}">■</span> {series.label} '
+                f"{checkin_value(value)} (7-day avg {shown_mean})"
             )
         date_text = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         return f"<b>{date_text}</b> &nbsp; " + " &nbsp; ".join(parts)
@@ -334,13 +340,15 @@ class ResilienceChart(QWidget):
             SvgSeries(
                 label=spec.label,
                 colour=spec.colour,
-                days=self._days,
-                values=self._values.get(spec.name, []),
-                mean_days=self._mean_days.get(spec.name, []),
-                means=self._means.get(spec.name, []),
+                days=[d for d, v in zip(self._days, values, strict=True) if v is not None],
+                values=[v for v in values if v is not None],
+                mean_days=[d for d, _ in self._mean_points.get(spec.name, [])],
+                means=[v for _, v in self._mean_points.get(spec.name, [])],
+                max_gap_days=ROLLING_DAYS,
             )
             for spec in SERIES
             if self.series_boxes[spec.name].isChecked()
+            for values in [self._values.get(spec.name, [])]
         ]
         return trend_svg(series, start, end, dots=self._dots_shown)
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from cxjournal.domain.resilience import split_at_gaps
+
 
 @dataclass(frozen=True)
 class SvgSeries:
@@ -21,6 +23,8 @@ class SvgSeries:
     values: Sequence[float]
     mean_days: Sequence[dt.date]
     means: Sequence[float]
+    #: the average line breaks where its points are further apart than this
+    max_gap_days: int = 7
 
 
 WIDTH, HEIGHT = 960, 420
@@ -75,10 +79,9 @@ def trend_svg(
                 for d, v in zip(s.days, s.values, strict=True)
             ]
             out.append("</g>")
-        points = " ".join(
-            f"{x(d):.1f},{y(v):.1f}" for d, v in zip(s.mean_days, s.means, strict=True)
-        )
-        if points:
+        averages = list(zip(s.mean_days, s.means, strict=True))
+        for run in split_at_gaps(averages, s.max_gap_days):
+            points = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in run)
             out.append(
                 f'<polyline points="{points}" fill="none" stroke="{s.colour}" '
                 f'stroke-width="{2.5 if dots else 1.2}" stroke-linejoin="round"/>'

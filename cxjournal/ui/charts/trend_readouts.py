@@ -8,15 +8,11 @@ from collections.abc import Mapping, Sequence
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend
+from cxjournal.ui.audit_wording import ALARM_TITLES as AUDIT_ALARM_TITLES
 from cxjournal.ui.charts.chart_theme import date_text, number_text
 
-ALARM_TITLES: dict[AlarmCode, str] = {
-    AlarmCode.LIMITED_REACH: "Narrow reach",
-    AlarmCode.POWER_IMBALANCE: "Power imbalance",
-    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
-    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
-    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
-}
+#: The titles the audit screens use, keyed by code (one list for the whole app).
+ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode(c): t for c, t in AUDIT_ALARM_TITLES.items()}
 #: Shorter names where the legend column is too narrow for the full title.
 LEGEND_ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode.TRANSACTIONAL_NETWORK: "Transactional"}
 DIMENSION_PLURALS: dict[str, str] = {
@@ -48,6 +44,12 @@ def audit_lines(point: AuditPoint) -> list[str]:
             f"{n(totals.influence_ratio, 2)} · top-two share {percent(totals.top2_share)}"
             f" · reach {reach}"
         ]
+        network = point.network
+        if network is not None:
+            lines[0] += (
+                f" · network density {n(network.density, 2)}, effective size "
+                f"{n(network.effective_size)}"
+            )
     if point.alarms:
         titles = list(dict.fromkeys(ALARM_TITLES[a.code] for a in point.alarms))
         lines.append("Alarm bells: " + ", ".join(titles) + " (hover the markers for more)")

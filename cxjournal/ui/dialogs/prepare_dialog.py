@@ -1,5 +1,6 @@
 """Prepare a 1:1 on one screen: profile essentials, cadence, last notes, open follow-ups,
-attitude trend, dependence across audits, and talking points saved as a note when done.
+the talking points saved for them (tick when raised), attitude trend, dependence across
+audits, and talking points saved as a note when done.
 
 It prints, or saves as PDF (written beside the target and moved into place, so a
 failed save never leaves half a file).
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
 from cxjournal.journal.people import DueStakeholder
@@ -48,6 +49,7 @@ from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
+from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -74,6 +76,8 @@ class Preparation:
     follow_ups: list[tuple[FollowUp, Note]]
     attitudes: list[tuple[dt.date, Attitude]]
     dependence: list[DependenceFigure]
+    #: the talking points saved for them and not ticked yet
+    agenda: list[AgendaItem]
 
 
 def gather(journal: Journal, person_id: int, today: dt.date) -> Preparation:
@@ -95,6 +99,7 @@ def gather(journal: Journal, person_id: int, today: dt.date) -> Preparation:
         follow_ups=journal.notes.open_follow_ups(person_id=person_id),
         attitudes=journal.notes.attitudes(person_id),
         dependence=dependence,
+        agenda=journal.agenda.open_for(person_id),
     )
 
 
@@ -135,6 +140,10 @@ def report_html(prep: Preparation, talking_points: str, program_html: str = "") 
         parts.append("</ul>")
     else:
         parts.append("<p>None open.</p>")
+    if prep.agenda:
+        parts.append("<h3>Saved talking points</h3><ul>")
+        parts += [f"<li>{e(item.text)}</li>" for item in prep.agenda]
+        parts.append("</ul>")
     parts.append("<h3>Last notes</h3>")
     for note in prep.notes:
         parts.append(f"<p><b>{e(note_heading(note))}</b><br>")
@@ -232,6 +241,11 @@ class PrepareDialog(QDialog):
         if not self.prep.follow_ups:
             follow_layout.addWidget(QLabel("Nothing open with them."))
 
+        self.agenda_box = QGroupBox("Saved talking points")
+        self.agenda = AgendaList(journal, announce, lambda: self.today)
+        self.agenda.set_person(person_id)
+        QVBoxLayout(self.agenda_box).addWidget(self.agenda)
+
         self.notes_box = QGroupBox(f"Last {LAST_NOTES} notes")
         notes_layout = QVBoxLayout(self.notes_box)
         self.note_labels: list[QLabel] = []
@@ -281,6 +295,7 @@ class PrepareDialog(QDialog):
         left.addWidget(self.essentials_box)
         left.addWidget(self.program_section)
         left.addWidget(self.follow_ups_box)
+        left.addWidget(self.agenda_box)
         left.addWidget(self.notes_box, 1)
         right = QVBoxLayout()
         right.addWidget(attitude_box)
@@ -408,6 +423,11 @@ class PrepareDialog(QDialog):
             self.saved_note = self.journal.notes.add(note)
         if attempt.failed:
             return False  # they stay in the box
+        # the points ticked in this 1:1 are linked to its note (the note is saved already)
+        with guarded_write(self, "link the ticked talking points to the note", UNCHANGED):
+            for item in self.agenda.ticked():
+                if item.id is not None and self.saved_note.id is not None:
+                    self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
         self.announce("notes")
         return True
 

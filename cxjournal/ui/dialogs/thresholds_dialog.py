@@ -70,6 +70,16 @@ SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
         "audit rates at least this many people.",
         1, 10, 1, 0,
     ),
+    "closed_min_count": (
+        "Closed &network: minimum people",
+        "Closed network rings when the audit rates at least this many people…",
+        2, 10, 1, 0,
+    ),
+    "closed_density": (
+        "Closed network: densit&y from",
+        "…and at least this share of the pairs among them already know each other.",
+        0.05, 1.0, 0.05, 2,
+    ),
     "touch_days": (
         "Program: plan owner out of touc&h after (days)",
         "A plan owner with no update cadence is out of touch when you have had no contact "

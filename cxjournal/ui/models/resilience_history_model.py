@@ -19,8 +19,18 @@ from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 
-DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, NOTE = range(8)
-HEADERS = ("Date", "Energy", "Stress", "Mood", "Sleep", "Drained by", "Restored by", "Note")
+DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, TAGS, NOTE = range(9)
+HEADERS = (
+    "Date",
+    "Energy",
+    "Stress",
+    "Mood",
+    "Sleep",
+    "Drained by",
+    "Restored by",
+    "Tags",
+    "Note",
+)
 TOOLTIPS = (
     "The day of the check-in",
     "Energy, 1 (drained) to 10 (full of energy)",
@@ -29,8 +39,10 @@ TOOLTIPS = (
     "Hours of sleep, when noted",
     "What drained you",
     "What restored you",
+    "Other activities of the day (imported from Daylio, for example)",
     "Your note",
 )
+MOOD_ONLY_TIP = "Not recorded: this check-in has a mood only (imported history, for example)"
 #: Rows fetched at a time.
 PAGE_SIZE = 200
 
@@ -108,10 +120,12 @@ class ResilienceHistoryModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTE and entry.note:
                 return as_written(entry.note, wrap=False)
-            if column in (DRAINS, RESTORERS):
+            if column in (DRAINS, RESTORERS, TAGS):
                 return as_written(self._text(entry, column), wrap=False) or None
             if column == DATE:
                 return entry.on.isoformat()
+            if column in (ENERGY, STRESS) and getattr(entry, HEADERS[column].lower()) is None:
+                return MOOD_ONLY_TIP
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -131,6 +145,8 @@ class ResilienceHistoryModel(RowsTableModel):
             return ", ".join(entry.drains)
         if column == RESTORERS:
             return ", ".join(entry.restorers)
+        if column == TAGS:
+            return ", ".join(entry.tags)
         if column == NOTE:
             return entry.note.replace("\n", " ")
         return ""
