@@ -14,6 +14,7 @@ from pathlib import Path
 APP_NAME = "cxjournal"
 DB_ENV = "CXJOURNAL_DB"
 PASSPHRASE_ENV = "CXJOURNAL_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CXJOURNAL_NEW_PASSPHRASE"
 DB_FILENAME = "journal.db"
 
 
@@ -43,6 +44,15 @@ def lock_path(journal: Path) -> Path:
     symlink is the same journal, with the same lock."""
     real = Path(os.path.realpath(journal))
     return real.with_name(real.name + ".lock")
+
+
+def rekey_marker(journal: Path) -> Path:
+    """Where an unfinished change of passphrase records its phase (store/rekey.py)."""
+    return journal.with_name(f".{journal.name}.rekey")
+
+
+def rekey_lock(journal: Path) -> Path:
+    return journal.with_name(f".{journal.name}.rekey.lock")
 
 
 def backups_dir(journal: Path) -> Path:

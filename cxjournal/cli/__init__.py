@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.exchange_cmd",
     "cxjournal.cli.import_from_cmd",
     "cxjournal.cli.search_cmd",
+    "cxjournal.cli.passphrase_cmd",
     "cxjournal.cli.calendar_cmd",
     "cxjournal.cli.program_cmd",
 )

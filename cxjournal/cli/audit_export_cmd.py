@@ -35,7 +35,8 @@ def register(audit_subparsers: Any) -> None:
     parser.add_argument(
         "--hide-names",
         action="store_true",
-        help='call people "Person A", "Person B"... and leave out text that names anyone',
+        help='people become "Person A"..., teams, functions, units and locations "Team A"...; '
+        "the audit note and e-mail addresses are left out",
     )
     parser.set_defaults(func=run)
 

@@ -57,14 +57,23 @@ def journal_path(args: argparse.Namespace) -> Path:
 
 def given_passphrase(args: argparse.Namespace) -> str | None:
     """The passphrase from ``--passphrase-file`` or ``CXJOURNAL_PASSPHRASE``, if any."""
-    file = getattr(args, "passphrase_file", None)
+    return passphrase_from(getattr(args, "passphrase_file", None), paths.PASSPHRASE_ENV)
+
+
+def passphrase_from(file: str | None, env_name: str) -> str | None:
+    """A passphrase from a file (UTF-8, no NUL) or else the environment variable, if set."""
+    from cxjournal.domain import passphrase
+
     if file:
         try:
-            text = Path(file).read_text(encoding="utf-8")
+            data = Path(file).read_bytes()
         except OSError as exc:
             raise CommandError(f"cannot read the passphrase file {file}: {exc.strerror}") from exc
-        return text.rstrip("\r\n")
-    env = os.environ.get(paths.PASSPHRASE_ENV)
+        try:
+            return passphrase.from_file_bytes(data, file)
+        except ValueError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+    env = os.environ.get(env_name)
     return env if env else None
 
 

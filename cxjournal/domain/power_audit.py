@@ -265,6 +265,11 @@ def compute_totals(ratings: Sequence[Rating]) -> Totals | None:
     return exact.as_totals() if exact is not None else None
 
 
+def group_key(value: str) -> str:
+    """When two grouping values count as the same (reach): ignoring case and outer spaces."""
+    return value.strip().casefold()
+
+
 def _reach_figure(values: Sequence[str]) -> tuple[ReachFigure, Fraction | None]:
     """The figure for one dimension, with the dominant share as an exact fraction."""
     counts: dict[str, int] = {}
@@ -273,7 +278,7 @@ def _reach_figure(values: Sequence[str]) -> tuple[ReachFigure, Fraction | None]:
         value = raw.strip()
         if not value:
             continue
-        key = value.casefold()
+        key = group_key(value)
         counts[key] = counts.get(key, 0) + 1
         first_written.setdefault(key, value)
     filled = sum(counts.values())

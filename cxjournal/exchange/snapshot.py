@@ -1,12 +1,12 @@
 """An audit snapshot to share: the content every format renders (PDF, Markdown, CSV, JSON).
 
 A snapshot is one audit's analysis (spec/power-audit.md) with the trend of
-influence and reliance up to that audit. With ``hide_names`` the people become
-"Person A", "Person B"... in rating order (a blocking superior who is not rated
-comes next), consistently throughout the snapshot, alarm messages included;
-free text that mentions anyone in the journal is left out (the audit note) or
-replaced by a neutral label (team, function, product unit or location values),
-and roles and organisations are not shown at all.
+influence and reliance up to that audit. With ``hide_names`` (spec/cli.md v2)
+the audit is pseudonymised once, before anything is rendered: people become
+"Person A", "Person B"... consistently throughout the snapshot, alarm messages
+included; team, function, product unit and location values become "Team A",
+"Function B", "Unit C", "Location D"; the audit note is left out; roles and
+organisations are not shown at all. Every format renders that same data.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ from cxjournal.domain.power_audit import (
     Totals,
     analyse,
     analysis_to_json,
+    group_key,
 )
 from cxjournal.domain.power_audit_alarms import round_half_up
 from cxjournal.domain.thresholds import Thresholds
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from cxjournal.journal import Journal
 
 FORMATS: tuple[str, ...] = ("pdf", "md", "csv", "json")
-WITHHELD = "withheld"
 
 TITLE = "Power audit snapshot"
 ALARM_TITLES: dict[str, str] = {
@@ -65,10 +64,10 @@ DIMENSION_TITLES: dict[str, str] = {
     "location": "Location",
 }
 HIDDEN_NAMES_NOTE = (
-    "Names are hidden: people appear as Person A, Person B and so on, and text that "
-    "mentions anyone is left out."
+    "Names are hidden: people appear as Person A, Person B and so on, teams, functions, "
+    "units and locations as Team A, Function A and so on, and the audit's note is left out."
 )
-WITHHELD_NOTE = "The audit note is left out because it mentions someone."
+WITHHELD_NOTE = "The audit note is left out because names are hidden."
 NETWORK_NOT_RECORDED = "Who of these people know each other is not recorded in this audit."
 
 
@@ -165,13 +164,11 @@ def build_snapshot(
         for p in points
         if p.totals is not None
     ]
-    known = [p.name for p in journal.people.all(include_archived=True)] if hide_names else []
     return make_snapshot(
         audit,
         journal.settings.thresholds(),
         trend,
         hide_names=hide_names,
-        known_names=known,
         made_on=today or dt.date.today(),
     )
 
@@ -182,22 +179,19 @@ def make_snapshot(
     history: Sequence[tuple[dt.date, int, float, float]],
     *,
     hide_names: bool = False,
-    known_names: Iterable[str] = (),
     made_on: dt.date,
 ) -> Snapshot:
     """A snapshot from plain values.
 
     ``history`` holds ``(taken_on, audit_id, influence, reliance)`` of audits
     oldest first (same order as the journal: date, then id); the trend keeps
-    those up to ``audit`` itself. ``known_names`` are every name that free text
-    must not reveal when ``hide_names``.
+    those up to ``audit`` itself. With ``hide_names`` the audit is
+    :func:`pseudonymise`-d once, and every format renders that.
     """
     note, withheld = audit.note.strip(), False
     if hide_names:
-        redactor = Redactor([*known_names, *_people_names(audit)])
-        if redactor.mentions_someone(audit.note):
-            note, withheld = "", True
-        audit = pseudonymise(audit, redactor)
+        note, withheld = "", bool(note)
+        audit = pseudonymise(audit)
     trend = _trend_until(history, audit)
     return Snapshot(
         analysis=analyse(audit, thresholds),
@@ -223,61 +217,52 @@ def _trend_until(
 
 # --- hiding names ---------------------------------------------------------------------------
 
+#: how a grouping value is labelled when names are hidden: "Team A", "Unit C"...
+GROUP_LABELS: dict[str, str] = {
+    "team": "Team",
+    "function": "Function",
+    "product_unit": "Unit",
+    "location": "Location",
+}
 
-def pseudonym(index: int) -> str:
-    """``0`` -> ``"Person A"``, ``25`` -> ``"Person Z"``, ``26`` -> ``"Person AA"``."""
-    letters = ""
+
+def letters(index: int) -> str:
+    """``0`` -> ``"A"``, ``25`` -> ``"Z"``, ``26`` -> ``"AA"``."""
+    out = ""
     index += 1
     while index:
         index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"Person {letters}"
+        out = chr(ord("A") + rest) + out
+    return out
 
 
-class Redactor:
-    """Finds names in free text: whole names anywhere, and each name's words of 3+ letters."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        wholes: set[str] = set()
-        words: set[str] = set()
-        for name in names:
-            tidy = " ".join(name.split()).casefold()
-            if not tidy:
-                continue
-            wholes.add(tidy)
-            words.update(w for w in re.findall(r"\w+", tidy) if len(w) >= 3)
-        self._wholes = sorted(wholes, key=len, reverse=True)
-        self._words = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + r")(?!\w)")
-            if words
-            else None
-        )
-
-    def mentions_someone(self, text: str) -> bool:
-        tidy = " ".join(text.split()).casefold()
-        if not tidy:
-            return False
-        if any(whole in tidy for whole in self._wholes):
-            return True
-        return bool(self._words and self._words.search(tidy))
+def pseudonym(index: int) -> str:
+    """``0`` -> ``"Person A"``, ``25`` -> ``"Person Z"``, ``26`` -> ``"Person AA"``."""
+    return f"Person {letters(index)}"
 
 
-def pseudonymise(audit: Audit, redactor: Redactor) -> Audit:
-    """The audit with people renamed "Person A"... and their revealing details removed.
+def pseudonymise(audit: Audit) -> Audit:
+    """The audit as it may be shared with names hidden: the one place that decides it.
 
-    Grouping values that mention someone become ``withheld 1``, ``withheld 2``...
-    (one label per distinct value, ignoring case), so reach is computed as before.
+    People become "Person A", "Person B"... in rating order (a blocking superior
+    who is not rated comes next); every grouping value becomes a label of its
+    dimension ("Team A", "Function B", "Unit A", "Location C"), the same value
+    (as reach counts it: :func:`group_key`) the same label within the snapshot, so reach is
+    computed exactly as before; the audit note, roles, organisations, ids and
+    every other free text are left out. Nothing of the original text remains,
+    so e-mail addresses written anywhere go too.
     """
     people: dict[Any, Person] = {}
-    labels: dict[str, str] = {}
+    labels: dict[str, dict[str, str]] = {dim: {} for dim in GROUP_LABELS}
 
-    def group(value: str) -> str:
-        if not redactor.mentions_someone(value):
-            return value
-        key = " ".join(value.split()).casefold()
-        if key not in labels:
-            labels[key] = f"{WITHHELD} {len(labels) + 1}"
-        return labels[key]
+    def group(dim: str, value: str) -> str:
+        key = group_key(value)
+        if not key:
+            return ""
+        seen = labels[dim]
+        if key not in seen:
+            seen[key] = f"{GROUP_LABELS[dim]} {letters(len(seen))}"
+        return seen[key]
 
     def hidden(person: Person) -> Person:
         key = person.id if person.id is not None else ("new", person.name)
@@ -287,10 +272,7 @@ def pseudonymise(audit: Audit, redactor: Redactor) -> Audit:
                 relationship=person.relationship,
                 internal=person.internal,
                 key_stakeholder=person.key_stakeholder,
-                team=group(person.team),
-                function=group(person.function),
-                product_unit=group(person.product_unit),
-                location=group(person.location),
+                **{dim: group(dim, getattr(person, dim)) for dim in GROUP_LABELS},
             )
         return people[key]
 
@@ -302,13 +284,6 @@ def pseudonymise(audit: Audit, redactor: Redactor) -> Audit:
         note="",
         blocking_superior_person=hidden(blocker) if blocker is not None else None,
     )
-
-
-def _people_names(audit: Audit) -> list[str]:
-    names = [r.person.name for r in audit.ratings]
-    if audit.blocking_superior_person is not None:
-        names.append(audit.blocking_superior_person.name)
-    return names
 
 
 # --- shared by the renderers ------------------------------------------------------------

@@ -19,6 +19,7 @@ from cxjournal.domain.errors import (
     JournalOpenError,
     NotAJournalError,
     ReadOnlyJournalError,
+    WrongPassphraseError,
 )
 from cxjournal.store import durable, rawdb, schema
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.agenda import AgendaOps
     from cxjournal.journal.audits import AuditOps
     from cxjournal.journal.calendar import CalendarOps
+    from cxjournal.journal.drafts import DraftOps
     from cxjournal.journal.exit_plan import ExitPlanOps
     from cxjournal.journal.notes import NoteOps
     from cxjournal.journal.people import PeopleOps
@@ -91,7 +93,8 @@ class Journal:
     def open(cls, path: Path, passphrase: str | None = None, create: bool = True) -> Journal:
         """Open (or, with ``create``, create) the journal at ``path`` and bring its schema current.
 
-        A new journal is created encrypted when a passphrase is given, private from
+        A new journal is created encrypted when a passphrase is given (keyed in
+        Unicode NFC; an older journal keyed as typed still opens), private from
         its first byte (and so are its ``-wal`` and ``-shm``). A journal that cannot
         be written opens read-only. Raises the ``JournalOpenError`` family; an
         existing file is never changed before it is known to be a journal this app
@@ -110,13 +113,25 @@ class Journal:
         read_only = not is_new and rawdb.is_read_only(path)
         if is_new:
             paths.ensure_private_dir(path.parent)
+        recovered = None
+        if paths.rekey_marker(path).exists() and not read_only:
+            from cxjournal.store.rekey import recover
+
+            recovered = recover(path)  # a change of passphrase was interrupted: finish or undo it
         with durable.private_files() if is_new else contextlib.nullcontext():
             try:
-                raw = rawdb.connect(path, passphrase, read_only=read_only)
+                raw, key = rawdb.connect_keyed(path, passphrase, read_only=read_only)
             except rawdb.DamagedFileError as exc:
                 raise damaged(path, str(exc)) from exc
-            encrypted = bool(passphrase) if is_new else not rawdb.is_plain_sqlite(path)
-            journal = cls(path, raw, passphrase, encrypted)
+            except WrongPassphraseError:
+                if recovered == "finished":
+                    raise WrongPassphraseError(
+                        "an interrupted change of passphrase has now been finished: the "
+                        "journal opens with the new passphrase"
+                    ) from None
+                raise
+            encrypted = bool(key) if is_new else not rawdb.is_plain_sqlite(path)
+            journal = cls(path, raw, key, encrypted)
             journal.read_only = read_only
             try:
                 journal._bring_current(create)
@@ -258,6 +273,12 @@ class Journal:
         from cxjournal.journal.settings import SettingsOps
 
         return SettingsOps(self)
+
+    @cached_property
+    def drafts(self) -> DraftOps:
+        from cxjournal.journal.drafts import DraftOps
+
+        return DraftOps(self)
 
     @cached_property
     def today(self) -> TodayOps:

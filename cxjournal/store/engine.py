@@ -38,6 +38,7 @@ class CxCipherDialect(SQLiteDialect_pysqlcipher):
                 # SQLCipher logs failed decryptions to stderr; a wrong passphrase
                 # is reported by the app itself, in one clear line.
                 conn.execute("PRAGMA cipher_log_level = NONE")
+                conn.execute("PRAGMA cipher_memory_security = ON")
                 keyed(conn)
 
             return on_connect
@@ -56,8 +57,9 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path, passphrase: str | None, read_only: bool = False) -> Engine:
-    """An engine on a journal already known to open with this passphrase; ``read_only``
-    opens every connection for reading only (see ``rawdb.read_only_uri``)."""
+    """An engine on a journal already known to open with this passphrase (the key as
+    ``rawdb.connect_keyed`` found it); ``read_only`` opens every connection for reading
+    only (see ``rawdb.read_only_uri``)."""
     if read_only:
         engine = create_engine(
             journal_url(path, passphrase), creator=lambda: rawdb.open_connection(path, True)
@@ -71,10 +73,9 @@ def make_engine(path: Path, passphrase: str | None, read_only: bool = False) -> 
 def create_journal_engine(path: Path, passphrase: str | None) -> Engine:
     """An engine on ``path`` once it is known to open (see ``rawdb.connect``, which
     raises the open errors and never writes to an existing file)."""
-    rawdb.connect(path, passphrase).close()
-    if passphrase is not None and not file_is_empty(path) and is_plain_sqlite(path):
-        passphrase = None  # an unencrypted journal opens as it is
-    return make_engine(path, passphrase)
+    conn, key = rawdb.connect_keyed(path, passphrase)
+    conn.close()
+    return make_engine(path, key)
 
 
 def cipher_version(engine: Engine) -> str:

@@ -23,11 +23,14 @@ from cxjournal.domain.errors import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
+from cxjournal.domain.passphrase import key_forms, normalise
+from cxjournal.domain.passphrase import problem as passphrase_problem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Connection = Any  # sqlcipher3 ships no type information
+DatabaseError: type[Exception] = sqlcipher3.DatabaseError
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -110,6 +113,18 @@ def damage_detail(exc: BaseException) -> str | None:
 
 def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Connection:
     """A checked connection to ``path``: raises the open errors; never writes to the file."""
+    return connect_keyed(path, passphrase, read_only)[0]
+
+
+def connect_keyed(
+    path: Path, passphrase: str | None, read_only: bool = False
+) -> tuple[Connection, str | None]:
+    """A checked connection and the key that opened it (None: the file is plain).
+
+    The passphrase is tried in each of ``domain.passphrase.key_forms`` (NFC
+    first), so a journal keyed before passphrases were normalised still opens;
+    a new file is keyed in NFC.
+    """
     exists = not file_is_empty(path)
     if exists and passphrase is None and not is_plain_sqlite(path):
         raise PassphraseRequiredError(
@@ -117,19 +132,38 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Conn
         )
     if exists and passphrase is not None and is_plain_sqlite(path):
         passphrase = None  # an unencrypted journal opens as it is
+    if not passphrase:
+        return _connect_once(path, None, read_only, exists), None
+    found = passphrase_problem(passphrase)
+    if found is not None:
+        raise WrongPassphraseError(found)
+    forms = key_forms(passphrase) if exists else [normalise(passphrase)]
+    for form in forms:
+        try:
+            return _connect_once(path, form, read_only, exists), form
+        except WrongPassphraseError:
+            if form == forms[-1]:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) -> Connection:
     conn = open_connection(path, read_only)
     try:
-        if passphrase:
+        if key:
             # SQLCipher logs failed decryptions to stderr; the app says it in one clear line.
             conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {quote_key(passphrase)}")
+            # SQLCipher wipes key material and buffers as it frees them (for the whole
+            # process, from now on), so a locked or closed journal leaves no key behind
+            conn.execute("PRAGMA cipher_memory_security = ON")
+            conn.execute(f"PRAGMA key = {quote_key(key)}")
         if not conn.execute("PRAGMA cipher_version").fetchone():
             raise RuntimeError("SQLCipher did not answer: refusing to run on plain SQLite")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         set_pragmas(conn)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        if passphrase:
+        if key:
             raise WrongPassphraseError("the passphrase does not open this journal") from exc
         if exists and is_plain_sqlite(path) and damage_detail(exc):
             raise DamagedFileError(str(exc)) from exc

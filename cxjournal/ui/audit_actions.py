@@ -85,9 +85,9 @@ def install(window: Any) -> None:
     file_menu.addAction(writes_journal(new_audit))
     file_menu.addAction(writes_journal(from_latest))
 
-    settings = QAction("&Settings…", window)
-    settings.setShortcut(QKeySequence.StandardKey.Preferences)
-    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    # Edit > Preferences (Ctrl+,) is the app's preferences dialog; the thresholds keep their own
+    settings = QAction("Alarm &thresholds…", window)
+    settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
     settings.triggered.connect(lambda: open_settings(window))
     window.menu("edit").addAction(writes_journal(settings))

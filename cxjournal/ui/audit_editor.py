@@ -378,6 +378,18 @@ class AuditEditor(QDialog):
             ties_recorded=self.ties_editor.recorded(),
         )
 
+    # -- drafts (kept when the journal locks while the form is open) ---------------------
+
+    draft_kind = "audit"
+
+    def draft_key(self) -> str:
+        return str(self.original.id) if self.original.id is not None else "new"
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        from cxjournal.journal.drafts import audit_payload
+
+        return audit_payload(self.draft())
+
     def recompute(self) -> None:
         self._recompute_timer.stop()
         try:

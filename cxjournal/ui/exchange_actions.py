@@ -179,13 +179,18 @@ class ExchangeActions(QObject):
             return None
         choice = dialog.choice()
         assert choice is not None
+        from cxjournal.exchange.snapshot import build_snapshot
+        from cxjournal.ui.dialogs.export_audit_dialog import FORMATS
+        from cxjournal.ui.dialogs.snapshot_preview_dialog import SnapshotPreviewDialog
+
+        snap = build_snapshot(self.journal, choice.audit_id, choice.hide_names)
+        preview = SnapshotPreviewDialog(snap, FORMATS[choice.fmt][0], self.window)
+        if preview.exec() != SnapshotPreviewDialog.DialogCode.Accepted:
+            return None
 
         def work(_progress: Progress) -> int:
-            from cxjournal.exchange.snapshot import build_snapshot, write_snapshot
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.exchange.snapshot import write_snapshot
 
-            with reopen(self.journal) as journal:
-                snap = build_snapshot(journal, choice.audit_id, choice.hide_names)
             return write_snapshot(snap, choice.fmt, choice.path)
 
         def done(_size: int) -> None:

@@ -39,4 +39,5 @@ EXTENSIONS: tuple[str, ...] = (
     "cxjournal.ui.people_actions",
     "cxjournal.ui.search_actions",
     "cxjournal.ui.exchange_actions",
+    "cxjournal.ui.lock.lock_actions",
 )

@@ -28,10 +28,7 @@ def sample(hide: bool = False, recorded: bool = True) -> Snapshot:
         ties=((0, 1),) if recorded else (),
         ties_recorded=recorded,
     )
-    names = [p.name for p in PEOPLE]
-    return make_snapshot(
-        audit, Thresholds(), [], hide_names=hide, known_names=names, made_on=TODAY
-    )
+    return make_snapshot(audit, Thresholds(), [], hide_names=hide, made_on=TODAY)
 
 
 def test_markdown_says_who_knows_whom() -> None:

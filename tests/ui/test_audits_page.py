@@ -192,7 +192,7 @@ def test_thresholds_dialog_edits_resets_and_redraws(
 
 def test_settings_action_is_in_the_edit_menu(main_window: Any) -> None:
     titles = [a.text() for a in main_window.menu("edit").actions()]
-    assert "&Settings…" in titles
+    assert "Alarm &thresholds…" in titles
     files = [a.text() for a in main_window.menu("file").actions()]
     assert "New power &audit…" in files and "New audit from &latest…" in files
 

@@ -20,6 +20,7 @@ from cxjournal.journal import Journal
 from cxjournal.store import backup as store_backup
 from cxjournal.ui.dialogs.export_audit_dialog import ExportAuditDialog
 from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
+from cxjournal.ui.dialogs.snapshot_preview_dialog import SnapshotPreviewDialog
 from cxjournal.ui.workers import run_task
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
@@ -118,8 +119,33 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, **fields: Any) -> list[Export
         dialog.accept()
         return dialog.result()
 
+    def preview_exec(preview: SnapshotPreviewDialog) -> int:
+        seen_previews.append(preview.text.toPlainText())
+        if fields.get("cancel_preview"):
+            return QDialog.DialogCode.Rejected
+        return QDialog.DialogCode.Accepted
+
     monkeypatch.setattr(ExportAuditDialog, "exec", exec_)
+    monkeypatch.setattr(SnapshotPreviewDialog, "exec", preview_exec)
     return seen
+
+
+#: the text of every snapshot preview shown, in order
+seen_previews: list[str] = []
+
+
+def test_export_audit_shows_what_will_be_shared_before_writing(
+    actions: Any, journal: Journal, tmp_path: Path, monkeypatch: Any
+) -> None:
+    fill(journal)
+    seen_previews.clear()
+    target = tmp_path / "snap.csv"
+    answer_dialog(monkeypatch, fmt="csv", hide=True, path=target, cancel_preview=True)
+    assert actions.export_audit() is None
+    assert not target.exists()  # cancelled at the preview: nothing written
+    assert len(seen_previews) == 1
+    assert "Person A" in seen_previews[0] and "Ana" not in seen_previews[0]
+    assert "Names are hidden" in seen_previews[0]
 
 
 def test_export_audit_writes_the_chosen_format_in_the_background(

@@ -86,11 +86,14 @@ class ExportAuditDialog(QDialog):
 
         self.hide_names = QCheckBox("&Hide names")
         self.hide_names.setToolTip(
-            'People become "Person A", "Person B"… throughout the snapshot, and text that '
-            "mentions anyone (such as the audit note) is left out."
+            'People become "Person A", "Person B"…, teams, functions, units and locations '
+            '"Team A", "Function B"…, and the audit note is left out.'
+
         )
         hide_help = QLabel(
-            "People appear as Person A, Person B…; text that names anyone is left out."
+            "People appear as Person A, Person B…, their teams, functions, units and locations "
+            "as Team A, Function B…; the audit note is left out. You see the result before "
+            "anything is written."
         )
         hide_help.setWordWrap(True)
         hide_help.setEnabled(False)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MIN_PASSPHRASE = 8
+from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.ui.widgets.strength_meter import StrengthMeter
 
 
 class FirstRunDialog(QDialog):
@@ -45,7 +46,10 @@ class FirstRunDialog(QDialog):
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setAccessibleName("Repeat passphrase")
+        self.meter = StrengthMeter()
+        self.first.textChanged.connect(self.meter.rate)
         form.addRow("&Passphrase:", self.first)
+        form.addRow("", self.meter)
         form.addRow("&Repeat:", self.second)
         layout.addLayout(form)
         self.problem = QLabel()

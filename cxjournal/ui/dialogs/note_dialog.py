@@ -302,6 +302,35 @@ class NoteDialog(QDialog):
             outcome=NoteOutcome(outcome) if outcome else None,
         )
 
+    # -- drafts (kept when the journal locks while the dialog is open) --------------------
+
+    draft_kind = "note"
+
+    def draft_key(self) -> str:
+        return str(self.note.id) if self.note is not None and self.note.id is not None else "new"
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        """What was typed, or None when there is nothing to keep."""
+        from cxjournal.journal.drafts import note_payload
+
+        note = self.value()
+        if not note.text and not note.follow_ups and note.attitude is None:
+            return None
+        return note_payload(note)
+
+    @classmethod
+    def resume_draft(cls, window: Any, payload: dict[str, Any]) -> bool:
+        """Open the dialog again with a draft; True when the note was then saved."""
+        from cxjournal.journal.drafts import note_from_payload
+
+        dialog = cls(window.journal, window, note=note_from_payload(payload))
+        dialog.setWindowTitle("Note you were writing")
+        if dialog.exec() and dialog.saved_note:
+            window.bus.changed.emit("notes")
+            window.show_status("Note saved")
+            return True
+        return False
+
     def accept(self) -> None:
         note = self.value()
         if not note.text and not note.follow_ups and note.attitude is None:

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -431,6 +432,19 @@ class PrepareDialog(QDialog):
                     self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
         self.announce("notes")
         return True
+
+    # -- drafts (kept when the journal locks while the preparation is open) ----------------
+
+    draft_kind = "prepare"
+
+    def draft_key(self) -> str:
+        return str(self.person_id)
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        from cxjournal.journal.drafts import prepare_payload
+
+        text = self.talking_points.toPlainText()
+        return prepare_payload(self.person_id, text) if text.strip() else None
 
     def reject(self) -> None:
         """Closing (Esc, Close, the window's X) offers to keep unsaved talking points."""

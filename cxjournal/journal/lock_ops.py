@@ -1,0 +1,51 @@
+"""Locking the open journal: its connections closed and its key dropped; unlocking opens it again.
+
+Kept light (no SQLAlchemy), since the main window installs the lock at start-up.
+"""
+
+from __future__ import annotations
+
+from cxjournal.domain.errors import JournalOpenError
+from cxjournal.journal.core import Journal
+
+
+class _Locked:
+    """Stands in for the connection of a locked journal: any use says it is locked."""
+
+    def __getattr__(self, name: str) -> object:
+        raise JournalOpenError("the journal is locked: unlock it first")
+
+    def close(self) -> None:
+        """Closing a locked journal again is harmless."""
+
+    def dispose(self) -> None:
+        """Nor is disposing of its (absent) engine."""
+
+
+def lock_journal(journal: Journal) -> None:
+    """Close every connection of ``journal`` and drop its key (and everything cached).
+
+    The object stays (everyone holding it carries on after :func:`unlock_journal`);
+    until then any read or write raises ``JournalOpenError``.
+    """
+    journal.close()
+    keep = {
+        "path": journal.path,
+        "encrypted": journal.encrypted,
+        "read_only": journal.read_only,
+        "upgrade_backup": None,
+    }
+    journal.__dict__.clear()
+    # the engine too: a locked journal must not quietly open a connection without its key
+    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, engine=_Locked())
+
+
+def is_locked(journal: Journal) -> bool:
+    return isinstance(journal.__dict__.get("_raw"), _Locked)
+
+
+def unlock_journal(journal: Journal, passphrase: str | None) -> None:
+    """Open the locked ``journal`` again; raises ``WrongPassphraseError`` (still locked)."""
+    fresh = Journal.open(journal.path, passphrase, create=False)
+    journal.__dict__.clear()
+    journal.__dict__.update(fresh.__dict__)

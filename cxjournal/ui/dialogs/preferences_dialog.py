@@ -1,0 +1,45 @@
+"""Edit > Preferences: one tab per area; a tab is added by one line in ``TABS``.
+
+A tab is a ``QWidget`` subclass built as ``Tab(window)`` with a class
+attribute ``title``; it applies each change as it is made (there is no OK to
+forget), reading and writing through the journal's operations.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+#: "module:Class" of each tab, in order
+TABS: tuple[str, ...] = (
+    "cxjournal.ui.preferences.security_tab:SecurityTab",
+    "cxjournal.ui.preferences.lock_tab:LockTab",
+)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setWindowTitle("Preferences")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, QWidget] = {}
+        for target in TABS:
+            module_name, class_name = target.split(":")
+            tab_class = getattr(importlib.import_module(module_name), class_name)
+            tab: QWidget = tab_class(window)
+            self.pages[class_name] = tab
+            self.tabs.addTab(tab, tab_class.title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def show_tab(self, class_name: str) -> QWidget:
+        page = self.pages[class_name]
+        self.tabs.setCurrentWidget(page)
+        return page

@@ -1,0 +1,1 @@
+"""Locking the open journal: idle time, the desktop session's lock, the unlock prompt."""
