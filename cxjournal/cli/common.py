@@ -106,9 +106,10 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
 
 
 @contextmanager
-def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[Journal]:
-    """The journal opened for a command that writes to it, holding its lock throughout: the
-    app cannot open it meanwhile, nor can a second writing command."""
+def holding_lock(args: argparse.Namespace, what: str) -> Iterator[Path]:
+    """The journal's path, its lock held for the whole block: every command that writes to
+    the journal runs inside this, so the app cannot open it meanwhile, nor can a second
+    writing command. Refused on a read-only journal (``what`` completes the message)."""
     from cxjournal.journal import Journal
     from cxjournal.journal.core import read_only_error
     from cxjournal.lockfile import hold
@@ -116,8 +117,16 @@ def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[
     path = journal_path(args)
     Journal.refuse_odd_file(path)
     if Journal.is_read_only(path):
-        raise read_only_error(path, f"the {args.command}")
-    with hold(path), open_journal(args, create=create) as journal:
+        raise read_only_error(path, what)
+    with hold(path):
+        yield path
+
+
+@contextmanager
+def writing_journal(args: argparse.Namespace, create: bool = False) -> Iterator[Journal]:
+    """The journal opened for a command that writes to it, its lock held throughout
+    (:func:`holding_lock`)."""
+    with holding_lock(args, f"the {args.command}"), open_journal(args, create=create) as journal:
         yield journal
 
 

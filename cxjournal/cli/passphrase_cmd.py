@@ -17,6 +17,7 @@ from cxjournal.cli.common import (
     CommandError,
     ask_passphrase,
     given_passphrase,
+    holding_lock,
     journal_path,
     passphrase_from,
 )
@@ -100,7 +101,6 @@ def _followers(count: int) -> str:
 
 def run_set(args: argparse.Namespace) -> int:
     from cxjournal.domain.passphrase import strength
-    from cxjournal.lockfile import hold
     from cxjournal.store.rekey import rekey
 
     path, old = _journal_and_old(args)
@@ -112,7 +112,7 @@ def run_set(args: argparse.Namespace) -> int:
             f"offline). {rated.advice}".rstrip(),
             file=sys.stderr,
         )
-    with hold(path):  # neither the app nor another command opens it meanwhile
+    with holding_lock(args, "a new passphrase"):  # no app nor command opens it meanwhile
         result = rekey(path, old, new)
     print(f"{path.name}{_followers(len(result.files))} now open with the new passphrase")
     return EXIT_OK
@@ -120,7 +120,6 @@ def run_set(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
-    from cxjournal.lockfile import hold
     from cxjournal.store.rekey import rekey
 
     if not args.yes:
@@ -133,7 +132,7 @@ def run_remove(args: argparse.Namespace) -> int:
     if not Journal.needs_passphrase(path):
         print(f"{path.name} has no passphrase: nothing to remove")
         return EXIT_OK
-    with hold(path):
+    with holding_lock(args, "a new passphrase"):
         result = rekey(path, old, None)
     print(f"{path.name}{_followers(len(result.files))} are now plain, with no passphrase")
     return EXIT_OK

@@ -37,6 +37,7 @@ WRITES = [
     ["calendar", "refresh"],
     ["import-from", "vcard", "VCARD"],
     ["import-from", "jrnl", "JRNL"],
+    ["passphrase", "set", "--new-passphrase-file", "NEW_PASSPHRASE"],
 ]
 READS = [
     ["check"],
@@ -73,6 +74,8 @@ def files(db: Path, tmp_path: Path) -> dict[str, str]:
     exported, saved = tmp_path / "export.json", tmp_path / "saved.db"
     assert main(["--db", str(db), "export", "-o", str(exported)]) == 0
     assert main(["--db", str(db), "backup", "-o", str(saved)]) == 0
+    new_passphrase = tmp_path / "new-passphrase.txt"
+    new_passphrase.write_text("correct horse battery staple 42\n", encoding="utf-8")
     other = tmp_path / "other.ics"
     other.write_text(CALENDAR.replace("abc@", "other@"), encoding="utf-8", newline="")
     return {
@@ -83,6 +86,7 @@ def files(db: Path, tmp_path: Path) -> dict[str, str]:
         "OUT": str(tmp_path / "out.json"),
         "VCARD": str(FIXTURES / "contacts-3.0.vcf"),
         "JRNL": str(FIXTURES / "jrnl.json"),
+        "NEW_PASSPHRASE": str(new_passphrase),
     }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -112,6 +113,9 @@ def window(read_only_db: Path, qtbot: Any) -> Iterator[Any]:
         win.resize(1280, 800)
         win.show()
         yield win
+        win.close()  # its timers stop before the journal closes and the disk goes
+        win.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         journal.close()
 

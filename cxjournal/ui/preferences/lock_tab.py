@@ -13,6 +13,7 @@ from cxjournal.journal.lock_prefs import (
     set_lock_preferences,
 )
 from cxjournal.ui.lock.lock_actions import LOCK_SHORTCUT
+from cxjournal.ui.read_only import writes_journal
 
 
 class LockTab(QWidget):
@@ -22,13 +23,15 @@ class LockTab(QWidget):
         super().__init__(parent)
         self.window = window
         prefs = lock_preferences(window.journal)
-        self.idle = QSpinBox()
+        self.idle = writes_journal(QSpinBox())
         self.idle.setRange(0, MAX_IDLE_MINUTES)
         self.idle.setSuffix(" minutes")
         self.idle.setSpecialValueText("Never")
         self.idle.setAccessibleName("Lock after this many idle minutes")
         self.idle.setValue(prefs.idle_minutes)
-        self.session = QCheckBox("Lock when the &screen locks or the computer sleeps")
+        self.session = writes_journal(
+            QCheckBox("Lock when the &screen locks or the computer sleeps")
+        )
         self.session.setChecked(prefs.on_session_lock)
         note = QLabel(
             f"File > Lock ({LOCK_SHORTCUT}) locks at once. Locking closes the journal and forgets "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
 
 ENCRYPTED_STATUS = (
@@ -63,9 +64,9 @@ class SecurityTab(QWidget):
         self.problem.setObjectName("security-problem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_button = QPushButton()
+        self.set_button = writes_journal(QPushButton())
         self.set_button.clicked.connect(self.set_passphrase)
-        self.remove_button = QPushButton("&Remove passphrase…")
+        self.remove_button = writes_journal(QPushButton("&Remove passphrase…"))
         self.remove_button.clicked.connect(self.remove_passphrase)
 
         self.form_box = QGroupBox()
