@@ -42,6 +42,19 @@ def test_core_module_imports_no_gui(path: Path) -> None:
     assert not leaks, f"{path.name} imports {leaks}"
 
 
+def test_the_gui_never_imports_the_store_or_sqlalchemy() -> None:
+    """Widgets reach data only through the journal's operations."""
+    leaks = {
+        path.relative_to(PACKAGE).as_posix(): sorted(
+            n
+            for n in imported_modules(path)
+            if n.split(".")[0] == "sqlalchemy" or n.startswith(("cxjournal.store", "alembic"))
+        )
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+    }
+    assert not {k: v for k, v in leaks.items() if v}
+
+
 def test_domain_imports_nothing_else_of_ours() -> None:
     for path in sorted((PACKAGE / "domain").rglob("*.py")):
         ours = {

@@ -363,7 +363,7 @@ class ExchangeActions(QObject):
                 return backup_now(journal)
 
         def done(path: Path) -> None:
-            from cxjournal.store.backup import human_size
+            from cxjournal.journal.exchange_ops import human_size
 
             size = human_size(path.stat().st_size)
             self.window.show_status(f"Backed up to {path} ({size})")
@@ -374,8 +374,7 @@ class ExchangeActions(QObject):
 
     def restore_from_backup(self) -> bool:
         from cxjournal.domain.errors import CxJournalError
-        from cxjournal.journal.exchange_ops import restore_in_place
-        from cxjournal.store.backup import list_backups
+        from cxjournal.journal.exchange_ops import list_backups, restore_in_place
         from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
 
         if self.busy():
