@@ -132,7 +132,7 @@ class PeopleMatcher:
 
 
 def meeting_time(meeting: Meeting, today: dt.date) -> str:
-    """"Today 10:00-10:30", "Tomorrow 09:00-09:15" or "Thu 3 Dec 10:00-10:30"."""
+    """ "Today 10:00-10:30", "Tomorrow 09:00-09:15" or "Thu 3 Dec 10:00-10:30"."""
     day = meeting.start.date()
     if day == today:
         label = "Today"
@@ -151,7 +151,5 @@ def todays_meetings(
     days = (today, today + dt.timedelta(days=1))
     shown = [m for m in meetings if m.start.date() in days and m.people]
     one_on_ones = [m for m in shown if m.one_on_one]
-    with_key = [
-        m for m in shown if not m.one_on_one and any(p.key_stakeholder for p in m.people)
-    ]
+    with_key = [m for m in shown if not m.one_on_one and any(p.key_stakeholder for p in m.people)]
     return one_on_ones, with_key

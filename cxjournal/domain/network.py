@@ -201,9 +201,7 @@ def introductions(audit: Audit, figures: NetworkFigures) -> tuple[Introduction, 
     found: list[Introduction] = []
     for i in range(len(leads)):
         for j in range(i + 1, len(leads)):
-            found.append(
-                Introduction(ratings[leads[i]].person, ratings[leads[j]].person, (i, j))
-            )
+            found.append(Introduction(ratings[leads[i]].person, ratings[leads[j]].person, (i, j)))
     return tuple(found)
 
 

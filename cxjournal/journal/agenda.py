@@ -55,9 +55,7 @@ class AgendaOps:
             if row is None:
                 raise NotFoundError(f"no talking point with id {item_id}")
             person = _person(session, row.person_id)
-            return set_agenda_item_done(
-                session, item_id, done_on, {row.person_id: person}, note_id
-            )
+            return set_agenda_item_done(session, item_id, done_on, {row.person_id: person}, note_id)
 
 
 def _person(session: Session, person_id: int) -> Person:

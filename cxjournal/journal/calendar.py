@@ -102,8 +102,9 @@ class CalendarOps:
             if row is None and not register:
                 raise NotFoundError(f"{name} is not a calendar of this journal")
             if row is not None and row.digest == digest and not row.missing:
-                count = next(s.meeting_count for s in calendar_store.read_sources(session)
-                             if s.id == row.id)
+                count = next(
+                    s.meeting_count for s in calendar_store.read_sources(session) if s.id == row.id
+                )
                 return SourceRead(name, "unchanged", count)
         try:
             occurrences = read_ics(data, now).occurrences

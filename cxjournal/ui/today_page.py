@@ -281,7 +281,10 @@ class TodayPage(Page):
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(
-            self.journal, self.context.window, person_id=person_id, today=day,
+            self.journal,
+            self.context.window,
+            person_id=person_id,
+            today=day,
             note_kind=NoteKind(kind),
         )
         if dialog.exec() and dialog.saved_note:

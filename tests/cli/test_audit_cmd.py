@@ -59,9 +59,7 @@ def test_show_latest_json_matches_the_domain_example(db: Path, capsys: Any) -> N
     assert run(db, "audit", "show", "latest", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     newest, _ = ids(db)
-    assert set(data) == {
-        "audit", "thresholds", "contacts", "totals", "reach", "alarms", "network"
-    }
+    assert set(data) == {"audit", "thresholds", "contacts", "totals", "reach", "alarms", "network"}
     assert data["network"] is None  # this audit records no ties
     assert data["audit"]["id"] == str(newest)
     assert data["audit"]["taken_on"] == "2026-01-15"

@@ -269,4 +269,3 @@ def test_layout_puts_clusters_together_with_gaps_between_them() -> None:
     assert ring_positions((), 0) == []
     assert label_anchor(*positions[0]) == (0.5, 1.0)  # above a node at the top
     assert label_anchor(-1.0, 0.0) == (1.0, 0.5)  # left of a node on the left
-

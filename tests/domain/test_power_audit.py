@@ -460,9 +460,7 @@ def test_analysis_json_shape_and_rounding() -> None:
     )
     data = analysis_to_json(analyse(audit))
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {
-        "audit", "thresholds", "contacts", "totals", "reach", "alarms", "network"
-    }
+    assert set(data) == {"audit", "thresholds", "contacts", "totals", "reach", "alarms", "network"}
     assert data["network"] is None  # no ties recorded
     assert data["audit"] == {
         "id": "42",

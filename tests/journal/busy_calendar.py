@@ -25,10 +25,18 @@ def busy_calendar(years: int, last: dt.date = dt.date(2026, 12, 31)) -> tuple[st
         stamp = start.strftime("%Y%m%dT%H%M%SZ")
         end = (start + dt.timedelta(minutes=30)).strftime("%Y%m%dT%H%M%SZ")
         lines.extend(
-            ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", f"DTSTART:{stamp}",
-             f"DTEND:{end}", f"SUMMARY:{summary}", "ORGANIZER:mailto:me@example.com",
-             f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:p{len(lines) % 97}@example.com",
-             *extra, "END:VEVENT"]
+            [
+                "BEGIN:VEVENT",
+                f"UID:{uid}",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART:{stamp}",
+                f"DTEND:{end}",
+                f"SUMMARY:{summary}",
+                "ORGANIZER:mailto:me@example.com",
+                f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:p{len(lines) % 97}@example.com",
+                *extra,
+                "END:VEVENT",
+            ]
         )
 
     for series in range(SERIES):

@@ -34,8 +34,7 @@ def set_zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 def ics(*events: str, header: str = "") -> str:
     body = "".join(events)
     return (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-        f"{header}{body}END:VCALENDAR\r\n"
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{header}{body}END:VCALENDAR\r\n"
     )
 
 
@@ -326,26 +325,68 @@ def test_same_file_twice_changes_nothing_and_a_change_replaces_everything(
     ("text", "line", "words"),
     [
         ("not a calendar\r\n", 1, "BEGIN:VCALENDAR"),
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A"))
-         .replace("SUMMARY:A", "SUMMARY A"), 9, "SUMMARY"),
+        (
+            ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A")).replace(
+                "SUMMARY:A", "SUMMARY A"
+            ),
+            9,
+            "SUMMARY",
+        ),
         # a folded line counts as the line it starts on; the next one is numbered as in the file
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A", "DESCRIPTION:a long",
-                   " text folded", "X-BROKEN")), 12, "X-BROKEN"),
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A"))
-         .replace("DTEND:20261203T100000Z", "DTEND:2026-12-03 at ten"), 8, "DTEND"),
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A", "RRULE:FREQ=SOMETIMES")),
-         10, "RRULE"),
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A"))
-         .replace("END:VEVENT", "END:VTODO"), 10, "END:VTODO"),
-        (ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A"))
-         .replace("END:VCALENDAR\r\n", ""), 10, "ends before END:VCALENDAR"),
+        (
+            ics(
+                event(
+                    "a@x",
+                    "20261203T090000Z",
+                    "20261203T100000Z",
+                    "A",
+                    "DESCRIPTION:a long",
+                    " text folded",
+                    "X-BROKEN",
+                )
+            ),
+            12,
+            "X-BROKEN",
+        ),
+        (
+            ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A")).replace(
+                "DTEND:20261203T100000Z", "DTEND:2026-12-03 at ten"
+            ),
+            8,
+            "DTEND",
+        ),
+        (
+            ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A", "RRULE:FREQ=SOMETIMES")),
+            10,
+            "RRULE",
+        ),
+        (
+            ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A")).replace(
+                "END:VEVENT", "END:VTODO"
+            ),
+            10,
+            "END:VTODO",
+        ),
+        (
+            ics(event("a@x", "20261203T090000Z", "20261203T100000Z", "A")).replace(
+                "END:VCALENDAR\r\n", ""
+            ),
+            10,
+            "ends before END:VCALENDAR",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_with_its_line_and_changes_nothing(
     zone: None, journal: Journal, tmp_path: Path, text: str, line: int, words: str
 ) -> None:
-    good = write(tmp_path / "good.ics", ics(event("g@x", "20261203T090000Z", "20261203T1Z", "G")
-                                             .replace("20261203T1Z", "20261203T100000Z")))
+    good = write(
+        tmp_path / "good.ics",
+        ics(
+            event("g@x", "20261203T090000Z", "20261203T1Z", "G").replace(
+                "20261203T1Z", "20261203T100000Z"
+            )
+        ),
+    )
     journal.calendar.add(good, now=NOW)
     before, sources = _meeting_rows(journal), journal.calendar.sources()
     bad = write(tmp_path / "bad.ics", text)

@@ -78,9 +78,7 @@ def test_ties_ticked_by_keyboard_reach_the_audit_and_the_live_results(
     assert "closed_network" not in editor.results.alarm_codes()
 
 
-def test_none_of_them_know_each_other_is_an_explicit_answer(
-    qtbot: Any, journal: Journal
-) -> None:
+def test_none_of_them_know_each_other_is_an_explicit_answer(qtbot: Any, journal: Journal) -> None:
     editor = open_editor(qtbot, journal, draft_audit(NAMES[:3]))
     assert "Not recorded yet" in editor.ties_editor.status.text()
     editor.ties_editor.none_box.setChecked(True)
@@ -109,9 +107,7 @@ def test_removing_a_person_takes_their_ties_and_keeps_the_others_right(
     assert names == [["Chen Wu", "Dana Roy"]]
 
 
-def test_a_person_not_yet_rated_is_left_out_with_their_ties(
-    qtbot: Any, journal: Journal
-) -> None:
+def test_a_person_not_yet_rated_is_left_out_with_their_ties(qtbot: Any, journal: Journal) -> None:
     editor = open_editor(qtbot, journal, draft_audit(NAMES[:2], ties=((0, 1),), ties_recorded=True))
     assert editor.add_person(Person(name="Farid Haddad")) is None  # unrated yet
     editor.ties_editor.set_tie(2, 0, True)  # slots: Farid is the third

@@ -29,15 +29,28 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def vevent(uid: str, start: str, end: str, summary: str, *attendees: str) -> str:
     lines = [f"ATTENDEE:mailto:{a}" for a in attendees]
-    return "\r\n".join(
-        ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20261101T000000Z", f"DTSTART:{start}",
-         f"DTEND:{end}", f"SUMMARY:{summary}", *lines, "END:VEVENT"]
-    ) + "\r\n"
+    return (
+        "\r\n".join(
+            [
+                "BEGIN:VEVENT",
+                f"UID:{uid}",
+                "DTSTAMP:20261101T000000Z",
+                f"DTSTART:{start}",
+                f"DTEND:{end}",
+                f"SUMMARY:{summary}",
+                *lines,
+                "END:VEVENT",
+            ]
+        )
+        + "\r\n"
+    )
 
 
 def calendar(*events: str) -> str:
-    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n" + "".join(events) + (
-        "END:VCALENDAR\r\n"
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        + "".join(events)
+        + ("END:VCALENDAR\r\n")
     )
 
 
@@ -56,15 +69,41 @@ def with_calendar(journal: Journal, people: dict[str, Person], tmp_path: Path) -
     path = tmp_path / "work.ics"
     path.write_text(
         calendar(
-            vevent("past@x", "20261203T090000Z", "20261203T093000Z", "Ana weekly",
-                   "ana@example.com", "me@example.com"),
+            vevent(
+                "past@x",
+                "20261203T090000Z",
+                "20261203T093000Z",
+                "Ana weekly",
+                "ana@example.com",
+                "me@example.com",
+            ),
             vevent("soon@x", "20261203T150000Z", "20261203T153000Z", "Catch-up Jo Park"),
-            vevent("key@x", "20261204T100000Z", "20261204T110000Z", "Steering with Jo Park",
-                   "me@example.com", "x@example.com", "y@example.com"),
-            vevent("group@x", "20261204T120000Z", "20261204T130000Z", "Bo and others",
-                   "bo@example.com", "me@example.com", "z@example.com"),
-            vevent("later@x", "20261207T090000Z", "20261207T093000Z", "Ana next week",
-                   "ana@example.com", "me@example.com"),
+            vevent(
+                "key@x",
+                "20261204T100000Z",
+                "20261204T110000Z",
+                "Steering with Jo Park",
+                "me@example.com",
+                "x@example.com",
+                "y@example.com",
+            ),
+            vevent(
+                "group@x",
+                "20261204T120000Z",
+                "20261204T130000Z",
+                "Bo and others",
+                "bo@example.com",
+                "me@example.com",
+                "z@example.com",
+            ),
+            vevent(
+                "later@x",
+                "20261207T090000Z",
+                "20261207T093000Z",
+                "Ana next week",
+                "ana@example.com",
+                "me@example.com",
+            ),
         ),
         encoding="utf-8",
         newline="",

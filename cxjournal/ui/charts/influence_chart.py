@@ -151,9 +151,7 @@ class InfluenceChart(QWidget):
             self.ratio_plot, self.ratio_legend, "influence_ratio", "Influence ratio"
         )
         self.top2 = self._line(self.ratio_plot, self.ratio_legend, "top2_share", "Top-two share")
-        self.density = self._line(
-            self.ratio_plot, self.ratio_legend, "density", "Network density"
-        )
+        self.density = self._line(self.ratio_plot, self.ratio_legend, "density", "Network density")
         self.imbalance_line = pg.InfiniteLine(
             angle=0, pen=pen(COLOURS["influence_ratio"], 1.5, dashed=True)
         )

@@ -35,6 +35,8 @@ def short_name(name: str) -> str:
     if len(words) < 2:
         return name
     return f"{words[0]} {words[-1][0]}."
+
+
 #: Room around the ring for the names, in ring radii, until the widget has a size.
 MARGIN = 0.75
 

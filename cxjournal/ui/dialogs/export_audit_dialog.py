@@ -88,7 +88,6 @@ class ExportAuditDialog(QDialog):
         self.hide_names.setToolTip(
             'People become "Person A", "Person B"…, teams, functions, units and locations '
             '"Team A", "Function B"…, and the audit note is left out.'
-
         )
         hide_help = QLabel(
             "People appear as Person A, Person B…, their teams, functions, units and locations "

@@ -59,13 +59,16 @@ class MeetingsCard(Card):
         row = LinkRow(title, detail, icon("people"), meeting.summary)
         row.setObjectName("today-meeting")
         if meeting.end <= now:
-            button = row.add_button("&Log the 1:1" if kind is NoteKind.ONE_ON_ONE else "Log it",
-                                    f"Write the note of this meeting with {person.name}")
+            button = row.add_button(
+                "&Log the 1:1" if kind is NoteKind.ONE_ON_ONE else "Log it",
+                f"Write the note of this meeting with {person.name}",
+            )
             writes_journal(button)
             day = meeting.start.date()
             for signal in (row.activated, button.clicked):
-                signal.connect(lambda _=False, p=person.id, d=day, k=kind.value:
-                               self.log.emit(p, d, k))
+                signal.connect(
+                    lambda _=False, p=person.id, d=day, k=kind.value: self.log.emit(p, d, k)
+                )
         else:
             text = "&Prepare 1:1" if kind is NoteKind.ONE_ON_ONE else "P&repare"
             button = row.add_button(text, f"Prepare what to raise with {person.name}")
