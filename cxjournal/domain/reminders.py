@@ -279,11 +279,27 @@ def plan(
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     now = now.astimezone(dt.UTC)
-    done = set(sent)
     everything = candidates(now, prefs, inputs, zone)
+    due, next_at = due_among(everything, now, sent, zone)
+    if prefs.check_in or prefs.digest or prefs.re_audit:
+        # the day's reminders are worked out again after midnight (new day, new keys)
+        midnight = local_at(local_day(now, zone) + dt.timedelta(days=1), dt.time(), zone)
+        next_at = midnight if next_at is None else min(next_at, midnight)
+    return Plan(due, next_at, tuple(everything))
+
+
+def due_among(
+    reminders: Iterable[Reminder],
+    now: dt.datetime,
+    sent: Iterable[str] = (),
+    zone: dt.tzinfo | None = None,
+) -> tuple[tuple[Reminder, ...], dt.datetime | None]:
+    """Of ``reminders``, those due at ``now`` (not sent, time come, still of use), and the
+    time of the first one still ahead (None: none)."""
+    done = set(sent)
     due: list[Reminder] = []
     ahead: list[dt.datetime] = []
-    for reminder in everything:
+    for reminder in reminders:
         if reminder.key in done:
             continue
         if reminder.at <= now:
@@ -291,12 +307,7 @@ def plan(
                 due.append(reminder)
         else:
             ahead.append(reminder.at)
-    next_at = min(ahead) if ahead else None
-    if prefs.check_in or prefs.digest or prefs.re_audit:
-        # the day's reminders are worked out again after midnight (new day, new keys)
-        midnight = local_at(local_day(now, zone) + dt.timedelta(days=1), dt.time(), zone)
-        next_at = midnight if next_at is None else min(next_at, midnight)
-    return Plan(tuple(due), next_at, tuple(everything))
+    return tuple(due), (min(ahead) if ahead else None)
 
 
 def remember(
