@@ -166,11 +166,19 @@ def _write_output(name: str, data: bytes) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.exporter import export_text
+    from cxjournal.exchange import atomic
+    from cxjournal.exchange.exporter import write_export
 
     with open_journal(args) as journal:
-        text = export_text(journal)
-    _write_output(args.output, text.encode("utf-8"))
+        if args.output == "-":
+            write_export(journal, sys.stdout.buffer)
+            sys.stdout.flush()
+            return EXIT_OK
+        try:
+            with atomic.atomic_output(Path(args.output)) as handle:
+                write_export(journal, handle)
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     if args.output != "-":
         print(f"exported the journal to {args.output} (not encrypted)")
     return EXIT_OK
