@@ -24,9 +24,12 @@ def run_app(
     passphrase: str | None = None,
     quit_after_paint: bool = False,
     visit_pages: bool = False,
+    background: bool = False,
 ) -> int:
     """Open the app on ``path``; ``visit_pages`` (which implies ``quit_after_paint``) opens
-    every page once after the first paint and quits, 1 if any failed (ui/self_test.py)."""
+    every page once after the first paint and quits, 1 if any failed (ui/self_test.py).
+    ``background`` starts with the window hidden (at login): the calendar watch, the
+    reminders and the tray icon only (minimised instead where the desktop has no tray)."""
     quit_after_paint = quit_after_paint or visit_pages
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -78,7 +81,10 @@ def run_app(
 
         if quit_after_paint:
             window.installEventFilter(_QuitAfterPaint(window))
-        window.show()
+        if background and not quit_after_paint:
+            QTimer.singleShot(0, lambda: startup.start_in_background(window))
+        else:
+            window.show()
         try:
             return app.exec()
         finally:

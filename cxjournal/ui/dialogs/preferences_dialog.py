@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.security_tab:SecurityTab",
     "cxjournal.ui.preferences.lock_tab:LockTab",
+    "cxjournal.ui.preferences.calendar_tab:CalendarTab",
+    "cxjournal.ui.preferences.reminders_tab:RemindersTab",
 )
 
 
