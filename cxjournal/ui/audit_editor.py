@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,6 +41,7 @@ from cxjournal.journal import Journal
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
@@ -88,6 +89,7 @@ class AuditEditor(QDialog):
         self.setSizeGripEnabled(True)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # every pixel counts on a laptop screen
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
@@ -103,6 +105,8 @@ class AuditEditor(QDialog):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.tabs)
+        bar = self.tabs.tabBar()
+        self.tabs.setMinimumWidth(sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 4)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([790, 460])
@@ -136,7 +140,8 @@ class AuditEditor(QDialog):
         self._recompute_timer.timeout.connect(self.recompute)
 
         self._load(self.original)
-        self.resize(1260, 760)
+        # roomy on a large screen; on a laptop, the room its screen has (the form scrolls)
+        fit_to_screen(self, QSize(1260, 760))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -148,7 +153,7 @@ class AuditEditor(QDialog):
     def _build_form(self) -> QWidget:
         form = QWidget()
         layout = QVBoxLayout(form)
-        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setContentsMargins(0, 0, 2, 0)
 
         top = QHBoxLayout()
         date_label = QLabel("&Date:")
@@ -189,6 +194,12 @@ class AuditEditor(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.rows_holder)
         scroll.setMinimumHeight(180)
+        # as wide as a row with its scroll bar: the rows never slide under the header
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            RatingRow(Person(name="")).minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+        )
         ratings_layout.addWidget(scroll, 1)
         self.ties_editor = TiesEditor()
         self.ties_editor.changed.connect(self._schedule)

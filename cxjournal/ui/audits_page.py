@@ -113,6 +113,10 @@ class AuditsPage(Page):
         header.resizeSection(DATE, metrics.horizontalAdvance("00 Mmm 0000") + 24)
         header.resizeSection(PEOPLE, metrics.horizontalAdvance("People") + 24)
         header.setStretchLastSection(True)
+        # the alarm bells wrap onto as many lines as they need rather than being cut off
+        # (a journal holds a few audits a year: measuring each row costs nothing)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.edit_selected())
         delete_action = writes_journal(QAction("Delete audit", self.table))

@@ -27,16 +27,21 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import NoteKind
 from cxjournal.ui.models.notes_model import (
+    ATTITUDE,
     DATE,
+    FOLLOW_UPS,
+    KIND,
     KIND_LABELS,
     NOTE_ID_ROLE,
     PERSON,
+    TAGS,
     TEXT,
     NotesModel,
 )
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
@@ -84,8 +89,10 @@ class JournalPage(Page):
         header = self.table.horizontalHeader()
         for column, width in ((DATE, 90), (PERSON, 130), (2, 90), (3, 80), (TEXT, 360), (5, 110)):
             header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+        # the note takes what is left, so the tags and follow-ups stay in view
+        header.resizeSection(FOLLOW_UPS, header.fontMetrics().horizontalAdvance("Follow-ups") + 28)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (ATTITUDE, KIND, TAGS), stretch_room=200)
 
         self.detail_holder = QWidget()
         self.detail_layout = QVBoxLayout(self.detail_holder)

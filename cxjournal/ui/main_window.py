@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
+from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         read_only = " (read-only)" if journal.read_only else ""
         self.setWindowTitle(f"{journal.path.stem}{read_only} — cxjournal")
         self.setWindowIcon(app_icon())
+        # fits a 1024x600 screen with the window manager's frame (see ui/screen_fit.py)
         self.setMinimumSize(QSize(760, 520))
 
         self.sidebar = QListWidget()
@@ -247,11 +248,13 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # remembered from a larger screen: brought inside this one
+            fit_to_screen(self, self.size())
+            keep_on_screen(self)
         else:
-            screen = QApplication.primaryScreen()
-            if screen is not None:
-                available = screen.availableGeometry()
-                self.resize(min(1200, available.width() - 80), min(800, available.height() - 80))
+            # roomy on a large screen, the whole free area of a laptop's
+            fit_to_screen(self, QSize(1200, 800))
+            keep_on_screen(self)
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,9 +34,14 @@ from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,
+    FUNCTION,
+    KEY,
     NAME,
+    NEXT_UPDATE,
     PERSON_ID_ROLE,
+    RELATIONSHIP,
     RELATIONSHIP_LABELS,
+    ROLE,
     SORT_ROLE,
     PeopleModel,
 )
@@ -45,6 +51,7 @@ from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
+from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -126,9 +133,17 @@ class PeoplePage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
         for column, width in ((NAME, 132), (1, 100), (2, 80), (3, 86), (4, 56), (5, 72)):
             header.resizeSection(column, width)
+        bold = self.table.font()
+        bold.setBold(True)  # an overdue update is bold, after its bell
+        due = QFontMetrics(bold).horizontalAdvance("9999 days overdue") + 40
+        header.resizeSection(NEXT_UPDATE, max(metrics.horizontalAdvance("Next update") + 28, due))
+        # the name takes what is left; in a narrow list the function, role, relationship
+        # and key step aside, so the attitude and the next update stay in view
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (FUNCTION, ROLE, RELATIONSHIP, KEY), stretch_room=110)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
 

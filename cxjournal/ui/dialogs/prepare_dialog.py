@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QPageLayout,
@@ -51,6 +51,7 @@ from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
@@ -214,7 +215,6 @@ class PrepareDialog(QDialog):
         self.prep = gather(journal, person_id, self.today)
         person = self.prep.cadence.person
         self.setWindowTitle(f"Prepare 1:1 with {person.name}")
-        self.resize(1040, 720)
 
         title = QLabel(f"<h2>{html.escape(person.name)}</h2>")
         subtitle = plain_label(" · ".join(b for b in (person.role, person.organisation) if b))
@@ -343,6 +343,7 @@ class PrepareDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finish)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_preparation)
         self.talking_points.setFocus()
+        fit_to_screen(self, QSize(1040, 720))
 
     # -- actions --------------------------------------------------------------------
 
