@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolButton
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import read_agenda
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
@@ -39,7 +40,7 @@ def test_the_profile_adds_a_point_that_prepare_then_shows(
     qtbot: Any, main_window: Any, journal: Journal, ana: Person
 ) -> None:
     assert ana.id is not None
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=ana.id)
     page = main_window.page("people")
     agenda = page.agenda
@@ -64,7 +65,7 @@ def test_a_refused_point_keeps_what_was_typed(
     assert ana.id is not None
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=ana.id)
     agenda = main_window.page("people").agenda
     qtbot.waitUntil(lambda: agenda.person_id == ana.id)
@@ -92,7 +93,7 @@ def test_a_follow_up_is_raised_at_the_next_one_on_one_from_the_timeline(
             follow_ups=(FollowUp("Send the churn numbers"), FollowUp("Old one", done=True)),
         )
     )
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=ana.id)
     page = main_window.page("people")
     qtbot.waitUntil(lambda: len(page.timeline.cards) == 1)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.model import AgendaItem
 from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
+from cxjournal.journal.changes import Area
+from cxjournal.ui.ops import run_op
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -49,7 +51,7 @@ class AgendaList(QWidget):
     def __init__(
         self,
         journal: Journal,
-        announce: Callable[[str], None] | None = None,
+        announce: Callable[[Area], None] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
         adder: bool = False,
@@ -114,14 +116,18 @@ class AgendaList(QWidget):
         text = self.new_point.text().strip()
         if not text:
             return False
-        with guarded_write(self, "add the talking point") as attempt:
-            self.journal.agenda.add(self.person_id, text, self._today())
-        if attempt.failed:
-            return False
+        person_id, today = self.person_id, self._today()
+        done = run_op(
+            self.journal,
+            self._announce or (lambda _changes: None),
+            self,
+            "add the talking point",
+            lambda j: j.agenda.add(person_id, text, today),
+        )
+        if done is None:
+            return False  # the line keeps what was typed
         self.new_point.clear()
         self.set_person(self.person_id)
-        if self._announce is not None:
-            self._announce("agenda")
         return True
 
     def ticked(self) -> list[AgendaItem]:
@@ -140,4 +146,4 @@ class AgendaList(QWidget):
             box.blockSignals(False)
             return
         if self._announce is not None:
-            self._announce("agenda")
+            self._announce(Area.AGENDA)
