@@ -7,7 +7,7 @@ imported when used.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QToolButton
 from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
+
 EXIT_PAGE = "exit_plan"
 AUDITS_PAGE = "audits"
 
@@ -23,15 +26,15 @@ AUDITS_PAGE = "audits"
 class ExitPlanIndicator(QToolButton):
     """ "Exit plan: active · 3 of 12 done" in the status bar; hidden while not started."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.window_ = window
+        self.services = services
         self.setObjectName("exit-plan-indicator")
         self.setAutoRaise(True)
         self.setIcon(icon("exit"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.clicked.connect(lambda: window.navigate(EXIT_PAGE))
+        self.clicked.connect(lambda: services.navigate(EXIT_PAGE))
         self.update_state()
 
     def update_state(self) -> None:
@@ -39,7 +42,7 @@ class ExitPlanIndicator(QToolButton):
         from cxjournal.journal.status import exit_plan_progress
         from cxjournal.ui.exit_plan_page import status_title
 
-        plan = exit_plan_progress(self.window_.journal)
+        plan = exit_plan_progress(self.services.journal)
         done, total = plan.done, plan.total
         state = status_title(plan.status)
         self.setVisible(plan.status is not ExitStatus.INACTIVE)
@@ -48,15 +51,13 @@ class ExitPlanIndicator(QToolButton):
         tip = f"Your exit plan is {state}{steps}. Click to open it."
         self.setToolTip(tip)
         self.setAccessibleName(f"Exit plan {state}")
-        _update_sidebar(self.window_, plan.status, state, tip)
+        _update_sidebar(self.services, plan.status, state, tip)
 
 
-def _update_sidebar(window: Any, status: Any, state: str, tip: str) -> None:
+def _update_sidebar(services: Services, status: Any, state: str, tip: str) -> None:
     from cxjournal.domain.model import ExitStatus
 
-    sidebar = getattr(window, "sidebar", None)
-    if sidebar is None:
-        return
+    sidebar = services.window.sidebar
     for row in range(sidebar.count()):
         item = sidebar.item(row)
         if item.data(Qt.ItemDataRole.UserRole) != EXIT_PAGE:
@@ -71,16 +72,17 @@ def _update_sidebar(window: Any, status: Any, state: str, tip: str) -> None:
         )
 
 
-def install(window: Any) -> None:
+def install(services: Services) -> None:
+    window = services.window
     new_audit = QAction(icon("audit"), "New power &audit…", window)
     new_audit.setShortcut(QKeySequence("Ctrl+Shift+N"))
     new_audit.setStatusTip("Start an empty power audit")
-    new_audit.triggered.connect(lambda: _on_audits(window, "new_audit"))
+    new_audit.triggered.connect(lambda: _on_audits(services, "new_audit"))
     from_latest = QAction("New audit from &latest…", window)
     from_latest.setShortcut(QKeySequence("Ctrl+Shift+L"))
     from_latest.setStatusTip("Start a re-audit with the people and ratings of your latest audit")
-    from_latest.triggered.connect(lambda: _on_audits(window, "new_from_latest"))
-    file_menu = window.menu("file")
+    from_latest.triggered.connect(lambda: _on_audits(services, "new_from_latest"))
+    file_menu = services.menu("file")
     from cxjournal.ui.main_window import writes_journal
 
     file_menu.addAction(writes_journal(new_audit))
@@ -90,28 +92,28 @@ def install(window: Any) -> None:
     settings = QAction("Alarm &thresholds…", window)
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
-    settings.triggered.connect(lambda: open_settings(window))
-    window.menu("edit").addAction(writes_journal(settings))
+    settings.triggered.connect(lambda: open_settings(services))
+    services.menu("edit").addAction(writes_journal(settings))
 
-    indicator = ExitPlanIndicator(window)
-    window.add_status_widget(indicator)
-    window.exit_plan_indicator = indicator
-    window.bus.changed.connect(
+    indicator = ExitPlanIndicator(services)
+    services.add_status_widget(indicator)
+    services.extensions.exit_plan_indicator = indicator
+    services.bus.changed.connect(
         lambda changes: indicator.update_state() if changes & Area.EXIT_PLAN else None
     )
 
 
-def _on_audits(window: Any, method: str) -> None:
-    window.navigate(AUDITS_PAGE)
-    getattr(window.page(AUDITS_PAGE), method)()
+def _on_audits(services: Services, method: str) -> None:
+    services.navigate(AUDITS_PAGE)
+    getattr(services.page(AUDITS_PAGE), method)()
 
 
-def open_settings(window: Any) -> Any:
+def open_settings(services: Services) -> Any:
     """Open the thresholds dialog (window-modal) and return it."""
     from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
 
-    dialog = ThresholdsDialog(window.journal, window)
+    dialog = ThresholdsDialog(services.journal, services.window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: window.bus.announce(Area.SETTINGS))
+    dialog.accepted.connect(lambda: services.bus.announce(Area.SETTINGS))
     dialog.open()
     return dialog

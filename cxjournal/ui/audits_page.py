@@ -35,9 +35,10 @@ from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
@@ -59,7 +60,7 @@ class AuditsPage(Page):
     #: audits, the people in them, talking points in the network, and the thresholds
     shows = Area.AUDITS | Area.PEOPLE | Area.AGENDA | Area.SETTINGS
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.editor: Any = None  # the open AuditEditor, if any
         self.analysis: Analysis | None = None

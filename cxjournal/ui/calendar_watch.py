@@ -23,6 +23,7 @@ from cxjournal.journal.changes import Area
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
     from cxjournal.ui.bus import JournalBus
+    from cxjournal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -167,15 +168,12 @@ class CalendarWatch(QObject):
             self._settle.start()
 
 
-def start_watch(window: object) -> CalendarWatch:
+def start_watch(window: MainWindow) -> CalendarWatch:
     """Start keeping ``window``'s journal in step with its calendar files."""
-    from cxjournal.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    existing = getattr(window, "calendar_watch", None)
-    if isinstance(existing, CalendarWatch):
+    existing = window.extensions.calendar_watch
+    if existing is not None:
         return existing  # started in the background, then the window was shown
     watch = CalendarWatch(window.journal, window.bus, window.show_status, window)
-    window.calendar_watch = watch  # type: ignore[attr-defined]
+    window.extensions.calendar_watch = watch
     watch.start()
     return watch

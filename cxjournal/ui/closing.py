@@ -67,7 +67,7 @@ class ClosePolicy(QObject):
     def end_session(self) -> None:
         """Close without asking (the session is ending), then quit the app."""
         self.ending = True
-        tray = getattr(self.window, "tray", None)
+        tray = self.window.extensions.tray
         if tray is not None:
             tray.quitting = True  # closing must not just hide the window in the tray
         self.window.close()

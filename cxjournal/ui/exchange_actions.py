@@ -27,6 +27,7 @@ from cxjournal.ui.plain_text import as_written
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
+    from cxjournal.ui.services import Services
     from cxjournal.ui.workers import Progress, Task
 
 AUDITS_PAGE = "audits"
@@ -60,12 +61,12 @@ MENU: tuple[tuple[str, str, str, str, str, str] | None, ...] = (
 WRITING = ("import_journal", "back_up_now", "restore_from_backup")
 
 
-def install(window: Any) -> None:
-    actions = ExchangeActions(window)
-    window.exchange_actions = actions
+def install(services: Services) -> None:
+    actions = ExchangeActions(services)
+    services.extensions.exchange_actions = actions
     for entry in MENU:
         if entry is None:
-            window.menu("file").addSeparator()
+            services.menu("file").addSeparator()
             continue
         menu, text, method, tip, shortcut, icon_name = entry
         action = actions.add_action(text, getattr(actions, method), tip, shortcut, icon_name)
@@ -73,22 +74,23 @@ def install(window: Any) -> None:
             from cxjournal.ui.main_window import writes_journal
 
             writes_journal(action)
-        window.menu(menu).addAction(action)
+        services.menu(menu).addAction(action)
 
 
 class ExchangeActions(QObject):
-    """The menu actions' behaviour; one per main window (``window.exchange_actions``)."""
+    """The menu actions' behaviour; one per main window (``extensions.exchange_actions``)."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, services: Services) -> None:
+        super().__init__(services.window)
+        self.services = services
+        #: the parent of dialogs
+        self.window = services.window
         self.task: Task | None = None
         self.menu_actions: dict[str, QAction] = {}
 
     @property
     def journal(self) -> Journal:
-        journal: Journal = self.window.journal
-        return journal
+        return self.services.journal
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -107,7 +109,7 @@ class ExchangeActions(QObject):
 
     def busy(self) -> bool:
         if self.task is not None and self.task.running:
-            self.window.show_status("Please wait: the previous task is still running")
+            self.services.show_status("Please wait: the previous task is still running")
             return True
         return False
 
@@ -120,11 +122,11 @@ class ExchangeActions(QObject):
     def _folder(self) -> str:
         from cxjournal.ui.dialogs.export_audit_dialog import default_folder
 
-        saved = self.window.settings.value(FOLDER_KEY)
+        saved = self.services.settings.value(FOLDER_KEY)
         return str(saved) if saved and Path(str(saved)).is_dir() else str(default_folder())
 
     def _remember_folder(self, path: Path) -> None:
-        self.window.settings.setValue(FOLDER_KEY, str(path.parent))
+        self.services.settings.setValue(FOLDER_KEY, str(path.parent))
 
     def _failed(self, title: str, exc: BaseException) -> None:
         from cxjournal.domain.errors import CxJournalError
@@ -196,7 +198,7 @@ class ExchangeActions(QObject):
 
         def done(_size: int) -> None:
             self._remember_folder(choice.path)
-            self.window.show_status(f"Exported the snapshot to {choice.path} (not encrypted)")
+            self.services.show_status(f"Exported the snapshot to {choice.path} (not encrypted)")
 
         return self._start(
             "Export audit snapshot",
@@ -247,7 +249,7 @@ class ExchangeActions(QObject):
 
         def done(_size: int) -> None:
             self._remember_folder(path)
-            self.window.show_status(f"Exported the journal to {path} (not encrypted)")
+            self.services.show_status(f"Exported the journal to {path} (not encrypted)")
 
         return self._start(
             "Export journal",
@@ -269,24 +271,23 @@ class ExchangeActions(QObject):
             path = Path(name)
         chosen = path
 
-        def work(progress: Progress) -> Any:
+        def work(journal: Journal, progress: Progress) -> Any:
             from cxjournal.exchange.importer import import_file
-            from cxjournal.journal.backup_ops import reopen
 
-            with reopen(self.journal) as journal:
-                return import_file(journal, chosen, replace=replace, progress=progress)
+            return import_file(journal, chosen, replace=replace, progress=progress)
 
-        return self._start(
-            "Import journal",
-            "Checking the file…",
+        self.task = self.services.run_in_background(
+            "import the journal",
             work,
             lambda summary: self._imported(chosen, summary),
-            lambda exc: self._import_failed(chosen, exc),
+            "Import journal",
+            "Checking the file…",
+            on_error=lambda exc: self._import_failed(chosen, exc),
         )
+        return self.task
 
     def _imported(self, path: Path, summary: Any) -> None:
         self._remember_folder(path)
-        self.window.bus.announce(Area.ALL)
         heading = (
             f"{path.name} was added to your journal."
             if summary.changed
@@ -342,7 +343,7 @@ class ExchangeActions(QObject):
         if self.busy():
             return None
         dialog = ImportFromDialog(self.journal, self.window, folder=self._folder())
-        dialog.imported.connect(lambda _report: self.window.bus.announce(Area.ALL))
+        dialog.imported.connect(lambda _report: self.services.bus.announce(Area.ALL))
         dialog.imported.connect(lambda _report: self._remember_folder(Path(dialog.path.text())))
         if kind is not None:
             dialog.set_kind(kind)
@@ -367,7 +368,7 @@ class ExchangeActions(QObject):
             from cxjournal.journal.backup_ops import human_size
 
             size = human_size(path.stat().st_size)
-            self.window.show_status(f"Backed up to {path} ({size})")
+            self.services.show_status(f"Backed up to {path} ({size})")
 
         return self._start(
             "Back up", "Backing up…", work, done, lambda exc: self._failed("Back up", exc)
@@ -410,7 +411,7 @@ class ExchangeActions(QObject):
             )
             return False
         QApplication.restoreOverrideCursor()
-        self.window.bus.announce(Area.ALL)
+        self.services.bus.announce(Area.ALL)  # the whole journal was replaced
         kept = (
             f"\n\nThe journal it replaced is kept at {result.kept_copy}."
             if result.kept_copy
@@ -445,7 +446,7 @@ class ExchangeActions(QObject):
 
         def done(path: Path) -> None:
             if launch_journal_window(path):
-                self.window.show_status(
+                self.services.show_status(
                     "The demo journal opens in a new window. It is invented, and separate "
                     "from your own journal."
                 )

@@ -32,9 +32,10 @@ from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -74,7 +75,7 @@ class ExitPlanPage(Page):
     #: the exit plan (an audit's change to it is announced as one)
     shows = Area.EXIT_PLAN
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.plan = ExitPlan()
         layout = QVBoxLayout(self)

@@ -39,9 +39,10 @@ from cxjournal.ui.models.notes_model import (
     TEXT,
     NotesModel,
 )
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 
@@ -58,7 +59,7 @@ class JournalPage(Page):
     #: every note, with the names of the people they are about
     shows = Area.NOTES | Area.PEOPLE
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.actions = NoteActions(self.journal, context.window, self.announce)
         self.new_button = writes_journal(QPushButton("&New note…"))

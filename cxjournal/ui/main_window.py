@@ -22,11 +22,12 @@ from cxjournal.journal import Journal
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
 from cxjournal.ui.icons import app_icon, icon
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
+from cxjournal.ui.services import Extensions, Services
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -45,6 +46,23 @@ class MainWindow(QMainWindow):
         #: whether the window may close now: never while background work runs (ui/closing.py)
         self.close_policy = ClosePolicy(self)
         self.settings = settings or QSettings()
+        #: what the extensions built (the lock controller, the exchange actions...)
+        self.extensions = Extensions()
+        #: what pages and extensions are handed
+        self.services = Services(
+            journal=journal,
+            bus=self.bus,
+            window=self,
+            settings=self.settings,
+            navigate=self.navigate,
+            show_status=self.show_status,
+            page=self.page,
+            current_key=self.current_key,
+            menu=self.menu,
+            add_status_widget=self.add_status_widget,
+            read_only_guard=self.read_only_guard,
+            extensions=self.extensions,
+        )
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
         read_only = " (read-only)" if journal.read_only else ""
@@ -85,7 +103,7 @@ class MainWindow(QMainWindow):
 
         self.journal_label = plain_label()
         self.statusBar().addPermanentWidget(self.journal_label)
-        self._update_journal_label()
+        self.update_journal_label()
 
         self.file_menu = self.menuBar().addMenu("&File")
         self.edit_menu = self.menuBar().addMenu("&Edit")
@@ -93,7 +111,7 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("&Help")
         self._build_menus()
         for module in EXTENSIONS:
-            importlib.import_module(module).install(self)
+            importlib.import_module(module).install(self.services)
         self._finish_menus()
         self._restore_geometry()
         if self._specs:
@@ -101,22 +119,13 @@ class MainWindow(QMainWindow):
 
     # -- pages ----------------------------------------------------------------------
 
-    def context(self) -> PageContext:
-        return PageContext(
-            journal=self.journal,
-            bus=self.bus,
-            navigate=self.navigate,
-            show_status=self.show_status,
-            window=self,
-        )
-
     def page(self, key: str) -> Page:
         """The page ``key``, built on first use."""
         if key not in self.pages:
             index = self._index(key)
             module_name, class_name = self._specs[index].target.split(":")
             page_class = getattr(importlib.import_module(module_name), class_name)
-            page: Page = page_class(self.context())
+            page: Page = page_class(self.services)
             page.setObjectName(f"page-{key}")
             holder = self.stack.widget(index)
             holder.layout().addWidget(page)
@@ -217,7 +226,7 @@ class MainWindow(QMainWindow):
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addPermanentWidget(widget)
 
-    def _update_journal_label(self) -> None:
+    def update_journal_label(self) -> None:
         lock = "🔒 encrypted" if self.journal.encrypted else "not encrypted"
         tip = str(self.journal.path)
         if self.journal.read_only:

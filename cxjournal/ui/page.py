@@ -1,10 +1,9 @@
-"""The base of every page, and what a page is handed."""
+"""The base of every page; a page is handed the window's services (``ui/services.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
@@ -12,22 +11,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
 from cxjournal.ui import ops
-from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.write_guard import KEPT
 
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
+
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class PageContext:
-    journal: Journal
-    bus: JournalBus
-    #: go to a page by key, with optional arguments for ``Page.open_item``
-    navigate: Callable[..., None]
-    #: show a short message in the status bar
-    show_status: Callable[[str], None]
-    #: the main window, as the parent of dialogs
-    window: QWidget
 
 
 class Page(QWidget):
@@ -41,8 +30,9 @@ class Page(QWidget):
     #: the areas of the journal this page shows
     shows: ClassVar[Area] = Area.ALL
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__()
+        #: the window's services: journal, bus, navigation, status bar, dialogs' parent
         self.context = context
         self.journal = context.journal
         self._stale = True

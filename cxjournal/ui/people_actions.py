@@ -16,65 +16,65 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem
 
 from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
-from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.pages import PAGES
 
 if TYPE_CHECKING:
-    from cxjournal.ui.main_window import MainWindow
+    from cxjournal.ui.services import Services
 
 PAGE_KEY = "people"
 RECOUNT_MS = 15 * 60 * 1000
 
 
-def install(window: MainWindow) -> None:
+def install(services: Services) -> None:
+    window = services.window
     new_note = QAction(icon("journal"), "&New note…", window)
     new_note.setObjectName("action-new-note")
     new_note.setShortcut(QKeySequence.StandardKey.New)
     new_note.setStatusTip("Note a conversation, a win or a reflection")
-    new_note.triggered.connect(lambda: open_new_note(window))
+    new_note.triggered.connect(lambda: open_new_note(services))
     new_person = QAction(icon("people"), "New &person…", window)
     new_person.setObjectName("action-new-person")
     new_person.setStatusTip("Add someone to your people directory")
-    new_person.triggered.connect(lambda: open_new_person(window))
-    file_menu = window.menu("file")
+    new_person.triggered.connect(lambda: open_new_person(services))
+    file_menu = services.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
     from cxjournal.ui.main_window import writes_journal
 
     file_menu.insertAction(first, writes_journal(new_note))
     file_menu.insertAction(first, writes_journal(new_person))
-    window.due_counter = DueCounter(window)  # type: ignore[attr-defined]
+    services.extensions.due_counter = DueCounter(services)
 
 
-def open_new_note(window: MainWindow) -> None:
+def open_new_note(services: Services) -> None:
     from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
     person_id = None
-    if window.current_key() == PAGE_KEY and PAGE_KEY in window.pages:
-        person_id = window.pages[PAGE_KEY].current_person_id()  # type: ignore[attr-defined]
-    dialog = NoteDialog(window.journal, window, person_id=person_id)
-    if run_dialog(window.journal, window.bus.announce, dialog) and dialog.saved_note:
-        window.show_status("Note saved")
+    if services.current_key() == PAGE_KEY:
+        person_id = services.page(PAGE_KEY).current_person_id()  # type: ignore[attr-defined]
+    dialog = NoteDialog(services.journal, services.window, person_id=person_id)
+    if services.run_dialog(dialog) and dialog.saved_note:
+        services.show_status("Note saved")
 
 
-def open_new_person(window: MainWindow) -> None:
-    window.navigate(PAGE_KEY)
-    window.page(PAGE_KEY).add_person()  # type: ignore[attr-defined]
+def open_new_person(services: Services) -> None:
+    services.navigate(PAGE_KEY)
+    services.page(PAGE_KEY).add_person()  # type: ignore[attr-defined]
 
 
 class DueCounter(QObject):
     """Keeps the sidebar item and a status-bar label showing how many updates are due."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, services: Services) -> None:
+        super().__init__(services.window)
+        self.services = services
         self.count = 0
         self.label = QLabel()
         self.label.setObjectName("due-updates")
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setToolTip("Stakeholders whose next update is due: click to see them")
         self.label.linkActivated.connect(lambda _link: self.show_people())
-        window.add_status_widget(self.label)
-        window.bus.changed.connect(self._changed)
+        services.add_status_widget(self.label)
+        services.bus.changed.connect(self._changed)
         self.timer = QTimer(self)
         self.timer.setInterval(RECOUNT_MS)
         self.timer.timeout.connect(self.recount)
@@ -88,7 +88,7 @@ class DueCounter(QObject):
     def recount(self, today: dt.date | None = None) -> int:
         from cxjournal.journal.status import due_count
 
-        self.count = due_count(self.window.journal, today or dt.date.today())
+        self.count = due_count(self.services.journal, today or self.services.today())
         item = self._sidebar_item()
         if item is not None:
             title = next((s.title for s in PAGES if s.key == PAGE_KEY), "People")
@@ -109,12 +109,12 @@ class DueCounter(QObject):
     def show_people(self) -> None:
         from cxjournal.ui.models.people_model import NEXT_UPDATE
 
-        self.window.navigate(PAGE_KEY)
-        page = self.window.page(PAGE_KEY)
+        self.services.navigate(PAGE_KEY)
+        page = self.services.page(PAGE_KEY)
         page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)  # type: ignore[attr-defined]
 
     def _sidebar_item(self) -> QListWidgetItem | None:
-        sidebar = self.window.sidebar
+        sidebar = self.services.window.sidebar
         for row in range(sidebar.count()):
             item = sidebar.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == PAGE_KEY:

@@ -46,10 +46,11 @@ from cxjournal.ui.models.people_model import (
     SORT_ROLE,
     PeopleModel,
 )
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.column_fit import fit_columns
@@ -100,7 +101,7 @@ class PeoplePage(Page):
     #: the directory, each person's notes and follow-ups, and their talking points
     shows = Area.PEOPLE | Area.NOTES | Area.AGENDA
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.today = dt.date.today()
         self.actions = NoteActions(self.journal, context.window, self.announce)

@@ -31,10 +31,11 @@ from cxjournal.domain.program import Risk
 from cxjournal.domain.program_view import ProgramView
 from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.program_exports import snapshot_button
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -76,7 +77,7 @@ class ProgramPage(Page):
     #: the program, its people, the notes its risks read, and the thresholds
     shows = Area.PROGRAM | Area.PEOPLE | Area.NOTES | Area.SETTINGS
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
         self.view: ProgramView | None = None

@@ -33,9 +33,10 @@ from cxjournal.domain.program_wording import (
 from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED
 
@@ -68,7 +69,7 @@ class ProofPointsPage(Page):
     #: proof points and the people they were shared with
     shows = Area.PROGRAM | Area.PEOPLE
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
         self.points: list[ProofPoint] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -35,6 +35,9 @@ from cxjournal.journal.lock_ops import is_locked
 from cxjournal.journal.reminders import mark_sent, reminder_plan, reminder_preferences
 from cxjournal.ui.notifier import Notifier
 
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 #: the longest the timer waits before asking again, in milliseconds
@@ -46,11 +49,11 @@ def utc_now() -> dt.datetime:
 
 
 class ReminderDriver(QObject):
-    """One per main window (``window.reminders``)."""
+    """One per main window (``extensions.reminders``)."""
 
     def __init__(
         self,
-        window: Any,
+        window: MainWindow,
         notifier: Notifier,
         clock: Callable[[], dt.datetime] = utc_now,
         zone: dt.tzinfo | None = None,
@@ -130,7 +133,7 @@ class ReminderDriver(QObject):
         """Show the window at what the reminder is about: a 1:1's preparation, the check-in,
         the people due, the audits."""
         reminder = self.shown.get(key)
-        tray = getattr(self.window, "tray", None)
+        tray = self.window.extensions.tray
         if tray is not None:
             tray.show_window()
         else:
@@ -141,7 +144,7 @@ class ReminderDriver(QObject):
             return  # the lock screen first; the reminder said what it was about
         if reminder.kind == ONE_ON_ONE and reminder.person_id is not None:
             self.window.navigate("today")
-            self.window.page("today").prepare(reminder.person_id)
+            self.window.page("today").prepare(reminder.person_id)  # type: ignore[attr-defined]
         elif reminder.kind == CHECK_IN:
             self.window.navigate("resilience")
         elif reminder.kind == DIGEST:
@@ -150,18 +153,18 @@ class ReminderDriver(QObject):
             self.window.navigate("audits")
 
 
-def start_reminders(window: Any, started_in_background: bool = False) -> ReminderDriver:
+def start_reminders(window: MainWindow, started_in_background: bool = False) -> ReminderDriver:
     """The tray, the notifier and the driver of ``window`` (once; later calls return it)."""
-    existing = getattr(window, "reminders", None)
+    existing = window.extensions.reminders
     if isinstance(existing, ReminderDriver):
         return existing
     from cxjournal.ui.tray import Tray
 
     tray = Tray(window, started_in_background)
-    window.tray = tray
+    window.extensions.tray = tray
     notifier = Notifier(tray.message, window)
     driver = ReminderDriver(window, notifier)
-    window.reminders = driver
+    window.extensions.reminders = driver
     tray.message_clicked.connect(driver.open)
     driver.refresh()
     tray.apply(driver.preferences)
@@ -169,6 +172,7 @@ def start_reminders(window: Any, started_in_background: bool = False) -> Reminde
     return driver
 
 
-def _apply_tray(window: Any, changes: Area) -> None:
-    if changes & Area.SETTINGS and not is_locked(window.journal):
-        window.tray.apply(reminder_preferences(window.journal))
+def _apply_tray(window: MainWindow, changes: Area) -> None:
+    tray = window.extensions.tray
+    if tray is not None and changes & Area.SETTINGS and not is_locked(window.journal):
+        tray.apply(reminder_preferences(window.journal))

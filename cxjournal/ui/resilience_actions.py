@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,35 +9,36 @@ from PySide6.QtGui import QAction, QKeySequence
 from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:
-    from cxjournal.ui.main_window import MainWindow
+    from cxjournal.ui.services import Services
 
 PAGE_KEY = "resilience"
 
 
-def install(window: MainWindow) -> None:
+def install(services: Services) -> None:
+    window = services.window
     log = QAction(icon("resilience"), "&Log today's check-in", window)
     log.setObjectName("action-log-checkin")
     log.setShortcut(QKeySequence("Ctrl+L"))
     log.setStatusTip("Open the Resilience page at today's check-in, ready to type")
-    log.triggered.connect(lambda: log_today(window))
+    log.triggered.connect(lambda: log_today(services))
     from cxjournal.ui.main_window import writes_journal
 
-    window.menu("file").addAction(writes_journal(log))
+    services.menu("file").addAction(writes_journal(log))
 
     rule = QAction("Resilience &early warning…", window)
     rule.setObjectName("action-warning-rule")
     rule.setStatusTip("When the resilience early warning appears, and its numbers")
-    rule.triggered.connect(lambda: show_warning_rule(window))
-    window.menu("help").addAction(rule)
+    rule.triggered.connect(lambda: show_warning_rule(services))
+    services.menu("help").addAction(rule)
 
 
-def log_today(window: MainWindow) -> None:
-    window.navigate(PAGE_KEY, on=dt.date.today())
+def log_today(services: Services) -> None:
+    services.navigate(PAGE_KEY, on=services.today())
 
 
-def show_warning_rule(window: MainWindow) -> None:
+def show_warning_rule(services: Services) -> None:
     from cxjournal.ui.resilience_page import ResiliencePage
 
-    page = window.page(PAGE_KEY)
+    page = services.page(PAGE_KEY)
     if isinstance(page, ResiliencePage):
         page.edit_warning_rule()

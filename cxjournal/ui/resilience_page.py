@@ -32,9 +32,10 @@ from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
 from cxjournal.journal.changes import Area
 from cxjournal.ui.models import resilience_history_model as history
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
@@ -62,7 +63,7 @@ class ResiliencePage(Page):
     #: the check-ins, and the early warning's rule and dismissals
     shows = Area.RESILIENCE | Area.SETTINGS
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         #: what "today" is (tests may replace it)
         self.today: Callable[[], dt.date] = dt.date.today

@@ -11,27 +11,28 @@ from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:
     from cxjournal.ui.dialogs.search_dialog import SearchDialog
-    from cxjournal.ui.main_window import MainWindow
+    from cxjournal.ui.services import Services
 
 
-def install(window: MainWindow) -> None:
+def install(services: Services) -> None:
+    window = services.window
     find = QAction(icon("search"), "&Find in journal…", window)
     find.setObjectName("action-find")
     find.setShortcut(QKeySequence.StandardKey.Find)
     find.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     find.setStatusTip("Search notes, follow-ups, people, audit notes and check-ins")
-    find.triggered.connect(lambda: open_search(window))
-    window.menu("edit").addAction(find)
+    find.triggered.connect(lambda: open_search(services))
+    services.menu("edit").addAction(find)
     window.addAction(find)
 
 
-def open_search(window: MainWindow, text: str = "") -> SearchDialog:
+def open_search(services: Services, text: str = "") -> SearchDialog:
     """Show the window's search dialog (one per window), focused and ready to type."""
-    dialog: SearchDialog | None = getattr(window, "search_dialog", None)
+    dialog = services.extensions.search_dialog
     if dialog is None:
         from cxjournal.ui.dialogs.search_dialog import SearchDialog
 
-        dialog = SearchDialog(window.journal, window.navigate, window)
-        window.search_dialog = dialog  # type: ignore[attr-defined]
+        dialog = SearchDialog(services.journal, services.navigate, services.window)
+        services.extensions.search_dialog = dialog
     dialog.start(text)
     return dialog

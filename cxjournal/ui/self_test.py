@@ -15,12 +15,15 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
 
-def visit_pages(window: Any, app: QApplication) -> int:
+
+def visit_pages(window: MainWindow, app: QApplication) -> int:
     """Select and paint each page of ``window``, export its charts; 0 when all went well."""
     errors: list[str] = []
     previous = sys.excepthook

@@ -38,8 +38,9 @@ from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -95,7 +96,7 @@ class TodayPage(Page):
     #: exit plan, the program, meetings and the settings that shape them
     shows = Area.ALL & ~Area.DRAFTS
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None

@@ -12,7 +12,7 @@ the window hides it instead; the app goes on with its reminders until Quit.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from cxjournal.domain.reminders import Reminder, ReminderPreferences
 from cxjournal.ui.icons import app_icon
+
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
 
 #: how long a tray message stays up, in milliseconds
 MESSAGE_MS = 15_000
@@ -30,12 +33,12 @@ def tray_available() -> bool:
 
 
 class Tray(QObject):
-    """One per main window (``window.tray``)."""
+    """One per main window (``extensions.tray``)."""
 
     #: the user clicked the tray message of the reminder with this key
     message_clicked = Signal(str)
 
-    def __init__(self, window: Any, started_in_background: bool = False) -> None:
+    def __init__(self, window: MainWindow, started_in_background: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self.started_in_background = started_in_background

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from cxjournal.journal.changes import Area
 from cxjournal.journal.trends import TrendOps, Trends
-from cxjournal.ui.page import Page, PageContext
+from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.services import Services
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.influence_chart import InfluenceChart
@@ -93,7 +94,7 @@ class TrendsPage(Page):
     #: audits over time, check-ins, the people rated, and the thresholds
     shows = Area.AUDITS | Area.RESILIENCE | Area.PEOPLE | Area.SETTINGS
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.ops = TrendOps(self.journal)
         self.trends: Trends | None = None

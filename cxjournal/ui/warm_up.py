@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
 
 #: In the order a user is likely to need them.
 MODULES: tuple[str, ...] = (
@@ -56,7 +59,7 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
 
-def prebuild(window: Any, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
+def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
     """Build and fill ``keys`` while hidden (pages already built are left alone)."""
     for key in keys:
         if key in window.pages:
@@ -74,7 +77,7 @@ def prebuild(window: Any, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
             log.debug("could not prebuild %s", key, exc_info=True)
 
 
-def start_calendar_watch(window: Any) -> None:
+def start_calendar_watch(window: MainWindow) -> None:
     """Read the calendar files once and watch them (cxjournal.ui.calendar_watch)."""
     try:
         from cxjournal.ui.calendar_watch import start_watch
@@ -84,7 +87,7 @@ def start_calendar_watch(window: Any) -> None:
         log.warning("could not start watching the calendar files", exc_info=False)
 
 
-def start_reminders(window: Any, started_in_background: bool = False) -> None:
+def start_reminders(window: MainWindow, started_in_background: bool = False) -> None:
     """The tray icon and the reminders (cxjournal.ui.reminder_driver)."""
     try:
         from cxjournal.ui.reminder_driver import start_reminders as start
@@ -94,7 +97,7 @@ def start_reminders(window: Any, started_in_background: bool = False) -> None:
         log.warning("could not start the reminders", exc_info=False)
 
 
-def after_first_paint(window: Any) -> threading.Thread:
+def after_first_paint(window: MainWindow) -> threading.Thread:
     """Import in the background, then prebuild the heavy pages in the GUI thread."""
     from PySide6.QtCore import QTimer
 

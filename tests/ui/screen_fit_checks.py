@@ -161,7 +161,7 @@ def _snapshot(window: Any) -> QWidget:
 def _preferences(window: Any) -> QWidget:
     from cxjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    return PreferencesDialog(window)
+    return PreferencesDialog(window.services)
 
 
 def _search(window: Any) -> QWidget:

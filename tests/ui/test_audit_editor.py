@@ -275,7 +275,7 @@ def test_editing_an_audit_keeps_its_id_and_moves_the_plan(
     assert journal.audits.summaries()[0].id == saved.id
     assert journal.audits.get(saved.id or 0).blocking_superior
     assert journal.exit_plan.get().status is ExitStatus.ACTIVE
-    assert main_window.exit_plan_indicator.isVisible()
+    assert main_window.extensions.exit_plan_indicator.isVisible()
 
 
 def test_cancel_writes_nothing(

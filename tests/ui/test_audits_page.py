@@ -159,7 +159,7 @@ def test_delete_asks_first_and_the_plan_follows(
     assert [s.id for s in journal.audits.summaries()] == [three_audits[1].id, three_audits[0].id]
     assert page.model.rowCount() == 2
     assert journal.exit_plan.get().status is ExitStatus.PAUSED  # April is not flagged
-    assert main_window.exit_plan_indicator.text().startswith("Exit plan: paused")
+    assert main_window.extensions.exit_plan_indicator.text().startswith("Exit plan: paused")
 
 
 def test_thresholds_dialog_edits_resets_and_redraws(
@@ -169,7 +169,7 @@ def test_thresholds_dialog_edits_resets_and_redraws(
 
     page = show_audits(main_window)
     assert "High vulnerability" in page.model.index(2, 2).data()
-    dialog = open_settings(main_window)
+    dialog = open_settings(main_window.services)
     assert dialog.inputs["vulnerability_share"].value() == 0.5
     assert "default 0.5" in dialog.findChildren(type(page.detail_title))[3].text() or any(
         "default 0.5" in label.text() for label in dialog.findChildren(type(page.detail_title))
@@ -182,7 +182,7 @@ def test_thresholds_dialog_edits_resets_and_redraws(
     assert journal.settings.get("thresholds")["lean_gap"] == 4  # whole numbers stay whole
     assert page.model.index(2, 2).data() == "None"  # redrawn with the new thresholds
 
-    dialog = open_settings(main_window)
+    dialog = open_settings(main_window.services)
     assert dialog.inputs["vulnerability_share"].value() == 1.0
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert dialog.inputs["vulnerability_share"].value() == 0.5

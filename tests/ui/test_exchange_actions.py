@@ -47,7 +47,7 @@ def finish(qtbot: Any, task: Any) -> None:
 
 @pytest.fixture
 def actions(main_window: Any) -> Any:
-    return main_window.exchange_actions
+    return main_window.extensions.exchange_actions
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +91,7 @@ def test_the_menus_hold_the_actions(main_window: Any) -> None:
     ):
         assert text in file_texts
     assert "Open &demo journal…" in [a.text() for a in main_window.menu("help").actions()]
-    export = main_window.exchange_actions.menu_actions["Export audit"]
+    export = main_window.extensions.exchange_actions.menu_actions["Export audit"]
     assert export.shortcut().toString() == "Ctrl+E"
     assert export.statusTip()
 
@@ -287,7 +287,7 @@ def test_export_of_an_encrypted_journal_warns_first(
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or No)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: pytest.fail("asked"))
-    assert window.exchange_actions.export_journal() is None
+    assert window.extensions.exchange_actions.export_journal() is None
     assert "will not be" in asked[0]
     secret.close()
 

@@ -44,15 +44,15 @@ def started(main_window: Any, journal: Journal) -> Any:
 def test_empty_state_and_start_by_hand(qtbot: Any, main_window: Any, journal: Journal) -> None:
     page = show_plan(main_window)
     assert page.stack.currentIndex() == 0
-    assert not main_window.exit_plan_indicator.isVisible()
+    assert not main_window.extensions.exit_plan_indicator.isVisible()
     assert sidebar_item(main_window).text() == "Exit plan"
     qtbot.mouseClick(page.start_empty_button, Qt.MouseButton.LeftButton)
     assert journal.exit_plan.get().status is ExitStatus.ACTIVE
     assert page.stack.currentIndex() == 1
     assert page.model.rowCount() == len(template_steps())
     assert page.progress.format() == f"0 of {len(template_steps())} steps done"
-    assert main_window.exit_plan_indicator.isVisible()
-    assert main_window.exit_plan_indicator.text() == (
+    assert main_window.extensions.exit_plan_indicator.isVisible()
+    assert main_window.extensions.exit_plan_indicator.text() == (
         f"Exit plan: active · 0 of {len(template_steps())} done"
     )
     assert sidebar_item(main_window).text() == "Exit plan · active"
@@ -83,7 +83,9 @@ def test_space_ticks_off_and_progress_shows(
     assert journal.exit_plan.get().items[1].done
     qtbot.waitUntil(lambda: page.progress.value() == 1)
     assert page.progress.format().startswith("1 of ")
-    assert main_window.exit_plan_indicator.text().endswith(f"1 of {len(template_steps())} done")
+    assert main_window.extensions.exit_plan_indicator.text().endswith(
+        f"1 of {len(template_steps())} done"
+    )
     assert page.selected_row() == 1  # the selection stays on the ticked step
     qtbot.keyClick(page.table, Qt.Key.Key_Space)
     assert not journal.exit_plan.get().items[1].done
@@ -182,10 +184,10 @@ def test_the_plan_follows_the_latest_audit(qtbot: Any, main_window: Any, journal
     assert page.start_button.text() == "&Resume plan"
     assert page.model.rowCount() == len(template_steps())
     assert page.model.item(0).done
-    assert main_window.exit_plan_indicator.text().startswith("Exit plan: paused")
+    assert main_window.extensions.exit_plan_indicator.text().startswith("Exit plan: paused")
     # the status bar widget leads to the page
     main_window.navigate("audits")
-    qtbot.mouseClick(main_window.exit_plan_indicator, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(main_window.extensions.exit_plan_indicator, Qt.MouseButton.LeftButton)
     assert main_window.current_key() == "exit_plan"
 
 

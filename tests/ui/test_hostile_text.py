@@ -427,7 +427,7 @@ def test_journal_text_is_never_run_as_markup(
     audits.edit_selected()  # the audit editor, with hostile names in its rows
     walk.everything()
 
-    search = open_search(window, SENTINEL.lower())
+    search = open_search(window.services, SENTINEL.lower())
     qtbot.waitExposed(search)
     search.run_search()
     walk.everything()

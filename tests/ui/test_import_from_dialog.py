@@ -137,7 +137,7 @@ def test_daylio_moods_and_activities_are_editable(qtbot: Any, journal: Journal) 
 
 
 def test_file_menu_opens_the_dialog(qtbot: Any, main_window: Any) -> None:
-    actions = main_window.exchange_actions
+    actions = main_window.extensions.exchange_actions
     assert "Import from other tools" in actions.menu_actions
     dialog = actions.import_from("jrnl", FIXTURES / "jrnl.json")
     qtbot.addWidget(dialog)

@@ -43,7 +43,7 @@ def encrypted_window(qtbot: Any, tmp_path: Path, ui_settings: Any) -> Any:
 
 
 def controller_of(window: Any, clock: FakeClock | None = None) -> LockController:
-    controller: LockController = window.lock_controller
+    controller: LockController = window.extensions.lock_controller
     if clock is not None:
         controller.clock = clock
     return controller
@@ -70,7 +70,7 @@ def test_locking_shows_only_the_prompt_and_closes_the_journal(
     other.setWindowTitle("something open")
     other.show()
     controller = controller_of(window, FakeClock())
-    window.lock_action.trigger()
+    window.extensions.lock_action.trigger()
     assert controller.locked and isinstance(window.centralWidget(), LockScreen)
     assert not other.isVisible()
     assert not window.menuBar().isVisible()
@@ -293,7 +293,7 @@ def test_the_app_reads_the_lock_preferences_after_the_first_paint(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        controller = window.lock_controller
+        controller = window.extensions.lock_controller
         qtbot.waitUntil(lambda: controller.preferences == LockPreferences(3, False), timeout=15000)
         assert controller.idle.timeout == 180
     finally:

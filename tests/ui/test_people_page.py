@@ -99,7 +99,7 @@ def test_add_a_person_through_the_form(
     # never contacted: due today, flagged in the list, the sidebar and the status bar
     assert page.proxy.index(0, NEXT_UPDATE).data() == "due today"
     assert main_window.sidebar.item(main_window._index("people")).text() == "People (1 due)"
-    assert "1 update due" in main_window.due_counter.label.text()
+    assert "1 update due" in main_window.extensions.due_counter.label.text()
 
 
 def test_a_name_is_required(
@@ -152,7 +152,7 @@ def test_cadence_flag_moves_when_a_note_is_added_through_the_dialog(
     assert page.proxy.index(0, NEXT_UPDATE).data() == "in 7 days"
     assert "⚠" not in page.cadence_label.text()
     assert main_window.sidebar.item(main_window._index("people")).text() == "People"
-    assert not main_window.due_counter.label.isVisible()
+    assert not main_window.extensions.due_counter.label.isVisible()
     assert len(page.timeline.cards) == 2
 
 

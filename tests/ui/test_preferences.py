@@ -36,7 +36,7 @@ def wait_for(qtbot: Any, tab: Any) -> None:
 
 
 def test_the_dialog_has_one_tab_per_entry(main_window: Any, qtbot: Any) -> None:
-    dialog = open_preferences(main_window)
+    dialog = open_preferences(main_window.services)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, PreferencesDialog)
     assert dialog.tabs.count() == len(TABS) == 4
@@ -53,7 +53,7 @@ def test_protect_change_and_remove_the_passphrase(
 ) -> None:
     journal: Journal = main_window.journal
     journal.settings.set("probe", "kept")
-    dialog = PreferencesDialog(main_window)
+    dialog = PreferencesDialog(main_window.services)
     qtbot.addWidget(dialog)
     tab = dialog.show_tab("SecurityTab")
     assert "has no passphrase" in tab.status.text() and not tab.current.isVisibleTo(tab)
@@ -94,7 +94,7 @@ def test_protect_change_and_remove_the_passphrase(
 def test_a_weak_passphrase_is_recommended_against_but_allowed(
     main_window: Any, qtbot: Any, answers: list[str]
 ) -> None:
-    dialog = PreferencesDialog(main_window)
+    dialog = PreferencesDialog(main_window.services)
     qtbot.addWidget(dialog)
     tab = dialog.show_tab("SecurityTab")
     tab.new.setText("password1")
@@ -106,14 +106,14 @@ def test_a_weak_passphrase_is_recommended_against_but_allowed(
 
 
 def test_the_lock_tab_saves_each_change(main_window: Any, qtbot: Any) -> None:
-    dialog = PreferencesDialog(main_window)
+    dialog = PreferencesDialog(main_window.services)
     qtbot.addWidget(dialog)
     tab = dialog.show_tab("LockTab")
     assert tab.idle.value() == 0 and tab.idle.text() == "Never"  # plain journal: off
     tab.idle.setValue(5)
     tab.session.setChecked(True)
     assert lock_preferences(main_window.journal) == LockPreferences(5, True)
-    assert main_window.lock_controller.idle.timeout == 300
+    assert main_window.extensions.lock_controller.idle.timeout == 300
 
 
 def test_first_run_shows_the_strength(qtbot: Any, tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def tab(main_window: Any, qtbot: Any, name: str) -> Any:
-    dialog = PreferencesDialog(main_window)
+    dialog = PreferencesDialog(main_window.services)
     qtbot.addWidget(dialog)
     return dialog.show_tab(name)
 
@@ -177,7 +177,7 @@ def test_closing_keeps_running_in_the_tray_only_when_asked_and_quit_quits(
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
     start_reminders(main_window)
-    tray = main_window.tray
+    tray = main_window.extensions.tray
     assert not tray.icon.isVisible()  # off by default
     set_reminder_preferences(main_window.journal, ReminderPreferences(background=True))
     main_window.bus.announce(Area.SETTINGS)
@@ -210,5 +210,5 @@ def test_started_in_background_the_window_stays_hidden(
     window = MainWindow(journal, settings=ui_settings)
     qtbot.addWidget(window)
     startup.start_in_background(window)
-    assert not window.isVisible() and window.tray.icon.isVisible()
-    assert window.calendar_watch is not None and window.reminders is not None
+    assert not window.isVisible() and window.extensions.tray.icon.isVisible()
+    assert window.extensions.calendar_watch is not None and window.extensions.reminders is not None

@@ -157,7 +157,7 @@ def driver_for(window: Any, clock: list[dt.datetime], tray_messages: list[Any]) 
 
     notifier = Notifier(tray, window)
     driver = ReminderDriver(window, notifier, clock=lambda: clock[0], zone=LISBON)
-    window.reminders = driver
+    window.extensions.reminders = driver
     return driver
 
 
@@ -234,14 +234,14 @@ def test_while_locked_reminders_worked_out_before_still_come_and_are_noted_after
     clock = [NOW - dt.timedelta(minutes=10)]
     driver = driver_for(main_window, clock, [])
     driver.refresh()
-    assert main_window.lock_controller.lock("test")
+    assert main_window.extensions.lock_controller.lock("test")
     assert is_locked(main_window.journal)
     clock[0] = NOW
     with qtbot.waitSignal(driver.notifier.delivered, timeout=GUARD_MS):
         (sent,) = driver.refresh()
     assert recorded(service)[0]["summary"] == "1:1 with Ana Silva at 10:00"
     assert driver.refresh() == ()  # not twice while locked
-    assert main_window.lock_controller.try_unlock("")
+    assert main_window.extensions.lock_controller.try_unlock("")
     driver.refresh()
     assert sent.key in sent_keys(main_window.journal)
     assert len(recorded(service)) == 1

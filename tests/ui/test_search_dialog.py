@@ -51,7 +51,7 @@ def test_typing_finds_and_enter_opens_the_note(
 ) -> None:
     main_window.navigate("people")
     find_action(main_window).trigger()
-    dialog: SearchDialog = main_window.search_dialog
+    dialog: SearchDialog = main_window.extensions.search_dialog
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.query, "chur")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
@@ -67,7 +67,7 @@ def test_typing_finds_and_enter_opens_the_note(
 def test_a_person_hit_opens_their_profile(
     main_window: Any, filled: dict[str, Any], qtbot: Any
 ) -> None:
-    dialog = open_search(main_window, "cost serve")
+    dialog = open_search(main_window.services, "cost serve")
     assert [h.kind for h in dialog.model.hits] == ["person"]
     qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
     assert dialog.results.hasFocus() or dialog.results.currentIndex().row() == 0
@@ -77,7 +77,7 @@ def test_a_person_hit_opens_their_profile(
 
 
 def test_a_follow_up_hit_opens_its_note(main_window: Any, filled: dict[str, Any]) -> None:
-    dialog = open_search(main_window, "pricing deck")
+    dialog = open_search(main_window.services, "pricing deck")
     [hit] = dialog.model.hits
     assert hit.kind == "follow_up"
     assert dialog.open_hit(0)
@@ -88,7 +88,7 @@ def test_a_follow_up_hit_opens_its_note(main_window: Any, filled: dict[str, Any]
 def test_odd_input_finds_nothing_without_error(
     main_window: Any, filled: dict[str, Any], typed: str
 ) -> None:
-    dialog = open_search(main_window, typed)
+    dialog = open_search(main_window.services, typed)
     dialog.run_search()
     assert dialog.model.rowCount() == 0
     assert dialog.status.text()
@@ -97,11 +97,11 @@ def test_odd_input_finds_nothing_without_error(
 def test_text_is_escaped_and_results_follow_changes(
     main_window: Any, journal: Journal, filled: dict[str, Any]
 ) -> None:
-    dialog = open_search(main_window, "launch")
+    dialog = open_search(main_window.services, "launch")
     assert "&lt;went&gt;" in dialog.model.index(0).data(HTML_ROLE)
     dialog.hide()
     journal.notes.add(Note(on=D, text="Another launch"))
-    again = open_search(main_window)
+    again = open_search(main_window.services)
     assert again is dialog
     assert dialog.model.rowCount() == 2
     assert dialog.results.grab().width() > 0  # the delegate paints
@@ -134,11 +134,11 @@ def test_audit_and_check_in_hits_open_their_pages(
         ResilienceEntry(on=D, energy=4, stress=7, mood=5, note="Exhausting offsite")
     )
     main_window.bus.announce(Area.ALL)
-    dialog = open_search(main_window, "reorganisation")
+    dialog = open_search(main_window.services, "reorganisation")
     assert [h.kind for h in dialog.model.hits] == ["audit"]
     assert dialog.open_hit(0)
     assert main_window.current_key() == "audits"
-    dialog = open_search(main_window, "offsite")
+    dialog = open_search(main_window.services, "offsite")
     assert [(h.kind, h.target_args) for h in dialog.model.hits] == [("resilience", {"on": D})]
     assert dialog.open_hit(0)
     assert main_window.current_key() == "resilience"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -44,11 +44,13 @@ from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OU
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
-from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 
@@ -336,14 +338,14 @@ class NoteDialog(QDialog):
         return note_payload(note)
 
     @classmethod
-    def resume_draft(cls, window: Any, payload: dict[str, Any]) -> bool:
+    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> bool:
         """Open the dialog again with a draft; True when the note was then saved."""
         from cxjournal.journal.drafts import note_from_payload
 
-        dialog = cls(window.journal, window, note=note_from_payload(payload))
+        dialog = cls(services.journal, services.window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
-        if run_dialog(window.journal, window.bus.announce, dialog) and dialog.saved_note:
-            window.show_status("Note saved")
+        if services.run_dialog(dialog) and dialog.saved_note:
+            services.show_status("Note saved")
             return True
         return False
 

@@ -1,6 +1,6 @@
 """Edit > Preferences: one tab per area; a tab is added by one line in ``TABS``.
 
-A tab is a ``QWidget`` subclass built as ``Tab(window)`` with a class
+A tab is a ``QWidget`` subclass built as ``Tab(services)`` (``ui/services.py``) with a class
 attribute ``title``; it applies each change as it is made (there is no OK to
 forget), reading and writing through the journal's operations.
 """
@@ -8,7 +8,7 @@ forget), reading and writing through the journal's operations.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from cxjournal.ui.screen_fit import fit_to_screen
 
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
+
 #: "module:Class" of each tab, in order
 TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.security_tab:SecurityTab",
@@ -33,8 +36,8 @@ TABS: tuple[str, ...] = (
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent or services.window)
         self.setWindowTitle("Preferences")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -42,7 +45,7 @@ class PreferencesDialog(QDialog):
         for target in TABS:
             module_name, class_name = target.split(":")
             tab_class = getattr(importlib.import_module(module_name), class_name)
-            tab: QWidget = tab_class(window)
+            tab: QWidget = tab_class(services)
             self.pages[class_name] = tab
             self.tabs.addTab(_scrolling(tab), tab_class.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from cxjournal.ui.lock.lock_controller import LockController
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 LOCK_SHORTCUT = "Ctrl+Alt+L"
 #: ticks of 250 ms after which the preferences are read even if nothing loaded them yet
@@ -16,34 +19,35 @@ SETTLE_TICKS = 40
 PREFERENCES_SHORTCUT = "Ctrl+,"
 
 
-def install(window: Any) -> None:
-    controller = LockController(window)
-    window.lock_controller = controller
+def install(services: Services) -> None:
+    window = services.window
+    controller = LockController(services)
+    services.extensions.lock_controller = controller
 
     lock = QAction("Loc&k", window)
     lock.setShortcut(QKeySequence(LOCK_SHORTCUT))
     lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     lock.setStatusTip("Lock the journal now: it closes until you unlock it")
     lock.triggered.connect(lambda: controller.lock(""))
-    window.menu("file").addSeparator()
-    window.menu("file").addAction(lock)
-    window.lock_action = lock
+    services.menu("file").addSeparator()
+    services.menu("file").addAction(lock)
+    services.extensions.lock_action = lock
 
     preferences = QAction("&Preferences…", window)
     preferences.setShortcut(QKeySequence(PREFERENCES_SHORTCUT))
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     preferences.setStatusTip("Passphrase and locking")
-    preferences.triggered.connect(lambda: open_preferences(window))
-    window.menu("edit").addSeparator()
-    window.menu("edit").addAction(preferences)
+    preferences.triggered.connect(lambda: open_preferences(services))
+    services.menu("edit").addSeparator()
+    services.menu("edit").addAction(preferences)
 
     window.installEventFilter(_AfterFirstPaint(window, controller))
 
 
-def open_preferences(window: Any, tab: str | None = None) -> Any:
+def open_preferences(services: Services, tab: str | None = None) -> Any:
     from cxjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    dialog = PreferencesDialog(window)
+    dialog = PreferencesDialog(services)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if tab:
         dialog.show_tab(tab)
@@ -55,7 +59,7 @@ class _AfterFirstPaint(QObject):
     """Reads the lock preferences and watches the desktop once the window has painted,
     so start-up pays for neither."""
 
-    def __init__(self, window: Any, controller: LockController) -> None:
+    def __init__(self, window: QObject, controller: LockController) -> None:
         super().__init__(window)
         self._controller = controller
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -24,6 +24,9 @@ from cxjournal.journal.lock_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
 from cxjournal.ui.lock.lock_screen import LockScreen
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 log = logging.getLogger(__name__)
 DRAFT_NAMES = {"note": "a note", "audit": "a power audit", "prepare": "a 1:1 preparation"}
@@ -41,13 +44,14 @@ def retry_delay(failures: int) -> float:
 
 
 class LockController(QObject):
-    """One per main window (``window.lock_controller``)."""
+    """One per main window (``extensions.lock_controller``)."""
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: Any, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, services: Services, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(services.window)
+        self.services = services
+        window = self.window = services.window
         self.clock = clock
         self.idle = IdleMonitor(lambda: self.clock(), self)
         self.idle.idle.connect(lambda: self.lock("you were away"))
@@ -173,7 +177,7 @@ class LockController(QObject):
             )
             journal.drafts.discard(kind, key)
             if answer == QMessageBox.StandardButton.Yes:
-                resume(self.window, payload)
+                resume(self.services, payload)
 
     # -- unlocking ---------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ calendar watch takes up every change here at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
+
 NO_SOURCES = (
     "No calendar yet. Export your calendar as an .ics file (or point to one your calendar "
     "program keeps current) and add it: Today then shows your next 1:1s."
@@ -60,10 +63,10 @@ def source_status(source: CalendarSource) -> str:
 class CalendarTab(QWidget):
     title = "Calendar"
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
-        self.journal = window.journal
+        self.services = services
+        self.journal = services.journal
         self.sources = QListWidget()
         self.sources.setObjectName("calendar-sources")
         self.sources.setAccessibleName("Calendar files")
@@ -150,10 +153,10 @@ class CalendarTab(QWidget):
 
     def _changed(self) -> None:
         """Tell the app: the watch takes up the sources, Today redraws its meetings."""
-        watch = getattr(self.window, "calendar_watch", None)
+        watch = self.services.extensions.calendar_watch
         if watch is not None:
             watch.sync()
-        self.window.bus.announce(Area.MEETINGS)
+        self.services.bus.announce(Area.MEETINGS)
         self.fill()
 
     # -- actions ------------------------------------------------------------------------------
@@ -175,7 +178,7 @@ class CalendarTab(QWidget):
         if attempt.failed:
             return False
         self._changed()
-        self.window.show_status(as_written(result.describe(), wrap=False))
+        self.services.show_status(as_written(result.describe(), wrap=False))
         return True
 
     def remove_selected(self) -> None:
@@ -209,7 +212,7 @@ class CalendarTab(QWidget):
             QApplication.restoreOverrideCursor()
         self._changed()
         if not attempt.failed:
-            self.window.show_status(
+            self.services.show_status(
                 as_written("; ".join(r.describe() for r in results), wrap=False)
             )
 
@@ -220,4 +223,4 @@ class CalendarTab(QWidget):
         with guarded_write(self, "save your addresses") as attempt:
             self.journal.settings.set_my_emails(typed)
         if not attempt.failed:
-            self.window.bus.announce(Area.MEETINGS)
+            self.services.bus.announce(Area.MEETINGS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -15,14 +15,17 @@ from cxjournal.journal.lock_prefs import (
 from cxjournal.ui.lock.lock_actions import LOCK_SHORTCUT
 from cxjournal.ui.read_only import writes_journal
 
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
+
 
 class LockTab(QWidget):
     title = "Lock"
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
-        prefs = lock_preferences(window.journal)
+        self.services = services
+        prefs = lock_preferences(services.journal)
         self.idle = writes_journal(QSpinBox())
         self.idle.setRange(0, MAX_IDLE_MINUTES)
         self.idle.setSuffix(" minutes")
@@ -38,7 +41,7 @@ class LockTab(QWidget):
             "its key until you unlock it; what you were writing is kept."
         )
         note.setWordWrap(True)
-        if not window.journal.encrypted:
+        if not services.journal.encrypted:
             note.setText(
                 note.text() + " Your journal has no passphrase: locking hides the window, "
                 "but only a passphrase protects the file itself."
@@ -57,6 +60,6 @@ class LockTab(QWidget):
 
     def save(self) -> None:
         prefs = LockPreferences(self.idle.value(), self.session.isChecked())
-        set_lock_preferences(self.window.journal, prefs)
-        if hasattr(self.window, "lock_controller"):
-            self.window.lock_controller.apply_preferences(prefs)
+        set_lock_preferences(self.services.journal, prefs)
+        if self.services.extensions.lock_controller is not None:
+            self.services.extensions.lock_controller.apply_preferences(prefs)

@@ -8,7 +8,7 @@ start-at-login file (cxjournal/autostart.py).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.tray import tray_available
 from cxjournal.ui.write_guard import guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 PRIVACY = (
     "A reminder shows only a person's name and a time (or how many updates are due), "
@@ -64,10 +67,10 @@ def _time_edit(name: str, at: dt.time) -> QTimeEdit:
 class RemindersTab(QWidget):
     title = "Reminders"
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
-        prefs = reminder_preferences(window.journal)
+        self.services = services
+        prefs = reminder_preferences(services.journal)
         self.saved = prefs
 
         self.one_on_one = writes_journal(QCheckBox("Before a &1:1, remind me"))
@@ -168,17 +171,17 @@ class RemindersTab(QWidget):
             self.login.blockSignals(False)
             prefs = self.preferences()
         with guarded_write(self, "save the reminders") as attempt:
-            set_reminder_preferences(self.window.journal, prefs)
+            set_reminder_preferences(self.services.journal, prefs)
         if attempt.failed:
             return
         self.saved = prefs
-        self.window.bus.announce(Area.SETTINGS)
+        self.services.bus.announce(Area.SETTINGS)
 
     def _write_login(self, prefs: ReminderPreferences) -> bool:
         from cxjournal.autostart import launch_command, set_start_at_login
         from cxjournal.paths import default_journal_path
 
-        path = self.window.journal.path
+        path = self.services.journal.path
         journal = None if path == default_journal_path() else path
         what = "start cxjournal at login" if prefs.start_at_login else "stop starting at login"
         with guarded_write(self, what, "Nothing was changed.") as attempt:

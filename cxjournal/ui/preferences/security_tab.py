@@ -6,7 +6,7 @@ the file work runs in the background while the window waits.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from cxjournal.domain.passphrase import MIN_PASSPHRASE
 from cxjournal.journal.changes import Area
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 ENCRYPTED_STATUS = (
     "This journal is encrypted with a passphrase (SQLCipher). Its backups and copies in "
@@ -47,9 +50,9 @@ def _password_field(name: str) -> QLineEdit:
 class SecurityTab(QWidget):
     title = "Security"
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.services = services
         self.task: Any = None
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -96,7 +99,7 @@ class SecurityTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        encrypted = bool(self.window.journal.encrypted)
+        encrypted = bool(self.services.journal.encrypted)
         self.status.setText(ENCRYPTED_STATUS if encrypted else PLAIN_STATUS)
         self.form_box.setTitle(
             "Change the passphrase" if encrypted else "Protect with a passphrase"
@@ -112,7 +115,7 @@ class SecurityTab(QWidget):
 
     def _problem_with_new(self) -> str | None:
         new, repeat = self.new.text(), self.repeat.text()
-        if self.window.journal.encrypted and not self.current.text():
+        if self.services.journal.encrypted and not self.current.text():
             return "Type the current passphrase first."
         if len(new) < MIN_PASSPHRASE:
             return f"The new passphrase needs at least {MIN_PASSPHRASE} characters."
@@ -164,11 +167,11 @@ class SecurityTab(QWidget):
         from cxjournal.journal.passphrase_ops import start_change
         from cxjournal.ui.workers import run_task
 
-        actions = getattr(self.window, "exchange_actions", None)
+        actions = self.services.extensions.exchange_actions
         if actions is not None and actions.busy():
             self.problem.setText("Wait until the export, import or backup under way is done.")
             return False
-        journal = self.window.journal
+        journal = self.services.journal
         current = self.current.text() if journal.encrypted else None
         for field in (self.current, self.new, self.repeat):
             field.clear()
@@ -186,7 +189,7 @@ class SecurityTab(QWidget):
             self._after("")
 
         self.task = run_task(
-            self.window,
+            self.services.window,
             "Passphrase",
             "Re-writing the journal and its backups…",
             lambda _progress: job.run(),
@@ -199,11 +202,10 @@ class SecurityTab(QWidget):
         problem = self.problem.text()
         self.refresh()
         self.problem.setText(problem)
-        self.window.bus.announce(Area.ALL)
-        if hasattr(self.window, "lock_controller"):
-            self.window.lock_controller.apply_preferences()
-        if hasattr(self.window, "_update_journal_label"):
-            self.window._update_journal_label()
+        self.services.bus.announce(Area.ALL)
+        if self.services.extensions.lock_controller is not None:
+            self.services.extensions.lock_controller.apply_preferences()
+        self.services.window.update_journal_label()
         if done_text:
-            self.window.show_status(done_text)
+            self.services.show_status(done_text)
             self.problem.setText(done_text)
