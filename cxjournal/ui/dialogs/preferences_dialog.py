@@ -29,6 +29,10 @@ TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.lock_tab:LockTab",
     "cxjournal.ui.preferences.calendar_tab:CalendarTab",
     "cxjournal.ui.preferences.reminders_tab:RemindersTab",
+    "cxjournal.ui.preferences.thresholds_tab:ThresholdsTab",
+    "cxjournal.ui.preferences.warning_rule_tab:WarningRuleTab",
+    "cxjournal.ui.preferences.backups_tab:BackupsTab",
+    "cxjournal.ui.preferences.appearance_tab:AppearanceTab",
 )
 
 
