@@ -89,7 +89,7 @@ def run_app(
             return app.exec()
         finally:
             if not quit_after_paint:  # at most one a day, beside the journal; never fails the quit
-                from cxjournal.journal.exchange_ops import backup_on_quit
+                from cxjournal.journal.backup_ops import backup_on_quit
 
                 backup_on_quit(journal)
             window.deleteLater()

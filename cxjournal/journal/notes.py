@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.validation import note_problems
+from cxjournal.journal.changes import Area
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row
 from cxjournal.store.models import FollowUpRow, NoteRow, PersonRow
 
@@ -37,7 +38,7 @@ class NoteOps:
         problems = note_problems(note)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.NOTES) as session:
             if note.person_id is not None and session.get(PersonRow, note.person_id) is None:
                 raise NotFoundError(f"no person with id {note.person_id}")
             row = NoteRow() if note.id is None else _row(session, note.id)
@@ -66,7 +67,7 @@ class NoteOps:
             return note_from_row(_row(session, note_id))
 
     def delete(self, note_id: int) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.NOTES) as session:
             session.delete(_row(session, note_id))
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
@@ -147,7 +148,7 @@ class NoteOps:
             return [str(value) for (value,) in session.execute(query)]
 
     def set_follow_up_done(self, follow_up_id: int, done: bool) -> FollowUp:
-        with self._journal.session() as session:
+        with self._journal.session(Area.NOTES) as session:
             row = session.get(FollowUpRow, follow_up_id)
             if row is None:
                 raise NotFoundError(f"no follow-up with id {follow_up_id}")

@@ -38,6 +38,7 @@ from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
 from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.read_only import saving_buttons
@@ -80,6 +81,8 @@ class AuditEditor(QDialog):
         self.journal = journal
         self.original = audit or Audit(taken_on=dt.date.today())
         self.saved_audit: Audit | None = None
+        #: what saving changed (the audits, and the exit plan and people with them)
+        self.saved_changes = Area.NONE
         self.thresholds = journal.settings.thresholds()
         self.rows: list[RatingRow] = []
         self._slots: dict[RatingRow, int] = {}  # each row's stable number for its ties
@@ -498,9 +501,11 @@ class AuditEditor(QDialog):
                     row.focus_first(only_missing=True)
                     break
             return
+        draft = self.draft()
         with guarded_write(self, "save the audit") as attempt:
             try:
-                self.saved_audit = self.journal.audits.save(self.draft())
+                done = self.journal.perform(lambda j: j.audits.save(draft))
+                self.saved_audit, self.saved_changes = done.value, done.changes
             except ValidationError as exc:
                 self._show_error(exc.problems)  # beside the form, like the form's own checks
                 return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import NoteKind
+from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import (
     ATTITUDE,
     DATE,
@@ -54,6 +55,9 @@ EMPTY_TEXT = (
 
 
 class JournalPage(Page):
+    #: every note, with the names of the people they are about
+    shows = Area.NOTES | Area.PEOPLE
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.actions = NoteActions(self.journal, context.window, self.announce)
@@ -219,8 +223,7 @@ class JournalPage(Page):
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(self.journal, self.context.window)
-        if dialog.exec() and dialog.saved_note and dialog.saved_note.id is not None:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note and dialog.saved_note.id is not None:
             self.refresh_if_stale()
             self.select_note(dialog.saved_note.id)
             self.context.show_status("Note saved")

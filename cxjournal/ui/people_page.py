@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Person
+from cxjournal.journal.changes import Area
 from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
@@ -54,7 +55,7 @@ from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 EMPTY_TEXT = (
     "<h3>No people yet</h3>"
@@ -97,6 +98,9 @@ def profile_html(person: Person) -> str:
 
 
 class PeoplePage(Page):
+    #: the directory, each person's notes and follow-ups, and their talking points
+    shows = Area.PEOPLE | Area.NOTES | Area.AGENDA
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today()
@@ -373,9 +377,8 @@ class PeoplePage(Page):
         from cxjournal.ui.person_profile import PersonProfileDialog
 
         dialog = PersonProfileDialog(self.journal, self.context.window)
-        if dialog.exec() and dialog.saved_person and dialog.saved_person.id is not None:
+        if self.run_dialog(dialog) and dialog.saved_person and dialog.saved_person.id is not None:
             self.filter.clear()
-            self.announce("people")
             self.refresh_if_stale()
             self.select_person(dialog.saved_person.id)
             self.context.show_status(f"Added {dialog.saved_person.name}")
@@ -387,15 +390,13 @@ class PeoplePage(Page):
         if summary is None:
             return
         dialog = PersonProfileDialog(self.journal, self.context.window, summary.person)
-        if dialog.exec() and dialog.saved_person:
-            self.announce("people")
+        self.run_dialog(dialog)
 
     def add_note(self) -> None:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(self.journal, self.context.window, person_id=self.current_person_id())
-        if dialog.exec() and dialog.saved_note:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
 
     def prepare(self) -> None:
@@ -417,12 +418,16 @@ class PeoplePage(Page):
             return
         person = summary.person
         what = "restore this person" if person.archived else "archive this person"
-        with guarded_write(self, what, UNCHANGED) as attempt:
-            self.journal.people.set_archived(person.id, not person.archived)  # type: ignore[arg-type]
-        if attempt.failed:
+        person_id = person.id
+        assert person_id is not None
+        if (
+            self.run_op(
+                what, lambda j: j.people.set_archived(person_id, not person.archived), UNCHANGED
+            )
+            is None
+        ):
             return
         verb = "Restored" if person.archived else "Archived"
-        self.announce("people")
         self.context.show_status(f"{verb} {person.name}")
 
     def delete_person(self) -> None:
@@ -454,11 +459,13 @@ class PeoplePage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with guarded_write(self, "delete this person", UNCHANGED) as attempt:
-            self.journal.people.delete(person.id)  # type: ignore[arg-type]
-        if attempt.failed:
+        person_id = person.id
+        assert person_id is not None
+        if (
+            self.run_op("delete this person", lambda j: j.people.delete(person_id), UNCHANGED)
+            is None
+        ):
             return
-        self.announce("people")
         self.context.show_status(f"Deleted {person.name}")
 
 

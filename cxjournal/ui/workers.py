@@ -9,7 +9,7 @@ dialog appears when the work takes more than a moment, so nothing else is
 changed while it runs.
 
 Database work in ``work`` must use its own journal handle (see
-``cxjournal.journal.exchange_ops.reopen``): connections belong to the thread
+``cxjournal.journal.backup_ops.reopen``): connections belong to the thread
 that made them.
 """
 

@@ -200,7 +200,7 @@ def _proof_point(window: Any) -> QWidget:
 
 
 def _restore(window: Any) -> QWidget:
-    from cxjournal.journal.exchange_ops import list_backups
+    from cxjournal.journal.backup_ops import list_backups
     from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
 
     return RestoreDialog(list_backups(window.journal.path), window)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal.exchange_ops import RetentionPolicy, retention_policy
+from cxjournal.journal.backup_ops import RetentionPolicy, retention_policy
+from cxjournal.journal.changes import Area
 from cxjournal.ui import theme
 from cxjournal.ui.lock.lock_actions import open_preferences
 
@@ -27,13 +28,13 @@ def _tab(main_window: Any, qtbot: Any, name: str) -> Any:
 
 def test_thresholds_save_as_they_change_and_reset(main_window: Any, qtbot: Any) -> None:
     journal = main_window.journal
-    seen: list[str] = []
+    seen: list[Area] = []
     main_window.bus.changed.connect(seen.append)
     dialog, tab = _tab(main_window, qtbot, "ThresholdsTab")
     assert dialog.tabs.currentWidget().widget() is tab
     tab.inputs["lean_gap"].setValue(4)
     assert journal.settings.get("thresholds")["lean_gap"] == 4  # whole numbers stay whole
-    assert "settings" in seen
+    assert any(changes & Area.SETTINGS for changes in seen)
     tab.inputs["vulnerability_share"].setValue(0.8)
     assert journal.settings.thresholds().vulnerability_share == 0.8
     tab.reset_button.click()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from cxjournal.domain.reminders import ReminderPreferences
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
 from cxjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
@@ -65,7 +66,7 @@ def test_calendar_tab_adds_lists_and_removes_a_file_and_the_watch_takes_it_up(
     main_window: Any, qtbot: Any, tmp_path: Path, yes: list[str]
 ) -> None:
     watch = started_watch(main_window, qtbot)
-    areas: list[str] = []
+    areas: list[Area] = []
     main_window.bus.changed.connect(areas.append)
     page = tab(main_window, qtbot, "CalendarTab")
     assert page.empty.isVisibleTo(page) and not page.sources.isVisibleTo(page)
@@ -76,7 +77,7 @@ def test_calendar_tab_adds_lists_and_removes_a_file_and_the_watch_takes_it_up(
     assert page.sources.count() == 1
     text = page.sources.item(0).text()
     assert text.startswith(str(path)) and "1 meeting, read " in text
-    assert "meetings" in areas
+    assert Area.MEETINGS in areas
     assert str(path) in watch.watcher.files()  # watched without a restart
     page.sources.setCurrentRow(0)
     page.remove_selected()
@@ -139,7 +140,7 @@ def test_reminders_tab_starts_all_off_and_saves_each_change(main_window: Any, qt
     page = tab(main_window, qtbot, "RemindersTab")
     assert page.preferences() == ReminderPreferences()
     assert not page.minutes.isEnabled() and not page.check_in_at.isEnabled()
-    areas: list[str] = []
+    areas: list[Area] = []
     main_window.bus.changed.connect(areas.append)
     page.one_on_one.setChecked(True)
     page.minutes.setValue(30)
@@ -148,7 +149,7 @@ def test_reminders_tab_starts_all_off_and_saves_each_change(main_window: Any, qt
     saved = reminder_preferences(main_window.journal)
     assert saved.one_on_one and saved.minutes_before == 30
     assert saved.check_in and saved.check_in_at == dt.time(18, 45)
-    assert page.minutes.isEnabled() and "settings" in areas
+    assert page.minutes.isEnabled() and Area.SETTINGS in areas
 
 
 def test_start_at_login_writes_and_removes_the_autostart_entry(
@@ -179,7 +180,7 @@ def test_closing_keeps_running_in_the_tray_only_when_asked_and_quit_quits(
     tray = main_window.tray
     assert not tray.icon.isVisible()  # off by default
     set_reminder_preferences(main_window.journal, ReminderPreferences(background=True))
-    main_window.bus.changed.emit("settings")
+    main_window.bus.announce(Area.SETTINGS)
     assert tray.icon.isVisible() and tray.runs_hidden
     assert not QApplication.instance().quitOnLastWindowClosed()  # type: ignore[union-attr]
     main_window.close()
@@ -193,7 +194,7 @@ def test_closing_keeps_running_in_the_tray_only_when_asked_and_quit_quits(
     tray.quit_action.trigger()
     assert not main_window.isVisible() and quits == [True]
     set_reminder_preferences(main_window.journal, ReminderPreferences())
-    main_window.bus.changed.emit("settings")
+    main_window.bus.announce(Area.SETTINGS)
     assert not tray.icon.isVisible()
     assert QApplication.instance().quitOnLastWindowClosed()  # type: ignore[union-attr]
 

@@ -44,6 +44,7 @@ from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OU
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
@@ -325,8 +326,7 @@ class NoteDialog(QDialog):
 
         dialog = cls(window.journal, window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
-        if dialog.exec() and dialog.saved_note:
-            window.bus.changed.emit("notes")
+        if run_dialog(window.journal, window.bus.announce, dialog) and dialog.saved_note:
             window.show_status("Note saved")
             return True
         return False

@@ -55,8 +55,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        # as tall as the tallest tab, as far as the screen allows; a tab scrolls past that
-        wanted = QSize(640, 0)
+        # every tab's title in view, as tall as the tallest tab, as far as the screen
+        # allows; a tab scrolls past that
+        bar = self.tabs.tabBar()
+        wanted = QSize(sum(bar.tabSizeHint(i).width() for i in range(bar.count())), 0)
         for page in self.pages.values():
             wanted = wanted.expandedTo(page.sizeHint())
         chrome = buttons.sizeHint().height() + self.tabs.tabBar().sizeHint().height() + 48

@@ -45,8 +45,10 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
+from cxjournal.ui.ops import run_op
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
@@ -202,7 +204,7 @@ class PrepareDialog(QDialog):
         self,
         journal: Journal,
         person_id: int,
-        announce: Callable[[str], None],
+        announce: Callable[[Area], None],
         parent: QWidget | None = None,
         today: dt.date | None = None,
     ) -> None:
@@ -350,12 +352,16 @@ class PrepareDialog(QDialog):
     def _set_done(self, follow_up_id: int | None, done: bool) -> None:
         if follow_up_id is None:
             return
-        with guarded_write(self, "update the follow-up", UNCHANGED) as attempt:
-            self.journal.notes.set_follow_up_done(follow_up_id, done)
-        if attempt.failed:
+        changed = run_op(
+            self.journal,
+            self.announce,
+            self,
+            "update the follow-up",
+            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            UNCHANGED,
+        )
+        if changed is None:
             self._untick(follow_up_id, done)
-            return
-        self.announce("notes")
 
     def _untick(self, follow_up_id: int, done: bool) -> None:
         """Put a follow-up's box back as the journal has it, after a refused change."""
@@ -431,7 +437,7 @@ class PrepareDialog(QDialog):
             for item in self.agenda.ticked():
                 if item.id is not None and self.saved_note.id is not None:
                     self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
-        self.announce("notes")
+        self.announce(Area.NOTES | Area.AGENDA)
         return True
 
     # -- drafts (kept when the journal locks while the preparation is open) ----------------

@@ -6,14 +6,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from cxjournal.journal.exchange_ops import (
+from cxjournal.journal.backup_ops import (
     RetentionPolicy,
     retention_policy,
     set_retention_policy,
 )
+from cxjournal.ui.ops import run_op
+from cxjournal.ui.preferences import announcer
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.theme import secondary
-from cxjournal.ui.write_guard import guarded_write
 
 #: the most backups of either kind the journal's setting accepts
 MAX_KEPT = 3660
@@ -24,6 +25,7 @@ class BackupsTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.window_ = window
         self.journal = window.journal
         policy = retention_policy(self.journal)
         self.daily = writes_journal(_count_box(1, "Daily backups kept"))
@@ -55,8 +57,13 @@ class BackupsTab(QWidget):
 
     def save(self, *_args: object) -> None:
         policy = RetentionPolicy(keep_daily=self.daily.value(), keep_weekly=self.weekly.value())
-        with guarded_write(self, "change how many backups are kept"):
-            set_retention_policy(self.journal, policy)
+        run_op(
+            self.journal,
+            announcer(self.window_),
+            self,
+            "change how many backups are kept",
+            lambda journal: set_retention_policy(journal, policy),
+        )
 
 
 def _count_box(low: int, name: str) -> QSpinBox:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.meetings import CalendarSource
+from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
@@ -152,7 +153,7 @@ class CalendarTab(QWidget):
         watch = getattr(self.window, "calendar_watch", None)
         if watch is not None:
             watch.sync()
-        self.window.bus.changed.emit("meetings")
+        self.window.bus.announce(Area.MEETINGS)
         self.fill()
 
     # -- actions ------------------------------------------------------------------------------
@@ -219,4 +220,4 @@ class CalendarTab(QWidget):
         with guarded_write(self, "save your addresses") as attempt:
             self.journal.settings.set_my_emails(typed)
         if not attempt.failed:
-            self.window.bus.changed.emit("meetings")
+            self.window.bus.announce(Area.MEETINGS)

@@ -27,6 +27,7 @@ from cxjournal.domain.reminders import (
     MINUTES_BEFORE_MIN,
     ReminderPreferences,
 )
+from cxjournal.journal.changes import Area
 from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal
@@ -171,7 +172,7 @@ class RemindersTab(QWidget):
         if attempt.failed:
             return
         self.saved = prefs
-        self.window.bus.changed.emit("settings")
+        self.window.bus.announce(Area.SETTINGS)
 
     def _write_login(self, prefs: ReminderPreferences) -> bool:
         from cxjournal.autostart import launch_command, set_start_at_login

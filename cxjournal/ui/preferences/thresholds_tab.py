@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal import Journal
+from cxjournal.ui.ops import run_op
+from cxjournal.ui.preferences import announcer
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.theme import secondary
-from cxjournal.ui.write_guard import guarded_write
 
 #: field: (label, explanation, minimum, maximum, step, decimals; 0 decimals = whole number)
 SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
@@ -204,14 +206,15 @@ class ThresholdsTab(QWidget):
             self.error.show()
             return False
         self.error.hide()
-        with guarded_write(self, "save the thresholds") as attempt:
+
+        def store(journal: Journal) -> None:
             if thresholds == Thresholds():
-                self.journal.settings.reset_thresholds()
+                journal.settings.reset_thresholds()
             else:
-                self.journal.settings.set_thresholds(thresholds)
-        if attempt.failed:
-            return False  # the values entered stay, to try again
-        bus = getattr(self.window_, "bus", None)
-        if bus is not None:
-            bus.changed.emit("settings")
-        return True
+                journal.settings.set_thresholds(thresholds)
+
+        # refused: the values entered stay, to try again
+        return (
+            run_op(self.journal, announcer(self.window_), self, "save the thresholds", store)
+            is not None
+        )

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
+from cxjournal.ui.ops import run_op
+from cxjournal.ui.preferences import announcer
 from cxjournal.ui.read_only import writes_journal
-from cxjournal.ui.write_guard import guarded_write
 
 
 class WarningRuleTab(QWidget):
@@ -132,14 +133,14 @@ class WarningRuleTab(QWidget):
         rule = self.rule()
         if rule == self.journal.resilience.warning_rule():
             return True
-        with guarded_write(self, "change the early warning") as attempt:
-            self.journal.resilience.set_warning_rule(rule)
-        if attempt.failed:
-            return False  # the numbers entered stay, to try again
-        bus = getattr(self.window_, "bus", None)
-        if bus is not None:
-            bus.changed.emit("settings")
-        return True
+        done = run_op(
+            self.journal,
+            announcer(self.window_),
+            self,
+            "change the early warning",
+            lambda journal: journal.resilience.set_warning_rule(rule),
+        )
+        return done is not None  # refused: the numbers entered stay, to try again
 
 
 def _days_box(low: int, high: int, tooltip: str, suffix: str = " days") -> QSpinBox:

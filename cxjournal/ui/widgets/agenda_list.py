@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import AgendaItem
 from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
+from cxjournal.journal.changes import Area
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -36,7 +37,7 @@ class AgendaList(QWidget):
     def __init__(
         self,
         journal: Journal,
-        announce: Callable[[str], None] | None = None,
+        announce: Callable[[Area], None] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -88,4 +89,4 @@ class AgendaList(QWidget):
             box.blockSignals(False)
             return
         if self._announce is not None:
-            self._announce("agenda")
+            self._announce(Area.AGENDA)
