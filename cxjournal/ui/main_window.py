@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cxjournal.journal import Journal
 from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
+from cxjournal.ui.closing import ClosePolicy
 from cxjournal.ui.icons import app_icon, icon, selectable_icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.read_only_guard = ReadOnlyGuard(self) if journal.read_only else None
         self.bus = JournalBus(self)
+        #: whether the window may close now: never while background work runs (ui/closing.py)
+        self.close_policy = ClosePolicy(self)
         self.settings = settings or QSettings()
         theme.apply(theme.saved(self.settings))
         self.pages: dict[str, Page] = {}
@@ -274,6 +277,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_policy.may_close():
+            event.ignore()
+            return
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()

@@ -196,7 +196,7 @@ class PeoplePage(Page):
         self.profile_label.setWordWrap(True)
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attitude = AttitudeStrip()
-        self.agenda = AgendaList(self.journal, self.announce)
+        self.agenda = AgendaList(self.journal, self.announce, adder=True)
         self.timeline = PersonTimeline(self.journal, self.actions)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)

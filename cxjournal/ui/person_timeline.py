@@ -112,6 +112,19 @@ class NoteActions:
         )
         return done is not None
 
+    def raise_at_next(self, person_id: int, follow_up: FollowUp, today: dt.date) -> bool:
+        """Save a follow-up as a talking point for the person's next 1:1."""
+        text = follow_up.text
+        done = run_op(
+            self.journal,
+            self.announce,
+            self.parent,
+            "add the talking point",
+            lambda j: j.agenda.add(person_id, text, today),
+            UNCHANGED,
+        )
+        return done is not None
+
     def set_done(self, follow_up_id: int, done: bool) -> None:
         run_op(
             self.journal,
@@ -177,7 +190,21 @@ class NoteCard(QFrame):
                     lambda done, fid=follow_up.id: actions.set_done(fid, done)
                 )
             self.follow_up_boxes.append(writes_journal(check.box))
-            layout.addWidget(check)
+            if note.person_id is None or follow_up.done:
+                layout.addWidget(check)
+                continue
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(check, 1)
+            raise_button = writes_journal(QToolButton())
+            raise_button.setText("Raise at next 1:1")
+            raise_button.setObjectName("raise-at-next")
+            raise_button.setToolTip("Add it to the talking points of your next 1:1 with them")
+            raise_button.clicked.connect(
+                lambda _=False, f=follow_up, p=note.person_id: actions.raise_at_next(p, f, today)
+            )
+            line.addWidget(raise_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(line)
 
 
 class PersonTimeline(QWidget):

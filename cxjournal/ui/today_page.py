@@ -121,6 +121,11 @@ class TodayPage(Page):
         self.date_label.setObjectName("today-date")
         header.addWidget(self.date_label)
         header.addStretch(1)
+        self.add_point_button = writes_journal(QPushButton("Add &talking point…"))
+        self.add_point_button.setObjectName("today-add-point")
+        self.add_point_button.setToolTip("Save something to raise at your next 1:1 with someone")
+        self.add_point_button.clicked.connect(lambda: self.add_talking_point())
+        header.addWidget(self.add_point_button)
         layout.addLayout(header)
 
         self.welcome = self._build_welcome()
@@ -411,6 +416,18 @@ class TodayPage(Page):
             self.journal, person_id, self.announce, self.context.window, today=self.today()
         )
         self.prepare_dialog.show()
+
+    def add_talking_point(self, person_id: int | None = None) -> Any:
+        """Ask whom with and what, and save it for their next 1:1 (the dialog stays open,
+        with what was typed, if the journal refuses it)."""
+        from cxjournal.ui.dialogs.talking_point_dialog import TalkingPointDialog
+
+        dialog = TalkingPointDialog(self.journal, self.context.window, person_id, self.today())
+        if self.run_dialog(dialog) and dialog.saved is not None:
+            self.context.show_status(
+                f"Saved for your next 1:1 with {dialog.saved.person.name.strip()}."
+            )
+        return dialog
 
     def _fill_follow_ups(self, overview: TodayOverview) -> None:
         card = self.follow_up_card

@@ -58,6 +58,7 @@ class Task(QObject):
 
     def __init__(self, parent: QWidget, title: str, label: str, work: Work) -> None:
         super().__init__(parent)
+        self.title = title
         self.running = True
         self.result: Any = None
         self.exception: BaseException | None = None

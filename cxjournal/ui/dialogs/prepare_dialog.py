@@ -246,7 +246,7 @@ class PrepareDialog(QDialog):
             follow_layout.addWidget(QLabel("Nothing open with them."))
 
         self.agenda_box = QGroupBox("Saved talking points")
-        self.agenda = AgendaList(journal, announce, lambda: self.today)
+        self.agenda = AgendaList(journal, announce, lambda: self.today, adder=True)
         self.agenda.set_person(person_id)
         QVBoxLayout(self.agenda_box).addWidget(self.agenda)
 
