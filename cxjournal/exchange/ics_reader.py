@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,15 @@ _NAME = re.compile(r"[A-Za-z0-9-]+")
 _PARAM_VALUE = re.compile(r'"[^"]*"|[^";:,]*')
 _DATE_PROPERTIES = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"})
 _SIMPLE_DATE = re.compile(r"\d{8}(T\d{6}Z?)?")
+#: A content line with no parameters: its name and the colon (RFC 5545 3.1).
+_HEAD = re.compile(r"([A-Za-z0-9-]+):")
+#: Properties the walk looks at; every other property of an event is kept as written.
+_STRUCTURAL = _DATE_PROPERTIES | {"BEGIN", "END", "RRULE", "UID"}
+#: A UTC or floating date-time or a date whose fields are in range; days past the 28th
+#: are checked against their month.
+_PLAIN_DATE = re.compile(
+    r"\d{4}(?:0[1-9]|1[0-2])(?:0[1-9]|1\d|2[0-8])(?:T(?:[01]\d|2[0-3])[0-5]\d[0-5]\dZ?)?"
+)
 
 
 class IcsError(ValueError):
@@ -106,6 +115,8 @@ class _Block:
 
 
 def _check_date(name: str, params: dict[str, str], value: str, number: int) -> None:
+    if _PLAIN_DATE.fullmatch(value):
+        return  # the common case: one date-time, nothing to construct
     from icalendar.prop import vDDDTypes
 
     for item in value.split(","):
@@ -125,24 +136,54 @@ def _check_date(name: str, params: dict[str, str], value: str, number: int) -> N
             raise IcsError(number, f"{name} {item!r} is not a date or time") from None
 
 
+def _lines(text: str) -> list[tuple[int, str]] | list[str]:
+    """The file's physical lines when none is folded (the common case), else its unfolded
+    logical lines with the number each starts on."""
+    physical = text.splitlines()
+    if any(line[:1] in (" ", "\t") for line in physical):
+        return list(_logical_lines(text))
+    return physical
+
+
 def _walk(text: str) -> tuple[list[str], list[_Block]]:
     """Check every line (raising :class:`IcsError` at the first fault); return the lines
-    outside events and each event's block."""
+    outside events and each event's block.
+
+    One pass over the lines: a line with no parameters (most of them) is split by one
+    regular-expression match, and only the properties that decide structure, dates or
+    recurrence are looked at further.
+    """
     from icalendar.prop import vRecur
 
     if not text.strip():
         raise IcsError(1, "the file is empty")
+    lines = _lines(text)
+    folded = bool(lines) and isinstance(lines[0], tuple)
     stack: list[str] = []
     seen_any = False
     outside: list[str] = []
     blocks: list[_Block] = []
     block: _Block | None = None
-    for number, line in _logical_lines(text):
-        if not line.strip():
-            continue
-        if not seen_any and line.strip().upper() != "BEGIN:VCALENDAR":
-            raise IcsError(number, "an iCalendar file begins with BEGIN:VCALENDAR")
-        name, params, value = _split(line, number)
+    head = _HEAD.match
+    structural = _STRUCTURAL
+    numbered: Iterable[tuple[int, str]] = (
+        lines if folded else enumerate(lines, start=1)  # type: ignore[assignment,arg-type]
+    )
+    for number, line in numbered:
+        simple = head(line)
+        if simple is not None and seen_any:
+            name = simple.group(1).upper()
+            if block is not None and name not in structural:
+                block.lines.append(line)  # a plain property of an event: nothing to check
+                continue
+            params: dict[str, str] = {}
+            value = line[simple.end() :]
+        else:
+            if not line.strip():
+                continue
+            if not seen_any and line.strip().upper() != "BEGIN:VCALENDAR":
+                raise IcsError(number, "an iCalendar file begins with BEGIN:VCALENDAR")
+            name, params, value = _split(line, number)
         seen_any = True
         in_event = block is not None and stack[-1] == "VEVENT"
         if name == "BEGIN":
@@ -246,6 +287,97 @@ def _occurrence(event: Any) -> Occurrence | None:
     )
 
 
+#: Properties that make an event more than one plain meeting; such an event is read by
+#: ``icalendar`` and ``recurring-ical-events``.
+_NOT_PLAIN = frozenset({"BEGIN", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
+_UTC_TIME = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
+#: What :func:`_plain` returns for an event that is not a meeting (cancelled).
+_NOT_A_MEETING = None
+
+
+class _NotPlain(Exception):
+    """The event needs the full parser."""
+
+
+def _plain_time(value: str) -> dt.datetime:
+    match = _UTC_TIME.fullmatch(value)
+    if match is None:
+        raise _NotPlain
+    y, mo, d, h, mi, sec = (int(part) for part in match.groups())
+    if sec > 59:
+        raise _NotPlain  # a leap second: as the full parser reads it
+    return dt.datetime(y, mo, d, h, mi, sec, tzinfo=dt.UTC)
+
+
+def _plain(block: _Block) -> Occurrence | None:
+    """The meeting of a one-off event written plainly (UTC times, no escapes, nothing that
+    recurs, repeats or nests), read straight from its lines exactly as the full parser reads
+    it; :class:`_NotPlain` for any other event. ``None`` for a cancelled one."""
+    seen: dict[str, str] = {}
+    attendees: list[tuple[str, str]] = []
+    for line in block.lines[1:-1]:
+        simple = _HEAD.match(line)
+        params: dict[str, str] = {}
+        if simple is not None:
+            name, value = simple.group(1).upper(), line[simple.end() :]
+        else:
+            name, params, value = _split(line, 0)
+        if name in _NOT_PLAIN or "\\" in value:
+            raise _NotPlain
+        if name == "ATTENDEE":
+            address = _address(value)
+            partstat = params.get("PARTSTAT", "NEEDS-ACTION")
+            if "," in partstat:
+                raise _NotPlain
+            if address:
+                attendees.append((address, partstat.upper()))
+            continue
+        if name in ("DTSTART", "DTEND", "SUMMARY", "UID", "STATUS", "ORGANIZER"):
+            if name in seen or (params and name != "ORGANIZER"):
+                raise _NotPlain
+            seen[name] = value
+    if "DTSTART" not in seen or not seen.get("UID"):
+        raise _NotPlain
+    start = _plain_time(seen["DTSTART"])
+    end = _plain_time(seen["DTEND"]) if "DTEND" in seen else start
+    if end < start:
+        raise _NotPlain
+    if seen.get("STATUS", "").upper() == "CANCELLED":
+        return _NOT_A_MEETING
+    return Occurrence(
+        uid=seen["UID"],
+        start=start,
+        end=end,
+        summary=" ".join(seen.get("SUMMARY", "").split()),
+        organizer=_address(seen.get("ORGANIZER")),
+        attendees=tuple(attendees),
+    )
+
+
+def _read_plainly(
+    blocks: list[_Block], everything: list[_Block]
+) -> tuple[list[Occurrence], list[_Block]]:
+    """The meetings of the plain one-off events among ``blocks`` (each UID once in the whole
+    file), and the blocks left for the full parser."""
+    counts: dict[str, int] = {}
+    for block in everything:
+        counts[block.uid] = counts.get(block.uid, 0) + 1
+    found: list[Occurrence] = []
+    rest: list[_Block] = []
+    for block in blocks:
+        if block.recurs or counts.get(block.uid, 0) != 1:
+            rest.append(block)
+            continue
+        try:
+            occurrence = _plain(block)
+        except _NotPlain:
+            rest.append(block)
+            continue
+        if occurrence is not None:
+            found.append(occurrence)
+    return found, rest
+
+
 @dataclass(frozen=True, slots=True)
 class IcsRead:
     """The meetings of a file, and how much work reading it took (for the size tests)."""
@@ -255,9 +387,10 @@ class IcsRead:
     events_parsed: int
 
 
-def read_ics(data: bytes, now: dt.datetime) -> IcsRead:
+def read_ics(data: bytes, now: dt.datetime, *, plainly: bool = True) -> IcsRead:
     """The file's meetings from ``HISTORY`` before ``now`` to ``HORIZON`` after it, by start
-    then summary. Only the events that can fall in that window are parsed.
+    then summary. Only the events that can fall in that window are parsed; plain one-off
+    events are read from their lines (``plainly``), the rest by the full parser.
 
     Raises :class:`IcsError` for a file that is not valid iCalendar.
     """
@@ -270,6 +403,21 @@ def read_ics(data: bytes, now: dt.datetime) -> IcsRead:
     start = now.astimezone(dt.UTC) - HISTORY
     stop = now.astimezone(dt.UTC) + HORIZON
     kept = _within(blocks, start.date(), stop.date())
+    found: list[Occurrence] = []
+    rest = kept
+    if plainly:
+        plain, rest = _read_plainly(kept, blocks)
+        found.extend(o for o in plain if start <= o.start < stop)
+    if rest or not plainly:
+        found.extend(_parse(text, outside, rest, start, stop))
+    found.sort(key=lambda o: (o.start, o.summary, o.uid))
+    return IcsRead(found, len(blocks), len(kept))
+
+
+def _parse(
+    text: str, outside: list[str], kept: list[_Block], start: dt.datetime, stop: dt.datetime
+) -> list[Occurrence]:
+    """The meetings of ``kept`` (with the lines outside events) by the full parser."""
     lines: list[str] = []
     at = 0
     for block in kept:
@@ -293,8 +441,7 @@ def read_ics(data: bytes, now: dt.datetime) -> IcsRead:
                     found.append(occurrence)
         except (ValueError, TypeError, KeyError) as exc:
             raise IcsError(_first_event_line(text), f"an event cannot be read ({exc})") from None
-    found.sort(key=lambda o: (o.start, o.summary, o.uid))
-    return IcsRead(found, len(blocks), len(kept))
+    return found
 
 
 def _first_event_line(text: str) -> int:

@@ -470,3 +470,59 @@ def test_ten_busy_years_parse_only_the_window_and_write_in_two_statements(
     assert 90 <= len(week) <= 110
     assert sum(1 for s, _ in statements if s == "SELECT") <= 3  # meetings, settings, people
     sa_event.remove(journal.engine, "before_cursor_execute", record)
+
+
+TRICKY_EVENTS = (
+    event("plain@x", "20261203T090000Z", "20261203T093000Z", "Ana / me"),
+    event("escaped@x", "20261203T100000Z", "20261203T103000Z", "Budget\\, Q1 \\; plan"),
+    event("cancelled@x", "20261203T110000Z", "20261203T113000Z", "Gone", "STATUS:CANCELLED"),
+    event("allday@x", "DTSTART;VALUE=DATE:20261204", "DTEND;VALUE=DATE:20261205", "Off"),
+    event(
+        "zoned@x",
+        "DTSTART;TZID=Europe/Berlin:20261204T090000",
+        "DTEND;TZID=Europe/Berlin:20261204T100000",
+        "Zoned",
+    ),
+    event("floating@x", "20261204T110000", "20261204T113000", "Floating"),
+    event("twice@x", "20261205T090000Z", "20261205T093000Z", "Twice A"),
+    event("twice@x", "20261205T100000Z", "20261205T103000Z", "Twice B"),
+    event("noend@x", "20261206T090000Z", "DURATION:PT45M", "Lasts"),
+    event(
+        "people@x",
+        "20261207T090000Z",
+        "20261207T093000Z",
+        "With people",
+        "ORGANIZER;CN=Me:mailto:Me@Example.com",
+        'ATTENDEE;CN="Silva, Ana";PARTSTAT=DECLINED:mailto:ana@example.com',
+        "ATTENDEE:mailto:jo@example.com",
+        "ATTENDEE;PARTSTAT=ACCEPTED:no-address",
+    ),
+    event("params@x", "20261208T090000Z", "20261208T093000Z", "x", "SUMMARY;LANGUAGE=en:Y"),
+    event("alarm@x", "20261209T090000Z", "20261209T093000Z", "Alarm").replace(
+        "END:VEVENT", "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\nEND:VEVENT"
+    ),
+    event("lower@x", "20261210T090000Z", "20261210T093000Z", "Lower").replace("DTEND", "dtend"),
+    event("late@x", "20280110T090000Z", "20280110T093000Z", "Past the horizon"),
+)
+
+
+@pytest.mark.parametrize("tz", ["Europe/Lisbon", "America/New_York"])
+@pytest.mark.parametrize("header", ["", "X-WR-TIMEZONE:Asia/Tokyo\r\n"])
+def test_plain_events_read_from_their_lines_exactly_as_the_full_parser_reads_them(
+    monkeypatch: pytest.MonkeyPatch, tz: str, header: str
+) -> None:
+    from cxjournal.exchange.ics_reader import read_ics
+    from tests.journal.busy_calendar import busy_calendar
+
+    set_zone(monkeypatch, tz)
+    try:
+        tricky = ics(*TRICKY_EVENTS, header=header).encode()
+        fast, full = read_ics(tricky, NOW), read_ics(tricky, NOW, plainly=False)
+        assert fast == full
+        assert {o.uid for o in fast.occurrences} >= {"plain@x", "escaped@x", "people@x"}
+        assert "cancelled@x" not in {o.uid for o in fast.occurrences}
+        busy = busy_calendar(2, last=dt.date(2027, 6, 30))[0].encode()
+        assert read_ics(busy, NOW) == read_ics(busy, NOW, plainly=False)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
