@@ -227,7 +227,7 @@ def test_a_snoozed_follow_up_comes_back_on_its_day_still_overdue(journal: Journa
     assert [f.text for f in back.follow_ups] == ["Years overdue", "Due tomorrow"]
     assert back.follow_ups[0].overdue and back.snoozed_follow_ups == 0
     stored = journal.notes.open_follow_ups()
-    assert [f.due for f, _n in stored][0] == TODAY - dt.timedelta(days=2000)  # due kept
+    assert stored[0][0].due == TODAY - dt.timedelta(days=2000)  # due kept
 
 
 def test_reschedule_moves_the_due_date_and_ends_a_snooze(journal: Journal) -> None:
