@@ -24,6 +24,10 @@ from cxjournal.cli.common import (
 from cxjournal.domain.control_chars import escape_controls
 
 MAX_DEMO_YEARS = 30
+#: The story's own cast (cxjournal.exchange.demo.CAST_SIZE, which a test keeps equal).
+DEMO_CAST_SIZE = 40
+MAX_DEMO_PEOPLE = 500
+MAX_NOTES_PER_DAY = 100.0
 
 
 def register(subparsers: Any) -> None:
@@ -87,6 +91,20 @@ def register(subparsers: Any) -> None:
         "--years", type=_years, default=2, metavar="N", help="years of history (default 2)"
     )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument(
+        "--people",
+        type=_people,
+        metavar="N",
+        help=f"people in the journal, at least {DEMO_CAST_SIZE} (default: the story's "
+        f"{DEMO_CAST_SIZE}); the others are colleagues met now and then",
+    )
+    demo.add_argument(
+        "--notes-per-day",
+        type=_notes_per_day,
+        metavar="X",
+        help="notes a day on average, every day, instead of one or two a week "
+        "(for big journals: --years 10 --notes-per-day 27 writes about 100,000 notes)",
+    )
     demo.set_defaults(func=run_demo)
 
 
@@ -98,6 +116,30 @@ def _years(text: str) -> int:
     if not 1 <= years <= MAX_DEMO_YEARS:
         raise argparse.ArgumentTypeError(f"{years} is not between 1 and {MAX_DEMO_YEARS}")
     return years
+
+
+def _people(text: str) -> int:
+    try:
+        people = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not DEMO_CAST_SIZE <= people <= MAX_DEMO_PEOPLE:
+        raise argparse.ArgumentTypeError(
+            f"{people} is not between {DEMO_CAST_SIZE} and {MAX_DEMO_PEOPLE}"
+        )
+    return people
+
+
+def _notes_per_day(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < rate <= MAX_NOTES_PER_DAY:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"{text} is not more than 0 and at most {MAX_NOTES_PER_DAY:g}"
+        )
+    return rate
 
 
 def _read_input(name: str) -> bytes:
@@ -124,11 +166,19 @@ def _write_output(name: str, data: bytes) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.exporter import export_text
+    from cxjournal.exchange import atomic
+    from cxjournal.exchange.exporter import write_export
 
     with open_journal(args) as journal:
-        text = export_text(journal)
-    _write_output(args.output, text.encode("utf-8"))
+        if args.output == "-":
+            write_export(journal, sys.stdout.buffer)
+            sys.stdout.flush()
+            return EXIT_OK
+        try:
+            with atomic.atomic_output(Path(args.output)) as handle:
+                write_export(journal, handle)
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     if args.output != "-":
         print(f"exported the journal to {args.output} (not encrypted)")
     return EXIT_OK
@@ -164,7 +214,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.journal.backup_ops import backup_now
     from cxjournal.store.backup import human_size
 
     target = Path(args.output) if args.output else None
@@ -215,10 +265,15 @@ def _confirm_restore(source: Path, target: Path) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from cxjournal.exchange.demo import generate
+    from cxjournal.exchange.demo import generate, generate_heavy
     from cxjournal.exchange.format_write import to_json_text
 
-    document = generate(years=args.years, seed=args.seed)
+    if args.notes_per_day is None:
+        document = generate(years=args.years, seed=args.seed, people=args.people)
+    else:
+        document = generate_heavy(
+            years=args.years, seed=args.seed, notes_per_day=args.notes_per_day, people=args.people
+        )
     _write_output(args.output, to_json_text(document).encode("utf-8"))
     if args.output != "-":
         counts = ", ".join(

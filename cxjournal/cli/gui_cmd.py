@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -23,6 +24,19 @@ def register(subparsers: Any) -> None:
         "folder, then quit: exit 1, with the error, if any failed (a self-test of an "
         "installed copy); never waits on a dialog, writes nothing to the journal",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without showing the window (as at login): reminders and the tray icon "
+        "only; the tray's menu, or a reminder, opens the window",
+    )
+    parser.add_argument(
+        "--ready-file",
+        metavar="FILE",
+        type=Path,
+        help="create FILE once the main window has been painted (for scripts that wait for "
+        "the window to be up)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -35,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         passphrase=given_passphrase(args),
         quit_after_paint=args.quit_after_paint,
         visit_pages=args.visit_pages,
+        background=args.background,
+        ready_file=args.ready_file,
     )
     # By now the journal is closed, its backup made and the lock released. Skip the
     # interpreter's final garbage collection, where PySide6 and pyqtgraph objects can

@@ -50,10 +50,14 @@ from cxjournal.exchange.demo_cast import (
     PRODUCT_UNITS,
     CastMember,
 )
+from cxjournal.exchange.demo_crowd import crowd
 from cxjournal.exchange.demo_program import add_program
 from cxjournal.exchange.format_write import dump
 
-__all__ = ["generate", "generate_heavy"]
+__all__ = ["CAST_SIZE", "generate", "generate_heavy"]
+
+#: The story's own cast: the fewest people a demo journal has.
+CAST_SIZE = len(CAST)
 
 _DAY = dt.timedelta(days=1)
 #: Ties are recorded from this audit on (the earlier ones show "not recorded").
@@ -80,17 +84,25 @@ _ATTITUDE_SHIFT = {  # how a stance colours the flip side of a rating
 }
 
 
-def generate(years: int = 2, seed: int = 1, today: dt.date | None = None) -> dict[str, Any]:
+def generate(
+    years: int = 2, seed: int = 1, today: dt.date | None = None, people: int | None = None
+) -> dict[str, Any]:
     """A demo journal over the ``years`` before ``today`` (default: the real today).
 
-    About one or two notes a week and a check-in on most days. Returns a
+    About one or two notes a week and a check-in on most days. ``people`` (at
+    least :data:`CAST_SIZE`) adds invented colleagues beyond the story's cast
+    (:mod:`cxjournal.exchange.demo_crowd`); None keeps the cast alone. Returns a
     format v2 document, ready for ``json.dumps`` or ``format_write.to_json_text``.
     """
-    return _Story(years, seed, today, notes_per_day=None).document()
+    return _Story(years, seed, today, notes_per_day=None, people=people).document()
 
 
 def generate_heavy(
-    years: int = 10, seed: int = 1, notes_per_day: float = 5.5, today: dt.date | None = None
+    years: int = 10,
+    seed: int = 1,
+    notes_per_day: float = 5.5,
+    today: dt.date | None = None,
+    people: int | None = None,
 ) -> dict[str, Any]:
     """Like :func:`generate` with ``notes_per_day`` notes a day on average (every day).
 
@@ -98,7 +110,7 @@ def generate_heavy(
     """
     if notes_per_day <= 0:
         raise ValueError("notes_per_day must be positive")
-    return _Story(years, seed, today, notes_per_day=notes_per_day).document()
+    return _Story(years, seed, today, notes_per_day=notes_per_day, people=people).document()
 
 
 @dataclass
@@ -130,10 +142,18 @@ class _Member:
 
 class _Story:
     def __init__(
-        self, years: int, seed: int, today: dt.date | None, notes_per_day: float | None
+        self,
+        years: int,
+        seed: int,
+        today: dt.date | None,
+        notes_per_day: float | None,
+        people: int | None = None,
     ) -> None:
         if years < 1:
             raise ValueError("years must be at least 1")
+        if people is not None and people < CAST_SIZE:
+            raise ValueError(f"people must be at least {CAST_SIZE} (the story's cast)")
+        self.extra = crowd(people - CAST_SIZE, seed) if people is not None else ()
         self.rng = random.Random(seed)
         self.seed = seed
         self.today = today or dt.date.today()
@@ -163,7 +183,7 @@ class _Story:
     def _cast(self) -> list[_Member]:
         boss_arrives = max(self.start, self.block_begins - dt.timedelta(days=150))
         members: list[_Member] = []
-        for number, cast in enumerate(CAST, start=1):
+        for number, cast in enumerate(CAST + self.extra, start=1):
             joins = self._date_at(cast.joins)
             leaves = self._date_at(cast.leaves) if cast.leaves <= 1 else None
             arc = [(self._date_at(since), attitude) for since, attitude in cast.arc]

@@ -6,8 +6,9 @@ id, audits and notes by date then id, check-ins by date), which is also the
 order an import writes them in: export, import into an empty journal and
 export again gives the same document apart from ids and ``exported_at``.
 
-Rows are read with plain SQL expressions rather than ORM objects: a ten-year
-journal exports well under a second.
+Rows are read with plain SQL expressions rather than ORM objects, and the
+notes are streamed (:mod:`cxjournal.store.export_rows`): :func:`write_export`
+writes a journal of any size in about the same memory.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import select
 
@@ -42,9 +44,10 @@ from cxjournal.domain.model import (
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.ties import tie_indexes
 from cxjournal.exchange import atomic
-from cxjournal.exchange.format_write import dump, to_json_text
+from cxjournal.exchange.format_write import dump, iter_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store.agenda_store import read_agenda
+from cxjournal.store.export_rows import begin_snapshot, note_records
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     person_from_row,
@@ -56,8 +59,6 @@ from cxjournal.store.models import (
     AuditTieRow,
     ExitItemRow,
     ExitPlanRow,
-    FollowUpRow,
-    NoteRow,
     PersonRow,
     RatingRow,
     ResilienceRow,
@@ -70,42 +71,74 @@ if TYPE_CHECKING:
 
     from cxjournal.journal import Journal
 
+#: Text gathered before each write to the file (characters).
+_CHUNK = 1 << 20
+#: Distinct tag lists remembered while exporting (a bound, for journals of odd notes).
+_TAG_CACHE = 10_000
+
 
 def export_document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The journal as a format v2 document (a JSON-ready dict)."""
-    exported_at = now or dt.datetime.now(dt.UTC)
+    """The journal as a format v2 document (a JSON-ready dict, every note in it)."""
     with journal.session() as session:
-        people = [
-            person_from_row(row)
-            for row in session.scalars(select(PersonRow).order_by(PersonRow.id))
-        ]
-        by_id = {person.id: person for person in people if person.id is not None}
-        settings = {row.key: json.loads(row.value) for row in session.scalars(select(SettingRow))}
-        stored = settings.pop(THRESHOLDS_KEY, None)
-        return dump(
-            people=people,
-            audits=_audits(session, by_id),
-            notes=_notes(session),
-            resilience=_resilience(session),
-            exit_plan=_exit_plan(session),
-            thresholds=_thresholds(stored),
-            settings=settings,
-            exported_at=exported_at,
-            program=read_program(session, by_id),
-            proof_points=read_proof_points(session, by_id),
-            agenda=read_agenda(session, by_id),
-        )
+        return _document(session, now, lazy=False)
+
+
+def write_export(journal: Journal, handle: BinaryIO, now: dt.datetime | None = None) -> int:
+    """Write the journal's file text to ``handle`` as it is read; returns the bytes written.
+
+    The notes are streamed from the store, so a journal of any size is written in
+    about the same memory; the text is exactly :func:`export_text`'s.
+    """
+    written = 0
+    pending: list[str] = []
+    size = 0
+    with journal.session() as session:
+        for piece in iter_json_text(_document(session, now)):
+            pending.append(piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                written += handle.write("".join(pending).encode("utf-8"))
+                pending, size = [], 0
+    written += handle.write("".join(pending).encode("utf-8"))
+    return written
 
 
 def export_text(journal: Journal, now: dt.datetime | None = None) -> str:
-    return to_json_text(export_document(journal, now))
+    with journal.session() as session:
+        return "".join(iter_json_text(_document(session, now)))
 
 
 def export_to_file(journal: Journal, path: Path, now: dt.datetime | None = None) -> int:
     """Write the journal to ``path`` atomically; returns the file's size in bytes."""
-    data = export_text(journal, now).encode("utf-8")
-    atomic.write_bytes(Path(path), data)
-    return len(data)
+    with atomic.atomic_output(Path(path)) as handle:
+        return write_export(journal, handle, now)
+
+
+def _document(session: Session, now: dt.datetime | None, lazy: bool = True) -> dict[str, Any]:
+    """The document; when ``lazy``, its notes are an iterator over the store, to be read
+    inside ``session``, as :func:`~cxjournal.exchange.format_write.iter_json_text` does."""
+    exported_at = now or dt.datetime.now(dt.UTC)
+    begin_snapshot(session)
+    people = [
+        person_from_row(row) for row in session.scalars(select(PersonRow).order_by(PersonRow.id))
+    ]
+    by_id = {person.id: person for person in people if person.id is not None}
+    settings = {row.key: json.loads(row.value) for row in session.scalars(select(SettingRow))}
+    stored = settings.pop(THRESHOLDS_KEY, None)
+    return dump(
+        people=people,
+        audits=_audits(session, by_id),
+        notes=_notes(session),
+        resilience=_resilience(session),
+        exit_plan=_exit_plan(session),
+        thresholds=_thresholds(stored),
+        settings=settings,
+        exported_at=exported_at,
+        program=read_program(session, by_id),
+        proof_points=read_proof_points(session, by_id),
+        agenda=read_agenda(session, by_id),
+        lazy_notes=lazy,
+    )
 
 
 def _thresholds(stored: Any) -> Thresholds:
@@ -164,44 +197,36 @@ def _audits(session: Session, people: dict[int, Person]) -> list[Audit]:
     ]
 
 
-def _notes(session: Session) -> list[Note]:
-    follow_ups: dict[int, list[FollowUp]] = defaultdict(list)
-    for note_id, text, due, done in session.execute(
-        select(FollowUpRow.note_id, FollowUpRow.text, FollowUpRow.due, FollowUpRow.done).order_by(
-            FollowUpRow.note_id, FollowUpRow.position, FollowUpRow.id
-        )
-    ):
-        follow_ups[note_id].append(FollowUp(text, due, bool(done)))
-    rows = session.execute(
-        select(
-            NoteRow.id,
-            NoteRow.person_id,
-            NoteRow.on_date,
-            NoteRow.kind,
-            NoteRow.text,
-            NoteRow.attitude,
-            NoteRow.tags,
-            NoteRow.goal,
-            NoteRow.format_used,
-            NoteRow.outcome,
-        ).order_by(NoteRow.on_date, NoteRow.id)
-    )
-    return [
-        Note(
-            on=on,
+def _notes(session: Session) -> Iterator[Note]:
+    kinds = {kind.value: kind for kind in NoteKind}
+    attitudes = {attitude.value: attitude for attitude in Attitude}
+    goals = {goal.value: goal for goal in NoteGoal}
+    formats = {used.value: used for used in FormatUsed}
+    outcomes = {outcome.value: outcome for outcome in NoteOutcome}
+    tags_of: dict[str, tuple[str, ...]] = {}  # tag lists repeat: decode each one once
+    day = dt.date.fromisoformat
+    for record in note_records(session):
+        note_id, person_id, on, kind, text, attitude, tags, goal, used, outcome, todo = record
+        tagged = tags_of.get(tags)
+        if tagged is None:
+            tagged = tags_of[tags] = tags_from_json(tags)
+            if len(tags_of) > _TAG_CACHE:
+                tags_of.clear()
+        yield Note(
+            on=day(on),
             text=text,
-            kind=NoteKind(kind),
+            kind=kinds[kind],
             person_id=person_id,
-            attitude=Attitude(attitude) if attitude else None,
-            tags=tags_from_json(tags),
-            follow_ups=tuple(follow_ups.get(note_id, ())),
+            attitude=attitudes[attitude] if attitude else None,
+            tags=tagged,
+            follow_ups=tuple(
+                FollowUp(item, day(due) if due else None, done) for item, due, done in todo
+            ),
             id=note_id,
-            goal=NoteGoal(goal) if goal else None,
-            format_used=FormatUsed(format_used) if format_used else None,
-            outcome=NoteOutcome(outcome) if outcome else None,
+            goal=goals[goal] if goal else None,
+            format_used=formats[used] if used else None,
+            outcome=outcomes[outcome] if outcome else None,
         )
-        for note_id, person_id, on, kind, text, attitude, tags, goal, format_used, outcome in rows
-    ]
 
 
 def _resilience(session: Session) -> list[ResilienceEntry]:

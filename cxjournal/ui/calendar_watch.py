@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from cxjournal.journal.changes import Area
+
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
     from cxjournal.ui.bus import JournalBus
@@ -26,6 +28,9 @@ log = logging.getLogger(__name__)
 
 #: Milliseconds a change waits for more of the same write before the file is read.
 SETTLE_MS = 250
+#: Milliseconds between looks at the journal's list of sources (``cxjournal calendar add``
+#: in a terminal, or another window, changes it behind the app's back).
+SOURCES_POLL_MS = 30_000
 
 
 class CalendarWatch(QObject):
@@ -55,6 +60,9 @@ class CalendarWatch(QObject):
         self._sources: list[str] = []
         self._running = False
         self._done.connect(self._on_done)
+        self._poll = QTimer(self)
+        self._poll.setInterval(SOURCES_POLL_MS)
+        self._poll.timeout.connect(self.sync)
 
     def start(self) -> None:
         """Read every source once (off the GUI thread), then watch them."""
@@ -62,11 +70,36 @@ class CalendarWatch(QObject):
         self._watch()
         if self._sources:
             self._read(self._sources)
+        self._poll.start()
+
+    def sync(self) -> list[str]:
+        """Take up sources added (and drop those removed) since the last look, reading the
+        new ones; returns the new ones. Nothing happens while the journal is locked."""
+        from cxjournal.domain.errors import CxJournalError
+        from cxjournal.journal.lock_ops import is_locked
+
+        if is_locked(self.journal):
+            return []
+        try:
+            paths = [source.path for source in self.journal.calendar.sources()]
+        except CxJournalError:
+            return []
+        new = [p for p in paths if p not in self._sources]
+        if paths == self._sources:
+            return []
+        self._sources = paths
+        self._pending &= set(paths)
+        self._watch()
+        if new:
+            self._pending.update(new)
+            self._settle.start()
+        return new
 
     def _watch(self) -> None:
         files = [p for p in self._sources if Path(p).exists()]
         folders = sorted({str(Path(p).parent) for p in self._sources if Path(p).parent.is_dir()})
         stale = [p for p in self.watcher.files() if p not in files]
+        stale += [d for d in self.watcher.directories() if d not in folders]
         if stale:
             self.watcher.removePaths(stale)
         watched = (self.watcher.files(), self.watcher.directories())
@@ -102,7 +135,7 @@ class CalendarWatch(QObject):
 
         def work() -> None:
             from cxjournal.domain.errors import CxJournalError
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             outcomes: list[str] = []
             problems: list[str] = []
@@ -124,7 +157,7 @@ class CalendarWatch(QObject):
         self._running = False
         self._watch()
         if any(outcome in ("read", "missing") for outcome in outcomes):
-            self.bus.changed.emit("meetings")
+            self.bus.announce(Area.MEETINGS)
         if problems:
             self.show_status("Calendar: " + "; ".join(problems))
         elif "missing" in outcomes:
@@ -139,6 +172,9 @@ def start_watch(window: object) -> CalendarWatch:
     from cxjournal.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
+    existing = getattr(window, "calendar_watch", None)
+    if isinstance(existing, CalendarWatch):
+        return existing  # started in the background, then the window was shown
     watch = CalendarWatch(window.journal, window.bus, window.show_status, window)
     window.calendar_watch = watch  # type: ignore[attr-defined]
     watch.start()

@@ -115,3 +115,15 @@ def report_refusal(message: str, interactive: bool) -> None:
         QMessageBox.critical(None, "cxjournal", as_written(message))
     else:
         print(f"cxjournal: {message}", file=sys.stderr)
+
+
+def start_in_background(window: object) -> None:
+    """Started at login (``gui --background``): watch the calendars and run the reminders
+    with the window hidden, in the tray; where the desktop has no tray, minimised."""
+    from cxjournal.ui.tray import tray_available
+    from cxjournal.ui.warm_up import start_calendar_watch, start_reminders
+
+    start_calendar_watch(window)
+    start_reminders(window, started_in_background=True)
+    if not tray_available():
+        window.showMinimized()  # type: ignore[attr-defined]

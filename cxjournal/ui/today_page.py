@@ -16,7 +16,7 @@ import datetime as dt
 import html
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus, ResilienceEntry
 from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
@@ -45,7 +46,10 @@ from cxjournal.ui.widgets.today_cards import Card, LinkRow
 from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard, next_week
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -91,6 +95,10 @@ def _ago(days: int) -> str:
 
 
 class TodayPage(Page):
+    #: everything that matters today: alarms, people due, follow-ups, the check-in, the
+    #: exit plan, the program, meetings and the settings that shape them
+    shows = Area.ALL & ~Area.DRAFTS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
@@ -117,6 +125,11 @@ class TodayPage(Page):
         self.date_label.setObjectName("today-date")
         header.addWidget(self.date_label)
         header.addStretch(1)
+        self.add_point_button = writes_journal(QPushButton("Add &talking point…"))
+        self.add_point_button.setObjectName("today-add-point")
+        self.add_point_button.setToolTip("Save something to raise at your next 1:1 with someone")
+        self.add_point_button.clicked.connect(lambda: self.add_talking_point())
+        header.addWidget(self.add_point_button)
         layout.addLayout(header)
 
         self.welcome = self._build_welcome()
@@ -289,8 +302,7 @@ class TodayPage(Page):
             today=day,
             note_kind=NoteKind(kind),
         )
-        if dialog.exec() and dialog.saved_note:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
 
     def _fill_program(self, today: dt.date) -> None:
@@ -410,6 +422,18 @@ class TodayPage(Page):
         )
         self.prepare_dialog.show()
 
+    def add_talking_point(self, person_id: int | None = None) -> Any:
+        """Ask whom with and what, and save it for their next 1:1 (the dialog stays open,
+        with what was typed, if the journal refuses it)."""
+        from cxjournal.ui.dialogs.talking_point_dialog import TalkingPointDialog
+
+        dialog = TalkingPointDialog(self.journal, self.context.window, person_id, self.today())
+        if self.run_dialog(dialog) and dialog.saved is not None:
+            self.context.show_status(
+                f"Saved for your next 1:1 with {dialog.saved.person.name.strip()}."
+            )
+        return dialog
+
     def _fill_follow_ups(self, overview: TodayOverview) -> None:
         self.follow_up_card.fill(overview)
 
@@ -426,14 +450,14 @@ class TodayPage(Page):
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
         self._follow_up_write(
             "update the follow-up",
-            lambda: self.journal.notes.set_follow_up_done(follow_up_id, done),
+            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
             "Follow-up done." if done else "Follow-up open again.",
         )
 
     def _snooze(self, follow_up_id: int, until: dt.date) -> None:
         self._follow_up_write(
             "snooze the follow-up",
-            lambda: self.journal.notes.snooze_follow_up(follow_up_id, until),
+            lambda j: j.notes.snooze_follow_up(follow_up_id, until),
             f"Snoozed: back on Today on {short_date(until, self.today())}.",
         )
 
@@ -468,23 +492,26 @@ class TodayPage(Page):
         if due is not None:
             self._follow_up_write(
                 "reschedule the follow-up",
-                lambda: self.journal.notes.reschedule_follow_up(follow_up_id, due),
+                lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
                 f"Rescheduled to {short_date(due, today)}.",
             )
 
     def _dismiss(self, follow_up_id: int) -> None:
         self._follow_up_write(
             "dismiss the follow-up",
-            lambda: self.journal.notes.dismiss_follow_up(follow_up_id),
+            lambda j: j.notes.dismiss_follow_up(follow_up_id),
             "Dismissed from Today: the follow-up stays open in its note, without a date.",
         )
 
-    def _follow_up_write(self, what: str, write: Callable[[], object], done: str) -> None:
-        with guarded_write(self.context.window, what, UNCHANGED) as attempt:
-            write()
-        if not attempt.failed:
+    def _follow_up_write(self, what: str, write: Callable[[Journal], object], done: str) -> None:
+        changed = self.run_op(
+            what,
+            write,
+            UNCHANGED,
+            on_failure=Area.NOTES,  # the list is redrawn from the journal
+        )
+        if changed is not None:
             self.context.show_status(done)
-        self.announce("notes")  # on a failure too: the list is redrawn from the journal
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience
@@ -513,10 +540,7 @@ class TodayPage(Page):
     def _dismiss_warning(self, key: str) -> None:
         if not key:
             return
-        with guarded_write(self.context.window, "dismiss the note", UNCHANGED) as attempt:
-            self.journal.resilience.dismiss_warning(key)
-        if not attempt.failed:
-            self.announce("resilience")
+        self.run_op("dismiss the note", lambda j: j.resilience.dismiss_warning(key), UNCHANGED)
 
     def _fill_exit_plan(self, overview: TodayOverview) -> None:
         plan = overview.exit_plan
@@ -546,9 +570,12 @@ class TodayPage(Page):
             )
 
     def _due_days_changed(self, value: int) -> None:
-        with guarded_write(self.context.window, "change when an audit is due", UNCHANGED):
-            self.journal.today.set_audit_due_days(value)
-        self.announce("settings")  # on a failure too: the box shows the journal's value
+        self.run_op(
+            "change when an audit is due",
+            lambda j: j.today.set_audit_due_days(value),
+            UNCHANGED,
+            on_failure=Area.SETTINGS,  # the box shows the journal's value
+        )
 
 
 def _clear(layout: QVBoxLayout) -> None:

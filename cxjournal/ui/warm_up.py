@@ -84,6 +84,16 @@ def start_calendar_watch(window: Any) -> None:
         log.warning("could not start watching the calendar files", exc_info=False)
 
 
+def start_reminders(window: Any, started_in_background: bool = False) -> None:
+    """The tray icon and the reminders (cxjournal.ui.reminder_driver)."""
+    try:
+        from cxjournal.ui.reminder_driver import start_reminders as start
+
+        start(window, started_in_background)
+    except Exception:  # the app works without them; the next start tries again
+        log.warning("could not start the reminders", exc_info=False)
+
+
 def after_first_paint(window: Any) -> threading.Thread:
     """Import in the background, then prebuild the heavy pages in the GUI thread."""
     from PySide6.QtCore import QTimer
@@ -98,6 +108,7 @@ def after_first_paint(window: Any) -> threading.Thread:
             timer.deleteLater()
             prebuild(window)
             start_calendar_watch(window)
+            start_reminders(window)
 
     timer.timeout.connect(check)
     timer.start()

@@ -300,6 +300,43 @@ def test_demo_refuses_silly_years(tmp_path: Path, years: str, capsys: Any) -> No
     assert "--years" in capsys.readouterr().err
 
 
+def test_demo_sizes_people_and_notes_a_day(tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "big.json"
+    args = ["demo", "-o", str(out), "--years", "1", "--people", "90", "--notes-per-day", "8"]
+    assert main(args) == 0
+    assert "(90 people, 4 audits, " in capsys.readouterr().out
+    doc = parse(out.read_bytes())
+    assert len(doc.people) == 90 and 8 * 360 <= len(doc.notes) <= 8 * 370
+
+
+def test_the_demo_cast_size_the_cli_names_is_the_story_s() -> None:
+    from cxjournal.cli.exchange_cmd import DEMO_CAST_SIZE
+    from cxjournal.exchange.demo import CAST_SIZE
+
+    assert DEMO_CAST_SIZE == CAST_SIZE
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--people", "39"),
+        ("--people", "501"),
+        ("--people", "many"),
+        ("--notes-per-day", "0"),
+        ("--notes-per-day", "nan"),
+        ("--notes-per-day", "101"),
+        ("--notes-per-day", "lots"),
+    ],
+)
+def test_demo_refuses_silly_sizes(tmp_path: Path, option: str, value: str, capsys: Any) -> None:
+    out = tmp_path / "d.json"
+    with pytest.raises(SystemExit) as caught:
+        main(["demo", "-o", str(out), option, value])
+    assert caught.value.code == 2
+    assert option in capsys.readouterr().err
+    assert not out.exists()
+
+
 # --- audit export -----------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cxjournal.exchange.demo import generate, generate_heavy
+from cxjournal.exchange.demo import CAST_SIZE, generate, generate_heavy
 from cxjournal.exchange.format_read import parse
 from cxjournal.exchange.format_write import to_json_text
 
@@ -295,3 +295,50 @@ def test_who_knows_whom_is_recorded_from_the_third_audit_and_moves() -> None:
     assert all(0 < f.density < 0.6 for f in figures[2:] if f is not None)
     assert demo_text(3) == to_json_text(generate(years=3, seed=1, today=TODAY))
     assert demo(3, seed=2)["audits"][5]["ties"] != audits[5]["ties"]
+
+
+# --- sizes: more people, more notes ---------------------------------------------
+
+
+def test_without_size_options_the_journal_is_the_same_text_as_before() -> None:
+    import hashlib
+
+    def digest(doc: dict[str, Any]) -> str:
+        return hashlib.sha256(to_json_text(doc).encode("utf-8")).hexdigest()
+
+    # the texts these versions wrote before --people and --notes-per-day existed
+    assert digest(generate(years=3, seed=1, today=TODAY)) == (
+        "399357db8a23ec3d440802cc40becde1c6fab4cff8e91a20ba1fdfcf1d6b17e6"
+    )
+    assert digest(generate_heavy(years=1, seed=1, today=TODAY)) == (
+        "721a49226e86614b5e1d1a47f365319e495aefb2b18e5ee3d7420e92b652cea3"
+    )
+    assert generate(years=3, seed=1, today=TODAY, people=CAST_SIZE) == demo(3)
+
+
+def test_more_people_join_the_story_as_colleagues_met_now_and_then() -> None:
+    doc = generate(years=3, seed=1, today=TODAY, people=120)
+    assert len(doc["people"]) == 120
+    names = [p["name"] for p in doc["people"]]
+    assert len(set(names)) == 120 and names[:CAST_SIZE] == [p["name"] for p in demo(3)["people"]]
+    addresses = {e for p in doc["people"] for e in p["emails"]}
+    assert len(addresses) == 120
+    newcomers = {p["id"] for p in doc["people"][CAST_SIZE:]}
+    about = Counter(n["person"] for n in doc["notes"] if n["person"] is not None)
+    assert sum(about[i] for i in newcomers) > 0  # the crowd appears in notes
+    assert max(about, key=lambda i: about[i]) not in newcomers  # the story's people lead
+    parsed = parse(to_json_text(doc))
+    assert len(parsed.people) == 120
+    assert generate(years=3, seed=1, today=TODAY, people=120) == doc
+
+
+def test_a_big_journal_has_the_notes_a_day_asked_for() -> None:
+    doc = generate_heavy(years=1, seed=3, notes_per_day=12.5, today=TODAY, people=60)
+    assert 12 * 365 <= len(doc["notes"]) <= 13 * 366
+    assert len(doc["people"]) == 60
+    assert len(parse(to_json_text(doc)).notes) == len(doc["notes"])
+
+
+def test_fewer_people_than_the_cast_are_refused() -> None:
+    with pytest.raises(ValueError, match="at least 40"):
+        generate(years=1, people=CAST_SIZE - 1)
