@@ -88,7 +88,7 @@ def install(services: Services) -> None:
     file_menu.addAction(writes_journal(new_audit))
     file_menu.addAction(writes_journal(from_latest))
 
-    # Edit > Preferences (Ctrl+,) is the app's preferences dialog; the thresholds keep their own
+    # the thresholds live in Edit > Preferences > Alarm bells; this entry opens that tab
     settings = QAction("Alarm &thresholds…", window)
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
@@ -109,11 +109,7 @@ def _on_audits(services: Services, method: str) -> None:
 
 
 def open_settings(services: Services) -> Any:
-    """Open the thresholds dialog (window-modal) and return it."""
-    from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
+    """Open Preferences at the thresholds (window-modal) and return the dialog."""
+    from cxjournal.ui.lock.lock_actions import open_preferences
 
-    dialog = ThresholdsDialog(services.journal, services.window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: services.bus.announce(Area.SETTINGS))
-    dialog.open()
-    return dialog
+    return open_preferences(services, "ThresholdsTab")

@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.journal import Journal
+from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
-from cxjournal.ui.icons import app_icon, icon
+from cxjournal.ui.icons import app_icon, icon, selectable_icon
 from cxjournal.ui.page import Page
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
             read_only_guard=self.read_only_guard,
             extensions=self.extensions,
         )
+        theme.apply(theme.saved(self.settings))
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
         read_only = " (read-only)" if journal.read_only else ""
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
         for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item = QListWidgetItem(spec.title)
             item.setToolTip(spec.tooltip or spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
             holder.layout().setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self._colour_sidebar_icons()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -150,6 +153,17 @@ class MainWindow(QMainWindow):
             if spec.key == key:
                 return index
         raise KeyError(f"no page {key!r}")
+
+    def _colour_sidebar_icons(self) -> None:
+        """The page icons, drawn in the selected text's colour on the selected row."""
+        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        for row, spec in enumerate(self._specs):
+            self.sidebar.item(row).setIcon(selectable_icon(spec.icon, selected))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_sidebar_icons()
+        super().changeEvent(event)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

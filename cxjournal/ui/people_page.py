@@ -51,6 +51,7 @@ from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.column_fit import fit_columns
@@ -150,7 +151,7 @@ class PeoplePage(Page):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, (FUNCTION, ROLE, RELATIONSHIP, KEY), stretch_room=110)
         self.count_label = QLabel()
-        self.count_label.setEnabled(False)
+        secondary(self.count_label)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)

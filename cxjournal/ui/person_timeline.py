@@ -30,6 +30,7 @@ from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.ops import run_dialog, run_op
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.write_guard import UNCHANGED
 
 #: Notes shown at first, and added by each "Show older notes".
@@ -178,7 +179,7 @@ class NoteCard(QFrame):
         if note.tags:
             tags = QLabel("Tags: " + ", ".join(note.tags))
             tags.setTextFormat(Qt.TextFormat.PlainText)
-            tags.setEnabled(False)  # the palette's muted text
+            secondary(tags)  # quieter, still readable (AA) in light and dark
             layout.addWidget(tags)
         self.follow_up_boxes: list[QCheckBox] = []
         for follow_up in note.follow_ups:

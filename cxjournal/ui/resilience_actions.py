@@ -1,4 +1,5 @@
-"""Menu actions of the resilience log: Ctrl+L to check in, and the warning rule in Help."""
+"""Menu actions of the resilience log: Ctrl+L to check in, and the warning rule (Help
+explains it in Edit > Preferences > Early warning)."""
 
 from __future__ import annotations
 
@@ -36,9 +37,8 @@ def log_today(services: Services) -> None:
     services.navigate(PAGE_KEY, on=services.today())
 
 
-def show_warning_rule(services: Services) -> None:
-    from cxjournal.ui.resilience_page import ResiliencePage
+def show_warning_rule(services: Services) -> object:
+    """Open Preferences at the early-warning rule and return the dialog."""
+    from cxjournal.ui.lock.lock_actions import open_preferences
 
-    page = services.page(PAGE_KEY)
-    if isinstance(page, ResiliencePage):
-        page.edit_warning_rule()
+    return open_preferences(services, "WarningRuleTab")

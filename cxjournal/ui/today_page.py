@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,9 +44,13 @@ from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard, next_week
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -134,7 +138,8 @@ class TodayPage(Page):
 
         self.audit_card = Card("Latest power audit")
         self.stakeholder_card = Card("Stakeholder updates due")
-        self.follow_up_card = Card("Follow-ups this week")
+        self.follow_up_card = FollowUpsCard(short_date)
+        self._connect_follow_ups()
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
         self.program_card = ProgramCard()
@@ -431,46 +436,83 @@ class TodayPage(Page):
         return dialog
 
     def _fill_follow_ups(self, overview: TodayOverview) -> None:
+        self.follow_up_card.fill(overview)
+
+    def _connect_follow_ups(self) -> None:
         card = self.follow_up_card
-        card.clear()
-        if not overview.follow_ups:
-            card.add_text(
-                "Nothing due this week. Follow-ups you write in your notes appear here "
-                "when they fall due.",
-                "today-no-follow-ups",
-            )
-            return
-        for item in overview.follow_ups[:LIST_LIMIT]:
-            holder = QWidget()
-            line = QHBoxLayout(holder)
-            line.setContentsMargins(0, 0, 0, 0)
-            done = writes_journal(QCheckBox())
-            done.setAccessibleName(f"Done: {item.text}")
-            done.setToolTip("Tick when done")
-            when = days_label(item.due, overview.today)
-            who = f" · {item.person_name}" if item.person_name else ""
-            row = LinkRow(
-                item.text,
-                f"{short_date(item.due, overview.today)}, {when}{who}",
-                tooltip="Open the note",
-            )
-            row.setObjectName("today-follow-up-overdue" if item.overdue else "today-follow-up")
-            row.activated.connect(lambda n=item.note_id: self.go("journal", note_id=n))
-            done.toggled.connect(lambda on, f=item.follow_up_id: self._follow_up_done(f, on))
-            line.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
-            line.addWidget(row, 1)
-            card.add(holder)
-        self._more(card, len(overview.follow_ups), "journal", "In your journal")
+        card.open_note.connect(lambda n: self.go("journal", note_id=n))
+        card.show_more.connect(lambda: self.go("journal"))
+        card.done.connect(self._follow_up_done)
+        card.snooze.connect(self._snooze)
+        card.ask_snooze.connect(self._ask_snooze)
+        card.ask_reschedule.connect(self._ask_reschedule)
+        card.dismiss.connect(self._dismiss)
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        changed = self.run_op(
+        self._follow_up_write(
             "update the follow-up",
             lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            "Follow-up done." if done else "Follow-up open again.",
+        )
+
+    def _snooze(self, follow_up_id: int, until: dt.date) -> None:
+        self._follow_up_write(
+            "snooze the follow-up",
+            lambda j: j.notes.snooze_follow_up(follow_up_id, until),
+            f"Snoozed: back on Today on {short_date(until, self.today())}.",
+        )
+
+    def _ask_snooze(self, follow_up_id: int) -> None:
+        from cxjournal.ui.dialogs import pick_date_dialog
+
+        today = self.today()
+        until = pick_date_dialog.ask_date(
+            self.context.window,
+            "Snooze follow-up",
+            "Leave this follow-up off Today until the day you choose. It keeps its due date.",
+            "Back on",
+            next_week(today),
+            today + dt.timedelta(days=1),
+        )
+        if until is not None:
+            self._snooze(follow_up_id, until)
+
+    def _ask_reschedule(self, follow_up_id: int) -> None:
+        from cxjournal.ui.dialogs import pick_date_dialog
+
+        item = self.follow_up_card.items.get(follow_up_id)
+        today = self.today()
+        due = pick_date_dialog.ask_date(
+            self.context.window,
+            "Reschedule follow-up",
+            f"A new due date for: {item.text}" if item else "A new due date.",
+            "Due",
+            today + dt.timedelta(days=7),
+            today,
+        )
+        if due is not None:
+            self._follow_up_write(
+                "reschedule the follow-up",
+                lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
+                f"Rescheduled to {short_date(due, today)}.",
+            )
+
+    def _dismiss(self, follow_up_id: int) -> None:
+        self._follow_up_write(
+            "dismiss the follow-up",
+            lambda j: j.notes.dismiss_follow_up(follow_up_id),
+            "Dismissed from Today: the follow-up stays open in its note, without a date.",
+        )
+
+    def _follow_up_write(self, what: str, write: Callable[[Journal], object], done: str) -> None:
+        changed = self.run_op(
+            what,
+            write,
             UNCHANGED,
-            on_failure=Area.NOTES,  # the tick is redrawn from the journal
+            on_failure=Area.NOTES,  # the list is redrawn from the journal
         )
         if changed is not None:
-            self.context.show_status("Follow-up done." if done else "Follow-up open again.")
+            self.context.show_status(done)
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.journal.audits import AuditSummary
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.theme import secondary
 
 #: format key: (label in the list, file extension, file-dialog filter)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -95,7 +96,7 @@ class ExportAuditDialog(QDialog):
             "anything is written."
         )
         hide_help.setWordWrap(True)
-        hide_help.setEnabled(False)
+        secondary(hide_help)
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Save to")

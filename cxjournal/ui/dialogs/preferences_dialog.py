@@ -32,6 +32,10 @@ TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.lock_tab:LockTab",
     "cxjournal.ui.preferences.calendar_tab:CalendarTab",
     "cxjournal.ui.preferences.reminders_tab:RemindersTab",
+    "cxjournal.ui.preferences.thresholds_tab:ThresholdsTab",
+    "cxjournal.ui.preferences.warning_rule_tab:WarningRuleTab",
+    "cxjournal.ui.preferences.backups_tab:BackupsTab",
+    "cxjournal.ui.preferences.appearance_tab:AppearanceTab",
 )
 
 
@@ -54,8 +58,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        # as tall as the tallest tab, as far as the screen allows; a tab scrolls past that
-        wanted = QSize(640, 0)
+        # every tab's title in view, as tall as the tallest tab, as far as the screen
+        # allows; a tab scrolls past that
+        bar = self.tabs.tabBar()
+        wanted = QSize(sum(bar.tabSizeHint(i).width() for i in range(bar.count())), 0)
         for page in self.pages.values():
             wanted = wanted.expandedTo(page.sizeHint())
         chrome = buttons.sizeHint().height() + self.tabs.tabBar().sizeHint().height() + 48

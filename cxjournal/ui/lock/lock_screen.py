@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxjournal.ui.theme import secondary
+
 PLAIN_NOTE = (
     "Your journal has no passphrase: locking hides it from anyone at this screen, but "
     "only a passphrase protects the file itself. You can set one in Edit > Preferences > "
@@ -59,7 +61,7 @@ class LockScreen(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.note.setEnabled(encrypted)
+        secondary(self.note)  # quieter than the title, readable (AA) in light and dark
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)

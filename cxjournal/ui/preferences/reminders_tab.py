@@ -43,8 +43,8 @@ PRIVACY = (
     "runs: keep it running in the background to have them with the window closed."
 )
 NO_TRAY = (
-    "Your desktop shows no tray icons, so cxjournal cannot wait in the tray: started at "
-    "login it opens minimised instead."
+    "Your desktop shows no tray icons, so cxjournal cannot wait in the tray when its window "
+    "closes. Started at login, it opens minimised instead."
 )
 
 
@@ -120,6 +120,10 @@ class RemindersTab(QWidget):
         self.no_tray.setObjectName("reminders-no-tray")
         self.no_tray.setWordWrap(True)
         self.no_tray.setVisible(not tray_available())
+        if not tray_available():
+            for box in (self.tray, self.background):
+                box.setEnabled(False)
+                box.setToolTip(NO_TRAY)
         running.addWidget(self.no_tray)
 
         privacy = plain_label(PRIVACY)
