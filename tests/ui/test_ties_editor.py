@@ -156,7 +156,7 @@ def test_closed_network_thresholds_are_settings_the_form_follows(
 ) -> None:
     from cxjournal.ui.audit_actions import open_settings
 
-    dialog = open_settings(main_window.services)
+    dialog = open_settings(main_window.services).pages["ThresholdsTab"]
     assert dialog.inputs["closed_min_count"].value() == 4
     assert dialog.inputs["closed_density"].value() == 0.6
     three = draft_audit(NAMES[:3], ties=((0, 1), (1, 2)), ties_recorded=True)  # 2 of 3 pairs
