@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import NotFoundError
+from cxjournal.domain.model import NoteKind
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QItemSelectionModel, Qt
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -23,10 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import NotFoundError
-from cxjournal.domain.model import NoteKind
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import (
     ATTITUDE,
     DATE,

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import Person
+from cxjournal.journal.changes import Area
+from cxjournal.journal.people import PersonSummary
+from cxjournal.qt.core import QItemSelectionModel, QSortFilterProxyModel, Qt
+from cxjournal.qt.gui import QFontMetrics
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
@@ -27,11 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import Person
-from cxjournal.journal.changes import Area
-from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,

@@ -9,8 +9,11 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import FollowUp, Note
+from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -21,10 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import FollowUp, Note
-from cxjournal.journal import Journal
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.ops import run_dialog, run_op

@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Person, PlanKind, Program
+from cxjournal.domain.program import Risk
+from cxjournal.domain.program_view import ProgramView
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QEvent, QObject
+from cxjournal.qt.widgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -25,11 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Person, PlanKind, Program
-from cxjournal.domain.program import Risk
-from cxjournal.domain.program_view import ProgramView
-from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written

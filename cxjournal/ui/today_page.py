@@ -18,8 +18,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.journal.changes import Area
+from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.qt.core import QTimer
+from cxjournal.qt.widgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,12 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus, ResilienceEntry
-from cxjournal.domain.resilience import MEASURES, checkin_value
-from cxjournal.journal.changes import Area
-from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext

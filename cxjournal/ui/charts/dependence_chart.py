@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cxjournal.qt.core import QEvent, QPointF
+from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     date_axis,

@@ -21,12 +21,12 @@ from typing import Literal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
+from cxjournal.qt.core import QEvent, QPointF, Qt
+from cxjournal.qt.widgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
