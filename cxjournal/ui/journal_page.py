@@ -59,7 +59,7 @@ class JournalPage(Page):
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
-        self.actions = NoteActions(self.journal, context.window, self.announce)
+        self.note_actions = NoteActions(self.journal, context.window, self.announce)
         self.new_button = writes_journal(QPushButton("&New note…"))
         self.new_button.setToolTip("Note a conversation, a win or a reflection (Ctrl+N)")
         self.kind = QComboBox()
@@ -207,7 +207,7 @@ class JournalPage(Page):
         note = self.model.note(index.row())
         self.card = NoteCard(
             note,
-            self.actions,
+            self.note_actions,
             person_name=self.model.person_name(note.person_id) or "No one",
             today=dt.date.today(),
         )
@@ -216,7 +216,7 @@ class JournalPage(Page):
 
     def _edit_current(self) -> None:
         if self.card is not None:
-            self.actions.edit(self.card.note)
+            self.note_actions.edit(self.card.note)
 
     def new_note(self) -> None:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog

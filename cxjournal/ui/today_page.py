@@ -106,7 +106,7 @@ class TodayPage(Page):
         self._program_tries = 0
 
         scroll = QScrollArea()
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
@@ -263,7 +263,7 @@ class TodayPage(Page):
         self.welcome.setVisible(new)
         # fill the cards while they are hidden: the new rows are then shown (polished
         # and laid out) in one pass instead of one by one
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         self.cards.hide()
         if not new:
             self._fill_audit(overview)
@@ -278,7 +278,7 @@ class TodayPage(Page):
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
-                bar = self.scroll.verticalScrollBar()
+                bar = self.scroll_area.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
 
     def _fill_meetings(self) -> None:

@@ -61,7 +61,7 @@ class CalendarTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         self.journal = window.journal
         self.sources = QListWidget()
         self.sources.setObjectName("calendar-sources")
@@ -149,10 +149,10 @@ class CalendarTab(QWidget):
 
     def _changed(self) -> None:
         """Tell the app: the watch takes up the sources, Today redraws its meetings."""
-        watch = getattr(self.window, "calendar_watch", None)
+        watch = getattr(self.main_window, "calendar_watch", None)
         if watch is not None:
             watch.sync()
-        self.window.bus.announce(Area.MEETINGS)
+        self.main_window.bus.announce(Area.MEETINGS)
         self.fill()
 
     # -- actions ------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ class CalendarTab(QWidget):
         if attempt.failed:
             return False
         self._changed()
-        self.window.show_status(as_written(result.describe(), wrap=False))
+        self.main_window.show_status(as_written(result.describe(), wrap=False))
         return True
 
     def remove_selected(self) -> None:
@@ -208,7 +208,7 @@ class CalendarTab(QWidget):
             QApplication.restoreOverrideCursor()
         self._changed()
         if not attempt.failed:
-            self.window.show_status(
+            self.main_window.show_status(
                 as_written("; ".join(r.describe() for r in results), wrap=False)
             )
 
@@ -219,4 +219,4 @@ class CalendarTab(QWidget):
         with guarded_write(self, "save your addresses") as attempt:
             self.journal.settings.set_my_emails(typed)
         if not attempt.failed:
-            self.window.bus.announce(Area.MEETINGS)
+            self.main_window.bus.announce(Area.MEETINGS)

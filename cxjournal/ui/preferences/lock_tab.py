@@ -20,7 +20,7 @@ class LockTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         prefs = lock_preferences(window.journal)
         self.idle = writes_journal(QSpinBox())
         self.idle.setRange(0, MAX_IDLE_MINUTES)
@@ -56,6 +56,6 @@ class LockTab(QWidget):
 
     def save(self) -> None:
         prefs = LockPreferences(self.idle.value(), self.session.isChecked())
-        set_lock_preferences(self.window.journal, prefs)
-        if hasattr(self.window, "lock_controller"):
-            self.window.lock_controller.apply_preferences(prefs)
+        set_lock_preferences(self.main_window.journal, prefs)
+        if hasattr(self.main_window, "lock_controller"):
+            self.main_window.lock_controller.apply_preferences(prefs)

@@ -65,7 +65,7 @@ class RemindersTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         prefs = reminder_preferences(window.journal)
         self.saved = prefs
 
@@ -171,17 +171,17 @@ class RemindersTab(QWidget):
             self.login.blockSignals(False)
             prefs = self.preferences()
         with guarded_write(self, "save the reminders") as attempt:
-            set_reminder_preferences(self.window.journal, prefs)
+            set_reminder_preferences(self.main_window.journal, prefs)
         if attempt.failed:
             return
         self.saved = prefs
-        self.window.bus.announce(Area.SETTINGS)
+        self.main_window.bus.announce(Area.SETTINGS)
 
     def _write_login(self, prefs: ReminderPreferences) -> bool:
         from cxjournal.autostart import launch_command, set_start_at_login
         from cxjournal.paths import default_journal_path
 
-        path = self.window.journal.path
+        path = self.main_window.journal.path
         journal = None if path == default_journal_path() else path
         what = "start cxjournal at login" if prefs.start_at_login else "stop starting at login"
         with guarded_write(self, what, "Nothing was changed.") as attempt:
