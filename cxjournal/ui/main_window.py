@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
-from PySide6.QtWidgets import (
+from cxjournal.journal import Journal
+from cxjournal.qt.core import QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from cxjournal.qt.gui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from cxjournal.qt.widgets import (
     QDialog,
     QHBoxLayout,
     QListWidget,
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal import Journal
 from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy

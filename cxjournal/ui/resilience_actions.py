@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-
+from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:

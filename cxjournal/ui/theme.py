@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from cxjournal.qt.core import QSettings
+from cxjournal.qt.gui import QColor, QGuiApplication, QPalette
+from cxjournal.qt.widgets import QApplication, QWidget
 
 #: WCAG 2 level AA for body text
 AA_TEXT = 4.5

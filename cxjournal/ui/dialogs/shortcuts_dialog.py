@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QSize, Qt
+from cxjournal.qt.gui import QAction, QKeySequence, QShortcut
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from cxjournal.ui.screen_fit import fit_to_screen
 
 #: where the menu bar's own keys are listed
