@@ -37,7 +37,7 @@ def lock_journal(journal: Journal) -> None:
     }
     journal.__dict__.clear()
     # the engine too: a locked journal must not quietly open a connection without its key
-    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, engine=_Locked())
+    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, _key=None, engine=_Locked())
 
 
 def is_locked(journal: Journal) -> bool:
