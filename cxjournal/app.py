@@ -25,11 +25,15 @@ def run_app(
     quit_after_paint: bool = False,
     visit_pages: bool = False,
     background: bool = False,
+    ready_file: Path | None = None,
 ) -> int:
     """Open the app on ``path``; ``visit_pages`` (which implies ``quit_after_paint``) opens
     every page once after the first paint and quits, 1 if any failed (ui/self_test.py).
     ``background`` starts with the window hidden (at login): the calendar watch, the
-    reminders and the tray icon only (minimised instead where the desktop has no tray)."""
+    reminders and the tray icon only (minimised instead where the desktop has no tray).
+    ``ready_file`` is created after the window's first paint (for scripts that wait for it).
+    SIGTERM (logout, shutdown) closes the window as Quit does, without questions
+    (ui/closing.py), so the quit backup below is made and the geometry saved."""
     quit_after_paint = quit_after_paint or visit_pages
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -67,11 +71,14 @@ def run_app(
 
         window = MainWindow(journal, warm_up=not quit_after_paint)
 
-        class _QuitAfterPaint(QObject):
+        class _AfterPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    QTimer.singleShot(0, visit_then_quit if visit_pages else app.quit)
+                    if ready_file is not None:
+                        ready_file.touch()
+                    if quit_after_paint:
+                        QTimer.singleShot(0, visit_then_quit if visit_pages else app.quit)
                 return False
 
         def visit_then_quit() -> None:
@@ -79,8 +86,11 @@ def run_app(
 
             app.exit(visit(window, app))
 
-        if quit_after_paint:
-            window.installEventFilter(_QuitAfterPaint(window))
+        if quit_after_paint or ready_file is not None:
+            window.installEventFilter(_AfterPaint(window))
+        from cxjournal.ui.closing import end_session_on_sigterm
+
+        sigterm = end_session_on_sigterm(window.close_policy)
         if background and not quit_after_paint:
             QTimer.singleShot(0, lambda: startup.start_in_background(window))
         else:
@@ -89,9 +99,10 @@ def run_app(
             return app.exec()
         finally:
             if not quit_after_paint:  # at most one a day, beside the journal; never fails the quit
-                from cxjournal.journal.exchange_ops import backup_on_quit
+                from cxjournal.journal.backup_ops import backup_on_quit
 
                 backup_on_quit(journal)
+            sigterm.stop()
             window.deleteLater()
             journal.close()
     finally:

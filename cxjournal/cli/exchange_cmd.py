@@ -214,7 +214,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.journal.backup_ops import backup_now
     from cxjournal.store.backup import human_size
 
     target = Path(args.output) if args.output else None

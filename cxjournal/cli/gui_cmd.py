@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -29,6 +30,13 @@ def register(subparsers: Any) -> None:
         help="start without showing the window (as at login): reminders and the tray icon "
         "only; the tray's menu, or a reminder, opens the window",
     )
+    parser.add_argument(
+        "--ready-file",
+        metavar="FILE",
+        type=Path,
+        help="create FILE once the main window has been painted (for scripts that wait for "
+        "the window to be up)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -42,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         quit_after_paint=args.quit_after_paint,
         visit_pages=args.visit_pages,
         background=args.background,
+        ready_file=args.ready_file,
     )
     # By now the journal is closed, its backup made and the lock released. Skip the
     # interpreter's final garbage collection, where PySide6 and pyqtgraph objects can

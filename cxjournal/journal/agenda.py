@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import AgendaItem, Person
+from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import read_agenda, save_agenda_item, set_agenda_item_done
 from cxjournal.store.mapping import person_from_row
 from cxjournal.store.models import AgendaItemRow, PersonRow
@@ -33,7 +34,7 @@ class AgendaOps:
     def add(self, person_id: int, text: str, added_on: dt.date) -> AgendaItem:
         """Add a talking point for ``person_id``; an open one with the same text is returned
         as it is rather than added again."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.AGENDA) as session:
             person = _person(session, person_id)
             for item in read_agenda(session, {person_id: person}, person_id, open_only=True):
                 if _same_text(item.text, text):
@@ -50,7 +51,7 @@ class AgendaOps:
         self, item_id: int, done_on: dt.date | None, note_id: int | None = None
     ) -> AgendaItem:
         """Tick a talking point done on ``done_on`` (optionally in a note); None opens it again."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.AGENDA) as session:
             row = session.get(AgendaItemRow, item_id)
             if row is None:
                 raise NotFoundError(f"no talking point with id {item_id}")

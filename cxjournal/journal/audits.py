@@ -18,6 +18,8 @@ from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.validation import audit_problems, person_problems
+from cxjournal.journal.changes import Area
+from cxjournal.journal.core import also_changes
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.store.mapping import (
     apply_person,
@@ -175,7 +177,7 @@ class AuditOps:
             ]
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.AUDITS) as session:
             before = _latest_key(session)
             new_people: dict[str, int] = {}
             if audit.id is None:
@@ -207,16 +209,20 @@ class AuditOps:
             session.flush()
             if _latest_key(session) != before:
                 sync_with_latest_audit(session)
+                also_changes(session, Area.EXIT_PLAN)
+            if new_people:
+                also_changes(session, Area.PEOPLE)
             return audit_from_row(row, _people(session))
 
     def delete(self, audit_id: int) -> None:
         """Remove an audit and its ratings (the people stay in the directory)."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.AUDITS) as session:
             before = _latest_key(session)
             session.delete(_row(session, audit_id))
             session.flush()
             if _latest_key(session) != before:
                 sync_with_latest_audit(session)
+                also_changes(session, Area.EXIT_PLAN)
 
 
 def _row(session: Session, audit_id: int) -> AuditRow:

@@ -21,6 +21,7 @@ from cxjournal.domain.meetings import (
     SourceRead,
     declined,
 )
+from cxjournal.journal.changes import Area
 from cxjournal.store import calendar_store
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class CalendarOps:
         return self._store(name, data, _now(now), register=True)
 
     def remove(self, path: str | Path) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.MEETINGS) as session:
             calendar_store.remove_source(session, source_path(path))
 
     def refresh(self, now: dt.datetime | None = None) -> list[SourceRead]:
@@ -76,7 +77,7 @@ class CalendarOps:
         name = source_path(path)
         data = self._read_bytes(name)
         if data is None:
-            with self._journal.session() as session:
+            with self._journal.session(Area.MEETINGS) as session:
                 row = calendar_store.find_source(session, name)
                 if row is None:
                     raise NotFoundError(f"{name} is not a calendar of this journal")
@@ -97,7 +98,7 @@ class CalendarOps:
         from cxjournal.exchange.ics_reader import IcsError, read_ics
 
         digest = hashlib.sha256(data).hexdigest()
-        with self._journal.session() as session:
+        with self._journal.session(Area.MEETINGS) as session:
             row = calendar_store.find_source(session, name)
             if row is None and not register:
                 raise NotFoundError(f"{name} is not a calendar of this journal")
@@ -112,7 +113,7 @@ class CalendarOps:
             raise ValidationError(
                 [f"{name}, line {exc.line}: {exc.problem}; nothing was changed"]
             ) from None
-        with self._journal.session() as session:
+        with self._journal.session(Area.MEETINGS) as session:
             row = calendar_store.find_source(session, name)
             if row is None:
                 row = calendar_store.add_source(session, name)

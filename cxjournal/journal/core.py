@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cxjournal import paths
 from cxjournal.domain.errors import (
@@ -21,6 +21,7 @@ from cxjournal.domain.errors import (
     ReadOnlyJournalError,
     WrongPassphraseError,
 )
+from cxjournal.journal.changes import Area, OpChanges
 from cxjournal.store import durable, rawdb, schema
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
     from cxjournal.journal.today import TodayOps
+
+T = TypeVar("T")
 
 
 class Journal:
@@ -64,6 +67,8 @@ class Journal:
         #: the key every connection is made with: the raw key derived once at opening
         #: (``rawdb.connect_derived``), so no connection derives it again
         self._key = (key or passphrase) if encrypted else None
+        #: the areas changed by the operation :meth:`perform` is running (None outside one)
+        self._changes: Area | None = None
 
     # -- opening -----------------------------------------------------------------
 
@@ -201,8 +206,50 @@ class Journal:
 
     def close(self) -> None:
         self._raw.close()
-        if "engine" in self.__dict__:
-            self.engine.dispose()
+        engine = vars(self).get("engine")
+        if engine is not None:
+            engine.dispose()
+
+    def reopen_in_place(self, passphrase: str | None) -> None:
+        """Open this journal's file again on this same object (after a restore replaced the
+        file, or to unlock it): everyone holding it carries on with the new connections.
+
+        Raises like :meth:`open` (``WrongPassphraseError`` for a wrong passphrase), and then
+        this object is left as it was.
+        """
+        fresh = Journal.open(self.path, passphrase, create=False)
+        self._forget()
+        self.encrypted = fresh.encrypted
+        self.read_only = fresh.read_only
+        self.upgrade_backup = fresh.upgrade_backup
+        self._raw = fresh._raw
+        self._passphrase = fresh._passphrase
+        self._key = fresh._key
+        engine = vars(fresh).get("engine")
+        if engine is not None:  # made while bringing the file's schema current
+            vars(self)["engine"] = engine
+
+    def close_in_place(self, stand_in: Any) -> None:
+        """Close every connection, drop the key and everything opened or cached since; until
+        :meth:`reopen_in_place`, the plain connection and the engine are ``stand_in``, which
+        says why the journal cannot be used (see ``journal/lock_ops.py``)."""
+        self._forget()
+        self._raw = stand_in
+        self._passphrase = None
+        self._key = None
+        vars(self)["engine"] = stand_in
+
+    def is_closed_in_place(self, kind: type) -> bool:
+        """True while :meth:`close_in_place` left a stand-in of ``kind`` in charge."""
+        return isinstance(self._raw, kind)
+
+    def _forget(self) -> None:
+        """Close the connections and drop what was opened or cached on first use."""
+        with contextlib.suppress(Exception):  # closed already, or a stand-in
+            self.close()
+        for name, member in vars(Journal).items():
+            if isinstance(member, cached_property):
+                vars(self).pop(name, None)
 
     def __enter__(self) -> Journal:
         return self
@@ -212,9 +259,30 @@ class Journal:
 
     # -- transactions --------------------------------------------------------------
 
+    def perform(self, op: Callable[[Journal], T]) -> OpChanges[T]:
+        """Run ``op(journal)``: what it returns, with the areas its writes changed.
+
+        Operations nest: an inner one's changes count for the outer one too. If ``op``
+        raises, the exception goes on (whatever it committed before is still noted by an
+        enclosing operation).
+        """
+        outer = self._changes
+        self._changes = Area.NONE
+        try:
+            value = op(self)
+            changed = self._changes
+        finally:
+            inner = self._changes or Area.NONE
+            self._changes = None if outer is None else outer | inner
+        return OpChanges(value, changed)
+
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, changes: Area = Area.NONE) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises.
+
+        A write names the areas it ``changes`` (``session(Area.NOTES)``); once committed
+        they count for the operation :meth:`perform` runs. A transaction that wrote rows
+        without naming an area counts as :attr:`Area.ALL`.
 
         A write SQLite refuses (disk full, journal busy, a CHECK constraint) raises
         :class:`JournalWriteError`, saying why in plain words; a damaged journal
@@ -226,11 +294,21 @@ class Journal:
 
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                watch = self._changes is not None and not changes
+                before = _total_changes(session) if watch else 0
+                session.info[_CHANGES] = changes
                 yield session
+                changes = session.info[_CHANGES]
+                if watch and not changes:
+                    session.flush()  # what commit would write, counted first
+                    if _total_changes(session) != before:
+                        changes = Area.ALL  # a write that did not say what it changed
         except (OperationalError, IntegrityError) as exc:
             from cxjournal.store.write_errors import write_failure
 
             raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
+        if self._changes is not None:
+            self._changes |= changes
 
     # -- operations by area (imported on first use, to keep start-up light) -------------
 
@@ -320,6 +398,21 @@ class Journal:
         if revision != schema.HEAD:
             problems.append(f"schema: at {revision}, expected {schema.HEAD}")
         return problems
+
+
+_CHANGES = "cxjournal.changes"
+
+
+def also_changes(session: Session, areas: Area) -> None:
+    """Count ``areas`` too for the transaction of ``session`` (when it commits): for a write
+    that knows only as it goes what it touches (an audit that adds people)."""
+    session.info[_CHANGES] = session.info.get(_CHANGES, Area.NONE) | areas
+
+
+def _total_changes(session: Session) -> int:
+    """The rows SQLite has inserted, updated or deleted on the session's connection so far."""
+    driver = session.connection().connection.driver_connection
+    return int(getattr(driver, "total_changes", 0))
 
 
 # -- what went wrong, in words a user can act on -----------------------------------------------

@@ -28,6 +28,7 @@ from cxjournal.domain.model import (
     Rating,
     Relationship,
 )
+from cxjournal.journal.changes import Area
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -167,7 +168,7 @@ class DraftOps:
     def save(self, kind: str, key: str, payload: Any) -> None:
         from cxjournal.store.drafts import put_draft
 
-        with self._journal.session() as session:
+        with self._journal.session(Area.DRAFTS) as session:
             put_draft(session, kind, key, payload, self._clock())
 
     def load(self, kind: str, key: str) -> Any:
@@ -181,7 +182,7 @@ class DraftOps:
     def discard(self, kind: str, key: str) -> bool:
         from cxjournal.store.drafts import delete_draft
 
-        with self._journal.session() as session:
+        with self._journal.session(Area.DRAFTS) as session:
             return delete_draft(session, kind, key)
 
     def keys(self, kind: str | None = None) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ from cxjournal.domain.exit_plan import (
 )
 from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.domain.validation import exit_item_problems
+from cxjournal.journal.changes import Area
 from cxjournal.store.mapping import exit_item_from_row
 from cxjournal.store.models import AuditRow, ExitItemRow, ExitPlanRow
 
@@ -65,7 +66,7 @@ class ExitPlanOps:
 
     def start(self) -> ExitPlan:
         """Start (or resume, or reopen) the plan by hand; the first time, with the template."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             state = _state(session)
             status, create = start_by_hand(ExitStatus(state.status), _activated_before(session))
             _set_status(state, status)
@@ -76,7 +77,7 @@ class ExitPlanOps:
 
     def mark_done(self) -> ExitPlan:
         """Close the plan; every step is kept, and a later flagged audit reopens it."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             state = _state(session)
             _set_status(state, mark_done(ExitStatus(state.status)))
             session.flush()
@@ -90,7 +91,7 @@ class ExitPlanOps:
         problems = exit_item_problems(item)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             last = session.scalar(select(func.max(ExitItemRow.position)))
             row = ExitItemRow(
                 text=item.text, due=due, done=False, position=0 if last is None else last + 1
@@ -108,7 +109,7 @@ class ExitPlanOps:
         problems = exit_item_problems(item)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)
             row.text = item.text
             row.due = item.due
@@ -117,20 +118,20 @@ class ExitPlanOps:
             return exit_item_from_row(row)
 
     def set_item_done(self, item_id: int, done: bool) -> ExitItem:
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)
             row.done = done
             return exit_item_from_row(row)
 
     def set_item_due(self, item_id: int, due: dt.date | None) -> ExitItem:
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)
             row.due = due
             return exit_item_from_row(row)
 
     def move_item(self, item_id: int, to_index: int) -> ExitPlan:
         """Move a step to ``to_index`` (0-based, clamped) in the checklist's order."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             rows = list(_ordered_rows(session))
             moving = next((r for r in rows if r.id == item_id), None)
             if moving is None:
@@ -143,7 +144,7 @@ class ExitPlanOps:
             return _plan(session)
 
     def delete_item(self, item_id: int) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.EXIT_PLAN) as session:
             session.delete(_item_row(session, item_id))
 
 

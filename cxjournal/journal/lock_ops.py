@@ -28,24 +28,14 @@ def lock_journal(journal: Journal) -> None:
     The object stays (everyone holding it carries on after :func:`unlock_journal`);
     until then any read or write raises ``JournalOpenError``.
     """
-    journal.close()
-    keep = {
-        "path": journal.path,
-        "encrypted": journal.encrypted,
-        "read_only": journal.read_only,
-        "upgrade_backup": None,
-    }
-    journal.__dict__.clear()
     # the engine too: a locked journal must not quietly open a connection without its key
-    journal.__dict__.update(keep, _raw=_Locked(), _passphrase=None, _key=None, engine=_Locked())
+    journal.close_in_place(_Locked())
 
 
 def is_locked(journal: Journal) -> bool:
-    return isinstance(journal.__dict__.get("_raw"), _Locked)
+    return journal.is_closed_in_place(_Locked)
 
 
 def unlock_journal(journal: Journal, passphrase: str | None) -> None:
     """Open the locked ``journal`` again; raises ``WrongPassphraseError`` (still locked)."""
-    fresh = Journal.open(journal.path, passphrase, create=False)
-    journal.__dict__.clear()
-    journal.__dict__.update(fresh.__dict__)
+    journal.reopen_in_place(passphrase)

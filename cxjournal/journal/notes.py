@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -12,8 +13,10 @@ from sqlalchemy.orm import selectinload
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.validation import note_problems
-from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row
-from cxjournal.store.models import FollowUpRow, NoteRow, PersonRow
+from cxjournal.journal.changes import Area
+from cxjournal.store.agenda_store import set_agenda_item_done
+from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
+from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -25,19 +28,22 @@ class NoteOps:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def add(self, note: Note) -> Note:
-        return self._write(replace(note, id=None))
+    def add(self, note: Note, discussed: Sequence[int] = ()) -> Note:
+        """Save a new note; ``discussed``: talking points of its person ticked in it (they
+        are done on the note's date, discussed in it), in the same transaction."""
+        return self._write(replace(note, id=None), discussed)
 
-    def update(self, note: Note) -> Note:
+    def update(self, note: Note, discussed: Sequence[int] = ()) -> Note:
         if note.id is None:
             raise ValidationError(["id: the note has not been saved yet"])
-        return self._write(note)
+        return self._write(note, discussed)
 
-    def _write(self, note: Note) -> Note:
+    def _write(self, note: Note, discussed: Sequence[int] = ()) -> Note:
         problems = note_problems(note)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        changes = Area.NOTES | (Area.AGENDA if discussed else Area.NONE)
+        with self._journal.session(changes) as session:
             if note.person_id is not None and session.get(PersonRow, note.person_id) is None:
                 raise NotFoundError(f"no person with id {note.person_id}")
             row = NoteRow() if note.id is None else _row(session, note.id)
@@ -59,6 +65,8 @@ class NoteOps:
                 target.due = follow_up.due
                 target.done = follow_up.done
             session.flush()
+            if discussed:
+                _tick_discussed(session, discussed, note, row.id)
             return note_from_row(row)
 
     def get(self, note_id: int) -> Note:
@@ -66,7 +74,7 @@ class NoteOps:
             return note_from_row(_row(session, note_id))
 
     def delete(self, note_id: int) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.NOTES) as session:
             session.delete(_row(session, note_id))
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
@@ -147,7 +155,7 @@ class NoteOps:
             return [str(value) for (value,) in session.execute(query)]
 
     def set_follow_up_done(self, follow_up_id: int, done: bool) -> FollowUp:
-        with self._journal.session() as session:
+        with self._journal.session(Area.NOTES) as session:
             row = session.get(FollowUpRow, follow_up_id)
             if row is None:
                 raise NotFoundError(f"no follow-up with id {follow_up_id}")
@@ -192,3 +200,18 @@ def _row(session: Session, note_id: int) -> NoteRow:
     if row is None:
         raise NotFoundError(f"no note with id {note_id}")
     return row
+
+
+def _tick_discussed(session: Session, item_ids: Sequence[int], note: Note, note_id: int) -> None:
+    """Tick the talking points ``item_ids`` (all of the note's person) done in the note."""
+    person_row = session.get(PersonRow, note.person_id) if note.person_id is not None else None
+    if person_row is None:
+        raise ValidationError(["talking points can be ticked only in a note about someone"])
+    people = {person_row.id: person_from_row(person_row)}
+    for item_id in item_ids:
+        item = session.get(AgendaItemRow, item_id)
+        if item is None:
+            raise NotFoundError(f"no talking point with id {item_id}")
+        if item.person_id != person_row.id:
+            raise ValidationError([f"talking point {item_id} is not {person_row.name}'s"])
+        set_agenda_item_done(session, item_id, note.on, people, note_id)

@@ -8,8 +8,8 @@ when the change was refused), so everyone holding ``journal`` carries on.
 from __future__ import annotations
 
 from cxjournal.domain.errors import WrongPassphraseError
+from cxjournal.journal.backup_ops import passphrase_of
 from cxjournal.journal.core import Journal
-from cxjournal.journal.exchange_ops import passphrase_of
 from cxjournal.journal.lock_ops import lock_journal, unlock_journal
 from cxjournal.store import rekey
 

@@ -12,6 +12,7 @@ from cxjournal.domain.cadence import CONTACT_KINDS, DueStatus, due_status, next_
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, Person
 from cxjournal.domain.validation import person_problems
+from cxjournal.journal.changes import Area
 from cxjournal.store.mapping import apply_person, person_from_row
 from cxjournal.store.models import (
     AgendaItemRow,
@@ -79,7 +80,7 @@ class PeopleOps:
         problems = person_problems(person)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.PEOPLE) as session:
             row = PersonRow()
             apply_person(row, replace(person, id=None))
             session.add(row)
@@ -92,14 +93,14 @@ class PeopleOps:
         problems = person_problems(person)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.PEOPLE) as session:
             row = _row(session, person.id)
             apply_person(row, person)
             session.flush()
             return person_from_row(row)
 
     def set_archived(self, person_id: int, archived: bool) -> Person:
-        with self._journal.session() as session:
+        with self._journal.session(Area.PEOPLE) as session:
             row = _row(session, person_id)
             row.archived = archived
             return person_from_row(row)
@@ -111,7 +112,7 @@ class PeopleOps:
 
     def delete(self, person_id: int) -> None:
         """Remove a person for good: only one with no notes, ratings or audit flags."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PEOPLE) as session:
             row = _row(session, person_id)
             usage = usage_counts(session, person_id)
             if any(usage.values()):

@@ -18,6 +18,7 @@ from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import FollowUp, Note, Person, Plan, PlanKind, Program, ProofPoint
 from cxjournal.domain.program_view import Preparation, ProgramView, preparation, program_view
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal.changes import Area
 from cxjournal.store import program_store
 from cxjournal.store.mapping import person_from_row
 from cxjournal.store.models import PersonRow
@@ -54,13 +55,13 @@ class ProgramOps:
 
     def save(self, program: Program) -> Program:
         """Store the why, the measure and every plan; returns the program as stored."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             program_store.write_program(session, program)
             return program_store.read_program(session, _directory(session))
 
     def set_why(self, why: str, kpi: str) -> Program:
         """Change only the why and the measure (the plans stay as they are)."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             current = program_store.read_program(session, _directory(session))
             program_store.write_program(
                 session, replace(current, why=why.strip(), kpi=kpi.strip(), plans=())
@@ -69,7 +70,7 @@ class ProgramOps:
 
     def save_plan(self, plan: Plan) -> Program:
         """Store one plan (its fields and people); returns the whole program."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             program_store.write_plan(session, plan)
             return program_store.read_program(session, _directory(session))
 
@@ -96,18 +97,18 @@ class ProgramOps:
 
     def save_proof_point(self, point: ProofPoint) -> ProofPoint:
         """Add (``id`` None) or replace a proof point; returns it as stored."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             new_id = program_store.save_proof_point(session, point)
             stored = program_store.read_proof_points(session, _directory(session))
         return next(p for p in stored if p.id == new_id)
 
     def delete_proof_point(self, proof_point_id: int) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             program_store.delete_proof_point(session, proof_point_id)
 
     def share(self, proof_point_id: int, person_id: int, on: dt.date) -> ProofPoint:
         """Record that the proof point was shown to the person on ``on`` (once a day)."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.PROGRAM) as session:
             program_store.add_proof_share(session, proof_point_id, person_id, on)
         return self.proof_point(proof_point_id)
 

@@ -30,6 +30,7 @@ from cxjournal.domain.resilience import (
     normalise_tag,
 )
 from cxjournal.domain.validation import resilience_problems
+from cxjournal.journal.changes import Area
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     apply_resilience,
@@ -98,7 +99,7 @@ class ResilienceOps:
         problems = resilience_problems(entry)
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.RESILIENCE) as session:
             return _save(session, entry)
 
     def save_many(self, entries: Iterable[ResilienceEntry]) -> int:
@@ -115,13 +116,13 @@ class ResilienceOps:
         ]
         if problems:
             raise ValidationError(problems)
-        with self._journal.session() as session:
+        with self._journal.session(Area.RESILIENCE) as session:
             for entry in by_date.values():
                 _save(session, entry)
         return len(by_date)
 
     def delete(self, entry_id: int) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.RESILIENCE) as session:
             row = session.get(ResilienceRow, entry_id)
             if row is None:
                 raise NotFoundError(f"no check-in with id {entry_id}")
@@ -129,7 +130,7 @@ class ResilienceOps:
 
     def delete_on(self, on: dt.date) -> bool:
         """Delete the check-in of ``on``; False if there was none."""
-        with self._journal.session() as session:
+        with self._journal.session(Area.RESILIENCE) as session:
             result = session.execute(delete(ResilienceRow).where(ResilienceRow.on_date == on))
             return bool(getattr(result, "rowcount", 0))
 

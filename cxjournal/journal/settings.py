@@ -10,6 +10,7 @@ from sqlalchemy import select
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import emails_problems
+from cxjournal.journal.changes import Area
 from cxjournal.store.models import SettingRow
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class SettingsOps:
             ) from None
         except (TypeError, ValueError) as exc:
             raise ValidationError([f"{key}: cannot be stored ({exc})"]) from None
-        with self._journal.session() as session:
+        with self._journal.session(Area.SETTINGS) as session:
             row = session.get(SettingRow, key)
             if row is None:
                 session.add(SettingRow(key=key, value=encoded))
@@ -50,7 +51,7 @@ class SettingsOps:
                 row.value = encoded
 
     def delete(self, key: str) -> None:
-        with self._journal.session() as session:
+        with self._journal.session(Area.SETTINGS) as session:
             row = session.get(SettingRow, key)
             if row is not None:
                 session.delete(row)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 
 EXIT_PAGE = "exit_plan"
@@ -95,7 +96,9 @@ def install(window: Any) -> None:
     indicator = ExitPlanIndicator(window)
     window.add_status_widget(indicator)
     window.exit_plan_indicator = indicator
-    window.bus.changed.connect(lambda _area: indicator.update_state())
+    window.bus.changed.connect(
+        lambda changes: indicator.update_state() if changes & Area.EXIT_PLAN else None
+    )
 
 
 def _on_audits(window: Any, method: str) -> None:
@@ -109,6 +112,6 @@ def open_settings(window: Any) -> Any:
 
     dialog = ThresholdsDialog(window.journal, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: window.bus.changed.emit("settings"))
+    dialog.accepted.connect(lambda: window.bus.announce(Area.SETTINGS))
     dialog.open()
     return dialog

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,9 +38,11 @@ from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
 from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
@@ -79,6 +81,8 @@ class AuditEditor(QDialog):
         self.journal = journal
         self.original = audit or Audit(taken_on=dt.date.today())
         self.saved_audit: Audit | None = None
+        #: what saving changed (the audits, and the exit plan and people with them)
+        self.saved_changes = Area.NONE
         self.thresholds = journal.settings.thresholds()
         self.rows: list[RatingRow] = []
         self._slots: dict[RatingRow, int] = {}  # each row's stable number for its ties
@@ -88,6 +92,7 @@ class AuditEditor(QDialog):
         self.setSizeGripEnabled(True)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # every pixel counts on a laptop screen
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
@@ -103,6 +108,8 @@ class AuditEditor(QDialog):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.tabs)
+        bar = self.tabs.tabBar()
+        self.tabs.setMinimumWidth(sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 4)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([790, 460])
@@ -136,7 +143,8 @@ class AuditEditor(QDialog):
         self._recompute_timer.timeout.connect(self.recompute)
 
         self._load(self.original)
-        self.resize(1260, 760)
+        # roomy on a large screen; on a laptop, the room its screen has (the form scrolls)
+        fit_to_screen(self, QSize(1260, 760))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -148,7 +156,7 @@ class AuditEditor(QDialog):
     def _build_form(self) -> QWidget:
         form = QWidget()
         layout = QVBoxLayout(form)
-        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setContentsMargins(0, 0, 2, 0)
 
         top = QHBoxLayout()
         date_label = QLabel("&Date:")
@@ -189,6 +197,12 @@ class AuditEditor(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.rows_holder)
         scroll.setMinimumHeight(180)
+        # as wide as a row with its scroll bar: the rows never slide under the header
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            RatingRow(Person(name="")).minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+        )
         ratings_layout.addWidget(scroll, 1)
         self.ties_editor = TiesEditor()
         self.ties_editor.changed.connect(self._schedule)
@@ -487,9 +501,11 @@ class AuditEditor(QDialog):
                     row.focus_first(only_missing=True)
                     break
             return
+        draft = self.draft()
         with guarded_write(self, "save the audit") as attempt:
             try:
-                self.saved_audit = self.journal.audits.save(self.draft())
+                done = self.journal.perform(lambda j: j.audits.save(draft))
+                self.saved_audit, self.saved_changes = done.value, done.changes
             except ValidationError as exc:
                 self._show_error(exc.problems)  # beside the form, like the form's own checks
                 return

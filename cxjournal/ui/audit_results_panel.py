@@ -7,6 +7,7 @@ editor (as ratings change) and by the Audits page (for the selected audit).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -119,6 +120,7 @@ class AuditResultsPanel(QScrollArea):
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._name_room = metrics.horizontalAdvance("Person name here") + 14
         self.scores.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.scores.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.scores)
@@ -217,6 +219,28 @@ class AuditResultsPanel(QScrollArea):
         else:
             self.no_alarms.setText("No alarm bell rings for this audit.")
         self.no_alarms.setVisible(not alarms)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow panel the last columns (the kind, then the balance) step aside
+        rather than squeeze the names or hide behind a scroll bar; the Audits page and
+        a wider window show them all."""
+        header = self.scores.horizontalHeader()
+        room = self.viewport().width() - 16 - 2 * self.scores.frameWidth()
+        for column in range(1, self.scores_model.columnCount()):
+            header.setSectionHidden(column, False)
+        for column in (4, 3):
+            shown = sum(
+                header.sectionSize(c)
+                for c in range(1, self.scores_model.columnCount())
+                if not header.isSectionHidden(c)
+            )
+            if shown + self._name_room <= room:
+                break
+            header.setSectionHidden(column, True)
 
     def _fit_table(self) -> None:
         rows = self.scores_model.rowCount()

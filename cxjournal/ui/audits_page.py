@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
+from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
@@ -40,7 +41,7 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
@@ -55,6 +56,9 @@ EMPTY_TEXT = (
 
 
 class AuditsPage(Page):
+    #: audits, the people in them, talking points in the network, and the thresholds
+    shows = Area.AUDITS | Area.PEOPLE | Area.AGENDA | Area.SETTINGS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.editor: Any = None  # the open AuditEditor, if any
@@ -113,6 +117,10 @@ class AuditsPage(Page):
         header.resizeSection(DATE, metrics.horizontalAdvance("00 Mmm 0000") + 24)
         header.resizeSection(PEOPLE, metrics.horizontalAdvance("People") + 24)
         header.setStretchLastSection(True)
+        # the alarm bells wrap onto as many lines as they need rather than being cut off
+        # (a journal holds a few audits a year: measuring each row costs nothing)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.edit_selected())
         delete_action = writes_journal(QAction("Delete audit", self.table))
@@ -280,7 +288,7 @@ class AuditsPage(Page):
 
     def _editor_saved(self, editor: Any) -> None:
         saved: Audit | None = editor.saved_audit
-        self.announce("audits")  # the exit plan may have moved too: every page redraws
+        self.announce(editor.saved_changes)
         if saved is not None and saved.id is not None:
             self.open_item(audit_id=saved.id)
             self.context.show_status(f"Audit of {short_date(saved.taken_on)} saved")
@@ -304,11 +312,8 @@ class AuditsPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with guarded_write(self, "delete the audit", UNCHANGED) as attempt:
-            self.journal.audits.delete(audit_id)
-        if attempt.failed:
+        if self.run_op("delete the audit", lambda j: j.audits.delete(audit_id), UNCHANGED) is None:
             return
-        self.announce("audits")  # the exit plan may have moved too: every page redraws
         self.context.show_status(f"Audit of {when} deleted")
 
     def compare_selected(self) -> Any:

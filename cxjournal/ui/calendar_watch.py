@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from cxjournal.journal.changes import Area
+
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
     from cxjournal.ui.bus import JournalBus
@@ -133,7 +135,7 @@ class CalendarWatch(QObject):
 
         def work() -> None:
             from cxjournal.domain.errors import CxJournalError
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             outcomes: list[str] = []
             problems: list[str] = []
@@ -155,7 +157,7 @@ class CalendarWatch(QObject):
         self._running = False
         self._watch()
         if any(outcome in ("read", "missing") for outcome in outcomes):
-            self.bus.changed.emit("meetings")
+            self.bus.announce(Area.MEETINGS)
         if problems:
             self.show_status("Calendar: " + "; ".join(problems))
         elif "missing" in outcomes:

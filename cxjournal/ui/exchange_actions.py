@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QProcess, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import as_written
 
@@ -239,7 +240,7 @@ class ExchangeActions(QObject):
 
         def work(_progress: Progress) -> int:
             from cxjournal.exchange.exporter import export_to_file
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             with reopen(self.journal) as journal:
                 return export_to_file(journal, path)
@@ -270,7 +271,7 @@ class ExchangeActions(QObject):
 
         def work(progress: Progress) -> Any:
             from cxjournal.exchange.importer import import_file
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             with reopen(self.journal) as journal:
                 return import_file(journal, chosen, replace=replace, progress=progress)
@@ -285,7 +286,7 @@ class ExchangeActions(QObject):
 
     def _imported(self, path: Path, summary: Any) -> None:
         self._remember_folder(path)
-        self.window.bus.changed.emit("all")
+        self.window.bus.announce(Area.ALL)
         heading = (
             f"{path.name} was added to your journal."
             if summary.changed
@@ -341,7 +342,7 @@ class ExchangeActions(QObject):
         if self.busy():
             return None
         dialog = ImportFromDialog(self.journal, self.window, folder=self._folder())
-        dialog.imported.connect(lambda _report: self.window.bus.changed.emit("all"))
+        dialog.imported.connect(lambda _report: self.window.bus.announce(Area.ALL))
         dialog.imported.connect(lambda _report: self._remember_folder(Path(dialog.path.text())))
         if kind is not None:
             dialog.set_kind(kind)
@@ -357,13 +358,13 @@ class ExchangeActions(QObject):
             return None
 
         def work(_progress: Progress) -> Path:
-            from cxjournal.journal.exchange_ops import backup_now, reopen
+            from cxjournal.journal.backup_ops import backup_now, reopen
 
             with reopen(self.journal) as journal:
                 return backup_now(journal)
 
         def done(path: Path) -> None:
-            from cxjournal.journal.exchange_ops import human_size
+            from cxjournal.journal.backup_ops import human_size
 
             size = human_size(path.stat().st_size)
             self.window.show_status(f"Backed up to {path} ({size})")
@@ -374,7 +375,7 @@ class ExchangeActions(QObject):
 
     def restore_from_backup(self) -> bool:
         from cxjournal.domain.errors import CxJournalError
-        from cxjournal.journal.exchange_ops import list_backups, restore_in_place
+        from cxjournal.journal.backup_ops import list_backups, restore_in_place
         from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
 
         if self.busy():
@@ -409,7 +410,7 @@ class ExchangeActions(QObject):
             )
             return False
         QApplication.restoreOverrideCursor()
-        self.window.bus.changed.emit("all")
+        self.window.bus.announce(Area.ALL)
         kept = (
             f"\n\nThe journal it replaced is kept at {result.kept_copy}."
             if result.kept_copy

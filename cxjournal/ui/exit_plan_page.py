@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.exit_plan import progress
 from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext
@@ -70,6 +71,9 @@ def status_title(status: ExitStatus) -> str:
 
 
 class ExitPlanPage(Page):
+    #: the exit plan (an audit's change to it is announced as one)
+    shows = Area.EXIT_PLAN
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.plan = ExitPlan()
@@ -285,7 +289,7 @@ class ExitPlanPage(Page):
             self._changed("Exit plan marked done; every step is kept")
 
     def _changed(self, message: str = "") -> None:
-        self.announce("exit_plan")
+        self.announce(Area.EXIT_PLAN)
         if message:
             self.context.show_status(message)
 

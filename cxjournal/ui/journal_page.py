@@ -26,17 +26,23 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import NoteKind
+from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import (
+    ATTITUDE,
     DATE,
+    FOLLOW_UPS,
+    KIND,
     KIND_LABELS,
     NOTE_ID_ROLE,
     PERSON,
+    TAGS,
     TEXT,
     NotesModel,
 )
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 
 EMPTY_TEXT = (
@@ -49,6 +55,9 @@ EMPTY_TEXT = (
 
 
 class JournalPage(Page):
+    #: every note, with the names of the people they are about
+    shows = Area.NOTES | Area.PEOPLE
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.actions = NoteActions(self.journal, context.window, self.announce)
@@ -84,8 +93,10 @@ class JournalPage(Page):
         header = self.table.horizontalHeader()
         for column, width in ((DATE, 90), (PERSON, 130), (2, 90), (3, 80), (TEXT, 360), (5, 110)):
             header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+        # the note takes what is left, so the tags and follow-ups stay in view
+        header.resizeSection(FOLLOW_UPS, header.fontMetrics().horizontalAdvance("Follow-ups") + 28)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (ATTITUDE, KIND, TAGS), stretch_room=200)
 
         self.detail_holder = QWidget()
         self.detail_layout = QVBoxLayout(self.detail_holder)
@@ -212,8 +223,7 @@ class JournalPage(Page):
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(self.journal, self.context.window)
-        if dialog.exec() and dialog.saved_note and dialog.saved_note.id is not None:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note and dialog.saved_note.id is not None:
             self.refresh_if_stale()
             self.select_note(dialog.saved_note.id)
             self.context.show_status("Note saved")

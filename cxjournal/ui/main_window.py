@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -21,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from cxjournal.journal import Journal
 from cxjournal.ui.bus import JournalBus
+from cxjournal.ui.closing import ClosePolicy
 from cxjournal.ui.icons import app_icon, icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
+from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -41,12 +42,15 @@ class MainWindow(QMainWindow):
         self.journal = journal
         self.read_only_guard = ReadOnlyGuard(self) if journal.read_only else None
         self.bus = JournalBus(self)
+        #: whether the window may close now: never while background work runs (ui/closing.py)
+        self.close_policy = ClosePolicy(self)
         self.settings = settings or QSettings()
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
         read_only = " (read-only)" if journal.read_only else ""
         self.setWindowTitle(f"{journal.path.stem}{read_only} — cxjournal")
         self.setWindowIcon(app_icon())
+        # fits a 1024x600 screen with the window manager's frame (see ui/screen_fit.py)
         self.setMinimumSize(QSize(760, 520))
 
         self.sidebar = QListWidget()
@@ -247,16 +251,21 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # remembered from a larger screen: brought inside this one
+            fit_to_screen(self, self.size())
+            keep_on_screen(self)
         else:
-            screen = QApplication.primaryScreen()
-            if screen is not None:
-                available = screen.availableGeometry()
-                self.resize(min(1200, available.width() - 80), min(800, available.height() - 80))
+            # roomy on a large screen, the whole free area of a laptop's
+            fit_to_screen(self, QSize(1200, 800))
+            keep_on_screen(self)
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_policy.may_close():
+            event.ignore()
+            return
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.ui import ops
 from cxjournal.ui.bus import JournalBus
+from cxjournal.ui.write_guard import KEPT
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,13 @@ class PageContext:
 class Page(QWidget):
     """A page built on first visit; ``refresh`` redraws it from the journal.
 
-    After any change announced on the bus the page is marked stale and redraws
-    when next shown (at once if it is showing).
+    After a change announced on the bus to an area the page ``shows``, it is
+    marked stale and redraws when next shown (at once if it is showing); changes
+    to other areas leave it alone.
     """
+
+    #: the areas of the journal this page shows
+    shows: ClassVar[Area] = Area.ALL
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
@@ -45,11 +54,35 @@ class Page(QWidget):
     def open_item(self, **kwargs: Any) -> None:
         """Show a particular thing on this page (a person, an audit...). Default: nothing."""
 
-    def announce(self, area: str) -> None:
-        """Tell every page that ``area`` changed (this one included)."""
-        self.context.bus.changed.emit(area)
+    def announce(self, changes: Area) -> None:
+        """Tell every page that ``changes`` changed (this one included)."""
+        self.context.bus.announce(changes)
 
-    def _on_changed(self, _area: str) -> None:
+    def run_op(
+        self,
+        what: str,
+        op: Callable[[Journal], T],
+        after: str = KEPT,
+        on_failure: Area = Area.NONE,
+    ) -> OpChanges[T] | None:
+        """Run a journal operation and announce what it changed; None when it failed (the
+        failure was shown). See :func:`cxjournal.ui.ops.run_op`."""
+        return ops.run_op(
+            self.journal, self.announce, self.context.window, what, op, after, on_failure
+        )
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a dialog that saves by itself, then announce what it changed."""
+        return ops.run_dialog(self.journal, self.announce, dialog)
+
+    @property
+    def stale(self) -> bool:
+        """True when the page must redraw before it is next seen."""
+        return self._stale
+
+    def _on_changed(self, changes: Area) -> None:
+        if not changes & self.shows:
+            return
         self._stale = True
         if self.isVisible():
             self.refresh_if_stale()

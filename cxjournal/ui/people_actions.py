@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem
 
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
+from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.pages import PAGES
 
 if TYPE_CHECKING:
@@ -50,8 +52,7 @@ def open_new_note(window: MainWindow) -> None:
     if window.current_key() == PAGE_KEY and PAGE_KEY in window.pages:
         person_id = window.pages[PAGE_KEY].current_person_id()  # type: ignore[attr-defined]
     dialog = NoteDialog(window.journal, window, person_id=person_id)
-    if dialog.exec() and dialog.saved_note:
-        window.bus.changed.emit("notes")
+    if run_dialog(window.journal, window.bus.announce, dialog) and dialog.saved_note:
         window.show_status("Note saved")
 
 
@@ -80,8 +81,8 @@ class DueCounter(QObject):
         self.timer.start()
         self.recount()
 
-    def _changed(self, area: str) -> None:
-        if area in ("people", "notes", "all"):
+    def _changed(self, changes: Area) -> None:
+        if changes & (Area.PEOPLE | Area.NOTES):
             self.recount()
 
     def recount(self, today: dt.date | None = None) -> int:

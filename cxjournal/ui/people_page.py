@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,13 +30,19 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Person
+from cxjournal.journal.changes import Area
 from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,
+    FUNCTION,
+    KEY,
     NAME,
+    NEXT_UPDATE,
     PERSON_ID_ROLE,
+    RELATIONSHIP,
     RELATIONSHIP_LABELS,
+    ROLE,
     SORT_ROLE,
     PeopleModel,
 )
@@ -45,8 +52,9 @@ from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
+from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 EMPTY_TEXT = (
     "<h3>No people yet</h3>"
@@ -89,6 +97,9 @@ def profile_html(person: Person) -> str:
 
 
 class PeoplePage(Page):
+    #: the directory, each person's notes and follow-ups, and their talking points
+    shows = Area.PEOPLE | Area.NOTES | Area.AGENDA
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today()
@@ -126,9 +137,17 @@ class PeoplePage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
         for column, width in ((NAME, 132), (1, 100), (2, 80), (3, 86), (4, 56), (5, 72)):
             header.resizeSection(column, width)
+        bold = self.table.font()
+        bold.setBold(True)  # an overdue update is bold, after its bell
+        due = QFontMetrics(bold).horizontalAdvance("9999 days overdue") + 40
+        header.resizeSection(NEXT_UPDATE, max(metrics.horizontalAdvance("Next update") + 28, due))
+        # the name takes what is left; in a narrow list the function, role, relationship
+        # and key step aside, so the attitude and the next update stay in view
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, (FUNCTION, ROLE, RELATIONSHIP, KEY), stretch_room=110)
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
 
@@ -176,7 +195,7 @@ class PeoplePage(Page):
         self.profile_label.setWordWrap(True)
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attitude = AttitudeStrip()
-        self.agenda = AgendaList(self.journal, self.announce)
+        self.agenda = AgendaList(self.journal, self.announce, adder=True)
         self.timeline = PersonTimeline(self.journal, self.actions)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -357,9 +376,8 @@ class PeoplePage(Page):
         from cxjournal.ui.person_profile import PersonProfileDialog
 
         dialog = PersonProfileDialog(self.journal, self.context.window)
-        if dialog.exec() and dialog.saved_person and dialog.saved_person.id is not None:
+        if self.run_dialog(dialog) and dialog.saved_person and dialog.saved_person.id is not None:
             self.filter.clear()
-            self.announce("people")
             self.refresh_if_stale()
             self.select_person(dialog.saved_person.id)
             self.context.show_status(f"Added {dialog.saved_person.name}")
@@ -371,15 +389,13 @@ class PeoplePage(Page):
         if summary is None:
             return
         dialog = PersonProfileDialog(self.journal, self.context.window, summary.person)
-        if dialog.exec() and dialog.saved_person:
-            self.announce("people")
+        self.run_dialog(dialog)
 
     def add_note(self) -> None:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(self.journal, self.context.window, person_id=self.current_person_id())
-        if dialog.exec() and dialog.saved_note:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
 
     def prepare(self) -> None:
@@ -401,12 +417,16 @@ class PeoplePage(Page):
             return
         person = summary.person
         what = "restore this person" if person.archived else "archive this person"
-        with guarded_write(self, what, UNCHANGED) as attempt:
-            self.journal.people.set_archived(person.id, not person.archived)  # type: ignore[arg-type]
-        if attempt.failed:
+        person_id = person.id
+        assert person_id is not None
+        if (
+            self.run_op(
+                what, lambda j: j.people.set_archived(person_id, not person.archived), UNCHANGED
+            )
+            is None
+        ):
             return
         verb = "Restored" if person.archived else "Archived"
-        self.announce("people")
         self.context.show_status(f"{verb} {person.name}")
 
     def delete_person(self) -> None:
@@ -438,11 +458,13 @@ class PeoplePage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with guarded_write(self, "delete this person", UNCHANGED) as attempt:
-            self.journal.people.delete(person.id)  # type: ignore[arg-type]
-        if attempt.failed:
+        person_id = person.id
+        assert person_id is not None
+        if (
+            self.run_op("delete this person", lambda j: j.people.delete(person_id), UNCHANGED)
+            is None
+        ):
             return
-        self.announce("people")
         self.context.show_status(f"Deleted {person.name}")
 
 

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.model import FollowUp, Note
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.ops import run_dialog, run_op
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 #: Notes shown at first, and added by each "Show older notes".
 TIMELINE_PAGE = 10
@@ -74,7 +76,7 @@ class WrappingCheck(QWidget):
 class NoteActions:
     """Edit, delete and tick-off, shared by every view of notes; ``announce`` says what changed."""
 
-    def __init__(self, journal: Journal, parent: QWidget, announce: Callable[[str], None]):
+    def __init__(self, journal: Journal, parent: QWidget, announce: Callable[[Area], None]):
         self.journal = journal
         self.parent = parent
         self.announce = announce
@@ -83,8 +85,7 @@ class NoteActions:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(self.journal, self.parent, note=note)
-        if dialog.exec() and dialog.saved_note:
-            self.announce("notes")
+        if run_dialog(self.journal, self.announce, dialog) and dialog.saved_note:
             return dialog.saved_note
         return None
 
@@ -99,17 +100,40 @@ class NoteActions:
         )
         if answer != QMessageBox.StandardButton.Yes or note.id is None:
             return False
-        with guarded_write(self.parent, "delete the note", UNCHANGED) as attempt:
-            self.journal.notes.delete(note.id)
-        if attempt.failed:
-            return False
-        self.announce("notes")
-        return True
+        note_id = note.id
+        done = run_op(
+            self.journal,
+            self.announce,
+            self.parent,
+            "delete the note",
+            lambda j: j.notes.delete(note_id),
+            UNCHANGED,
+        )
+        return done is not None
+
+    def raise_at_next(self, person_id: int, follow_up: FollowUp, today: dt.date) -> bool:
+        """Save a follow-up as a talking point for the person's next 1:1."""
+        text = follow_up.text
+        done = run_op(
+            self.journal,
+            self.announce,
+            self.parent,
+            "add the talking point",
+            lambda j: j.agenda.add(person_id, text, today),
+            UNCHANGED,
+        )
+        return done is not None
 
     def set_done(self, follow_up_id: int, done: bool) -> None:
-        with guarded_write(self.parent, "update the follow-up", UNCHANGED):
-            self.journal.notes.set_follow_up_done(follow_up_id, done)
-        self.announce("notes")  # on a failure too: the tick is redrawn from the journal
+        run_op(
+            self.journal,
+            self.announce,
+            self.parent,
+            "update the follow-up",
+            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            UNCHANGED,
+            on_failure=Area.NOTES,  # the tick is redrawn from the journal
+        )
 
 
 class NoteCard(QFrame):
@@ -165,7 +189,21 @@ class NoteCard(QFrame):
                     lambda done, fid=follow_up.id: actions.set_done(fid, done)
                 )
             self.follow_up_boxes.append(writes_journal(check.box))
-            layout.addWidget(check)
+            if note.person_id is None or follow_up.done:
+                layout.addWidget(check)
+                continue
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(check, 1)
+            raise_button = writes_journal(QToolButton())
+            raise_button.setText("Raise at next 1:1")
+            raise_button.setObjectName("raise-at-next")
+            raise_button.setToolTip("Add it to the talking points of your next 1:1 with them")
+            raise_button.clicked.connect(
+                lambda _=False, f=follow_up, p=note.person_id: actions.raise_at_next(p, f, today)
+            )
+            line.addWidget(raise_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(line)
 
 
 class PersonTimeline(QWidget):

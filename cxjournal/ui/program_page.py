@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.model import Person, PlanKind, Program
 from cxjournal.domain.program import Risk
 from cxjournal.domain.program_view import ProgramView
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -37,7 +38,6 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
-from cxjournal.ui.write_guard import guarded_write
 
 EMPTY_TEXT = (
     "<h2>Your CX program</h2>"
@@ -73,6 +73,9 @@ class _FocusOut(QObject):
 
 
 class ProgramPage(Page):
+    #: the program, its people, the notes its risks read, and the thresholds
+    shows = Area.PROGRAM | Area.PEOPLE | Area.NOTES | Area.SETTINGS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
@@ -193,13 +196,10 @@ class ProgramPage(Page):
         program = self.view.program
         if (why, kpi) == (program.why, program.kpi):
             return
-        with guarded_write(self, "save the program's why") as attempt:
-            self.journal.program.set_why(why, kpi)
-        if attempt.failed:
+        if self.run_op("save the program's why", lambda j: j.program.set_why(why, kpi)) is None:
             return
         self.started = True
         self.context.show_status("Saved the program's why and measure.")
-        self.announce("program")
 
     # -- risks --------------------------------------------------------------------------------
 
@@ -254,8 +254,7 @@ class ProgramPage(Page):
         from cxjournal.ui.person_profile import PersonProfileDialog
 
         dialog = PersonProfileDialog(self.journal, self.context.window, person)
-        if dialog.exec():
-            self.announce("people")
+        self.run_dialog(dialog)
 
     # -- plans ----------------------------------------------------------------------------------
 
@@ -291,8 +290,7 @@ class ProgramPage(Page):
 
         plan = self.journal.program.plan(kind)
         self.plan_dialog = PlanDialog(self.journal, plan, self.context.window, self.today())
-        if self.plan_dialog.exec():
-            self.announce("program")
+        self.run_dialog(self.plan_dialog)
 
     # -- grid -------------------------------------------------------------------------------------
 

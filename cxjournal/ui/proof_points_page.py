@@ -30,13 +30,14 @@ from cxjournal.domain.program_wording import (
     proof_shared_text,
     proof_value_text,
 )
+from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.empty_state import EmptyState
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 EMPTY_TEXT = (
     "<h2>No proof points yet</h2>"
@@ -64,6 +65,9 @@ def detail_text(point: ProofPoint) -> str:
 
 
 class ProofPointsPage(Page):
+    #: proof points and the people they were shared with
+    shows = Area.PROGRAM | Area.PEOPLE
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
@@ -212,10 +216,9 @@ class ProofPointsPage(Page):
         self.dialog = ProofPointDialog(
             self.journal, point, self.context.window, self.today(), plan=self.plan()
         )
-        if self.dialog.exec() and self.dialog.saved_point is not None:
-            self.announce("program")
-            if self.dialog.saved_point.id is not None:
-                self.select(self.dialog.saved_point.id)
+        saved = self.dialog.saved_point if self.run_dialog(self.dialog) else None
+        if saved is not None and saved.id is not None:
+            self.select(saved.id)
 
     def export(self) -> None:
         from cxjournal.ui.program_exports import export_portfolio
@@ -238,8 +241,7 @@ class ProofPointsPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with guarded_write(self, "delete the proof point", UNCHANGED) as attempt:
-            self.journal.program.delete_proof_point(point.id)
-        if attempt.failed:
-            return
-        self.announce("program")
+        point_id = point.id
+        self.run_op(
+            "delete the proof point", lambda j: j.program.delete_proof_point(point_id), UNCHANGED
+        )

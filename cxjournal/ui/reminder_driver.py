@@ -30,6 +30,7 @@ from cxjournal.domain.reminders import (
     ReminderPreferences,
     due_among,
 )
+from cxjournal.journal.changes import Area
 from cxjournal.journal.lock_ops import is_locked
 from cxjournal.journal.reminders import mark_sent, reminder_plan, reminder_preferences
 from cxjournal.ui.notifier import Notifier
@@ -168,6 +169,6 @@ def start_reminders(window: Any, started_in_background: bool = False) -> Reminde
     return driver
 
 
-def _apply_tray(window: Any, area: str) -> None:
-    if area in ("settings", "all") and not is_locked(window.journal):
+def _apply_tray(window: Any, changes: Area) -> None:
+    if changes & Area.SETTINGS and not is_locked(window.journal):
         window.tray.apply(reminder_preferences(window.journal))

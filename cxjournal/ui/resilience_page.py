@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
+from cxjournal.journal.changes import Area
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -37,7 +38,7 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.resilience_chart import ResilienceChart
@@ -58,6 +59,9 @@ _CHART_DELAY_MS = 30
 
 
 class ResiliencePage(Page):
+    #: the check-ins, and the early warning's rule and dismissals
+    shows = Area.RESILIENCE | Area.SETTINGS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         #: what "today" is (tests may replace it)
@@ -309,15 +313,14 @@ class ResiliencePage(Page):
             )
 
     def save_checkin(self, entry: ResilienceEntry) -> ResilienceEntry | None:
-        with guarded_write(self.context.window, "save the check-in") as attempt:
-            saved = self.journal.resilience.save(entry)
-        if attempt.failed:
+        done = self.run_op("save the check-in", lambda j: j.resilience.save(entry))
+        if done is None:
             return None  # the form keeps what was typed
+        saved = done.value
         today = self.today()
         day = "today" if saved.on == today else long_date(saved.on)
         self._load_form(saved.on)
         self.context.show_status(f"Saved the check-in for {day}.")
-        self.announce("resilience")
         return saved
 
     def open_item(self, **kwargs: Any) -> None:
@@ -383,14 +386,15 @@ class ResiliencePage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with guarded_write(self.context.window, "delete the check-in", UNCHANGED) as attempt:
-            self.journal.resilience.delete(entry.id)
-        if attempt.failed:
+        entry_id = entry.id
+        if (
+            self.run_op("delete the check-in", lambda j: j.resilience.delete(entry_id), UNCHANGED)
+            is None
+        ):
             return
         if self.form.current_date() == entry.on:
             self._load_form(entry.on)
         self.context.show_status(f"Deleted the check-in of {long_date(entry.on)}.")
-        self.announce("resilience")
 
     # -- the early warning ----------
 
@@ -401,12 +405,12 @@ class ResiliencePage(Page):
     def dismiss_warning(self, key: str) -> None:
         if not key:
             return
-        with guarded_write(self.context.window, "dismiss the note", UNCHANGED) as attempt:
-            self.journal.resilience.dismiss_warning(key)
-        if attempt.failed:
+        if (
+            self.run_op("dismiss the note", lambda j: j.resilience.dismiss_warning(key), UNCHANGED)
+            is None
+        ):
             return
         self.context.show_status("The note is hidden until a new shift begins.")
-        self.announce("settings")
 
     def edit_warning_rule(self) -> None:
         from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
@@ -414,10 +418,11 @@ class ResiliencePage(Page):
         ops = self.journal.resilience
         dialog = WarningRuleDialog(ops.warning_rule(), self.context.window)
         while dialog.exec() == WarningRuleDialog.DialogCode.Accepted:
-            with guarded_write(self.context.window, "change the early warning") as attempt:
-                ops.set_warning_rule(dialog.rule())
-            if not attempt.failed:
-                self.announce("settings")
+            rule = dialog.rule()
+            changed = self.run_op(
+                "change the early warning", lambda j, rule=rule: j.resilience.set_warning_rule(rule)
+            )
+            if changed is not None:
                 return
             # refused: the dialog opens again with what was entered
 

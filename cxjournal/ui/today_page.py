@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus, ResilienceEntry
 from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
@@ -44,7 +45,7 @@ from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
-from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+from cxjournal.ui.write_guard import UNCHANGED
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -90,6 +91,10 @@ def _ago(days: int) -> str:
 
 
 class TodayPage(Page):
+    #: everything that matters today: alarms, people due, follow-ups, the check-in, the
+    #: exit plan, the program, meetings and the settings that shape them
+    shows = Area.ALL & ~Area.DRAFTS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
@@ -116,6 +121,11 @@ class TodayPage(Page):
         self.date_label.setObjectName("today-date")
         header.addWidget(self.date_label)
         header.addStretch(1)
+        self.add_point_button = writes_journal(QPushButton("Add &talking point…"))
+        self.add_point_button.setObjectName("today-add-point")
+        self.add_point_button.setToolTip("Save something to raise at your next 1:1 with someone")
+        self.add_point_button.clicked.connect(lambda: self.add_talking_point())
+        header.addWidget(self.add_point_button)
         layout.addLayout(header)
 
         self.welcome = self._build_welcome()
@@ -287,8 +297,7 @@ class TodayPage(Page):
             today=day,
             note_kind=NoteKind(kind),
         )
-        if dialog.exec() and dialog.saved_note:
-            self.announce("notes")
+        if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
 
     def _fill_program(self, today: dt.date) -> None:
@@ -408,6 +417,18 @@ class TodayPage(Page):
         )
         self.prepare_dialog.show()
 
+    def add_talking_point(self, person_id: int | None = None) -> Any:
+        """Ask whom with and what, and save it for their next 1:1 (the dialog stays open,
+        with what was typed, if the journal refuses it)."""
+        from cxjournal.ui.dialogs.talking_point_dialog import TalkingPointDialog
+
+        dialog = TalkingPointDialog(self.journal, self.context.window, person_id, self.today())
+        if self.run_dialog(dialog) and dialog.saved is not None:
+            self.context.show_status(
+                f"Saved for your next 1:1 with {dialog.saved.person.name.strip()}."
+            )
+        return dialog
+
     def _fill_follow_ups(self, overview: TodayOverview) -> None:
         card = self.follow_up_card
         card.clear()
@@ -441,11 +462,14 @@ class TodayPage(Page):
         self._more(card, len(overview.follow_ups), "journal", "In your journal")
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        with guarded_write(self.context.window, "update the follow-up", UNCHANGED) as attempt:
-            self.journal.notes.set_follow_up_done(follow_up_id, done)
-        if not attempt.failed:
+        changed = self.run_op(
+            "update the follow-up",
+            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            UNCHANGED,
+            on_failure=Area.NOTES,  # the tick is redrawn from the journal
+        )
+        if changed is not None:
             self.context.show_status("Follow-up done." if done else "Follow-up open again.")
-        self.announce("notes")  # on a failure too: the tick is redrawn from the journal
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience
@@ -474,10 +498,7 @@ class TodayPage(Page):
     def _dismiss_warning(self, key: str) -> None:
         if not key:
             return
-        with guarded_write(self.context.window, "dismiss the note", UNCHANGED) as attempt:
-            self.journal.resilience.dismiss_warning(key)
-        if not attempt.failed:
-            self.announce("resilience")
+        self.run_op("dismiss the note", lambda j: j.resilience.dismiss_warning(key), UNCHANGED)
 
     def _fill_exit_plan(self, overview: TodayOverview) -> None:
         plan = overview.exit_plan
@@ -507,9 +528,12 @@ class TodayPage(Page):
             )
 
     def _due_days_changed(self, value: int) -> None:
-        with guarded_write(self.context.window, "change when an audit is due", UNCHANGED):
-            self.journal.today.set_audit_due_days(value)
-        self.announce("settings")  # on a failure too: the box shows the journal's value
+        self.run_op(
+            "change when an audit is due",
+            lambda j: j.today.set_audit_due_days(value),
+            UNCHANGED,
+            on_failure=Area.SETTINGS,  # the box shows the journal's value
+        )
 
 
 def _clear(layout: QVBoxLayout) -> None:

@@ -41,8 +41,9 @@ class Tray(QObject):
         self.started_in_background = started_in_background
         self.keep_running = False
         self.quitting = False
-        self.icon = QSystemTrayIcon(app_icon(), self)
-        self.icon.setToolTip("cxjournal")
+        #: made when first shown: a tray icon made on a desktop without a tray leaves a
+        #: stray window behind on some (X11)
+        self._icon: QSystemTrayIcon | None = None
         self.menu = QMenu()
         self.open_action = QAction("&Open cxjournal", self.menu)
         self.open_action.triggered.connect(self.show_window)
@@ -51,11 +52,22 @@ class Tray(QObject):
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
-        self.icon.setContextMenu(self.menu)
-        self.icon.activated.connect(self._activated)
-        self.icon.messageClicked.connect(self._message_clicked)
         self._last_message: str | None = None
         window.installEventFilter(self)
+
+    @property
+    def icon(self) -> QSystemTrayIcon:
+        if self._icon is None:
+            self._icon = QSystemTrayIcon(app_icon(), self)
+            self._icon.setToolTip("cxjournal")
+            self._icon.setContextMenu(self.menu)
+            self._icon.activated.connect(self._activated)
+            self._icon.messageClicked.connect(self._message_clicked)
+        return self._icon
+
+    @property
+    def shown(self) -> bool:
+        return self._icon is not None and self._icon.isVisible()
 
     # -- preferences ----------------------------------------------------------------------
 
@@ -65,8 +77,8 @@ class Tray(QObject):
         self.keep_running = prefs.background or self.started_in_background
         if wanted and tray_available():
             self.icon.show()
-        else:
-            self.icon.hide()
+        elif self._icon is not None:
+            self._icon.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not self.runs_hidden)
@@ -74,7 +86,7 @@ class Tray(QObject):
     @property
     def runs_hidden(self) -> bool:
         """Closing the window keeps the app running (there is a tray icon to come back by)."""
-        return self.keep_running and self.icon.isVisible()
+        return self.keep_running and self.shown
 
     # -- the window -----------------------------------------------------------------------
 
@@ -89,11 +101,14 @@ class Tray(QObject):
 
     def quit(self) -> None:
         self.quitting = True
-        self.icon.hide()
+        was_shown = self.shown
+        if self._icon is not None:
+            self._icon.hide()
         self.window.close()  # saves the geometry, asks about unsaved work
         if self.window.isVisible():  # the user chose to stay
             self.quitting = False
-            self.icon.show()
+            if was_shown:
+                self.icon.show()
             return
         app = QApplication.instance()
         if app is not None:
@@ -123,9 +138,9 @@ class Tray(QObject):
 
     def message(self, reminder: Reminder) -> bool:
         """Show ``reminder`` as the tray's message; False without a tray icon to show it."""
-        if not (tray_available() and self.icon.isVisible()):
-            if not tray_available():
-                return False
+        if not tray_available():
+            return False
+        if not self.shown:
             self.icon.show()  # shown for the message even if not asked for
         self._last_message = reminder.key
         self.icon.showMessage(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxjournal.journal.changes import Area
 from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -89,6 +90,9 @@ def _summary(trends: Trends) -> str:
 
 
 class TrendsPage(Page):
+    #: audits over time, check-ins, the people rated, and the thresholds
+    shows = Area.AUDITS | Area.RESILIENCE | Area.PEOPLE | Area.SETTINGS
+
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.ops = TrendOps(self.journal)

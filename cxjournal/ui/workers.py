@@ -9,7 +9,7 @@ dialog appears when the work takes more than a moment, so nothing else is
 changed while it runs.
 
 Database work in ``work`` must use its own journal handle (see
-``cxjournal.journal.exchange_ops.reopen``): connections belong to the thread
+``cxjournal.journal.backup_ops.reopen``): connections belong to the thread
 that made them.
 """
 
@@ -58,6 +58,7 @@ class Task(QObject):
 
     def __init__(self, parent: QWidget, title: str, label: str, work: Work) -> None:
         super().__init__(parent)
+        self.title = title
         self.running = True
         self.result: Any = None
         self.exception: BaseException | None = None

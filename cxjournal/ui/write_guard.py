@@ -65,13 +65,18 @@ class WriteAttempt:
     ) -> bool:
         if exc is None or not isinstance(exc, Exception):
             return False  # success, or an interrupt that must go on
+        self.report(exc)
+        return True
+
+    def report(self, exc: Exception) -> None:
+        """Record ``exc`` as this write's failure and show it (the one way failures show, in
+        the foreground or from a background task)."""
         self.failed = True
         self.error = exc
         if not isinstance(exc, CxJournalError):
             log.error("a write failed: %s", type(exc).__name__)
         text = failure_text(self.what, exc, self.after)
         QMessageBox.warning(self.parent, f"Could not {self.what}", as_written(text))
-        return True
 
 
 def guarded_write(parent: QWidget | None, what: str, after: str = KEPT) -> WriteAttempt:

@@ -10,7 +10,7 @@ import pytest
 
 from cxjournal.domain.model import Person
 from cxjournal.journal import Journal
-from cxjournal.journal.exchange_ops import backup_now
+from cxjournal.journal.backup_ops import backup_now
 from cxjournal.store import durable
 
 

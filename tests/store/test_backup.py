@@ -17,7 +17,7 @@ from cxjournal.domain.errors import (
     WrongPassphraseError,
 )
 from cxjournal.domain.model import Person
-from cxjournal.journal import Journal, exchange_ops
+from cxjournal.journal import Journal, backup_ops
 from cxjournal.store import backup
 from cxjournal.store.backup import BackupInfo, RetentionPolicy
 from cxjournal.store.engine import SQLITE_HEADER
@@ -83,7 +83,7 @@ def test_backup_of_an_encrypted_journal_stays_encrypted_with_the_same_passphrase
 
 
 def test_backup_files_are_private(journal: Journal) -> None:
-    made = exchange_ops.backup_now(journal)
+    made = backup_ops.backup_now(journal)
     assert made.parent == paths.backups_dir(journal.path)
     assert made.stat().st_mode & 0o777 == 0o600
     assert made.parent.stat().st_mode & 0o777 == 0o700
@@ -91,10 +91,10 @@ def test_backup_files_are_private(journal: Journal) -> None:
 
 def test_automatic_backup_makes_at_most_one_per_day(journal: Journal) -> None:
     day = dt.datetime(2026, 3, 2, 9, 0)
-    first = exchange_ops.automatic_backup(journal, now=day)
+    first = backup_ops.automatic_backup(journal, now=day)
     assert first is not None and first.name == "journal-20260302-090000.db"
-    assert exchange_ops.automatic_backup(journal, now=day.replace(hour=18)) is None
-    second = exchange_ops.automatic_backup(journal, now=day + dt.timedelta(days=1))
+    assert backup_ops.automatic_backup(journal, now=day.replace(hour=18)) is None
+    second = backup_ops.automatic_backup(journal, now=day + dt.timedelta(days=1))
     assert second is not None and second != first
     assert len(backup.rolling_backups(journal.path)) == 2
 
@@ -108,8 +108,8 @@ def test_two_backups_in_the_same_second_do_not_overwrite_each_other(journal: Jou
 
 
 def test_a_second_backup_now_in_the_same_second_is_the_one_kept(journal: Journal) -> None:
-    first = exchange_ops.backup_now(journal)
-    second = exchange_ops.backup_now(journal)  # rotation keeps the newest of the day
+    first = backup_ops.backup_now(journal)
+    second = backup_ops.backup_now(journal)  # rotation keeps the newest of the day
     assert second.exists() and not first.exists()
     assert [b.path for b in backup.rolling_backups(journal.path)] == [second]
 
@@ -131,7 +131,7 @@ def test_same_second_backups_sort_by_their_number(tmp_path: Path) -> None:
 def test_backup_on_quit_never_raises(journal: Journal) -> None:
     folder = paths.backups_dir(journal.path)
     folder.write_text("a file where the folder should be")
-    assert exchange_ops.backup_on_quit(journal) is None
+    assert backup_ops.backup_on_quit(journal) is None
 
 
 # --- rotation ------------------------------------------------------------------------
@@ -169,10 +169,10 @@ def test_rotation_keeps_the_newest_backup_of_a_day(tmp_path: Path) -> None:
 
 
 def test_rotation_follows_the_settings(journal: Journal) -> None:
-    exchange_ops.set_retention_policy(journal, RetentionPolicy(keep_daily=2, keep_weekly=1))
+    backup_ops.set_retention_policy(journal, RetentionPolicy(keep_daily=2, keep_weekly=1))
     start = dt.datetime(2026, 1, 5, 20)
     fake_backups(journal.path, [start + dt.timedelta(days=n) for n in range(20)])
-    exchange_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
+    backup_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
     # two days asked for, three kept (the floor), then one week
     assert kept_days(journal.path) == [
         "2026-01-25 20",
@@ -229,7 +229,7 @@ def test_restore_replaces_the_journal_and_keeps_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "j" / "journal.db"
     with Journal.open(path) as journal:
         journal.people.add(Person(name="Before"))
-        saved = exchange_ops.backup_now(journal, tmp_path / "saved.db")
+        saved = backup_ops.backup_now(journal, tmp_path / "saved.db")
         journal.people.add(Person(name="After"))
     result = backup.restore(saved, path, None, now=dt.datetime(2026, 4, 1, 12))
     assert result.kept_copy is not None
@@ -246,7 +246,7 @@ def test_restore_replaces_the_journal_and_keeps_a_copy(tmp_path: Path) -> None:
 
 def test_restore_onto_a_missing_journal_keeps_nothing(journal: Journal, tmp_path: Path) -> None:
     journal.people.add(Person(name="Ana"))
-    saved = exchange_ops.backup_now(journal, tmp_path / "saved.db")
+    saved = backup_ops.backup_now(journal, tmp_path / "saved.db")
     target = tmp_path / "new" / "journal.db"
     assert backup.restore(saved, target, None).kept_copy is None
     with Journal.open(target, create=False) as restored:
@@ -256,7 +256,7 @@ def test_restore_onto_a_missing_journal_keeps_nothing(journal: Journal, tmp_path
 def test_restore_of_an_encrypted_backup_needs_its_passphrase(
     secret_journal: Journal, tmp_path: Path
 ) -> None:
-    saved = exchange_ops.backup_now(secret_journal, tmp_path / "saved.db")
+    saved = backup_ops.backup_now(secret_journal, tmp_path / "saved.db")
     secret_journal.people.add(Person(name="Later"))
     secret_journal.close()
     before = file_state(secret_journal.path)
@@ -296,7 +296,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(
 def test_restore_refuses_a_truncated_backup(journal: Journal, tmp_path: Path) -> None:
     for n in range(200):
         journal.people.add(Person(name=f"Person {n}", motivations="x" * 500))
-    saved = exchange_ops.backup_now(journal, tmp_path / "saved.db")
+    saved = backup_ops.backup_now(journal, tmp_path / "saved.db")
     data = saved.read_bytes()
     saved.write_bytes(data[: len(data) // 2])
     journal.close()
@@ -322,7 +322,7 @@ def test_restore_refuses_a_plain_sqlite_file_that_is_not_a_journal(
 def test_restore_refuses_a_backup_from_a_newer_version(journal: Journal, tmp_path: Path) -> None:
     from sqlalchemy import text
 
-    saved = exchange_ops.backup_now(journal, tmp_path / "saved.db")
+    saved = backup_ops.backup_now(journal, tmp_path / "saved.db")
     with Journal.open(saved, create=False) as future, future.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     journal.close()
@@ -341,9 +341,9 @@ def test_restore_refuses_a_missing_file_and_the_journal_itself(journal: Journal)
 
 def test_restore_in_place_keeps_the_handle_working(journal: Journal, tmp_path: Path) -> None:
     journal.people.add(Person(name="Before"))
-    saved = exchange_ops.backup_now(journal, tmp_path / "saved.db")
+    saved = backup_ops.backup_now(journal, tmp_path / "saved.db")
     journal.people.add(Person(name="After"))
-    result = exchange_ops.restore_in_place(journal, saved)
+    result = backup_ops.restore_in_place(journal, saved)
     assert names(journal) == ["Before"]
     assert journal.raw().execute("SELECT name FROM people").fetchall() == [("Before",)]
     journal.people.add(Person(name="Again"))
@@ -352,9 +352,9 @@ def test_restore_in_place_keeps_the_handle_working(journal: Journal, tmp_path: P
 
 
 def test_restore_in_place_of_an_encrypted_journal(secret_journal: Journal, tmp_path: Path) -> None:
-    saved = exchange_ops.backup_now(secret_journal)
+    saved = backup_ops.backup_now(secret_journal)
     secret_journal.people.add(Person(name="Later"))
-    exchange_ops.restore_in_place(secret_journal, saved)
+    backup_ops.restore_in_place(secret_journal, saved)
     assert secret_journal.encrypted
     assert names(secret_journal) == ["Ana Silva"]
 
@@ -366,14 +366,14 @@ def test_a_refused_restore_in_place_leaves_the_journal_open_and_unchanged(
     bad = tmp_path / "bad.db"
     bad.write_bytes(SQLITE_HEADER + b"\x00" * 100)
     with pytest.raises(NotAJournalError):
-        exchange_ops.restore_in_place(journal, bad)
+        backup_ops.restore_in_place(journal, bad)
     assert names(journal) == ["Kept"]
     journal.people.add(Person(name="Still writable"))
     assert backup.list_backups(journal.path) == []
 
 
 def test_reopen_gives_a_second_handle_with_the_same_key(secret_journal: Journal) -> None:
-    with exchange_ops.reopen(secret_journal) as twin:
+    with backup_ops.reopen(secret_journal) as twin:
         twin.people.add(Person(name="From another handle"))
     assert "From another handle" in names(secret_journal)
 
@@ -403,7 +403,7 @@ def test_an_imported_retention_setting_is_ignored_and_rotation_keeps_a_floor(
     }
     import_text(journal, json.dumps(hostile), replace=True)
     assert journal.settings.get(RetentionPolicy.SETTING_KEY) is None
-    exchange_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
+    backup_ops.automatic_backup(journal, now=start + dt.timedelta(days=20))
     # the default policy: the 7 newest days, then the two earlier weeks these 21 days reach
     assert len(backup.rolling_backups(journal.path)) == 9
 

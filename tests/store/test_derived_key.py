@@ -12,7 +12,7 @@ import sqlcipher3  # type: ignore[import-untyped]
 from cxjournal.domain.errors import WrongPassphraseError
 from cxjournal.domain.model import Note
 from cxjournal.journal import Journal
-from cxjournal.journal.exchange_ops import backup_now, passphrase_of, reopen
+from cxjournal.journal.backup_ops import backup_now, passphrase_of, reopen
 from cxjournal.store import rawdb
 
 PASSPHRASE = 'correct "horse" battery é'

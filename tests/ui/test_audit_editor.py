@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QSpinBox
 
 from cxjournal.domain.model import Audit, ExitStatus, Person, Rating
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 
 KNOWN = [
     Person(name="Ana Silva", team="Ops", location="Lisbon"),
@@ -263,7 +264,7 @@ def test_editing_an_audit_keeps_its_id_and_moves_the_plan(
     saved = journal.audits.save(
         Audit(taken_on=dt.date(2026, 1, 15), ratings=(rate(directory[0], 5, 5, 5, 5),))
     )
-    main_window.bus.changed.emit("audits")  # written behind the window's back
+    main_window.bus.announce(Area.AUDITS)  # written behind the window's back
     main_window.navigate("audits")
     page = main_window.page("audits")
     page.edit_selected()

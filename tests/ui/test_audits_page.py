@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from cxjournal.domain.model import Audit, ExitStatus, Person, Rating
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 
 JAN, APR, JUL = dt.date(2026, 1, 15), dt.date(2026, 4, 15), dt.date(2026, 7, 15)
 
@@ -49,7 +50,7 @@ def three_audits(journal: Journal, people: list[Person]) -> list[Audit]:
 
 
 def show_audits(main_window: Any) -> Any:
-    main_window.bus.changed.emit("all")  # the journal was written behind the window's back
+    main_window.bus.announce(Area.ALL)  # the journal was written behind the window's back
     main_window.navigate("audits")
     return main_window.page("audits")
 

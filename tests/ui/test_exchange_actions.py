@@ -17,6 +17,7 @@ from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
 from cxjournal.exchange import importer
 from cxjournal.exchange.format_read import parse
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.store import backup as store_backup
 from cxjournal.ui.dialogs.export_audit_dialog import ExportAuditDialog
 from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
@@ -326,12 +327,12 @@ def test_import_journal_runs_in_the_background_and_announces_it(
         return original(*args, **kwargs)
 
     monkeypatch.setattr(importer, "import_file", spy)
-    announced: list[str] = []
+    announced: list[Area] = []
     main_window.bus.changed.connect(announced.append)
     finish(qtbot, actions.import_journal())
     assert threads == [False]
     assert names(journal) == ["Ana Silva", "Ben Okafor", "Chen Wei"]
-    assert announced == ["all"]
+    assert announced == [Area.ALL]
     assert "people: 3 added" in messages["information"][0]
 
 
@@ -406,17 +407,17 @@ def test_restore_replaces_the_journal_and_the_window_carries_on(
     actions: Any, main_window: Any, journal: Journal, monkeypatch: Any, messages: Any
 ) -> None:
     fill(journal)
-    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.journal.backup_ops import backup_now
 
     backup_now(journal)
     journal.people.add(Person(name="Written later"))
     seen = choose_backup(monkeypatch)
-    announced: list[str] = []
+    announced: list[Area] = []
     main_window.bus.changed.connect(announced.append)
     assert actions.restore_from_backup() is True
     assert seen[0].list.topLevelItemCount() == 1
     assert names(journal) == ["Ana Silva", "Ben Okafor"]
-    assert announced == ["all"]
+    assert announced == [Area.ALL]
     assert "kept at" in messages["information"][0]
     journal.people.add(Person(name="After the restore"))
     assert "After the restore" in names(journal)
@@ -426,7 +427,7 @@ def test_restore_replaces_the_journal_and_the_window_carries_on(
 def test_restore_asks_first_and_no_changes_nothing(
     actions: Any, journal: Journal, monkeypatch: Any
 ) -> None:
-    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.journal.backup_ops import backup_now
 
     backup_now(journal)
     journal.people.add(Person(name="Stays"))
@@ -454,7 +455,7 @@ def test_the_restore_dialog_lists_backups_and_has_an_empty_state(
     empty = RestoreDialog([])
     qtbot.addWidget(empty)
     assert not empty.restore_button.isEnabled() and "no backups" in empty.empty.text()
-    from cxjournal.journal.exchange_ops import backup_now
+    from cxjournal.journal.backup_ops import backup_now
 
     made = backup_now(journal)
     listed = RestoreDialog(store_backup.list_backups(journal.path))

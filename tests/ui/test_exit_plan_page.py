@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from cxjournal.domain.model import Audit, ExitItem, ExitStatus
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.journal.exit_plan import template_steps
 
 
 def show_plan(main_window: Any) -> Any:
-    main_window.bus.changed.emit("all")  # the journal may have been written behind its back
+    main_window.bus.announce(Area.ALL)  # the journal may have been written behind its back
     main_window.navigate("exit_plan")
     return main_window.page("exit_plan")
 

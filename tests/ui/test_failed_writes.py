@@ -31,6 +31,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 
 TODAY = dt.date.today()
 HOLD_LOCK = (
@@ -197,7 +198,7 @@ def test_the_audit_editor_stays_open_with_its_ratings(
     ana = journal.people.add(Person(name="Ana"))
     rating = Rating(person=ana, value=8, irreplaceability=7, my_value=5, my_irreplaceability=4)
     journal.audits.save(Audit(taken_on=TODAY, ratings=(rating,)))
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("audits")
     page = main_window.page("audits")
     page.select_row(0)
@@ -225,7 +226,7 @@ def test_a_follow_up_tick_on_today_is_undone_with_a_message(
     qtbot: Any, main_window: Any, journal: Journal, warnings: list[tuple[str, str]]
 ) -> None:
     journal.notes.add(Note(on=TODAY, text="x", follow_ups=(FollowUp("chase", due=TODAY),)))
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("today")
     page = main_window.page("today")
     [box] = [b for b in page.findChildren(QCheckBox) if b.isVisible()]
@@ -245,7 +246,7 @@ def test_exit_plan_steps_keep_the_words_typed(
     qtbot: Any, main_window: Any, journal: Journal, warnings: list[tuple[str, str]]
 ) -> None:
     journal.exit_plan.start()
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("exit_plan")
     page = main_window.page("exit_plan")
     assert journal.exit_plan.status() is ExitStatus.ACTIVE
@@ -296,7 +297,7 @@ def test_deleting_while_busy_changes_nothing_and_says_so(
 ) -> None:
     journal.resilience.save(ResilienceEntry(on=TODAY, energy=5, stress=5, mood=5))
     ben = journal.people.add(Person(name="Ben"))
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("resilience")
     resilience = main_window.page("resilience")
     resilience.history_view.setCurrentIndex(resilience.history_model.index(0, 0))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from cxjournal.domain.model import Person
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.import_from_dialog import ImportFromDialog
 
 FIXTURES = Path(__file__).parents[1] / "exchange" / "imports_fixtures"
@@ -143,10 +144,10 @@ def test_file_menu_opens_the_dialog(qtbot: Any, main_window: Any) -> None:
     assert dialog.current_kind() == "jrnl"
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
     assert dialog.import_button.isEnabled()
-    changed: list[str] = []
+    changed: list[Area] = []
     main_window.bus.changed.connect(changed.append)
     dialog.start_import()
-    qtbot.waitUntil(lambda: "all" in changed, timeout=20000)
+    qtbot.waitUntil(lambda: Area.ALL in changed, timeout=20000)
     dialog.close()
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cxjournal.domain.model import ResilienceEntry
+from cxjournal.journal.changes import Area
 
 DAY = dt.timedelta(days=1)
 END = dt.date(2026, 5, 31)
@@ -163,7 +164,7 @@ def test_today_card_shows_a_mood_only_checkin_as_such(qtbot: Any, main_window: A
     today = dt.date.today()
     journal.resilience.save(mood_only(today, mood=8))
     journal.resilience.save(full(today - DAY, energy=6, stress=4, mood=5))
-    main_window.bus.changed.emit("resilience")
+    main_window.bus.announce(Area.RESILIENCE)
     page = main_window.pages["today"]
     qtbot.waitUntil(lambda: "mood" in page.today_checkin.text(), timeout=5000)
     assert page.today_checkin.text() == "Today: energy <b>–</b> · stress <b>–</b> · mood <b>8</b>"

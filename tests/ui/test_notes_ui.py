@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.models.notes_model import PAGE_SIZE, NotesModel
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
@@ -20,7 +21,7 @@ TODAY = dt.date.today()
 
 
 def journal_page(main_window: Any) -> Any:
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("journal")
     return main_window.page("journal")
 
@@ -136,7 +137,7 @@ def test_journal_page_lists_loads_lazily_and_opens_a_note(
     main_window.navigate("journal", note_id=oldest.id)
     assert page.current_note_id() == oldest.id
     assert page.card is not None and page.card.note.id == oldest.id
-    page.announce("notes")  # a redraw keeps the note selected, however deep it was
+    page.announce(Area.NOTES)  # a redraw keeps the note selected, however deep it was
     assert page.current_note_id() == oldest.id
     # a kind filter that hides the note is lifted to show it
     page.kind.setCurrentIndex(page.kind.findData("win"))
@@ -185,7 +186,7 @@ def test_ctrl_n_opens_a_note_for_the_selected_person(
 ) -> None:
     journal.people.add(Person(name="Ana"))
     bob = journal.people.add(Person(name="Bob"))
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=bob.id)
     seen: list[int | None] = []
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from cxjournal.domain.model import Attitude, Note, NoteKind, Person, Relationship
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.models.people_model import NAME, NEXT_UPDATE, PeopleModel
 from cxjournal.ui.person_profile import PersonProfileDialog
@@ -22,7 +23,7 @@ TODAY = dt.date.today()
 
 def people_page(main_window: Any) -> Any:
     """The People page, after telling the window the journal was filled behind its back."""
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people")
     return main_window.page("people")
 
@@ -159,7 +160,7 @@ def test_an_observation_does_not_reset_the_cadence(main_window: Any, journal: Jo
     ana = journal.people.add(Person(name="Ana", cadence_days=7))
     page = people_page(main_window)
     journal.notes.add(Note(on=TODAY, text="seen", person_id=ana.id, kind=NoteKind.OBSERVATION))
-    page.announce("notes")
+    page.announce(Area.NOTES)
     assert page.proxy.index(0, NEXT_UPDATE).data() == "due today"
 
 

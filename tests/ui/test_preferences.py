@@ -39,8 +39,13 @@ def test_the_dialog_has_one_tab_per_entry(main_window: Any, qtbot: Any) -> None:
     dialog = open_preferences(main_window)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, PreferencesDialog)
-    assert dialog.tabs.count() == len(TABS) == 2
-    assert [dialog.tabs.tabText(i) for i in range(2)] == ["Security", "Lock"]
+    assert dialog.tabs.count() == len(TABS) == 4
+    assert [dialog.tabs.tabText(i) for i in range(4)] == [
+        "Security",
+        "Lock",
+        "Calendar",
+        "Reminders",
+    ]
 
 
 def test_protect_change_and_remove_the_passphrase(

@@ -22,6 +22,7 @@ from cxjournal.domain.model import (
     Rating,
 )
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, gather, report_html
 
 TODAY = dt.date.today()
@@ -68,7 +69,7 @@ def ana(journal: Journal) -> Person:
 
 
 def open_prepare(main_window: Any, person: Person, qtbot: Any) -> PrepareDialog:
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=person.id)
     page = main_window.page("people")
     qtbot.mouseClick(page.prepare_button, Qt.MouseButton.LeftButton)

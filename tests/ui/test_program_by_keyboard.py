@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cxjournal.domain.model import Attitude, Note, Person, PlanKind
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.plan_dialog import PlanDialog
 from cxjournal.ui.dialogs.proof_point_dialog import ProofPointDialog
 from cxjournal.ui.person_profile import PersonProfileDialog
@@ -94,7 +95,7 @@ def test_build_a_program_by_keyboard(
     journal.notes.add(
         Note(TODAY - dt.timedelta(days=2), "Coffee", person_id=ben.id, attitude=Attitude.NEUTRAL)
     )
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     activate(qtbot, main_window)
 
     # the why and the measure

@@ -19,6 +19,7 @@ from cxjournal.domain.model import (
     ProofShare,
 )
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.dialogs.proof_point_dialog import ProofPointDialog
 
@@ -58,7 +59,7 @@ def test_add_filter_and_delete(
     page = ledger(main_window)
     page.add_button.click()
     journal.program.save_proof_point(ProofPoint(D, "Letters rewritten", plans=(PlanKind.VOC,)))
-    main_window.bus.changed.emit("program")
+    main_window.bus.announce(Area.PROGRAM)
     page.refresh_if_stale()
     assert [p.title for p in page.points] == ["Callbacks kept", "Letters rewritten"]
     (callbacks,) = [p for p in page.points if p.title == "Callbacks kept"]

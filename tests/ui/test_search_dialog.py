@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 
 from cxjournal.domain.model import FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.dialogs.search_dialog import HTML_ROLE, SearchDialog
 from cxjournal.ui.search_actions import open_search
 
@@ -132,7 +133,7 @@ def test_audit_and_check_in_hits_open_their_pages(
     journal.resilience.save(
         ResilienceEntry(on=D, energy=4, stress=7, mood=5, note="Exhausting offsite")
     )
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     dialog = open_search(main_window, "reorganisation")
     assert [h.kind for h in dialog.model.hits] == ["audit"]
     assert dialog.open_hit(0)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import read_agenda
 from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, report_html
 
@@ -30,7 +31,7 @@ def network_audit(journal: Journal) -> Audit:
 
 
 def show_network(main_window: Any) -> Any:
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("audits")
     page = main_window.page("audits")
     page.tabs.setCurrentWidget(page.network)
@@ -54,7 +55,7 @@ def test_a_saved_audit_shows_its_network_and_saves_introductions(
     assert not button.isEnabled() and "Added" in button.text()
     assert journal.agenda.open_for(other.id) == []
     # drawn again later, the button still knows it was added
-    main_window.bus.changed.emit("agenda")
+    main_window.bus.announce(Area.AGENDA)
     view = show_network(main_window)
     added = {p.name: b.isEnabled() for _i, p, b in view.intro_buttons}
     assert added == {"Ana Silva": False, "Chen Li": True}
@@ -66,14 +67,14 @@ def test_prepare_shows_saved_points_and_ticking_links_them_to_the_note(
     ana = network_audit.ratings[0].person
     assert ana.id is not None
     point = journal.agenda.add(ana.id, "Offer to introduce <b>Chen</b>", DAY)
-    announced: list[str] = []
+    announced: list[Area] = []
     dialog = PrepareDialog(journal, ana.id, announced.append, main_window, today=DAY)
     qtbot.addWidget(dialog)
     assert [i.text for i in dialog.agenda.items] == [point.text]
     assert "Offer to introduce &lt;b&gt;Chen&lt;/b&gt;" in report_html(dialog.prep, "")
     dialog.agenda.boxes[0].setChecked(True)
     assert journal.agenda.open_for(ana.id) == []
-    assert "agenda" in announced
+    assert any(Area.AGENDA in a for a in announced)
     dialog.talking_points.setPlainText("We agreed on the intro")
     assert dialog.save_note()
     assert dialog.saved_note is not None
@@ -88,7 +89,7 @@ def test_the_profile_lists_open_points_to_tick(
     ana = network_audit.ratings[0].person
     assert ana.id is not None
     journal.agenda.add(ana.id, "Offer to introduce Chen Li", DAY)
-    main_window.bus.changed.emit("all")
+    main_window.bus.announce(Area.ALL)
     main_window.navigate("people", person_id=ana.id)
     page = main_window.page("people")
     qtbot.waitUntil(lambda: len(page.agenda.boxes) == 1)

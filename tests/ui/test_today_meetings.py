@@ -13,6 +13,7 @@ import pytest
 
 from cxjournal.domain.model import NoteKind, Person
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from tests.ui.test_today_page import rows, settle, today_page
 
 NOW = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
@@ -172,7 +173,7 @@ def test_a_file_replaced_by_rename_is_read_again(
 ) -> None:
     from cxjournal.ui.calendar_watch import CalendarWatch
 
-    areas: list[str] = []
+    areas: list[Area] = []
     main_window.bus.changed.connect(areas.append)
     watch = CalendarWatch(journal, main_window.bus, main_window.show_status, main_window)
     with qtbot.waitSignal(watch.finished, timeout=20_000) as first:
@@ -189,5 +190,5 @@ def test_a_file_replaced_by_rename_is_read_again(
         os.replace(replacement, with_calendar)
     summaries = [m.summary for m in journal.calendar.meetings(NOW.date(), NOW.date())]
     assert summaries == ["New"]
-    assert "meetings" in areas
+    assert Area.MEETINGS in areas
     assert str(with_calendar) in watch.watcher.files()  # watched again after the rename

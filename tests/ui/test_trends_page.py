@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from cxjournal.domain.model import Aspects, Audit, Person, Rating, ResilienceEntry
 from cxjournal.domain.power_audit import analyse
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 
 D = dt.date
 TODAY = D(2026, 11, 20)
@@ -89,7 +90,7 @@ def test_the_empty_page_redraws_when_an_audit_arrives(main_window: Any, journal:
     assert page.stack.currentIndex() == 0
     ana = journal.people.add(Person("Ana Silva"))
     journal.audits.save(Audit(D(2026, 3, 1), (Rating(ana, 8, 5, 4, 5),)))
-    page.announce("audits")
+    page.announce(Area.AUDITS)
     assert page.stack.currentIndex() == 1
     assert page.influence_chart is not None
     assert "1 audit, Mar 2026" in page.summary.text()

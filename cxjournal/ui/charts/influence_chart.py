@@ -22,7 +22,7 @@ from typing import Literal
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
@@ -68,6 +68,8 @@ ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
 )
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
+#: the five panels at the height their legends need; below it the chart scrolls
+MIN_CHART_HEIGHT = 760
 #: The narrowest time window shown, in days (a single audit sits in the middle of it).
 MIN_SPAN_DAYS = 180
 
@@ -102,7 +104,16 @@ class InfluenceChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.readout)
-        layout.addWidget(self.view, 1)
+        # on a short screen the five panels keep the height their legends need and the
+        # chart scrolls, rather than squeezing each panel to a sliver
+        self.view.setMinimumHeight(MIN_CHART_HEIGHT)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("influence-scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.view)
+        layout.addWidget(self.scroll, 1)
 
         self._build()
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)

@@ -190,7 +190,7 @@ class ImportFromDialog(QDialog):
             from cxjournal.exchange import imports
             from cxjournal.exchange.imports import daylio
             from cxjournal.exchange.imports.merge import apply
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             data = path.read_bytes()
             file = daylio.parse(data) if kind == "daylio" else None
@@ -257,7 +257,7 @@ class ImportFromDialog(QDialog):
 
         def work(progress: Progress) -> ImportReport:
             from cxjournal.exchange.imports.merge import apply
-            from cxjournal.journal.exchange_ops import reopen
+            from cxjournal.journal.backup_ops import reopen
 
             with reopen(self.journal) as journal:
                 return apply(journal, plan, today, progress=progress)

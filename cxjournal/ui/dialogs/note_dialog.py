@@ -44,7 +44,9 @@ from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OU
 from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
+from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
 
@@ -216,6 +218,10 @@ class NoteDialog(QDialog):
         follow_holder.addLayout(self.follow_ups_box)
         follow_holder.addWidget(add_follow_up, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(QLabel("Follow-ups:"), follow_holder)
+        self.agenda_ticks = AgendaTicks(journal)
+        self.agenda_label = QLabel("Raised:")
+        self.agenda_label.setToolTip("Talking points saved for this 1:1: tick what you raised")
+        form.addRow(self.agenda_label, self.agenda_ticks)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -243,6 +249,9 @@ class NoteDialog(QDialog):
         self.kind.activated.connect(self._touch_kind)
         self.attitude.activated.connect(self._touch_attitude)
         self.person.currentIndexChanged.connect(self._apply_defaults)
+        self.person.currentIndexChanged.connect(self._show_agenda)
+        self.kind.currentIndexChanged.connect(self._show_agenda)
+        self._show_agenda()
         self.text.setFocus()
 
     # -- defaults -------------------------------------------------------------------
@@ -256,6 +265,14 @@ class NoteDialog(QDialog):
     def person_id(self) -> int | None:
         value = self.person.currentData()
         return int(value) if value is not None else None
+
+    def _show_agenda(self, *_args: object) -> None:
+        """A 1:1 note offers the person's open talking points to tick as raised."""
+        one_on_one = self.kind.currentData() == NoteKind.ONE_ON_ONE.value
+        self.agenda_ticks.set_person(self.person_id() if one_on_one else None)
+        shown = bool(self.agenda_ticks.items)
+        self.agenda_ticks.setVisible(shown)
+        self.agenda_label.setVisible(shown)
 
     def _apply_defaults(self) -> None:
         person_id = self.person_id()
@@ -325,8 +342,7 @@ class NoteDialog(QDialog):
 
         dialog = cls(window.journal, window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
-        if dialog.exec() and dialog.saved_note:
-            window.bus.changed.emit("notes")
+        if run_dialog(window.journal, window.bus.announce, dialog) and dialog.saved_note:
             window.show_status("Note saved")
             return True
         return False
@@ -340,10 +356,11 @@ class NoteDialog(QDialog):
             self.text.setFocus()
             return
         with guarded_write(self, "save the note") as attempt:
+            raised = self.agenda_ticks.ticked_ids()
             if note.id is None:
-                self.saved_note = self.journal.notes.add(note)
+                self.saved_note = self.journal.notes.add(note, discussed=raised)
             else:
-                self.saved_note = self.journal.notes.update(note)
+                self.saved_note = self.journal.notes.update(note, discussed=raised)
         if attempt.failed:
             return  # the dialog stays open with what was typed
         super().accept()

@@ -10,12 +10,25 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxjournal.ui.screen_fit import fit_to_screen
 
 #: "module:Class" of each tab, in order
 TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.security_tab:SecurityTab",
     "cxjournal.ui.preferences.lock_tab:LockTab",
+    "cxjournal.ui.preferences.calendar_tab:CalendarTab",
+    "cxjournal.ui.preferences.reminders_tab:RemindersTab",
 )
 
 
@@ -31,15 +44,31 @@ class PreferencesDialog(QDialog):
             tab_class = getattr(importlib.import_module(module_name), class_name)
             tab: QWidget = tab_class(window)
             self.pages[class_name] = tab
-            self.tabs.addTab(tab, tab_class.title)
+            self.tabs.addTab(_scrolling(tab), tab_class.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        # as tall as the tallest tab, as far as the screen allows; a tab scrolls past that
+        wanted = QSize(640, 0)
+        for page in self.pages.values():
+            wanted = wanted.expandedTo(page.sizeHint())
+        chrome = buttons.sizeHint().height() + self.tabs.tabBar().sizeHint().height() + 48
+        fit_to_screen(self, QSize(wanted.width() + 40, wanted.height() + chrome))
 
     def show_tab(self, class_name: str) -> QWidget:
         page = self.pages[class_name]
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentWidget(page.parentWidget().parentWidget())
         return page
+
+
+def _scrolling(tab: QWidget) -> QScrollArea:
+    """``tab`` in a scroll area: on a short screen its last settings stay reachable."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(tab)
+    return scroll

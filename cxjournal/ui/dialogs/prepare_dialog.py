@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QKeySequence,
     QPageLayout,
@@ -45,12 +45,15 @@ from PySide6.QtWidgets import (
 from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
+from cxjournal.ui.ops import run_op
 from cxjournal.ui.people_page import cadence_sentence
 from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
@@ -201,7 +204,7 @@ class PrepareDialog(QDialog):
         self,
         journal: Journal,
         person_id: int,
-        announce: Callable[[str], None],
+        announce: Callable[[Area], None],
         parent: QWidget | None = None,
         today: dt.date | None = None,
     ) -> None:
@@ -214,7 +217,6 @@ class PrepareDialog(QDialog):
         self.prep = gather(journal, person_id, self.today)
         person = self.prep.cadence.person
         self.setWindowTitle(f"Prepare 1:1 with {person.name}")
-        self.resize(1040, 720)
 
         title = QLabel(f"<h2>{html.escape(person.name)}</h2>")
         subtitle = plain_label(" · ".join(b for b in (person.role, person.organisation) if b))
@@ -244,7 +246,7 @@ class PrepareDialog(QDialog):
             follow_layout.addWidget(QLabel("Nothing open with them."))
 
         self.agenda_box = QGroupBox("Saved talking points")
-        self.agenda = AgendaList(journal, announce, lambda: self.today)
+        self.agenda = AgendaList(journal, announce, lambda: self.today, adder=True)
         self.agenda.set_person(person_id)
         QVBoxLayout(self.agenda_box).addWidget(self.agenda)
 
@@ -343,18 +345,23 @@ class PrepareDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finish)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_preparation)
         self.talking_points.setFocus()
+        fit_to_screen(self, QSize(1040, 720))
 
     # -- actions --------------------------------------------------------------------
 
     def _set_done(self, follow_up_id: int | None, done: bool) -> None:
         if follow_up_id is None:
             return
-        with guarded_write(self, "update the follow-up", UNCHANGED) as attempt:
-            self.journal.notes.set_follow_up_done(follow_up_id, done)
-        if attempt.failed:
+        changed = run_op(
+            self.journal,
+            self.announce,
+            self,
+            "update the follow-up",
+            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            UNCHANGED,
+        )
+        if changed is None:
             self._untick(follow_up_id, done)
-            return
-        self.announce("notes")
 
     def _untick(self, follow_up_id: int, done: bool) -> None:
         """Put a follow-up's box back as the journal has it, after a refused change."""
@@ -430,7 +437,7 @@ class PrepareDialog(QDialog):
             for item in self.agenda.ticked():
                 if item.id is not None and self.saved_note.id is not None:
                     self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
-        self.announce("notes")
+        self.announce(Area.NOTES | Area.AGENDA)
         return True
 
     # -- drafts (kept when the journal locks while the preparation is open) ----------------

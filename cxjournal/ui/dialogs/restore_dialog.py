@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.exchange.snapshot import long_date
-from cxjournal.journal.exchange_ops import BackupInfo, human_size
+from cxjournal.journal.backup_ops import BackupInfo, human_size
 from cxjournal.ui.read_only import writes_journal
 
 DATE, SIZE, KIND = range(3)

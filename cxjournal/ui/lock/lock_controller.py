@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
+from cxjournal.journal.changes import Area
 from cxjournal.journal.lock_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
@@ -241,7 +242,7 @@ class LockController(QObject):
         self._shown_drafts = []
         self.apply_preferences()
         self.idle.resume()
-        window.bus.changed.emit("all")
+        window.bus.announce(Area.ALL)
         self.locked_changed.emit(False)
         if self.pending_drafts:
             QTimer.singleShot(0, self._offer_drafts)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.journal.changes import Area
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
 
@@ -198,7 +199,7 @@ class SecurityTab(QWidget):
         problem = self.problem.text()
         self.refresh()
         self.problem.setText(problem)
-        self.window.bus.changed.emit("all")
+        self.window.bus.announce(Area.ALL)
         if hasattr(self.window, "lock_controller"):
             self.window.lock_controller.apply_preferences()
         if hasattr(self.window, "_update_journal_label"):

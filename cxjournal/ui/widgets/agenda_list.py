@@ -2,7 +2,9 @@
 
 Shown in the Prepare 1:1 dialog and on the person's profile. Ticking writes at
 once (one transaction) and tells the other pages through ``announce``; unticking
-before the list is redrawn opens the point again.
+before the list is redrawn opens the point again. With ``adder``, a line below
+adds a point for the next 1:1 ("raise the budget with Ana"); what was typed stays
+if the journal refuses it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,20 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cxjournal.domain.model import AgendaItem
 from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
+from cxjournal.journal.changes import Area
+from cxjournal.ui.ops import run_op
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
@@ -26,6 +38,9 @@ EMPTY = (
     "No talking points saved for them. The introductions suggested on an audit's "
     "Network tab can add some."
 )
+EMPTY_WITH_ADDER = (
+    "No talking points saved for them. Add what you want to raise at your next 1:1 below."
+)
 
 
 def point_label(item: AgendaItem) -> str:
@@ -36,9 +51,10 @@ class AgendaList(QWidget):
     def __init__(
         self,
         journal: Journal,
-        announce: Callable[[str], None] | None = None,
+        announce: Callable[[Area], None] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        adder: bool = False,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
@@ -49,9 +65,27 @@ class AgendaList(QWidget):
         self.boxes: list[QCheckBox] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.empty = QLabel(EMPTY)
+        self.empty = QLabel(EMPTY_WITH_ADDER if adder else EMPTY)
         self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
+        self._points = QVBoxLayout()
+        self._points.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(self._points)
+        self.new_point: QLineEdit | None = None
+        self.add_button: QPushButton | None = None
+        if adder:
+            row = QHBoxLayout()
+            self.new_point = writes_journal(QLineEdit())
+            self.new_point.setObjectName("agenda-new-point")
+            self.new_point.setPlaceholderText("Raise at the next 1:1…")
+            self.new_point.setAccessibleName("New talking point")
+            self.new_point.returnPressed.connect(self.add_typed)
+            self.add_button = writes_journal(QPushButton("Add &point"))
+            self.add_button.setToolTip("Save it for your next 1:1 with them")
+            self.add_button.clicked.connect(self.add_typed)
+            row.addWidget(self.new_point, 1)
+            row.addWidget(self.add_button)
+            self._layout.addLayout(row)
 
     def set_person(self, person_id: int | None) -> None:
         """Show the open talking points of ``person_id`` (None: nobody)."""
@@ -69,8 +103,32 @@ class AgendaList(QWidget):
             check.box.setAccessibleName(f"Talking point: {item.text}")
             check.box.toggled.connect(lambda done, i=item: self._ticked(i, done))
             self.boxes.append(writes_journal(check.box))
-            self._layout.addWidget(check)
+            self._points.addWidget(check)
         self.empty.setVisible(not self.items)
+        if self.new_point is not None and self.add_button is not None:
+            self.new_point.setEnabled(person_id is not None)
+            self.add_button.setEnabled(person_id is not None)
+
+    def add_typed(self) -> bool:
+        """Save the typed point for the person shown; the line is cleared once saved."""
+        if self.new_point is None or self.person_id is None:
+            return False
+        text = self.new_point.text().strip()
+        if not text:
+            return False
+        person_id, today = self.person_id, self._today()
+        done = run_op(
+            self.journal,
+            self._announce or (lambda _changes: None),
+            self,
+            "add the talking point",
+            lambda j: j.agenda.add(person_id, text, today),
+        )
+        if done is None:
+            return False  # the line keeps what was typed
+        self.new_point.clear()
+        self.set_person(self.person_id)
+        return True
 
     def ticked(self) -> list[AgendaItem]:
         """The points ticked done since the list was drawn."""
@@ -88,4 +146,4 @@ class AgendaList(QWidget):
             box.blockSignals(False)
             return
         if self._announce is not None:
-            self._announce("agenda")
+            self._announce(Area.AGENDA)

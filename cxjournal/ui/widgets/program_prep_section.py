@@ -25,6 +25,7 @@ from cxjournal.domain.model import ProofPoint
 from cxjournal.domain.program_view import Preparation
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_result_text
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.read_only import writes_journal
@@ -67,7 +68,7 @@ class ProgramPrepSection(QGroupBox):
         self,
         journal: Journal,
         person_id: int,
-        announce: Callable[[str], None],
+        announce: Callable[[Area], None],
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
@@ -136,7 +137,7 @@ class ProgramPrepSection(QGroupBox):
             self.journal.program.share(proof_point_id, self.person_id, self.today)
         if attempt.failed:
             return
-        self.announce("program")
+        self.announce(Area.PROGRAM)
         self.refresh()
 
     def report_html(self) -> str:

@@ -7,9 +7,12 @@ stay "–" (not rated). Spin boxes cannot go past their ranges.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -23,13 +26,27 @@ from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
 from cxjournal.ui.plain_text import as_written, plain_label
 
-NAME_WIDTH = 170
+NAME_WIDTH = 124
+#: the narrowest a rating column gets; wider where a column title needs it
 SPIN_WIDTH = 54
-GAP_WIDTH = 12
+GAP_WIDTH = 6
 REMOVE_WIDTH = 28
+ROW_SPACING = 3
+HEADER_SCALE = 0.9
 
 UNRATED = 0  # core spin boxes: shown as "?"
 NO_ASPECT = -1  # aspect spin boxes: shown as "–"
+
+
+@functools.cache
+def column_width() -> int:
+    """The width of every rating column: ``SPIN_WIDTH``, or the widest line of a column
+    title in the header's font, so that no title is cut off."""
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * HEADER_SCALE)
+    metrics = QFontMetrics(font)
+    lines = [line for _, text, _ in (*CORE_FIELDS, *ASPECT_FIELDS) for line in text.split("\n")]
+    return max(SPIN_WIDTH, *(metrics.horizontalAdvance(line) + 4 for line in lines))
 
 
 class CoreSpin(QSpinBox):
@@ -40,7 +57,7 @@ class CoreSpin(QSpinBox):
         self.setRange(UNRATED, 10)
         self.setSpecialValueText("?")
         self.setValue(UNRATED)
-        self.setFixedWidth(SPIN_WIDTH)
+        self.setFixedWidth(column_width())
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
@@ -52,17 +69,17 @@ class AspectSpin(QSpinBox):
         self.setRange(NO_ASPECT, 10)
         self.setSpecialValueText("–")
         self.setValue(NO_ASPECT)
-        self.setFixedWidth(SPIN_WIDTH)
+        self.setFixedWidth(column_width())
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
 def _header_label(text: str, tip: str) -> QLabel:
     label = QLabel(text)
-    label.setFixedWidth(SPIN_WIDTH)
+    label.setFixedWidth(column_width())
     label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
     label.setToolTip(f"<p>{tip}</p>")
     font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.9)
+    font.setPointSizeF(font.pointSizeF() * HEADER_SCALE)
     label.setFont(font)
     return label
 
@@ -74,6 +91,7 @@ class RatingHeader(QWidget):
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(ROW_SPACING)
         person = QLabel("Person")
         person.setFixedWidth(NAME_WIDTH)
         person.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
@@ -103,6 +121,7 @@ class RatingRow(QWidget):
         self.person = person
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(ROW_SPACING)
 
         names = QVBoxLayout()
         names.setSpacing(0)

@@ -1,4 +1,4 @@
-"""Journal-level backups and restores, and a second handle for work in another thread.
+"""Backups and restores of an open journal, and a second handle for work in another thread.
 
 The file work itself is in :mod:`cxjournal.store.backup`; here it meets an open
 :class:`Journal`: its engine, its passphrase and its backup settings.
@@ -92,6 +92,4 @@ def restore_in_place(journal: Journal, backup: Path) -> store_backup.RestoreResu
     try:
         return store_backup.restore(backup, journal.path, passphrase)
     finally:
-        fresh = Journal.open(journal.path, passphrase, create=False)
-        journal.__dict__.clear()
-        journal.__dict__.update(fresh.__dict__)
+        journal.reopen_in_place(passphrase)
