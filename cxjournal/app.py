@@ -35,9 +35,8 @@ def run_app(
     SIGTERM (logout, shutdown) closes the window as Quit does, without questions
     (ui/closing.py), so the quit backup below is made and the geometry saved."""
     quit_after_paint = quit_after_paint or visit_pages
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
+    from cxjournal.qt.core import QEvent, QObject, QTimer
+    from cxjournal.qt.widgets import QApplication
     from cxjournal.ui import startup
     from cxjournal.ui.icons import app_icon
 

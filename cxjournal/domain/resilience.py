@@ -497,13 +497,17 @@ class Consistency:
     ``days_logged`` counts distinct dates with a check-in in the last
     ``window_days`` days (today included). ``current_run`` counts the check-ins
     in the current run, where a run survives a single missed day but ends at
-    two missed days in a row (see :func:`consistency`).
+    two missed days in a row (see :func:`consistency`). ``run_days`` is the
+    number of calendar days from the run's first check-in to today, so the
+    message can say how far back the run reaches (it may reach beyond the
+    window: 28 check-ins over the last 34 days sit well with 23 of the last 28).
     """
 
     days_logged: int
     window_days: int
     current_run: int
     message: str
+    run_days: int = 0
 
 
 def consistency(
@@ -532,18 +536,24 @@ def consistency(
             break
         run += 1
         previous = day
-    return Consistency(logged, window_days, run, _consistency_message(logged, window_days, run))
+    run_days = (today - previous).days + 1 if run else 0
+    message = _consistency_message(logged, window_days, run, run_days)
+    return Consistency(logged, window_days, run, message, run_days)
 
 
-def _consistency_message(logged: int, window_days: int, run: int) -> str:
+def _consistency_message(logged: int, window_days: int, run: int, run_days: int) -> str:
     if window_days == 1:
         text = "Checked in today." if logged else "No check-in yet today."
     elif logged == 0:
         text = f"No check-ins in the last {window_days} days."
     else:
         text = f"Checked in on {logged} of the last {window_days} days."
-    if run >= 2:
-        text += f" Current run: {run} check-ins."
+    if run >= 2 and run == run_days:
+        text += f" Current run: {run} days in a row."
+    elif run >= 2:
+        # the run forgives single days without a check-in and may start before the
+        # window: say how far back it reaches, so the two figures never read as a clash
+        text += f" Current run: {run} check-ins over the last {run_days} days."
     elif logged == 0:
         text += " One takes about ten seconds, whenever you are ready."
     return text

@@ -15,6 +15,7 @@ from cxjournal.store import backup as store_backup
 
 # what the GUI shows of backups, so that ui/ never imports the store
 from cxjournal.store.backup import BackupInfo as BackupInfo
+from cxjournal.store.backup import RetentionPolicy as RetentionPolicy
 from cxjournal.store.backup import human_size as human_size
 from cxjournal.store.backup import list_backups as list_backups
 

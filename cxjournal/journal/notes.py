@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, or_, select, text
@@ -162,6 +162,35 @@ class NoteOps:
             row.done = done
             return follow_up_from_row(row)
 
+    def snooze_follow_up(self, follow_up_id: int, until: date) -> FollowUp:
+        """Leave the follow-up off Today until ``until`` (it keeps its due date)."""
+        _require_date("snooze until", until)
+        with self._journal.session(Area.NOTES) as session:
+            row = _follow_up_row(session, follow_up_id)
+            row.snoozed_until = until
+            return follow_up_from_row(row)
+
+    def reschedule_follow_up(self, follow_up_id: int, due: date) -> FollowUp:
+        """Give the follow-up a new due date (and end any snooze)."""
+        _require_date("due", due)
+        with self._journal.session(Area.NOTES) as session:
+            row = _follow_up_row(session, follow_up_id)
+            row.due = due
+            row.snoozed_until = None
+            return follow_up_from_row(row)
+
+    def dismiss_follow_up(self, follow_up_id: int) -> FollowUp:
+        """Take the follow-up off Today: it stays open in its note, without a due date.
+
+        Not a deletion: the note keeps the follow-up, and giving it a date again
+        (:meth:`reschedule_follow_up`, or the note's editor) brings it back.
+        """
+        with self._journal.session(Area.NOTES) as session:
+            row = _follow_up_row(session, follow_up_id)
+            row.due = None
+            row.snoozed_until = None
+            return follow_up_from_row(row)
+
     def open_follow_ups(
         self, due_by: date | None = None, person_id: int | None = None
     ) -> list[tuple[FollowUp, Note]]:
@@ -193,6 +222,18 @@ def _ordered(query: Select[Any]) -> Select[Any]:
     return query.options(selectinload(NoteRow.follow_ups)).order_by(
         NoteRow.on_date.desc(), NoteRow.id.desc()
     )
+
+
+def _follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:
+    row = session.get(FollowUpRow, follow_up_id)
+    if row is None:
+        raise NotFoundError(f"no follow-up with id {follow_up_id}")
+    return row
+
+
+def _require_date(field: str, value: object) -> None:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError([f"{field}: {value!r} is not a date"])
 
 
 def _row(session: Session, note_id: int) -> NoteRow:

@@ -88,9 +88,13 @@ class StakeholderDue:
     status: DueStatus
 
 
+#: Today lists the follow-ups due up to this many days ahead ("Next 7 days").
+FOLLOW_UP_HORIZON_DAYS = 7
+
+
 @dataclass(frozen=True, slots=True)
 class DueFollowUp:
-    """An open follow-up due by the end of this week, with where it was written."""
+    """An open follow-up overdue or due in the next seven days, with where it was written."""
 
     follow_up_id: int
     text: str
@@ -148,15 +152,29 @@ class JournalCounts:
 @dataclass(frozen=True)
 class TodayOverview:
     today: dt.date
-    #: the last day of this week (Sunday): follow-ups due up to it are listed
+    #: the last day of this week (Sunday)
     week_end: dt.date
     counts: JournalCounts
     audit_due_days: int
     latest_audit: LatestAudit | None
     stakeholders: tuple[StakeholderDue, ...]
+    #: open follow-ups not snoozed: the overdue ones, most recently due first, then those
+    #: due from today up to ``horizon``, soonest first
     follow_ups: tuple[DueFollowUp, ...]
     resilience: ResilienceToday
     exit_plan: ExitPlanProgress
+    #: the last day of "Next 7 days": follow-ups due up to it are listed
+    horizon: dt.date = dt.date.min
+    #: open follow-ups due by ``horizon`` that are snoozed past today (not listed)
+    snoozed_follow_ups: int = 0
+
+    @property
+    def overdue_follow_ups(self) -> tuple[DueFollowUp, ...]:
+        return tuple(f for f in self.follow_ups if f.overdue)
+
+    @property
+    def upcoming_follow_ups(self) -> tuple[DueFollowUp, ...]:
+        return tuple(f for f in self.follow_ups if not f.overdue)
 
     @property
     def is_new(self) -> bool:
@@ -172,6 +190,11 @@ class TodayOverview:
 def week_end(today: dt.date) -> dt.date:
     """The Sunday that ends ``today``'s week (``today`` itself on a Sunday)."""
     return today + dt.timedelta(days=6 - today.weekday())
+
+
+def follow_up_horizon(today: dt.date) -> dt.date:
+    """The last day of "Next 7 days": a follow-up due seven days from ``today`` is listed."""
+    return today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
 
 
 class TodayOps:
@@ -219,6 +242,8 @@ def _overview(conn: Any, today: dt.date) -> TodayOverview:
     due_days = _due_days(settings.get(AUDIT_DUE_DAYS_KEY))
     counts = _counts(conn)
     end = week_end(today)
+    horizon = follow_up_horizon(today)
+    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.notes else ((), 0)
     return TodayOverview(
         today=today,
         week_end=end,
@@ -226,9 +251,11 @@ def _overview(conn: Any, today: dt.date) -> TodayOverview:
         audit_due_days=due_days,
         latest_audit=_latest_audit(conn, thresholds, today, due_days) if counts.audits else None,
         stakeholders=_stakeholders(conn, today) if counts.people else (),
-        follow_ups=_follow_ups(conn, today, end) if counts.notes else (),
+        follow_ups=follow_ups,
         resilience=_resilience(conn, today, settings, counts.check_ins),
         exit_plan=_exit_plan(conn),
+        horizon=horizon,
+        snoozed_follow_ups=snoozed,
     )
 
 
@@ -304,17 +331,24 @@ def _stakeholders(conn: Any, today: dt.date) -> tuple[StakeholderDue, ...]:
     return tuple(found)
 
 
-def _follow_ups(conn: Any, today: dt.date, end: dt.date) -> tuple[DueFollowUp, ...]:
+def _follow_ups(conn: Any, today: dt.date, horizon: dt.date) -> tuple[tuple[DueFollowUp, ...], int]:
+    """Open follow-ups due by ``horizon``: the listed ones (overdue most recently due first,
+    then the coming ones soonest first) and how many are snoozed past ``today``."""
     rows = conn.execute(
-        "SELECT f.id, f.text, f.due, n.id, n.on_date, n.person_id, p.name "
+        "SELECT f.id, f.text, f.due, n.id, n.on_date, n.person_id, p.name, f.snoozed_until "
         "FROM follow_ups AS f JOIN notes AS n ON n.id = f.note_id "
         "LEFT JOIN people AS p ON p.id = n.person_id "
         "WHERE f.done = 0 AND f.due IS NOT NULL AND f.due <= ? "
-        "ORDER BY f.due, n.on_date, f.position, f.id",
-        (end.isoformat(),),
+        "ORDER BY f.due < ? DESC, "
+        "CASE WHEN f.due < ? THEN f.due END DESC, f.due, n.on_date, f.position, f.id",
+        (horizon.isoformat(), today.isoformat(), today.isoformat()),
     )
     found = []
-    for follow_up_id, text, due, note_id, note_on, person_id, name in rows:
+    snoozed = 0
+    for follow_up_id, text, due, note_id, note_on, person_id, name, until in rows:
+        if until is not None and plain.day(until) > today:
+            snoozed += 1
+            continue
         day = plain.day(due)
         found.append(
             DueFollowUp(
@@ -328,7 +362,7 @@ def _follow_ups(conn: Any, today: dt.date, end: dt.date) -> tuple[DueFollowUp, .
                 overdue=day < today,
             )
         )
-    return tuple(found)
+    return tuple(found), snoozed
 
 
 def _warning_rule(stored: object) -> WarningRule:
@@ -406,6 +440,7 @@ def _exit_plan(conn: Any) -> ExitPlanProgress:
 __all__ = [
     "AUDIT_DUE_DAYS_KEY",
     "DEFAULT_AUDIT_DUE_DAYS",
+    "FOLLOW_UP_HORIZON_DAYS",
     "DueFollowUp",
     "ExitPlanProgress",
     "JournalCounts",
@@ -414,5 +449,6 @@ __all__ = [
     "StakeholderDue",
     "TodayOps",
     "TodayOverview",
+    "follow_up_horizon",
     "week_end",
 ]

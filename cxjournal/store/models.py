@@ -308,12 +308,19 @@ class FollowUpRow(Base):
     text: Mapped[str] = mapped_column(Text)
     due: Mapped[dt.date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(default=False)
+    #: Today leaves the follow-up out before this day (migration 0005_snooze)
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
     note: Mapped[NoteRow] = relationship(back_populates="follow_ups")
 
     __table_args__ = (
         _bool("done"),
         CheckConstraint("length(trim(text)) >= 1", name="text_present"),
+        CheckConstraint(
+            "snoozed_until IS NULL OR "
+            "(length(snoozed_until) = 10 AND date(snoozed_until) = snoozed_until)",
+            name="snoozed_until_date",
+        ),
         Index("ix_follow_ups_open_due", "done", "due"),
     )
 

@@ -19,7 +19,13 @@ from cxjournal.store import durable
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_v2", "0004_calendar")
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_search",
+    "0003_v2",
+    "0004_calendar",
+    "0005_snooze",
+)
 HEAD = REVISIONS[-1]
 
 

@@ -34,7 +34,12 @@ RANK_WINDOW = 1000
 
 @dataclass(frozen=True, slots=True)
 class IndexHit:
-    """One row of the index that matched, best first."""
+    """One row of the index that matched, best first.
+
+    ``snippet`` comes from the text itself (the body, or the tags when only they
+    match), never from the name alone; ``who_marked`` is the name with its
+    matched words marked.
+    """
 
     kind: str
     item_id: int
@@ -44,62 +49,166 @@ class IndexHit:
     who: str
     snippet: str
     rank: float
+    who_marked: str = ""
 
 
-_SEARCH = f"""
-    SELECT rowid, kind, open_id, person_id, on_date, who,
-           snippet(search_fts, -1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', {SNIPPET_TOKENS}),
-           rank
-    FROM search_fts
-    WHERE search_fts MATCH :match AND rowid >= :floor
-    ORDER BY rank
-    LIMIT :limit OFFSET :offset
+@dataclass(frozen=True, slots=True)
+class IndexFilter:
+    """What the hits must be besides matching: about a person, of kinds, within dates.
+
+    ``person_id`` keeps the person's own row and everything about them; a date
+    bound leaves out people (they have no date); follow-ups are dated by their
+    due date (their note's date when they have none).
     """
 
+    person_id: int | None = None
+    kinds: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """SQL conditions (each starting with " AND ") and their parameters."""
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        if self.person_id is not None:
+            parts.append(" AND person_id = :person_id")
+            params["person_id"] = self.person_id
+        if self.kinds:
+            names = [f":kind{n}" for n in range(len(self.kinds))]
+            parts.append(f" AND kind IN ({', '.join(names)})")
+            params.update({name[1:]: kind for name, kind in zip(names, self.kinds, strict=True)})
+        if self.since is not None:
+            parts.append(" AND on_date >= :since")
+            params["since"] = self.since.isoformat()
+        if self.until is not None:
+            parts.append(" AND on_date <= :until")
+            params["until"] = self.until.isoformat()
+        return "".join(parts), params
+
+
+NO_FILTER = IndexFilter()
+
+#: At most this many people whose name matches are put before every other hit.
+NAME_FIRST_LIMIT = 50
+
+
+def _snippet(column: int) -> str:
+    return (
+        f"snippet(search_fts, {column}, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', "
+        f"{SNIPPET_TOKENS})"
+    )
+
+
+_COLUMNS = (
+    "rowid, kind, open_id, person_id, on_date, who, "
+    f"{_snippet(1)}, {_snippet(2)}, highlight(search_fts, 0, '{MARK_START}', '{MARK_END}'), rank"
+)
+
+_SEARCH = (
+    f"SELECT {_COLUMNS} FROM search_fts "
+    "WHERE search_fts MATCH :match AND rowid >= :floor{where}{skip} "
+    "ORDER BY rank LIMIT :limit OFFSET :offset"
+)
+
+#: People whose own name matches: they come first.
+_NAMED = (
+    f"SELECT {_COLUMNS} FROM search_fts "
+    "WHERE search_fts MATCH :named AND kind = 'person'{where} "
+    f"ORDER BY rank LIMIT {NAME_FIRST_LIMIT}"
+)
+
 _FLOOR = (
-    "SELECT rowid FROM search_fts WHERE search_fts MATCH :match "
+    "SELECT rowid FROM search_fts WHERE search_fts MATCH :match{where} "
     "ORDER BY rowid DESC LIMIT 1 OFFSET :window"
 )
 
-_COUNT = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"
+_COUNT = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match{where}"
 _COUNT_UP_TO = (
-    "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :match LIMIT :cap)"
+    "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :match{where} "
+    "LIMIT :cap)"
 )
 
 
-def search(connection: Any, match: str, limit: int = 50, offset: int = 0) -> list[IndexHit]:
-    """Rows matching the FTS5 expression ``match``, best (lowest bm25) first.
+def name_match(match: str) -> str:
+    """``match`` limited to the ``who`` column (the person's name)."""
+    return f"who : ({match})"
+
+
+def search(
+    connection: Any,
+    match: str,
+    limit: int = 50,
+    offset: int = 0,
+    only: IndexFilter = NO_FILTER,
+) -> list[IndexHit]:
+    """Rows matching the FTS5 expression ``match`` (and ``only``): first the people whose
+    name matches, then every other row, best (lowest bm25) first.
 
     When more than :data:`RANK_WINDOW` rows match, only the newest of them are
     ranked (the window moves with ``offset``).
     """
-    window = max(RANK_WINDOW, offset + limit) - 1
-    row = connection.execute(_FLOOR, {"match": match, "window": window}).fetchone()
+    where, params = only.where()
+    named = [
+        _index_hit(row)
+        for row in connection.execute(
+            _NAMED.format(where=where), {"named": name_match(match), **params}
+        )
+    ]
+    found = named[offset : offset + limit]
+    rest_offset = max(0, offset - len(named))
+    rest_limit = limit - len(found)
+    if rest_limit <= 0:
+        return found
+    skip = ""
+    if named:
+        skip = f" AND rowid NOT IN ({', '.join(str(h.item_id * 8 + 3) for h in named)})"
+    window = max(RANK_WINDOW, rest_offset + rest_limit) - 1
+    row = connection.execute(
+        _FLOOR.format(where=where), {"match": match, "window": window, **params}
+    ).fetchone()
     floor = row[0] if row else None
     rows = connection.execute(
-        _SEARCH, {"match": match, "limit": limit, "offset": offset, "floor": floor or 0}
+        _SEARCH.format(where=where, skip=skip),
+        {
+            "match": match,
+            "limit": rest_limit,
+            "offset": rest_offset,
+            "floor": floor or 0,
+            **params,
+        },
     )
-    return [
-        IndexHit(
-            kind=str(kind),
-            item_id=int(rowid) // 8,
-            open_id=int(open_id),
-            person_id=int(person_id) if person_id is not None else None,
-            on=dt.date.fromisoformat(on_date) if on_date else None,
-            who=str(who or ""),
-            snippet=str(snippet or ""),
-            rank=float(rank),
-        )
-        for rowid, kind, open_id, person_id, on_date, who, snippet, rank in rows
-    ]
+    return found + [_index_hit(r) for r in rows]
 
 
-def count(connection: Any, match: str, cap: int | None = None) -> int:
-    """How many rows match ``match``; with ``cap``, counting stops there (cheaper)."""
+def _index_hit(row: Any) -> IndexHit:
+    rowid, kind, open_id, person_id, on_date, who, body, tags, who_marked, rank = row
+    snippet = str(body or "")
+    if MARK_START not in snippet and tags and MARK_START in str(tags):
+        snippet = str(tags)
+    return IndexHit(
+        kind=str(kind),
+        item_id=int(rowid) // 8,
+        open_id=int(open_id),
+        person_id=int(person_id) if person_id is not None else None,
+        on=dt.date.fromisoformat(on_date) if on_date else None,
+        who=str(who or ""),
+        snippet=snippet,
+        rank=float(rank),
+        who_marked=str(who_marked or ""),
+    )
+
+
+def count(
+    connection: Any, match: str, cap: int | None = None, only: IndexFilter = NO_FILTER
+) -> int:
+    """How many rows match ``match`` (and ``only``); with ``cap``, counting stops there."""
+    where, params = only.where()
     if cap is None:
-        row = connection.execute(_COUNT, {"match": match}).fetchone()
+        row = connection.execute(_COUNT.format(where=where), {"match": match, **params}).fetchone()
     else:
-        row = connection.execute(_COUNT_UP_TO, {"match": match, "cap": cap}).fetchone()
+        row = connection.execute(
+            _COUNT_UP_TO.format(where=where), {"match": match, "cap": cap, **params}
+        ).fetchone()
     return int(row[0] or 0) if row else 0
 
 
@@ -108,6 +217,13 @@ def rebuild(connection: Session | Connection) -> None:
     from sqlalchemy import text
 
     connection.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+
+
+def note_kinds(connection: Any, note_ids: list[int]) -> dict[int, str]:
+    """The kind of each of these notes, by id."""
+    marks = ", ".join("?" * len(note_ids))
+    rows = connection.execute(f"SELECT id, kind FROM notes WHERE id IN ({marks})", note_ids)
+    return {int(note_id): str(kind) for note_id, kind in rows}
 
 
 def split_marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
+from cxjournal.journal import Journal
+from cxjournal.qt.core import QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from cxjournal.qt.gui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from cxjournal.qt.widgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -17,11 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal import Journal
+from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
-from cxjournal.ui.icons import app_icon, icon
+from cxjournal.ui.icons import app_icon, icon, selectable_icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         #: whether the window may close now: never while background work runs (ui/closing.py)
         self.close_policy = ClosePolicy(self)
         self.settings = settings or QSettings()
+        theme.apply(theme.saved(self.settings))
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
         read_only = " (read-only)" if journal.read_only else ""
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
         for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item = QListWidgetItem(spec.title)
             item.setToolTip(spec.tooltip or spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             holder.layout().setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self._colour_sidebar_icons()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -141,6 +143,17 @@ class MainWindow(QMainWindow):
             if spec.key == key:
                 return index
         raise KeyError(f"no page {key!r}")
+
+    def _colour_sidebar_icons(self) -> None:
+        """The page icons, drawn in the selected text's colour on the selected row."""
+        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        for row, spec in enumerate(self._specs):
+            self.sidebar.item(row).setIcon(selectable_icon(spec.icon, selected))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_sidebar_icons()
+        super().changeEvent(event)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

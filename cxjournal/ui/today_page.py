@@ -15,11 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QCheckBox,
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.journal.changes import Area
+from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.qt.core import QTimer
+from cxjournal.qt.widgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,12 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus, ResilienceEntry
-from cxjournal.domain.resilience import MEASURES, checkin_value
-from cxjournal.journal.changes import Area
-from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
@@ -43,9 +42,13 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard, next_week
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -103,7 +106,7 @@ class TodayPage(Page):
         self._program_tries = 0
 
         scroll = QScrollArea()
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
@@ -133,7 +136,8 @@ class TodayPage(Page):
 
         self.audit_card = Card("Latest power audit")
         self.stakeholder_card = Card("Stakeholder updates due")
-        self.follow_up_card = Card("Follow-ups this week")
+        self.follow_up_card = FollowUpsCard(short_date)
+        self._connect_follow_ups()
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
         self.program_card = ProgramCard()
@@ -259,7 +263,7 @@ class TodayPage(Page):
         self.welcome.setVisible(new)
         # fill the cards while they are hidden: the new rows are then shown (polished
         # and laid out) in one pass instead of one by one
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         self.cards.hide()
         if not new:
             self._fill_audit(overview)
@@ -274,7 +278,7 @@ class TodayPage(Page):
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
-                bar = self.scroll.verticalScrollBar()
+                bar = self.scroll_area.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
 
     def _fill_meetings(self) -> None:
@@ -430,46 +434,83 @@ class TodayPage(Page):
         return dialog
 
     def _fill_follow_ups(self, overview: TodayOverview) -> None:
+        self.follow_up_card.fill(overview)
+
+    def _connect_follow_ups(self) -> None:
         card = self.follow_up_card
-        card.clear()
-        if not overview.follow_ups:
-            card.add_text(
-                "Nothing due this week. Follow-ups you write in your notes appear here "
-                "when they fall due.",
-                "today-no-follow-ups",
-            )
-            return
-        for item in overview.follow_ups[:LIST_LIMIT]:
-            holder = QWidget()
-            line = QHBoxLayout(holder)
-            line.setContentsMargins(0, 0, 0, 0)
-            done = writes_journal(QCheckBox())
-            done.setAccessibleName(f"Done: {item.text}")
-            done.setToolTip("Tick when done")
-            when = days_label(item.due, overview.today)
-            who = f" · {item.person_name}" if item.person_name else ""
-            row = LinkRow(
-                item.text,
-                f"{short_date(item.due, overview.today)}, {when}{who}",
-                tooltip="Open the note",
-            )
-            row.setObjectName("today-follow-up-overdue" if item.overdue else "today-follow-up")
-            row.activated.connect(lambda n=item.note_id: self.go("journal", note_id=n))
-            done.toggled.connect(lambda on, f=item.follow_up_id: self._follow_up_done(f, on))
-            line.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
-            line.addWidget(row, 1)
-            card.add(holder)
-        self._more(card, len(overview.follow_ups), "journal", "In your journal")
+        card.open_note.connect(lambda n: self.go("journal", note_id=n))
+        card.show_more.connect(lambda: self.go("journal"))
+        card.done.connect(self._follow_up_done)
+        card.snooze.connect(self._snooze)
+        card.ask_snooze.connect(self._ask_snooze)
+        card.ask_reschedule.connect(self._ask_reschedule)
+        card.dismiss.connect(self._dismiss)
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        changed = self.run_op(
+        self._follow_up_write(
             "update the follow-up",
             lambda j: j.notes.set_follow_up_done(follow_up_id, done),
+            "Follow-up done." if done else "Follow-up open again.",
+        )
+
+    def _snooze(self, follow_up_id: int, until: dt.date) -> None:
+        self._follow_up_write(
+            "snooze the follow-up",
+            lambda j: j.notes.snooze_follow_up(follow_up_id, until),
+            f"Snoozed: back on Today on {short_date(until, self.today())}.",
+        )
+
+    def _ask_snooze(self, follow_up_id: int) -> None:
+        from cxjournal.ui.dialogs import pick_date_dialog
+
+        today = self.today()
+        until = pick_date_dialog.ask_date(
+            self.context.window,
+            "Snooze follow-up",
+            "Leave this follow-up off Today until the day you choose. It keeps its due date.",
+            "Back on",
+            next_week(today),
+            today + dt.timedelta(days=1),
+        )
+        if until is not None:
+            self._snooze(follow_up_id, until)
+
+    def _ask_reschedule(self, follow_up_id: int) -> None:
+        from cxjournal.ui.dialogs import pick_date_dialog
+
+        item = self.follow_up_card.items.get(follow_up_id)
+        today = self.today()
+        due = pick_date_dialog.ask_date(
+            self.context.window,
+            "Reschedule follow-up",
+            f"A new due date for: {item.text}" if item else "A new due date.",
+            "Due",
+            today + dt.timedelta(days=7),
+            today,
+        )
+        if due is not None:
+            self._follow_up_write(
+                "reschedule the follow-up",
+                lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
+                f"Rescheduled to {short_date(due, today)}.",
+            )
+
+    def _dismiss(self, follow_up_id: int) -> None:
+        self._follow_up_write(
+            "dismiss the follow-up",
+            lambda j: j.notes.dismiss_follow_up(follow_up_id),
+            "Dismissed from Today: the follow-up stays open in its note, without a date.",
+        )
+
+    def _follow_up_write(self, what: str, write: Callable[[Journal], object], done: str) -> None:
+        changed = self.run_op(
+            what,
+            write,
             UNCHANGED,
-            on_failure=Area.NOTES,  # the tick is redrawn from the journal
+            on_failure=Area.NOTES,  # the list is redrawn from the journal
         )
         if changed is not None:
-            self.context.show_status("Follow-up done." if done else "Follow-up open again.")
+            self.context.show_status(done)
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience

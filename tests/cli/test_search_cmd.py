@@ -109,3 +109,45 @@ def test_search_does_not_import_qt(filled: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "[churn]" in result.stdout
+
+
+def test_filters_and_offset_as_in_the_app(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--db", str(filled), "search", "churn", "--json"]
+    assert main([*args, "--kind", "follow_up"]) == 0
+    assert [h["kind"] for h in json.loads(capsys.readouterr().out)] == ["follow_up"]
+    assert main([*args, "--person", "ana silva", "--kind", "note", "--kind", "person"]) == 0
+    assert sorted(h["kind"] for h in json.loads(capsys.readouterr().out)) == ["note", "person"]
+    assert main([*args, "--since", "2026-02-02"]) == 0
+    assert [h["kind"] for h in json.loads(capsys.readouterr().out)] == ["follow_up"]  # due 8 Feb
+    assert main([*args, "--until", "2026-01-31"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", str(filled), "search", "pricing", "--json", "--offset", "3"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_person_named_comes_first_in_the_cli_too(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(filled), "search", "ana", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["kind"] == "person" and hits[0]["title_matches"] == [[0, 3]]
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (["--person", "Nobody"], "no one named 'Nobody'"),
+        (["--since", "2026-03-02", "--until", "2026-03-01"], "is after until"),
+        (["--since", "yesterday"], "is not a date"),
+        (["--kind", "memo"], "invalid choice"),
+        (["--offset", "-1"], "below 0"),
+    ],
+)
+def test_a_bad_filter_is_a_usage_error(
+    filled: Path, capsys: pytest.CaptureFixture[str], extra: list[str], problem: str
+) -> None:
+    with pytest.raises(SystemExit) as ended:
+        code = main(["--db", str(filled), "search", "churn", *extra])
+        raise SystemExit(code)
+    assert ended.value.code == 2
+    assert problem in capsys.readouterr().err

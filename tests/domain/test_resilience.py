@@ -445,13 +445,35 @@ def test_consistency_messages_never_shame() -> None:
     assert "No check-ins in the last 28 days" in empty.message
     dates = [TODAY - i * DAY for i in range(12)]
     busy = consistency(dates, TODAY)
-    assert busy.message == "Checked in on 12 of the last 28 days. Current run: 12 check-ins."
+    assert busy.message == "Checked in on 12 of the last 28 days. Current run: 12 days in a row."
     one = consistency([TODAY - 10 * DAY], TODAY)
     assert one.message == "Checked in on 1 of the last 28 days."
     for result in (empty, busy, one):
         lowered = result.message.lower()
         for word in ("only", "missed", "broke", "fail", "should", "!"):
             assert word not in lowered
+
+
+def test_a_run_longer_than_the_window_says_how_far_back_it_reaches() -> None:
+    # every day for 34 days except five single days: 23 of the last 28, a run of 29
+    skipped = {2, 6, 10, 14, 18}
+    dates = [TODAY - i * DAY for i in range(34) if i not in skipped]
+    result = consistency(dates, TODAY)
+    assert (result.days_logged, result.current_run, result.run_days) == (23, 29, 34)
+    assert result.message == (
+        "Checked in on 23 of the last 28 days. Current run: 29 check-ins over the last 34 days."
+    )
+    # the run's figures never exceed the days they span, nor the window's its length
+    assert result.current_run <= result.run_days
+    assert result.days_logged <= result.window_days
+
+
+def test_a_run_ending_yesterday_counts_its_days_up_to_today() -> None:
+    dates = [TODAY - i * DAY for i in range(1, 6)]  # not yet today
+    result = consistency(dates, TODAY)
+    assert result.message == (
+        "Checked in on 5 of the last 28 days. Current run: 5 check-ins over the last 6 days."
+    )
 
 
 def test_consistency_custom_window_and_bad_window() -> None:

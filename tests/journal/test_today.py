@@ -152,17 +152,19 @@ def test_due_stakeholders(journal: Journal) -> None:
     assert overview.stakeholders[1].last_contact == D(2026, 2, 20)
 
 
-def test_follow_ups_due_this_week_or_overdue(journal: Journal) -> None:
+def test_follow_ups_overdue_then_the_next_seven_days_nearest_first(journal: Journal) -> None:
     ana = journal.people.add(Person("Ana Silva"))
     journal.notes.add(
         Note(
-            D(2026, 3, 2),
+            D(2020, 3, 2),
             "1:1 with Ana",
             person_id=ana.id,
             follow_ups=(
+                FollowUp("Years overdue", TODAY - dt.timedelta(days=2000)),
                 FollowUp("Send the churn numbers", D(2026, 3, 10)),
                 FollowUp("Book the QBR", D(2026, 3, 15)),
-                FollowUp("Next week", D(2026, 3, 16)),
+                FollowUp("In seven days", D(2026, 3, 18)),
+                FollowUp("In eight days", D(2026, 3, 19)),
                 FollowUp("Already done", D(2026, 3, 9), done=True),
                 FollowUp("Some day"),
             ),
@@ -177,16 +179,87 @@ def test_follow_ups_due_this_week_or_overdue(journal: Journal) -> None:
         )
     )
     overview = journal.today.overview(TODAY)
+    assert overview.horizon == D(2026, 3, 18)
     got = [(f.text, f.due, f.overdue, f.person_name) for f in overview.follow_ups]
     assert got == [
+        # overdue, the most recently due first: years-old ones do not sit on top
         ("Send the churn numbers", D(2026, 3, 10), True, "Ana Silva"),
+        ("Years overdue", TODAY - dt.timedelta(days=2000), True, "Ana Silva"),
+        # then today and the next seven days, soonest first; beyond Sunday too
         ("Draft the VoC deck", D(2026, 3, 11), False, None),
         ("Book the QBR", D(2026, 3, 15), False, "Ana Silva"),
+        ("In seven days", D(2026, 3, 18), False, "Ana Silva"),
     ]
-    assert overview.follow_ups[0].note_on == D(2026, 3, 2)
+    assert [f.text for f in overview.overdue_follow_ups] == [
+        "Send the churn numbers",
+        "Years overdue",
+    ]
+    assert [f.text for f in overview.upcoming_follow_ups] == [
+        "Draft the VoC deck",
+        "Book the QBR",
+        "In seven days",
+    ]
+    assert overview.follow_ups[0].note_on == D(2020, 3, 2)
     assert overview.follow_ups[0].person_id == ana.id
     journal.notes.set_follow_up_done(overview.follow_ups[0].follow_up_id, True)
-    assert len(journal.today.overview(TODAY).follow_ups) == 2
+    assert len(journal.today.overview(TODAY).follow_ups) == 4
+
+
+def _follow_up(journal: Journal, text: str, due: dt.date | None) -> int:
+    note = journal.notes.add(Note(D(2026, 3, 1), "1:1", follow_ups=(FollowUp(text, due),)))
+    follow_up_id = note.follow_ups[0].id
+    assert follow_up_id is not None
+    return follow_up_id
+
+
+def _listed(journal: Journal, today: dt.date = TODAY) -> list[str]:
+    return [f.text for f in journal.today.overview(today).follow_ups]
+
+
+def test_a_snoozed_follow_up_comes_back_on_its_day_still_overdue(journal: Journal) -> None:
+    old = _follow_up(journal, "Years overdue", TODAY - dt.timedelta(days=2000))
+    _follow_up(journal, "Due tomorrow", TODAY + dt.timedelta(days=1))
+    journal.notes.snooze_follow_up(old, TODAY + dt.timedelta(days=1))
+    overview = journal.today.overview(TODAY)
+    assert [f.text for f in overview.follow_ups] == ["Due tomorrow"]
+    assert overview.snoozed_follow_ups == 1
+    back = journal.today.overview(TODAY + dt.timedelta(days=1))
+    assert [f.text for f in back.follow_ups] == ["Years overdue", "Due tomorrow"]
+    assert back.follow_ups[0].overdue and back.snoozed_follow_ups == 0
+    stored = journal.notes.open_follow_ups()
+    assert stored[0][0].due == TODAY - dt.timedelta(days=2000)  # due kept
+
+
+def test_reschedule_moves_the_due_date_and_ends_a_snooze(journal: Journal) -> None:
+    item = _follow_up(journal, "Send deck", TODAY - dt.timedelta(days=30))
+    journal.notes.snooze_follow_up(item, TODAY + dt.timedelta(days=3))
+    assert _listed(journal) == []
+    moved = journal.notes.reschedule_follow_up(item, TODAY + dt.timedelta(days=2))
+    assert moved.due == TODAY + dt.timedelta(days=2)
+    overview = journal.today.overview(TODAY)
+    assert [(f.text, f.overdue) for f in overview.follow_ups] == [("Send deck", False)]
+    assert overview.snoozed_follow_ups == 0
+
+
+def test_dismiss_takes_it_off_today_but_keeps_it_open_in_its_note(journal: Journal) -> None:
+    item = _follow_up(journal, "Old promise", TODAY - dt.timedelta(days=400))
+    journal.notes.dismiss_follow_up(item)
+    assert _listed(journal) == []
+    assert [(f.text, f.due, f.done) for f, _n in journal.notes.open_follow_ups()] == [
+        ("Old promise", None, False)
+    ]
+    journal.notes.reschedule_follow_up(item, TODAY)
+    assert _listed(journal) == ["Old promise"]
+
+
+def test_triage_refuses_what_is_not_a_date_and_writes_nothing(journal: Journal) -> None:
+    item = _follow_up(journal, "Send deck", TODAY)
+    for bad in ("2026-03-12", None, dt.datetime(2026, 3, 12, 9, 0)):
+        with pytest.raises(ValidationError, match="is not a date"):
+            journal.notes.snooze_follow_up(item, bad)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="is not a date"):
+            journal.notes.reschedule_follow_up(item, bad)  # type: ignore[arg-type]
+    assert _listed(journal) == ["Send deck"]
 
 
 def test_resilience_part_is_the_resilience_summary(journal: Journal) -> None:
@@ -256,7 +329,7 @@ def _agrees_with_the_other_areas(journal: Journal, overview: object, today: dt.d
     assert overview.exit_plan.status is plan.status
     assert overview.exit_plan.total == len(plan.items)
     assert overview.exit_plan.done == sum(i.done for i in plan.items)
-    opened = [f.id for f, _note in journal.notes.open_follow_ups(due_by=overview.week_end)]
+    opened = [f.id for f, _note in journal.notes.open_follow_ups(due_by=overview.horizon)]
     assert sorted(f.follow_up_id for f in overview.follow_ups) == sorted(opened)
 
 

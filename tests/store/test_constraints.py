@@ -118,3 +118,14 @@ def test_bad_input_through_the_api_names_every_problem_and_writes_nothing(
         "ratings[0].irreplaceability: 0 is not between 1 and 10",
     ]
     assert journal.audits.summaries() == []
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "tomorrow", "2026-3-1", "2026-03-01T09:00", "42"])
+def test_a_snooze_must_be_a_calendar_date(journal: Journal, bad: str) -> None:
+    from cxjournal.domain.model import FollowUp, Note
+
+    journal.notes.add(Note(dt.date(2026, 3, 1), "1:1", follow_ups=(FollowUp("Send deck"),)))
+    with pytest.raises(IntegrityError, match="snoozed_until"):
+        _raw(journal, "UPDATE follow_ups SET snoozed_until = :d", d=bad)
+    _raw(journal, "UPDATE follow_ups SET snoozed_until = :d", d="2026-03-12")
+    _raw(journal, "UPDATE follow_ups SET snoozed_until = NULL")

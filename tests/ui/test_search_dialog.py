@@ -143,3 +143,60 @@ def test_audit_and_check_in_hits_open_their_pages(
     assert dialog.open_hit(0)
     assert main_window.current_key() == "resilience"
     assert audit.id is not None
+
+
+def _choose(box: Any, text: str) -> None:
+    found = box.findText(text)
+    assert found >= 0, text
+    box.setCurrentIndex(found)
+
+
+def test_filters_narrow_by_person_kind_and_period(
+    main_window: Any, journal: Journal, filled: dict[str, Any]
+) -> None:
+    ben = journal.people.add(Person(name="Ben Okafor"))
+    journal.notes.add(Note(on=D, text="churn with Ben", person_id=ben.id))
+    dialog = open_search(main_window, "churn")
+    dialog.today = lambda: D + dt.timedelta(days=40)
+    assert {h.person_id for h in dialog.model.hits} == {filled["ana"].id, ben.id}
+    _choose(dialog.person_filter, "Ben Okafor")
+    assert [(h.kind, h.person_id) for h in dialog.model.hits] == [("note", ben.id)]
+    _choose(dialog.person_filter, "Anyone")
+    _choose(dialog.kind_filter, "Follow-ups")
+    assert dialog.model.hits == []
+    assert "with these filters" in dialog.status.text()
+    _choose(dialog.kind_filter, "Notes")
+    assert {h.kind for h in dialog.model.hits} == {"note"}
+    _choose(dialog.period_filter, "Last 30 days")  # D is 40 days ago
+    assert dialog.model.hits == []
+    _choose(dialog.period_filter, "Last 90 days")
+    assert len(dialog.model.hits) == 2
+
+
+def test_results_page_past_fifty_with_show_more(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    for n in range(120):
+        journal.notes.add(Note(on=D + dt.timedelta(days=n), text=f"pipeline review {n}"))
+    dialog = open_search(main_window, "pipeline")
+    assert dialog.model.rowCount() == 50
+    assert dialog.more.isVisibleTo(dialog)
+    assert "Showing 50 of 120 results" in dialog.status.text()
+    qtbot.mouseClick(dialog.more, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 100 and dialog.results.currentIndex().row() == 50
+    dialog.show_more()
+    assert dialog.model.rowCount() == 120
+    assert not dialog.more.isVisibleTo(dialog)
+    assert "120 results, best first" in dialog.status.text()
+    assert len({h.item_id for h in dialog.model.hits}) == 120
+
+
+def test_a_person_named_comes_first_and_the_name_is_marked(
+    main_window: Any, journal: Journal, filled: dict[str, Any]
+) -> None:
+    dialog = open_search(main_window, "ana")
+    first = dialog.model.hits[0]
+    assert (first.kind, first.item_id) == ("person", filled["ana"].id)
+    assert "<u>Ana</u> Silva" in dialog.model.index(0).data(HTML_ROLE)
+    follow_up = next(h for h in dialog.model.hits if h.kind == "follow_up")
+    assert "Send the pricing deck" in follow_up.snippet_text()

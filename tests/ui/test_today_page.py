@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from cxjournal.domain.model import (
     Audit,
@@ -218,7 +218,7 @@ def test_no_stakeholder_due_says_how_to_get_reminders(main_window: Any, journal:
     assert hint is not None and "cadence" in hint.text()
 
 
-def test_follow_ups_this_week_tick_off_and_open_their_note(
+def test_follow_ups_overdue_and_next_7_days_tick_off_and_open_their_note(
     main_window: Any, journal: Journal, qtbot: Any
 ) -> None:
     ana = journal.people.add(Person("Ana Silva"))
@@ -230,24 +230,105 @@ def test_follow_ups_this_week_tick_off_and_open_their_note(
             follow_ups=(
                 FollowUp("Send the churn numbers", days_ago(1)),
                 FollowUp("Book the QBR", week_end(TODAY)),
-                FollowUp("Later", week_end(TODAY) + dt.timedelta(days=1)),
+                FollowUp("In a week", TODAY + dt.timedelta(days=7)),
+                FollowUp("Later", TODAY + dt.timedelta(days=8)),
+                FollowUp("Years ago", days_ago(2000)),
             ),
         )
     )
     page = today_page(main_window)
     overdue = rows(page, "today-follow-up-overdue")
     this_week = rows(page, "today-follow-up")
-    assert [r.title() for r in overdue] == ["Send the churn numbers"]
+    assert [r.title() for r in overdue] == ["Send the churn numbers", "Years ago"]
     assert "1 day overdue · Ana Silva" in overdue[0].detail()
-    assert [r.title() for r in this_week] == ["Book the QBR"]
+    assert [r.title() for r in this_week] == ["Book the QBR", "In a week"]
+    overdue_title = label(page, "today-follow-ups-overdue")
+    next_title = label(page, "today-follow-ups-next")
+    assert overdue_title is not None and "Overdue (2)" in overdue_title.text()
+    assert next_title is not None and "Next 7 days (2)" in next_title.text()
     boxes = [b for b in page.follow_up_card.findChildren(QCheckBox) if b.isVisibleTo(page)]
     boxes[0].click()  # done, committed at once
     stored = journal.notes.get(note.id or -1)
-    assert [f.done for f in stored.follow_ups] == [True, False, False]
-    assert [r.title() for r in rows(page, "today-follow-up-overdue")] == []
+    assert [f.done for f in stored.follow_ups] == [True, False, False, False, False]
+    assert [r.title() for r in rows(page, "today-follow-up-overdue")] == ["Years ago"]
     qtbot.mouseClick(rows(page, "today-follow-up")[0], Qt.MouseButton.LeftButton)
     assert main_window.current_key() == "journal"
     assert main_window.page("journal").current_note_id() == note.id
+
+
+def _later(page: Any, title: str, action: str) -> None:
+    """Choose ``action`` in the Later menu of the follow-up row titled ``title``."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolButton
+
+    from cxjournal.ui.widgets.today_cards import LinkRow
+
+    for line in page.follow_up_card.findChildren(QWidget, "today-follow-up-line"):
+        found = [r for r in line.findChildren(LinkRow) if r.title() == title]
+        if found and line.isVisibleTo(page):
+            button = line.findChild(QToolButton, "today-follow-up-later")
+            menu_action = button.menu().findChild(QAction, f"follow-up-{action}")
+            assert button.isEnabled() and menu_action is not None
+            menu_action.trigger()
+            settle()
+            return
+    raise AssertionError(f"no follow-up row {title!r}")
+
+
+def test_snooze_reschedule_and_dismiss_from_today(
+    main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui.dialogs import pick_date_dialog
+
+    journal.notes.add(
+        Note(
+            days_ago(2100),
+            "1:1",
+            follow_ups=(
+                FollowUp("Ancient", days_ago(2000)),
+                FollowUp("Stale", days_ago(900)),
+                FollowUp("Moved", days_ago(30)),
+                FollowUp("Picked", days_ago(20)),
+                FollowUp("Dropped", days_ago(10)),
+            ),
+        )
+    )
+    page = today_page(main_window)
+    page.today = lambda: TODAY
+    page.refresh()
+
+    def overdue() -> list[str]:
+        return [r.title() for r in rows(page, "today-follow-up-overdue")]
+
+    assert overdue() == ["Dropped", "Picked", "Moved", "Stale", "Ancient"]
+    _later(page, "Ancient", "snooze-tomorrow")
+    _later(page, "Stale", "snooze-next-week")
+    asked: list[tuple[str, dt.date, dt.date]] = []
+
+    def ask(_parent: Any, title: str, _about: str, _field: str, initial: dt.date,
+            minimum: dt.date) -> dt.date:  # fmt: skip
+        asked.append((title, initial, minimum))
+        return TODAY + dt.timedelta(days=3)
+
+    monkeypatch.setattr(pick_date_dialog, "ask_date", ask)
+    _later(page, "Picked", "snooze-date")
+    _later(page, "Moved", "reschedule")
+    _later(page, "Dropped", "dismiss")
+    assert [a[0] for a in asked] == ["Snooze follow-up", "Reschedule follow-up"]
+    assert asked[0][2] == TODAY + dt.timedelta(days=1)  # a snooze ends tomorrow at the soonest
+    assert overdue() == []
+    assert [r.title() for r in rows(page, "today-follow-up")] == ["Moved"]
+    snoozed = label(page, "today-follow-ups-snoozed")
+    assert snoozed is not None and "3 snoozed follow-ups" in snoozed.text()
+    stored = {f.text: f for f, _n in journal.notes.open_follow_ups()}
+    assert stored["Moved"].due == TODAY + dt.timedelta(days=3)
+    assert stored["Dropped"].due is None and not stored["Dropped"].done  # kept, undated
+    assert stored["Ancient"].due == days_ago(2000)  # a snooze keeps the due date
+    monday = TODAY + dt.timedelta(days=7 - TODAY.weekday())
+    week_later = journal.today.overview(monday)
+    assert "Stale" in [f.text for f in week_later.overdue_follow_ups]
+    tomorrow = [f.text for f in journal.today.overview(TODAY + dt.timedelta(days=1)).follow_ups]
+    assert "Ancient" in tomorrow and "Picked" not in tomorrow
 
 
 # ------------------------------------------------------------------- resilience, exit plan

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QResizeEvent
-from PySide6.QtWidgets import QWidget
 
 from cxjournal.domain.power_audit import ContactScore, kind_label
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.qt.core import QPointF, QRectF, Qt, QTimer
+from cxjournal.qt.gui import QColor, QFontMetricsF, QPalette, QResizeEvent
+from cxjournal.qt.widgets import QWidget
 from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.plain_text import as_written
 

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QColor, QPalette
+from cxjournal.qt.widgets import QGraphicsItem, QSizePolicy
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY_SECONDS = 86400.0

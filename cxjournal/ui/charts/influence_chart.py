@@ -21,12 +21,12 @@ from typing import Literal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
+from cxjournal.qt.core import QEvent, QPointF, Qt
+from cxjournal.qt.widgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
@@ -107,13 +107,13 @@ class InfluenceChart(QWidget):
         # on a short screen the five panels keep the height their legends need and the
         # chart scrolls, rather than squeezing each panel to a sliver
         self.view.setMinimumHeight(MIN_CHART_HEIGHT)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("influence-scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.view)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("influence-scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.view)
+        layout.addWidget(self.scroll_area, 1)
 
         self._build()
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)

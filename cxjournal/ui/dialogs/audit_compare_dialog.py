@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.audit_compare import Comparison
+from cxjournal.domain.power_audit_alarms import join_names
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -16,9 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.audit_compare import Comparison
-from cxjournal.domain.power_audit_alarms import join_names
 from cxjournal.ui.audit_wording import percent, score, short_date, signed
 from cxjournal.ui.models.comparison_model import ComparisonModel
 

@@ -1,16 +1,21 @@
 """Search the whole journal as you type; Enter opens the hit where it lives.
 
-Results are ranked by relevance (bm25) with the matched words in bold. Whatever
-is typed is safe: quotes, operators and emoji find words or nothing.
+People whose name matches come first, then every other hit ranked by relevance
+(bm25), each with the matched words in bold in its own text. The search can be
+narrowed to one person, one kind and a period; results come 50 at a time, with
+*Show more* for the next 50. Whatever is typed is safe: quotes, operators and
+emoji find words or nothing.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
+from cxjournal.journal import Journal
+from cxjournal.journal.search import KIND_LABELS, SearchFilter, SearchHit
+from cxjournal.qt.core import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,13 +24,22 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
+from cxjournal.qt.gui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from cxjournal.qt.widgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,10 +47,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxjournal.journal import Journal
-from cxjournal.journal.search import KIND_LABELS, SearchHit
-
 RESULTS = 50
+#: Counting stops here ("more than 1,000 results").
+COUNT_CAP = 1000
+#: The kinds offered by the kind filter, as the user reads them.
+KIND_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Everything", ""),
+    ("Notes", "note"),
+    ("Follow-ups", "follow_up"),
+    ("People", "person"),
+    ("Power audits", "audit"),
+    ("Check-ins", "resilience"),
+)
+#: The periods offered by the date filter: label and days back (0: any time).
+PERIOD_CHOICES: tuple[tuple[str, int], ...] = (
+    ("Any time", 0),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last 12 months", 365),
+)
 TYPING_PAUSE_MS = 60
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,6 +80,13 @@ class HitsModel(QAbstractListModel):
         self.beginResetModel()
         self.hits = list(hits)
         self.endResetModel()
+
+    def add_hits(self, hits: list[SearchHit]) -> None:
+        if not hits:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(hits) - 1)
+        self.hits.extend(hits)
+        self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.hits)
@@ -65,9 +102,10 @@ class HitsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{KIND_LABELS[hit.kind]}: {hit.title}. {' '.join(hit.snippet_text().split())}"
         if role == HTML_ROLE:
+            snippet = hit.snippet_html() or "<i>(no text)</i>"
             return (
-                f"<b>{html.escape(hit.title)}</b>"
-                f"&nbsp;&nbsp;<small>{KIND_LABELS[hit.kind]}</small><br>{hit.snippet_html()}"
+                f"<b>{hit.title_html()}</b>"
+                f"&nbsp;&nbsp;<small>{KIND_LABELS[hit.kind]}</small><br>{snippet}"
             )
         return None
 
@@ -128,11 +166,17 @@ class SearchField(QLineEdit):
 
 class SearchDialog(QDialog):
     def __init__(
-        self, journal: Journal, navigate: Callable[..., None], parent: QWidget | None = None
+        self,
+        journal: Journal,
+        navigate: Callable[..., None],
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.navigate = navigate
+        self.today = today
+        self.total = 0
         self.setWindowTitle("Find in journal")
         self.resize(640, 520)
         self.query = SearchField(self)
@@ -151,10 +195,18 @@ class SearchDialog(QDialog):
         self.results.setAlternatingRowColors(True)
         self.status = QLabel("Type a word or a name. Enter opens the first result.")
         self.status.setWordWrap(True)
+        self.more = QPushButton(f"Show &{RESULTS} more")
+        self.more.setToolTip("Show the next results")
+        self.more.clicked.connect(self.show_more)
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
+        layout.addLayout(self._build_filters())
         layout.addWidget(self.results, 1)
-        layout.addWidget(self.status)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.more)
+        layout.addLayout(footer)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TYPING_PAUSE_MS)
@@ -163,9 +215,62 @@ class SearchDialog(QDialog):
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
         self._last: str | None = None
 
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.person_filter = QComboBox()
+        self.person_filter.setAccessibleName("Only about this person")
+        self.person_filter.setToolTip("Only what is about this person (and their own entry)")
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Only this kind")
+        for text, kind in KIND_CHOICES:
+            self.kind_filter.addItem(text, kind)
+        self.period_filter = QComboBox()
+        self.period_filter.setAccessibleName("Only from this period")
+        self.period_filter.setToolTip("Only what is dated in this period (people have no date)")
+        for text, days in PERIOD_CHOICES:
+            self.period_filter.addItem(text, days)
+        for text, box in (
+            ("&About:", self.person_filter),
+            ("&Kind:", self.kind_filter),
+            ("&When:", self.period_filter),
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box, 1 if box is self.person_filter else 0)
+            box.currentIndexChanged.connect(self._filters_changed)
+        return row
+
+    def _fill_people(self) -> None:
+        current = self.person_filter.currentData()
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItem("Anyone", None)
+        for person in sorted(self.journal.people.all(), key=lambda p: p.name.casefold()):
+            self.person_filter.addItem(person.name, person.id)
+        found = self.person_filter.findData(current)
+        self.person_filter.setCurrentIndex(max(found, 0))
+        self.person_filter.blockSignals(False)
+
+    def search_filter(self) -> SearchFilter:
+        """What the filter row asks for."""
+        kind = self.kind_filter.currentData()
+        days = int(self.period_filter.currentData() or 0)
+        since = self.today() - dt.timedelta(days=days - 1) if days else None
+        return SearchFilter(
+            person_id=self.person_filter.currentData(),
+            kinds=(kind,) if kind else (),
+            since=since,
+        )
+
+    def _filters_changed(self) -> None:
+        self._last = None
+        self.run_search()
+
     def start(self, text: str = "") -> None:
         """Show the dialog with the field focused (and its text selected)."""
         self._last = None
+        self._fill_people()
         if text:
             self.query.setText(text)
         if self.query.text():
@@ -182,16 +287,46 @@ class SearchDialog(QDialog):
         if text == self._last and self.model.rowCount():
             return
         self._last = text
-        hits = self.journal.search.query(text, limit=RESULTS)
+        only = self.search_filter()
+        hits = self.journal.search.query(text, limit=RESULTS, only=only)
+        self.total = self.journal.search.count(text, COUNT_CAP + 1, only) if hits else 0
         self.model.set_hits(hits)
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
-            more = " (best first)" if len(hits) < RESULTS else f" (the best {RESULTS})"
-            self.status.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}{more}")
+        self._show_status(text, only)
+
+    def show_more(self) -> None:
+        """Add the next results after those shown; the first new one becomes current."""
+        shown = self.model.rowCount()
+        hits = self.journal.search.query(
+            self.query.text(), limit=RESULTS, offset=shown, only=self.search_filter()
+        )
+        self.model.add_hits(hits)
+        if hits:
+            self.results.setCurrentIndex(self.model.index(shown))
+            self.results.scrollTo(self.model.index(shown))
+            self.results.setFocus()
+        self._show_status(self.query.text(), self.search_filter())
+
+    def _show_status(self, text: str, only: SearchFilter) -> None:
+        shown = self.model.rowCount()
+        narrowed = only != SearchFilter()
+        if shown:
+            total = f"more than {COUNT_CAP:,}" if self.total > COUNT_CAP else f"{self.total:,}"
+            self.status.setText(
+                f"{shown:,} result{'s' if shown != 1 else ''}, best first"
+                if shown >= self.total
+                else f"Showing {shown:,} of {total} results, best first"
+            )
         elif text.strip():
-            self.status.setText("Nothing found. Try fewer or shorter words.")
+            self.status.setText(
+                "Nothing found with these filters. Try Anyone, Everything or Any time."
+                if narrowed
+                else "Nothing found. Try fewer or shorter words."
+            )
         else:
             self.status.setText("Type a word or a name. Enter opens the first result.")
+        self.more.setVisible(0 < shown < self.total)
 
     def open_current(self) -> None:
         index = self.results.currentIndex()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-
 from cxjournal.domain.audit_compare import ContactChange
 from cxjournal.domain.power_audit import kind_label
+from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 
