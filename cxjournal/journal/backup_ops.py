@@ -24,17 +24,17 @@ log = logging.getLogger(__name__)
 
 def passphrase_of(journal: Journal) -> str | None:
     """The passphrase the journal was opened with (None for a plain journal)."""
-    password = journal.engine.url.password
-    return str(password) if password else None
+    return journal.passphrase
 
 
 def reopen(journal: Journal) -> Journal:
     """Another handle on the same journal file, for use in one other thread.
 
     The connections of an engine belong to the thread that made them, so a
-    background task opens its own handle and closes it when it is done.
+    background task opens its own handle and closes it when it is done. It is
+    opened with the journal's derived key, so it derives none itself.
     """
-    return Journal.open(journal.path, passphrase_of(journal), create=False)
+    return Journal.open(journal.path, journal.key, create=False)
 
 
 def retention_policy(journal: Journal) -> store_backup.RetentionPolicy:
