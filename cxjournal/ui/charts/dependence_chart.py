@@ -63,7 +63,10 @@ class DependenceChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setYRange(0, 10.5, padding=0)
-        self.legend = self.plot.addLegend(offset=(6, 4))
+        self.plot.setLabel("left", "0 to 10")
+        # the legend in a row of its own under the plot: inside, it would cover the lines
+        self.legend = pg.LegendItem(colCount=2, labelTextSize="9pt")
+        self.view.addItem(self.legend, row=1, col=0)
         self.on_them = self.plot.plot(
             [],
             [],
@@ -71,8 +74,8 @@ class DependenceChart(QWidget):
             symbol="o",
             symbolSize=6,
             symbolBrush=ON_THEM,
-            name="You depend on them",
         )
+        self.legend.addItem(self.on_them, "You depend on them")
         self.on_me = self.plot.plot(
             [],
             [],
@@ -80,8 +83,8 @@ class DependenceChart(QWidget):
             symbol="s",
             symbolSize=6,
             symbolBrush=ON_ME,
-            name="They depend on you",
         )
+        self.legend.addItem(self.on_me, "They depend on you")
         self.pointer_line = pg.InfiniteLine(angle=90, movable=False)
         self.pointer_line.setVisible(False)
         self.plot.addItem(self.pointer_line, ignoreBounds=True)

@@ -68,6 +68,13 @@ ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
 )
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
+#: what the left axis of each panel counts, by row
+UNITS: dict[int, str] = {
+    0: "points",
+    1: "ratio, share",
+    2: "how many",
+    4: "1 to 10",
+}
 #: the five panels at the height their legends need; below it the chart scrolls
 MIN_CHART_HEIGHT = 760
 #: The narrowest time window shown, in days (a single audit sits in the middle of it).
@@ -122,7 +129,7 @@ class InfluenceChart(QWidget):
     # -- construction ----------------------------------------------------------------
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH)
+        return dated_plot(self.view, row, title, LEGEND_WIDTH, UNITS.get(row, ""))
 
     def _line(
         self,

@@ -119,7 +119,7 @@ class PersonTrendChart(QWidget):
         self.apply_palette()
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH)
+        return dated_plot(self.view, row, title, LEGEND_WIDTH, "0 to 10")
 
     # -- palette -------------------------------------------------------------------------
 
