@@ -9,6 +9,7 @@ from cxjournal.journal import Journal
 from cxjournal.qt.core import QEvent, QSettings, QSize, Qt, QTimer, QUrl
 from cxjournal.qt.gui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from cxjournal.qt.widgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,9 @@ from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
+
+#: Help > Keyboard shortcuts
+SHORTCUTS_KEY = "Ctrl+/"
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -178,6 +182,11 @@ class MainWindow(QMainWindow):
         folder = QAction("Open &data folder", self)
         folder.triggered.connect(self.open_data_folder)
         self.help_menu.addAction(folder)
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence(SHORTCUTS_KEY))
+        keys.setStatusTip("Every shortcut of the window, from its menus and pages")
+        keys.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(keys)
 
     def _finish_menus(self) -> None:
         self.file_menu.addSeparator()
@@ -241,6 +250,18 @@ class MainWindow(QMainWindow):
             )
         self.journal_label.setText(f"{self.journal.path.name} · {lock}")
         self.journal_label.setToolTip(tip)
+
+    def build_all_pages(self) -> None:
+        for spec in self._specs:
+            self.page(spec.key)
+
+    def show_shortcuts(self) -> QDialog:
+        from cxjournal.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from cxjournal.ui.dialogs.about_dialog import AboutDialog

@@ -176,7 +176,7 @@ class PeoplePage(Page):
         self.note_button.setToolTip("Note a conversation with them (Ctrl+N)")
         self.prepare_button = QPushButton("Prepare &1:1…")
         self.prepare_button.setToolTip("Everything you need before meeting them, on one screen")
-        self.edit_button = writes_journal(QPushButton("&Edit profile…"))
+        self.edit_button = writes_journal(QPushButton("Ed&it profile…"))
         self.archive_button = writes_journal(QPushButton())
         self.delete_button = writes_journal(QPushButton("&Delete…"))
         self.delete_button.setToolTip("Remove for good: only someone with no notes or ratings")

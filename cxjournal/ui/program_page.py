@@ -130,7 +130,7 @@ class ProgramPage(Page):
         self.kpi.setAccessibleName("Measure")
         self.kpi.setPlaceholderText("The measure it moves, e.g. relationship NPS")
         form = QFormLayout()
-        why_label = QLabel("W&hy:")
+        why_label = QLabel("Wh&y:")
         why_label.setBuddy(self.why)
         kpi_label = QLabel("&Measure:")
         kpi_label.setBuddy(self.kpi)

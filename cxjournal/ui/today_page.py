@@ -520,7 +520,7 @@ class TodayPage(Page):
                 f"Today: energy <b>{checkin_value(entry.energy)}</b> · "
                 f"stress <b>{checkin_value(entry.stress)}</b> · mood <b>{entry.mood}</b>"
             )
-            self.check_in_button.setText("&Edit today's check-in")
+            self.check_in_button.setText("Edit today's &check-in")
         else:
             self.today_checkin.setText("No check-in yet today.")
             self.check_in_button.setText("&Check in now")

@@ -218,7 +218,7 @@ class TrendsPage(Page):
         people_tab.addWidget(side)
         self.people_tab = people_tab
         people_tab.setSizes([200, 800])
-        self.tabs.addTab(people_tab, "P&eople")
+        self.tabs.addTab(people_tab, "Pe&ople")
 
     def _ensure_person_chart(self) -> None:
         """The per-person chart is built when its tab is first opened."""
