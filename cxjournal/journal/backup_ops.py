@@ -75,6 +75,29 @@ def backup_on_quit(journal: Journal) -> Path | None:
         return None
 
 
+def quit_backup_due(journal: Journal, now: dt.datetime | None = None) -> bool:
+    """True when closing the app should make today's rolling backup; never raises."""
+    try:
+        return not journal.read_only and store_backup.backup_due(journal.path, now)
+    except Exception:
+        return False
+
+
+def backup_after_quit(journal: Journal, now: dt.datetime | None = None) -> Path | None:
+    """The quit backup, made after the app released the journal's lock, so it never delays
+    a new app (which may open the journal meanwhile; see
+    ``store.backup.backup_after_release``). Never raises, logs no journal text."""
+    if journal.read_only:
+        return None
+    try:
+        return store_backup.backup_after_release(
+            journal.engine, journal.path, retention_policy(journal), now
+        )
+    except Exception as exc:  # quitting must never fail
+        log.warning("automatic backup skipped: %s", type(exc).__name__)
+        return None
+
+
 def restore_in_place(journal: Journal, backup: Path) -> store_backup.RestoreResult:
     """Replace the open journal's file with ``backup``; ``journal`` stays usable throughout.
 
