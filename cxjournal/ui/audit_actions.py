@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.qt.widgets import QToolButton
 from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:

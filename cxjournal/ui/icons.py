@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from PySide6.QtGui import QIcon
+from cxjournal.qt.gui import QIcon
 
 
 @cache
@@ -31,9 +31,9 @@ SELECTED_SIZES = (16, 20, 24, 32, 40, 48)
 def selectable_icon(name: str, selected: str) -> QIcon:
     """``name``'s icon, drawn in the colour ``selected`` (the palette's selected text)
     where its row is selected: grey on the highlight would all but vanish."""
-    from PySide6.QtCore import QByteArray, Qt
-    from PySide6.QtGui import QPainter, QPixmap
-    from PySide6.QtSvg import QSvgRenderer
+    from cxjournal.qt.core import QByteArray, Qt
+    from cxjournal.qt.gui import QPainter, QPixmap
+    from cxjournal.qt.svg import QSvgRenderer
 
     entry = resources.files("resources").joinpath("icons").joinpath(f"{name}.svg")
     if not entry.is_file():

@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
-from PySide6.QtWidgets import (
+from cxjournal.journal import Journal
+from cxjournal.qt.core import QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from cxjournal.qt.gui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from cxjournal.qt.widgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -17,8 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal import Journal
 from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
@@ -29,6 +29,9 @@ from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
 from cxjournal.ui.services import Extensions, Services
+
+#: Help > Keyboard shortcuts
+SHORTCUTS_KEY = "Ctrl+/"
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -188,6 +191,11 @@ class MainWindow(QMainWindow):
         folder = QAction("Open &data folder", self)
         folder.triggered.connect(self.open_data_folder)
         self.help_menu.addAction(folder)
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence(SHORTCUTS_KEY))
+        keys.setStatusTip("Every shortcut of the window, from its menus and pages")
+        keys.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(keys)
 
     def _finish_menus(self) -> None:
         self.file_menu.addSeparator()
@@ -251,6 +259,18 @@ class MainWindow(QMainWindow):
             )
         self.journal_label.setText(f"{self.journal.path.name} · {lock}")
         self.journal_label.setToolTip(tip)
+
+    def build_all_pages(self) -> None:
+        for spec in self._specs:
+            self.page(spec.key)
+
+    def show_shortcuts(self) -> QDialog:
+        from cxjournal.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from cxjournal.ui.dialogs.about_dialog import AboutDialog

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
-
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.qt.gui import QShowEvent
+from cxjournal.qt.widgets import QDialog, QWidget
 from cxjournal.ui import ops
 from cxjournal.ui.write_guard import KEPT
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import Person
+from cxjournal.journal.changes import Area
+from cxjournal.journal.people import PersonSummary
+from cxjournal.qt.core import QItemSelectionModel, QSortFilterProxyModel, Qt
+from cxjournal.qt.gui import QFontMetrics
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
@@ -27,11 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import Person
-from cxjournal.journal.changes import Area
-from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,
@@ -105,7 +104,7 @@ class PeoplePage(Page):
     def __init__(self, context: Services) -> None:
         super().__init__(context)
         self.today = dt.date.today()
-        self.actions = NoteActions(self.journal, context.window, self.announce)
+        self.note_actions = NoteActions(self.journal, context.window, self.announce)
         self.summaries: dict[int, PersonSummary] = {}
         self.prepare_dialog: Any = None
 
@@ -178,7 +177,7 @@ class PeoplePage(Page):
         self.note_button.setToolTip("Note a conversation with them (Ctrl+N)")
         self.prepare_button = QPushButton("Prepare &1:1…")
         self.prepare_button.setToolTip("Everything you need before meeting them, on one screen")
-        self.edit_button = writes_journal(QPushButton("&Edit profile…"))
+        self.edit_button = writes_journal(QPushButton("Ed&it profile…"))
         self.archive_button = writes_journal(QPushButton())
         self.delete_button = writes_journal(QPushButton("&Delete…"))
         self.delete_button.setToolTip("Remove for good: only someone with no notes or ratings")
@@ -198,7 +197,7 @@ class PeoplePage(Page):
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attitude = AttitudeStrip()
         self.agenda = AgendaList(self.journal, self.announce, adder=True)
-        self.timeline = PersonTimeline(self.journal, self.actions)
+        self.timeline = PersonTimeline(self.journal, self.note_actions)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(12, 8, 12, 12)
@@ -214,15 +213,16 @@ class PeoplePage(Page):
         detail_layout.addWidget(self.attitude)
         detail_layout.addWidget(_heading("Notes"))
         detail_layout.addWidget(self.timeline, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(detail)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(detail)
         # never narrower than the profile's buttons: the splitter gives way on the list's
         # side (which scrolls sideways) instead of clipping the profile
-        self.scroll.setMinimumWidth(
-            detail.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll_area.setMinimumWidth(
+            detail.minimumSizeHint().width()
+            + self.scroll_area.verticalScrollBar().sizeHint().width()
         )
 
         empty_add = writes_journal(QPushButton("Add your first person…"))
@@ -233,7 +233,7 @@ class PeoplePage(Page):
         self.hint.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.hint)
-        self.right.addWidget(self.scroll)
+        self.right.addWidget(self.scroll_area)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -366,11 +366,11 @@ class PeoplePage(Page):
         )
         self.attitude.set_points(self.journal.notes.attitudes(person.id))  # type: ignore[arg-type]
         same = self.timeline.person_id == person.id
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         self.timeline.set_person(person.id, keep_shown=same)
         if same:
-            self.scroll.verticalScrollBar().setValue(position)
-        self.right.setCurrentWidget(self.scroll)
+            self.scroll_area.verticalScrollBar().setValue(position)
+        self.right.setCurrentWidget(self.scroll_area)
 
     # -- writing -------------------------------------------------------------------------
 

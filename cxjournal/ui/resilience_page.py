@@ -10,9 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from cxjournal.qt.gui import QAction, QKeySequence, QShowEvent
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
@@ -27,10 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written

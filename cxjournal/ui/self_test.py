@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication
+from cxjournal.qt.widgets import QApplication
 
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
@@ -59,7 +59,7 @@ def visit_pages(window: MainWindow, app: QApplication) -> int:
 
 def text_service_problems() -> list[str]:
     """What is wrong with locale-aware sorting and time-zone names (Qt asks ICU for both)."""
-    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+    from cxjournal.qt.core import QCollator, QLocale, QTimeZone
 
     problems = []
     if QCollator(QLocale("en_US")).compare("\u00e9", "f") >= 0:  # é sorts before f

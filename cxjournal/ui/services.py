@@ -22,11 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
-
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.qt.core import QSettings
+from cxjournal.qt.widgets import QDialog, QMenu, QWidget
 from cxjournal.ui import ops
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.write_guard import KEPT

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from cxjournal.qt.core import QSettings
+from cxjournal.qt.gui import QColor, QGuiApplication, QPalette
+from cxjournal.qt.widgets import QApplication, QWidget
 
 #: WCAG 2 level AA for body text
 AA_TEXT = 4.5
@@ -64,6 +64,33 @@ def secondary_colour(text: QColor, backgrounds: list[QColor], target: float = AA
         if all(contrast_ratio(colour, b) >= target + 0.05 for b in backgrounds):
             return colour
     return QColor(text)
+
+
+#: WCAG 2 level AA for lines and marks of a chart (non-text contrast)
+AA_GRAPHICS = 3.0
+#: a move for the better and for the worse, before they are made readable on a background
+BETTER = "#1f9d55"
+WORSE = "#d64545"
+
+
+def readable_tint(colour: QColor, background: QColor, target: float = AA_TEXT) -> QColor:
+    """``colour``, deepened (on a light background) or lightened (on a dark one) as little
+    as needed to reach ``target`` against ``background``."""
+    away = QColor("black") if luminance(background) > 0.4 else QColor("white")
+    for step in range(0, 101, 4):
+        tint = _mix(away, colour, step / 100)
+        if contrast_ratio(tint, background) >= target + 0.05:
+            return tint
+    return away
+
+
+def move_colour(change: float, good_when_up: bool, palette: QPalette) -> QColor | None:
+    """The text colour of a move: green for the better, red for the worse, readable on the
+    palette's base; ``None`` when nothing moved."""
+    if change == 0:
+        return None
+    better = (change > 0) == good_when_up
+    return readable_tint(QColor(BETTER if better else WORSE), palette.color(Role.Base))
 
 
 def readable(palette: QPalette) -> QPalette:

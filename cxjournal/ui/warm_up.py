@@ -99,7 +99,7 @@ def start_reminders(window: MainWindow, started_in_background: bool = False) -> 
 
 def after_first_paint(window: MainWindow) -> threading.Thread:
     """Import in the background, then prebuild the heavy pages in the GUI thread."""
-    from PySide6.QtCore import QTimer
+    from cxjournal.qt.core import QTimer
 
     thread = start()
     timer = QTimer(window)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QSize, Qt
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from cxjournal.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from cxjournal.ui.theme import secondary
 
 PLAIN_NOTE = (

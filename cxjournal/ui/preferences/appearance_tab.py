@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
-
+from cxjournal.qt.widgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 from cxjournal.ui import theme
 
 if TYPE_CHECKING:

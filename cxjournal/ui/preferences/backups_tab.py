@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
-
 from cxjournal.journal.backup_ops import (
     RetentionPolicy,
     retention_policy,
     set_retention_policy,
 )
+from cxjournal.qt.widgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from cxjournal.ui.ops import run_op
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.theme import secondary

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.meetings import CalendarSource
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QApplication,
     QFileDialog,
     QFormLayout,
@@ -28,9 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.meetings import CalendarSource
-from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal

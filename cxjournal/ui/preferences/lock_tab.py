@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
-
 from cxjournal.journal.lock_prefs import (
     MAX_IDLE_MINUTES,
     LockPreferences,
     lock_preferences,
     set_lock_preferences,
 )
+from cxjournal.qt.widgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from cxjournal.ui.lock.lock_actions import LOCK_SHORTCUT
 from cxjournal.ui.read_only import writes_journal
 

@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (
+from cxjournal.domain.reminders import (
+    MINUTES_BEFORE_MAX,
+    MINUTES_BEFORE_MIN,
+    ReminderPreferences,
+)
+from cxjournal.journal.changes import Area
+from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
+from cxjournal.qt.core import QTime
+from cxjournal.qt.widgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
@@ -21,14 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.reminders import (
-    MINUTES_BEFORE_MAX,
-    MINUTES_BEFORE_MIN,
-    ReminderPreferences,
-)
-from cxjournal.journal.changes import Area
-from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.tray import tray_available

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,9 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.passphrase import MIN_PASSPHRASE
-from cxjournal.journal.changes import Area
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
 

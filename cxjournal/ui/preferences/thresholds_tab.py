@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal import Journal
+from cxjournal.qt.widgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,10 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal import Journal
 from cxjournal.ui.ops import run_op
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.theme import secondary

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -16,8 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
 from cxjournal.ui.ops import run_op
 from cxjournal.ui.read_only import writes_journal
 

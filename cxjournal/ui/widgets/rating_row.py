@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Aspects, Person, Rating
+from cxjournal.domain.power_audit import FIELD_GUIDANCE
+from cxjournal.qt.core import QEvent, QObject, Qt, Signal
+from cxjournal.qt.gui import QFontMetrics, QKeyEvent
+from cxjournal.qt.widgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -20,9 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Aspects, Person, Rating
-from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.theme import secondary
