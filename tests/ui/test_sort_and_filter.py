@@ -94,7 +94,7 @@ def test_the_journal_filter_keeps_matching_notes(journal: Journal) -> None:
 def test_the_journal_page_filters_as_you_type_and_sorts_by_header(
     main_window: Any, journal: Journal, qtbot: Any
 ) -> None:
-    zed, ana = _notes(journal)
+    _notes(journal)
     main_window.navigate("journal")
     page = main_window.page("journal")
     page.refresh()
