@@ -168,6 +168,9 @@ class AuditsPage(Page):
 
     # -- redraw ----------------------------------------------------------------------------------
 
+    def primary_widget(self) -> QWidget | None:
+        return self.start_button if self.stack.currentIndex() == 0 else self.new_button
+
     def refresh(self) -> None:
         keep = self.selected_id()
         summaries = self.journal.audits.summaries()

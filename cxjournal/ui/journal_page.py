@@ -147,6 +147,7 @@ class JournalPage(Page):
 
         empty_new = writes_journal(QPushButton("Write your first note…"))
         empty_new.clicked.connect(self.new_note)
+        self.empty_new_button = empty_new
         self.empty = EmptyState(EMPTY_TEXT, empty_new)
 
         self.stack = QStackedWidget()
@@ -160,6 +161,9 @@ class JournalPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.activated.connect(lambda _index: self._edit_current())
+
+    def primary_widget(self) -> QWidget | None:
+        return self.empty_new_button if self.stack.currentIndex() == 0 else self.new_button
 
     def kind_filter(self) -> NoteKind | None:
         value = self.kind.currentData()

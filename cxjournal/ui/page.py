@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -50,6 +51,16 @@ class Page(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
+
+    def primary_widget(self) -> QWidget | None:
+        """The control of the page's main action (New note, Add person...), or None."""
+        return None
+
+    def focus_primary(self) -> None:
+        """Give the page's main action the keyboard focus (when it can take it)."""
+        widget = self.primary_widget()
+        if widget is not None and widget.isVisibleTo(self) and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_item(self, **kwargs: Any) -> None:
         """Show a particular thing on this page (a person, an audit...). Default: nothing."""

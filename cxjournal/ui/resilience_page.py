@@ -214,6 +214,9 @@ class ResiliencePage(Page):
             self._stale = True  # a new day: today's check-in is a different one
         super().showEvent(event)
 
+    def primary_widget(self) -> QWidget | None:
+        return self.form.sliders["energy"]
+
     def refresh(self) -> None:
         today = self.today()
         ops = self.journal.resilience
