@@ -52,7 +52,7 @@ RELY_ON_YOU = "They rely on you"
 ON_THEM_COLOUR = QColor("#d9622b")
 ON_YOU_COLOUR = QColor("#2f6db5")
 CHART_URL = "cx:prep-chart"
-CHART_SIZE = (660, 250)
+CHART_SIZE = (660, 300)
 SCALE = 2  # the chart is drawn at twice its size, for sharp print
 FOOTER = 18
 #: The page is set at most this much smaller to fit on one page.
@@ -155,8 +155,8 @@ def chart(prep: Preparation, width: int = CHART_SIZE[0], height: int = CHART_SIZ
     last = max([*dates, prep.today])
     span = max((last - first).days, 1)
     left, right = 84.0, width - 150.0
-    top, plot_bottom = 10.0, height - 96.0
-    band_top, band_bottom = plot_bottom + 22, height - 22.0
+    top, plot_bottom = 10.0, height - 140.0
+    band_top, band_bottom = plot_bottom + 32, height - 22.0
 
     def x_of(day: dt.date) -> float:
         return left + (right - left) * (day - first).days / span
@@ -209,14 +209,18 @@ def chart(prep: Preparation, width: int = CHART_SIZE[0], height: int = CHART_SIZ
     # the attitude band: five levels, a dot per note
     levels = list(Attitude)
     p.setPen(MUTED)
-    p.drawText(QRectF(0, band_top - 18, left - 6, 14), _RIGHT, "Attitude")
+    p.save()
+    p.translate(14, (band_top + band_bottom) / 2)
+    p.rotate(-90)
+    p.drawText(QRectF(-50, -8, 100, 16), Qt.AlignmentFlag.AlignCenter, "Attitude")
+    p.restore()
     row = (band_bottom - band_top) / len(levels)
     for index, level in enumerate(levels):
         y = band_top + row * (index + 0.5)
         p.setPen(QPen(GRID, 1))
         p.drawLine(QPointF(left, y), QPointF(right, y))
         p.setPen(MUTED)
-        p.drawText(QRectF(0, y - 7, left - 6, 14), _RIGHT, ATTITUDE_LABELS[level])
+        p.drawText(QRectF(22, y - 7, left - 28, 14), _RIGHT, ATTITUDE_LABELS[level])
     for on, attitude in prep.attitudes:
         y = band_top + row * (levels.index(attitude) + 0.5)
         p.setPen(Qt.PenStyle.NoPen)
