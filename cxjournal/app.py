@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from cxjournal import __version__
+
+if TYPE_CHECKING:
+    from cxjournal.journal import Journal
 
 # the menu entry's name (packaging/io.github.cxjournal.desktop) and the icon's: Wayland and
 # the desktop match the running window to its entry by it
@@ -35,9 +39,8 @@ def run_app(
     SIGTERM (logout, shutdown) closes the window as Quit does, without questions
     (ui/closing.py), so the quit backup below is made and the geometry saved."""
     quit_after_paint = quit_after_paint or visit_pages
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
+    from cxjournal.qt.core import QEvent, QObject, QTimer
+    from cxjournal.qt.widgets import QApplication
     from cxjournal.ui import startup
     from cxjournal.ui.icons import app_icon
 
@@ -98,13 +101,35 @@ def run_app(
         try:
             return app.exec()
         finally:
-            if not quit_after_paint:  # at most one a day, beside the journal; never fails the quit
-                from cxjournal.journal.backup_ops import backup_on_quit
-
-                backup_on_quit(journal)
             sigterm.stop()
             window.deleteLater()
+            end_session(journal, lock, backup=not quit_after_paint)
+            lock = None
+    finally:
+        if lock is not None:
+            lock.unlock()
+
+
+class _Lock(Protocol):
+    def unlock(self) -> None: ...
+
+
+def end_session(journal: Journal, lock: _Lock | None, backup: bool) -> None:
+    """Close the journal at the end of a session: the lock is released first, so an app
+    started right after quitting opens; then the quit backup (at most one a day, beside
+    the journal; with ``backup``) is made from a read snapshot, which that app's writes do
+    not disturb (``journal/backup_ops.backup_after_quit``). Never raises for the backup."""
+    from cxjournal.journal.backup_ops import backup_after_quit, quit_backup_due
+
+    due = backup and quit_backup_due(journal)
+    try:
+        if not due:
             journal.close()
     finally:
         if lock is not None:
             lock.unlock()
+    if due:
+        try:
+            backup_after_quit(journal)
+        finally:
+            journal.close()

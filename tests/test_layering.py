@@ -11,7 +11,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "cxjournal"
 HEADLESS = ("domain", "store", "journal", "exchange")
-FORBIDDEN = ("PySide6", "pyqtgraph", "cxjournal.ui", "shiboken6")
+FORBIDDEN = ("PySide6", "pyqtgraph", "cxjournal.ui", "cxjournal.qt", "shiboken6")
 #: exchange modules that render with Qt on purpose (PDF), imported only when asked
 QT_ALLOWED = {"exchange/snapshot_pdf.py", "exchange/program_pdf.py"}
 
@@ -53,6 +53,18 @@ def test_the_gui_never_imports_the_store_or_sqlalchemy() -> None:
         for path in sorted((PACKAGE / "ui").rglob("*.py"))
     }
     assert not {k: v for k, v in leaks.items() if v}
+
+
+def test_qt_is_imported_only_through_cxjournal_qt() -> None:
+    """One module holds the bindings, so it can refuse the releases known to crash."""
+    direct = {
+        path.relative_to(PACKAGE).as_posix(): sorted(
+            n for n in imported_modules(path) if n.split(".")[0] in ("PySide6", "shiboken6")
+        )
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.parent.name != "qt"
+    }
+    assert not {k: v for k, v in direct.items() if v}
 
 
 def test_domain_imports_nothing_else_of_ours() -> None:

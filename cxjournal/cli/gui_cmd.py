@@ -41,8 +41,13 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cxjournal.cli.common import CommandError, given_passphrase, journal_path
+
+    try:
+        import cxjournal.qt  # noqa: F401  (refuses Qt bindings known to crash)
+    except ImportError as exc:  # a refused release, or PySide6 missing or broken
+        raise CommandError(str(exc)) from exc
     from cxjournal.app import run_app
-    from cxjournal.cli.common import given_passphrase, journal_path
 
     code = run_app(
         journal_path(args),

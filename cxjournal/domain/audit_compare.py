@@ -69,6 +69,11 @@ class Comparison:
     previous_totals: Totals | None
     current_totals: Totals | None
     totals_delta: TotalsDelta | None
+    #: alarm codes that ring now and did not before, that no longer ring, and that ring
+    #: in both, each once in report order
+    alarms_came: tuple[str, ...] = ()
+    alarms_went: tuple[str, ...] = ()
+    alarms_stayed: tuple[str, ...] = ()
 
 
 def _diff(after: float, before: float) -> float:
@@ -146,6 +151,8 @@ def compare(
     after = analyse(current, thresholds)
     pairs = match_people([c.person for c in before.contacts], [c.person for c in after.contacts])
     matched_previous = set(pairs.values())
+    then = list(dict.fromkeys(str(code) for code in before.alarm_codes))
+    now = list(dict.fromkeys(str(code) for code in after.alarm_codes))
     return Comparison(
         previous=previous,
         current=current,
@@ -159,4 +166,7 @@ def compare(
         previous_totals=before.totals,
         current_totals=after.totals,
         totals_delta=_totals_delta(before.totals, after.totals),
+        alarms_came=tuple(code for code in now if code not in then),
+        alarms_went=tuple(code for code in then if code not in now),
+        alarms_stayed=tuple(code for code in now if code in then),
     )

@@ -4,10 +4,9 @@ by Qt's text engine (QTextDocument) onto A4 pages. Imported only when a PDF is a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, ensure_gui_application
+from cxjournal.qt.core import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from cxjournal.qt.gui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
 def markdown_pdf(markdown: str, title: str) -> bytes:

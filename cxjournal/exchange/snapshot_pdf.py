@@ -14,7 +14,12 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import (
+from cxjournal.domain.network_layout import label_anchor, ring_positions
+from cxjournal.domain.power_audit import ContactKind, kind_label
+from cxjournal.exchange.snapshot import MONTHS, TITLE, Snapshot, TrendPoint, figure
+from cxjournal.exchange.snapshot_html import KIND_COLOURS as KIND_HEX
+from cxjournal.exchange.snapshot_html import NETWORK_IMAGE, STYLE, report_html
+from cxjournal.qt.core import (
     QBuffer,
     QByteArray,
     QIODevice,
@@ -25,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import (
+from cxjournal.qt.gui import (
     QColor,
     QFont,
     QGuiApplication,
@@ -37,12 +42,6 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
-
-from cxjournal.domain.network_layout import label_anchor, ring_positions
-from cxjournal.domain.power_audit import ContactKind, kind_label
-from cxjournal.exchange.snapshot import MONTHS, TITLE, Snapshot, TrendPoint, figure
-from cxjournal.exchange.snapshot_html import KIND_COLOURS as KIND_HEX
-from cxjournal.exchange.snapshot_html import NETWORK_IMAGE, STYLE, report_html
 
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Helvetica", "Arial"]
 INK = QColor("#1f2933")
@@ -65,7 +64,7 @@ def ensure_gui_application() -> None:
     global _app
     if QGuiApplication.instance() is not None:
         return
-    from PySide6.QtWidgets import QApplication
+    from cxjournal.qt.widgets import QApplication
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])

@@ -15,6 +15,7 @@ from cxjournal.store import backup as store_backup
 
 # what the GUI shows of backups, so that ui/ never imports the store
 from cxjournal.store.backup import BackupInfo as BackupInfo
+from cxjournal.store.backup import RetentionPolicy as RetentionPolicy
 from cxjournal.store.backup import human_size as human_size
 from cxjournal.store.backup import list_backups as list_backups
 
@@ -23,17 +24,17 @@ log = logging.getLogger(__name__)
 
 def passphrase_of(journal: Journal) -> str | None:
     """The passphrase the journal was opened with (None for a plain journal)."""
-    password = journal.engine.url.password
-    return str(password) if password else None
+    return journal.passphrase
 
 
 def reopen(journal: Journal) -> Journal:
     """Another handle on the same journal file, for use in one other thread.
 
     The connections of an engine belong to the thread that made them, so a
-    background task opens its own handle and closes it when it is done.
+    background task opens its own handle and closes it when it is done. It is
+    opened with the journal's derived key, so it derives none itself.
     """
-    return Journal.open(journal.path, passphrase_of(journal), create=False)
+    return Journal.open(journal.path, journal.key, create=False)
 
 
 def retention_policy(journal: Journal) -> store_backup.RetentionPolicy:
@@ -69,6 +70,29 @@ def backup_on_quit(journal: Journal) -> Path | None:
     """The automatic backup when the app closes; never raises, logs no journal text."""
     try:
         return automatic_backup(journal)
+    except Exception as exc:  # quitting must never fail
+        log.warning("automatic backup skipped: %s", type(exc).__name__)
+        return None
+
+
+def quit_backup_due(journal: Journal, now: dt.datetime | None = None) -> bool:
+    """True when closing the app should make today's rolling backup; never raises."""
+    try:
+        return not journal.read_only and store_backup.backup_due(journal.path, now)
+    except Exception:
+        return False
+
+
+def backup_after_quit(journal: Journal, now: dt.datetime | None = None) -> Path | None:
+    """The quit backup, made after the app released the journal's lock, so it never delays
+    a new app (which may open the journal meanwhile; see
+    ``store.backup.backup_after_release``). Never raises, logs no journal text."""
+    if journal.read_only:
+        return None
+    try:
+        return store_backup.backup_after_release(
+            journal.engine, journal.path, retention_policy(journal), now
+        )
     except Exception as exc:  # quitting must never fail
         log.warning("automatic backup skipped: %s", type(exc).__name__)
         return None

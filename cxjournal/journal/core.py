@@ -48,7 +48,12 @@ class Journal:
     """One open journal file. Use :meth:`open`; close it when done."""
 
     def __init__(
-        self, path: Path, raw: rawdb.Connection, passphrase: str | None, encrypted: bool
+        self,
+        path: Path,
+        raw: rawdb.Connection,
+        passphrase: str | None,
+        encrypted: bool,
+        key: str | None = None,
     ) -> None:
         self.path = path
         self.encrypted = encrypted
@@ -57,7 +62,11 @@ class Journal:
         self.read_only = False
         self.upgrade_backup: Path | None = None
         self._raw = raw
+        #: the passphrase (the form of it that opened the journal), for restores and changes
         self._passphrase = passphrase if encrypted else None
+        #: the key every connection is made with: the raw key derived once at opening
+        #: (``rawdb.connect_derived``), so no connection derives it again
+        self._key = (key or passphrase) if encrypted else None
         #: the areas changed by the operation :meth:`perform` is running (None outside one)
         self._changes: Area | None = None
 
@@ -125,7 +134,7 @@ class Journal:
             recovered = recover(path)  # a change of passphrase was interrupted: finish or undo it
         with durable.private_files() if is_new else contextlib.nullcontext():
             try:
-                raw, key = rawdb.connect_keyed(path, passphrase, read_only=read_only)
+                raw, key, form = rawdb.connect_derived(path, passphrase, read_only=read_only)
             except rawdb.DamagedFileError as exc:
                 raise damaged(path, str(exc)) from exc
             except WrongPassphraseError:
@@ -136,7 +145,7 @@ class Journal:
                     ) from None
                 raise
             encrypted = bool(key) if is_new else not rawdb.is_plain_sqlite(path)
-            journal = cls(path, raw, key, encrypted)
+            journal = cls(path, raw, form, encrypted, key)
             journal.read_only = read_only
             try:
                 journal._bring_current(create)
@@ -174,7 +183,18 @@ class Journal:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
         from cxjournal.store.engine import make_engine
 
-        return make_engine(self.path, self._passphrase, self.read_only)
+        return make_engine(self.path, self._key, self.read_only)
+
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase (the form of it that opened the journal); None when plain or locked."""
+        return self.__dict__.get("_passphrase")
+
+    @property
+    def key(self) -> str | None:
+        """The key connections are made with (the derived raw key when the file has one);
+        None when plain or locked."""
+        return self.__dict__.get("_key")
 
     def raw(self) -> Any:
         """The plain DB-API connection for fast reads on the start-up path (Today).
@@ -204,6 +224,7 @@ class Journal:
         self.upgrade_backup = fresh.upgrade_backup
         self._raw = fresh._raw
         self._passphrase = fresh._passphrase
+        self._key = fresh._key
         engine = vars(fresh).get("engine")
         if engine is not None:  # made while bringing the file's schema current
             vars(self)["engine"] = engine
@@ -215,6 +236,7 @@ class Journal:
         self._forget()
         self._raw = stand_in
         self._passphrase = None
+        self._key = None
         vars(self)["engine"] = stand_in
 
     def is_closed_in_place(self, kind: type) -> bool:

@@ -169,9 +169,50 @@ def automatic_backup(
     """
     now = now or dt.datetime.now()
     made: Path | None = None
-    if not any(b.taken_at.date() == now.date() for b in rolling_backups(journal_path)):
+    if backup_due(journal_path, now):
         made = backup_now(engine, journal_path, now)
     prune(journal_path, policy or RetentionPolicy())
+    return made
+
+
+def backup_due(journal_path: Path, now: dt.datetime | None = None) -> bool:
+    """True when no rolling backup was made today (what :func:`automatic_backup` checks)."""
+    today = (now or dt.datetime.now()).date()
+    return not any(b.taken_at.date() == today for b in rolling_backups(journal_path))
+
+
+def file_identity(path: Path) -> tuple[int, int, bytes] | None:
+    """What tells one journal file from another that took its name: device, inode and the
+    first bytes (an encrypted file's salt); None when it cannot be read."""
+    try:
+        with Path(path).open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            return (info.st_dev, info.st_ino, handle.read(16))
+    except OSError:
+        return None
+
+
+def backup_after_release(
+    engine: Engine,
+    journal_path: Path,
+    policy: RetentionPolicy | None = None,
+    now: dt.datetime | None = None,
+) -> Path | None:
+    """:func:`automatic_backup` once the journal's lock is released (the quit backup).
+
+    Another app may open the journal meanwhile: the copy is one read snapshot
+    (``VACUUM INTO``), which its writes do not disturb. Should that app replace the
+    file (a restore) or re-key it before the copy is in place, the copy is of a
+    journal that is no longer there (or has the old passphrase), so it is removed
+    again and None returned.
+    """
+    before = file_identity(journal_path)
+    if before is None:
+        return None
+    made = automatic_backup(engine, journal_path, policy, now)
+    if made is not None and file_identity(journal_path) != before:
+        _remove_quietly(made)
+        return None
     return made
 
 

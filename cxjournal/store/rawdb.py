@@ -9,7 +9,9 @@ it, so both open the same files.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,9 +123,26 @@ def connect_keyed(
 ) -> tuple[Connection, str | None]:
     """A checked connection and the key that opened it (None: the file is plain).
 
+    The key is the raw key (:func:`derived_key`) when the file has one, so every
+    later connection made with it skips the key derivation; see :func:`connect_derived`.
+    """
+    conn, key, _form = connect_derived(path, passphrase, read_only)
+    return conn, key
+
+
+def connect_derived(
+    path: Path, passphrase: str | None, read_only: bool = False
+) -> tuple[Connection, str | None, str | None]:
+    """A checked connection, the key that opened it and the passphrase form that did.
+
     The passphrase is tried in each of ``domain.passphrase.key_forms`` (NFC
     first), so a journal keyed before passphrases were normalised still opens;
-    a new file is keyed in NFC.
+    a new file is keyed in NFC. For an existing encrypted file each form's key is
+    derived here once (:func:`derived_key`, what SQLCipher would derive) and the
+    file opened with that raw key, which later connections reuse: SQLCipher then
+    derives nothing. Should that key not open the file (a file keyed with other
+    settings), SQLCipher's own derivation of the form is tried too. A raw key
+    (``x'...'``) given as the passphrase is used as it is.
     """
     exists = not file_is_empty(path)
     if exists and passphrase is None and not is_plain_sqlite(path):
@@ -133,18 +152,53 @@ def connect_keyed(
     if exists and passphrase is not None and is_plain_sqlite(path):
         passphrase = None  # an unencrypted journal opens as it is
     if not passphrase:
-        return _connect_once(path, None, read_only, exists), None
+        return _connect_once(path, None, read_only, exists), None, None
     found = passphrase_problem(passphrase)
     if found is not None:
         raise WrongPassphraseError(found)
-    forms = key_forms(passphrase) if exists else [normalise(passphrase)]
-    for form in forms:
-        try:
-            return _connect_once(path, form, read_only, exists), form
-        except WrongPassphraseError:
-            if form == forms[-1]:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
+    if is_raw_key(passphrase):
+        return _connect_once(path, passphrase, read_only, exists), passphrase, passphrase
+    if not exists:
+        form = normalise(passphrase)
+        return _connect_once(path, form, read_only, exists), form, form
+    for form in key_forms(passphrase):
+        for key in (derived_key(path, form), form):
+            if key is None:
+                continue
+            try:
+                return _connect_once(path, key, read_only, exists), key, form
+            except WrongPassphraseError:
+                continue
+    raise WrongPassphraseError("the passphrase does not open this journal")
+
+
+#: SQLCipher 4's key derivation, which every journal is keyed with (PRAGMA kdf_iter etc.)
+KDF_ALGORITHM = "sha512"
+KDF_ITERATIONS = 256_000
+KEY_BYTES = 32
+SALT_BYTES = 16
+_RAW_KEY = re.compile(r"x'[0-9a-fA-F]{64}'")
+
+
+def is_raw_key(key: str) -> bool:
+    """True for SQLCipher's raw key syntax, ``x'`` and 64 hex digits and ``'``."""
+    return _RAW_KEY.fullmatch(key) is not None
+
+
+def derived_key(path: Path, passphrase: str) -> str | None:
+    """The raw key SQLCipher derives from ``passphrase`` for the file at ``path`` (PBKDF2
+    with the salt in its first bytes), in the ``x'...'`` form ``PRAGMA key`` takes; None
+    when the file is too short to hold a salt."""
+    try:
+        with path.open("rb") as handle:
+            salt = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    if len(salt) < SALT_BYTES:
+        return None
+    secret = passphrase.encode("utf-8")
+    key = hashlib.pbkdf2_hmac(KDF_ALGORITHM, secret, salt, KDF_ITERATIONS, KEY_BYTES)
+    return f"x'{key.hex()}'"
 
 
 def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) -> Connection:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.qt.widgets import QToolButton
 from cxjournal.ui.icons import icon
 
 EXIT_PAGE = "exit_plan"
@@ -86,7 +85,7 @@ def install(window: Any) -> None:
     file_menu.addAction(writes_journal(new_audit))
     file_menu.addAction(writes_journal(from_latest))
 
-    # Edit > Preferences (Ctrl+,) is the app's preferences dialog; the thresholds keep their own
+    # the thresholds live in Edit > Preferences > Alarm bells; this entry opens that tab
     settings = QAction("Alarm &thresholds…", window)
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
@@ -107,11 +106,7 @@ def _on_audits(window: Any, method: str) -> None:
 
 
 def open_settings(window: Any) -> Any:
-    """Open the thresholds dialog (window-modal) and return it."""
-    from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
+    """Open Preferences at the thresholds (window-modal) and return the dialog."""
+    from cxjournal.ui.lock.lock_actions import open_preferences
 
-    dialog = ThresholdsDialog(window.journal, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: window.bus.announce(Area.SETTINGS))
-    dialog.open()
-    return dialog
+    return open_preferences(window, "ThresholdsTab")

@@ -13,9 +13,15 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
+from cxjournal.domain.network import ties_remapped
+from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
+from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QDate, QSize, Qt, QTimer
+from cxjournal.qt.gui import QKeyEvent, QKeySequence, QShortcut
+from cxjournal.qt.widgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
@@ -32,13 +38,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
-from cxjournal.domain.network import ties_remapped
-from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
-from cxjournal.journal import Journal
-from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.read_only import saving_buttons
@@ -427,7 +426,7 @@ class AuditEditor(QDialog):
         self.guidance.setText(f"<b>{FIELD_TITLES.get(field, field)}</b><br>{FIELD_GUIDANCE[field]}")
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
+        from cxjournal.qt.core import QEvent
 
         if watched is self.blocking and event.type() == QEvent.Type.FocusIn:
             self.show_guidance("blocking_superior")

@@ -6,9 +6,11 @@ editor (as ratings change) and by the Audits page (for the selected audit).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import REACH_DIMENSIONS
+from cxjournal.domain.power_audit import Analysis
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QResizeEvent
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
@@ -21,9 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import REACH_DIMENSIONS
-from cxjournal.domain.power_audit import Analysis
 from cxjournal.ui.audit_wording import DIMENSION_LABELS, alarm_title, percent, score, signed
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.contact_scores_model import ContactScoresModel

@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import NotFoundError
+from cxjournal.domain.model import Audit
+from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QItemSelectionModel, QModelIndex, Qt
+from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -26,11 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import NotFoundError
-from cxjournal.domain.model import Audit
-from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
-from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QObject, Signal
 
 
 class JournalBus(QObject):

@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QFileSystemWatcher, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal

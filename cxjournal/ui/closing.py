@@ -17,9 +17,8 @@ import signal
 import socket
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
+from cxjournal.qt.core import QObject, QSocketNotifier, QThreadPool, QTimer
+from cxjournal.qt.widgets import QApplication, QMessageBox, QWidget
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.workers import Task
 

@@ -17,11 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QObject, QProcess, Qt
+from cxjournal.qt.gui import QAction, QIcon, QKeySequence
+from cxjournal.qt.widgets import QApplication, QFileDialog, QMessageBox
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import as_written
 

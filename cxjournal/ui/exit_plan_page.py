@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
+from cxjournal.domain.exit_plan import progress
+from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from cxjournal.qt.gui import QAction, QKeyEvent, QKeySequence
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -26,10 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.exit_plan import progress
-from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
-from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.exit_items_model import DONE, DUE, STEP, ExitItemsModel
 from cxjournal.ui.page import Page, PageContext

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import NotFoundError
+from cxjournal.domain.model import NoteKind
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QItemSelectionModel, Qt, QTimer
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -24,10 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import NotFoundError
-from cxjournal.domain.model import NoteKind
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import (
     ATTITUDE,
     DATE,
@@ -64,7 +63,7 @@ class JournalPage(Page):
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
-        self.actions = NoteActions(self.journal, context.window, self.announce)
+        self.note_actions = NoteActions(self.journal, context.window, self.announce)
         self.new_button = writes_journal(QPushButton("&New note…"))
         self.new_button.setToolTip("Note a conversation, a win or a reflection (Ctrl+N)")
         self.kind = QComboBox()
@@ -267,7 +266,7 @@ class JournalPage(Page):
         note = self.model.note(index.row())
         self.card = NoteCard(
             note,
-            self.actions,
+            self.note_actions,
             person_name=self.model.person_name(note.person_id) or "No one",
             today=dt.date.today(),
         )
@@ -276,7 +275,7 @@ class JournalPage(Page):
 
     def _edit_current(self) -> None:
         if self.card is not None:
-            self.actions.edit(self.card.note)
+            self.note_actions.edit(self.card.note)
 
     def new_note(self) -> None:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog

@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
+from cxjournal.journal import Journal
+from cxjournal.qt.core import QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from cxjournal.qt.gui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from cxjournal.qt.widgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -17,16 +19,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal import Journal
+from cxjournal.ui import theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
-from cxjournal.ui.icons import app_icon, icon
+from cxjournal.ui.icons import app_icon, icon, selectable_icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.pages import EXTENSIONS, PAGES, PageSpec
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
+
+#: Help > Keyboard shortcuts
+SHORTCUTS_KEY = "Ctrl+/"
 
 __all__ = ["WRITES_JOURNAL", "MainWindow", "writes_journal"]
 
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
         #: whether the window may close now: never while background work runs (ui/closing.py)
         self.close_policy = ClosePolicy(self)
         self.settings = settings or QSettings()
+        theme.apply(theme.saved(self.settings))
         self.pages: dict[str, Page] = {}
         self._specs: list[PageSpec] = list(PAGES)
         read_only = " (read-only)" if journal.read_only else ""
@@ -62,7 +67,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
         for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item = QListWidgetItem(spec.title)
             item.setToolTip(spec.tooltip or spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
             holder.layout().setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self._colour_sidebar_icons()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -144,6 +150,17 @@ class MainWindow(QMainWindow):
                 return index
         raise KeyError(f"no page {key!r}")
 
+    def _colour_sidebar_icons(self) -> None:
+        """The page icons, drawn in the selected text's colour on the selected row."""
+        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        for row, spec in enumerate(self._specs):
+            self.sidebar.item(row).setIcon(selectable_icon(spec.icon, selected))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_sidebar_icons()
+        super().changeEvent(event)
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
@@ -167,6 +184,11 @@ class MainWindow(QMainWindow):
         folder = QAction("Open &data folder", self)
         folder.triggered.connect(self.open_data_folder)
         self.help_menu.addAction(folder)
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence(SHORTCUTS_KEY))
+        keys.setStatusTip("Every shortcut of the window, from its menus and pages")
+        keys.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(keys)
 
     def _finish_menus(self) -> None:
         self.file_menu.addSeparator()
@@ -230,6 +252,18 @@ class MainWindow(QMainWindow):
             )
         self.journal_label.setText(f"{self.journal.path.name} · {lock}")
         self.journal_label.setToolTip(tip)
+
+    def build_all_pages(self) -> None:
+        for spec in self._specs:
+            self.page(spec.key)
+
+    def show_shortcuts(self) -> QDialog:
+        from cxjournal.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from cxjournal.ui.dialogs.about_dialog import AboutDialog

@@ -22,9 +22,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
 from cxjournal.domain.reminders import ONE_ON_ONE, Reminder
+from cxjournal.qt.core import QObject, Signal
 
 log = logging.getLogger(__name__)
 

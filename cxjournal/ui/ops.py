@@ -20,10 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QWidget
-
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.qt.widgets import QDialog, QWidget
 from cxjournal.ui.workers import Progress, Task, run_task
 from cxjournal.ui.write_guard import KEPT, WriteAttempt, guarded_write
 

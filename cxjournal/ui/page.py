@@ -6,12 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
-
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QShowEvent
+from cxjournal.qt.widgets import QDialog, QWidget
 from cxjournal.ui import ops
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.write_guard import KEPT

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidgetItem
-
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QObject, Qt, QTimer
+from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.qt.widgets import QLabel, QListWidgetItem
 from cxjournal.ui.icons import icon
 from cxjournal.ui.ops import run_dialog
 from cxjournal.ui.pages import PAGES

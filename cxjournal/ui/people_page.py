@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import Person
+from cxjournal.journal.changes import Area
+from cxjournal.journal.people import PersonSummary
+from cxjournal.qt.core import QItemSelectionModel, QSortFilterProxyModel, Qt
+from cxjournal.qt.gui import QFontMetrics
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
@@ -27,11 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import Person
-from cxjournal.journal.changes import Area
-from cxjournal.journal.people import PersonSummary
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,
@@ -50,6 +49,7 @@ from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.column_fit import fit_columns
@@ -103,7 +103,7 @@ class PeoplePage(Page):
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
         self.today = dt.date.today()
-        self.actions = NoteActions(self.journal, context.window, self.announce)
+        self.note_actions = NoteActions(self.journal, context.window, self.announce)
         self.summaries: dict[int, PersonSummary] = {}
         self.prepare_dialog: Any = None
 
@@ -149,7 +149,7 @@ class PeoplePage(Page):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, (FUNCTION, ROLE, RELATIONSHIP, KEY), stretch_room=110)
         self.count_label = QLabel()
-        self.count_label.setEnabled(False)
+        secondary(self.count_label)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -176,7 +176,7 @@ class PeoplePage(Page):
         self.note_button.setToolTip("Note a conversation with them (Ctrl+N)")
         self.prepare_button = QPushButton("Prepare &1:1…")
         self.prepare_button.setToolTip("Everything you need before meeting them, on one screen")
-        self.edit_button = writes_journal(QPushButton("&Edit profile…"))
+        self.edit_button = writes_journal(QPushButton("Ed&it profile…"))
         self.archive_button = writes_journal(QPushButton())
         self.delete_button = writes_journal(QPushButton("&Delete…"))
         self.delete_button.setToolTip("Remove for good: only someone with no notes or ratings")
@@ -196,7 +196,7 @@ class PeoplePage(Page):
         self.profile_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attitude = AttitudeStrip()
         self.agenda = AgendaList(self.journal, self.announce, adder=True)
-        self.timeline = PersonTimeline(self.journal, self.actions)
+        self.timeline = PersonTimeline(self.journal, self.note_actions)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(12, 8, 12, 12)
@@ -212,15 +212,16 @@ class PeoplePage(Page):
         detail_layout.addWidget(self.attitude)
         detail_layout.addWidget(_heading("Notes"))
         detail_layout.addWidget(self.timeline, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(detail)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(detail)
         # never narrower than the profile's buttons: the splitter gives way on the list's
         # side (which scrolls sideways) instead of clipping the profile
-        self.scroll.setMinimumWidth(
-            detail.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll_area.setMinimumWidth(
+            detail.minimumSizeHint().width()
+            + self.scroll_area.verticalScrollBar().sizeHint().width()
         )
 
         empty_add = writes_journal(QPushButton("Add your first person…"))
@@ -232,7 +233,7 @@ class PeoplePage(Page):
         self.hint.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.hint)
-        self.right.addWidget(self.scroll)
+        self.right.addWidget(self.scroll_area)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -369,11 +370,11 @@ class PeoplePage(Page):
         )
         self.attitude.set_points(self.journal.notes.attitudes(person.id))  # type: ignore[arg-type]
         same = self.timeline.person_id == person.id
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         self.timeline.set_person(person.id, keep_shown=same)
         if same:
-            self.scroll.verticalScrollBar().setValue(position)
-        self.right.setCurrentWidget(self.scroll)
+            self.scroll_area.verticalScrollBar().setValue(position)
+        self.right.setCurrentWidget(self.scroll_area)
 
     # -- writing -------------------------------------------------------------------------
 

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import (
+    CADENCE_MAX,
+    NAME_MAX,
+    Person,
+    PreferredFormat,
+    Relationship,
+)
+from cxjournal.domain.validation import split_emails
+from cxjournal.journal import Journal
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -25,17 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import (
-    CADENCE_MAX,
-    NAME_MAX,
-    Person,
-    PreferredFormat,
-    Relationship,
-)
-from cxjournal.domain.validation import split_emails
-from cxjournal.journal import Journal
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.widgets.engagement_box import EngagementBox

@@ -9,8 +9,11 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import FollowUp, Note
+from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -21,15 +24,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import FollowUp, Note
-from cxjournal.journal import Journal
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.ops import run_dialog, run_op
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.write_guard import UNCHANGED
 
 #: Notes shown at first, and added by each "Show older notes".
@@ -147,7 +147,7 @@ class NoteCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.note = note
-        self.actions = actions
+        self.note_actions = actions
         today = today or dt.date.today()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"note-{note.id}")
@@ -178,7 +178,7 @@ class NoteCard(QFrame):
         if note.tags:
             tags = QLabel("Tags: " + ", ".join(note.tags))
             tags.setTextFormat(Qt.TextFormat.PlainText)
-            tags.setEnabled(False)  # the palette's muted text
+            secondary(tags)  # quieter, still readable (AA) in light and dark
             layout.addWidget(tags)
         self.follow_up_boxes: list[QCheckBox] = []
         for follow_up in note.follow_ups:
@@ -210,7 +210,7 @@ class PersonTimeline(QWidget):
     def __init__(self, journal: Journal, actions: NoteActions, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
-        self.actions = actions
+        self.note_actions = actions
         self.person_id: int | None = None
         self._shown = 0
         self._total = 0
@@ -248,7 +248,7 @@ class PersonTimeline(QWidget):
             today = dt.date.today()
             notes = self.journal.notes.for_person(self.person_id, limit=count, offset=self._shown)
             for note in notes:
-                card = NoteCard(note, self.actions, today=today, parent=self)
+                card = NoteCard(note, self.note_actions, today=today, parent=self)
                 self.layout_.insertWidget(self.layout_.indexOf(self.more), card)
                 self.cards.append(card)
             self._shown += len(notes)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QLabel, QWidget
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import Qt as QtGui
+from cxjournal.qt.widgets import QLabel, QWidget
 
 
 def escape(text: str, *, line_breaks: bool = False) -> str:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
-
 from cxjournal.journal import Journal
+from cxjournal.qt.widgets import QFileDialog, QMenu, QPushButton, QWidget
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 FILTERS = {"md": "Markdown (*.md)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}

@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Person, PlanKind, Program
+from cxjournal.domain.program import Risk
+from cxjournal.domain.program_view import ProgramView
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QEvent, QObject
+from cxjournal.qt.widgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -25,11 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Person, PlanKind, Program
-from cxjournal.domain.program import Risk
-from cxjournal.domain.program_view import ProgramView
-from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
@@ -96,12 +95,12 @@ class ProgramPage(Page):
         self.empty = EmptyState(EMPTY_TEXT, self.start_button, text_width=640)
         self.stack.addWidget(self.empty)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.stack.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.stack.addWidget(self.scroll_area)
         content = QWidget()
-        self.scroll.setWidget(content)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
@@ -131,7 +130,7 @@ class ProgramPage(Page):
         self.kpi.setAccessibleName("Measure")
         self.kpi.setPlaceholderText("The measure it moves, e.g. relationship NPS")
         form = QFormLayout()
-        why_label = QLabel("W&hy:")
+        why_label = QLabel("Wh&y:")
         why_label.setBuddy(self.why)
         kpi_label = QLabel("&Measure:")
         kpi_label.setBuddy(self.kpi)
@@ -169,7 +168,7 @@ class ProgramPage(Page):
 
     def start(self) -> None:
         self.started = True
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
         self.why.setFocus()
 
     def refresh(self) -> None:
@@ -177,7 +176,7 @@ class ProgramPage(Page):
         view = self.journal.program.view(today)
         self.view = view
         empty = view.program == Program() and not self.started
-        self.stack.setCurrentWidget(self.empty if empty else self.scroll)
+        self.stack.setCurrentWidget(self.empty if empty else self.scroll_area)
         self.date_label.setText(f"as of {today.day} {today:%B %Y}")
         if not self.why.hasFocus():
             self.why.setPlainText(view.program.why)
@@ -270,7 +269,7 @@ class ProgramPage(Page):
         self._lay_out_cards()
 
     def _lay_out_cards(self) -> None:
-        width = max(1, self.scroll.viewport().width() - 60)
+        width = max(1, self.scroll_area.viewport().width() - 60)
         columns = max(1, min(MAX_COLUMNS, width // CARD_WIDTH))
         for index, card in enumerate(self.cards):
             self.plans_grid.addWidget(card, index // columns, index % columns)

@@ -9,8 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import PLAN_KINDS, PlanKind, ProofPoint
+from cxjournal.domain.program_wording import (
+    PLAN_TITLES,
+    proof_result_text,
+    proof_shared_text,
+    proof_value_text,
+)
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -22,15 +30,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-
-from cxjournal.domain.model import PLAN_KINDS, PlanKind, ProofPoint
-from cxjournal.domain.program_wording import (
-    PLAN_TITLES,
-    proof_result_text,
-    proof_shared_text,
-    proof_value_text,
-)
-from cxjournal.journal.changes import Area
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.proof_points_model import PLANS, SHARED, TITLE, ProofPointsModel
 from cxjournal.ui.page import Page, PageContext

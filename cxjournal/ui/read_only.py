@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QActionEvent, QKeyEvent
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QEvent, QObject, Qt
+from cxjournal.qt.gui import QAction, QActionEvent, QKeyEvent
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QApplication,
     QDialogButtonBox,

@@ -18,8 +18,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
-
 from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.reminders import (
     CHECK_IN,
@@ -33,6 +31,7 @@ from cxjournal.domain.reminders import (
 from cxjournal.journal.changes import Area
 from cxjournal.journal.lock_ops import is_locked
 from cxjournal.journal.reminders import mark_sent, reminder_plan, reminder_preferences
+from cxjournal.qt.core import QObject, QTimer
 from cxjournal.ui.notifier import Notifier
 
 log = logging.getLogger(__name__)

@@ -1,12 +1,12 @@
-"""Menu actions of the resilience log: Ctrl+L to check in, and the warning rule in Help."""
+"""Menu actions of the resilience log: Ctrl+L to check in, and the warning rule (Help
+explains it in Edit > Preferences > Early warning)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-
+from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -36,9 +36,8 @@ def log_today(window: MainWindow) -> None:
     window.navigate(PAGE_KEY, on=dt.date.today())
 
 
-def show_warning_rule(window: MainWindow) -> None:
-    from cxjournal.ui.resilience_page import ResiliencePage
+def show_warning_rule(window: MainWindow) -> object:
+    """Open Preferences at the early-warning rule and return the dialog."""
+    from cxjournal.ui.lock.lock_actions import open_preferences
 
-    page = window.page(PAGE_KEY)
-    if isinstance(page, ResiliencePage):
-        page.edit_warning_rule()
+    return open_preferences(window, "WarningRuleTab")

@@ -10,9 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from cxjournal.qt.gui import QAction, QKeySequence, QShowEvent
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
@@ -27,14 +30,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
@@ -162,7 +162,7 @@ class ResiliencePage(Page):
         self.delete_button.setToolTip("Delete the selected check-in (Delete key)")
         self.delete_button.clicked.connect(self.delete_selected)
         self.history_hint = QLabel("Pick a check-in to change it in the form above.")
-        self.history_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        secondary(self.history_hint)
         history_bottom = QHBoxLayout()
         history_bottom.addWidget(self.history_hint, 1)
         history_bottom.addWidget(self.delete_button)
@@ -422,19 +422,11 @@ class ResiliencePage(Page):
             return
         self.context.show_status("The note is hidden until a new shift begins.")
 
-    def edit_warning_rule(self) -> None:
-        from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
+    def edit_warning_rule(self) -> Any:
+        """Open Preferences at the early-warning rule; each change there redraws this page."""
+        from cxjournal.ui.lock.lock_actions import open_preferences
 
-        ops = self.journal.resilience
-        dialog = WarningRuleDialog(ops.warning_rule(), self.context.window)
-        while dialog.exec() == WarningRuleDialog.DialogCode.Accepted:
-            rule = dialog.rule()
-            changed = self.run_op(
-                "change the early warning", lambda j, rule=rule: j.resilience.set_warning_rule(rule)
-            )
-            if changed is not None:
-                return
-            # refused: the dialog opens again with what was entered
+        return open_preferences(self.context.window, "WarningRuleTab")
 
 
 class _Tabs(QTabWidget):

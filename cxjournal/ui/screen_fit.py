@@ -7,9 +7,9 @@ docks), less the window manager's frame. What does not fit scrolls inside.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from cxjournal.qt.core import QRect, QSize
+from cxjournal.qt.gui import QGuiApplication
+from cxjournal.qt.widgets import QWidget
 
 #: what a window manager's frame takes (title bar, borders), until the window is shown
 #: and its real frame is known

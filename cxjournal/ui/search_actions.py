@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.ui.icons import icon
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from cxjournal.qt.widgets import QApplication
 
 
 def visit_pages(window: Any, app: QApplication) -> int:
@@ -56,7 +56,7 @@ def visit_pages(window: Any, app: QApplication) -> int:
 
 def text_service_problems() -> list[str]:
     """What is wrong with locale-aware sorting and time-zone names (Qt asks ICU for both)."""
-    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+    from cxjournal.qt.core import QCollator, QLocale, QTimeZone
 
     problems = []
     if QCollator(QLocale("en_US")).compare("\u00e9", "f") >= 0:  # é sorts before f

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QDialog, QMessageBox
-
 from cxjournal import paths
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal import Journal
 from cxjournal.lockfile import owner_pid
+from cxjournal.qt.core import QLockFile
+from cxjournal.qt.widgets import QDialog, QMessageBox
 from cxjournal.ui.plain_text import as_written
 
 

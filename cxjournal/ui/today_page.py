@@ -18,9 +18,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.cadence import days_label
+from cxjournal.domain.model import ExitStatus, ResilienceEntry
+from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.journal.changes import Area
+from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
+from cxjournal.qt.core import Qt, QTimer
+from cxjournal.qt.gui import QKeyEvent
+from cxjournal.qt.widgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,12 +36,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus, ResilienceEntry
-from cxjournal.domain.resilience import MEASURES, checkin_value
-from cxjournal.journal.changes import Area
-from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page, PageContext
@@ -108,7 +107,7 @@ class TodayPage(Page):
         self._program_tries = 0
 
         scroll = QScrollArea()
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
@@ -284,7 +283,7 @@ class TodayPage(Page):
         self.welcome.setVisible(new)
         # fill the cards while they are hidden: the new rows are then shown (polished
         # and laid out) in one pass instead of one by one
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         self.cards.hide()
         if not new:
             self._fill_audit(overview)
@@ -299,7 +298,7 @@ class TodayPage(Page):
             QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
-                bar = self.scroll.verticalScrollBar()
+                bar = self.scroll_area.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(position))
 
     def _fill_meetings(self) -> None:
@@ -541,7 +540,7 @@ class TodayPage(Page):
                 f"Today: energy <b>{checkin_value(entry.energy)}</b> · "
                 f"stress <b>{checkin_value(entry.stress)}</b> · mood <b>{entry.mood}</b>"
             )
-            self.check_in_button.setText("&Edit today's check-in")
+            self.check_in_button.setText("Edit today's &check-in")
         else:
             self.today_checkin.setText("No check-in yet today.")
             self.check_in_button.setText("&Check in now")

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
-
 from cxjournal.domain.reminders import Reminder, ReminderPreferences
+from cxjournal.qt.core import QEvent, QObject, Signal
+from cxjournal.qt.gui import QAction
+from cxjournal.qt.widgets import QApplication, QMenu, QSystemTrayIcon
 from cxjournal.ui.icons import app_icon
 
 #: how long a tray message stays up, in milliseconds

@@ -15,8 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import (
+from cxjournal.journal.changes import Area
+from cxjournal.journal.trends import TrendOps, Trends
+from cxjournal.qt.core import QStandardPaths, Qt
+from cxjournal.qt.widgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -34,9 +36,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal.changes import Area
-from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.ui.page import Page, PageContext
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
@@ -219,7 +218,7 @@ class TrendsPage(Page):
         people_tab.addWidget(side)
         self.people_tab = people_tab
         people_tab.setSizes([200, 800])
-        self.tabs.addTab(people_tab, "P&eople")
+        self.tabs.addTab(people_tab, "Pe&ople")
 
     def _ensure_person_chart(self) -> None:
         """The per-person chart is built when its tab is first opened."""

@@ -96,7 +96,7 @@ def start_reminders(window: Any, started_in_background: bool = False) -> None:
 
 def after_first_paint(window: Any) -> threading.Thread:
     """Import in the background, then prebuild the heavy pages in the GUI thread."""
-    from PySide6.QtCore import QTimer
+    from cxjournal.qt.core import QTimer
 
     thread = start()
     timer = QTimer(window)

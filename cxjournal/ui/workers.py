@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from cxjournal.qt.core import QObject, QRunnable, Qt, QThreadPool, Signal
+from cxjournal.qt.widgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Progress], Any]

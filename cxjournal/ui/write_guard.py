@@ -19,9 +19,8 @@ from __future__ import annotations
 import logging
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 from cxjournal.domain.errors import CxJournalError, ValidationError
+from cxjournal.qt.widgets import QMessageBox, QWidget
 from cxjournal.ui.plain_text import as_written
 
 log = logging.getLogger(__name__)

@@ -162,31 +162,29 @@ def test_delete_asks_first_and_the_plan_follows(
     assert main_window.exit_plan_indicator.text().startswith("Exit plan: paused")
 
 
-def test_thresholds_dialog_edits_resets_and_redraws(
+def test_thresholds_tab_edits_resets_and_redraws(
     qtbot: Any, main_window: Any, journal: Journal, three_audits: list[Audit]
 ) -> None:
     from cxjournal.ui.audit_actions import open_settings
 
     page = show_audits(main_window)
     assert "High vulnerability" in page.model.index(2, 2).data()
-    dialog = open_settings(main_window)
+    dialog = open_settings(main_window).pages["ThresholdsTab"]
     assert dialog.inputs["vulnerability_share"].value() == 0.5
-    assert "default 0.5" in dialog.findChildren(type(page.detail_title))[3].text() or any(
+    assert any(
         "default 0.5" in label.text() for label in dialog.findChildren(type(page.detail_title))
     )
     dialog.inputs["vulnerability_share"].setValue(1.0)
     dialog.inputs["lean_gap"].setValue(4)
-    dialog.save()
     stored = journal.settings.thresholds()
     assert stored.vulnerability_share == 1.0 and stored.lean_gap == 4
     assert journal.settings.get("thresholds")["lean_gap"] == 4  # whole numbers stay whole
     assert page.model.index(2, 2).data() == "None"  # redrawn with the new thresholds
 
-    dialog = open_settings(main_window)
+    dialog = open_settings(main_window).pages["ThresholdsTab"]
     assert dialog.inputs["vulnerability_share"].value() == 1.0
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert dialog.inputs["vulnerability_share"].value() == 0.5
-    dialog.save()
     assert journal.settings.thresholds() == Thresholds()
     assert journal.settings.get("thresholds") is None
 

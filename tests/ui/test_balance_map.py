@@ -117,7 +117,30 @@ def test_names_beside_close_points_do_not_cover_each_other(qtbot: Any, chart: An
 
 def test_the_map_is_square(chart: Any) -> None:
     chart.resize(600, 400)
-    assert chart.plot.width() == chart.plot.height() == 400
+    legend = chart.legend.geometry()
+    assert chart.plot.width() == chart.plot.height() == 400 - legend.height() - 4
+    assert chart.plot.geometry().bottom() < legend.top()  # the legend covers no point
+
+
+def test_points_are_coloured_by_kind_with_a_legend(chart: Any) -> None:
+    from cxjournal.domain.power_audit import ContactKind, kind_label
+    from cxjournal.qt.gui import QPalette
+    from cxjournal.ui import theme
+
+    people = [contact("Deep", 9, 9, 9, 9), contact("Thin", 1, 1, 1, 1), contact("Lean", 9, 9, 1, 1)]
+    chart.set_contacts(people, Thresholds())
+    brushes = [spot.brush().color().name() for spot in chart.scatter.points()]
+    kinds = [c.kind for c in chart.contacts()]
+    assert brushes == [chart.kind_colour(kind).name() for kind in kinds]
+    assert len(set(brushes)) == 3
+    text = chart.legend.text()
+    for kind in ContactKind:
+        assert kind_label(kind) in text and chart.kind_colour(kind).name() in text
+    dark = theme.readable(theme.dark_palette())
+    chart.setPalette(dark)
+    base = dark.color(QPalette.ColorRole.Base)
+    for kind in ContactKind:
+        assert theme.contrast_ratio(chart.kind_colour(kind), base) >= theme.AA_GRAPHICS
 
 
 def test_lazy_map_builds_the_chart_only_when_shown(

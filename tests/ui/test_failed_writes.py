@@ -278,17 +278,18 @@ def test_exit_plan_steps_keep_the_words_typed(
 def test_settings_dialogs_stay_open_with_their_values(
     qtbot: Any, journal: Journal, lock: Lock, warnings: list[tuple[str, str]]
 ) -> None:
-    from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
+    from types import SimpleNamespace
 
-    dialog = ThresholdsDialog(journal)
+    from cxjournal.ui.preferences.thresholds_tab import ThresholdsTab
+
+    dialog = ThresholdsTab(SimpleNamespace(journal=journal))
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.inputs["deep_min"].setValue(7)
-    dialog.save()
+    dialog.inputs["deep_min"].setValue(7)  # saved as it changes: refused while busy
     refused(warnings, "save the thresholds")
     assert dialog.isVisible() and dialog.inputs["deep_min"].value() == 7
     lock.release()
-    dialog.save()
+    assert dialog.save()
     assert journal.settings.thresholds().deep_min == 7
 
 

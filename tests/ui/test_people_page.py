@@ -93,7 +93,7 @@ def test_add_a_person_through_the_form(
     assert ana.information_needs == "Monthly NPS drivers"
     assert shown_names(page) == ["Ana Silva"]
     assert page.stack.currentWidget() is page.directory
-    assert page.right.currentWidget() is page.scroll
+    assert page.right.currentWidget() is page.scroll_area
     assert page.name_label.text() == "Ana Silva"
     assert "Monthly NPS drivers" in page.profile_label.text()
     # never contacted: due today, flagged in the list, the sidebar and the status bar

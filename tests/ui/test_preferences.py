@@ -39,12 +39,16 @@ def test_the_dialog_has_one_tab_per_entry(main_window: Any, qtbot: Any) -> None:
     dialog = open_preferences(main_window)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, PreferencesDialog)
-    assert dialog.tabs.count() == len(TABS) == 4
-    assert [dialog.tabs.tabText(i) for i in range(4)] == [
+    assert dialog.tabs.count() == len(TABS) == 8
+    assert [dialog.tabs.tabText(i) for i in range(8)] == [
         "Security",
         "Lock",
         "Calendar",
         "Reminders",
+        "Alarm bells",
+        "Early warning",
+        "Backups",
+        "Appearance",
     ]
 
 

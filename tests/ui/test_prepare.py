@@ -272,6 +272,7 @@ def test_a_long_preparation_still_fits_one_page_and_close_opens_nothing(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     opened: list[Any] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
     def close(box: QMessageBox) -> int:
         box.button(QMessageBox.StandardButton.Close).click()
         return 0

@@ -27,7 +27,7 @@ def test_a_new_journal_shows_what_the_program_is_and_where_to_start(main_window:
     page = program_page(main_window)
     assert page.stack.currentWidget() is page.empty
     page.start_button.click()
-    assert page.stack.currentWidget() is page.scroll
+    assert page.stack.currentWidget() is page.scroll_area
     assert page.why.hasFocus()
     assert [c.view.kind for c in page.cards] == list(PlanKind)
     assert page.risk_card.findChild(type(page.date_label), "program-no-risks") is not None
@@ -38,7 +38,7 @@ def test_the_scenario_shows_its_risks_plans_and_grid(
 ) -> None:
     store_scenario(journal)
     page = program_page(main_window)
-    assert page.stack.currentWidget() is page.scroll
+    assert page.stack.currentWidget() is page.scroll_area
     assert page.why.toPlainText() == "Customers stop waiting for refunds"
     titles = [RISK_TITLES[RiskCode(r["code"])] for r in EXPECTED_RISKS]
     assert [row.title() for row in page.risk_rows] == titles[:5]

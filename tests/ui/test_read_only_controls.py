@@ -193,8 +193,6 @@ def _dialogs(journal: Journal, parent: QWidget) -> Iterator[QDialog]:
     from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
     from cxjournal.ui.dialogs.proof_point_dialog import ProofPointDialog
     from cxjournal.ui.dialogs.restore_dialog import RestoreDialog
-    from cxjournal.ui.dialogs.thresholds_dialog import ThresholdsDialog
-    from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
     from cxjournal.ui.person_profile import PersonProfileDialog
 
     person = journal.people.all()[0]
@@ -209,8 +207,6 @@ def _dialogs(journal: Journal, parent: QWidget) -> Iterator[QDialog]:
     yield PlanDialog(journal, journal.program.plan(PlanKind.GOVERNANCE), parent)
     yield ProofPointDialog(journal, point, parent)
     yield PrepareDialog(journal, person.id, lambda _what: None, parent)
-    yield ThresholdsDialog(journal, parent)
-    yield WarningRuleDialog(journal.resilience.warning_rule(), parent)
     yield RestoreDialog(list_backups(journal.path), parent)
 
 
@@ -236,4 +232,4 @@ def test_every_editor_dialog_disables_what_saves(window: Any, qtbot: Any) -> Non
         assert closing and all(b.isEnabled() for b in closing), name
         dialog.done(0)
         opened += 1
-    assert opened == 10
+    assert opened == 8  # the thresholds and the early warning are Preferences tabs now

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
@@ -418,34 +418,22 @@ def test_dismissing_the_warning_hides_it_until_the_next_shift(
     assert page.banner.isHidden()
 
 
-def test_warning_rule_dialog_changes_the_rule(
-    qtbot: Any, window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
-
+def test_warning_rule_tab_changes_the_rule(qtbot: Any, window: Any, journal: Journal) -> None:
     seed_shift(journal, dt.date.today())
     page = open_page(qtbot, window)
     assert page.warning() is not None
-
-    def accept_with_bigger_drop(dialog: WarningRuleDialog) -> int:
-        assert dialog.rule() == DEFAULT_RULE
-        dialog.energy_drop.setValue(4.5)
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(WarningRuleDialog, "exec", accept_with_bigger_drop)
-    qtbot.mouseClick(page.banner.explain_button, Qt.MouseButton.LeftButton)
+    dialog = page.edit_warning_rule()
+    qtbot.addWidget(dialog)
+    tab = dialog.pages["WarningRuleTab"]
+    assert dialog.tabs.currentWidget().widget() is tab
+    assert tab.rule() == DEFAULT_RULE
+    tab.energy_drop.setValue(4.5)
     assert journal.resilience.warning_rule() == WarningRule(energy_drop=4.5)
     assert page.warning() is None and page.banner.isHidden()
 
-    monkeypatch.setattr(WarningRuleDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
-    qtbot.mouseClick(page.rule_button, Qt.MouseButton.LeftButton)
-    assert journal.resilience.warning_rule() == WarningRule(energy_drop=4.5)
 
-
-def test_warning_rule_dialog_explains_and_resets(qtbot: Any) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
+def test_warning_rule_tab_explains_and_resets(qtbot: Any, window: Any, journal: Journal) -> None:
+    from cxjournal.ui.preferences.warning_rule_tab import WarningRuleTab
 
     custom = WarningRule(
         recent_days=10,
@@ -455,18 +443,18 @@ def test_warning_rule_dialog_explains_and_resets(qtbot: Any) -> None:
         energy_drop=2.0,
         stress_rise=1.2,
     )
-    dialog = WarningRuleDialog(custom)
-    qtbot.addWidget(dialog)
-    assert dialog.rule() == custom
-    assert dialog.explanation.text().startswith(rule_help(custom))
-    dialog.recent_days.setValue(3)
-    assert dialog.min_recent.value() == 3 and dialog.min_recent.maximum() == 3
-    assert "last 3 days" in dialog.explanation.text()
-    reset = dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-    assert reset.text() == "Reset to defaults"
-    qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
-    assert dialog.rule() == DEFAULT_RULE
-    assert "default numbers" in dialog.explanation.text()
+    journal.resilience.set_warning_rule(custom)
+    tab = WarningRuleTab(window)
+    qtbot.addWidget(tab)
+    assert tab.rule() == custom
+    assert tab.explanation.text().startswith(rule_help(custom))
+    tab.recent_days.setValue(3)
+    assert tab.min_recent.value() == 3 and tab.min_recent.maximum() == 3
+    assert "last 3 days" in tab.explanation.text()
+    assert tab.reset_button.text() == "&Reset to defaults"
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert tab.rule() == DEFAULT_RULE == journal.resilience.warning_rule()
+    assert "default numbers" in tab.explanation.text()
 
 
 # --------------------------------------------------------------------------- keyboard and menus
@@ -496,21 +484,16 @@ def test_open_item_shows_that_date(qtbot: Any, window: Any, journal: Journal) ->
     assert page.history_view.selectionModel().currentIndex().row() == 0
 
 
-def test_help_menu_explains_the_warning(
-    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from cxjournal.ui.dialogs.warning_rule_dialog import WarningRuleDialog
+def test_help_menu_explains_the_warning(qtbot: Any, window: Any) -> None:
+    from cxjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    shown: list[str] = []
-
-    def capture(dialog: WarningRuleDialog) -> int:
-        shown.append(dialog.explanation.text())
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(WarningRuleDialog, "exec", capture)
     action = next(a for a in window.menu("help").actions() if "early warning" in a.text())
     action.trigger()
-    assert shown and shown[0].startswith(rule_help(DEFAULT_RULE))
+    (dialog,) = window.findChildren(PreferencesDialog)
+    qtbot.addWidget(dialog)
+    tab = dialog.pages["WarningRuleTab"]
+    assert dialog.tabs.currentWidget().widget() is tab
+    assert tab.explanation.text().startswith(rule_help(DEFAULT_RULE))
     file_actions = [a.shortcut().toString() for a in window.menu("file").actions()]
     assert "Ctrl+L" in file_actions
 

@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QResizeEvent
-from PySide6.QtWidgets import QWidget
 
-from cxjournal.domain.power_audit import ContactScore, kind_label
+from cxjournal.domain.power_audit import ContactKind, ContactScore, kind_label
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.exchange.snapshot_html import KIND_COLOURS
+from cxjournal.qt.core import QEvent, QPointF, QRectF, Qt, QTimer
+from cxjournal.qt.gui import QColor, QFontMetricsF, QPalette, QResizeEvent
+from cxjournal.qt.widgets import QLabel, QWidget
 from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.theme import AA_GRAPHICS, readable_tint
 
 AXIS_MAX = 10.0
 X_LABEL = "Your dependence on them"
@@ -113,6 +115,31 @@ class BalanceMap(QWidget):
         item.addItem(self.scatter)
         self.name_labels: list[pg.TextItem] = []
         self._contacts: list[ContactScore] = []
+        # what each colour means, under the map (inside it, it would cover points)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("balance-map-legend")
+        self.legend.setWordWrap(True)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.legend.setAccessibleName("Colours of the balance map")
+        self.legend.setText(self.legend_html())
+
+    def kind_colour(self, kind: ContactKind) -> QColor:
+        """The colour of ``kind`` (as in the exported snapshot), made to stand out against
+        the chart's background in light and dark palettes."""
+        base = self.palette().color(QPalette.ColorRole.Base)
+        return readable_tint(QColor(KIND_COLOURS[kind]), base, AA_GRAPHICS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.legend.setText(self.legend_html())
+            self.scatter.setBrush([pg.mkBrush(self.kind_colour(c.kind)) for c in self._contacts])
+        super().changeEvent(event)
+
+    def legend_html(self) -> str:
+        return "&nbsp;&nbsp; ".join(
+            f'<span style="color:{self.kind_colour(kind).name()}">●</span>&nbsp;{kind_label(kind)}'
+            for kind in ContactKind
+        )
 
     # -- content ----------------------------------------------------------------------------
 
@@ -124,6 +151,7 @@ class BalanceMap(QWidget):
             x=[c.dependence_on_them for c in contacts],
             y=[c.their_dependence_on_me for c in contacts],
             data=list(range(len(contacts))),
+            brush=[pg.mkBrush(self.kind_colour(c.kind)) for c in contacts],
         )
         item = self.plot.getPlotItem()
         for label in self.name_labels:
@@ -187,8 +215,12 @@ class BalanceMap(QWidget):
             placed.append(rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        side = min(self.width(), self.height())
-        self.plot.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        legend_height = self.legend.heightForWidth(self.width())
+        room = max(0, self.height() - legend_height - 4)
+        side = min(self.width(), room)
+        top = (room - side) // 2
+        self.plot.setGeometry((self.width() - side) // 2, top, side, side)
+        self.legend.setGeometry(0, top + side + 4, self.width(), legend_height)
         super().resizeEvent(event)
 
     def contacts(self) -> list[ContactScore]:

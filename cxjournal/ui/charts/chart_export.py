@@ -20,10 +20,11 @@ from typing import Literal
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
+
+from cxjournal.qt.core import QRectF, QSize
+from cxjournal.qt.gui import QImage, QPainter
+from cxjournal.qt.svg import QSvgGenerator
+from cxjournal.qt.widgets import QGraphicsItem, QGraphicsScene, QWidget
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,9 @@
 
 Dates are drawn as UTC midnights and the date axis is told the offset is zero,
 so a day is labelled as that day in every time zone. Series colours are mid-tone
-hues that read on a light and on a dark background; everything else (background,
-axes, text, legend frames) follows the widget's palette.
+hues, deepened or lightened as the palette's background needs (3:1, WCAG's
+contrast for graphics); everything else (background, axes, text, legend frames)
+follows the widget's palette.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QColor, QPalette
+from cxjournal.qt.widgets import QGraphicsItem, QSizePolicy
+from cxjournal.ui.theme import AA_GRAPHICS, readable_tint
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY_SECONDS = 86400.0
@@ -59,7 +62,7 @@ PERSON_COLOURS: tuple[str, ...] = (
 )
 
 #: Width of every left axis, so that stacked plots line up.
-LEFT_AXIS_WIDTH = 56
+LEFT_AXIS_WIDTH = 64
 
 
 def date_x(day: dt.date) -> float:
@@ -83,12 +86,15 @@ def date_axis() -> pg.DateAxisItem:
 
 
 def dated_plot(
-    view: pg.GraphicsLayoutWidget, row: int, title: str, legend_width: int
+    view: pg.GraphicsLayoutWidget, row: int, title: str, legend_width: int, units: str = ""
 ) -> tuple[pg.PlotItem, pg.LegendItem]:
     """A plot over time in ``row`` of ``view``, zooming in time only, with its legend
-    in a fixed-width column on the right."""
+    in a fixed-width column on the right (never over the lines) and ``units`` along its
+    left axis."""
     plot = view.addPlot(row=row, col=0, axisItems={"bottom": date_axis()})
     plot.setTitle(title)
+    if units:
+        plot.setLabel("left", units)
     plot.setMouseEnabled(x=True, y=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -126,14 +132,46 @@ def style_plot(plot: pg.PlotItem, palette: QPalette) -> None:
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(muted))
         axis.setTextPen(pg.mkPen(text))
-    plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    left = plot.getAxis("left")
+    left.setWidth(LEFT_AXIS_WIDTH)
+    if left.labelText:
+        left.setLabel(left.labelText, color=text.name(), **{"font-size": "8pt"})
     # only the main level of date ticks (years over a long span, months over one year):
     # half the grid lines to paint, and labels that never crowd
     plot.getAxis("bottom").setStyle(maxTickLevel=0)
     plot.showGrid(x=True, y=True, alpha=0.18)
+    readable_series(plot, palette)
     title = plot.titleLabel
     if title.isVisible():
         title.setText(title.text, color=text, size="9pt", bold=True, justify="left")
+
+
+def series_colour(colour: QColor | str, palette: QPalette) -> QColor:
+    """A series colour as drawn on the palette's background: deepened on white or
+    lightened on a dark background until its line stands out (WCAG 3:1 for graphics)."""
+    return readable_tint(QColor(colour), palette.color(QPalette.ColorRole.Base), AA_GRAPHICS)
+
+
+def readable_series(plot: pg.PlotItem, palette: QPalette) -> None:
+    """Every line and mark of ``plot`` in its :func:`series_colour` for ``palette``
+    (from the colour it was first given, so switching themes back and forth is exact)."""
+    for item in plot.listDataItems():
+        if not isinstance(item, pg.PlotDataItem):
+            continue
+        first = getattr(item, "_cx_colours", None)
+        if first is None:
+            line = pg.mkPen(item.opts["pen"]) if item.opts.get("pen") is not None else None
+            brush = item.opts.get("symbolBrush")
+            marks = pg.mkBrush(brush) if brush is not None else None
+            first = (line, marks)
+            item._cx_colours = first  # type: ignore[attr-defined]
+        line, marks = first
+        if line is not None and line.style() != Qt.PenStyle.NoPen:
+            drawn = pg.QtGui.QPen(line)
+            drawn.setColor(series_colour(line.color(), palette))
+            item.setPen(drawn)
+        if marks is not None and marks.style() != Qt.BrushStyle.NoBrush:
+            item.setSymbolBrush(pg.mkBrush(series_colour(marks.color(), palette)))
 
 
 def style_legend(legend: pg.LegendItem, palette: QPalette) -> None:

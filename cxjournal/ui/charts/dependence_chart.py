@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cxjournal.qt.core import QEvent, QPointF
+from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     date_axis,
@@ -63,7 +63,10 @@ class DependenceChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setYRange(0, 10.5, padding=0)
-        self.legend = self.plot.addLegend(offset=(6, 4))
+        self.plot.setLabel("left", "0 to 10")
+        # the legend in a row of its own under the plot: inside, it would cover the lines
+        self.legend = pg.LegendItem(colCount=2, labelTextSize="9pt")
+        self.view.addItem(self.legend, row=1, col=0)
         self.on_them = self.plot.plot(
             [],
             [],
@@ -71,8 +74,8 @@ class DependenceChart(QWidget):
             symbol="o",
             symbolSize=6,
             symbolBrush=ON_THEM,
-            name="You depend on them",
         )
+        self.legend.addItem(self.on_them, "You depend on them")
         self.on_me = self.plot.plot(
             [],
             [],
@@ -80,11 +83,11 @@ class DependenceChart(QWidget):
             symbol="s",
             symbolSize=6,
             symbolBrush=ON_ME,
-            name="They depend on you",
         )
-        self.cursor = pg.InfiniteLine(angle=90, movable=False)
-        self.cursor.setVisible(False)
-        self.plot.addItem(self.cursor, ignoreBounds=True)
+        self.legend.addItem(self.on_me, "They depend on you")
+        self.pointer_line = pg.InfiniteLine(angle=90, movable=False)
+        self.pointer_line.setVisible(False)
+        self.plot.addItem(self.pointer_line, ignoreBounds=True)
         self.readout = QLabel(HINT)
         self.readout.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -99,7 +102,7 @@ class DependenceChart(QWidget):
         style_view(self.view, palette)
         style_plot(self.plot, palette)
         style_legend(self.legend, palette)
-        self.cursor.setPen(pen(palette.color(palette.ColorRole.Mid).name(), 1))
+        self.pointer_line.setPen(pen(palette.color(palette.ColorRole.Mid).name(), 1))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -127,7 +130,7 @@ class DependenceChart(QWidget):
         index = nearest(self._x, x)
         if index is None:
             return self.readout.text()
-        self.cursor.setPos(float(self._x[index]))
-        self.cursor.setVisible(True)
+        self.pointer_line.setPos(float(self._x[index]))
+        self.pointer_line.setVisible(True)
         self.readout.setText(readout_text(self._points[index]))
         return self.readout.text()

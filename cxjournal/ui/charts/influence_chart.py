@@ -21,12 +21,12 @@ from typing import Literal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
+from cxjournal.qt.core import QEvent, QPointF, Qt
+from cxjournal.qt.widgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
@@ -68,6 +68,13 @@ ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
 )
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
+#: what the left axis of each panel counts, by row
+UNITS: dict[int, str] = {
+    0: "points",
+    1: "ratio, share",
+    2: "how many",
+    4: "1 to 10",
+}
 #: the five panels at the height their legends need; below it the chart scrolls
 MIN_CHART_HEIGHT = 760
 #: The narrowest time window shown, in days (a single audit sits in the middle of it).
@@ -107,13 +114,13 @@ class InfluenceChart(QWidget):
         # on a short screen the five panels keep the height their legends need and the
         # chart scrolls, rather than squeezing each panel to a sliver
         self.view.setMinimumHeight(MIN_CHART_HEIGHT)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("influence-scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.view)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("influence-scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.view)
+        layout.addWidget(self.scroll_area, 1)
 
         self._build()
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -122,7 +129,7 @@ class InfluenceChart(QWidget):
     # -- construction ----------------------------------------------------------------
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH)
+        return dated_plot(self.view, row, title, LEGEND_WIDTH, UNITS.get(row, ""))
 
     def _line(
         self,

@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxjournal.domain.model import Audit
 from cxjournal.domain.network import NetworkFigures
 from cxjournal.domain.network_layout import label_anchor, ring_positions
+from cxjournal.qt.gui import QColor, QFontMetricsF, QPalette
+from cxjournal.qt.widgets import QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import PERSON_COLOURS
 from cxjournal.ui.plain_text import as_written
 

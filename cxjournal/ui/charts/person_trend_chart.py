@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import ASPECTS
 from cxjournal.domain.power_audit import kind_label
 from cxjournal.journal.trends import AspectPoint, PersonSeries, Trends
+from cxjournal.qt.core import QEvent, QPointF, Qt
+from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     DAY_SECONDS,
@@ -119,7 +119,7 @@ class PersonTrendChart(QWidget):
         self.apply_palette()
 
     def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH)
+        return dated_plot(self.view, row, title, LEGEND_WIDTH, "0 to 10")
 
     # -- palette -------------------------------------------------------------------------
 

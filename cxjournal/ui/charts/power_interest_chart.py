@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from cxjournal.domain.model import POWER_MAX, POWER_MIN
 from cxjournal.domain.program import GRID_HIGH, GridEntry
 from cxjournal.domain.program_wording import QUADRANT_TITLES, Quadrant
+from cxjournal.qt.core import QRectF, Qt
+from cxjournal.qt.gui import QColor, QPalette
+from cxjournal.qt.widgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from cxjournal.ui.plain_text import as_written
 
 #: The plot's extent: room right of the highest interest for names, above the highest

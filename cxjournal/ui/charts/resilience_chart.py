@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
-from PySide6.QtWidgets import (
+
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import checkin_value, rolling_mean, split_at_gaps
+from cxjournal.qt.core import QDate, QEvent, QLocale, QPointF, QStandardPaths, Qt, Signal
+from cxjournal.qt.gui import QColor, QIcon, QPalette, QPixmap
+from cxjournal.qt.widgets import (
     QButtonGroup,
     QCheckBox,
     QFileDialog,
@@ -29,9 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import checkin_value, rolling_mean, split_at_gaps
 from cxjournal.ui.charts.chart_export import ChartExportError, export_chart
 from cxjournal.ui.charts.chart_theme import COLOURS
 from cxjournal.ui.charts.resilience_svg import SvgSeries, trend_svg

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
-
 from cxjournal import __version__
 from cxjournal.journal import Journal
+from cxjournal.qt.core import Qt, QUrl
+from cxjournal.qt.gui import QDesktopServices
+from cxjournal.qt.widgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from cxjournal.ui.icons import app_icon
 
 

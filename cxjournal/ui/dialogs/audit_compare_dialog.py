@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.audit_compare import Comparison
+from cxjournal.domain.power_audit_alarms import join_names
+from cxjournal.qt.core import QSize, Qt
+from cxjournal.qt.gui import QColor
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -16,11 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.audit_compare import Comparison
-from cxjournal.domain.power_audit_alarms import join_names
-from cxjournal.ui.audit_wording import percent, score, short_date, signed
+from cxjournal.ui.audit_wording import alarm_titles, percent, score, short_date, signed
 from cxjournal.ui.models.comparison_model import ComparisonModel
+from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.theme import move_colour
 
 
 def _date(on: dt.date) -> str:
@@ -40,6 +42,12 @@ class AuditCompareDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName("Who joined and who left")
         layout.addWidget(self.summary)
+
+        self.alarms = QLabel(self._alarms_html())
+        self.alarms.setWordWrap(True)
+        self.alarms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alarms.setAccessibleName("Alarm bells that came and went")
+        layout.addWidget(self.alarms)
 
         self.model = ComparisonModel(self)
         self.model.set_changes(comparison.stayed)
@@ -69,13 +77,39 @@ class AuditCompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_to_screen(self, QSize(760, 600))
 
     def _summary_html(self) -> str:
         c = self.comparison
         joined = html.escape(join_names(c.joined)) if c.joined else "no one"
         left = html.escape(join_names(c.left)) if c.left else "no one"
         return f"<p><b>Joined your top ten:</b> {joined}<br><b>Left your top ten:</b> {left}</p>"
+
+    def _move(self, change: float, good_when_up: bool) -> str:
+        """A signed change, green for the better and red for the worse."""
+        colour = move_colour(change, good_when_up, self.palette())
+        text = html.escape(signed(change))
+        return f'<span style="color:{colour.name()}">{text}</span>' if colour else text
+
+    def _alarms_html(self) -> str:
+        """Which alarm bells started ringing, stopped, or still ring; the moves in colour."""
+        c = self.comparison
+        palette = self.palette()
+        worse = move_colour(1, False, palette)
+        better = move_colour(1, True, palette)
+
+        def names(codes: tuple[str, ...]) -> str:
+            return html.escape(", ".join(alarm_titles(codes))) if codes else "none"
+
+        def coloured(text: str, colour: QColor | None, codes: tuple[str, ...]) -> str:
+            if not codes or colour is None:
+                return text
+            return f'<span style="color:{colour.name()}">{text}</span>'
+
+        came = coloured(f"<b>Started ringing:</b> {names(c.alarms_came)}", worse, c.alarms_came)
+        went = coloured(f"<b>Stopped ringing:</b> {names(c.alarms_went)}", better, c.alarms_went)
+        still = f"<b>Still ringing:</b> {names(c.alarms_stayed)}"
+        return f"<p><b>Alarm bells</b><br>{came}<br>{went}<br>{still}</p>"
 
     def _totals_html(self) -> str:
         c = self.comparison
@@ -85,9 +119,9 @@ class AuditCompareDialog(QDialog):
         return (
             "<p><b>Totals</b><br>"
             f"You rely on them: {score(p.reliance)} → {score(n.reliance)} "
-            f"({signed(d.reliance)})<br>"
+            f"({self._move(d.reliance, good_when_up=False)})<br>"
             f"They rely on you: {score(p.influence)} → {score(n.influence)} "
-            f"({signed(d.influence)})<br>"
+            f"({self._move(d.influence, good_when_up=True)})<br>"
             f"Influence ratio: {p.influence_ratio:.2f} → {n.influence_ratio:.2f}<br>"
             f"Top two hold: {percent(p.top2_share)} → {percent(n.top2_share)}</p>"
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import (
+from cxjournal.journal.audits import AuditSummary
+from cxjournal.qt.core import QStandardPaths, Qt
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,9 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal.audits import AuditSummary
 from cxjournal.ui.plain_text import as_written
+from cxjournal.ui.theme import secondary
 
 #: format key: (label in the list, file extension, file-dialog filter)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -95,7 +95,7 @@ class ExportAuditDialog(QDialog):
             "anything is written."
         )
         hide_help.setWordWrap(True)
-        hide_help.setEnabled(False)
+        secondary(hide_help)
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Save to")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtWidgets import (
+from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.passphrase import MIN_PASSPHRASE
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
 
 

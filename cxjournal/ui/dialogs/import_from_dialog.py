@@ -14,9 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
+from cxjournal.exchange.imports import KINDS, DaylioOptions, ImportPlan, ImportReport
+from cxjournal.exchange.imports.daylio import DaylioFile
+from cxjournal.qt.core import QSize, Signal
+from cxjournal.qt.gui import QGuiApplication
+from cxjournal.qt.widgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,9 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.exchange.imports import KINDS, DaylioOptions, ImportPlan, ImportReport
-from cxjournal.exchange.imports.daylio import DaylioFile
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.widgets.daylio_preview import DaylioPreview
 from cxjournal.ui.widgets.import_notes_preview import NotesPreview

@@ -10,9 +10,21 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import (
+    Attitude,
+    FollowUp,
+    FormatUsed,
+    Note,
+    NoteGoal,
+    NoteKind,
+    NoteOutcome,
+    Person,
+)
+from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OUTCOME_TITLES
+from cxjournal.journal import Journal
+from cxjournal.qt.core import QDate, Qt
+from cxjournal.qt.gui import QKeySequence, QShortcut
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -29,19 +41,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import (
-    Attitude,
-    FollowUp,
-    FormatUsed,
-    Note,
-    NoteGoal,
-    NoteKind,
-    NoteOutcome,
-    Person,
-)
-from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OUTCOME_TITLES
-from cxjournal.journal import Journal
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.ops import run_dialog

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import Person, Plan, PlanMember, PlanRole, PlanStatus, Program
+from cxjournal.domain.program_wording import PLAN_PURPOSES, PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
+from cxjournal.journal import Journal
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QKeySequence, QShortcut
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -26,11 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import Person, Plan, PlanMember, PlanRole, PlanStatus, Program
-from cxjournal.domain.program_wording import PLAN_PURPOSES, PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
-from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write

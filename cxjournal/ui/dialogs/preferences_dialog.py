@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QSize, Qt
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from cxjournal.ui.screen_fit import fit_to_screen
 
 #: "module:Class" of each tab, in order
@@ -29,6 +28,10 @@ TABS: tuple[str, ...] = (
     "cxjournal.ui.preferences.lock_tab:LockTab",
     "cxjournal.ui.preferences.calendar_tab:CalendarTab",
     "cxjournal.ui.preferences.reminders_tab:RemindersTab",
+    "cxjournal.ui.preferences.thresholds_tab:ThresholdsTab",
+    "cxjournal.ui.preferences.warning_rule_tab:WarningRuleTab",
+    "cxjournal.ui.preferences.backups_tab:BackupsTab",
+    "cxjournal.ui.preferences.appearance_tab:AppearanceTab",
 )
 
 
@@ -51,8 +54,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
-        # as tall as the tallest tab, as far as the screen allows; a tab scrolls past that
-        wanted = QSize(640, 0)
+        # every tab's title in view, as tall as the tallest tab, as far as the screen
+        # allows; a tab scrolls past that
+        bar = self.tabs.tabBar()
+        wanted = QSize(sum(bar.tabSizeHint(i).width() for i in range(bar.count())), 0)
         for page in self.pages.values():
             wanted = wanted.expandedTo(page.sizeHint())
         chrome = buttons.sizeHint().height() + self.tabs.tabBar().sizeHint().height() + 48

@@ -15,13 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import (
+from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.power_audit import score_rating
+from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
+from cxjournal.journal.people import DueStakeholder
+from cxjournal.qt.core import QSize, Qt
+from cxjournal.qt.gui import (
     QKeySequence,
     QShortcut,
     QTextDocument,
 )
-from PySide6.QtWidgets import (
+from cxjournal.qt.widgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -36,12 +41,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
-from cxjournal.domain.power_audit import score_rating
-from cxjournal.journal import Journal
-from cxjournal.journal.changes import Area
-from cxjournal.journal.people import DueStakeholder
 from cxjournal.ui.models.people_model import FORMAT_LABELS
 from cxjournal.ui.ops import run_op
 from cxjournal.ui.people_page import cadence_sentence
@@ -358,7 +357,7 @@ class PrepareDialog(QDialog):
         return document
 
     def print_preparation(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from cxjournal.qt.print_support import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

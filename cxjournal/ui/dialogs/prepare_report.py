@@ -20,8 +20,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (
+from cxjournal.domain.model import Attitude
+from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED
+from cxjournal.qt.core import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from cxjournal.qt.gui import (
     QColor,
     QDesktopServices,
     QFont,
@@ -34,10 +36,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from cxjournal.domain.model import Attitude
-from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED
+from cxjournal.qt.widgets import QMessageBox, QWidget
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.person_timeline import follow_up_label, note_heading
 from cxjournal.ui.plain_text import as_written

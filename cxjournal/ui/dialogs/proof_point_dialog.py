@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, ProofPoint, ProofShare
+from cxjournal.domain.program_wording import PLAN_TITLES, number_text
+from cxjournal.journal import Journal
+from cxjournal.qt.gui import QKeySequence, QShortcut
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -28,11 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, ProofPoint, ProofShare
-from cxjournal.domain.program_wording import PLAN_TITLES, number_text
-from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write

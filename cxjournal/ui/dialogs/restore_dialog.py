@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.exchange.snapshot import long_date
+from cxjournal.journal.backup_ops import BackupInfo, human_size
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -16,9 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.exchange.snapshot import long_date
-from cxjournal.journal.backup_ops import BackupInfo, human_size
 from cxjournal.ui.read_only import writes_journal
 
 DATE, SIZE, KIND = range(3)

@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
+from cxjournal.journal import Journal
+from cxjournal.journal.search import KIND_LABELS, SearchFilter, SearchHit
+from cxjournal.qt.core import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,8 +24,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
+from cxjournal.qt.gui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -38,9 +46,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.journal import Journal
-from cxjournal.journal.search import KIND_LABELS, SearchFilter, SearchHit
 
 RESULTS = 50
 #: Counting stops here ("more than 1,000 results").

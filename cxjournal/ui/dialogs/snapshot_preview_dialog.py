@@ -7,8 +7,9 @@ PDF lays it out with the balance map and trend as pictures).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
+from cxjournal.exchange.snapshot import Snapshot
+from cxjournal.qt.gui import QFontDatabase
+from cxjournal.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,8 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.exchange.snapshot import Snapshot
 
 
 def preview_text(snapshot: Snapshot) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import AgendaItem
+from cxjournal.qt.widgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import AgendaItem
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.write_guard import guarded_write

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from cxjournal.qt.core import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 INPUT_EVENTS = frozenset(
     {

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-
+from cxjournal.qt.core import QEvent, QObject, Qt, QTimer
+from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.ui.lock.lock_controller import LockController
 
 LOCK_SHORTCUT = "Ctrl+Alt+L"

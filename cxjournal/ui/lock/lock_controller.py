@@ -14,14 +14,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal.changes import Area
 from cxjournal.journal.lock_ops import is_locked, lock_journal, unlock_journal
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
+from cxjournal.qt.core import QObject, Qt, QTimer, Signal
+from cxjournal.qt.gui import QAction
+from cxjournal.qt.widgets import QApplication, QMessageBox, QWidget
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
 from cxjournal.ui.lock.lock_screen import LockScreen
 

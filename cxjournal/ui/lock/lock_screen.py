@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.theme import secondary
 
 PLAIN_NOTE = (
     "Your journal has no passphrase: locking hides it from anyone at this screen, but "
@@ -59,7 +60,7 @@ class LockScreen(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.note.setEnabled(encrypted)
+        secondary(self.note)  # quieter than the title, readable (AA) in light and dark
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QObject, Signal, Slot
+from cxjournal.qt.core import QObject, Signal, Slot
 
 LOGIN1_SESSION = "org.freedesktop.login1.Session"
 LOGIN1_MANAGER = "org.freedesktop.login1.Manager"
@@ -55,7 +55,7 @@ class SessionLockWatcher(QObject):
         if not sys.platform.startswith("linux") and session_bus is None:
             return []
         try:
-            from PySide6.QtDBus import QDBusConnection
+            from cxjournal.qt.dbus import QDBusConnection
         except ImportError:  # a Qt build without D-Bus: nothing to watch
             return []
         session = session_bus if session_bus is not None else QDBusConnection.sessionBus()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-
 from cxjournal.domain.audit_compare import ContactChange
 from cxjournal.domain.power_audit import kind_label
+from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
+from cxjournal.qt.gui import QGuiApplication
 from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.theme import move_colour
 
 PERSON, ON_THEM, ON_THEM_DELTA, ON_ME, ON_ME_DELTA, KIND = range(6)
 HEADERS = ("Person", "On them", "Change", "On me", "Change", "Kind")
@@ -59,6 +60,21 @@ class ComparisonModel(RowsTableModel):
                 if c.kind_before == c.kind_after:
                     return kind_label(c.kind_after)
                 return f"{kind_label(c.kind_before)} → {kind_label(c.kind_after)}"
+        if role == Qt.ItemDataRole.ForegroundRole and column in (ON_THEM_DELTA, ON_ME_DELTA):
+            # needing them more is a move for the worse; them needing you more, for the better
+            if column == ON_THEM_DELTA:
+                return move_colour(c.dependence_on_them_delta, False, QGuiApplication.palette())
+            return move_colour(c.their_dependence_on_me_delta, True, QGuiApplication.palette())
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ON_THEM_DELTA, ON_ME_DELTA):
+            change = (
+                c.dependence_on_them_delta
+                if column == ON_THEM_DELTA
+                else c.their_dependence_on_me_delta
+            )
+            if change == 0:
+                return "No change"
+            better = (change > 0) == (column == ON_ME_DELTA)
+            return "A move for the better" if better else "A move for the worse"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             ON_THEM,
             ON_THEM_DELTA,

@@ -7,16 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
+from cxjournal.domain.model import ExitItem
+from cxjournal.qt.core import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
-
-from cxjournal.domain.model import ExitItem
+from cxjournal.qt.gui import QFont
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written
 

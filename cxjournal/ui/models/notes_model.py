@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from cxjournal.domain.list_orders import NOTE_ORDERS
 from cxjournal.domain.model import Note, NoteKind
 from cxjournal.journal.search import NOTE_KIND_LABELS
+from cxjournal.qt.core import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.plain_text import as_written
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
-
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Attitude, PreferredFormat, Relationship
 from cxjournal.journal.people import PersonSummary
+from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
+from cxjournal.qt.gui import QFont
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 

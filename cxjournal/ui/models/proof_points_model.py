@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-
 from cxjournal.domain.model import ProofPoint
 from cxjournal.domain.program_wording import (
     proof_plans_text,
@@ -13,6 +11,7 @@ from cxjournal.domain.program_wording import (
     proof_shared_text,
     proof_value_text,
 )
+from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written

@@ -6,17 +6,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
+from cxjournal.domain.list_orders import CHECK_IN_ORDERS
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import checkin_value
+from cxjournal.qt.core import (
     QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-
-from cxjournal.domain.list_orders import CHECK_IN_ORDERS
-from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 

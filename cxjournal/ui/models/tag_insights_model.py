@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-
 from cxjournal.domain.resilience import MEASURES, TagEffect
+from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.meetings import CalendarSource
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QApplication,
     QFileDialog,
     QFormLayout,
@@ -28,9 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.meetings import CalendarSource
-from cxjournal.journal.changes import Area
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
@@ -62,7 +61,7 @@ class CalendarTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         self.journal = window.journal
         self.sources = QListWidget()
         self.sources.setObjectName("calendar-sources")
@@ -150,10 +149,10 @@ class CalendarTab(QWidget):
 
     def _changed(self) -> None:
         """Tell the app: the watch takes up the sources, Today redraws its meetings."""
-        watch = getattr(self.window, "calendar_watch", None)
+        watch = getattr(self.main_window, "calendar_watch", None)
         if watch is not None:
             watch.sync()
-        self.window.bus.announce(Area.MEETINGS)
+        self.main_window.bus.announce(Area.MEETINGS)
         self.fill()
 
     # -- actions ------------------------------------------------------------------------------
@@ -175,7 +174,7 @@ class CalendarTab(QWidget):
         if attempt.failed:
             return False
         self._changed()
-        self.window.show_status(as_written(result.describe(), wrap=False))
+        self.main_window.show_status(as_written(result.describe(), wrap=False))
         return True
 
     def remove_selected(self) -> None:
@@ -209,7 +208,7 @@ class CalendarTab(QWidget):
             QApplication.restoreOverrideCursor()
         self._changed()
         if not attempt.failed:
-            self.window.show_status(
+            self.main_window.show_status(
                 as_written("; ".join(r.describe() for r in results), wrap=False)
             )
 
@@ -220,4 +219,4 @@ class CalendarTab(QWidget):
         with guarded_write(self, "save your addresses") as attempt:
             self.journal.settings.set_my_emails(typed)
         if not attempt.failed:
-            self.window.bus.announce(Area.MEETINGS)
+            self.main_window.bus.announce(Area.MEETINGS)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
-
 from cxjournal.journal.lock_prefs import (
     MAX_IDLE_MINUTES,
     LockPreferences,
     lock_preferences,
     set_lock_preferences,
 )
+from cxjournal.qt.widgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 from cxjournal.ui.lock.lock_actions import LOCK_SHORTCUT
 from cxjournal.ui.read_only import writes_journal
 
@@ -21,7 +20,7 @@ class LockTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         prefs = lock_preferences(window.journal)
         self.idle = writes_journal(QSpinBox())
         self.idle.setRange(0, MAX_IDLE_MINUTES)
@@ -57,6 +56,6 @@ class LockTab(QWidget):
 
     def save(self) -> None:
         prefs = LockPreferences(self.idle.value(), self.session.isChecked())
-        set_lock_preferences(self.window.journal, prefs)
-        if hasattr(self.window, "lock_controller"):
-            self.window.lock_controller.apply_preferences(prefs)
+        set_lock_preferences(self.main_window.journal, prefs)
+        if hasattr(self.main_window, "lock_controller"):
+            self.main_window.lock_controller.apply_preferences(prefs)

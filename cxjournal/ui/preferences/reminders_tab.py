@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (
+from cxjournal.domain.reminders import (
+    MINUTES_BEFORE_MAX,
+    MINUTES_BEFORE_MIN,
+    ReminderPreferences,
+)
+from cxjournal.journal.changes import Area
+from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
+from cxjournal.qt.core import QTime
+from cxjournal.qt.widgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
@@ -21,14 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.reminders import (
-    MINUTES_BEFORE_MAX,
-    MINUTES_BEFORE_MIN,
-    ReminderPreferences,
-)
-from cxjournal.journal.changes import Area
-from cxjournal.journal.reminders import reminder_preferences, set_reminder_preferences
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.tray import tray_available
@@ -66,7 +65,7 @@ class RemindersTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         prefs = reminder_preferences(window.journal)
         self.saved = prefs
 
@@ -172,17 +171,17 @@ class RemindersTab(QWidget):
             self.login.blockSignals(False)
             prefs = self.preferences()
         with guarded_write(self, "save the reminders") as attempt:
-            set_reminder_preferences(self.window.journal, prefs)
+            set_reminder_preferences(self.main_window.journal, prefs)
         if attempt.failed:
             return
         self.saved = prefs
-        self.window.bus.announce(Area.SETTINGS)
+        self.main_window.bus.announce(Area.SETTINGS)
 
     def _write_login(self, prefs: ReminderPreferences) -> bool:
         from cxjournal.autostart import launch_command, set_start_at_login
         from cxjournal.paths import default_journal_path
 
-        path = self.window.journal.path
+        path = self.main_window.journal.path
         journal = None if path == default_journal_path() else path
         what = "start cxjournal at login" if prefs.start_at_login else "stop starting at login"
         with guarded_write(self, what, "Nothing was changed.") as attempt:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.passphrase import MIN_PASSPHRASE
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,9 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.passphrase import MIN_PASSPHRASE
-from cxjournal.journal.changes import Area
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.strength_meter import StrengthMeter
 
@@ -49,7 +48,7 @@ class SecurityTab(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         self.task: Any = None
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -96,7 +95,7 @@ class SecurityTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        encrypted = bool(self.window.journal.encrypted)
+        encrypted = bool(self.main_window.journal.encrypted)
         self.status.setText(ENCRYPTED_STATUS if encrypted else PLAIN_STATUS)
         self.form_box.setTitle(
             "Change the passphrase" if encrypted else "Protect with a passphrase"
@@ -112,7 +111,7 @@ class SecurityTab(QWidget):
 
     def _problem_with_new(self) -> str | None:
         new, repeat = self.new.text(), self.repeat.text()
-        if self.window.journal.encrypted and not self.current.text():
+        if self.main_window.journal.encrypted and not self.current.text():
             return "Type the current passphrase first."
         if len(new) < MIN_PASSPHRASE:
             return f"The new passphrase needs at least {MIN_PASSPHRASE} characters."
@@ -164,11 +163,11 @@ class SecurityTab(QWidget):
         from cxjournal.journal.passphrase_ops import start_change
         from cxjournal.ui.workers import run_task
 
-        actions = getattr(self.window, "exchange_actions", None)
+        actions = getattr(self.main_window, "exchange_actions", None)
         if actions is not None and actions.busy():
             self.problem.setText("Wait until the export, import or backup under way is done.")
             return False
-        journal = self.window.journal
+        journal = self.main_window.journal
         current = self.current.text() if journal.encrypted else None
         for field in (self.current, self.new, self.repeat):
             field.clear()
@@ -186,7 +185,7 @@ class SecurityTab(QWidget):
             self._after("")
 
         self.task = run_task(
-            self.window,
+            self.main_window,
             "Passphrase",
             "Re-writing the journal and its backups…",
             lambda _progress: job.run(),
@@ -199,11 +198,11 @@ class SecurityTab(QWidget):
         problem = self.problem.text()
         self.refresh()
         self.problem.setText(problem)
-        self.window.bus.announce(Area.ALL)
-        if hasattr(self.window, "lock_controller"):
-            self.window.lock_controller.apply_preferences()
-        if hasattr(self.window, "_update_journal_label"):
-            self.window._update_journal_label()
+        self.main_window.bus.announce(Area.ALL)
+        if hasattr(self.main_window, "lock_controller"):
+            self.main_window.lock_controller.apply_preferences()
+        if hasattr(self.main_window, "_update_journal_label"):
+            self.main_window._update_journal_label()
         if done_text:
-            self.window.show_status(done_text)
+            self.main_window.show_status(done_text)
             self.problem.setText(done_text)

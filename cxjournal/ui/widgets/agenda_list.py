@@ -13,7 +13,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import AgendaItem
+from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
+from cxjournal.journal.changes import Area
+from cxjournal.qt.widgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -22,10 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import AgendaItem
-from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
-from cxjournal.journal.changes import Area
 from cxjournal.ui.ops import run_op
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
-
 from cxjournal.domain.model import AgendaItem
+from cxjournal.qt.widgets import QCheckBox, QVBoxLayout, QWidget
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.agenda_list import point_label

@@ -11,11 +11,10 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
-
 from cxjournal.domain.model import Attitude
+from cxjournal.qt.core import QPointF, QRectF, QSize, Qt
+from cxjournal.qt.gui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from cxjournal.qt.widgets import QSizePolicy, QToolTip, QWidget
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 
 #: Mid-tone colours readable on light and dark backgrounds.

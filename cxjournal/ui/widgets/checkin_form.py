@@ -12,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
+from cxjournal.domain.resilience import checkin_value
+from cxjournal.qt.core import QDate, QLocale, Qt, Signal
+from cxjournal.qt.gui import QKeyEvent, QPalette
+from cxjournal.qt.widgets import (
     QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
@@ -28,9 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
-from cxjournal.domain.resilience import checkin_value
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.tag_input import TagInput
 

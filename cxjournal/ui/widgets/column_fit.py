@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView
+from cxjournal.qt.core import QEvent, QObject
+from cxjournal.qt.widgets import QTableView
 
 
 class ColumnFitter(QObject):

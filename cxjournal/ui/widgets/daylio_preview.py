@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN
+from cxjournal.exchange.imports import DaylioOptions, ImportReport
+from cxjournal.exchange.imports.daylio import ActivityKind, DaylioFile
+from cxjournal.exchange.imports.plan import counted
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -14,11 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN
-from cxjournal.exchange.imports import DaylioOptions, ImportReport
-from cxjournal.exchange.imports.daylio import ActivityKind, DaylioFile
-from cxjournal.exchange.imports.plan import counted
 from cxjournal.ui.plain_text import plain_label
 
 #: The choices of an activity, in menu order.

@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import POWER_MAX, Attitude, Person
+from cxjournal.domain.program import plans_of
+from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES
+from cxjournal.journal import Journal
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -18,11 +22,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-
-from cxjournal.domain.model import POWER_MAX, Attitude, Person
-from cxjournal.domain.program import plans_of
-from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES
-from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
-
 from cxjournal.exchange.imports import ImportPlan, ImportReport
 from cxjournal.exchange.imports.plan import counted
+from cxjournal.qt.widgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from cxjournal.ui.plain_text import plain_label
 
 NAME, EMAILS, ORGANISATION, OUTCOME = range(4)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
 from cxjournal.domain.power_audit import ContactScore
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QShowEvent
+from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.balance_map import BalanceMap

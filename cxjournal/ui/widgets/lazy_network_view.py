@@ -11,9 +11,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Audit, Person
+from cxjournal.domain.network import Introduction, figures_sentences, introductions
+from cxjournal.domain.power_audit import Analysis
+from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QShowEvent
+from cxjournal.qt.widgets import (
     QFrame,
     QGridLayout,
     QLabel,
@@ -23,10 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Audit, Person
-from cxjournal.domain.network import Introduction, figures_sentences, introductions
-from cxjournal.domain.power_audit import Analysis
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Person, Relationship
+from cxjournal.domain.power_audit import FIELD_GUIDANCE
+from cxjournal.qt.core import QStringListModel, Qt
+from cxjournal.qt.widgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -22,9 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Person, Relationship
-from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import DIMENSION_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal

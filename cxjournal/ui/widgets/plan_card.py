@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import PlanRole, PlanStatus
 from cxjournal.domain.program_view import MemberView, PlanView
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.gui import QKeyEvent, QMouseEvent, QPalette
+from cxjournal.qt.widgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.read_only import writes_journal
 

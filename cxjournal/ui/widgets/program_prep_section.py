@@ -11,8 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import ProofPoint
+from cxjournal.domain.program_view import Preparation
+from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_result_text
+from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,12 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import ProofPoint
-from cxjournal.domain.program_view import Preparation
-from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_result_text
-from cxjournal.journal import Journal
-from cxjournal.journal.changes import Area
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.read_only import writes_journal

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import (
+from cxjournal.domain.model import Aspects, Person, Rating
+from cxjournal.domain.power_audit import FIELD_GUIDANCE
+from cxjournal.qt.core import QEvent, QObject, Qt, Signal
+from cxjournal.qt.gui import QFontMetrics, QKeyEvent
+from cxjournal.qt.widgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -20,11 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.model import Aspects, Person, Rating
-from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
 from cxjournal.ui.plain_text import as_written, plain_label
+from cxjournal.ui.theme import secondary
 
 NAME_WIDTH = 124
 #: the narrowest a rating column gets; wider where a column title needs it
@@ -147,7 +147,7 @@ class RatingRow(QWidget):
             QFontMetrics(small).elidedText(grouping, Qt.TextElideMode.ElideRight, NAME_WIDTH)
         )
         self.grouping_label.setToolTip(as_written(grouping, wrap=False))
-        self.grouping_label.setEnabled(False)  # the palette's disabled text: a quieter line
+        secondary(self.grouping_label)  # a quieter line, still readable (AA)
         names.addWidget(self.grouping_label)
         self.name_label.setToolTip(as_written(person.name, wrap=False))
         layout.addLayout(names)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
 from cxjournal.domain.resilience import EarlyWarning
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.gui import QPalette
+from cxjournal.qt.widgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal

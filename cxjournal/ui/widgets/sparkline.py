@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from cxjournal.qt.core import QPointF, QRectF, QSize, Qt
+from cxjournal.qt.gui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from cxjournal.qt.widgets import QSizePolicy, QWidget
 
 #: Mid-tone colours readable on light and dark backgrounds (as on the Trends page).
 SERIES_COLOURS: dict[str, str] = {"energy": "#10b981", "stress": "#ef4444", "mood": "#3b82f6"}

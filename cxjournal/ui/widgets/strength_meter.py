@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
-
 from cxjournal.domain.passphrase import RECOMMENDED_SCORE, Strength, strength
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 
 class StrengthMeter(QWidget):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from cxjournal.qt.core import QStringListModel, Qt
+from cxjournal.qt.gui import QKeyEvent
+from cxjournal.qt.widgets import QCompleter, QLineEdit, QWidget
 
 SEPARATOR = ","
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from cxjournal.domain.resilience import TagEffect
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.resilience import TagEffect
 from cxjournal.ui.models.tag_insights_model import TAG, TagInsightsModel
 
 #: A tag is compared once this many check-ins in the range carry it.

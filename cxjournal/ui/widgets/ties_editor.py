@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from cxjournal.domain.network import normalise_tie, normalise_ties
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.widgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.network import normalise_tie, normalise_ties
 
 Slot = int
 SlotTie = tuple[Slot, Slot]

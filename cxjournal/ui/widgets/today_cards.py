@@ -7,9 +7,9 @@ full. Colours come from the palette only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPalette
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QEvent, QSize, Qt, Signal
+from cxjournal.qt.gui import QIcon, QKeyEvent, QMouseEvent, QPalette
+from cxjournal.qt.widgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 
 
@@ -84,7 +83,7 @@ class Card(QFrame):
 
 
 def _delete_layout(layout: object) -> None:
-    from PySide6.QtWidgets import QLayout
+    from cxjournal.qt.widgets import QLayout
 
     if not isinstance(layout, QLayout):
         return

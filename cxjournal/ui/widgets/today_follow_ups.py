@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMenu, QToolButton, QWidget
-
 from cxjournal.domain.cadence import days_label
 from cxjournal.journal.today import DueFollowUp, TodayOverview
+from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.gui import QAction
+from cxjournal.qt.widgets import QCheckBox, QHBoxLayout, QMenu, QToolButton, QWidget
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 

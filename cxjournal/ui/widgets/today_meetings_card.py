@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
-
 from cxjournal.domain.meetings import Meeting, meeting_time, todays_meetings
 from cxjournal.domain.model import NoteKind
+from cxjournal.qt.core import Signal
+from cxjournal.qt.widgets import QWidget
 from cxjournal.ui.icons import icon
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.today_cards import Card, LinkRow

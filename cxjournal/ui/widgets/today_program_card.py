@@ -7,11 +7,10 @@ is empty.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
-
 from cxjournal.domain.model import Program
 from cxjournal.domain.program_view import ProgramView, gaps_due, top_risks
+from cxjournal.qt.core import Signal
+from cxjournal.qt.widgets import QWidget
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.today_cards import Card, LinkRow

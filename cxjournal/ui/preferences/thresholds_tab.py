@@ -1,28 +1,30 @@
-"""Settings: the power-audit thresholds, each with its default shown, and a reset."""
+"""Preferences > Alarm bells: the power-audit thresholds, each with its default, and a reset.
+
+Each change is checked and saved as it is made (one journal setting); a value the
+journal refuses is named and nothing is saved.
+"""
 
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QDialog,
-    QDialogButtonBox,
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.journal import Journal
+from cxjournal.qt.widgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
-
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal import Journal
-from cxjournal.ui.read_only import saving_buttons
-from cxjournal.ui.write_guard import guarded_write
+from cxjournal.ui.ops import run_op
+from cxjournal.ui.preferences import announcer
+from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.theme import secondary
 
 #: field: (label, explanation, minimum, maximum, step, decimals; 0 decimals = whole number)
 SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
@@ -106,13 +108,26 @@ def _number_text(value: float) -> str:
     return f"{value:g}"
 
 
-class ThresholdsDialog(QDialog):
-    """Edits the thresholds stored in the journal; OK saves, Cancel leaves them."""
+def number_box(low: float, high: float, step: float, decimals: int, tip: str) -> QDoubleSpinBox:
+    """One spin box for every threshold: its range, step and decimals (0: a whole number)."""
+    box = QDoubleSpinBox()
+    box.setDecimals(decimals)
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setToolTip(tip)
+    box.setAccessibleDescription(tip)
+    return box
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+
+class ThresholdsTab(QWidget):
+    """The thresholds stored in the journal, saved as each one changes."""
+
+    title = "Alarm bells"
+
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.journal = journal
-        self.setWindowTitle("Settings: power audit thresholds")
+        self.window_ = window
+        self.journal = window.journal
         layout = QVBoxLayout(self)
         intro = QLabel(
             "These numbers decide when an alarm bell rings and how each relationship is "
@@ -123,26 +138,13 @@ class ThresholdsDialog(QDialog):
         layout.addWidget(intro)
 
         form = QFormLayout()
-        self.inputs: dict[str, QAbstractSpinBox] = {}
+        self.inputs: dict[str, QDoubleSpinBox] = {}
         defaults = Thresholds()
         for name, (label, tip, low, high, step, decimals) in SETTINGS.items():
-            box: QAbstractSpinBox
-            if decimals == 0:
-                spin = QSpinBox()
-                spin.setRange(int(low), int(high))
-                spin.setSingleStep(int(step))
-                box = spin
-            else:
-                dspin = QDoubleSpinBox()
-                dspin.setDecimals(decimals)
-                dspin.setRange(low, high)
-                dspin.setSingleStep(step)
-                box = dspin
-            box.setToolTip(tip)
+            box = writes_journal(number_box(low, high, step, decimals, tip))
             box.setAccessibleName(label.replace("&", ""))
-            box.setAccessibleDescription(tip)
             default = QLabel(f"default {_number_text(getattr(defaults, name))}")
-            default.setEnabled(False)
+            secondary(default)
             row = QHBoxLayout()
             row.addWidget(box)
             row.addWidget(default)
@@ -155,51 +157,63 @@ class ThresholdsDialog(QDialog):
         layout.addLayout(form)
 
         self.error = QLabel()
+        self.error.setObjectName("thresholds-problem")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.reset_button = QPushButton("&Reset to defaults")
+        reset_row = QHBoxLayout()
+        self.reset_button = writes_journal(QPushButton("&Reset to defaults"))
         self.reset_button.setAutoDefault(False)
-        self.reset_button.clicked.connect(lambda: self.show_values(Thresholds()))
-        buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
-        saving_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.show_values(journal.settings.thresholds())
+        self.reset_button.clicked.connect(self.reset)
+        reset_row.addWidget(self.reset_button)
+        reset_row.addStretch(1)
+        layout.addLayout(reset_row)
+        layout.addStretch(1)
+        self.show_values(self.journal.settings.thresholds())
+        for box in self.inputs.values():
+            box.valueChanged.connect(self.save)
 
     def show_values(self, thresholds: Thresholds) -> None:
         for name, box in self.inputs.items():
-            box.setValue(getattr(thresholds, name))  # type: ignore[attr-defined]
+            box.blockSignals(True)
+            box.setValue(getattr(thresholds, name))
+            box.blockSignals(False)
 
     def values(self) -> Thresholds:
         defaults = Thresholds()
         data: dict[str, float | int] = {}
         for f in fields(Thresholds):
-            value = self.inputs[f.name].value()  # type: ignore[attr-defined]
-            default = getattr(defaults, f.name)
+            value: float | int = self.inputs[f.name].value()
             # keep whole numbers whole, so "lean_gap": 3 stays 3 in every export
-            if isinstance(default, int) and float(value).is_integer():
+            if isinstance(getattr(defaults, f.name), int) and float(value).is_integer():
                 value = int(value)
             data[f.name] = value
         return Thresholds.from_mapping(data)
 
-    def save(self) -> None:
+    def reset(self) -> None:
+        self.show_values(Thresholds())
+        self.save()
+
+    def save(self, *_args: object) -> bool:
+        """Check and save what the boxes show; ``False`` (nothing saved) when the numbers
+        do not fit together or the journal refused the write."""
         try:
             thresholds = self.values()
         except ValidationError as exc:
-            self.error.setText("\n".join(exc.problems))
+            self.error.setText("Not saved: " + " ".join(exc.problems))
             self.error.show()
-            return
-        with guarded_write(self, "save the thresholds") as attempt:
+            return False
+        self.error.hide()
+
+        def store(journal: Journal) -> None:
             if thresholds == Thresholds():
-                self.journal.settings.reset_thresholds()
+                journal.settings.reset_thresholds()
             else:
-                self.journal.settings.set_thresholds(thresholds)
-        if attempt.failed:
-            return  # the dialog stays open with the values entered
-        self.accept()
+                journal.settings.set_thresholds(thresholds)
+
+        # refused: the values entered stay, to try again
+        return (
+            run_op(self.journal, announcer(self.window_), self, "save the thresholds", store)
+            is not None
+        )

@@ -1,30 +1,37 @@
-"""The resilience early-warning rule: its numbers, explained in plain words."""
+"""Preferences > Early warning: the resilience early-warning rule, its numbers explained
+in plain words, saved as each one changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QDialog,
-    QDialogButtonBox,
+from typing import Any
+
+from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
+from cxjournal.qt.core import Qt
+from cxjournal.qt.widgets import (
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.ops import run_op
+from cxjournal.ui.preferences import announcer
+from cxjournal.ui.read_only import writes_journal
 
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
-from cxjournal.ui.read_only import saving_buttons
 
+class WarningRuleTab(QWidget):
+    """The journal's ``WarningRule``; each change is saved and the pages redraw."""
 
-class WarningRuleDialog(QDialog):
-    """Edit a ``WarningRule``; read the result with :meth:`rule` after ``exec()``."""
+    title = "Early warning"
 
-    def __init__(self, rule: WarningRule, parent: QWidget | None = None) -> None:
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Resilience early warning")
+        self.window_ = window
+        self.journal = window.journal
+        rule = self.journal.resilience.warning_rule()
 
         intro = QLabel(
             "When your check-ins shift for the worse and stay there, the Resilience page "
@@ -54,32 +61,36 @@ class WarningRuleDialog(QDialog):
         self.explanation.setAccessibleName("The rule in words")
         self.explanation.setMinimumWidth(420)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).setText(
-            "Reset to defaults"
-        )
-        saving_buttons(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.clicked.connect(self._on_clicked)
+        self.reset_button = writes_journal(QPushButton("&Reset to defaults"))
+        self.reset_button.setAutoDefault(False)
+        self.reset_button.clicked.connect(lambda: self.set_rule(DEFAULT_RULE))
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_button)
+        reset_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.buttons)
+        layout.addLayout(reset_row)
+        layout.addStretch(1)
 
-        for box in (self.recent_days, self.earlier_days, self.min_recent, self.min_earlier):
-            box.valueChanged.connect(self._update)
-        for dbox in (self.energy_drop, self.stress_rise):
-            dbox.valueChanged.connect(self._update)
-        self.set_rule(rule)
+        self.boxes: list[QSpinBox | QDoubleSpinBox] = [
+            self.recent_days,
+            self.earlier_days,
+            self.min_recent,
+            self.min_earlier,
+            self.energy_drop,
+            self.stress_rise,
+        ]
+        self._loading = False
+        for box in self.boxes:
+            writes_journal(box)
+            box.valueChanged.connect(self._changed)
+        self.set_rule(rule, save=False)
 
-    def set_rule(self, rule: WarningRule) -> None:
+    def set_rule(self, rule: WarningRule, save: bool = True) -> None:
+        self._loading = True
         self.recent_days.setValue(rule.recent_days)
         self.earlier_days.setValue(rule.earlier_days)
         self._update()  # the minimums' limits follow the periods
@@ -87,7 +98,10 @@ class WarningRuleDialog(QDialog):
         self.min_earlier.setValue(rule.min_earlier)
         self.energy_drop.setValue(rule.energy_drop)
         self.stress_rise.setValue(rule.stress_rise)
+        self._loading = False
         self._update()
+        if save:
+            self.save()
 
     def rule(self) -> WarningRule:
         return WarningRule(
@@ -108,9 +122,24 @@ class WarningRuleDialog(QDialog):
             text += "\n\nThese are the default numbers."
         self.explanation.setText(text)
 
-    def _on_clicked(self, button: QAbstractButton) -> None:
-        if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.ResetRole:
-            self.set_rule(DEFAULT_RULE)
+    def _changed(self, *_args: object) -> None:
+        self._update()
+        if not self._loading:
+            self.save()
+
+    def save(self) -> bool:
+        """Save the rule the boxes show; ``False`` when the journal refused the write."""
+        rule = self.rule()
+        if rule == self.journal.resilience.warning_rule():
+            return True
+        done = run_op(
+            self.journal,
+            announcer(self.window_),
+            self,
+            "change the early warning",
+            lambda journal: journal.resilience.set_warning_rule(rule),
+        )
+        return done is not None  # refused: the numbers entered stay, to try again
 
 
 def _days_box(low: int, high: int, tooltip: str, suffix: str = " days") -> QSpinBox:

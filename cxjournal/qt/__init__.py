@@ -1,0 +1,59 @@
+"""The one way cxjournal imports Qt: ``from cxjournal.qt.widgets import QLabel``.
+
+Importing any of these modules first checks the installed Qt bindings and refuses,
+with a message saying what to install, the PySide6 releases known to crash the app:
+
+- 6.12.0 drops a reference to ``None`` on every Qt call that returns nothing; on
+  Python 3.11 ``None`` is then freed after a few thousand calls and the app aborts
+  ("deallocating None") within minutes (tests/ui/test_qt_bindings.py).
+
+The submodules (``core``, ``gui``, ``widgets``, ``svg``, ``print_support``, ``dbus``)
+each re-export one PySide6 module, so a page still loads only the Qt libraries it uses.
+"""
+
+from __future__ import annotations
+
+import PySide6
+
+#: PySide6 releases that crash cxjournal, with the reason shown to the user.
+KNOWN_CRASHING: dict[tuple[int, int, int], str] = {
+    (6, 12, 0): (
+        "it loses a reference to None on every Qt call that returns nothing, "
+        "which crashes a session after a few minutes"
+    ),
+}
+
+#: What to install instead (pyproject.toml pins the same range).
+SUPPORTED = "PySide6-Essentials>=6.8,<6.12"
+
+
+class UnsupportedQtError(ImportError):
+    """The installed PySide6 is one known to crash cxjournal."""
+
+
+def version_tuple(version: str) -> tuple[int, int, int]:
+    """``"6.11.3"`` -> ``(6, 11, 3)``; suffixes such as ``rc1`` or ``.dev0`` are dropped."""
+    parts: list[int] = []
+    for piece in version.split(".")[:3]:
+        digits = ""
+        for ch in piece:
+            if not ch.isdigit():
+                break
+            digits += ch
+        parts.append(int(digits or 0))
+    while len(parts) < 3:
+        parts.append(0)
+    return parts[0], parts[1], parts[2]
+
+
+def check_bindings(version: str) -> None:
+    """Raise :class:`UnsupportedQtError` when PySide6 ``version`` is known to crash."""
+    reason = KNOWN_CRASHING.get(version_tuple(version))
+    if reason is not None:
+        raise UnsupportedQtError(
+            f"cxjournal cannot run with PySide6 {version}: {reason}. "
+            f'Install a supported release, for example: pip install "{SUPPORTED}"'
+        )
+
+
+check_bindings(PySide6.__version__)

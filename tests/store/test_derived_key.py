@@ -1,0 +1,113 @@
+"""An encrypted journal derives its key once per opening; every connection then uses the raw key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3  # type: ignore[import-untyped]
+
+from cxjournal.domain.errors import WrongPassphraseError
+from cxjournal.domain.model import Note
+from cxjournal.journal import Journal
+from cxjournal.journal.backup_ops import backup_now, passphrase_of, reopen
+from cxjournal.store import rawdb
+
+PASSPHRASE = 'correct "horse" battery é'
+
+
+def opens_with(path: Path, key: str) -> bool:
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = {rawdb.quote_key(key)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def test_the_derived_key_is_the_one_sqlcipher_derives(journal_path: Path) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    key = rawdb.derived_key(journal_path, PASSPHRASE)
+    assert key is not None and rawdb.is_raw_key(key)
+    assert opens_with(journal_path, key)
+    other = rawdb.derived_key(journal_path, PASSPHRASE + "!")
+    assert other is not None and not opens_with(journal_path, other)
+    assert rawdb.derived_key(journal_path.with_name("absent.db"), PASSPHRASE) is None
+
+
+def test_every_connection_of_a_session_uses_the_key_derived_once(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    derived: list[str] = []
+    keys: list[str | None] = []
+    real_derive = rawdb.derived_key
+    real_connect = rawdb.open_connection
+
+    def derive(path: Path, passphrase: str) -> str | None:
+        derived.append(passphrase)
+        return real_derive(path, passphrase)
+
+    def connect(path: Path, read_only: bool = False) -> Any:
+        conn = real_connect(path, read_only)
+
+        class Spy:
+            def execute(self, sql: str, *args: Any) -> Any:
+                if sql.startswith("PRAGMA key"):
+                    keys.append(sql)
+                return conn.execute(sql, *args)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(conn, name)
+
+        return Spy()
+
+    monkeypatch.setattr(rawdb, "derived_key", derive)
+    monkeypatch.setattr(rawdb, "open_connection", connect)
+    journal = Journal.open(journal_path, PASSPHRASE, create=False)
+    journal.notes.add(Note(on=dt.date(2026, 1, 2), text="hello"))
+    other = reopen(journal)  # a background task's own handle
+    assert [n.text for n in other.notes.recent(limit=5)] == ["hello"]
+    other.close()
+    backup_now(journal, tmp_path / "copy.db")
+    assert passphrase_of(journal) == PASSPHRASE  # restores and changes get the passphrase
+    engine_key = journal.engine.url.password  # the key SQLAlchemy's connections are made with
+    journal.close()
+    assert derived == [PASSPHRASE]  # one derivation, at the opening
+    assert len(keys) == 2  # the start-up connections of this handle and the other one
+    assert engine_key is not None and rawdb.is_raw_key(str(engine_key))
+    assert all("x'" in sql for sql in keys), keys  # none of them derives the key again
+    assert opens_with(tmp_path / "copy.db", PASSPHRASE)  # the backup opens with the passphrase
+
+
+def test_a_wrong_passphrase_is_still_refused(journal_path: Path) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    with pytest.raises(WrongPassphraseError):
+        Journal.open(journal_path, "not it at all", create=False)
+
+
+def test_a_build_deriving_otherwise_still_opens_through_sqlcipher_s_own_derivation(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "other.db"
+    settings = sqlcipher3.connect(":memory:")
+    settings.execute("PRAGMA cipher_default_kdf_iter = 64000")  # as another build's default
+    try:
+        conn = sqlcipher3.connect(str(path))
+        conn.execute(f"PRAGMA key = {rawdb.quote_key(PASSPHRASE)}")
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
+        derived = rawdb.derived_key(path, PASSPHRASE)
+        assert derived is not None and not opens_with(path, derived)
+        conn, key, form = rawdb.connect_derived(path, PASSPHRASE)
+        conn.close()
+        assert key == form == PASSPHRASE
+    finally:
+        settings.execute(f"PRAGMA cipher_default_kdf_iter = {rawdb.KDF_ITERATIONS}")
+        settings.close()
