@@ -162,6 +162,7 @@ def test_return_on_the_welcome_clicks_the_focused_button_else_the_first_audit(
     key(qtbot, Qt.Key.Key_Return)
     assert main_window.current_key() == "resilience"
     key(qtbot, Qt.Key.Key_1, CTRL)
-    today.scroll.setFocus()  # somewhere that is not a button
+    today.setFocus()  # somewhere that is not a button
+    assert focused() is today
     key(qtbot, Qt.Key.Key_Return)
     assert main_window.current_key() == "audits"
