@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         # fits a 1024x600 screen with the window manager's frame (see ui/screen_fit.py)
         self.setMinimumSize(QSize(760, 520))
 
-        self.sidebar = QListWidget()
+        self.sidebar = _Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(index)
         if kwargs:
             page.open_item(**kwargs)
+        else:
+            page.focus_primary()  # the page's main action, ready for Return or Space
 
     def current_key(self) -> str | None:
         row = self.sidebar.currentRow()
@@ -281,12 +283,20 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and not getattr(self, "_shown_once", False):
+            self._shown_once = True  # the first page's main action takes the focus
+            QTimer.singleShot(0, self, self._focus_current_page)
         if self._warm_up_pending and event.type() == QEvent.Type.Paint:
             self._warm_up_pending = False
             from cxjournal.ui import warm_up
 
             QTimer.singleShot(0, lambda: warm_up.after_first_paint(self))
         return super().event(event)
+
+    def _focus_current_page(self) -> None:
+        key = self.current_key()
+        if key is not None and key in self.pages:
+            self.pages[key].focus_primary()
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -313,3 +323,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+class _Sidebar(QListWidget):
+    """The list of pages; typing a letter does not jump to a page (Ctrl+1... does)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return

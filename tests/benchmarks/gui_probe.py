@@ -67,10 +67,19 @@ def main() -> None:
     app = QApplication([])
     _count_paints(app)
     journal = Journal.open(db)
-    window = MainWindow(journal, settings=QSettings(str(ini), QSettings.Format.IniFormat))
+    as_app = "--immediate" in sys.argv or "--idle" in sys.argv
+    window = MainWindow(
+        journal, settings=QSettings(str(ini), QSettings.Format.IniFormat), warm_up=as_app
+    )
     window.resize(1280, 800)
     window.show()
     _paint(app, window)
+    if "--idle" in sys.argv:
+        _idle(app)
+        return
+    if "--immediate" in sys.argv:
+        _immediate(app, window, [spec.key for spec in PAGES])
+        return
     if "--cold" not in sys.argv:
         # as in the app: once the window is painted, a background thread loads what
         # later pages need, then the heavy pages are built hidden; a user's first
@@ -83,12 +92,22 @@ def main() -> None:
     keys = [spec.key for spec in PAGES]
     first: dict[str, float] = {}
     second: dict[str, float] = {}
+    shown = keys[0]  # the window opens on it: its first visit is its second
     for key in keys:
+        if key == shown:
+            continue
         _settle(app)
         start = time.perf_counter()
         window.navigate(key)
         _paint(app, window)
         first[key] = (time.perf_counter() - start) * 1000
+    window.navigate(keys[-1])
+    _paint(app, window)
+    _settle(app)
+    start = time.perf_counter()
+    window.navigate(shown)  # the first time it is opened after another page
+    _paint(app, window)
+    first[shown] = (time.perf_counter() - start) * 1000
     for key in keys:
         samples = []
         for _ in range(5):
@@ -140,6 +159,51 @@ def main() -> None:
     journal.close()
     sys.stdout.flush()
     os._exit(0)  # skip Qt/pyqtgraph teardown at interpreter exit (known to crash)
+
+
+def _idle(app: object, seconds: float = 4.0) -> None:
+    """As the app runs after its first paint (warm-up thread, hidden pages built) with no
+    clicks: how soon a posted event is answered, and the longest stall of the GUI thread."""
+    from PySide6.QtCore import QTimer
+
+    painted = time.perf_counter()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    answered: list[float] = []
+    QTimer.singleShot(0, lambda: answered.append(time.perf_counter()))
+    timer.start()
+    end = painted + seconds
+    while time.perf_counter() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.001)
+    gaps = [b - a for a, b in zip([painted, *ticks], ticks, strict=False)]
+    print(
+        json.dumps(
+            {
+                "answers_input_ms": (answered[0] - painted) * 1000 if answered else None,
+                "longest_stall_ms": max(gaps, default=0.0) * 1000,
+                "stalls_over_50ms": sum(1 for g in gaps if g > 0.05),
+            }
+        )
+    )
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _immediate(app: object, window: object, keys: list[str]) -> None:
+    """Every page's first visit, clicked the moment the window appears (the warm-up thread
+    running, as in the app), the page shown first included once another was opened."""
+    first: dict[str, float] = {}
+    for key in [*keys[1:], keys[0]]:
+        start = time.perf_counter()
+        window.navigate(key)  # type: ignore[attr-defined]
+        _paint(app, window)
+        first[key] = (time.perf_counter() - start) * 1000
+    print(json.dumps({"immediate_first_visit_ms": first}))
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def _vocabulary(journal: object) -> list[str]:

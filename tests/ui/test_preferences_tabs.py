@@ -114,6 +114,7 @@ def test_secondary_text_and_selection_reach_aa(name: str, qapp: Any) -> None:
         (Role.Text, Role.Base),
         (Role.HighlightedText, Role.Highlight),
         (Role.ButtonText, Role.Button),
+        (Role.Link, Role.Window),
     ):
         ratio = theme.contrast_ratio(palette.color(text), palette.color(background))
         assert ratio >= theme.AA_TEXT, (name, text, background, ratio)

@@ -1,0 +1,310 @@
+"""The benchmark's costs against size: journals of 1, 10 and 30 years and one of ~100,000 notes.
+
+    python tests/benchmarks/scale.py [--runs N] [--skip-big]    (or through run_benchmark.py)
+
+Each journal is made with ``cxjournal demo`` and imported once, cached under a
+temporary folder keyed by the generator's parameters and the app's version
+(``$TMPDIR/cxjournal-bench/``). Measured, whole processes, in paired
+alternating runs (the machine is shared, so ratios are what to read):
+
+* start-up to first paint (``gui --quit-after-paint``) per size, and its ratio
+  to the 1-year journal;
+* ``export`` and ``import`` (into an empty journal): wall and CPU time, peak
+  memory (the child's own ``ru_maxrss``), notes per second;
+* an encrypted journal against the same journal plain: start-up, search, export
+  (CPU time, since one key derivation is a fixed cost);
+* quit to lock released: the app is closed (SIGTERM, as at logout, which closes
+  like Quit and makes the quit backup) and the time until its lock file is gone;
+  then whether an app started 0.1 s after the quit opens.
+
+Prints a Markdown table and returns the figures as a dict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+ENV.pop("CXJOURNAL_PASSPHRASE", None)
+PASSPHRASE = "benchmark passphrase, not a secret"
+CACHE = Path(
+    os.environ.get("CXJOURNAL_BENCH_CACHE", Path(tempfile.gettempdir()) / "cxjournal-bench")
+)
+
+
+@dataclass(frozen=True)
+class Size:
+    label: str
+    years: int
+    people: int | None = None
+    notes_per_day: float | None = None
+
+    def demo_args(self) -> list[str]:
+        args = ["--years", str(self.years), "--seed", "1"]
+        if self.people is not None:
+            args += ["--people", str(self.people)]
+        if self.notes_per_day is not None:
+            args += ["--notes-per-day", str(self.notes_per_day)]
+        return args
+
+    @property
+    def key(self) -> str:
+        from cxjournal import __version__
+
+        return "demo" + "".join(self.demo_args()).replace("--", "-") + f"-{__version__}"
+
+
+SIZES = (
+    Size("1 year", 1),
+    Size("10 years", 10),
+    Size("30 years", 30),
+    Size("~100k notes", 10, people=200, notes_per_day=27),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+    returncode: int
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, check: bool = True) -> Run:
+    """One process: wall seconds, its own CPU seconds and peak memory (os.wait4)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if check and child.returncode != 0:
+        raise SystemExit(f"benchmark: {' '.join(cmd)} failed:\n{err.decode()[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode)
+
+
+def cx(db: Path, *args: str) -> list[str]:
+    return [PY, "-m", "cxjournal", "--db", str(db), *args]
+
+
+def build(size: Size, encrypted: bool = False) -> tuple[Path, Path, int]:
+    """The demo file and journal of ``size`` (made once, cached) and its number of notes."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    doc = CACHE / f"{size.key}.json"
+    db = CACHE / f"{size.key}{'-encrypted' if encrypted else ''}.db"
+    if not doc.exists():
+        run([PY, "-m", "cxjournal", "demo", "-o", str(doc), *size.demo_args()])
+    if not db.exists():
+        env = {**ENV, "CXJOURNAL_PASSPHRASE": PASSPHRASE} if encrypted else ENV
+        run(cx(db, "import", str(doc)), env=env)
+    notes = len(json.loads(doc.read_text(encoding="utf-8"))["notes"])
+    return doc, db, notes
+
+
+def fresh(db: Path, work: Path, name: str) -> Path:
+    target = work / name / db.name
+    if target.parent.exists():
+        shutil.rmtree(target.parent)
+    target.parent.mkdir(parents=True)
+    shutil.copy2(db, target)
+    return target
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def startup_by_size(dbs: dict[str, Path], runs: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {label: [] for label in dbs}
+    for _ in range(runs):
+        for label, db in dbs.items():  # alternating: every size in each round
+            samples[label].append(run(cx(db, "gui", "--quit-after-paint")).wall)
+    return {label: med(values) * 1000 for label, values in samples.items()}
+
+
+def exchange(size: Size, work: Path, runs: int) -> dict[str, float]:
+    doc, db, notes = build(size)
+    db = fresh(db, work, f"exchange-{size.years}")
+    out = work / "out.json"
+    exports, imports = [], []
+    for index in range(runs):
+        exports.append(run(cx(db, "export", "-o", str(out))))
+        target = work / f"import-{size.years}-{index}" / "journal.db"
+        target.parent.mkdir(parents=True)
+        imports.append(run(cx(target, "import", str(doc))))
+        shutil.rmtree(target.parent)
+    figures: dict[str, float] = {"notes": notes}
+    for name, done in (("export", exports), ("import", imports)):
+        wall = med([r.wall for r in done])
+        figures[f"{name}_ms"] = wall * 1000
+        figures[f"{name}_cpu_ms"] = med([r.cpu for r in done]) * 1000
+        figures[f"{name}_peak_mib"] = max(r.peak_mib for r in done)
+        figures[f"{name}_notes_per_s"] = notes / wall
+    return figures
+
+
+def encrypted_vs_plain(work: Path, runs: int) -> dict[str, float]:
+    size = SIZES[1]
+    _, plain, _ = build(size)
+    _, locked, _ = build(size, encrypted=True)
+    plain, locked = fresh(plain, work, "plain"), fresh(locked, work, "encrypted")
+    env = {**ENV, "CXJOURNAL_PASSPHRASE": PASSPHRASE}
+    out = work / "enc-out.json"
+    commands = {
+        "start-up": ["gui", "--quit-after-paint"],
+        "search": ["search", "budget"],
+        "export": ["export", "-o", str(out)],
+    }
+    figures: dict[str, float] = {}
+    for name, args in commands.items():
+        p, e = [], []
+        for _ in range(runs):
+            p.append(run(cx(plain, *args), env=env).cpu)
+            e.append(run(cx(locked, *args), env=env).cpu)
+        figures[f"{name}_plain_cpu_ms"] = med(p) * 1000
+        figures[f"{name}_encrypted_cpu_ms"] = med(e) * 1000
+        figures[f"{name}_ratio"] = med(e) / med(p)
+    return figures
+
+
+def quit_to_lock(db: Path, work: Path, runs: int) -> dict[str, float]:
+    """SIGTERM to the lock file gone, with a quit backup due each time; then a relaunch."""
+    from cxjournal import paths
+
+    lock = paths.lock_path(db)
+    released: list[float] = []
+    relaunched = 0
+    for index in range(runs):
+        shutil.rmtree(db.parent / "backups", ignore_errors=True)  # so the quit backs up
+        ready = work / f"ready-{index}"
+        app = subprocess.Popen(
+            cx(db, "gui", "--ready-file", str(ready)),
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.perf_counter() + 60
+        while not ready.exists() and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        time.sleep(2.5)  # a person quits after the warm-up, not within its first second
+        start = time.perf_counter()
+        app.send_signal(signal.SIGTERM)
+        while lock.exists() and time.perf_counter() - start < 30:
+            time.sleep(0.002)
+        released.append(time.perf_counter() - start)
+        time.sleep(max(0.0, 0.1 - (time.perf_counter() - start)))
+        again = run(cx(db, "gui", "--quit-after-paint"), check=False)
+        relaunched += again.returncode == 0
+        app.wait(timeout=60)
+    return {
+        "quit_to_lock_ms": med(released) * 1000,
+        "quit_to_lock_max_ms": max(released) * 1000,
+        "relaunch_opened": relaunched,
+        "relaunch_tries": runs,
+    }
+
+
+def measure(runs: int = 3, skip_big: bool = False) -> dict[str, Any]:
+    sizes = [s for s in SIZES if not (skip_big and s.people)]
+    results: dict[str, Any] = {"sizes": [s.label for s in sizes]}
+    with tempfile.TemporaryDirectory(prefix="cxbench-scale-") as tmp:
+        work = Path(tmp)
+        dbs = {s.label: fresh(build(s)[1], work, f"start-{i}") for i, s in enumerate(sizes)}
+        results["startup_ms"] = startup_by_size(dbs, runs)
+        results["exchange"] = {s.label: exchange(s, work, runs) for s in sizes}
+        results["encrypted"] = encrypted_vs_plain(work, runs)
+        results["quit"] = {
+            s.label: quit_to_lock(fresh(build(s)[1], work, f"quit-{i}"), work, runs)
+            for i, s in enumerate(sizes)
+            if s.label in ("10 years", "~100k notes")
+        }
+    return results
+
+
+def render(r: dict[str, Any]) -> list[str]:
+    def ok(met: bool) -> str:
+        return "yes" if met else "**no**"
+
+    lines: list[str] = []
+    start = r["startup_ms"]
+    one = start["1 year"]
+    for label, ms in start.items():
+        ratio = ms / one
+        target, met = ("", "") if label == "1 year" else ("<= 1.15x", ok(ratio <= 1.15))
+        lines.append(
+            f"| start-up to first paint, {label} (x 1 year) | {ms:.0f} ms ({ratio:.2f}x) "
+            f"| {target} | {met} |"
+        )
+    for label, f in r["exchange"].items():
+        n = int(f["notes"])
+        big = n > 50_000
+        export_met = ok(f["export_notes_per_s"] >= 50_000) if big else ""
+        import_met = ok(f["import_notes_per_s"] >= 10_000) if big else ""
+        lines.append(
+            f"| `export`, {label} ({n} notes): time, CPU, notes/s | {f['export_ms']:.0f} ms, "
+            f"{f['export_cpu_ms']:.0f} ms CPU, {f['export_notes_per_s']:,.0f}/s "
+            f"| >= 50,000/s (~100k) | {export_met} |"
+        )
+        lines.append(
+            f"| `export`, {label}: peak memory | {f['export_peak_mib']:.0f} MiB | <= 120 MiB "
+            f"| {ok(f['export_peak_mib'] <= 120)} |"
+        )
+        lines.append(
+            f"| `import`, {label} ({n} notes): time, CPU, notes/s | {f['import_ms']:.0f} ms, "
+            f"{f['import_cpu_ms']:.0f} ms CPU, {f['import_notes_per_s']:,.0f}/s "
+            f"| >= 10,000/s (~100k) | {import_met} |"
+        )
+        lines.append(
+            f"| `import`, {label}: peak memory | {f['import_peak_mib']:.0f} MiB | <= 120 MiB "
+            f"| {ok(f['import_peak_mib'] <= 120)} |"
+        )
+    e = r["encrypted"]
+    for name in ("start-up", "search", "export"):
+        ratio = e[f"{name}_ratio"]
+        lines.append(
+            f"| encrypted / plain, {name}, 10 years (CPU {e[f'{name}_encrypted_cpu_ms']:.0f} / "
+            f"{e[f'{name}_plain_cpu_ms']:.0f} ms) | {ratio:.2f}x | <= 1.3x | {ok(ratio <= 1.3)} |"
+        )
+    for label, q in r["quit"].items():
+        ms = q["quit_to_lock_ms"]
+        lines.append(
+            f"| quit (with the quit backup) to lock released, {label} (max "
+            f"{q['quit_to_lock_max_ms']:.0f} ms) | {ms:.0f} ms | <= 200 ms | {ok(ms <= 200)} |"
+        )
+        opened, tries = int(q["relaunch_opened"]), int(q["relaunch_tries"])
+        lines.append(
+            f"| relaunch 0.1 s after quitting opens, {label} | {opened} of {tries} | all "
+            f"| {ok(opened == tries)} |"
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-big", action="store_true", help="leave out the ~100k journal")
+    args = parser.parse_args()
+    results = measure(args.runs, args.skip_big)
+    print(json.dumps(results, indent=2))
+    print("| measure | median | target | met |\n|---|---:|---:|:-:|")
+    print("\n".join(render(results)))
+
+
+if __name__ == "__main__":
+    main()
