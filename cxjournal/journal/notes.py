@@ -17,6 +17,7 @@ from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
+from cxjournal.store.orderings import notes_matching, order_notes
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -98,15 +99,32 @@ class NoteOps:
         with self._journal.session() as session:
             return [note_from_row(row) for row in session.scalars(query)]
 
-    def recent(self, limit: int = 200, offset: int = 0, kind: NoteKind | None = None) -> list[Note]:
-        """All notes, about anyone or no one, newest first (only of ``kind`` if given)."""
-        query = _ordered(_of_kind(select(NoteRow), kind)).limit(limit).offset(offset)
+    def recent(
+        self,
+        limit: int = 200,
+        offset: int = 0,
+        kind: NoteKind | None = None,
+        order: str = "date",
+        descending: bool = True,
+        text: str = "",
+    ) -> list[Note]:
+        """All notes, about anyone or no one, newest first (only of ``kind`` if given).
+
+        ``order`` sorts by another column (see ``store.orderings.NOTE_ORDERS``);
+        ``text`` keeps the notes whose text, tags, person or follow-ups match it, as
+        search does (no words: every note).
+        """
+        query = _matching(_of_kind(select(NoteRow), kind), text)
+        query = order_notes(query.options(selectinload(NoteRow.follow_ups)), order, descending)
+        query = query.limit(limit).offset(offset)
         with self._journal.session() as session:
             return [note_from_row(row) for row in session.scalars(query)]
 
-    def count(self, person_id: int | None = None, kind: NoteKind | None = None) -> int:
-        """How many notes there are (about ``person_id`` / of ``kind`` when given)."""
-        query = _of_kind(select(func.count()).select_from(NoteRow), kind)
+    def count(
+        self, person_id: int | None = None, kind: NoteKind | None = None, text: str = ""
+    ) -> int:
+        """How many notes there are (about ``person_id`` / of ``kind`` / matching ``text``)."""
+        query = _matching(_of_kind(select(func.count()).select_from(NoteRow), kind), text)
         if person_id is not None:
             query = query.where(NoteRow.person_id == person_id)
         with self._journal.session() as session:
@@ -216,6 +234,13 @@ class NoteOps:
 
 def _of_kind(query: Select[Any], kind: NoteKind | None) -> Select[Any]:
     return query if kind is None else query.where(NoteRow.kind == kind.value)
+
+
+def _matching(query: Select[Any], typed: str) -> Select[Any]:
+    from cxjournal.journal.search import match_expression
+
+    match = match_expression(typed) if typed.strip() else None
+    return query if match is None else notes_matching(query, match)
 
 
 def _ordered(query: Select[Any]) -> Select[Any]:

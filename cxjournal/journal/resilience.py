@@ -38,6 +38,7 @@ from cxjournal.store.mapping import (
     resilience_from_row,
 )
 from cxjournal.store.models import ResilienceRow
+from cxjournal.store.orderings import order_check_ins
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -156,9 +157,16 @@ class ResilienceOps:
             _dated(select(*RESILIENCE_COLUMNS), start, end).order_by(ResilienceRow.on_date)
         )
 
-    def newest_first(self, limit: int | None = None, offset: int = 0) -> list[ResilienceEntry]:
-        """Every entry (or a page of them), newest first: the history list."""
-        query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date.desc()).offset(offset)
+    def newest_first(
+        self,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "date",
+        descending: bool = True,
+    ) -> list[ResilienceEntry]:
+        """Every entry (or a page of them), newest first: the history list; ``order`` sorts
+        by another column (``store.orderings.CHECK_IN_ORDERS``), newest first within ties."""
+        query = order_check_ins(select(*RESILIENCE_COLUMNS), order, descending).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         return self._entries(query)

@@ -90,7 +90,7 @@ def install(window: Any) -> None:
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
     settings.triggered.connect(lambda: open_settings(window))
-    window.menu("edit").addAction(writes_journal(settings))
+    window.add_edit_action(writes_journal(settings), "settings")
 
     indicator = ExitPlanIndicator(window)
     window.add_status_widget(indicator)

@@ -116,6 +116,9 @@ class AuditsPage(Page):
         header.resizeSection(DATE, metrics.horizontalAdvance("00 Mmm 0000") + 24)
         header.resizeSection(PEOPLE, metrics.horizontalAdvance("People") + 24)
         header.setStretchLastSection(True)
+        header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
+        header.setToolTip("Click a column's title to sort by it")
+        self.table.setSortingEnabled(True)
         # the alarm bells wrap onto as many lines as they need rather than being cut off
         # (a journal holds a few audits a year: measuring each row costs nothing)
         self.table.setWordWrap(True)
@@ -163,6 +166,9 @@ class AuditsPage(Page):
         return splitter
 
     # -- redraw ----------------------------------------------------------------------------------
+
+    def primary_widget(self) -> QWidget | None:
+        return self.start_button if self.stack.currentIndex() == 0 else self.new_button
 
     def refresh(self) -> None:
         keep = self.selected_id()

@@ -11,13 +11,14 @@ from typing import Any
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import NoteKind
 from cxjournal.journal.changes import Area
-from cxjournal.qt.core import QItemSelectionModel, Qt
+from cxjournal.qt.core import QItemSelectionModel, Qt, QTimer
 from cxjournal.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -44,6 +45,9 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 
+#: Milliseconds of pause in typing before the filter applies.
+FILTER_PAUSE_MS = 150
+
 EMPTY_TEXT = (
     "<h3>Your journal is empty</h3>"
     "<p>Notes of your 1:1s, meetings and calls appear here, newest first, with the "
@@ -69,13 +73,33 @@ class JournalPage(Page):
             self.kind.addItem(KIND_LABELS[kind], kind.value)
         kind_label = QLabel("&Show:")
         kind_label.setBuddy(self.kind)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("journal-filter")
+        self.filter_box.setPlaceholderText("Filter: words, a name, a tag")
+        self.filter_box.setAccessibleName("Filter notes")
+        self.filter_box.setToolTip(
+            "Only the notes whose text, tags, person or follow-ups hold these words"
+        )
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMaximumWidth(320)
+        filter_label = QLabel("Fi&lter:")  # Alt+F opens the File menu
+        filter_label.setBuddy(self.filter_box)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_PAUSE_MS)
+        self.filter_timer.timeout.connect(self.refresh)
+        self.filter_box.textChanged.connect(lambda _t: self.filter_timer.start())
+        self.filter_box.returnPressed.connect(self._filter_now)
         self.count_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addSpacing(12)
         top.addWidget(kind_label)
         top.addWidget(self.kind)
-        top.addStretch(1)
+        top.addSpacing(12)
+        top.addWidget(filter_label)
+        top.addWidget(self.filter_box, 1)
+        top.addStretch(0)
         top.addWidget(self.count_label)
 
         self.model = NotesModel(self)
@@ -122,6 +146,7 @@ class JournalPage(Page):
 
         empty_new = writes_journal(QPushButton("Write your first note…"))
         empty_new.clicked.connect(self.new_note)
+        self.empty_new_button = empty_new
         self.empty = EmptyState(EMPTY_TEXT, empty_new)
 
         self.stack = QStackedWidget()
@@ -136,22 +161,45 @@ class JournalPage(Page):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.activated.connect(lambda _index: self._edit_current())
 
+    def primary_widget(self) -> QWidget | None:
+        return self.empty_new_button if self.stack.currentIndex() == 0 else self.new_button
+
     def kind_filter(self) -> NoteKind | None:
         value = self.kind.currentData()
         return NoteKind(value) if value else None
 
+    def _filter_now(self) -> None:
+        self.filter_timer.stop()
+        self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
+
     def refresh(self) -> None:
+        self.filter_timer.stop()
         keep = self.current_note_id()
         kind = self.kind_filter()
+        typed = self.filter_box.text()
         total_all = self.journal.notes.count()
-        total = self.journal.notes.count(kind=kind) if kind else total_all
+        total = self.journal.notes.count(kind=kind, text=typed) if kind or typed else total_all
         names = {
             p.id: p.name for p in self.journal.people.all(include_archived=True) if p.id is not None
         }
+        notes = self.journal.notes
         self.model.reset(
-            lambda offset, limit: self.journal.notes.recent(limit, offset, kind), total, names
+            lambda offset, limit, order, descending: notes.recent(
+                limit, offset, kind, order, descending, typed
+            ),
+            total,
+            names,
         )
-        self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
+        if typed.strip():
+            self.count_label.setText(
+                f"{total} of {total_all} note{'s' if total_all != 1 else ''} match"
+                if total
+                else "No note matches. Try fewer words."
+            )
+        else:
+            self.count_label.setText(f"{total} note{'s' if total != 1 else ''}")
         self.stack.setCurrentIndex(1 if total_all else 0)
         kept = keep is not None and self.select_note(keep)  # pages in as far as it was
         if not kept and self.model.rowCount():
@@ -167,7 +215,10 @@ class JournalPage(Page):
 
     def select_note(self, note_id: int, load: bool = True) -> bool:
         row = self.model.row_of(note_id)
-        if row is None and load:
+        if row is None and load and not (self.model.default_order and not self.filter_box.text()):
+            self.model.load_until(self.model.total)  # sorted or filtered: look through them all
+            row = self.model.row_of(note_id)
+        elif row is None and load:
             try:
                 position = self.journal.notes.position(note_id, self.kind_filter())
             except NotFoundError:
@@ -190,8 +241,16 @@ class JournalPage(Page):
         if note_id is None:
             return
         self.refresh_if_stale()
-        if not self.select_note(int(note_id)) and self.kind.currentIndex() != 0:
-            self.kind.setCurrentIndex(0)  # refreshes with every kind
+        if not self.select_note(int(note_id)) and (
+            self.kind.currentIndex() != 0 or self.filter_box.text()
+        ):
+            self.filter_box.blockSignals(True)
+            self.filter_box.clear()
+            self.filter_box.blockSignals(False)
+            if self.kind.currentIndex() != 0:
+                self.kind.setCurrentIndex(0)  # refreshes with every kind
+            else:
+                self.refresh()
             self.select_note(int(note_id))
         self.table.setFocus()
 

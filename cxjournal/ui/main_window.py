@@ -29,6 +29,8 @@ from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes, writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
 
+#: the groups of the Edit menu, top to bottom (see ``MainWindow.add_edit_action``)
+EDIT_GROUPS: tuple[str, ...] = ("undo", "clipboard", "trash", "find", "settings")
 #: Help > Keyboard shortcuts
 SHORTCUTS_KEY = "Ctrl+/"
 
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         # fits a 1024x600 screen with the window manager's frame (see ui/screen_fit.py)
         self.setMinimumSize(QSize(760, 520))
 
-        self.sidebar = QListWidget()
+        self.sidebar = _Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(20, 20))
@@ -94,7 +96,8 @@ class MainWindow(QMainWindow):
         self._update_journal_label()
 
         self.file_menu = self.menuBar().addMenu("&File")
-        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = self.menuBar().addMenu("&Edit")  # Alt+E on every page
+        self._edit_groups: dict[str, list[QAction]] = {}
         self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
         self._build_menus()
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(index)
         if kwargs:
             page.open_item(**kwargs)
+        else:
+            page.focus_primary()  # the page's main action, ready for Return or Space
 
     def current_key(self) -> str | None:
         row = self.sidebar.currentRow()
@@ -233,6 +238,40 @@ class MainWindow(QMainWindow):
             "help": self.help_menu,
         }[name]
 
+    def add_edit_action(self, action: QAction, group: str) -> QAction:
+        """Put ``action`` in the Edit menu, in its ``group`` (see ``EDIT_GROUPS``: undo
+        and redo first, Preferences last), each group set apart by a separator. The one
+        way the Edit menu is built; ``action`` is returned."""
+        if group not in EDIT_GROUPS:
+            raise ValueError(f"no Edit menu group {group!r}: one of {', '.join(EDIT_GROUPS)}")
+        members = self._edit_groups.setdefault(group, [])
+        following = [
+            g for g in EDIT_GROUPS[EDIT_GROUPS.index(group) + 1 :] if self._edit_groups.get(g)
+        ]
+        before = self._edit_groups[following[0]][0] if following else None
+        if not members:
+            earlier = any(self._edit_groups.get(g) for g in EDIT_GROUPS[: EDIT_GROUPS.index(group)])
+            if earlier:
+                separator = QAction(self)
+                separator.setSeparator(True)
+                members.append(separator)
+                self._insert(separator, before)
+        members.append(action)
+        self._insert(action, before)
+        if following and not self._edit_groups[following[0]][0].isSeparator():
+            # the next group now follows this one: it starts with a separator
+            separator = QAction(self)
+            separator.setSeparator(True)
+            self._edit_groups[following[0]].insert(0, separator)
+            self._insert(separator, self._edit_groups[following[0]][1])
+        return action
+
+    def _insert(self, action: QAction, before: QAction | None) -> None:
+        if before is None:
+            self.edit_menu.addAction(action)
+        else:
+            self.edit_menu.insertAction(before, action)
+
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -272,12 +311,20 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and not getattr(self, "_shown_once", False):
+            self._shown_once = True  # the first page's main action takes the focus
+            QTimer.singleShot(0, self, self._focus_current_page)
         if self._warm_up_pending and event.type() == QEvent.Type.Paint:
             self._warm_up_pending = False
             from cxjournal.ui import warm_up
 
             QTimer.singleShot(0, lambda: warm_up.after_first_paint(self))
         return super().event(event)
+
+    def _focus_current_page(self) -> None:
+        key = self.current_key()
+        if key is not None and key in self.pages:
+            self.pages[key].focus_primary()
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -304,3 +351,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+class _Sidebar(QListWidget):
+    """The list of pages; typing a letter does not jump to a page (Ctrl+1... does)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, TypeVar
 
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
+from cxjournal.qt.core import Qt
 from cxjournal.qt.gui import QShowEvent
 from cxjournal.qt.widgets import QDialog, QWidget
 from cxjournal.ui import ops
@@ -49,6 +50,16 @@ class Page(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
+
+    def primary_widget(self) -> QWidget | None:
+        """The control of the page's main action (New note, Add person...), or None."""
+        return None
+
+    def focus_primary(self) -> None:
+        """Give the page's main action the keyboard focus (when it can take it)."""
+        widget = self.primary_widget()
+        if widget is not None and widget.isVisibleTo(self) and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_item(self, **kwargs: Any) -> None:
         """Show a particular thing on this page (a person, an audit...). Default: nothing."""

@@ -226,6 +226,7 @@ class PeoplePage(Page):
 
         empty_add = writes_journal(QPushButton("Add your first person…"))
         empty_add.clicked.connect(self.add_person)
+        self.empty_add_button = empty_add
         self.empty = EmptyState(EMPTY_TEXT, empty_add)
         self.hint = QLabel("Select someone on the left to see their profile and notes.")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -265,6 +266,10 @@ class PeoplePage(Page):
     def _current_changed(self, *_args: Any) -> None:
         if not self._refreshing:
             self._show_current()
+
+    def primary_widget(self) -> QWidget | None:
+        empty = self.stack.currentWidget() is self.empty
+        return self.empty_add_button if empty else self.add_button
 
     def refresh(self) -> None:
         self._refreshing = True

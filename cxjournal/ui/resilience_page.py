@@ -108,7 +108,9 @@ class ResiliencePage(Page):
         self.history_model = history.ResilienceHistoryModel(self)
         self.history_view = QTableView()
         self.history_view.setModel(self.history_model)
-        self.history_view.setAccessibleName("Check-in history, newest first")
+        self.history_view.setAccessibleName("Check-in history")
+        self.history_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.history_view.setSortingEnabled(True)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -212,6 +214,9 @@ class ResiliencePage(Page):
             self._stale = True  # a new day: today's check-in is a different one
         super().showEvent(event)
 
+    def primary_widget(self) -> QWidget | None:
+        return self.form.sliders["energy"]
+
     def refresh(self) -> None:
         today = self.today()
         ops = self.journal.resilience
@@ -242,7 +247,12 @@ class ResiliencePage(Page):
 
     def _reload_history(self, total: int) -> None:
         ops = self.journal.resilience
-        self.history_model.reset(lambda offset, limit: ops.newest_first(limit, offset), total)
+        self.history_model.reset(
+            lambda offset, limit, order, descending: ops.newest_first(
+                limit, offset, order, descending
+            ),
+            total,
+        )
         self.history_stack.setCurrentWidget(self.history_view if total else self.history_empty)
         self.history_hint.setVisible(bool(total))
         self.delete_button.setVisible(bool(total))

@@ -20,7 +20,7 @@ def install(window: MainWindow) -> None:
     find.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     find.setStatusTip("Search notes, follow-ups, people, audit notes and check-ins")
     find.triggered.connect(lambda: open_search(window))
-    window.menu("edit").addAction(find)
+    window.add_edit_action(find, "find")
     window.addAction(find)
 
 

@@ -103,6 +103,10 @@ def readable(palette: QPalette) -> QPalette:
         ]
         quiet = secondary_colour(palette.color(group, Role.WindowText), backgrounds)
         result.setColor(group, Role.PlaceholderText, quiet)
+        # links (the status bar's "updates due") readable on the window
+        window = palette.color(group, Role.Window)
+        for role in (Role.Link, Role.LinkVisited):
+            result.setColor(group, role, readable_tint(palette.color(group, role), window))
         # selected text (and the selected sidebar icon, drawn in it) readable on the
         # highlight: the highlight deepens, towards black or white, until it is
         selected = palette.color(group, Role.HighlightedText)

@@ -23,7 +23,8 @@ from cxjournal.domain.model import ExitStatus, ResilienceEntry
 from cxjournal.domain.resilience import MEASURES, checkin_value
 from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
-from cxjournal.qt.core import QTimer
+from cxjournal.qt.core import Qt, QTimer
+from cxjournal.qt.gui import QKeyEvent
 from cxjournal.qt.widgets import (
     QGridLayout,
     QHBoxLayout,
@@ -248,6 +249,25 @@ class TodayPage(Page):
             self.context.navigate(key, **kwargs)
         except KeyError:
             self.context.show_status("That part of cxjournal is not available in this version.")
+
+    def primary_widget(self) -> QWidget | None:
+        """The first audit on a new journal; else the check-in until done; else New audit."""
+        if self.overview is None or self.overview.is_new:
+            return self.first_audit_button
+        if self.overview.resilience.today_entry is None:
+            return self.check_in_button
+        return self.new_audit_button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return on the welcome starts the first audit; other typing stays on the page."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.welcome.isVisible():
+            focus = self.focusWidget()
+            button = focus if isinstance(focus, QPushButton) else self.first_audit_button
+            if button.isEnabled() and button.isVisible():
+                button.click()  # the button with the focus, else the first audit
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def check_in(self) -> None:
         self.go("resilience", on=self.today())

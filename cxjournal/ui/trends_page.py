@@ -108,8 +108,10 @@ class TrendsPage(Page):
         header.addWidget(QLabel("<h2>Trends</h2>"))
         self.summary = QLabel()
         self.summary.setObjectName("trends-summary")
-        header.addWidget(self.summary)
-        header.addStretch(1)
+        # wraps onto a second line in a narrow window rather than being cut off
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(self.summary.fontMetrics().horizontalAdvance("x" * 18))
+        header.addWidget(self.summary, 1)
         self.range_group = QButtonGroup(self)
         self.range_group.setExclusive(True)
         self.range_buttons: dict[int | None, QToolButton] = {}

@@ -32,7 +32,13 @@ def test_influence_chart_lines_stand_out(qtbot: Any, name: str) -> None:
         colour = pg.mkPen(item.opts["pen"]).color()
         assert theme.contrast_ratio(colour, base) >= theme.AA_GRAPHICS, (name, colour.name())
     for row, units in UNITS.items():
-        assert chart.plots[row].getAxis("left").labelText == units
+        axis = chart.plots[row].getAxis("left")
+        assert axis.labelText == units
+        assert not axis.autoSIPrefix  # a share of 0.4 reads 0.4, not 400 (x0.001)
+        assert axis.autoSIPrefixScale == 1.0
+    chart.ratio.setData([0.0, 1.0e7], [0.2, 0.6])
+    chart.setPalette(theme.readable(theme.light_palette()))
+    assert chart.plots[1].getAxis("left").autoSIPrefixScale == 1.0
 
 
 def test_switching_back_restores_the_first_colours(qtbot: Any) -> None:

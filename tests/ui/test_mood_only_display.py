@@ -68,7 +68,7 @@ def test_history_leaves_unrecorded_scores_empty_and_says_why() -> None:
     from cxjournal.ui.models import resilience_history_model as history
 
     model = history.ResilienceHistoryModel()
-    model.reset(lambda offset, limit: [mood_only(END)][offset : offset + limit], 1)
+    model.reset(lambda offset, limit, *_: [mood_only(END)][offset : offset + limit], 1)
     assert model.data(model.index(0, history.MOOD)) == "7"
     for column in (history.ENERGY, history.STRESS):
         assert model.data(model.index(0, column)) in ("", "–")
@@ -155,7 +155,7 @@ def test_history_shows_activity_tags() -> None:
 
     model = history.ResilienceHistoryModel()
     entry = ResilienceEntry(on=END, energy=None, stress=None, mood=8, tags=("family", "reading"))
-    model.reset(lambda offset, limit: [entry][offset : offset + limit], 1)
+    model.reset(lambda offset, limit, *_: [entry][offset : offset + limit], 1)
     assert model.data(model.index(0, history.TAGS)) == "family, reading"
 
 

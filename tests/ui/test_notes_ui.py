@@ -212,7 +212,7 @@ def test_notes_model_passes_qt_checks(qtmodeltester: Any, journal: Journal) -> N
             Note(on=TODAY, text=f"n{i}", person_id=ana.id, follow_ups=(FollowUp("f"),))
         )
     model = NotesModel()
-    model.reset(lambda offset, limit: journal.notes.recent(limit, offset), 5, {ana.id: "Ana"})  # type: ignore[dict-item]
+    model.reset(lambda offset, limit, *_: journal.notes.recent(limit, offset), 5, {ana.id: "Ana"})  # type: ignore[dict-item]
     qtmodeltester.check(model)
     assert model.index(0, 6).data() == "1 open"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from cxjournal.domain.model import (
     Attitude,
@@ -155,6 +155,7 @@ def test_save_as_pdf_writes_the_file_atomically(
     target = tmp_path / "out" / "ana"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)  # the "Saved" box, closed
     written = dialog.save_pdf()
     assert written == target.with_name("ana.pdf")
     assert written.read_bytes().startswith(b"%PDF")
@@ -176,3 +177,114 @@ def test_someone_never_rated_or_noted(main_window: Any, journal: Journal, qtbot:
     assert dialog.chart.points() == []
     assert "Not rated" in dialog.chart.readout.text()
     assert dialog.note_labels == [] and dialog.follow_up_boxes == []
+
+
+def _pdf_text(path: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return len(reader.pages), " ".join(
+        " ".join((page.extract_text() or "").split()) for page in reader.pages
+    )
+
+
+def test_the_pdf_is_one_page_talking_points_and_follow_ups_first_then_the_chart(
+    main_window: Any,
+    journal: Journal,
+    ana: Person,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from cxjournal.ui.dialogs import prepare_report
+
+    dialog = open_prepare(main_window, ana, qtbot)
+    qtbot.keyClicks(dialog.talking_points, "Budget for the pilot")
+    target = tmp_path / "ana.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    opened: list[Any] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        button = box.findChild(QPushButton, "open-saved")
+        assert button is not None and box.defaultButton() is button
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert dialog.save_pdf() == target
+    assert asked == [f"Saved: {target}"]
+    assert [url.toLocalFile() for url in opened] == [str(target)]
+    pages, text = _pdf_text(target)
+    assert pages == 1
+    order = [
+        "1:1 with Ana Silva",
+        "Talking points",
+        "Budget for the pilot",
+        "Open follow-ups",
+        "Promise from 5",
+        "Dependence and attitude",
+        "Essentials",
+        "Monthly NPS drivers",
+        "Last notes",
+        "Talk 5 days ago",
+    ]
+    places = [text.find(part) for part in order]
+    assert -1 not in places, [p for p, at in zip(order, places, strict=True) if at < 0]
+    assert places == sorted(places)
+    assert "Skeptic → Supporter" in text
+    image = prepare_report.chart(dialog.prep)
+    assert image.width() == prepare_report.CHART_SIZE[0] * prepare_report.SCALE
+    # the two lines are drawn in their colours, the attitude dots in theirs
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
+               for y in range(0, image.height(), 3)}  # fmt: skip
+    for colour in (prepare_report.ON_THEM_COLOUR.name(), prepare_report.ON_YOU_COLOUR.name()):
+        assert colour in colours
+    dialog.talking_points.clear()
+
+
+def test_a_long_preparation_still_fits_one_page_and_close_opens_nothing(
+    main_window: Any,
+    journal: Journal,
+    ana: Person,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    for n in range(30):
+        journal.notes.add(
+            Note(
+                on=TODAY - dt.timedelta(days=n),
+                text="A long conversation about the budget. " * 40,
+                person_id=ana.id,
+                follow_ups=(FollowUp(f"Long promise {n} " + "with detail " * 8),),
+            )
+        )
+    dialog = open_prepare(main_window, ana, qtbot)
+    dialog.talking_points.setPlainText("\n".join(f"Point {n}" for n in range(25)))
+    target = tmp_path / "long.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    opened: list[Any] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    def close(box: QMessageBox) -> int:
+        box.button(QMessageBox.StandardButton.Close).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", close)
+    try:
+        assert dialog.save_pdf() == target
+    finally:
+        dialog.talking_points.clear()  # so closing does not ask
+    assert opened == []
+    pages, text = _pdf_text(target)
+    assert pages == 1
+    assert text.find("Point 0") < text.find("Open follow-ups") < text.find("Last notes")
+    assert "and 19 more" in text  # 33 open follow-ups, 14 listed
+    dialog.talking_points.clear()

@@ -285,7 +285,7 @@ def test_history_model_fetches_a_page_at_a_time(
     journal.resilience.save_many(checkin(today - i * DAY) for i in range(450))
     model = history.ResilienceHistoryModel()
     ops = journal.resilience
-    model.reset(lambda offset, limit: ops.newest_first(limit, offset), ops.count())
+    model.reset(lambda offset, limit, *_: ops.newest_first(limit, offset), ops.count())
     assert model.rowCount() == history.PAGE_SIZE
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -310,7 +310,7 @@ def test_history_model_shows_every_column(qtmodeltester: Any) -> None:
         note="a\nb",
     )
     model = history.ResilienceHistoryModel()
-    model.reset(lambda offset, _limit: [entry] if offset == 0 else [], 1)
+    model.reset(lambda offset, _limit, *_: [entry] if offset == 0 else [], 1)
     texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert texts[1:] == ["6", "4", "7", "7.5 h", "x, y", "z", "", "a b"]
     assert "3" in texts[0] and "2026" in texts[0]

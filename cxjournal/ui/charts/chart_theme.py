@@ -95,6 +95,7 @@ def dated_plot(
     plot.setTitle(title)
     if units:
         plot.setLabel("left", units)
+        plain_numbers(plot.getAxis("left"))
     plot.setMouseEnabled(x=True, y=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -105,6 +106,17 @@ def dated_plot(
     legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
     view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
     return plot, legend
+
+
+def plain_numbers(axis: pg.AxisItem) -> None:
+    """Tick values as they are: a share stays 0.4 rather than 400 with "(x0.001)" by
+    the title (pyqtgraph scales an axis that has a title, and keeps the scale it last
+    computed when that is switched off, so it is reset here)."""
+    axis.enableAutoSIPrefix(False)
+    axis.autoSIPrefixScale = 1.0
+    axis.labelUnitPrefix = ""
+    axis.picture = None
+    axis.update()
 
 
 def pen(colour: str, width: float = 2.0, dashed: bool = False) -> pg.QtGui.QPen:
@@ -135,6 +147,7 @@ def style_plot(plot: pg.PlotItem, palette: QPalette) -> None:
     left = plot.getAxis("left")
     left.setWidth(LEFT_AXIS_WIDTH)
     if left.labelText:
+        plain_numbers(left)
         left.setLabel(left.labelText, color=text.name(), **{"font-size": "8pt"})
     # only the main level of date ticks (years over a long span, months over one year):
     # half the grid lines to paint, and labels that never crowd

@@ -24,6 +24,7 @@ from cxjournal.ui.charts.chart_theme import (
     nearest,
     number_text,
     pen,
+    plain_numbers,
     style_legend,
     style_plot,
     style_view,
@@ -64,6 +65,7 @@ class DependenceChart(QWidget):
         self.plot.hideButtons()
         self.plot.setYRange(0, 10.5, padding=0)
         self.plot.setLabel("left", "0 to 10")
+        plain_numbers(self.plot.getAxis("left"))
         # the legend in a row of its own under the plot: inside, it would cover the lines
         self.legend = pg.LegendItem(colCount=2, labelTextSize="9pt")
         self.view.addItem(self.legend, row=1, col=0)

@@ -2,16 +2,14 @@
 the talking points saved for them (tick when raised), attitude trend, dependence across
 audits, and talking points saved as a note when done.
 
-It prints, or saves as PDF (written beside the target and moved into place, so a
-failed save never leaves half a file).
+It prints, or saves a one-page PDF (``prepare_report``: written beside the target and
+moved into place, so a failed save never leaves half a file), then offers to open it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +23,6 @@ from cxjournal.journal.people import DueStakeholder
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import (
     QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
     QShortcut,
     QTextDocument,
 )
@@ -174,28 +169,6 @@ def report_html(prep: Preparation, talking_points: str, program_html: str = "") 
     text = talking_points.strip()
     parts.append(f"<p>{e(text).replace(chr(10), '<br>')}</p>" if text else "<p>&nbsp;</p>")
     return "".join(parts)
-
-
-def write_pdf(document: QTextDocument, target: Path) -> None:
-    """Write ``document`` as PDF to ``target`` atomically (temp file beside it, then rename)."""
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp_name)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-        writer.setCreator("cxjournal")
-        document.print_(writer)
-        del writer  # flushes and closes the file
-        if os.path.getsize(temp_name) == 0:
-            raise OSError("the PDF came out empty")
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 class PrepareDialog(QDialog):
@@ -402,13 +375,21 @@ class PrepareDialog(QDialog):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        from cxjournal.ui.dialogs import prepare_report
+
         try:
-            write_pdf(self.document(), target)
+            prepare_report.write_pdf(
+                self.prep,
+                self.talking_points.toPlainText(),
+                self.program_section.report_html(),
+                target,
+            )
         except OSError as exc:
             QMessageBox.warning(
                 self, "Cannot save the PDF", as_written(f"{target}: {exc.strerror or exc}")
             )
             return None
+        prepare_report.confirm_saved(self, target)
         return target
 
     def finish(self) -> None:

@@ -33,8 +33,7 @@ def install(window: Any) -> None:
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     preferences.setStatusTip("Passphrase and locking")
     preferences.triggered.connect(lambda: open_preferences(window))
-    window.menu("edit").addSeparator()
-    window.menu("edit").addAction(preferences)
+    window.add_edit_action(preferences, "settings")
 
     window.installEventFilter(_AfterFirstPaint(window, controller))
 

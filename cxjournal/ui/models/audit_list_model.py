@@ -28,9 +28,21 @@ class AuditListModel(RowsTableModel):
 
     def set_summaries(self, summaries: list[AuditSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(summaries)
+        self._rows = _sorted(list(summaries), *self.sorted_by)
         self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
         self.endResetModel()
+
+    #: the column sorted by and whether from the highest (newest) down
+    sorted_by: tuple[int, bool] = (DATE, True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sorted_by = (column, order == Qt.SortOrder.DescendingOrder)
+        self._rows = _sorted(self._rows, *self.sorted_by)
+        self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
+        self.layoutChanged.emit()
 
     def summary(self, row: int) -> AuditSummary:
         return self._rows[row]
@@ -71,3 +83,13 @@ class AuditListModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         return None
+
+
+def _sorted(rows: list[AuditSummary], column: int, descending: bool) -> list[AuditSummary]:
+    """The audits by date, number of people or number of alarm bells; newest first in ties."""
+    newest = sorted(rows, key=lambda s: (s.taken_on, s.id or 0), reverse=True)
+    if column == DATE:
+        return newest if descending else newest[::-1]
+    if column == PEOPLE:
+        return sorted(newest, key=lambda s: s.people, reverse=descending)
+    return sorted(newest, key=lambda s: len(s.alarm_codes), reverse=descending)

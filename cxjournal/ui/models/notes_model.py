@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from cxjournal.domain.list_orders import NOTE_ORDERS
 from cxjournal.domain.model import Note, NoteKind
 from cxjournal.journal.search import NOTE_KIND_LABELS
 from cxjournal.qt.core import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,7 +21,8 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Notes loaded per page.
 PAGE_SIZE = 200
 
-Fetch = Callable[[int, int], list[Note]]
+#: ``fetch(offset, limit, order, descending)``: a page of notes in that order.
+Fetch = Callable[[int, int, str, bool], list[Note]]
 
 
 def first_line(text: str, length: int = 140) -> str:
@@ -46,15 +48,38 @@ class NotesModel(QAbstractTableModel):
         super().__init__(parent)
         self._notes: list[Note] = []
         self._total = 0
-        self._fetch: Fetch = lambda _offset, _limit: []
+        self._fetch: Fetch = lambda _offset, _limit, _order, _descending: []
         self._names: dict[int, str] = {}
+        #: the column sorted by and whether from the highest (newest) down
+        self.sorted_by: tuple[int, bool] = (DATE, True)
 
     def reset(self, fetch: Fetch, total: int, names: dict[int, str]) -> None:
         self.beginResetModel()
         self._fetch = fetch
         self._total = total
         self._names = dict(names)
-        self._notes = fetch(0, PAGE_SIZE) if total else []
+        self._notes = self._page(0) if total else []
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[Note]:
+        column, descending = self.sorted_by
+        return self._fetch(offset, PAGE_SIZE, NOTE_ORDERS[column], descending)
+
+    @property
+    def default_order(self) -> bool:
+        """True in the journal's own order (newest first), where notes can be paged to."""
+        return self.sorted_by == (DATE, True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in the journal (every note, not only those loaded)."""
+        if not 0 <= column < len(NOTE_ORDERS):
+            return
+        wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self.sorted_by:
+            return
+        self.beginResetModel()
+        self.sorted_by = wanted
+        self._notes = self._page(0) if self._total else []
         self.endResetModel()
 
     @property
@@ -91,7 +116,7 @@ class NotesModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if parent.isValid():
             return
-        more = self._fetch(len(self._notes), PAGE_SIZE)
+        more = self._page(len(self._notes))
         if not more:
             self._total = len(self._notes)
             return

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from cxjournal.domain.list_orders import CHECK_IN_ORDERS
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import checkin_value
 from cxjournal.qt.core import (
@@ -46,8 +47,9 @@ MOOD_ONLY_TIP = "Not recorded: this check-in has a mood only (imported history, 
 PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
-#: ``fetch(offset, limit)``: entries newest first, as ``ResilienceOps.newest_first`` gives them.
-Fetch = Callable[[int, int], list[ResilienceEntry]]
+#: ``fetch(offset, limit, order, descending)``: entries in that order, as
+#: ``ResilienceOps.newest_first`` gives them.
+Fetch = Callable[[int, int, str, bool], list[ResilienceEntry]]
 
 _NUMBERS = (ENERGY, STRESS, MOOD, SLEEP)
 
@@ -62,16 +64,35 @@ class ResilienceHistoryModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[ResilienceEntry] = []
         self._total = 0
-        self._fetch: Fetch = lambda _offset, _limit: []
+        self._fetch: Fetch = lambda _offset, _limit, _order, _descending: []
         self._locale = QLocale()
+        #: the column sorted by and whether from the highest (newest) down
+        self.sorted_by: tuple[int, bool] = (DATE, True)
 
     def reset(self, fetch: Fetch, total: int) -> None:
-        """Start again from the newest check-in; ``total`` is how many there are."""
+        """Start again from the first check-in in the order shown; ``total`` is how many
+        there are."""
         self.beginResetModel()
         self._fetch = fetch
         self._total = total
-        self._rows = fetch(0, PAGE_SIZE) if total else []
+        self._rows = self._page(0) if total else []
         self._total = max(total, len(self._rows))
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[ResilienceEntry]:
+        column, descending = self.sorted_by
+        return self._fetch(offset, PAGE_SIZE, CHECK_IN_ORDERS[column], descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in the journal (every check-in, not only those loaded)."""
+        if not 0 <= column < len(CHECK_IN_ORDERS):
+            return
+        wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self.sorted_by:
+            return
+        self.beginResetModel()
+        self.sorted_by = wanted
+        self._rows = self._page(0) if self._total else []
         self.endResetModel()
 
     def total(self) -> int:
@@ -86,7 +107,9 @@ class ResilienceHistoryModel(RowsTableModel):
             for row, entry in enumerate(self._rows):
                 if entry.on == on:
                     return row
-            if not self._rows or self._rows[-1].on < on or not self.canFetchMore(QModelIndex()):
+            newest_first = self.sorted_by == (DATE, True)
+            passed = newest_first and bool(self._rows) and self._rows[-1].on < on
+            if not self._rows or passed or not self.canFetchMore(QModelIndex()):
                 return -1
             self.fetchMore(QModelIndex())
 
@@ -98,7 +121,7 @@ class ResilienceHistoryModel(RowsTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        more = self._fetch(len(self._rows), PAGE_SIZE)
+        more = self._page(len(self._rows))
         if not more:
             self._total = len(self._rows)  # fewer than expected: the journal changed
             return
