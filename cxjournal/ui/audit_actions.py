@@ -92,7 +92,7 @@ def install(services: Services) -> None:
     settings.setMenuRole(QAction.MenuRole.NoRole)
     settings.setStatusTip("Power audit thresholds: when alarm bells ring")
     settings.triggered.connect(lambda: open_settings(services))
-    services.menu("edit").addAction(writes_journal(settings))
+    window.add_edit_action(writes_journal(settings), "settings")
 
     indicator = ExitPlanIndicator(services)
     services.add_status_widget(indicator)

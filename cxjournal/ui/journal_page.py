@@ -83,7 +83,7 @@ class JournalPage(Page):
         )
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setMaximumWidth(320)
-        filter_label = QLabel("&Filter:")
+        filter_label = QLabel("Fi&lter:")  # Alt+F opens the File menu
         filter_label.setBuddy(self.filter_box)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)

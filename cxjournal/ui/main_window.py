@@ -30,6 +30,8 @@ from cxjournal.ui.read_only import WRITES_JOURNAL, ReadOnlyGuard, refuse, writes
 from cxjournal.ui.screen_fit import fit_to_screen, keep_on_screen
 from cxjournal.ui.services import Extensions, Services
 
+#: the groups of the Edit menu, top to bottom (see ``MainWindow.add_edit_action``)
+EDIT_GROUPS: tuple[str, ...] = ("undo", "clipboard", "trash", "find", "settings")
 #: Help > Keyboard shortcuts
 SHORTCUTS_KEY = "Ctrl+/"
 
@@ -112,7 +114,8 @@ class MainWindow(QMainWindow):
         self.update_journal_label()
 
         self.file_menu = self.menuBar().addMenu("&File")
-        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = self.menuBar().addMenu("&Edit")  # Alt+E on every page
+        self._edit_groups: dict[str, list[QAction]] = {}
         self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
         self._build_menus()
@@ -243,6 +246,40 @@ class MainWindow(QMainWindow):
             "view": self.view_menu,
             "help": self.help_menu,
         }[name]
+
+    def add_edit_action(self, action: QAction, group: str) -> QAction:
+        """Put ``action`` in the Edit menu, in its ``group`` (see ``EDIT_GROUPS``: undo
+        and redo first, Preferences last), each group set apart by a separator. The one
+        way the Edit menu is built; ``action`` is returned."""
+        if group not in EDIT_GROUPS:
+            raise ValueError(f"no Edit menu group {group!r}: one of {', '.join(EDIT_GROUPS)}")
+        members = self._edit_groups.setdefault(group, [])
+        following = [
+            g for g in EDIT_GROUPS[EDIT_GROUPS.index(group) + 1 :] if self._edit_groups.get(g)
+        ]
+        before = self._edit_groups[following[0]][0] if following else None
+        if not members:
+            earlier = any(self._edit_groups.get(g) for g in EDIT_GROUPS[: EDIT_GROUPS.index(group)])
+            if earlier:
+                separator = QAction(self)
+                separator.setSeparator(True)
+                members.append(separator)
+                self._insert(separator, before)
+        members.append(action)
+        self._insert(action, before)
+        if following and not self._edit_groups[following[0]][0].isSeparator():
+            # the next group now follows this one: it starts with a separator
+            separator = QAction(self)
+            separator.setSeparator(True)
+            self._edit_groups[following[0]].insert(0, separator)
+            self._insert(separator, self._edit_groups[following[0]][1])
+        return action
+
+    def _insert(self, action: QAction, before: QAction | None) -> None:
+        if before is None:
+            self.edit_menu.addAction(action)
+        else:
+            self.edit_menu.insertAction(before, action)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -21,7 +21,7 @@ def install(services: Services) -> None:
     find.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     find.setStatusTip("Search notes, follow-ups, people, audit notes and check-ins")
     find.triggered.connect(lambda: open_search(services))
-    services.menu("edit").addAction(find)
+    window.add_edit_action(find, "find")
     window.addAction(find)
 
 

@@ -7,8 +7,8 @@ screen by ``test_fits_the_screen.py``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import (
+from cxjournal.qt.core import QRect, Qt
+from cxjournal.qt.widgets import (
     QAbstractButton,
     QLabel,
     QTableView,

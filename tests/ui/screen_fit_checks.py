@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
 
 from cxjournal.journal import Journal
+from cxjournal.qt.core import QSettings
+from cxjournal.qt.gui import QGuiApplication
+from cxjournal.qt.widgets import QApplication, QWidget
 from cxjournal.ui.pages import PAGES
 from tests.ui.clipping import clipped_texts, window_problems
 

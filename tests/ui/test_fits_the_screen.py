@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QDialog
 
+from cxjournal.qt.core import QRect, QSize
+from cxjournal.qt.widgets import QDialog
 from cxjournal.ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen, room_for
 
 ROOT = Path(__file__).resolve().parents[2]

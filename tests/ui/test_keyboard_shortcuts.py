@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+import pytest
 
 from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
 from cxjournal.journal.changes import Area
+from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.qt.widgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 from cxjournal.ui.pages import PAGES
 
 MNEMONIC = re.compile(r"&([^&\s])")
@@ -100,3 +101,31 @@ def test_alt_e_opens_the_edit_menu_on_every_page(main_window: Any, qtbot: Any) -
             page.refresh()
         taken += [f"{spec.key}: {text!r}" for key, text in _mnemonics(page) if key in menu_keys]
     assert not taken, taken
+
+
+def test_the_edit_menu_is_built_in_groups(main_window: Any) -> None:
+    """Undo and redo go first, then the rest, Preferences last, with separators between."""
+
+    def shown() -> list[str]:
+        return [
+            "---" if a.isSeparator() else a.text().replace("&", "")
+            for a in main_window.menu("edit").actions()
+        ]
+
+    assert shown() == ["Find in journal…", "---", "Alarm thresholds…", "Preferences…"]
+    main_window.add_edit_action(QAction("&Undo", main_window), "undo")
+    main_window.add_edit_action(QAction("&Redo", main_window), "undo")
+    main_window.add_edit_action(QAction("&Trash…", main_window), "trash")
+    assert shown() == [
+        "Undo",
+        "Redo",
+        "---",
+        "Trash…",
+        "---",
+        "Find in journal…",
+        "---",
+        "Alarm thresholds…",
+        "Preferences…",
+    ]
+    with pytest.raises(ValueError, match="no Edit menu group"):
+        main_window.add_edit_action(QAction("Odd", main_window), "elsewhere")

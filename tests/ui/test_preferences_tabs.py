@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 
 from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.backup_ops import RetentionPolicy, retention_policy
 from cxjournal.journal.changes import Area
+from cxjournal.qt.core import QSettings
+from cxjournal.qt.gui import QPalette
+from cxjournal.qt.widgets import QApplication
 from cxjournal.ui import theme
 from cxjournal.ui.lock.lock_actions import open_preferences
 
@@ -125,14 +125,14 @@ def test_secondary_text_and_selection_reach_aa(name: str, qapp: Any) -> None:
 
 
 def test_contrast_ratio_matches_wcag(qapp: Any) -> None:
-    from PySide6.QtGui import QColor
+    from cxjournal.qt.gui import QColor
 
     assert theme.contrast_ratio(QColor("black"), QColor("white")) == pytest.approx(21.0)
     assert theme.contrast_ratio(QColor("#777777"), QColor("white")) == pytest.approx(4.48, 0.01)
 
 
 def test_selected_sidebar_icon_is_drawn_in_the_selected_text_colour(main_window: Any) -> None:
-    from PySide6.QtGui import QIcon
+    from cxjournal.qt.gui import QIcon
 
     item = main_window.sidebar.item(0)
     selected = item.icon().pixmap(20, 20, QIcon.Mode.Selected).toImage()

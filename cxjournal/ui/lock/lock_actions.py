@@ -37,8 +37,7 @@ def install(services: Services) -> None:
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     preferences.setStatusTip("Passphrase and locking")
     preferences.triggered.connect(lambda: open_preferences(services))
-    services.menu("edit").addSeparator()
-    services.menu("edit").addAction(preferences)
+    window.add_edit_action(preferences, "settings")
 
     window.installEventFilter(_AfterFirstPaint(window, controller))
 
