@@ -14,6 +14,7 @@ from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -143,15 +144,20 @@ class AuditResultsPanel(QScrollArea):
 
         layout.addSpacing(8)
         layout.addWidget(_heading("Reach"))
-        reach_form = QFormLayout()
+        # a grid, not a form: a form layout gives a wrapped value one line's height
+        reach_grid = QGridLayout()
+        reach_grid.setColumnStretch(1, 1)
         self.reach: dict[str, QLabel] = {}
-        for dim in REACH_DIMENSIONS:
+        for row, dim in enumerate(REACH_DIMENSIONS):
             value = plain_label("–")
             value.setWordWrap(True)
             value.setAccessibleName(f"Reach by {DIMENSION_LABELS[dim].lower()}")
-            reach_form.addRow(DIMENSION_LABELS[dim], value)
+            caption = QLabel(DIMENSION_LABELS[dim])
+            caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            reach_grid.addWidget(caption, row, 0)
+            reach_grid.addWidget(value, row, 1)
             self.reach[dim] = value
-        layout.addLayout(reach_form)
+        layout.addLayout(reach_grid)
         layout.addStretch(1)
         self.set_analysis(None)
 

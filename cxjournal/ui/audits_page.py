@@ -132,15 +132,26 @@ class AuditsPage(Page):
         delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(delete_action)
         left_layout.addWidget(self.table)
+        # room for the date, the count and an alarm bell's longest word, without scrolling
+        bells = metrics.horizontalAdvance("Power imbalance,") + 36
+        left.setMinimumWidth(
+            header.sectionSize(DATE)
+            + header.sectionSize(PEOPLE)
+            + bells
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+        )
         splitter.addWidget(left)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
-        head = QHBoxLayout()
+        # the title on a line of its own and the buttons under it: in a narrow window the
+        # title keeps its width and the list beside it keeps room for its alarm bells
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        head.addWidget(self.detail_title, 1)
+        right_layout.addWidget(self.detail_title)
+        head = QHBoxLayout()
         self.edit_button = writes_journal(QPushButton("Ed&it…"))
         self.edit_button.setToolTip("Change this audit's date, people or ratings (Enter)")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -151,6 +162,7 @@ class AuditsPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         for button in (self.edit_button, self.compare_button, self.delete_button):
             head.addWidget(button)
+        head.addStretch(1)
         right_layout.addLayout(head)
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
