@@ -78,8 +78,8 @@ def run_app(
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     watched.removeEventFilter(self)
-                    if ready_file is not None:
-                        ready_file.touch()
+                    if ready_file is not None:  # written, not touched: a FIFO wakes its reader
+                        ready_file.write_text("painted\n", encoding="utf-8")
                     if quit_after_paint:
                         QTimer.singleShot(0, visit_then_quit if visit_pages else app.quit)
                 return False

@@ -4,11 +4,11 @@ and the window's geometry saved."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,8 @@ def test_sigterm_quits_cleanly_with_the_quit_backup_and_the_geometry(tmp_path: P
     path = tmp_path / "journal" / "journal.db"
     Journal.open(path).close()
     ready = tmp_path / "painted"
+    os.mkfifo(ready)  # the app writes a line into it after its first paint
+    ready_fd = os.open(ready, os.O_RDWR | os.O_NONBLOCK)  # read-write: opening never blocks
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -134,15 +136,17 @@ def test_sigterm_quits_cleanly_with_the_quit_backup_and_the_geometry(tmp_path: P
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + HANG_GUARD_S
-        while not ready.exists():  # polled only as a guard against a hang
-            assert app.poll() is None, app.communicate()
-            assert time.monotonic() < deadline, "the window was never painted"
-            time.sleep(0.05)
+        assert app.stdout is not None
+        # wakes on the painted line, or on the app's end (its stdout closes); the
+        # timeout only guards against a hang
+        awake, _, _ = select.select([ready_fd, app.stdout], [], [], HANG_GUARD_S)
+        assert ready_fd in awake, app.communicate()
+        assert os.read(ready_fd, 64) == b"painted\n"
         assert list_backups(path) == []  # none yet: it is made on quitting
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=HANG_GUARD_S)
     finally:
+        os.close(ready_fd)
         if app.poll() is None:
             app.kill()
             app.communicate()

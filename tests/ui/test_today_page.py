@@ -83,12 +83,16 @@ def test_today_is_the_first_page_and_welcomes_a_new_journal(main_window: Any, qt
 def test_start_up_paints_today_without_pyqtgraph(tmp_path: Path) -> None:
     """In a fresh process: no pyqtgraph at the first paint; the warm-up loads it afterwards."""
     script = f"""
-import sys, time
-from PySide6.QtCore import QSettings
+import sys
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from cxjournal.journal import Journal
+from cxjournal.ui import warm_up
 from cxjournal.ui.main_window import MainWindow
+threads = []
+start = warm_up.start
+warm_up.start = lambda *args: threads.append(start(*args)) or threads[-1]
 journal = Journal.open({str(tmp_path / "j.db")!r})
 ini = {str(tmp_path / "ui.ini")!r}
 window = MainWindow(journal, settings=QSettings(ini, QSettings.Format.IniFormat), warm_up=True)
@@ -96,14 +100,10 @@ window.show()
 app.processEvents()
 window.repaint()
 print("at first paint:", "pyqtgraph" in sys.modules, window.current_key())
-deadline = time.monotonic() + 20
-while "pyqtgraph" not in sys.modules or not hasattr(sys.modules["pyqtgraph"], "PlotItem"):
-    app.processEvents()
-    time.sleep(0.02)
-    if time.monotonic() > deadline:
-        break
-time.sleep(0.5)
-print("after warm-up:", "pyqtgraph" in sys.modules)
+while not threads:  # the warm-up starts from an event posted by the first paint
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+threads[0].join()
+print("after warm-up:", hasattr(sys.modules.get("pyqtgraph"), "PlotItem"))
 window.close()
 journal.close()
 """
