@@ -52,6 +52,9 @@ def run_app(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
+    from cxjournal.ui.gc_policy import collect_between_events
+
+    collect_between_events(app)  # never in the middle of a chart's paint
     interactive = not quit_after_paint
 
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
+
+
+#: The collector's thresholds; as in the app (ui/gc_policy.py), automatic collection is
+#: off, so it never runs in the middle of a chart's paint, and garbage is collected
+#: between tests instead.
+_GC_THRESHOLDS = gc.get_threshold()
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    from cxjournal.ui.gc_policy import collect_due
+
+    collect_due(_GC_THRESHOLDS)
 
 
 @pytest.fixture(autouse=True)
