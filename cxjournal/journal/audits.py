@@ -29,6 +29,7 @@ from cxjournal.store.mapping import (
     person_from_row,
 )
 from cxjournal.store.models import AuditRow, PersonRow, RatingRow
+from cxjournal.store.reads.rows import latest_audit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -101,11 +102,8 @@ class AuditOps:
 
     def latest(self) -> Audit | None:
         """The audit with the latest date; a tie goes to the one created last."""
-        with self._journal.session() as session:
-            row = session.scalars(
-                select(AuditRow).order_by(AuditRow.taken_on.desc(), AuditRow.id.desc()).limit(1)
-            ).first()
-            return audit_from_row(row, _people(session)) if row else None
+        with self._journal.reading() as conn:
+            return latest_audit(conn)
 
     def previous(self, audit_id: int) -> Audit | None:
         """The audit just before this one in date order, if any."""

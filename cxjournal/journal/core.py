@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
     from cxjournal.journal.today import TodayOps
+    from cxjournal.store.reads import Connection
 
 T = TypeVar("T")
 
@@ -309,6 +310,16 @@ class Journal:
             raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
         if self._changes is not None:
             self._changes |= changes
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A DB-API connection of the engine for the reads of ``store.reads``, in one
+        transaction (from any thread, unlike :meth:`raw`)."""
+        with self.session() as session:
+            conn = session.connection().connection.driver_connection
+            if conn is None:  # pragma: no cover - a pooled connection always has one
+                raise RuntimeError("the journal's connection is closed")
+            yield conn
 
     # -- operations by area (imported on first use, to keep start-up light) -------------
 

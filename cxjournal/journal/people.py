@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 
-from cxjournal.domain.cadence import CONTACT_KINDS, DueStatus, due_status, next_due
+from cxjournal.domain.cadence import DueStatus
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, Person
 from cxjournal.domain.validation import person_problems
+from cxjournal.journal import stakeholders
 from cxjournal.journal.changes import Area
+from cxjournal.journal.stakeholders import DueStakeholder
 from cxjournal.store.mapping import apply_person, person_from_row
 from cxjournal.store.models import (
     AgendaItemRow,
@@ -23,23 +25,12 @@ from cxjournal.store.models import (
     ProofShareRow,
     RatingRow,
 )
+from cxjournal.store.reads import people as people_reads
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cxjournal.journal.core import Journal
-
-
-@dataclass(frozen=True, slots=True)
-class DueStakeholder:
-    """Where a stakeholder's update cadence stands on a given day."""
-
-    person: Person
-    #: the latest note with them of a kind that counts as contact, if any
-    last_contact: dt.date | None
-    #: when the next update is due; None without a cadence
-    due: dt.date | None
-    status: DueStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,53 +119,30 @@ class PeopleOps:
     # -- cadence ----------------------------------------------------------------------
 
     def summaries(self, today: dt.date, include_archived: bool = False) -> list[PersonSummary]:
-        """Every person (archived too on request) with cadence, latest attitude and note count.
-
-        Three aggregate queries, however many notes there are; sorted by name.
-        """
-        query = _with_contact(select(PersonRow)).order_by(func.lower(PersonRow.name), PersonRow.id)
-        if not include_archived:
-            query = query.where(PersonRow.archived.is_(False))
-        with self._journal.session() as session:
-            rows = session.execute(query).all()
-            attitudes = _latest_attitudes(session)
-            count_query = (
-                select(NoteRow.person_id, func.count())
-                .where(NoteRow.person_id.is_not(None))
-                .group_by(NoteRow.person_id)
-            )
-            counts = {int(pid or 0): int(n) for pid, n in session.execute(count_query)}
-            result = []
-            for row, last in rows:
-                person = person_from_row(row)
-                due = next_due(person.cadence_days, last, today)
-                result.append(
-                    PersonSummary(
-                        person=person,
-                        last_contact=last,
-                        due=due,
-                        status=due_status(due, today),
-                        last_attitude=attitudes.get(row.id),
-                        note_count=int(counts.get(row.id, 0)),
-                    )
+        """Every person (archived too on request) with cadence, latest attitude and note count,
+        sorted by name (``store.reads.people.directory``: three queries)."""
+        with self._journal.reading() as conn:
+            found = people_reads.directory(conn, include_archived)
+        result = []
+        for person, last, attitude, note_count in found:
+            standing = stakeholders.standing(person, last, today)
+            result.append(
+                PersonSummary(
+                    person=person,
+                    last_contact=last,
+                    due=standing.due,
+                    status=standing.status,
+                    last_attitude=attitude,
+                    note_count=note_count,
                 )
-            return result
+            )
+        return result
 
     def due(self, today: dt.date) -> list[DueStakeholder]:
         """Stakeholders (not archived, with a cadence) whose update is due on or before
-        ``today``, most overdue first. One query: the latest contact is aggregated in SQL."""
-        query = _with_contact(select(PersonRow)).where(
-            PersonRow.archived.is_(False), PersonRow.cadence_days.is_not(None)
-        )
-        with self._journal.session() as session:
-            found = []
-            for row, last in session.execute(query):
-                person = person_from_row(row)
-                due = next_due(person.cadence_days, last, today)
-                if due is not None and due <= today:
-                    found.append(DueStakeholder(person, last, due, due_status(due, today)))
-        found.sort(key=lambda d: (d.due, d.person.name.casefold(), d.person.id or 0))
-        return found
+        ``today``, most overdue first (``journal.stakeholders.due``, as Today shows them)."""
+        with self._journal.reading() as conn:
+            return list(stakeholders.due(conn, today))
 
     def due_count(self, today: dt.date) -> int:
         """How many stakeholders are due or overdue on ``today`` (as ``len(due(today))``)."""
@@ -182,14 +150,8 @@ class PeopleOps:
 
     def cadence(self, person_id: int, today: dt.date) -> DueStakeholder:
         """Where one person's cadence stands on ``today``."""
-        query = _with_contact(select(PersonRow)).where(PersonRow.id == person_id)
-        with self._journal.session() as session:
-            found = session.execute(query).first()
-            if found is None:
-                raise NotFoundError(f"no person with id {person_id}")
-            person = person_from_row(found[0])
-        due = next_due(person.cadence_days, found[1], today)
-        return DueStakeholder(person, found[1], due, due_status(due, today))
+        with self._journal.reading() as conn:
+            return stakeholders.cadence(conn, person_id, today)
 
     def search(self, text: str, include_archived: bool = False) -> list[Person]:
         """People whose name, role, team or function contains ``text`` (case-insensitive)."""
@@ -207,42 +169,6 @@ class PeopleOps:
         with self._journal.session() as session:
             rows = session.scalars(query.order_by(func.lower(PersonRow.name)))
             return [person_from_row(row) for row in rows]
-
-
-def _with_contact(query: Select[Any]) -> Select[Any]:
-    """``query`` on people plus a column: the date of the latest note that counts as contact."""
-    contact = (
-        select(NoteRow.person_id, func.max(NoteRow.on_date).label("last_contact"))
-        .where(
-            NoteRow.person_id.is_not(None),
-            NoteRow.kind.in_(sorted(kind.value for kind in CONTACT_KINDS)),
-        )
-        .group_by(NoteRow.person_id)
-        .subquery()
-    )
-    return query.add_columns(contact.c.last_contact).outerjoin(
-        contact, contact.c.person_id == PersonRow.id
-    )
-
-
-def _latest_attitudes(session: Session) -> dict[int, Attitude]:
-    """Each person's attitude in their latest note that records one."""
-    ranked = (
-        select(
-            NoteRow.person_id,
-            NoteRow.attitude,
-            func.row_number()
-            .over(
-                partition_by=NoteRow.person_id,
-                order_by=(NoteRow.on_date.desc(), NoteRow.id.desc()),
-            )
-            .label("n"),
-        )
-        .where(NoteRow.person_id.is_not(None), NoteRow.attitude.is_not(None))
-        .subquery()
-    )
-    rows = session.execute(select(ranked.c.person_id, ranked.c.attitude).where(ranked.c.n == 1))
-    return {int(person_id): Attitude(attitude) for person_id, attitude in rows}
 
 
 def _row(session: Session, person_id: int) -> PersonRow:

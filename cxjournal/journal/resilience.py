@@ -26,11 +26,17 @@ from cxjournal.domain.resilience import (
     WarningRule,
     compare_tags,
     consistency,
-    early_warning,
     normalise_tag,
 )
 from cxjournal.domain.validation import resilience_problems
+from cxjournal.journal import setting_values as values
 from cxjournal.journal.changes import Area
+from cxjournal.journal.resilience_summary import (
+    ResilienceSummary,
+    early_warning,
+    summary,
+)
+from cxjournal.journal.setting_values import DISMISSED_WARNING_KEY, WARNING_RULE_KEY
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     apply_resilience,
@@ -45,17 +51,6 @@ if TYPE_CHECKING:
 
     from cxjournal.journal.core import Journal
 
-#: Settings keys (values are JSON in the settings table).
-WARNING_RULE_KEY = "resilience.warning_rule"
-DISMISSED_WARNING_KEY = "resilience.dismissed_warning"
-
-#: How far back the early warning may look for the start of a shift (see
-#: ``domain.resilience.early_warning``), plus a little margin.
-_WARNING_LOOKBACK_DAYS = 366 + 7
-
-#: Days of check-ins a summary carries.
-SUMMARY_DAYS = 14
-
 if TYPE_CHECKING:
     _AnySelect = Select[*tuple[Any, ...]]
 _Query = TypeVar("_Query", bound="_AnySelect")
@@ -69,24 +64,6 @@ class TagUse:
     kind: TagKind
     uses: int
     last_used: dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class ResilienceSummary:
-    """What a Today page needs to know about the resilience log, in one call.
-
-    ``recent`` holds the check-ins of the last ``SUMMARY_DAYS`` days (today
-    included), oldest first. ``warning`` is the early warning unless the user
-    dismissed it; ``latest`` is the newest check-in on or before ``today``.
-    """
-
-    today: dt.date
-    today_entry: ResilienceEntry | None
-    latest: ResilienceEntry | None
-    recent: tuple[ResilienceEntry, ...]
-    warning: EarlyWarning | None
-    consistency: Consistency
-    total: int
 
 
 class ResilienceOps:
@@ -235,11 +212,7 @@ class ResilienceOps:
 
     def warning_rule(self) -> WarningRule:
         """The user's warning rule; the defaults when none (or a damaged one) is stored."""
-        stored = self._journal.settings.get(WARNING_RULE_KEY, {})
-        try:
-            return WarningRule.from_mapping(stored if isinstance(stored, dict) else {})
-        except ValidationError:
-            return DEFAULT_RULE
+        return values.warning_rule(self._journal.settings.get(WARNING_RULE_KEY))
 
     def set_warning_rule(self, rule: WarningRule) -> None:
         """Store the rule; refuses impossible values with ``ValidationError``."""
@@ -253,8 +226,7 @@ class ResilienceOps:
         self._journal.settings.delete(WARNING_RULE_KEY)
 
     def dismissed_warning(self) -> str | None:
-        value = self._journal.settings.get(DISMISSED_WARNING_KEY)
-        return value if isinstance(value, str) else None
+        return values.dismissed_warning(self._journal.settings.get(DISMISSED_WARNING_KEY))
 
     def dismiss_warning(self, key: str) -> None:
         """Hide the warning with this ``key`` (``EarlyWarning.key``) until a new shift begins."""
@@ -274,7 +246,8 @@ class ResilienceOps:
         A warning the user dismissed is left out unless ``include_dismissed``.
         """
         rule = rule or self.warning_rule()
-        found = early_warning(self.between(_reach_start(today, rule), today), today, rule)
+        with self._journal.reading() as conn:
+            found = early_warning(conn, today, rule)
         return found if include_dismissed else self._unless_dismissed(found)
 
     def _unless_dismissed(self, found: EarlyWarning | None) -> EarlyWarning | None:
@@ -289,33 +262,12 @@ class ResilienceOps:
         return consistency(self.dates(end=today), today, window_days)
 
     def summary(self, today: dt.date) -> ResilienceSummary:
-        """Today's check-in, the last two weeks, the active warning and the consistency.
-
-        Reads the weeks the warning rule looks at once and derives the rest from
-        them; only a run of check-ins reaching back beyond those reads all dates.
-        """
+        """Today's check-in, the last two weeks, the active warning and the consistency
+        (``journal.resilience_summary.summary``, as Today shows it)."""
         rule = self.warning_rule()
-        entries = self.between(_reach_start(today, rule), today)
-        dates = [e.on for e in entries]
-        regularity = consistency(dates, today)
-        if dates and regularity.current_run == len(dates):  # the run may go on further back
-            regularity = self.consistency(today)
-        first_recent = today - dt.timedelta(days=SUMMARY_DAYS - 1)
-        latest = entries[-1] if entries else self.latest(before=today)
-        return ResilienceSummary(
-            today=today,
-            today_entry=entries[-1] if entries and entries[-1].on == today else None,
-            latest=latest,
-            recent=tuple(e for e in entries if e.on >= first_recent),
-            warning=self._unless_dismissed(early_warning(entries, today, rule)),
-            consistency=regularity,
-            total=self.count(),
-        )
-
-
-def _reach_start(today: dt.date, rule: WarningRule) -> dt.date:
-    """The first day ``early_warning`` can look at for ``today`` under ``rule``."""
-    return today - dt.timedelta(days=_WARNING_LOOKBACK_DAYS + rule.recent_days + rule.earlier_days)
+        dismissed = self.dismissed_warning()
+        with self._journal.reading() as conn:
+            return summary(conn, today, rule, dismissed)
 
 
 def _save(session: Session, entry: ResilienceEntry) -> ResilienceEntry:

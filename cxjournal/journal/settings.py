@@ -5,20 +5,18 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import emails_problems
+from cxjournal.journal import setting_values as values
 from cxjournal.journal.changes import Area
+from cxjournal.journal.setting_values import MY_EMAILS_KEY, THRESHOLDS_KEY
 from cxjournal.store.models import SettingRow
+from cxjournal.store.reads import settings as stored
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
 
-THRESHOLDS_KEY = "thresholds"
-#: The user's own e-mail addresses (calendar.md), a JSON list of strings.
-MY_EMAILS_KEY = "my_emails"
 #: the settings that are part of a journal's content, which an import may take from a file;
 #: every other setting (backup retention above all) is the user's own and never imported
 CONTENT_SETTINGS: tuple[str, ...] = (THRESHOLDS_KEY, MY_EMAILS_KEY)
@@ -29,9 +27,9 @@ class SettingsOps:
         self._journal = journal
 
     def get(self, key: str, default: Any = None) -> Any:
-        with self._journal.session() as session:
-            value = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
-        return default if value is None else json.loads(value)
+        """The value stored under ``key``; ``default`` when none (or one that is not JSON)."""
+        with self._journal.reading() as conn:
+            return stored.values(conn, (key,)).get(key, default)
 
     def set(self, key: str, value: Any) -> None:
         try:
@@ -57,16 +55,11 @@ class SettingsOps:
                 session.delete(row)
 
     def all(self) -> dict[str, Any]:
-        with self._journal.session() as session:
-            rows = session.scalars(select(SettingRow)).all()
-            return {row.key: json.loads(row.value) for row in rows}
+        with self._journal.reading() as conn:
+            return stored.values(conn)
 
     def thresholds(self) -> Thresholds:
-        stored = self.get(THRESHOLDS_KEY, {})
-        try:
-            return Thresholds.from_mapping(stored if isinstance(stored, dict) else {})
-        except ValidationError:
-            return Thresholds()
+        return values.thresholds(self.get(THRESHOLDS_KEY))
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
         Thresholds.from_mapping(thresholds.as_dict())  # refuses negative or mistyped values
@@ -77,10 +70,7 @@ class SettingsOps:
 
     def my_emails(self) -> tuple[str, ...]:
         """The user's own addresses; a stored value that is not a list of strings counts as none."""
-        stored = self.get(MY_EMAILS_KEY, [])
-        if not isinstance(stored, list) or not all(isinstance(e, str) for e in stored):
-            return ()
-        return tuple(stored)
+        return values.my_emails(self.get(MY_EMAILS_KEY))
 
     def set_my_emails(self, emails: list[str] | tuple[str, ...]) -> None:
         """Store the user's addresses (trimmed); each must look like one and appear once."""

@@ -295,6 +295,7 @@ class NoteRow(Base):
         CheckConstraint(_optional_in("format_used", FORMATS_USED), name="format_used_known"),
         CheckConstraint(_optional_in("outcome", NOTE_OUTCOMES), name="outcome_known"),
         Index("ix_notes_person_date", "person_id", "on_date"),
+        Index("ix_notes_person_kind_date", "person_id", "kind", "on_date"),
         Index("ix_notes_on_date", "on_date"),
     )
 

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import event
@@ -29,16 +29,23 @@ def rating(person: Person, v: int, i: int, mv: int, mi: int, **aspects: int | No
 
 @contextmanager
 def counted(journal: Journal) -> Iterator[list[str]]:
+    """Every statement SQLite runs on the engine's connections (the ORM's and the store's
+    reads alike)."""
     statements: list[str] = []
 
-    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(statement)
+    def checkout(dbapi_conn: Any, *_args: object) -> None:
+        dbapi_conn.set_trace_callback(statements.append)
 
-    event.listen(journal.engine, "before_cursor_execute", note)
+    def checkin(dbapi_conn: Any, *_args: object) -> None:
+        dbapi_conn.set_trace_callback(None)
+
+    event.listen(journal.engine, "checkout", checkout)
+    event.listen(journal.engine, "checkin", checkin)
     try:
         yield statements
     finally:
-        event.remove(journal.engine, "before_cursor_execute", note)
+        event.remove(journal.engine, "checkout", checkout)
+        event.remove(journal.engine, "checkin", checkin)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKin
 from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
-from cxjournal.journal.people import DueStakeholder
+from cxjournal.journal.stakeholders import DueStakeholder
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import (
     QKeySequence,

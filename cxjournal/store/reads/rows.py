@@ -1,8 +1,8 @@
-"""Reading journal rows through the plain connection into domain objects (for Today).
+"""Journal rows read with SQL text into domain objects: people, the latest audit, check-ins.
 
-The start-up path (:mod:`cxjournal.journal.today`) reads with SQL text on the
-journal's DB-API connection, without SQLAlchemy; these helpers turn its rows into
-the same domain objects the store's mapping gives.
+The reads of :mod:`cxjournal.store.reads` go through a plain DB-API connection,
+without SQLAlchemy; these helpers turn its rows into the same domain objects the
+store's mapping gives.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.ties import tie_indexes
+from cxjournal.store.reads import Connection
 
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
@@ -106,7 +107,7 @@ def person_columns(alias: str) -> str:
 PERSON_WIDTH = len(PERSON_COLUMNS.split(",")) + 1
 
 
-def latest_audit(conn: Any) -> Audit | None:
+def latest_audit(conn: Connection) -> Audit | None:
     """The latest audit (a tie on the date goes to the one created last) with its ratings."""
     aspects = ", ".join(f"r.{name}" for name in ASPECTS)
     rows = conn.execute(

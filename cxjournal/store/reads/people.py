@@ -1,0 +1,83 @@
+"""People with their latest contact: the stakeholders due, one person's cadence, the directory.
+
+The latest contact (the latest note of a kind that counts as contact, see
+``domain.cadence``) is read one person at a time through the index
+``ix_notes_person_kind_date`` (person, kind, date): one index seek per person
+and kind, so the stakeholders due cost the same on a journal of a hundred notes
+as on one of a hundred thousand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cxjournal.domain.cadence import CONTACT_KINDS
+from cxjournal.domain.model import Attitude, Person
+from cxjournal.store.reads import Connection
+from cxjournal.store.reads.rows import PERSON_WIDTH, day, person, person_columns
+
+#: the note kinds that count as contact, as stored
+CONTACT_KIND_VALUES: tuple[str, ...] = tuple(sorted(kind.value for kind in CONTACT_KINDS))
+
+
+def last_contact_column(alias: str) -> str:
+    """SQL for the date of the latest contact with the person ``alias`` (NULL: none).
+
+    One correlated ``max`` per contact kind, each answered by a seek on
+    ``ix_notes_person_kind_date``; the scalar ``max`` of them is the latest.
+    The kinds are bound as parameters, :data:`CONTACT_KIND_VALUES` in order.
+    """
+    seeks = ", ".join(
+        "coalesce((SELECT max(n.on_date) FROM notes AS n "
+        f"WHERE n.person_id = {alias}.id AND n.kind = ?), '')"
+        for _ in CONTACT_KIND_VALUES
+    )
+    return f"nullif(max('', {seeks}), '')"
+
+
+def _with_contact(
+    conn: Connection, where: str, parameters: tuple[object, ...] = ()
+) -> list[tuple[Person, dt.date | None]]:
+    rows = conn.execute(
+        f"SELECT {person_columns('p')}, {last_contact_column('p')} FROM people AS p "
+        f"WHERE {where} ORDER BY lower(p.name), p.id",
+        (*CONTACT_KIND_VALUES, *parameters),
+    ).fetchall()
+    return [
+        (person(row[:PERSON_WIDTH]), day(row[PERSON_WIDTH]) if row[PERSON_WIDTH] else None)
+        for row in rows
+    ]
+
+
+def with_cadence(conn: Connection) -> list[tuple[Person, dt.date | None]]:
+    """People not archived who have a cadence, with their latest contact; by name."""
+    return _with_contact(conn, "p.archived = 0 AND p.cadence_days IS NOT NULL")
+
+
+def one_with_contact(conn: Connection, person_id: int) -> tuple[Person, dt.date | None] | None:
+    """The person with this id and their latest contact; None when there is no such person."""
+    found = _with_contact(conn, "p.id = ?", (person_id,))
+    return found[0] if found else None
+
+
+def directory(
+    conn: Connection, include_archived: bool
+) -> list[tuple[Person, dt.date | None, Attitude | None, int]]:
+    """Every person (not archived unless asked), by name: their latest contact, the attitude
+    of their latest note that records one, and how many notes they have."""
+    people = _with_contact(conn, "1" if include_archived else "p.archived = 0")
+    attitudes = {
+        int(person_id): Attitude(attitude)
+        for person_id, attitude in conn.execute(
+            "SELECT person_id, attitude FROM (SELECT person_id, attitude, row_number() OVER "
+            "(PARTITION BY person_id ORDER BY on_date DESC, id DESC) AS n FROM notes "
+            "WHERE person_id IS NOT NULL AND attitude IS NOT NULL) WHERE n = 1"
+        )
+    }
+    counts = {
+        int(person_id): int(count)
+        for person_id, count in conn.execute(
+            "SELECT person_id, count(*) FROM notes WHERE person_id IS NOT NULL GROUP BY person_id"
+        )
+    }
+    return [(p, last, attitudes.get(p.id or 0), counts.get(p.id or 0, 0)) for p, last in people]

@@ -1,0 +1,96 @@
+"""The stakeholders due read one row per person through an index: nothing scales with notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cxjournal.domain.model import Note, NoteKind, Person
+from cxjournal.journal import Journal, stakeholders
+from cxjournal.store.reads import people as people_reads
+
+TODAY = dt.date(2026, 3, 11)
+
+
+def _journal_with_contacts(path: Path) -> Journal:
+    journal = Journal.open(path)
+    for i in range(3):
+        person = journal.people.add(Person(f"P{i}", cadence_days=7))
+        for days, kind in (
+            (30, NoteKind.ONE_ON_ONE),
+            (20, NoteKind.CALL),
+            (2, NoteKind.OBSERVATION),
+        ):
+            journal.notes.add(Note(TODAY - dt.timedelta(days=days + i), "n", kind, person.id))
+    return journal
+
+
+def _double_the_notes(journal: Journal, times: int) -> int:
+    """Copy every note ``times`` times (dated a year earlier), straight in SQL."""
+    conn = journal.raw()
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(notes)") if row[1] != "id"]
+    names = ", ".join(columns)
+    copied = ", ".join("date(on_date, '-1 year')" if c == "on_date" else c for c in columns)
+    for _ in range(times):
+        conn.execute(f"INSERT INTO notes ({names}) SELECT {copied} FROM notes")
+    return int(conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+
+
+def _steps(journal: Journal) -> tuple[int, tuple[stakeholders.DueStakeholder, ...]]:
+    """How many SQLite virtual-machine steps the stakeholders-due read takes, and its answer."""
+    conn = journal.raw()
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(step, 1)
+    try:
+        found = stakeholders.due(conn, TODAY)
+    finally:
+        conn.set_progress_handler(None, 1)
+    return steps[0], found
+
+
+def test_the_latest_contact_is_read_through_the_index(tmp_path: Path) -> None:
+    with _journal_with_contacts(tmp_path / "j.db") as journal:
+        sql = (
+            f"SELECT p.id, {people_reads.last_contact_column('p')} FROM people AS p "
+            "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL"
+        )
+        plan = [
+            str(row[-1])
+            for row in journal.raw().execute(
+                f"EXPLAIN QUERY PLAN {sql}", people_reads.CONTACT_KIND_VALUES
+            )
+        ]
+    on_notes = [line for line in plan if " n " in f" {line} " or "notes" in line]
+    assert on_notes, plan
+    assert all("USING COVERING INDEX ix_notes_person_kind_date" in line for line in on_notes), plan
+    assert not any(line.startswith("SCAN n") or "SCAN notes" in line for line in plan), plan
+
+
+def test_the_stakeholders_due_cost_the_same_with_a_thousand_times_the_notes(
+    tmp_path: Path,
+) -> None:
+    with _journal_with_contacts(tmp_path / "j.db") as journal:
+        _steps(journal)  # the first read also loads the schema
+        few_steps, few = _steps(journal)
+        assert [s.person.name for s in few] == ["P2", "P1", "P0"]
+        assert _double_the_notes(journal, 10) == 9 * 1024
+        _steps(journal)
+        many_steps, many = _steps(journal)
+    assert many == few  # the copies are older: the latest contacts are the same
+    assert many_steps == few_steps
+
+
+def test_observations_are_not_contact_however_recent(tmp_path: Path) -> None:
+    with Journal.open(tmp_path / "j.db") as journal:
+        ana = journal.people.add(Person("Ana", cadence_days=7))
+        journal.notes.add(Note(TODAY - dt.timedelta(days=3), "seen", NoteKind.OBSERVATION, ana.id))
+        journal.notes.add(Note(TODAY - dt.timedelta(days=40), "1:1", NoteKind.ONE_ON_ONE, ana.id))
+        [due] = stakeholders.due(journal.raw(), TODAY)
+        assert due.last_contact == TODAY - dt.timedelta(days=40)
+        assert due.status == "overdue"
+        assert journal.people.cadence(ana.id or -1, TODAY) == due
