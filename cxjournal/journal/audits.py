@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select
 
 from cxjournal.domain.audit_compare import Comparison, compare
 from cxjournal.domain.errors import NotFoundError, ValidationError
@@ -29,7 +28,7 @@ from cxjournal.store.mapping import (
     person_from_row,
 )
 from cxjournal.store.models import AuditRow, PersonRow, RatingRow
-from cxjournal.store.reads.rows import latest_audit
+from cxjournal.store.reads import audits as audit_reads
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,66 +58,46 @@ class AuditOps:
         Alarms are computed with the thresholds stored in the journal.
         """
         thresholds = self._journal.settings.thresholds()
-        with self._journal.session() as session:
-            people = _people(session)
-            rows = session.scalars(
-                select(AuditRow)
-                .options(selectinload(AuditRow.ratings), selectinload(AuditRow.ties))
-                .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
+        with self._journal.reading() as conn:
+            audits = audit_reads.load(conn)
+        return [
+            AuditSummary(
+                id=audit.id or 0,
+                taken_on=audit.taken_on,
+                people=len(audit.ratings),
+                blocking_superior=audit.blocking_superior,
+                alarm_codes=tuple(code.value for code in analyse(audit, thresholds).alarm_codes),
             )
-            summaries: list[AuditSummary] = []
-            for row in rows:
-                audit = audit_from_row(row, people)
-                codes = tuple(code.value for code in analyse(audit, thresholds).alarm_codes)
-                summaries.append(
-                    AuditSummary(
-                        id=row.id,
-                        taken_on=row.taken_on,
-                        people=len(audit.ratings),
-                        blocking_superior=row.blocking_superior,
-                        alarm_codes=codes,
-                    )
-                )
-            return summaries
+            for audit in reversed(audits)
+        ]
 
     def count(self) -> int:
-        with self._journal.session() as session:
-            return int(session.scalar(select(func.count()).select_from(AuditRow)) or 0)
+        with self._journal.reading() as conn:
+            return audit_reads.count(conn)
 
     def all(self) -> list[Audit]:
         """Every audit with its ratings, oldest first (the order trends are drawn in)."""
-        with self._journal.session() as session:
-            people = _people(session)
-            rows = session.scalars(
-                select(AuditRow)
-                .options(selectinload(AuditRow.ratings), selectinload(AuditRow.ties))
-                .order_by(AuditRow.taken_on, AuditRow.id)
-            )
-            return [audit_from_row(row, people) for row in rows]
+        with self._journal.reading() as conn:
+            return audit_reads.load(conn)
 
     def get(self, audit_id: int) -> Audit:
-        with self._journal.session() as session:
-            return audit_from_row(_row(session, audit_id), _people(session))
+        with self._journal.reading() as conn:
+            found = audit_reads.one(conn, audit_id)
+        if found is None:
+            raise NotFoundError(f"no audit with id {audit_id}")
+        return found
 
     def latest(self) -> Audit | None:
         """The audit with the latest date; a tie goes to the one created last."""
         with self._journal.reading() as conn:
-            return latest_audit(conn)
+            return audit_reads.latest(conn)
 
     def previous(self, audit_id: int) -> Audit | None:
         """The audit just before this one in date order, if any."""
-        with self._journal.session() as session:
-            current = _row(session, audit_id)
-            row = session.scalars(
-                select(AuditRow)
-                .where(
-                    (AuditRow.taken_on < current.taken_on)
-                    | ((AuditRow.taken_on == current.taken_on) & (AuditRow.id < current.id))
-                )
-                .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-                .limit(1)
-            ).first()
-            return audit_from_row(row, _people(session)) if row else None
+        with self._journal.reading() as conn:
+            if audit_reads.one(conn, audit_id) is None:
+                raise NotFoundError(f"no audit with id {audit_id}")
+            return audit_reads.previous(conn, audit_id)
 
     # -- analysis ----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
@@ -18,6 +18,7 @@ from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
 from cxjournal.store.orderings import notes_matching, order_notes
+from cxjournal.store.reads import notes as note_reads
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -165,12 +166,8 @@ class NoteOps:
 
     def tags(self) -> list[str]:
         """Every tag used on a note, most used first (for completion)."""
-        query = text(
-            "SELECT value FROM notes, json_each(notes.tags) "
-            "GROUP BY value ORDER BY count(*) DESC, value"
-        )
-        with self._journal.session() as session:
-            return [str(value) for (value,) in session.execute(query)]
+        with self._journal.reading() as conn:
+            return note_reads.tags(conn)
 
     def set_follow_up_done(self, follow_up_id: int, done: bool) -> FollowUp:
         with self._journal.session(Area.NOTES) as session:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Select, delete, func, select
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import ResilienceEntry
@@ -45,6 +45,7 @@ from cxjournal.store.mapping import (
 )
 from cxjournal.store.models import ResilienceRow
 from cxjournal.store.orderings import order_check_ins
+from cxjournal.store.reads import resilience as reads
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -115,16 +116,13 @@ class ResilienceOps:
     # -- reading -------------------------------------------------------------------
 
     def get(self, on: dt.date) -> ResilienceEntry | None:
-        found = self._entries(select(*RESILIENCE_COLUMNS).where(ResilienceRow.on_date == on))
-        return found[0] if found else None
+        with self._journal.reading() as conn:
+            return reads.on_day(conn, on)
 
     def latest(self, before: dt.date | None = None) -> ResilienceEntry | None:
         """The newest check-in, or the newest dated strictly before ``before``."""
-        query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date.desc()).limit(1)
-        if before is not None:
-            query = query.where(ResilienceRow.on_date < before)
-        found = self._entries(query)
-        return found[0] if found else None
+        with self._journal.reading() as conn:
+            return reads.newest(conn) if before is None else reads.latest_before(conn, before)
 
     def between(
         self, start: dt.date | None = None, end: dt.date | None = None
@@ -155,13 +153,8 @@ class ResilienceOps:
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """Dates of the first and the last check-in; None when there is none."""
-        with self._journal.session() as session:
-            first, last = session.execute(
-                select(func.min(ResilienceRow.on_date), func.max(ResilienceRow.on_date))
-            ).one()
-        if first is None or last is None:
-            return None
-        return _as_date(first), _as_date(last)
+        with self._journal.reading() as conn:
+            return reads.span(conn)
 
     def dates(self, start: dt.date | None = None, end: dt.date | None = None) -> list[dt.date]:
         """Dates that have a check-in, oldest first."""
@@ -183,19 +176,10 @@ class ResilienceOps:
         """
         kinds: tuple[TagKind, ...] = ("drain", "restorer") if kind is None else (kind,)
         result: list[TagUse] = []
-        with self._journal.session() as session:
+        with self._journal.reading() as conn:
             for each in kinds:
                 column = "drains" if each == "drain" else "restorers"
-                rows = session.execute(
-                    text(
-                        "SELECT tag.value, count(*), max(r.on_date) "
-                        f"FROM resilience AS r, json_each(r.{column}) AS tag "  # a fixed name
-                        "WHERE tag.type = 'text' GROUP BY tag.value"
-                    )
-                ).all()
-                result += _merge_spellings(
-                    each, [(str(v), int(n), _as_date(d)) for v, n, d in rows]
-                )
+                result += _merge_spellings(each, reads.tag_counts(conn, column))
         result.sort(key=lambda t: (-t.uses, -t.last_used.toordinal(), t.tag.casefold(), t.kind))
         return result
 

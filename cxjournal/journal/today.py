@@ -37,7 +37,8 @@ from cxjournal.journal.setting_values import (
     WARNING_RULE_KEY,
 )
 from cxjournal.journal.stakeholders import DueStakeholder
-from cxjournal.store.reads import Connection
+from cxjournal.store.reads import Connection, snapshot
+from cxjournal.store.reads import audits as audit_reads
 from cxjournal.store.reads import rows as plain
 from cxjournal.store.reads import settings as stored_settings
 from cxjournal.store.reads import today as reads
@@ -164,12 +165,8 @@ class TodayOps:
         self._journal = journal
 
     def overview(self, today: dt.date) -> TodayOverview:
-        conn = self._journal.raw()
-        conn.execute("BEGIN")  # one snapshot for every read below
-        try:
+        with snapshot(self._journal.raw()) as conn:  # one snapshot for every read below
             return _overview(conn, today)
-        finally:
-            conn.execute("ROLLBACK")
 
     # -- the "audit due" setting ---------------------------------------------------------
 
@@ -230,7 +227,7 @@ def _overview(conn: Connection, today: dt.date) -> TodayOverview:
 def _latest_audit(
     conn: Connection, thresholds: Thresholds, today: dt.date, due_days: int
 ) -> LatestAudit | None:
-    audit = plain.latest_audit(conn)
+    audit = audit_reads.latest(conn)
     if audit is None:
         return None
     age = (today - audit.taken_on).days

@@ -1,8 +1,8 @@
 """Trends over the years: what every audit says, per person and per aspect, and resilience.
 
 The Trends page draws from one :class:`Trends` value. It is built with the reads
-of :mod:`cxjournal.journal.trends_queries`: every audit joined with its ratings and
-their people in one query, and the check-ins with their rolling and weekly means
+of :mod:`cxjournal.store.reads`: every audit joined with its ratings and their
+people in one query, and the check-ins with their rolling and weekly means
 computed in SQL. The figures of each audit come from the domain's
 :func:`~cxjournal.domain.power_audit.analyse`, so the chart says exactly what the
 audit page and the reports say.
@@ -26,7 +26,9 @@ from cxjournal.domain.power_audit import (
     analyse,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal.trends_queries import load_audits, resilience_rows
+from cxjournal.store.reads import Connection
+from cxjournal.store.reads import audits as audit_reads
+from cxjournal.store.reads import resilience as resilience_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -315,9 +317,9 @@ class TrendOps:
         are few, and drawn whole so that zooming out never needs another query.
         """
         thresholds = self._journal.settings.thresholds()
-        with self._journal.session() as session:
-            audits = load_audits(session)
-            rows, weeks = resilience_rows(session, start, end, rolling_days)
+        with self._journal.reading() as conn:
+            audits = audit_reads.load(conn)
+            rows, weeks = _resilience_rows(conn, start, end, rolling_days)
         analyses = self._analyse(audits, thresholds)
         return Trends(
             thresholds=thresholds,
@@ -330,8 +332,8 @@ class TrendOps:
     def audits(self) -> tuple[AuditPoint, ...]:
         """Just the per-audit figures, oldest first."""
         thresholds = self._journal.settings.thresholds()
-        with self._journal.session() as session:
-            audits = load_audits(session)
+        with self._journal.reading() as conn:
+            audits = audit_reads.load(conn)
         return audit_points(self._analyse(audits, thresholds))
 
     def resilience(
@@ -341,9 +343,19 @@ class TrendOps:
         rolling_days: int = ROLLING_DAYS,
     ) -> ResilienceTrend:
         """Check-ins from ``start`` to ``end`` inclusive, with rolling and weekly means."""
-        with self._journal.session() as session:
-            rows, weeks = resilience_rows(session, start, end, rolling_days)
+        with self._journal.reading() as conn:
+            rows, weeks = _resilience_rows(conn, start, end, rolling_days)
         return resilience_trend(rows, weeks, rolling_days)
+
+
+def _resilience_rows(
+    conn: Connection, start: dt.date | None, end: dt.date | None, rolling_days: int
+) -> tuple[list[DailyRow], list[WeekAverage]]:
+    """Daily rows with their rolling means, and weekly means, all computed in SQL
+    (``store.reads.resilience``)."""
+    rows = resilience_reads.daily_means(conn, start, end, rolling_days)
+    weeks = [WeekAverage(*week) for week in resilience_reads.weekly_means(conn, start, end)]
+    return rows, weeks
 
 
 __all__ = [
@@ -360,7 +372,6 @@ __all__ = [
     "WeekAverage",
     "aspect_series",
     "audit_points",
-    "load_audits",
     "person_series",
     "resilience_trend",
 ]

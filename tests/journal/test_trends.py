@@ -15,7 +15,8 @@ from cxjournal.domain.model import Aspects, Audit, Person, Rating, ResilienceEnt
 from cxjournal.domain.power_audit import AlarmCode, analyse
 from cxjournal.domain.resilience import rolling_mean
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.journal.trends import TrendOps, load_audits
+from cxjournal.journal.trends import TrendOps
+from cxjournal.store.reads import audits as audit_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -142,10 +143,14 @@ def test_single_query_loader_matches_the_audit_operations(
     journal: Journal, three_audits: list[Audit]
 ) -> None:
     boss = journal.people.add(Person("Dana Boss"))
-    journal.audits.save(Audit(D(2026, 1, 5), blocking_superior=True, blocking_superior_person=boss))
-    with journal.session() as session:
-        loaded = load_audits(session)
-    assert loaded == journal.audits.all()
+    flagged = journal.audits.save(
+        Audit(D(2026, 1, 5), blocking_superior=True, blocking_superior_person=boss)
+    )
+    with journal.reading() as conn:
+        loaded = audit_reads.load(conn)
+    # the read gives back exactly what each save returned, oldest first
+    saved = sorted([*three_audits, flagged], key=lambda a: (a.taken_on, a.id or 0))
+    assert loaded == saved
 
 
 def test_per_person_series_follow_the_audits_they_appear_in(

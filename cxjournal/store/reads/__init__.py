@@ -14,6 +14,7 @@ session.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 
@@ -33,4 +34,15 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
 
 
-__all__ = ["Connection", "Cursor"]
+@contextmanager
+def snapshot(conn: Connection) -> Iterator[Connection]:
+    """One read transaction on ``conn`` (an autocommit connection, as the journal's own):
+    every read inside sees the same state of the journal."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("ROLLBACK")
+
+
+__all__ = ["Connection", "Cursor", "snapshot"]

@@ -1,4 +1,4 @@
-"""Journal rows read with SQL text into domain objects: people, the latest audit, check-ins.
+"""Journal rows read with SQL text into domain objects: people and check-ins.
 
 The reads of :mod:`cxjournal.store.reads` go through a plain DB-API connection,
 without SQLAlchemy; these helpers turn its rows into the same domain objects the
@@ -13,18 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
     Attitude,
-    Audit,
     Person,
     PreferredFormat,
-    Rating,
     Relationship,
     ResilienceEntry,
 )
-from cxjournal.domain.ties import tie_indexes
-from cxjournal.store.reads import Connection
 
 PERSON_COLUMNS = (
     "id, name, relationship, preferred_format, role, organisation, internal, team, "
@@ -105,57 +99,6 @@ def person_columns(alias: str) -> str:
 
 
 PERSON_WIDTH = len(PERSON_COLUMNS.split(",")) + 1
-
-
-def latest_audit(conn: Connection) -> Audit | None:
-    """The latest audit (a tie on the date goes to the one created last) with its ratings."""
-    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
-    rows = conn.execute(
-        "SELECT a.id, a.taken_on, a.note, a.blocking_superior, a.ties_recorded, "
-        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
-        f"{person_columns('p')}, {person_columns('b')} "
-        "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
-        "LEFT JOIN ratings AS r ON r.audit_id = a.id "
-        "LEFT JOIN people AS p ON p.id = r.person_id "
-        "LEFT JOIN people AS b ON b.id = a.blocking_superior_person_id "
-        "ORDER BY r.position, r.id"
-    ).fetchall()
-    if not rows:
-        return None
-    r0 = 5
-    p0 = r0 + 5 + len(ASPECTS)
-    b0 = p0 + PERSON_WIDTH
-    first = rows[0]
-    ratings = []
-    for row in rows:
-        if row[r0] is None:
-            continue
-        rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
-        ratings.append(
-            Rating(
-                id=rating_id,
-                person=person(row[p0:b0]),
-                value=value,
-                irreplaceability=irreplaceability,
-                my_value=my_value,
-                my_irreplaceability=my_irreplaceability,
-                aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
-            )
-        )
-    pairs = conn.execute(
-        "SELECT person_a, person_b FROM audit_ties WHERE audit_id = ?", (first[0],)
-    ).fetchall()
-    audit = Audit(
-        id=first[0],
-        taken_on=day(first[1]),
-        note=first[2] or "",
-        blocking_superior=bool(first[3]),
-        blocking_superior_person=person(first[b0:]) if first[b0] is not None else None,
-        ratings=tuple(ratings),
-        ties=tie_indexes([r.person.id or 0 for r in ratings], [(a, b) for a, b in pairs]),
-        ties_recorded=bool(first[4]),
-    )
-    return audit
 
 
 ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note, tags"

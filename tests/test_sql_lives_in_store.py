@@ -1,0 +1,127 @@
+"""SQL lives under cxjournal/store only: no SQL text elsewhere, and SQLAlchemy only where the
+ORM writes have not moved yet (checked on the source, by AST)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "cxjournal"
+#: the statements a string literal must not start a clause with, outside the store
+SQL_TEXT = re.compile(
+    r"\b(SELECT\s.+\sFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+    r"CREATE\s+(UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)|DROP\s+(TABLE|INDEX)|PRAGMA\s+\w+)\b",
+    re.DOTALL,
+)
+DATABASE_LIBRARIES = ("sqlalchemy", "alembic", "sqlcipher3", "sqlite3")
+#: modules outside the store that still run ORM sessions (their writes); the list only shrinks
+STILL_ON_THE_ORM = {
+    "exchange/exporter.py",
+    "exchange/import_merge.py",
+    "exchange/import_program.py",
+    "exchange/importer.py",
+    "exchange/imports/merge.py",
+    "journal/agenda.py",
+    "journal/audits.py",
+    "journal/core.py",
+    "journal/exit_plan.py",
+    "journal/notes.py",
+    "journal/people.py",
+    "journal/program.py",
+    "journal/resilience.py",
+}
+
+
+def outside_the_store() -> list[Path]:
+    return [
+        path
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] != "store"
+    ]
+
+
+def sql_texts(path: Path) -> list[str]:
+    """String literals (f-string parts too) that hold SQL, and ``text(...)``/``execute(...)``
+    calls with a literal: what a module would send to SQLite itself."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if SQL_TEXT.search(node.value):
+                found.append(node.value[:60])
+        elif isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            first = node.args[0] if node.args else None
+            if name in ("text", "execute", "executemany", "exec_driver_sql") and isinstance(
+                first, (ast.Constant, ast.JoinedStr)
+            ):
+                found.append(f"{name}({ast.unparse(first)[:50]})")
+    return found
+
+
+def database_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return {n for n in names if n.split(".")[0] in DATABASE_LIBRARIES}
+
+
+def test_no_sql_text_outside_the_store() -> None:
+    found = {
+        path.relative_to(PACKAGE).as_posix(): texts
+        for path in outside_the_store()
+        if (texts := sql_texts(path))
+    }
+    assert not found
+
+
+def test_only_the_listed_modules_still_use_sqlalchemy() -> None:
+    using = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in outside_the_store()
+        if database_imports(path)
+    }
+    assert using - STILL_ON_THE_ORM == set(), "new database code outside cxjournal/store"
+    assert STILL_ON_THE_ORM - using == set(), "moved to the store: take it off the list"
+
+
+def test_the_start_up_path_and_the_reads_use_no_sqlalchemy() -> None:
+    """What runs before the first paint, and every read helper, is free of SQLAlchemy."""
+    lean = [
+        "journal/today.py",
+        "journal/status.py",
+        "journal/stakeholders.py",
+        "journal/resilience_summary.py",
+        "journal/setting_values.py",
+        "journal/trends.py",
+        "journal/settings.py",
+        "store/rawdb.py",
+        *(p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "store" / "reads").glob("*.py")),
+    ]
+    assert {m: database_imports(PACKAGE / m) - {"sqlcipher3"} for m in lean} == {
+        m: set() for m in lean
+    }
+
+
+def test_the_scan_sees_sql(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from sqlalchemy import text\n"
+        "def f(conn, table):\n"
+        "    conn.execute(f'SELECT id FROM {table}')\n"
+        "    conn.execute('DELETE FROM notes WHERE id = ?', (1,))\n"
+        "    text('UPDATE people SET name = 1')\n"
+        "    return 'Select a person from the list'\n",
+        encoding="utf-8",
+    )
+    texts = sql_texts(bad)
+    assert len([t for t in texts if t.startswith("execute(")]) == 2
+    assert any("DELETE FROM notes" in t for t in texts)
+    assert any("UPDATE people SET" in t for t in texts)
+    assert not any("Select a person" in t for t in texts)
+    assert database_imports(bad) == {"sqlalchemy"}
