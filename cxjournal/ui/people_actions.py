@@ -36,11 +36,15 @@ def install(services: Services) -> None:
     new_person.setStatusTip("Add someone to your people directory")
     new_person.triggered.connect(lambda: open_new_person(services))
     file_menu = services.menu("file")
-    first = file_menu.actions()[0] if file_menu.actions() else None
     from cxjournal.ui.main_window import writes_journal
 
-    file_menu.insertAction(first, writes_journal(new_note))
-    file_menu.insertAction(first, writes_journal(new_person))
+    if file_menu.actions():
+        first = file_menu.actions()[0]
+        file_menu.insertAction(first, writes_journal(new_note))
+        file_menu.insertAction(first, writes_journal(new_person))
+    else:
+        file_menu.addAction(writes_journal(new_note))
+        file_menu.addAction(writes_journal(new_person))
     services.extensions.due_counter = DueCounter(services)
 
 

@@ -146,7 +146,9 @@ class TodayPage(Page):
         self.program_card.hide()
         self.program_card.open_program.connect(lambda: self.go("program"))
         self.program_card.prepare.connect(self.prepare)
-        self.now = lambda: dt.datetime.now().astimezone()  # replaced in tests
+        self.now: Callable[[], dt.datetime] = lambda: (
+            dt.datetime.now().astimezone()
+        )  # tests replace it
         self.meetings_card = MeetingsCard()
         self.meetings_card.hide()
         self.meetings_card.prepare.connect(self.prepare)
@@ -300,7 +302,7 @@ class TodayPage(Page):
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll_area.verticalScrollBar()
-                QTimer.singleShot(0, lambda: bar.setValue(position))
+                QTimer.singleShot(0, bar, lambda: bar.setValue(position))
 
     def _fill_meetings(self) -> None:
         """After the paint: the calendar's meetings of today and tomorrow."""
@@ -601,7 +603,7 @@ class TodayPage(Page):
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()

@@ -271,12 +271,12 @@ class PersonTrendChart(QWidget):
                 )
         aspects: list[str] = []
         for name in ASPECTS:
-            point = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
-            if point is None or not point.rated:
+            aspect = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
+            if aspect is None or not aspect.rated:
                 continue
-            givers = ", ".join(f"{escape(who.name)} {value}" for who, value in point.by_person)
+            givers = ", ".join(f"{escape(who.name)} {value}" for who, value in aspect.by_person)
             aspects.append(
-                f"{ASPECT_LABELS[name]} {point.total}" + (f" ({givers})" if givers else "")
+                f"{ASPECT_LABELS[name]} {aspect.total}" + (f" ({givers})" if givers else "")
             )
         lines = [f"<b>Audit of {date_text(day)}</b>: " + "; ".join(parts)]
         lines.append("Aspects: " + " · ".join(aspects) if aspects else "No aspects of value rated")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+from numpy.typing import NDArray
+
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend
@@ -59,7 +62,10 @@ def audit_lines(point: AuditPoint) -> list[str]:
 
 
 def resilience_line(
-    trend: ResilienceTrend, mode: str, series: Mapping[str, Sequence[float]], index: int
+    trend: ResilienceTrend,
+    mode: str,
+    series: Mapping[str, Sequence[float] | NDArray[np.float64]],
+    index: int,
 ) -> str:
     """The readout line of the check-ins drawn at ``index`` (rolling or weekly means)."""
     if mode == "weekly":

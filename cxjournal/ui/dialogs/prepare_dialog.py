@@ -227,13 +227,13 @@ class PrepareDialog(QDialog):
         self.note_labels: list[QLabel] = []
         for note in self.prep.notes:
             text = note.text if len(note.text) <= NOTE_PREVIEW else note.text[:NOTE_PREVIEW] + "…"
-            label = QLabel(
+            note_label = QLabel(
                 f"<b>{html.escape(note_heading(note))}</b><br>"
                 + html.escape(text).replace("\n", "<br>")
             )
-            label.setWordWrap(True)
-            self.note_labels.append(label)
-            notes_layout.addWidget(label)
+            note_label.setWordWrap(True)
+            self.note_labels.append(note_label)
+            notes_layout.addWidget(note_label)
         if not self.prep.notes:
             notes_layout.addWidget(QLabel("No notes with them yet."))
         notes_layout.addStretch(1)
@@ -314,8 +314,8 @@ class PrepareDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.done_button.clicked.connect(self.finish)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finish)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_preparation)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.finish)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preparation)
         self.talking_points.setFocus()
         fit_to_screen(self, QSize(1040, 720))
 
@@ -413,10 +413,11 @@ class PrepareDialog(QDialog):
         if attempt.failed:
             return False  # they stay in the box
         # the points ticked in this 1:1 are linked to its note (the note is saved already)
+        note_id = self.saved_note.id if self.saved_note is not None else None
         with guarded_write(self, "link the ticked talking points to the note", UNCHANGED):
             for item in self.agenda.ticked():
-                if item.id is not None and self.saved_note.id is not None:
-                    self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
+                if item.id is not None and note_id is not None:
+                    self.journal.agenda.mark_done(item.id, self.today, note_id)
         self.announce(Area.NOTES | Area.AGENDA)
         return True
 

@@ -8,7 +8,7 @@ full. Colours come from the palette only.
 from __future__ import annotations
 
 from cxjournal.qt.core import QEvent, QSize, Qt, Signal
-from cxjournal.qt.gui import QIcon, QKeyEvent, QMouseEvent, QPalette
+from cxjournal.qt.gui import QEnterEvent, QFocusEvent, QIcon, QKeyEvent, QMouseEvent, QPalette
 from cxjournal.qt.widgets import (
     QFrame,
     QHBoxLayout,
@@ -58,11 +58,11 @@ class Card(QFrame):
         """Remove everything from the body."""
         while self.body.count():
             item = self.body.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-            elif item.layout() is not None:
+            elif item is not None and item.layout() is not None:
                 _delete_layout(item.layout())
 
     def add(self, widget: QWidget) -> QWidget:
@@ -89,11 +89,11 @@ def _delete_layout(layout: object) -> None:
         return
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
+        elif item is not None and item.layout() is not None:
             _delete_layout(item.layout())
     layout.deleteLater()
 
@@ -177,7 +177,7 @@ class LinkRow(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase if on else QPalette.ColorRole.Base)
         self.setFrameShape(QFrame.Shape.Box if self.hasFocus() else QFrame.Shape.NoFrame)
 
-    def enterEvent(self, event: QEvent) -> None:
+    def enterEvent(self, event: QEnterEvent) -> None:
         self._highlight(True)
         super().enterEvent(event)
 
@@ -185,10 +185,10 @@ class LinkRow(QFrame):
         self._highlight(self.hasFocus())
         super().leaveEvent(event)
 
-    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._highlight(True)
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._highlight(self.underMouse())
