@@ -34,6 +34,7 @@ from cxjournal.ui.charts.chart_theme import (
     number_text,
     pen,
     placeholder,
+    readable_series,
     style_legend,
     style_plot,
     style_view,
@@ -176,6 +177,7 @@ class PersonTrendChart(QWidget):
                 self.dependence_plot.addItem(item)
                 self._person_items.append(item)
             self.dependence_legend.addItem(on_them, chart_text(each.person.name))
+        readable_series(self.dependence_plot, self.palette())  # the new lines, in this theme
         style_legend(self.dependence_legend, self.palette())
         cache_plot(self.dependence_plot)
 

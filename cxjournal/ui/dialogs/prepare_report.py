@@ -28,6 +28,7 @@ from cxjournal.qt.gui import (
     QDesktopServices,
     QFont,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -263,6 +264,19 @@ def write_pdf(prep: Preparation, talking_points: str, program_html: str, target:
 
 
 def _render(prep: Preparation, talking_points: str, program_html: str, path: str) -> None:
+    writer = QPdfWriter(path)
+    writer.setTitle(f"1:1 with {prep.cadence.person.name}")
+    writer.setCreator("cxjournal")
+    paint_page(prep, talking_points, program_html, writer)
+
+
+def paint_page(
+    prep: Preparation, talking_points: str, program_html: str, device: QPagedPaintDevice
+) -> None:
+    """Lay the preparation out on one A4 page of ``device`` (a PDF writer or a printer).
+
+    The PDF and the printed page are the same page: both come from here.
+    """
     document = QTextDocument()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -273,11 +287,8 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
     if prep.dependence or prep.attitudes:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart(prep))
     document.setHtml(page_html(prep, talking_points, program_html))
-    writer = QPdfWriter(path)
-    writer.setTitle(f"1:1 with {prep.cadence.person.name}")
-    writer.setCreator("cxjournal")
-    writer.setResolution(96)
-    writer.setPageLayout(
+    _set_resolution(device, 96)
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
@@ -285,8 +296,8 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
             QPageLayout.Unit.Millimeter,
         )
     )
-    document.documentLayout().setPaintDevice(writer)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.documentLayout().setPaintDevice(device)
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())
     height = page.height() - FOOTER
     scale = 1.0
     while True:  # set smaller until the whole page fits
@@ -295,7 +306,7 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
         if needed <= height or scale <= MIN_SCALE:
             break
         scale = max(MIN_SCALE, scale * min(0.95, (height / needed) ** 0.5))
-    painter = QPainter(writer)
+    painter = QPainter(device)
     painter.save()
     painter.scale(scale, scale)
     document.drawContents(painter, QRectF(0, 0, page.width() / scale, height / scale))
@@ -305,6 +316,13 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
     painter.drawText(footer, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
                      f"1:1 preparation · {prep.cadence.person.name} · cxjournal")  # fmt: skip
     painter.end()
+
+
+def _set_resolution(device: QPagedPaintDevice, dpi: int) -> None:
+    """Lay out at ``dpi`` on a PDF writer or a printer (both have setResolution)."""
+    set_resolution = getattr(device, "setResolution", None)
+    if set_resolution is not None:
+        set_resolution(dpi)
 
 
 def confirm_saved(parent: QWidget | None, target: Path) -> bool:

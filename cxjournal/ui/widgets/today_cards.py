@@ -29,7 +29,7 @@ class Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(6)
@@ -149,6 +149,12 @@ class LinkRow(QFrame):
 
     def detail(self) -> str:
         return self.accessibleDescription()
+
+    def add_leading(self, widget: QWidget) -> None:
+        """Put ``widget`` (a tick box, say) before the title, aligned with its first line."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(0, widget, 0, Qt.AlignmentFlag.AlignTop)
 
     def add_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
