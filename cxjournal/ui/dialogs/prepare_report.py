@@ -21,16 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Attitude
-from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED
-from cxjournal.qt.core import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED, set_a4_page
+from cxjournal.qt.core import QPointF, QRectF, QSizeF, Qt, QUrl
 from cxjournal.qt.gui import (
     QColor,
     QDesktopServices,
     QFont,
     QImage,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPainterPath,
     QPdfWriter,
@@ -287,15 +285,7 @@ def paint_page(
     if prep.dependence or prep.attitudes:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart(prep))
     document.setHtml(page_html(prep, talking_points, program_html))
-    _set_resolution(device, 96)
-    device.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_a4_page(device)
     document.documentLayout().setPaintDevice(device)
     page = device.pageLayout().paintRectPixels(device.logicalDpiX())
     height = page.height() - FOOTER
@@ -316,13 +306,6 @@ def paint_page(
     painter.drawText(footer, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
                      f"1:1 preparation · {prep.cadence.person.name} · cxjournal")  # fmt: skip
     painter.end()
-
-
-def _set_resolution(device: QPagedPaintDevice, dpi: int) -> None:
-    """Lay out at ``dpi`` on a PDF writer or a printer (both have setResolution)."""
-    set_resolution = getattr(device, "setResolution", None)
-    if set_resolution is not None:
-        set_resolution(dpi)
 
 
 def confirm_saved(parent: QWidget | None, target: Path) -> bool:
