@@ -10,7 +10,8 @@ from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import emails_problems
 from cxjournal.journal import setting_values as values
 from cxjournal.journal.changes import Area
-from cxjournal.journal.setting_values import MY_EMAILS_KEY, THRESHOLDS_KEY
+from cxjournal.journal.setting_values import MY_EMAILS_KEY as MY_EMAILS_KEY
+from cxjournal.journal.setting_values import THRESHOLDS_KEY as THRESHOLDS_KEY
 from cxjournal.store.models import SettingRow
 from cxjournal.store.reads import settings as stored
 

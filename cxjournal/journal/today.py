@@ -276,6 +276,8 @@ def exit_plan_progress(conn: Connection) -> ExitPlanProgress:
 
 __all__ = [
     "AUDIT_DUE_DAYS_KEY",
+    "AUDIT_DUE_DAYS_MAX",
+    "AUDIT_DUE_DAYS_MIN",
     "DEFAULT_AUDIT_DUE_DAYS",
     "FOLLOW_UP_HORIZON_DAYS",
     "DueFollowUp",
