@@ -1,10 +1,11 @@
 """The SQLAlchemy engine for a journal file: SQLCipher for every journal, pragmas, checks.
 
 Every journal goes through ``sqlcipher3``. With a passphrase the file is
-encrypted (SQLCipher 4); without one it is an ordinary SQLite file. The
-``cxcipher`` dialect below is SQLAlchemy's ``sqlite+pysqlcipher`` with one
-difference: it sends no ``PRAGMA key`` when there is no passphrase (the stock
-dialect sends an empty key, which SQLCipher refuses).
+encrypted (SQLCipher 4); without one it is an ordinary SQLite file. Each
+connection is opened and keyed by ``rawdb.open_keyed``, the one place that keys
+a journal; the ``cxcipher`` dialect below is SQLAlchemy's ``sqlite+pysqlcipher``
+that sends no ``PRAGMA key`` of its own (the stock dialect sends one from the
+URL, an empty one when there is no passphrase, which SQLCipher refuses).
 """
 
 from __future__ import annotations
@@ -26,31 +27,20 @@ from cxjournal.store.rawdb import set_pragmas
 
 
 class CxCipherDialect(SQLiteDialect_pysqlcipher):
-    """``sqlite+pysqlcipher`` that leaves a journal without passphrase unkeyed."""
+    """``sqlite+pysqlcipher`` that keys nothing itself: the engine's connections come keyed
+    from ``rawdb.open_keyed``, as the plain connection does."""
 
     supports_statement_cache = True
 
     def on_connect_url(self, url: URL) -> Any:
-        if url.password:
-            # SQLAlchemy leaves this dialect hook unannotated
-            keyed = super().on_connect_url(url)  # type: ignore[no-untyped-call]
-
-            def on_connect(conn: Any) -> None:
-                # SQLCipher logs failed decryptions to stderr; a wrong passphrase
-                # is reported by the app itself, in one clear line.
-                conn.execute("PRAGMA cipher_log_level = NONE")
-                conn.execute("PRAGMA cipher_memory_security = ON")
-                keyed(conn)
-
-            return on_connect
         return SQLiteDialect_pysqlite.on_connect_url(self, url)
 
 
 registry.register("sqlite.cxcipher", __name__, "CxCipherDialect")
 
 
-def journal_url(path: Path, passphrase: str | None) -> URL:
-    return URL.create("sqlite+cxcipher", password=passphrase or None, database=str(path))
+def journal_url(path: Path) -> URL:
+    return URL.create("sqlite+cxcipher", database=str(path))
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -60,13 +50,11 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(path: Path, passphrase: str | None, read_only: bool = False) -> Engine:
     """An engine on a journal already known to open with this passphrase (the key as
     ``rawdb.connect_keyed`` found it); ``read_only`` opens every connection for reading
-    only (see ``rawdb.read_only_uri``)."""
-    if read_only:
-        engine = create_engine(
-            journal_url(path, passphrase), creator=lambda: rawdb.open_connection(path, True)
-        )
-    else:
-        engine = create_engine(journal_url(path, passphrase))
+    only (see ``rawdb.read_only_uri``). Every connection is made by ``rawdb.open_keyed``."""
+    engine = create_engine(
+        journal_url(path),
+        creator=lambda: rawdb.open_keyed(path, passphrase, read_only, autocommit=read_only),
+    )
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

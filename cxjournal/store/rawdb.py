@@ -79,13 +79,41 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def open_connection(path: Path, read_only: bool = False) -> Connection:
-    """A bare DB-API connection (not keyed, no pragmas) to ``path``."""
+def open_connection(path: Path, read_only: bool = False, autocommit: bool = True) -> Connection:
+    """A bare DB-API connection (not keyed, no pragmas) to ``path``; ``autocommit`` leaves
+    transactions to the caller's own BEGIN (the plain connection), otherwise the driver
+    begins one before each write (SQLAlchemy's sessions)."""
+    options: dict[str, Any] = {"check_same_thread": False}
+    if autocommit:
+        options["isolation_level"] = None
     if read_only:
-        return sqlcipher3.connect(
-            read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
-        )
-    return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        return sqlcipher3.connect(read_only_uri(path), uri=True, **options)
+    return sqlcipher3.connect(str(path), **options)
+
+
+def apply_key(conn: Connection, key: str) -> None:
+    """Key ``conn`` (before its first read) with ``key``: a passphrase or a raw key."""
+    # SQLCipher logs failed decryptions to stderr; the app says it in one clear line.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    # SQLCipher wipes key material and buffers as it frees them (for the whole
+    # process, from now on), so a locked or closed journal leaves no key behind
+    conn.execute("PRAGMA cipher_memory_security = ON")
+    conn.execute(f"PRAGMA key = {quote_key(key)}")
+
+
+def open_keyed(
+    path: Path, key: str | None, read_only: bool = False, autocommit: bool = True
+) -> Connection:
+    """A connection to ``path`` keyed with ``key`` (none for a plain journal): how every
+    connection to a journal is made, the plain one and the engine's alike."""
+    conn = open_connection(path, read_only, autocommit)
+    if key:
+        try:
+            apply_key(conn, key)
+        except BaseException:
+            conn.close()
+            raise
+    return conn
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -205,12 +233,7 @@ def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) ->
     conn = open_connection(path, read_only)
     try:
         if key:
-            # SQLCipher logs failed decryptions to stderr; the app says it in one clear line.
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            # SQLCipher wipes key material and buffers as it frees them (for the whole
-            # process, from now on), so a locked or closed journal leaves no key behind
-            conn.execute("PRAGMA cipher_memory_security = ON")
-            conn.execute(f"PRAGMA key = {quote_key(key)}")
+            apply_key(conn, key)
         if not conn.execute("PRAGMA cipher_version").fetchone():
             raise RuntimeError("SQLCipher did not answer: refusing to run on plain SQLite")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -228,11 +251,11 @@ def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) ->
     return conn
 
 
-def current_revision(conn: Connection, known: tuple[str, ...]) -> str | None:
+def current_revision(conn: Connection, known: tuple[str, ...] | None = None) -> str | None:
     """The journal's schema revision; None for an empty file.
 
     Raises ``NotAJournalError`` for an SQLite file with tables but no cxjournal
-    revision, and ``NewerSchemaError`` for a revision this app does not know.
+    revision, and ``NewerSchemaError`` for a revision not in ``known`` (when given).
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" not in tables:
@@ -241,7 +264,7 @@ def current_revision(conn: Connection, known: tuple[str, ...]) -> str | None:
         return None
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row and row[0] else None
-    if revision is not None and revision not in known:
+    if revision is not None and known is not None and revision not in known:
         raise NewerSchemaError(
             f"this journal was written by a newer version of cxjournal (schema {revision}); "
             "update cxjournal to open it"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import NewerSchemaError, NotAJournalError, UpgradeFailedError
-from cxjournal.store import durable
+from cxjournal.store import durable, rawdb
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -31,22 +31,16 @@ HEAD = REVISIONS[-1]
 
 
 def current_revision(conn: Connection) -> str | None:
-    """The journal's revision; ``None`` for an empty file.
+    """The journal's revision; ``None`` for an empty file (``rawdb.current_revision`` on the
+    connection's own DB-API connection).
 
     Raises ``NotAJournalError`` for an SQLite file that holds tables but no
     cxjournal revision.
     """
-    from sqlalchemy import text
-
-    tables = {
-        row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
-    }
-    if "alembic_version" not in tables:
-        if tables:
-            raise NotAJournalError("this SQLite file is not a cxjournal journal")
-        return None
-    version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    return str(version) if version else None
+    driver = conn.connection.driver_connection
+    if driver is None:  # pragma: no cover - an open connection always has one
+        raise NotAJournalError("the journal's connection is closed")
+    return rawdb.current_revision(driver)
 
 
 def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:

@@ -53,8 +53,8 @@ def test_every_connection_of_a_session_uses_the_key_derived_once(
         derived.append(passphrase)
         return real_derive(path, passphrase)
 
-    def connect(path: Path, read_only: bool = False) -> Any:
-        conn = real_connect(path, read_only)
+    def connect(path: Path, read_only: bool = False, autocommit: bool = True) -> Any:
+        conn = real_connect(path, read_only, autocommit)
 
         class Spy:
             def execute(self, sql: str, *args: Any) -> Any:
@@ -76,11 +76,13 @@ def test_every_connection_of_a_session_uses_the_key_derived_once(
     other.close()
     backup_now(journal, tmp_path / "copy.db")
     assert passphrase_of(journal) == PASSPHRASE  # restores and changes get the passphrase
-    engine_key = journal.engine.url.password  # the key SQLAlchemy's connections are made with
     journal.close()
     assert derived == [PASSPHRASE]  # one derivation, at the opening
-    assert len(keys) == 2  # the start-up connections of this handle and the other one
-    assert engine_key is not None and rawdb.is_raw_key(str(engine_key))
+    # the start-up connections of both handles and the engines' connections alike are
+    # keyed with the raw key derived at the opening: SQLCipher derives nothing again
+    assert len(keys) >= 3
+    assert {sql.split("=", 1)[1].strip().strip('"') for sql in keys} == {journal.key}
+    assert rawdb.is_raw_key(str(journal.key))
     assert all("x'" in sql for sql in keys), keys  # none of them derives the key again
     assert opens_with(tmp_path / "copy.db", PASSPHRASE)  # the backup opens with the passphrase
 
