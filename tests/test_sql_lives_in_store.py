@@ -22,13 +22,9 @@ STILL_ON_THE_ORM = {
     "exchange/import_program.py",
     "exchange/importer.py",
     "exchange/imports/merge.py",
-    "journal/agenda.py",
-    "journal/audits.py",
     "journal/core.py",
-    "journal/exit_plan.py",
     "journal/notes.py",
     "journal/people.py",
-    "journal/program.py",
     "journal/resilience.py",
 }
 

@@ -18,9 +18,8 @@ from cxjournal.store.mapping import person_from_row
 from cxjournal.store.models import AgendaItemRow, PersonRow
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
+    from cxjournal.store.session import Session
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -10,8 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from cxjournal.domain.audit_compare import Comparison, compare
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Audit, Person
@@ -25,15 +23,14 @@ from cxjournal.store.mapping import (
     apply_rating,
     apply_ties,
     audit_from_row,
-    person_from_row,
 )
 from cxjournal.store.models import AuditRow, PersonRow, RatingRow
+from cxjournal.store.orm_reads import latest_audit_key, people_by_id
 from cxjournal.store.reads import audits as audit_reads
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
+    from cxjournal.store.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +152,7 @@ class AuditOps:
         if problems:
             raise ValidationError(problems)
         with self._journal.session(Area.AUDITS) as session:
-            before = _latest_key(session)
+            before = latest_audit_key(session)
             new_people: dict[str, int] = {}
             if audit.id is None:
                 row = AuditRow()
@@ -184,20 +181,20 @@ class AuditOps:
             session.flush()
             apply_ties(row, audit.ties)
             session.flush()
-            if _latest_key(session) != before:
+            if latest_audit_key(session) != before:
                 sync_with_latest_audit(session)
                 also_changes(session, Area.EXIT_PLAN)
             if new_people:
                 also_changes(session, Area.PEOPLE)
-            return audit_from_row(row, _people(session))
+            return audit_from_row(row, people_by_id(session))
 
     def delete(self, audit_id: int) -> None:
         """Remove an audit and its ratings (the people stay in the directory)."""
         with self._journal.session(Area.AUDITS) as session:
-            before = _latest_key(session)
+            before = latest_audit_key(session)
             session.delete(_row(session, audit_id))
             session.flush()
-            if _latest_key(session) != before:
+            if latest_audit_key(session) != before:
                 sync_with_latest_audit(session)
                 also_changes(session, Area.EXIT_PLAN)
 
@@ -207,20 +204,6 @@ def _row(session: Session, audit_id: int) -> AuditRow:
     if row is None:
         raise NotFoundError(f"no audit with id {audit_id}")
     return row
-
-
-def _people(session: Session) -> dict[int, Person]:
-    return {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
-
-
-def _latest_key(session: Session) -> tuple[int, bool] | None:
-    """The latest audit's id and flag: what the exit plan depends on."""
-    found = session.execute(
-        select(AuditRow.id, AuditRow.blocking_superior)
-        .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-        .limit(1)
-    ).first()
-    return None if found is None else (int(found[0]), bool(found[1]))
 
 
 def _person_id(session: Session, person: Person, new_people: dict[str, int]) -> int:

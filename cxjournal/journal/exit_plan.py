@@ -15,8 +15,6 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.exit_plan import (
     TEMPLATE_FILE,
@@ -30,12 +28,17 @@ from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.domain.validation import exit_item_problems
 from cxjournal.journal.changes import Area
 from cxjournal.store.mapping import exit_item_from_row
-from cxjournal.store.models import AuditRow, ExitItemRow, ExitPlanRow
+from cxjournal.store.models import ExitItemRow, ExitPlanRow
+from cxjournal.store.orm_reads import (
+    exit_item_count,
+    exit_items,
+    last_exit_position,
+    latest_audit_key,
+)
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
+    from cxjournal.store.session import Session
 
 
 @cache
@@ -92,7 +95,7 @@ class ExitPlanOps:
         if problems:
             raise ValidationError(problems)
         with self._journal.session(Area.EXIT_PLAN) as session:
-            last = session.scalar(select(func.max(ExitItemRow.position)))
+            last = last_exit_position(session)
             row = ExitItemRow(
                 text=item.text, due=due, done=False, position=0 if last is None else last + 1
             )
@@ -158,12 +161,8 @@ def sync_with_latest_audit(session: Session) -> ExitStatus:
     added or deleted, or the latest one's flag or date changed), never on reads, so
     that a state the user set by hand stays until the audits say something new.
     """
-    latest = session.execute(
-        select(AuditRow.blocking_superior)
-        .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-        .limit(1)
-    ).first()
-    blocking = None if latest is None else bool(latest[0])
+    latest = latest_audit_key(session)
+    blocking = None if latest is None else latest[1]
     state = _state(session)
     status, create = next_status(ExitStatus(state.status), blocking, _activated_before(session))
     _set_status(state, status)
@@ -200,11 +199,11 @@ def _activated_before(session: Session) -> bool:
     state = session.get(ExitPlanRow, 1)
     if state is not None and state.status != ExitStatus.INACTIVE.value:
         return True
-    return bool(session.scalar(select(func.count()).select_from(ExitItemRow)))
+    return bool(exit_item_count(session))
 
 
 def _seed(session: Session) -> None:
-    last = session.scalar(select(func.max(ExitItemRow.position)))
+    last = last_exit_position(session)
     start = 0 if last is None else last + 1
     for offset, text in enumerate(template_steps()):
         session.add(ExitItemRow(text=text, position=start + offset, done=False))
@@ -212,7 +211,7 @@ def _seed(session: Session) -> None:
 
 
 def _ordered_rows(session: Session) -> list[ExitItemRow]:
-    return list(session.scalars(select(ExitItemRow).order_by(ExitItemRow.position, ExitItemRow.id)))
+    return exit_items(session)
 
 
 def _plan(session: Session) -> ExitPlan:

@@ -12,21 +12,17 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import FollowUp, Note, Person, Plan, PlanKind, Program, ProofPoint
 from cxjournal.domain.program_view import Preparation, ProgramView, preparation, program_view
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.changes import Area
 from cxjournal.store import program_store
-from cxjournal.store.mapping import person_from_row
-from cxjournal.store.models import PersonRow
+from cxjournal.store.orm_reads import people_by_id
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
+    from cxjournal.store.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +35,7 @@ class ProgramInputs:
 
 def _directory(session: Session) -> dict[int, Person]:
     """Every person, archived too, by id: plans and shares may name any of them."""
-    return {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
+    return people_by_id(session)
 
 
 class ProgramOps:
