@@ -22,7 +22,6 @@ STILL_ON_THE_ORM = {
     "exchange/import_program.py",
     "exchange/importer.py",
     "exchange/imports/merge.py",
-    "journal/core.py",
     "journal/notes.py",
     "journal/people.py",
     "journal/resilience.py",

@@ -25,9 +25,6 @@ from cxjournal.journal.changes import Area, OpChanges
 from cxjournal.store import durable, rawdb, schema
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.agenda import AgendaOps
     from cxjournal.journal.audits import AuditOps
     from cxjournal.journal.calendar import CalendarOps
@@ -41,6 +38,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.settings import SettingsOps
     from cxjournal.journal.today import TodayOps
     from cxjournal.store.reads import Connection
+    from cxjournal.store.session import Engine, Session
 
 T = TypeVar("T")
 
@@ -290,11 +288,10 @@ class Journal:
         raises :class:`DamagedJournalError` (naming the latest backup) and a
         read-only one :class:`ReadOnlyJournalError`.
         """
-        from sqlalchemy.exc import IntegrityError, OperationalError
-        from sqlalchemy.orm import Session
+        from cxjournal.store.session import WRITE_FAILURES, transaction
 
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with transaction(self.engine) as session:
                 watch = self._changes is not None and not changes
                 before = _total_changes(session) if watch else 0
                 session.info[_CHANGES] = changes
@@ -304,7 +301,7 @@ class Journal:
                     session.flush()  # what commit would write, counted first
                     if _total_changes(session) != before:
                         changes = Area.ALL  # a write that did not say what it changed
-        except (OperationalError, IntegrityError) as exc:
+        except WRITE_FAILURES as exc:
             from cxjournal.store.write_errors import write_failure
 
             raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc

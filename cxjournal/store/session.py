@@ -7,6 +7,23 @@ to the store's functions, naming its type through this module.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine as Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session as Session
 
-__all__ = ["Session"]
+#: the failures of a write SQLite refuses (disk full, journal busy, a CHECK constraint)
+WRITE_FAILURES: tuple[type[DBAPIError], ...] = (OperationalError, IntegrityError)
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session in one transaction: committed when the block ends, rolled back if it raises;
+    what it loaded stays readable after the commit."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+__all__ = ["WRITE_FAILURES", "Engine", "Session", "transaction"]
