@@ -28,7 +28,6 @@ from cxjournal.store.mapping import (
     note_values,
     person_values,
     resilience_values,
-    tags_from_json,
     tie_rows,
 )
 from cxjournal.store.models import (
@@ -45,6 +44,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.records import tags_from_json
 
 __all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
 
