@@ -441,7 +441,7 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING or (empty_is_default and value == ""):
             return default
-        member = _members(kind).get(value) if isinstance(value, str) else None
+        member: _E | None = _members(kind).get(value) if isinstance(value, str) else None
         if member is not None:
             return member
         allowed = [member.value for member in kind]

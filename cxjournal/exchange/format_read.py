@@ -26,7 +26,7 @@ Writing is :mod:`cxjournal.exchange.format_write`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -145,7 +145,8 @@ class Document:
 
     people: tuple[DocPerson, ...] = ()
     audits: tuple[DocAudit, ...] = ()
-    notes: tuple[DocNote, ...] = ()
+    #: A tuple, or a :class:`~cxjournal.exchange.format_stream.NoteStream` read from the file.
+    notes: Collection[DocNote] = ()
     resilience: tuple[ResilienceEntry, ...] = ()
     exit_plan: ExitPlan | None = None
     #: Validated ``settings.thresholds``; None when the file has none (keep the defaults).

@@ -86,7 +86,8 @@ class _Scanner:
 
     def _skip_space(self) -> None:
         while True:
-            self._pos = _SPACE.match(self._text, self._pos).end()  # type: ignore[union-attr]
+            found = _SPACE.match(self._text, self._pos)
+            self._pos = found.end() if found else self._pos
             if self._pos < len(self._text) or not self._more():
                 return
 
@@ -176,6 +177,9 @@ class NoteStream:
     def __len__(self) -> int:
         return self._count
 
+    def __contains__(self, item: object) -> bool:
+        return any(note == item for note in self)
+
     def __iter__(self) -> Iterator[DocNote]:
         changed = ValidationError([f"{self.path} changed while it was being imported"])
         try:
@@ -223,7 +227,7 @@ def _read(path: Path, scanner: _Scanner) -> Document:
             continue
         if scanner.peek() != "[":
             raise _NotStreamable
-        head = {k: data[k] for k in ("format", "version", "people") if k in data}
+        head: dict[str, Any] = {k: data[k] for k in ("format", "version", "people") if k in data}
         checked = len(head) == 3
         count = _check_notes(scanner.items(), head if checked else None)
     try:
@@ -242,7 +246,7 @@ def _read(path: Path, scanner: _Scanner) -> Document:
                     _check_notes(again.items(), data)
                 else:
                     again.value()
-    return replace(document, notes=NoteStream(path, people, v2, count))  # type: ignore[arg-type]
+    return replace(document, notes=NoteStream(path, people, v2, count))
 
 
 def _people_of(data: dict[str, Any], v2: bool) -> dict[str, Any]:
