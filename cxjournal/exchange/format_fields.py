@@ -9,6 +9,7 @@ sections of the format are read in :mod:`cxjournal.exchange.format_read` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -160,6 +161,12 @@ def _join(path: str, key: str) -> str:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+@functools.cache
+def _members(kind: type[_E]) -> dict[str, _E]:
+    """The members of an enum by value (looked up once per kind)."""
+    return {member.value: member for member in kind}
 
 
 class FieldReader:
@@ -432,9 +439,10 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING or (empty_is_default and value == ""):
             return default
+        member: _E | None = _members(kind).get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
         allowed = [member.value for member in kind]
-        if isinstance(value, str) and value in allowed:
-            return kind(value)
         self.bad(_join(path, key), f"{show_value(value)} is not one of {', '.join(allowed)}")
         return default
 

@@ -26,7 +26,7 @@ Writing is :mod:`cxjournal.exchange.format_write`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -80,6 +80,8 @@ __all__ = [
     "Document",
     "parse",
     "parse_data",
+    "read_note",
+    "read_people",
 ]
 
 _PLACEHOLDER_PERSON = Person(name="?")
@@ -123,7 +125,8 @@ class Document:
 
     people: tuple[DocPerson, ...] = ()
     audits: tuple[DocAudit, ...] = ()
-    notes: tuple[DocNote, ...] = ()
+    #: A tuple, or a :class:`~cxjournal.exchange.format_stream.NoteStream` read from the file.
+    notes: Collection[DocNote] = ()
     resilience: tuple[ResilienceEntry, ...] = ()
     exit_plan: ExitPlan | None = None
     #: Validated ``settings.thresholds``; None when the file has none (keep the defaults).
@@ -203,7 +206,7 @@ def parse_data(data: Any) -> Document:
     v2 = version >= 2
     r = FieldReader()
     exported_at = r.timestamp(data, "exported_at", "")
-    people, by_id = _read_people(r, data, v2)
+    people, by_id = read_people(r, data, v2)
     audits = _read_audits(r, data, by_id, v2)
     notes = _read_notes(r, data, by_id, v2)
     resilience = _read_resilience(r, data, v2)
@@ -233,7 +236,7 @@ def parse_data(data: Any) -> Document:
 # --- sections ---------------------------------------------------------------
 
 
-def _read_people(
+def read_people(
     r: FieldReader, data: dict[str, Any], v2: bool
 ) -> tuple[list[DocPerson], dict[str, Person]]:
     """The people, and the ones others may refer to by file id (a duplicate id: the first)."""
@@ -317,25 +320,34 @@ def _read_aspects(r: FieldReader, rating: dict[str, Any], path: str) -> Aspects:
 def _read_notes(
     r: FieldReader, data: dict[str, Any], people: Mapping[str, Person], v2: bool
 ) -> list[DocNote]:
-    notes: list[DocNote] = []
     seen: set[str] = set()
-    for path, o in r.objects(data, "notes", ""):
-        file_id = r.file_id(o, path, seen, required=False)
-        person_id = r.ref(o, "person", path, people, required=False)
-        follow_ups = tuple(
-            FollowUp(
-                text=r.nonblank(fo, "text", fpath),
-                due=r.date(fo, "due", fpath, required=False),
-                done=r.flag(fo, "done", fpath, False),
-            )
-            for fpath, fo in r.objects(o, "follow_ups", path)
+    return [read_note(r, path, o, people, seen, v2) for path, o in r.objects(data, "notes", "")]
+
+
+def read_note(
+    r: FieldReader,
+    path: str,
+    o: dict[str, Any],
+    people: Mapping[str, Person],
+    seen: set[str],
+    v2: bool,
+) -> DocNote:
+    """The note ``o`` at ``path`` (``seen``: the note ids so far, this one's added)."""
+    file_id = r.file_id(o, path, seen, required=False)
+    person_id = r.ref(o, "person", path, people, required=False)
+    follow_ups = tuple(
+        FollowUp(
+            text=r.nonblank(fo, "text", fpath),
+            due=r.date(fo, "due", fpath, required=False),
+            done=r.flag(fo, "done", fpath, False),
         )
-        note = Note(
-            follow_ups=follow_ups,
-            **read_declared(r, NOTE, o, path, 2 if v2 else 1, skip=("person_id",)),
-        )
-        notes.append(DocNote(file_id, note, person_id))
-    return notes
+        for fpath, fo in r.objects(o, "follow_ups", path)
+    )
+    note = Note(
+        follow_ups=follow_ups,
+        **read_declared(r, NOTE, o, path, 2 if v2 else 1, skip=("person_id",)),
+    )
+    return DocNote(file_id, note, person_id)
 
 
 def _read_resilience(r: FieldReader, data: dict[str, Any], v2: bool) -> list[ResilienceEntry]:

@@ -1,0 +1,239 @@
+"""Nothing typed is lost: Esc with changes asks (Save / Discard / Keep editing), a draft is
+kept in the journal while typing, and it goes when the work is saved or discarded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+from cxjournal.domain.model import Audit, Person
+from cxjournal.journal import Journal
+from cxjournal.ui.unsaved_changes import Choice
+
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture
+def dana(journal: Journal) -> Person:
+    return journal.people.add(Person(name="Dana Reyes", team="Ops"))
+
+
+def open_note(main_window: Any, qtbot: Any, **kwargs: Any) -> Any:
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    dialog = NoteDialog(main_window.journal, main_window, today=TODAY, **kwargs)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_esc_without_changes_closes_without_asking(
+    main_window: Any, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert answer_unsaved.asked == []
+
+
+def test_esc_with_changes_asks_and_keep_editing_keeps_the_text(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "Dana wants the churn figures")
+    answer_unsaved.answers.append(Choice.KEEP_EDITING)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert answer_unsaved.asked == ["this note"]
+    assert dialog.isVisible()
+    assert dialog.text.toPlainText() == "Dana wants the churn figures"
+    assert journal.notes.recent() == []
+
+
+def test_discard_writes_nothing_and_removes_the_draft(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "Half a thought")
+    dialog.keeper.flush()
+    assert journal.drafts.load("note", "new")["text"] == "Half a thought"
+    answer_unsaved.answers.append(Choice.DISCARD)
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert answer_unsaved.asked == ["this note"]
+    assert not dialog.isVisible()
+    assert journal.notes.recent() == []
+    assert journal.drafts.keys() == []
+
+
+def test_save_writes_the_note_and_removes_the_draft(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "Agreed on the pilot")
+    dialog.keeper.flush()
+    answer_unsaved.answers.append(Choice.SAVE)
+    dialog.close()  # the window's close button
+    assert not dialog.isVisible()
+    assert [n.text for n in journal.notes.recent()] == ["Agreed on the pilot"]
+    assert journal.drafts.keys() == []
+
+
+def test_save_that_fails_validation_stays_open_with_the_message(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    main_window.navigate("audits")
+    editor = main_window.page("audits").open_editor(Audit(taken_on=TODAY))
+    qtbot.waitExposed(editor)
+    assert editor.add_person(dana) is None
+    editor.rows[0].spins["value"].setValue(7)  # three core ratings still "?"
+    answer_unsaved.answers.append(Choice.SAVE)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    assert "Dana Reyes: rate" in editor.error.text()
+    assert journal.audits.summaries() == []
+    answer_unsaved.answers.append(Choice.DISCARD)
+    editor.reject()
+    assert not editor.isVisible() and journal.drafts.keys() == []
+
+
+def test_the_question_offers_save_discard_and_keep_editing_by_default(
+    main_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui import unsaved_changes
+
+    monkeypatch.undo()  # the real question, not the tests' answers
+    seen: dict[str, Any] = {}
+
+    def exec_(box: QMessageBox) -> int:
+        seen["buttons"] = [b.text().replace("&", "") for b in box.buttons()]
+        seen["default"] = box.defaultButton().text().replace("&", "")
+        seen["text"] = box.text()
+        discard = box.button(QMessageBox.StandardButton.Discard)
+        discard.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert unsaved_changes.ask_unsaved(main_window, "this note") is Choice.DISCARD
+    assert sorted(seen["buttons"]) == ["Discard", "Keep editing", "Save"]
+    assert seen["default"] == "Keep editing"
+    assert seen["text"] == "Save this note before closing?"
+
+
+def test_a_draft_is_kept_while_typing_and_on_focus_out(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "First line")
+    assert dialog.keeper.timer.isActive()  # written once the typing pauses
+    assert journal.drafts.keys() == []
+    dialog.keeper.timer.timeout.emit()  # the pause is over
+    assert journal.drafts.load("note", "new")["text"] == "First line"
+    assert not dialog.keeper.timer.isActive()
+    qtbot.keyClicks(dialog.text, ", second")
+    dialog.tags.setFocus()  # the focus moves on: written at once
+    qtbot.waitUntil(lambda: not dialog.keeper.timer.isActive())
+    assert journal.drafts.load("note", "new")["text"] == "First line, second"
+    assert journal.drafts.load("note", "new")["person_id"] == dana.id
+    answer_unsaved.answers.append(Choice.DISCARD)
+    dialog.reject()
+
+
+def test_typing_back_to_what_was_loaded_is_no_change(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    from cxjournal.domain.model import Note, NoteKind
+
+    saved = journal.notes.add(Note(on=TODAY, text="Kept", kind=NoteKind.OTHER))
+    dialog = open_note(main_window, qtbot, note=saved)
+    qtbot.keyClicks(dialog.text, "!")
+    dialog.keeper.flush()
+    assert journal.drafts.keys() == [("note", str(saved.id))]
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Backspace)
+    dialog.keeper.flush()
+    assert journal.drafts.keys() == []  # as it was loaded: nothing to keep
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and answer_unsaved.asked == []
+
+
+def test_an_audit_half_entered_is_kept_with_its_unrated_people(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    main_window.navigate("audits")
+    editor = main_window.page("audits").open_editor(Audit(taken_on=TODAY))
+    qtbot.waitExposed(editor)
+    assert editor.add_person(dana) is None
+    editor.rows[0].spins["value"].setValue(8)
+    editor.rows[0].spins["irreplaceability"].setValue(6)
+    editor.note_edit.setText("before the reorganisation")
+    editor.keeper.timer.timeout.emit()
+    kept = journal.drafts.load("audit", "new")
+    assert kept["note"] == "before the reorganisation"
+    assert kept["ratings"] == []
+    assert kept["unrated"][0]["person"] == {"id": dana.id}
+    assert kept["unrated"][0]["values"]["value"] == 8
+    assert kept["unrated"][0]["values"]["irreplaceability"] == 6
+    answer_unsaved.answers.append(Choice.DISCARD)
+    editor.reject()
+    assert journal.drafts.keys() == []
+
+
+def test_talking_points_are_kept_while_typing_and_go_when_saved(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person
+) -> None:
+    from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+
+    prep = PrepareDialog(journal, dana.id or 0, main_window.bus.announce, main_window, TODAY)
+    prep.show()
+    qtbot.waitExposed(prep)
+    qtbot.keyClicks(prep.talking_points, "Ask for the budget")
+    prep.keeper.timer.timeout.emit()
+    assert journal.drafts.load("prepare", str(dana.id)) == {
+        "person_id": dana.id,
+        "talking_points": "Ask for the budget",
+    }
+    qtbot.mouseClick(prep.done_button, Qt.MouseButton.LeftButton)
+    assert not prep.isVisible()
+    assert journal.drafts.keys() == []
+    assert journal.notes.for_person(dana.id or 0, limit=1)[0].text == "Ask for the budget"
+
+
+def test_closing_the_main_window_asks_about_an_open_dialog(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "Do not lose me")
+    answer_unsaved.answers.append(Choice.KEEP_EDITING)
+    assert not main_window.close()
+    assert main_window.isVisible() and dialog.isVisible()
+    assert dialog.text.toPlainText() == "Do not lose me"
+    answer_unsaved.answers.append(Choice.SAVE)
+    assert main_window.close()
+    assert [n.text for n in journal.notes.recent()] == ["Do not lose me"]
+
+
+def test_at_logout_the_draft_is_kept_without_a_question(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(dialog.text, "Typed just before logout")
+    main_window.close_policy.ending = True
+    assert main_window.close()
+    assert answer_unsaved.asked == []
+    assert journal.drafts.load("note", "new")["text"] == "Typed just before logout"
+
+
+def test_follow_up_text_counts_as_a_change(
+    main_window: Any, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    dialog = open_note(main_window, qtbot, person_id=dana.id)
+    row = dialog.add_follow_up()
+    qtbot.keyClicks(row.text, "send the deck")
+    assert dialog.keeper.timer.isActive() and dialog.keeper.dirty()
+    answer_unsaved.answers.append(Choice.DISCARD)
+    qtbot.keyClick(row.text, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and answer_unsaved.asked == ["this note"]
+    assert isinstance(row.text, QLineEdit)
