@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from cxjournal.domain.model import Audit, Person
 from cxjournal.journal import Journal
@@ -237,3 +237,134 @@ def test_follow_up_text_counts_as_a_change(
     qtbot.keyClick(row.text, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and answer_unsaved.asked == ["this note"]
     assert isinstance(row.text, QLineEdit)
+
+
+# --- after a crash: the next start offers the drafts back -----------------------------------
+
+
+def second_window(qtbot: Any, journal_path: Any, ui_settings: Any) -> tuple[Any, Journal]:
+    """A new main window on a new handle of the same journal file, as the next start makes
+    it: the first window was never closed, as after a crash."""
+    from cxjournal.ui.main_window import MainWindow
+
+    journal = Journal.open(journal_path, create=False)
+    window = MainWindow(journal, settings=ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, journal
+
+
+def test_after_a_crash_the_next_start_offers_the_note_back(
+    main_window: Any,
+    journal: Journal,
+    journal_path: Any,
+    ui_settings: Any,
+    qtbot: Any,
+    dana: Person,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    first = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(first.text, "Dana will back the pilot if finance agrees")
+    first.keeper.timer.timeout.emit()  # the pause after typing: the draft is written
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        qtbot.waitUntil(lambda: window.extensions.resume_offer is not None, timeout=5000)
+        offer = window.extensions.resume_offer
+        assert offer.isVisible() and not offer.isModal()
+        assert offer.keys() == [("note", "new")]
+        labels = " ".join(label.text() for label in offer.findChildren(QLabel))
+        assert "Note about Dana Reyes" in labels
+        assert "Dana will back the pilot if finance agrees" in labels
+        resumed: list[str] = []
+
+        def resumed_exec(dialog: NoteDialog) -> int:
+            resumed.append(dialog.text.toPlainText())
+            assert dialog.keeper.dirty()  # still a draft until saved
+            dialog.accept()
+            return dialog.result()
+
+        monkeypatch.setattr(NoteDialog, "exec", resumed_exec)
+        qtbot.mouseClick(offer.resume_button("note", "new"), Qt.MouseButton.LeftButton)
+        assert resumed == ["Dana will back the pilot if finance agrees"]
+        assert [n.text for n in again.notes.recent()] == resumed
+        assert again.drafts.keys() == []
+        assert not offer.isVisible()
+    finally:
+        window.close()
+        again.close()
+
+
+def test_after_a_crash_an_audit_half_entered_comes_back(
+    main_window: Any,
+    journal: Journal,
+    journal_path: Any,
+    ui_settings: Any,
+    qtbot: Any,
+    dana: Person,
+    answer_unsaved: Any,
+) -> None:
+    ben = journal.people.add(Person(name="Ben Okafor", team="Sales"))
+    main_window.navigate("audits")
+    editor = main_window.page("audits").open_editor(Audit(taken_on=TODAY))
+    qtbot.waitExposed(editor)
+    editor.add_person(dana)
+    editor.add_person(ben)
+    for name, value in zip(("value", "irreplaceability", "my_value", "my_irreplaceability"),
+                           (8, 7, 5, 4), strict=True):  # fmt: skip
+        editor.rows[1].spins[name].setValue(value)
+    editor.rows[0].spins["value"].setValue(3)  # Dana: only one rating so far
+    editor.keeper.flush()
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        qtbot.waitUntil(lambda: window.extensions.resume_offer is not None, timeout=5000)
+        offer = window.extensions.resume_offer
+        qtbot.mouseClick(offer.resume_button("audit", "new"), Qt.MouseButton.LeftButton)
+        back = window.page("audits").editor
+        assert back is not None and back.isVisible()
+        assert [row.person.name for row in back.rows] == ["Dana Reyes", "Ben Okafor"]
+        assert back.rows[0].spins["value"].value() == 3
+        assert back.rows[0].missing() == ["irreplaceability", "my_value", "my_irreplaceability"]
+        assert back.rows[1].rating() is not None
+        assert back.keeper.dirty()
+        assert again.drafts.keys() == [("audit", "new")]  # a draft until it is saved
+        answer_unsaved.answers.append(Choice.DISCARD)
+        back.reject()
+        assert answer_unsaved.asked == ["this audit"] and again.drafts.keys() == []
+    finally:
+        window.close()
+        again.close()
+
+
+def test_no_offer_without_drafts(
+    main_window: Any, journal_path: Any, ui_settings: Any, qtbot: Any
+) -> None:
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        from cxjournal.ui.draft_resume import offer_drafts
+
+        assert offer_drafts(window.services) is None
+        assert window.extensions.resume_offer is None
+    finally:
+        window.close()
+        again.close()
+
+
+def test_discard_all_throws_the_drafts_away(
+    main_window: Any, journal: Journal, journal_path: Any, ui_settings: Any, qtbot: Any,
+    dana: Person,
+) -> None:  # fmt: skip
+    journal.drafts.save("prepare", str(dana.id), {"person_id": dana.id, "talking_points": "x"})
+    journal.drafts.save("note", "new", {"on": TODAY.isoformat(), "text": "y", "kind": "other"})
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        qtbot.waitUntil(lambda: window.extensions.resume_offer is not None, timeout=5000)
+        offer = window.extensions.resume_offer
+        assert sorted(offer.keys()) == [("note", "new"), ("prepare", str(dana.id))]
+        qtbot.mouseClick(offer.discard_all_button, Qt.MouseButton.LeftButton)
+        assert again.drafts.keys() == [] and not offer.isVisible()
+    finally:
+        window.close()
+        again.close()
