@@ -19,7 +19,7 @@ from cxjournal.domain.model import (
     NoteKind,
     NoteOutcome,
 )
-from cxjournal.store.mapping import tags_from_json
+from cxjournal.store.records import tags_from_json
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
