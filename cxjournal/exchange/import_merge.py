@@ -32,7 +32,6 @@ from cxjournal.store.mapping import (
     note_values,
     person_values,
     resilience_values,
-    tags_from_json,
 )
 from cxjournal.store.models import (
     AuditRow,
@@ -48,6 +47,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.records import tags_from_json
 
 __all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
 
