@@ -1,8 +1,8 @@
-"""The ORM session the journal's write operations run in: the type, named in the store.
+"""The store's transaction handle, by the name the layers above use for it.
 
-Outside ``cxjournal/store`` nothing imports SQLAlchemy (tests/test_sql_lives_in_store.py);
-an operation that writes receives its session from ``Journal.session`` and hands it
-to the store's functions, naming its type through this module.
+``journal/``, ``exchange/`` and ``cli/`` pass a session from
+:meth:`Journal.session` to the store's functions and never query with it
+themselves: every query is the store's (tests/test_sql_lives_in_store.py).
 """
 
 from __future__ import annotations

@@ -94,4 +94,5 @@ EXTENSIONS: tuple[str, ...] = (
     "cxjournal.ui.search_actions",
     "cxjournal.ui.exchange_actions",
     "cxjournal.ui.lock.lock_actions",
+    "cxjournal.ui.draft_resume",
 )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from cxjournal.domain.model import ASPECTS, Aspects, Audit, Person, Rating
+from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.domain.ties import tie_indexes
+from cxjournal.store import records
 from cxjournal.store.reads import Connection
 from cxjournal.store.reads.rows import PERSON_WIDTH, day, person, person_columns
 
@@ -19,15 +20,15 @@ from cxjournal.store.reads.rows import PERSON_WIDTH, day, person, person_columns
 LATEST = "a.id = (SELECT id FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1)"
 
 _HEAD = 5
-_RATING = 5 + len(ASPECTS)
+_RATING_ONLY = records.width(records.RATING)
+_RATING = _RATING_ONLY + records.width(records.ASPECTS_RECORD)
 
 
 def load(conn: Connection, where: str = "1", parameters: Sequence[Any] = ()) -> list[Audit]:
     """The audits (``audits AS a``) that match ``where``, oldest first (then as created)."""
-    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
     rows = conn.execute(
         "SELECT a.id, a.taken_on, a.note, a.blocking_superior, a.ties_recorded, "
-        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
+        f"{records.columns(records.RATING, 'r')}, {records.columns(records.ASPECTS_RECORD, 'r')}, "
         f"{person_columns('p')}, {person_columns('b')} "
         "FROM audits AS a "
         "LEFT JOIN ratings AS r ON r.audit_id = a.id "
@@ -54,6 +55,7 @@ def load(conn: Connection, where: str = "1", parameters: Sequence[Any] = ()) -> 
         return found
 
     r0, p0 = _HEAD, _HEAD + _RATING
+    a0 = r0 + _RATING_ONLY
     b0 = p0 + PERSON_WIDTH
     audits: list[Audit] = []
     head: Sequence[Any] | None = None
@@ -64,18 +66,11 @@ def load(conn: Connection, where: str = "1", parameters: Sequence[Any] = ()) -> 
                 audits.append(_audit(head, ratings, pairs, known))
             head, ratings = row, []
         if row[r0] is not None:
-            rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
-            ratings.append(
-                Rating(
-                    id=rating_id,
-                    person=known(row[p0:b0]),
-                    value=value,
-                    irreplaceability=irreplaceability,
-                    my_value=my_value,
-                    my_irreplaceability=my_irreplaceability,
-                    aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
-                )
+            aspects = records.from_row(records.ASPECTS_RECORD, row[a0:p0])
+            rating: Rating = records.from_row(
+                records.RATING, row[r0:a0], person=known(row[p0:b0]), aspects=aspects
             )
+            ratings.append(rating)
     if head is not None:
         audits.append(_audit(head, ratings, pairs, known))
     return audits

@@ -44,6 +44,7 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
@@ -254,6 +255,12 @@ class NoteDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._show_agenda)
         self._show_agenda()
         self.text.setFocus()
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.accept, what="this note",
+        )  # fmt: skip
+        self.keeper.watch(self)
+        self.keeper.loaded()
 
     # -- defaults -------------------------------------------------------------------
 
@@ -289,6 +296,10 @@ class NoteDialog(QDialog):
     def add_follow_up(self, follow_up: FollowUp | None = None) -> FollowUpRow:
         row = FollowUpRow(follow_up or FollowUp(text=""), self.today, self)
         self.follow_ups_box.addWidget(row)
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:  # a row added while editing: its edits count too
+            keeper.watch(row)
+            row.remove.clicked.connect(keeper.edited)
         return row
 
     def follow_up_rows(self) -> list[FollowUpRow]:
@@ -321,7 +332,7 @@ class NoteDialog(QDialog):
             outcome=NoteOutcome(outcome) if outcome else None,
         )
 
-    # -- drafts (kept when the journal locks while the dialog is open) --------------------
+    # -- drafts (kept as the user types, and when the journal locks) -----------------------
 
     draft_kind = "note"
 
@@ -344,6 +355,7 @@ class NoteDialog(QDialog):
 
         dialog = cls(services.journal, services.window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
+        dialog.keeper.resumed()
         if services.run_dialog(dialog) and dialog.saved_note:
             services.show_status("Note saved")
             return True
@@ -366,6 +378,11 @@ class NoteDialog(QDialog):
         if attempt.failed:
             return  # the dialog stays open with what was typed
         super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was typed."""
+        if self.keeper.may_close():
+            super().reject()
 
 
 def _choice(name: str, tip: str, titles: Mapping[Any, str]) -> QComboBox:
