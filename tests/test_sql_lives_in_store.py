@@ -17,11 +17,6 @@ SQL_TEXT = re.compile(
 DATABASE_LIBRARIES = ("sqlalchemy", "alembic", "sqlcipher3", "sqlite3")
 #: modules outside the store that still run ORM sessions (their writes); the list only shrinks
 STILL_ON_THE_ORM = {
-    "exchange/exporter.py",
-    "exchange/import_merge.py",
-    "exchange/import_program.py",
-    "exchange/importer.py",
-    "exchange/imports/merge.py",
     "journal/notes.py",
     "journal/people.py",
     "journal/resilience.py",
