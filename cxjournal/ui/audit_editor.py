@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
@@ -42,12 +43,16 @@ from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
 from cxjournal.ui.widgets.ties_editor import TiesEditor
 from cxjournal.ui.write_guard import guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
 
 FIELD_TITLES: dict[str, str] = {
     "top_ten": "Who to list",
@@ -503,7 +508,7 @@ class AuditEditor(QDialog):
         draft = self.draft()
         with guarded_write(self, "save the audit") as attempt:
             try:
-                done = self.journal.perform(lambda j: j.audits.save(draft))
+                done = self.journal.perform(lambda j: apply(j, *_undoable_save(draft)))
                 self.saved_audit, self.saved_changes = done.value, done.changes
             except ValidationError as exc:
                 self._show_error(exc.problems)  # beside the form, like the form's own checks
@@ -515,6 +520,17 @@ class AuditEditor(QDialog):
     def _show_error(self, lines: list[str]) -> None:
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
+
+
+def _undoable_save(draft: Audit) -> tuple[str, Callable[[Journal], Reversible[Audit]]]:
+    """The audit's save as a change Edit > Undo can reverse (people it added stay)."""
+    from cxjournal.journal.undo import audit_scope, recorded
+
+    if draft.id is None:
+        return "Save new audit", recorded(
+            lambda saved: audit_scope(saved.id or 0), lambda j: j.audits.save(draft)
+        )
+    return "Edit audit", recorded(audit_scope(draft.id), lambda j: j.audits.save(draft))
 
 
 def _same_name_new(existing: Person, candidate: Person) -> bool:

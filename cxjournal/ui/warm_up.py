@@ -32,6 +32,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.trends",
     "cxjournal.journal.program",
     "cxjournal.journal.calendar",
+    "cxjournal.journal.trash",
     "pyqtgraph",
 )
 
@@ -77,6 +78,13 @@ def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
             log.debug("could not prebuild %s", key, exc_info=True)
 
 
+def purge_trash(window: MainWindow) -> None:
+    """Delete for good what has been in the trash for more than 30 days."""
+    from cxjournal.ui.trash_actions import purge_expired
+
+    purge_expired(window.services)
+
+
 def start_calendar_watch(window: MainWindow) -> None:
     """Read the calendar files once and watch them (cxjournal.ui.calendar_watch)."""
     try:
@@ -109,6 +117,7 @@ def after_first_paint(window: MainWindow) -> threading.Thread:
         if not thread.is_alive():
             timer.stop()
             timer.deleteLater()
+            purge_trash(window)
             prebuild(window)
             start_calendar_watch(window)
             start_reminders(window)
