@@ -71,3 +71,29 @@ def main_window(qtbot: Any, journal: Journal, ui_settings: Any) -> Any:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+class UnsavedAnswers:
+    """The answers the "Unsaved changes" question gets, in order, and what it asked."""
+
+    def __init__(self) -> None:
+        self.answers: list[Any] = []
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: Any, what: str) -> Any:
+        from cxjournal.ui.unsaved_changes import Choice
+
+        self.asked.append(what)
+        return self.answers.pop(0) if self.answers else Choice.DISCARD
+
+
+@pytest.fixture(autouse=True)
+def answer_unsaved(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """GUI tests never block on the "Save / Discard / Keep editing" question: a test puts
+    the answers it expects in ``answer_unsaved.answers`` (``Choice`` values) and checks
+    ``answer_unsaved.asked``; with no answer left it is Discard (as when the window a test
+    left open closes at its end)."""
+    answers = UnsavedAnswers()
+    if "ui" in request.node.path.parts:
+        monkeypatch.setattr("cxjournal.ui.unsaved_changes.ask_unsaved", answers)
+    return answers

@@ -52,7 +52,6 @@ from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     person_from_row,
     resilience_from_columns,
-    tags_from_json,
 )
 from cxjournal.store.models import (
     AuditRow,
@@ -65,6 +64,7 @@ from cxjournal.store.models import (
     SettingRow,
 )
 from cxjournal.store.program_store import read_program, read_proof_points
+from cxjournal.store.records import tags_from_json
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

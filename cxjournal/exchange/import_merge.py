@@ -11,25 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
+from contextlib import ExitStack
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, insert, select, update
 
-from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, ResilienceEntry
+from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, ResilienceEntry
+from cxjournal.domain.ties import tie_rows
 from cxjournal.domain.validation import email_key
-from cxjournal.exchange.format_read import Document
+from cxjournal.exchange.format_read import DocNote, Document
 from cxjournal.exchange.import_program import merge_program_records
 from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
+from cxjournal.store.bulk_index import index_notes_at_end
 from cxjournal.store.mapping import (
     RESILIENCE_COLUMNS,
     note_values,
     person_values,
     resilience_values,
-    tags_from_json,
-    tie_rows,
 )
 from cxjournal.store.models import (
     AuditRow,
@@ -45,6 +47,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.records import tags_from_json
 
 __all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
 
@@ -63,6 +66,12 @@ _STEPS = (
     "Exit plan and settings",
     "Program, proof points and agenda",
 )
+
+
+#: Rows of notes sent to the database at a time: an import's memory stays flat.
+WRITE_BATCH = 2000
+#: From this many notes on, they are indexed for search once, at the end of the import.
+BULK_INDEX_NOTES = 2000
 
 
 def report(progress: Progress | None, step: int) -> None:
@@ -104,11 +113,11 @@ class MergeWriter:
         report(self.progress, 1)
         latest_before = self._latest_audit()
         ids = self._people()
-        doc = self.doc.with_person_ids(ids)
+        doc = replace(self.doc, notes=()).with_person_ids(ids)  # the notes: as they are written
         report(self.progress, 2)
         self._audits([a.audit for a in doc.audits])
         report(self.progress, 3)
-        self._notes([n.note for n in doc.notes])
+        self._notes(self.doc.notes, ids)
         report(self.progress, 4)
         self._write_checkins(*checkins)
         report(self.progress, 5)
@@ -278,7 +287,8 @@ class MergeWriter:
 
     # -- notes -----------------------------------------------------------------------
 
-    def _notes(self, notes: list[Note]) -> None:
+    def _notes(self, notes: Collection[DocNote], ids: dict[str, int]) -> None:
+        """Add the notes not in the journal yet, in batches (the file's are streamed)."""
         follow_ups: dict[int, list[tuple[Any, ...]]] = {}
         for note_id, text, due, done in self.session.execute(
             select(
@@ -325,30 +335,44 @@ class MergeWriter:
                 )
             )
         )
+        next_id = _next_id(self.session, NoteRow.id)
+        added = skipped = 0
         note_rows: list[dict[str, Any]] = []
         follow_up_rows: list[dict[str, Any]] = []
-        next_id = _next_id(self.session, NoteRow.id)
-        skipped = 0
-        for note in notes:
-            values = note_values(note)
-            todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-            key = (note.person_id, note.on, note.kind.value, note.text, values["attitude"])
-            content = (tags_from_json(values["tags"]), todo)
-            v2 = (values["goal"], values["format_used"], values["outcome"])
-            if _take(present, (*key, *content, *v2)):
-                skipped += 1
-                continue
-            note_rows.append({"id": next_id, **values})
-            follow_up_rows.extend(
-                {"note_id": next_id, "position": position, "text": text, "due": due, "done": done}
-                for position, (text, due, done) in enumerate(todo)
-            )
-            next_id += 1
-        if note_rows:
-            self.session.execute(insert(_table(NoteRow)), note_rows)
-        if follow_up_rows:
-            self.session.execute(insert(_table(FollowUpRow)), follow_up_rows)
-        self.counts.update(notes_added=len(note_rows), notes_skipped=skipped)
+        with ExitStack() as stack:
+            if len(notes) >= BULK_INDEX_NOTES:
+                stack.enter_context(index_notes_at_end(self.session))
+            for doc_note in notes:
+                note, person = doc_note.note, doc_note.person_file_id
+                values = note_values(note)
+                values["person_id"] = None if person is None else ids[person]
+                todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
+                key = (values["person_id"], note.on, note.kind.value, note.text, values["attitude"])
+                content = (tags_from_json(values["tags"]), todo)
+                v2 = (values["goal"], values["format_used"], values["outcome"])
+                if _take(present, (*key, *content, *v2)):
+                    skipped += 1
+                    continue
+                note_rows.append({"id": next_id, **values})
+                follow_up_rows.extend(
+                    {"note_id": next_id, "position": at, "text": text, "due": due, "done": done}
+                    for at, (text, due, done) in enumerate(todo)
+                )
+                next_id += 1
+                added += 1
+                if len(note_rows) >= WRITE_BATCH:
+                    self._write_notes(note_rows, follow_up_rows)
+            self._write_notes(note_rows, follow_up_rows)
+        self.counts.update(notes_added=added, notes_skipped=skipped)
+
+    def _write_notes(self, notes: list[dict[str, Any]], follow_ups: list[dict[str, Any]]) -> None:
+        """Insert these rows (one batch of the import's transaction) and empty the lists."""
+        if notes:
+            self.session.execute(insert(_table(NoteRow)), notes)
+        if follow_ups:
+            self.session.execute(insert(_table(FollowUpRow)), follow_ups)
+        notes.clear()
+        follow_ups.clear()
 
     # -- check-ins -------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
@@ -20,6 +20,7 @@ from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
+from cxjournal.journal.drafts import UnratedRow
 from cxjournal.qt.core import QDate, QSize, Qt, QTimer
 from cxjournal.qt.gui import QKeyEvent, QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
@@ -41,9 +42,11 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
+from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
@@ -53,6 +56,7 @@ from cxjournal.ui.write_guard import guarded_write
 
 if TYPE_CHECKING:
     from cxjournal.journal.undo import Reversible
+    from cxjournal.ui.services import Services
 
 FIELD_TITLES: dict[str, str] = {
     "top_ten": "Who to list",
@@ -79,8 +83,13 @@ class AuditEditor(QDialog):
     """Edits ``audit`` (saved, or an unsaved draft such as a copy of the latest)."""
 
     def __init__(
-        self, journal: Journal, audit: Audit | None = None, parent: QWidget | None = None
+        self,
+        journal: Journal,
+        audit: Audit | None = None,
+        parent: QWidget | None = None,
+        unrated: Sequence[UnratedRow] = (),
     ) -> None:
+        """``unrated``: people of a draft still missing a core rating, put back in place."""
         super().__init__(parent)
         self.journal = journal
         self.original = audit or Audit(taken_on=dt.date.today())
@@ -146,7 +155,13 @@ class AuditEditor(QDialog):
         self._recompute_timer.setInterval(0)
         self._recompute_timer.timeout.connect(self.recompute)
 
-        self._load(self.original)
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.save, what="this audit",
+        )  # fmt: skip
+        self._load(self.original, unrated)
+        self.keeper.loaded()
+        self.note_edit.textChanged.connect(self.keeper.edited)
         # roomy on a large screen; on a laptop, the room its screen has (the form scrolls)
         fit_to_screen(self, QSize(1260, 760))
 
@@ -246,19 +261,23 @@ class AuditEditor(QDialog):
         self.show_guidance(None)
         return form
 
-    def _load(self, audit: Audit) -> None:
+    def _load(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> None:
         on = audit.taken_on
         self.date_edit.setDate(QDate(on.year, on.month, on.day))
         self.note_edit.setText(audit.note)
         self.adder.set_directory(self.journal.people.all())
         for rating in audit.ratings:
             self._add_row(rating.person, rating)
+        rated_slots = [self._slots[row] for row in self.rows]
+        for kept in sorted(unrated, key=lambda u: u.at):
+            row = self._add_row(kept.person, None, at=kept.at)
+            row.set_values(kept.values)
         self.blocking.setChecked(audit.blocking_superior)
         self._rebuild_blocker_choices(audit.blocking_superior_person)
         self._blocking_toggled(audit.blocking_superior)
         self.date_edit.dateChanged.connect(self._schedule)
         self._after_people_changed()
-        slots = [self._slots[row] for row in self.rows]
+        slots = rated_slots  # the audit's ties are between its rated people
         self.ties_editor.set_ties(
             ((slots[a], slots[b]) for a, b in audit.ties if max(a, b) < len(slots)),
             audit.ties_recorded,
@@ -288,14 +307,15 @@ class AuditEditor(QDialog):
         row.focus_first()
         return None
 
-    def _add_row(self, person: Person, rating: Rating | None) -> RatingRow:
+    def _add_row(self, person: Person, rating: Rating | None, at: int | None = None) -> RatingRow:
         row = RatingRow(person, rating)
         row.changed.connect(self._schedule)
         row.remove_requested.connect(self.remove_row)
         row.field_focused.connect(self.show_guidance)
-        self.rows_layout.insertWidget(len(self.rows), row)
+        at = len(self.rows) if at is None else max(0, min(at, len(self.rows)))
+        self.rows_layout.insertWidget(at, row)
         row.show()  # at once, not on the next event loop pass: Tab must reach it now
-        self.rows.append(row)
+        self.rows.insert(at, row)
         self._slots[row] = next(self._next_slot)
         return row
 
@@ -377,6 +397,9 @@ class AuditEditor(QDialog):
 
     def _schedule(self, *_args: Any) -> None:
         self._recompute_timer.start()
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:
+            keeper.edited()
 
     def draft(self) -> Audit:
         """The audit as entered; people still missing a core rating are left out
@@ -387,7 +410,7 @@ class AuditEditor(QDialog):
         flagged = self.blocking.isChecked()
         return Audit(
             id=self.original.id,
-            taken_on=self.date_edit.date().toPython(),  # type: ignore[arg-type]
+            taken_on=from_qdate(self.date_edit.date()),
             ratings=ratings,
             note=self.note_edit.text().strip(),
             blocking_superior=flagged,
@@ -396,7 +419,7 @@ class AuditEditor(QDialog):
             ties_recorded=self.ties_editor.recorded(),
         )
 
-    # -- drafts (kept when the journal locks while the form is open) ---------------------
+    # -- drafts (kept as the user types, and when the journal locks) ----------------------
 
     draft_kind = "audit"
 
@@ -404,9 +427,31 @@ class AuditEditor(QDialog):
         return str(self.original.id) if self.original.id is not None else "new"
 
     def draft_payload(self) -> dict[str, Any] | None:
+        """The audit as entered, with the people not fully rated yet."""
         from cxjournal.journal.drafts import audit_payload
 
-        return audit_payload(self.draft())
+        unrated = [
+            UnratedRow(at=i, person=row.person, values=row.values())
+            for i, row in enumerate(self.rows)
+            if row.missing()
+        ]
+        return audit_payload(self.draft(), unrated)
+
+    @classmethod
+    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> AuditEditor:
+        """Open the form again with a draft (window-modal, as the audits page opens it)."""
+        from cxjournal.journal.drafts import audit_from_payload, unrated_from_payload
+
+        journal = services.journal
+        audit = audit_from_payload(payload, journal.people.get)
+        unrated = unrated_from_payload(payload, journal.people.get)
+        services.navigate("audits")
+        page: Any = services.window.page("audits")
+        editor: AuditEditor = page.open_editor(audit, unrated)
+        if editor.keeper.payload() is not None:
+            editor.setWindowTitle(f"{editor.windowTitle()} (you were entering it)")
+        editor.keeper.resumed()
+        return editor
 
     def recompute(self) -> None:
         self._recompute_timer.stop()
@@ -516,6 +561,11 @@ class AuditEditor(QDialog):
         if attempt.failed:
             return  # the editor stays open with every rating entered
         self.accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when the audit was changed."""
+        if self.keeper.may_close():
+            super().reject()
 
     def _show_error(self, lines: list[str]) -> None:
         self.error.setText("\n".join(lines))

@@ -8,6 +8,7 @@ only when their tab is first shown, so opening the page never imports pyqtgraph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from cxjournal.domain.errors import NotFoundError
@@ -15,6 +16,7 @@ from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
 from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.journal.changes import Area
+from cxjournal.journal.drafts import UnratedRow
 from cxjournal.journal.undo import undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, Qt
 from cxjournal.qt.gui import QAction, QKeySequence
@@ -287,15 +289,16 @@ class AuditsPage(Page):
             return
         self.open_editor(self.journal.audits.get(audit_id))
 
-    def open_editor(self, audit: Audit) -> Any:
-        """Open the audit form (window-modal, not blocking) and return it."""
+    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> Any:
+        """Open the audit form (window-modal, not blocking) and return it; ``unrated`` are
+        the people of a resumed draft not fully rated yet."""
         from cxjournal.ui.audit_editor import AuditEditor
 
         if self.editor is not None:
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
-        editor = AuditEditor(self.journal, audit, self.context.window)
+        editor = AuditEditor(self.journal, audit, self.context.window, unrated)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._editor_saved(editor))
         editor.finished.connect(lambda _result: self._editor_closed())

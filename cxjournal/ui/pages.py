@@ -96,4 +96,5 @@ EXTENSIONS: tuple[str, ...] = (
     "cxjournal.ui.trash_actions",
     "cxjournal.ui.exchange_actions",
     "cxjournal.ui.lock.lock_actions",
+    "cxjournal.ui.draft_resume",
 )

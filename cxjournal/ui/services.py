@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from cxjournal.ui.audit_actions import ExitPlanIndicator
     from cxjournal.ui.calendar_watch import CalendarWatch
     from cxjournal.ui.dialogs.search_dialog import SearchDialog
+    from cxjournal.ui.draft_resume import ResumeOffer
     from cxjournal.ui.exchange_actions import ExchangeActions
     from cxjournal.ui.lock.lock_controller import LockController
     from cxjournal.ui.main_window import MainWindow
@@ -63,6 +64,7 @@ class Extensions:
     tray: Tray | None = None
     reminders: ReminderDriver | None = None
     undo: JournalUndo | None = None
+    resume_offer: ResumeOffer | None = None  # the drafts left from last time, offered back
 
 
 def _now() -> dt.datetime:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend
 from cxjournal.ui.audit_wording import ALARM_TITLES as AUDIT_ALARM_TITLES
 from cxjournal.ui.charts.chart_theme import date_text, number_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: The titles the audit screens use, keyed by code (one list for the whole app).
 ALARM_TITLES: dict[AlarmCode, str] = {AlarmCode(c): t for c, t in AUDIT_ALARM_TITLES.items()}
@@ -59,7 +64,10 @@ def audit_lines(point: AuditPoint) -> list[str]:
 
 
 def resilience_line(
-    trend: ResilienceTrend, mode: str, series: Mapping[str, Sequence[float]], index: int
+    trend: ResilienceTrend,
+    mode: str,
+    series: Mapping[str, Sequence[float] | NDArray[np.float64]],
+    index: int,
 ) -> str:
     """The readout line of the check-ins drawn at ``index`` (rolling or weekly means)."""
     if mode == "weekly":

@@ -45,6 +45,7 @@ from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
@@ -201,7 +202,7 @@ class NoteDialog(QDialog):
             self.add_follow_up(follow_up)
 
         form = QFormLayout()
-        for label, widget in (
+        for title, widget in (
             ("&About:", self.person),
             ("&Date:", self.date),
             ("&Kind:", self.kind),
@@ -209,9 +210,9 @@ class NoteDialog(QDialog):
             ("&Note:", self.text),
             ("&Tags:", self.tags),
         ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+            buddy = QLabel(title)
+            buddy.setBuddy(widget)
+            form.addRow(buddy, widget)
         update_label = QLabel("Update:")
         update_label.setToolTip(
             "For an update to a stakeholder: goal, format and outcome (optional)"
@@ -236,8 +237,8 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
 
         if note:
             self.kind.setCurrentIndex(self.kind.findData(note.kind.value))
@@ -256,6 +257,12 @@ class NoteDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._show_agenda)
         self._show_agenda()
         self.text.setFocus()
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.accept, what="this note",
+        )  # fmt: skip
+        self.keeper.watch(self)
+        self.keeper.loaded()
 
     # -- defaults -------------------------------------------------------------------
 
@@ -291,12 +298,17 @@ class NoteDialog(QDialog):
     def add_follow_up(self, follow_up: FollowUp | None = None) -> FollowUpRow:
         row = FollowUpRow(follow_up or FollowUp(text=""), self.today, self)
         self.follow_ups_box.addWidget(row)
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:  # a row added while editing: its edits count too
+            keeper.watch(row)
+            row.remove.clicked.connect(keeper.edited)
         return row
 
     def follow_up_rows(self) -> list[FollowUpRow]:
         rows = []
         for index in range(self.follow_ups_box.count()):
-            widget = self.follow_ups_box.itemAt(index).widget()
+            item = self.follow_ups_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, FollowUpRow) and not widget.property("removed"):
                 rows.append(widget)
         return rows
@@ -322,7 +334,7 @@ class NoteDialog(QDialog):
             outcome=NoteOutcome(outcome) if outcome else None,
         )
 
-    # -- drafts (kept when the journal locks while the dialog is open) --------------------
+    # -- drafts (kept as the user types, and when the journal locks) -----------------------
 
     draft_kind = "note"
 
@@ -345,6 +357,7 @@ class NoteDialog(QDialog):
 
         dialog = cls(services.journal, services.window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
+        dialog.keeper.resumed()
         if services.run_dialog(dialog) and dialog.saved_note:
             services.show_status("Note saved")
             return True
@@ -364,6 +377,11 @@ class NoteDialog(QDialog):
         if attempt.failed:
             return  # the dialog stays open with what was typed
         super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was typed."""
+        if self.keeper.may_close():
+            super().reject()
 
 
 def _undoable_save(

@@ -125,8 +125,9 @@ class TrashDialog(QDialog):
             self.list.addTopLevelItem(item)
             if entry.id == chosen:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         has_items = bool(self.items)
         self.list.setVisible(has_items)
         self.empty.setVisible(not has_items)

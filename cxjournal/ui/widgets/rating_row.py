@@ -212,6 +212,15 @@ class RatingRow(QWidget):
             value = getattr(rating.aspects, name)
             self.spins[name].setValue(NO_ASPECT if value is None else int(value))
 
+    def values(self) -> dict[str, int]:
+        """Every spin box's value by field name ("?" and "–" as their special values)."""
+        return {name: box.value() for name, box in self.spins.items()}
+
+    def set_values(self, values: dict[str, int]) -> None:
+        for name, value in values.items():
+            if name in self.spins:
+                self.spins[name].setValue(value)
+
     def missing(self) -> list[str]:
         """The core fields not rated yet, in form order."""
         return [name for name, _, _ in CORE_FIELDS if self.spins[name].value() == UNRATED]
