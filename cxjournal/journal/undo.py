@@ -116,7 +116,7 @@ def _write_back(scope: Scope, target: Rows, other: Rows) -> Callable[[Journal], 
 
         with journal.session() as session:
             before = _latest_key(session)
-            tables = sync_scope(session, scope, target)
+            tables = sync_scope(session, scope, target, other)
             also_changes(session, _areas(tables))
             if tables & {"audits", "ratings"}:
                 after_audits_changed(session, before)

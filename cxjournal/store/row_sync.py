@@ -3,10 +3,11 @@
 A scope names the rows one change can touch: a person's notes with their
 follow-ups and talking points, one check-in day, one audit with its ratings.
 :func:`read_scope` copies them column by column as stored; :func:`sync_scope`
-makes the journal hold exactly those rows again in that scope: rows that are
-not in the copy are deleted (children first), rows that differ are updated,
-missing rows are inserted with their ids (parents first). It works inside the
-caller's transaction and says which tables it changed.
+puts a copy back: of the rows either copy knows, those not in the one wanted
+are deleted (children first), those that differ are updated, missing ones are
+inserted with their ids (parents first); rows neither copy knows (written
+since by something else) are never touched. It works inside the caller's
+transaction and says which tables it changed.
 """
 
 from __future__ import annotations
@@ -36,12 +37,18 @@ def read_scope(session: Session, scope: Scope) -> Rows:
     return rows
 
 
-def sync_scope(session: Session, scope: Scope, target: Rows) -> set[str]:
-    """Make the scope's rows exactly ``target``; the tables that changed."""
+def sync_scope(session: Session, scope: Scope, target: Rows, leaving: Rows) -> set[str]:
+    """Make the scope's rows what ``target`` holds, coming from ``leaving`` (the copy taken
+    on the other side of the change); the tables that changed. Rows of the scope that are
+    in neither copy (written since by something else) are left alone."""
     current = read_scope(session, scope)
     changed: set[str] = set()
     wanted = {t: {_key(t, row): row for row in target.get(t, [])} for t in ORDER}
-    present = {t: {_key(t, row): row for row in current.get(t, [])} for t in ORDER}
+    known = {t: set(wanted[t]) | {_key(t, row) for row in leaving.get(t, [])} for t in ORDER}
+    present = {
+        t: {_key(t, row): row for row in current.get(t, []) if _key(t, row) in known[t]}
+        for t in ORDER
+    }
     for table in reversed(ORDER):
         for key, row in present[table].items():
             if key not in wanted[table]:

@@ -122,3 +122,19 @@ def test_a_check_in_a_person_edit_and_an_audit_undo(journal: Journal, dana: Pers
     assert journal.audits.summaries() == []
     journal.perform(undone.value.undo)
     assert journal.audits.get(saved.value.value.id or 0) == saved.value.value
+
+
+def test_an_undo_leaves_alone_what_was_written_since_by_something_else(
+    journal: Journal, dana: Person
+) -> None:
+    done = journal.perform(
+        recorded(
+            notes_scope(dana.id),
+            lambda j: j.notes.add(Note(on=DAY, text="First", person_id=dana.id)),
+        )
+    )
+    later = journal.notes.add(
+        Note(on=DAY, text="Logged from the 1:1 preparation", person_id=dana.id)
+    )
+    journal.perform(done.value.undo)
+    assert [n.text for n in journal.notes.for_person(dana.id or 0)] == [later.text]
