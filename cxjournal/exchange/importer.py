@@ -34,8 +34,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError
-
 from cxjournal.domain.errors import CxJournalError, JournalWriteError, ValidationError
 from cxjournal.exchange.format_read import Document, parse
 from cxjournal.exchange.format_stream import NoteStream, empty_in_store, read_file
@@ -47,6 +45,7 @@ from cxjournal.exchange.import_merge import (
     name_key,
     report,
 )
+from cxjournal.store.write_errors import refusals_as
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -103,14 +102,14 @@ def import_document(
     if problems:
         raise ValidationError(problems)
     try:
-        with journal.session() as session:
+        with refusals_as(_refused), journal.session() as session:
             return MergeWriter(session, doc, replace, progress).run()
     except JournalWriteError as exc:
         raise JournalWriteError(f"{exc}, so nothing was written") from exc
-    except DBAPIError as exc:
-        raise CxJournalError(
-            f"the journal refused the import, so nothing was written ({exc.orig})"
-        ) from exc
+
+
+def _refused(said: str) -> CxJournalError:
+    return CxJournalError(f"the journal refused the import, so nothing was written ({said})")
 
 
 def store_problems(doc: Document) -> list[str]:

@@ -117,12 +117,6 @@ class ExitPlanOps:
             session.flush()
             return exit_item_from_row(row)
 
-    def set_item_done(self, item_id: int, done: bool) -> ExitItem:
-        with self._journal.session(Area.EXIT_PLAN) as session:
-            row = _item_row(session, item_id)
-            row.done = done
-            return exit_item_from_row(row)
-
     def set_item_due(self, item_id: int, due: dt.date | None) -> ExitItem:
         with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)

@@ -297,8 +297,6 @@ def test_agenda_items_are_added_ticked_and_kept_when_their_note_goes(journal: Jo
         (kept,) = agenda_store.read_agenda(session, _people(journal))
         assert (kept.text, kept.done_on, kept.discussed_in_note_id) == ("Budget", DAY, None)
         assert agenda_store.read_agenda(session, _people(journal), open_only=True) == []
-        agenda_store.delete_agenda_item(session, kept.id or 0)
-        assert agenda_store.read_agenda(session, {}) == []
 
 
 def test_drafts_by_kind_and_key(journal: Journal) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from cxjournal.domain.model import Audit, Person
 from cxjournal.journal import Journal
@@ -368,3 +368,88 @@ def test_discard_all_throws_the_drafts_away(
     finally:
         window.close()
         again.close()
+
+
+# --- the audit form: Enter walks on, and a removal can be undone ------------------------------
+
+CORE = ("value", "irreplaceability", "my_value", "my_irreplaceability")
+
+
+def new_audit_with(main_window: Any, qtbot: Any, people: list[Person]) -> Any:
+    main_window.navigate("audits")
+    editor = main_window.page("audits").open_editor(Audit(taken_on=TODAY))
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    for person in people:
+        assert editor.add_person(person) is None
+    return editor
+
+
+def test_enter_walks_each_person_then_goes_to_add_person(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    ben = journal.people.add(Person(name="Ben Okafor", team="Sales"))
+    editor = new_audit_with(main_window, qtbot, [dana, ben])
+    editor.rows[0].focus_first()
+    for index, row in enumerate(editor.rows):
+        for field in CORE:
+            assert QApplication.focusWidget() is row.spins[field]
+            qtbot.keyClicks(row.spins[field], "6")
+            qtbot.keyClick(row.spins[field], Qt.Key.Key_Return)
+        for _aspect in range(5):  # the optional aspects: Enter leaves them unrated
+            assert QApplication.focusWidget() is not row.remove_button
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        after = editor.rows[index + 1].spins["value"] if index == 0 else editor.adder.name_edit
+        assert QApplication.focusWidget() is after  # never the remove button
+    assert len(editor.rows) == 2 and editor.isVisible()
+    assert all(row.rating() is not None for row in editor.rows)
+    answer_unsaved.answers.append(Choice.DISCARD)
+    editor.reject()
+
+
+def test_removing_a_rated_person_is_undone_in_place_with_ratings_and_ties(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    ben = journal.people.add(Person(name="Ben Okafor", team="Sales"))
+    chen = journal.people.add(Person(name="Chen Wu", team="Finance"))
+    editor = new_audit_with(main_window, qtbot, [dana, ben, chen])
+    for number, row in enumerate(editor.rows, start=3):
+        for field in CORE:
+            row.spins[field].setValue(number)
+    editor.rows[1].spins["career_guidance"].setValue(9)
+    slots = [editor.people_rows.slots[row] for row in editor.rows]
+    editor.ties_editor.set_ties([(slots[0], slots[1]), (slots[1], slots[2])], True)
+    before = editor.draft()
+
+    qtbot.mouseClick(editor.rows[1].remove_button, Qt.MouseButton.LeftButton)
+    assert [row.person.name for row in editor.rows] == ["Dana Reyes", "Chen Wu"]
+    assert answer_unsaved.asked == []  # no confirmation in the way
+    assert editor.undo_bar.isVisible()
+    assert editor.undo_bar.message.text() == "Removed Ben Okafor from this audit."
+    assert editor.ties_editor.ties() == ()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [row.person.name for row in editor.rows] == ["Dana Reyes", "Ben Okafor", "Chen Wu"]
+    assert editor.draft() == before  # the same ratings, aspect and ties, in the same place
+    assert not editor.undo_bar.isVisible()
+
+    qtbot.mouseClick(editor.rows[0].remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert editor.draft() == before
+    answer_unsaved.answers.append(Choice.DISCARD)
+    editor.reject()
+
+
+def test_ctrl_z_in_the_name_line_undoes_a_removal_once_its_typing_is_undone(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    editor = new_audit_with(main_window, qtbot, [dana])
+    editor.rows[0].spins["value"].setValue(4)
+    qtbot.mouseClick(editor.rows[0].remove_button, Qt.MouseButton.LeftButton)
+    assert editor.rows == [] and QApplication.focusWidget() is editor.adder.name_edit
+    qtbot.keyClick(editor.adder.name_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [row.person.name for row in editor.rows] == ["Dana Reyes"]
+    assert editor.rows[0].spins["value"].value() == 4
+    answer_unsaved.answers.append(Choice.DISCARD)
+    editor.reject()
