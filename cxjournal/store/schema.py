@@ -25,7 +25,8 @@ REVISIONS: tuple[str, ...] = (
     "0003_v2",
     "0004_calendar",
     "0005_snooze",
-    "0006_contact_index",
+    "0006_trash",
+    "0007_contact_index",
 )
 HEAD = REVISIONS[-1]
 

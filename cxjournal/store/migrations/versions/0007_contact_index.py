@@ -1,7 +1,7 @@
 """The latest contact with each person is read through an index, not a scan of every note.
 
-Revision ID: 0006_contact_index
-Revises: 0005_snooze
+Revision ID: 0007_contact_index
+Revises: 0006_trash
 Create Date: 2026-12-02 13:40:00
 
 ``ix_notes_person_kind_date`` on notes (person_id, kind, on_date) answers "the
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_contact_index"
-down_revision = "0005_snooze"
+revision = "0007_contact_index"
+down_revision = "0006_trash"
 branch_labels = None
 depends_on = None
 
