@@ -142,9 +142,6 @@ class Document:
     proof_points: tuple[DocProofPoint, ...] = ()
     agenda: tuple[DocAgendaItem, ...] = ()
 
-    def people_by_file_id(self) -> dict[str, Person]:
-        return {p.file_id: p.person for p in self.people}
-
     def with_person_ids(self, ids: Mapping[str, int]) -> Document:
         """This document with store ids given to its people.
 

@@ -27,7 +27,7 @@ import json
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any, Literal
 
 from cxjournal.domain.model import (
@@ -139,9 +139,6 @@ class Field:
         if strip and self.kind == "text":
             return value.strip()
         return value
-
-    def from_db(self, value: Any) -> Any:
-        return _decoder(self)(value)
 
     def json_value(self, value: Any) -> Any:
         if self.kind == "choice":
@@ -403,14 +400,14 @@ def from_row(
 def values(name: RecordName | Record, obj: Any) -> dict[str, Any]:
     """The record's columns of ``obj`` (all but id), ready to write."""
     rec = record(name)
-    return {f.column: f.to_db(getattr(obj, f.name), rec.strip) for f in rec.stored}  # type: ignore[misc]
+    return {
+        f.column: f.to_db(getattr(obj, f.name), rec.strip)
+        for f in rec.stored
+        if f.column is not None  # always, for a stored field: this tells mypy
+    }
 
 
 def to_json(name: RecordName | Record, obj: Any) -> dict[str, Any]:
     """The exchange format's keys of ``obj``'s declared fields, in declaration order."""
     rec = record(name)
     return {f.key: f.json_value(getattr(obj, f.name)) for f in rec.fields}
-
-
-def enum_values(enum: type[Enum]) -> tuple[str, ...]:
-    return tuple(str(member.value) for member in enum)

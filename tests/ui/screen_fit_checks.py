@@ -240,6 +240,16 @@ def _resume_offer(window: Any) -> QWidget:
     return ResumeOffer(window.services, drafts)
 
 
+def _trash(window: Any) -> QWidget:
+    from cxjournal.ui.dialogs.trash_dialog import TrashDialog
+
+    journal = window.journal
+    if not journal.trash.count():  # a note and a person with everything of theirs
+        journal.notes.delete(journal.notes.recent(limit=1)[0].id or 0)
+        journal.people.delete(_someone(window))
+    return TrashDialog(window.services)
+
+
 DIALOGS: dict[str, Callable[[Any], QWidget]] = {
     "audit editor": _audit_editor,
     "new audit": _empty_audit_editor,
@@ -260,6 +270,7 @@ DIALOGS: dict[str, Callable[[Any], QWidget]] = {
     "passphrase": _passphrase,
     "unsaved changes": _unsaved_question,
     "resume drafts": _resume_offer,
+    "trash": _trash,
 }
 
 
