@@ -26,9 +26,28 @@ gc.disable()
 @pytest.fixture(autouse=True)
 def _collect_between_tests() -> Iterator[None]:
     yield
+    _stop_timers_left_running()
     from cxjournal.ui.gc_policy import collect_due
 
     collect_due(_GC_THRESHOLDS)
+
+
+def _stop_timers_left_running() -> None:
+    """A window still alive after its test must not wake up in a later one: its timers
+    (the due-updates recount every 15 minutes, the calendar poll) would read a journal
+    closed long before, whenever a busy machine makes the run long enough."""
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for window in QApplication.topLevelWidgets():
+        for timer in window.findChildren(QTimer):
+            timer.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -137,9 +137,9 @@ class ExitPlanOps:
             session.flush()
             return _plan(session)
 
-    def delete_item(self, item_id: int) -> None:
-        with self._journal.session(Area.EXIT_PLAN) as session:
-            session.delete(_item_row(session, item_id))
+    def delete_item(self, item_id: int) -> int:
+        """Move the step to the trash; the trash item's id."""
+        return self._journal.trash.delete("exit_step", item_id)
 
 
 # -- shared with the audit operations (same transaction) ------------------------------

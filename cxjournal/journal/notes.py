@@ -75,9 +75,13 @@ class NoteOps:
         with self._journal.session() as session:
             return note_from_row(_row(session, note_id))
 
-    def delete(self, note_id: int) -> None:
-        with self._journal.session(Area.NOTES) as session:
-            session.delete(_row(session, note_id))
+    def delete(self, note_id: int) -> int:
+        """Move the note and its follow-ups to the trash; the trash item's id."""
+        return self._journal.trash.delete("note", note_id)
+
+    def delete_follow_up(self, follow_up_id: int) -> int:
+        """Move one follow-up to the trash (its note stays); the trash item's id."""
+        return self._journal.trash.delete("follow_up", follow_up_id)
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
         """A person's notes, newest first."""

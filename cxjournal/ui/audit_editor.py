@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
@@ -50,6 +50,7 @@ from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, FIELD_TITLES,
 from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
@@ -60,6 +61,7 @@ from cxjournal.ui.widgets.undo_bar import UndoBar
 from cxjournal.ui.write_guard import guarded_write
 
 if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
     from cxjournal.ui.services import Services
 
 
@@ -500,7 +502,7 @@ class AuditEditor(QDialog):
         draft = self.draft()
         with guarded_write(self, "save the audit") as attempt:
             try:
-                done = self.journal.perform(lambda j: j.audits.save(draft))
+                done = self.journal.perform(lambda j: apply(j, *_undoable_save(draft)))
                 self.saved_audit, self.saved_changes = done.value, done.changes
             except ValidationError as exc:
                 self._show_error(exc.problems)  # beside the form, like the form's own checks
@@ -517,3 +519,14 @@ class AuditEditor(QDialog):
     def _show_error(self, lines: list[str]) -> None:
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
+
+
+def _undoable_save(draft: Audit) -> tuple[str, Callable[[Journal], Reversible[Audit]]]:
+    """The audit's save as a change Edit > Undo can reverse (people it added stay)."""
+    from cxjournal.journal.undo import audit_scope, recorded
+
+    if draft.id is None:
+        return "Save new audit", recorded(
+            lambda saved: audit_scope(saved.id or 0), lambda j: j.audits.save(draft)
+        )
+    return "Edit audit", recorded(audit_scope(draft.id), lambda j: j.audits.save(draft))

@@ -14,8 +14,10 @@ from typing import Any
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.journal.changes import Area
 from cxjournal.journal.drafts import UnratedRow
+from cxjournal.journal.undo import undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, Qt
 from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.qt.widgets import (
@@ -326,14 +328,15 @@ class AuditsPage(Page):
             "Delete audit?",
             as_written(
                 f"Delete the audit of {when} and its {people}? The people stay in your "
-                "directory. This cannot be undone."
+                f"directory.\n\n{GOES_TO_TRASH}"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.run_op("delete the audit", lambda j: j.audits.delete(audit_id), UNCHANGED) is None:
+        deleting = undoable_delete("audit", audit_id)
+        if self.run_undoable("Delete audit", "delete the audit", deleting, UNCHANGED) is None:
             return
         self.context.show_status(f"Audit of {when} deleted")
 

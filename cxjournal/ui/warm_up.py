@@ -33,6 +33,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.trends",
     "cxjournal.journal.program",
     "cxjournal.journal.calendar",
+    "cxjournal.journal.trash",
     "pyqtgraph",
 )
 
@@ -131,6 +132,13 @@ def prebuild_in_turns(
     QTimer.singleShot(0, window, next_turn)
 
 
+def purge_trash(window: MainWindow) -> None:
+    """Delete for good what has been in the trash for more than 30 days."""
+    from cxjournal.ui.trash_actions import purge_expired
+
+    purge_expired(window.services)
+
+
 def start_calendar_watch(window: MainWindow) -> None:
     """Read the calendar files once and watch them (cxjournal.ui.calendar_watch)."""
     try:
@@ -168,6 +176,7 @@ def after_first_paint(window: MainWindow) -> threading.Thread:
             timer.stop()
             timer.deleteLater()
             if not window.close_policy.closing:
+                purge_trash(window)
                 prebuild_in_turns(window, then=rest)
 
     timer.timeout.connect(check)

@@ -14,6 +14,7 @@ from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, ProofPoint, ProofShare
 from cxjournal.domain.program_wording import PLAN_TITLES, number_text
 from cxjournal.journal import Journal
+from cxjournal.journal.undo import proof_point_scope, recorded
 from cxjournal.qt.gui import QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
     QCheckBox,
@@ -34,6 +35,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.write_guard import guarded_write
 
 FIGURES = ("baseline", "result", "value")
@@ -253,7 +255,17 @@ class ProofPointDialog(QDialog):
 
     def accept(self) -> None:
         with guarded_write(self, "save the proof point") as attempt:
-            self.saved_point = self.journal.program.save_proof_point(self.value())
+            point = self.value()
+
+            def save(journal: Journal) -> ProofPoint:
+                return journal.program.save_proof_point(point)
+
+            if point.id is None:
+                change = recorded(lambda saved: proof_point_scope(saved.id or 0), save)
+            else:
+                change = recorded(proof_point_scope(point.id), save)
+            name = "Add proof point" if point.id is None else "Edit proof point"
+            self.saved_point = apply(self.journal, name, change)
         if attempt.failed:
             return
         super().accept()
