@@ -140,3 +140,39 @@ def test_replacing_the_whole_journal_clears_the_history(
     assert _undo(main_window).stack.count() == 1
     main_window.bus.announce(Area.ALL)  # an import, a restore, an unlock
     assert _undo(main_window).stack.count() == 0
+
+
+def test_a_1_1_note_with_ticked_points_and_a_proof_point_are_undone(
+    qtbot: Any, main_window: Any, journal: Journal
+) -> None:
+    from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+    from cxjournal.ui.dialogs.proof_point_dialog import ProofPointDialog
+
+    ana = journal.people.add(Person(name="Ana Silva"))
+    assert ana.id is not None
+    journal.agenda.add(ana.id, "Offer to introduce Chen", DAY)
+    dialog = PrepareDialog(journal, ana.id, main_window.bus.announce, main_window, today=DAY)
+    qtbot.addWidget(dialog)
+    dialog.agenda.boxes[0].setChecked(True)
+    dialog.talking_points.setPlainText("We agreed on the intro")
+    assert dialog.save_note()
+    undo = _undo(main_window)
+    assert [undo.stack.text(i) for i in range(undo.stack.count())] == [
+        "Tick talking point",
+        "Save 1:1 talking points",
+    ]
+    undo.stack.undo()
+    assert journal.notes.count() == 0 and journal.agenda.open_for(ana.id) == []
+    undo.stack.undo()
+    assert [p.text for p in journal.agenda.open_for(ana.id)] == ["Offer to introduce Chen"]
+
+    points = ProofPointDialog(journal, None, main_window, DAY)
+    qtbot.addWidget(points)
+    points.title.setText("Callbacks kept")
+    points.accept()
+    assert [p.title for p in journal.program.proof_points()] == ["Callbacks kept"]
+    assert undo.stack.undoText() == "Add proof point"
+    undo.stack.undo()
+    assert journal.program.proof_points() == []
+    undo.stack.redo()
+    assert [p.title for p in journal.program.proof_points()] == ["Callbacks kept"]

@@ -20,6 +20,7 @@ from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.journal.stakeholders import DueStakeholder
+from cxjournal.journal.undo import notes_scope, recorded
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import (
     QKeySequence,
@@ -48,6 +49,7 @@ from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_he
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
@@ -361,16 +363,19 @@ class PrepareDialog(QDialog):
             person_id=self.person_id,
             tags=(TALKING_POINTS_TAG,),
         )
+        # the points ticked in this 1:1 are done in its note, in the same transaction
+        ticked = [item.id for item in self.agenda.ticked() if item.id is not None]
         with guarded_write(self, "save the talking points") as attempt:
-            self.saved_note = self.journal.notes.add(note)
+            self.saved_note = apply(
+                self.journal,
+                "Save 1:1 talking points",
+                recorded(
+                    notes_scope(self.person_id),
+                    lambda j: j.notes.add(note, discussed=ticked),
+                ),
+            )
         if attempt.failed:
             return False  # they stay in the box
-        # the points ticked in this 1:1 are linked to its note (the note is saved already)
-        note_id = self.saved_note.id if self.saved_note is not None else None
-        with guarded_write(self, "link the ticked talking points to the note", UNCHANGED):
-            for item in self.agenda.ticked():
-                if item.id is not None and note_id is not None:
-                    self.journal.agenda.mark_done(item.id, self.today, note_id)
         self.announce(Area.NOTES | Area.AGENDA)
         return True
 
