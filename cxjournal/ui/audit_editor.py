@@ -17,6 +17,7 @@ from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
 from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
+from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import QDate, QSize, Qt, QTimer
@@ -39,7 +40,7 @@ from cxjournal.qt.widgets import (
     QWidget,
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, short_date
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap

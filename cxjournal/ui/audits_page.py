@@ -13,6 +13,7 @@ from typing import Any
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
+from cxjournal.domain.wording import long_date, short_date
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, Qt
 from cxjournal.qt.gui import QAction, QKeySequence
@@ -31,7 +32,6 @@ from cxjournal.qt.widgets import (
     QWidget,
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page

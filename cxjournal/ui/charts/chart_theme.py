@@ -230,11 +230,6 @@ def nearest(xs: np.ndarray, x: float) -> int | None:
     return i if abs(xs[i] - x) < abs(x - xs[i - 1]) else i - 1
 
 
-def date_text(day: dt.date) -> str:
-    """``"5 Mar 2026"``."""
-    return f"{day.day} {day:%b %Y}"
-
-
 def number_text(value: float, places: int = 1) -> str:
     """A figure as shown in readouts, with a true minus sign."""
     return f"{value:.{places}f}".replace("-", "\N{MINUS SIGN}")

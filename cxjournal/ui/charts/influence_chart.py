@@ -24,6 +24,7 @@ import pyqtgraph as pg
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
+from cxjournal.domain.wording import ALARMS, DIMENSION_WORDS, alarm_title, measure, short_date
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
 from cxjournal.qt.core import QEvent, QPointF, Qt
 from cxjournal.qt.widgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -32,7 +33,6 @@ from cxjournal.ui.charts.chart_theme import (
     DAY_SECONDS,
     cache_plot,
     centre_placeholder,
-    date_text,
     date_x,
     dated_plot,
     dates_x,
@@ -46,26 +46,13 @@ from cxjournal.ui.charts.chart_theme import (
     style_view,
     x_date,
 )
-from cxjournal.ui.charts.trend_readouts import (
-    ALARM_TITLES,
-    DIMENSION_PLURALS,
-    LEGEND_ALARM_TITLES,
-    audit_lines,
-    resilience_line,
-)
+from cxjournal.ui.charts.trend_readouts import audit_lines, resilience_line
 from cxjournal.ui.plain_text import as_written
 
 ResilienceMode = Literal["rolling", "weekly"]
 
-#: The alarm strip's rows, bottom to top, with each code's marker symbol.
-ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
-    (AlarmCode.LIMITED_REACH, "d"),
-    (AlarmCode.CLOSED_NETWORK, "+"),
-    (AlarmCode.POWER_IMBALANCE, "t1"),
-    (AlarmCode.HIGH_VULNERABILITY, "s"),
-    (AlarmCode.TRANSACTIONAL_NETWORK, "h"),
-    (AlarmCode.BLOCKING_SUPERIOR, "star"),
-)
+#: The alarm strip's rows, bottom to top (each with its marker, ``ALARMS[code].symbol``).
+ALARM_ROWS: tuple[AlarmCode, ...] = tuple(ALARMS)
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
 #: what the left axis of each panel counts, by row
@@ -155,9 +142,11 @@ class InfluenceChart(QWidget):
         view = self.view
         self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
         self.influence = self._line(
-            self.balance_plot, self.balance_legend, "influence", "Influence"
+            self.balance_plot, self.balance_legend, "influence", measure("influence")
         )
-        self.reliance = self._line(self.balance_plot, self.balance_legend, "reliance", "Reliance")
+        self.reliance = self._line(
+            self.balance_plot, self.balance_legend, "reliance", measure("reliance")
+        )
         self.net_balance = self._line(
             self.balance_plot, self.balance_legend, "net_balance", "Net balance"
         )
@@ -187,7 +176,7 @@ class InfluenceChart(QWidget):
 
         self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
         self.reach = {
-            dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_PLURALS[dim])
+            dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_WORDS[dim][1])
             for dim in REACH_DIMENSIONS
         }
         self.effective_size = self._line(
@@ -196,19 +185,20 @@ class InfluenceChart(QWidget):
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
-        for code, symbol in ALARM_ROWS:
+        for code in ALARM_ROWS:
+            words = ALARMS[code]
             item = pg.ScatterPlotItem(
                 size=11,
-                symbol=symbol,
+                symbol=words.symbol,
                 brush=pg.mkBrush(COLOURS["alarm"]),
                 pen=None,
                 hoverable=True,
                 hoverSize=15,
                 tip=lambda x, y, data, c=code: self._alarm_tip(c, data),
-                name=ALARM_TITLES[code],
+                name=words.title,
             )
             self.alarm_plot.addItem(item)
-            self.alarm_legend.addItem(item, LEGEND_ALARM_TITLES.get(code, ALARM_TITLES[code]))
+            self.alarm_legend.addItem(item, words.legend or words.title)
             self.alarm_items[code] = item
         left = self.alarm_plot.getAxis("left")
         left.setTicks([[(i, "") for i in range(len(ALARM_ROWS))]])
@@ -342,9 +332,9 @@ class InfluenceChart(QWidget):
 
     def _set_alarms(self, audits: tuple[AuditPoint, ...]) -> None:
         """One marker per audit and alarm code (reach may ring for several dimensions)."""
-        rows = {code: float(index) for index, (code, _) in enumerate(ALARM_ROWS)}
-        xs: dict[AlarmCode, list[float]] = {code: [] for code, _ in ALARM_ROWS}
-        self._alarm_spots = {code: [] for code, _ in ALARM_ROWS}
+        rows = {code: float(index) for index, code in enumerate(ALARM_ROWS)}
+        xs: dict[AlarmCode, list[float]] = {code: [] for code in ALARM_ROWS}
+        self._alarm_spots = {code: [] for code in ALARM_ROWS}
         for point, x in zip(audits, self._audit_x, strict=True):
             by_code: dict[AlarmCode, list[str]] = {}
             for alarm in point.alarms:
@@ -353,7 +343,7 @@ class InfluenceChart(QWidget):
                 xs[code].append(float(x))
                 text = "\n".join(textwrap.fill(m, 72) for m in messages)
                 self._alarm_spots[code].append(
-                    f"{ALARM_TITLES[code]}, audit of {date_text(point.taken_on)}\n{text}"
+                    f"{alarm_title(code)}, audit of {short_date(point.taken_on)}\n{text}"
                 )
         for code, item in self.alarm_items.items():
             item.setData(
@@ -370,7 +360,7 @@ class InfluenceChart(QWidget):
 
     def alarm_tip_texts(self) -> list[str]:
         """The hover text of every alarm marker, row by row."""
-        return [text for code, _ in ALARM_ROWS for text in self._alarm_spots.get(code, [])]
+        return [text for code in ALARM_ROWS for text in self._alarm_spots.get(code, [])]
 
     def set_resilience_mode(self, mode: ResilienceMode, redraw: bool = True) -> None:
         """Draw check-ins as trailing rolling means or as weekly averages."""
@@ -481,7 +471,7 @@ class InfluenceChart(QWidget):
         if audit_index is not None:
             point = self._audits[audit_index]
             lines += audit_lines(point)
-            tips += [f"{ALARM_TITLES[a.code]}: {a.message}" for a in point.alarms]
+            tips += [f"{alarm_title(a.code)}: {a.message}" for a in point.alarms]
             ax = float(self._audit_x[audit_index])
             for cursor in self.cursors[:4]:
                 cursor.setPos(ax)

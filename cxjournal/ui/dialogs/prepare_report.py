@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Attitude
+from cxjournal.domain.wording import measure
 from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED
 from cxjournal.qt.core import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from cxjournal.qt.gui import (
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
     from cxjournal.ui.dialogs.prepare_dialog import Preparation
 
 #: The two dependences as the app names them, and their colours (the snapshot's).
-RELY_ON_THEM = "You rely on them"
-RELY_ON_YOU = "They rely on you"
+RELY_ON_THEM = measure("dependence_on_them")
+RELY_ON_YOU = measure("their_dependence_on_me")
 ON_THEM_COLOUR = QColor("#d9622b")
 ON_YOU_COLOUR = QColor("#2f6db5")
 CHART_URL = "cx:prep-chart"
