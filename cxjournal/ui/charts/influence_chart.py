@@ -41,6 +41,7 @@ from cxjournal.ui.charts.chart_theme import (
     nearest,
     pen,
     placeholder,
+    plot_series,
     style_legend,
     style_plot,
     style_view,
@@ -290,14 +291,16 @@ class InfluenceChart(QWidget):
         self._audit_x = dates_x([a.taken_on for a in trends.audits])
         x = self._audit_x
         totals = [a.totals for a in trends.audits]
-        self.influence.setData(x, finite(t.influence if t else None for t in totals))
-        self.reliance.setData(x, finite(t.reliance if t else None for t in totals))
-        self.net_balance.setData(x, finite(t.net_balance if t else None for t in totals))
-        self.ratio.setData(x, finite(t.influence_ratio if t else None for t in totals))
-        self.top2.setData(x, finite(t.top2_share if t else None for t in totals))
+        plot_series(self.influence, x, finite(t.influence if t else None for t in totals))
+        plot_series(self.reliance, x, finite(t.reliance if t else None for t in totals))
+        plot_series(self.net_balance, x, finite(t.net_balance if t else None for t in totals))
+        plot_series(self.ratio, x, finite(t.influence_ratio if t else None for t in totals))
+        plot_series(self.top2, x, finite(t.top2_share if t else None for t in totals))
         networks = [a.network for a in trends.audits]
-        self.density.setData(x, finite(n.density if n else None for n in networks))
-        self.effective_size.setData(x, finite(n.effective_size if n else None for n in networks))
+        plot_series(self.density, x, finite(n.density if n else None for n in networks))
+        plot_series(
+            self.effective_size, x, finite(n.effective_size if n else None for n in networks)
+        )
         thresholds = trends.thresholds
         self.imbalance_line.setValue(thresholds.imbalance_ratio)
         self.vulnerability_line.setValue(thresholds.vulnerability_share)
@@ -310,7 +313,9 @@ class InfluenceChart(QWidget):
             f"alarm above {thresholds.vulnerability_share:g}",
         )
         for dim, item in self.reach.items():
-            item.setData(x, finite(a.distinct(dim) if a.totals else None for a in trends.audits))
+            plot_series(
+                item, x, finite(a.distinct(dim) if a.totals else None for a in trends.audits)
+            )
         self._set_alarms(trends.audits)
         self._resilience = trends.resilience
         self._set_resilience()
@@ -400,9 +405,9 @@ class InfluenceChart(QWidget):
             title = f"Resilience check-ins, {trend.rolling_days}-day means"
         self._resilience_x = x
         self._resilience_series = series
-        self.energy.setData(x, series["energy"])
-        self.stress.setData(x, series["stress"])
-        self.mood.setData(x, series["mood"])
+        plot_series(self.energy, x, series["energy"])
+        plot_series(self.stress, x, series["stress"])
+        plot_series(self.mood, x, series["mood"])
         self.resilience_plot.setTitle(title)
         style_plot(self.resilience_plot, self.palette())
 
