@@ -81,7 +81,7 @@ class Strength:
 
 def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
     """zxcvbn's estimate (at most the first 100 characters are looked at, so it stays fast)."""
-    from zxcvbn import zxcvbn  # type: ignore[import-untyped]
+    from zxcvbn import zxcvbn
 
     result = zxcvbn(normalise(passphrase)[:100], user_inputs=list(user_inputs))
     score = int(result["score"])

@@ -89,11 +89,12 @@ class ReminderPreferences:
             return got if isinstance(got, bool) else bool(getattr(default, key))
 
         def clock(key: str) -> dt.time:
+            fallback: dt.time = getattr(default, key)
             got = value.get(key)
             try:
-                return dt.time.fromisoformat(got) if isinstance(got, str) else getattr(default, key)
+                return dt.time.fromisoformat(got) if isinstance(got, str) else fallback
             except ValueError:
-                return getattr(default, key)  # type: ignore[no-any-return]
+                return fallback
 
         minutes = value.get("minutes_before")
         if isinstance(minutes, bool) or not isinstance(minutes, int):

@@ -72,7 +72,7 @@ def crowd(count: int, seed: int) -> tuple[CastMember, ...]:
                 unit,
                 location,
                 round(rng.uniform(0.8, 3.0), 2),
-                tuple(rng.randint(3, 7) for _ in range(4)),  # type: ignore[arg-type]
+                (rng.randint(3, 7), rng.randint(3, 7), rng.randint(3, 7), rng.randint(3, 7)),
                 profile,
                 arc,
                 joins=joins,

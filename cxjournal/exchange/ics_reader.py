@@ -131,18 +131,19 @@ def _check_date(name: str, params: dict[str, str], value: str, number: int) -> N
             except ValueError:
                 raise IcsError(number, f"{name} {item!r} is not a date or time") from None
         try:
+            # icalendar leaves from_ical unannotated
             vDDDTypes.from_ical(item, timezone=params.get("TZID"))  # type: ignore[no-untyped-call]
         except Exception:
             raise IcsError(number, f"{name} {item!r} is not a date or time") from None
 
 
-def _lines(text: str) -> list[tuple[int, str]] | list[str]:
-    """The file's physical lines when none is folded (the common case), else its unfolded
-    logical lines with the number each starts on."""
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    """The file's physical lines, numbered, when none is folded (the common case), else
+    its unfolded logical lines with the number each starts on."""
     physical = text.splitlines()
     if any(line[:1] in (" ", "\t") for line in physical):
         return list(_logical_lines(text))
-    return physical
+    return enumerate(physical, start=1)
 
 
 def _walk(text: str) -> tuple[list[str], list[_Block]]:
@@ -157,8 +158,6 @@ def _walk(text: str) -> tuple[list[str], list[_Block]]:
 
     if not text.strip():
         raise IcsError(1, "the file is empty")
-    lines = _lines(text)
-    folded = bool(lines) and isinstance(lines[0], tuple)
     stack: list[str] = []
     seen_any = False
     outside: list[str] = []
@@ -166,9 +165,7 @@ def _walk(text: str) -> tuple[list[str], list[_Block]]:
     block: _Block | None = None
     head = _HEAD.match
     structural = _STRUCTURAL
-    numbered: Iterable[tuple[int, str]] = (
-        lines if folded else enumerate(lines, start=1)  # type: ignore[assignment,arg-type]
-    )
+    numbered = _lines(text)
     for number, line in numbered:
         simple = head(line)
         if simple is not None and seen_any:
@@ -426,7 +423,7 @@ def _parse(
         lines.extend(block.lines)
     lines.extend(outside[at:])
     import icalendar
-    import recurring_ical_events  # type: ignore[import-untyped]
+    import recurring_ical_events
 
     try:
         calendars = icalendar.Calendar.from_ical("\r\n".join(lines) + "\r\n", multiple=True)

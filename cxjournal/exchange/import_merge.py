@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, func, insert, select, update
 
 from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, ResilienceEntry
+from cxjournal.domain.ties import tie_rows
 from cxjournal.domain.validation import email_key
 from cxjournal.exchange.format_read import Document
 from cxjournal.exchange.import_program import merge_program_records
@@ -29,7 +30,6 @@ from cxjournal.store.mapping import (
     person_values,
     resilience_values,
     tags_from_json,
-    tie_rows,
 )
 from cxjournal.store.models import (
     AuditRow,

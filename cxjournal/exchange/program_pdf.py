@@ -4,9 +4,9 @@ by Qt's text engine (QTextDocument) onto A4 pages. Imported only when a PDF is a
 
 from __future__ import annotations
 
-from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, ensure_gui_application
-from cxjournal.qt.core import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from cxjournal.qt.gui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, ensure_gui_application, set_a4_page
+from cxjournal.qt.core import QBuffer, QByteArray, QIODevice, QSizeF
+from cxjournal.qt.gui import QFont, QPdfWriter, QTextDocument
 
 
 def markdown_pdf(markdown: str, title: str) -> bytes:
@@ -26,15 +26,7 @@ def markdown_pdf(markdown: str, title: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("cxjournal")
-    writer.setResolution(96)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_a4_page(writer)
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(page.width(), page.height()))
     document.print_(writer)

@@ -86,12 +86,12 @@ def hide_names(program: Program, people: Sequence[Person]) -> tuple[Program, lis
         for p in people
     }
 
-    def plan(kept: Plan) -> Plan:
+    def hidden_plan(kept: Plan) -> Plan:
         members = tuple(PlanMember(hidden.get(m.person.id, m.person), m.role) for m in kept.people)
         return replace(kept, summary="", next_step="", people=members)
 
     return (
-        Program(why="", kpi="", plans=tuple(plan(p) for p in program.plans)),
+        Program(why="", kpi="", plans=tuple(hidden_plan(p) for p in program.plans)),
         sorted(hidden.values(), key=lambda p: p.name),
     )
 

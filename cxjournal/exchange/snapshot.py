@@ -245,12 +245,14 @@ def pseudonymise(audit: Audit) -> Audit:
     def hidden(person: Person) -> Person:
         key = person.id if person.id is not None else ("new", person.name)
         if key not in people:
+            # Keyword names come from GROUP_LABELS, so mypy cannot match them to fields.
+            groups: dict[str, Any] = {dim: group(dim, getattr(person, dim)) for dim in GROUP_LABELS}
             people[key] = Person(
                 name=pseudonym(len(people)),
                 relationship=person.relationship,
                 internal=person.internal,
                 key_stakeholder=person.key_stakeholder,
-                **{dim: group(dim, getattr(person, dim)) for dim in GROUP_LABELS},
+                **groups,
             )
         return people[key]
 

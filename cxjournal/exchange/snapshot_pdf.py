@@ -36,6 +36,7 @@ from cxjournal.qt.gui import (
     QFont,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -71,6 +72,22 @@ def ensure_gui_application() -> None:
     _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])
 
 
+def set_a4_page(device: QPagedPaintDevice) -> None:
+    """An A4 portrait page with the reports' margins, laid out in CSS pixels (96 dpi;
+    images keep their full resolution). Every PDF and printed page of the app uses it."""
+    set_resolution = getattr(device, "setResolution", None)  # a PDF writer or a printer
+    if set_resolution is not None:
+        set_resolution(96)
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 14, 16, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
 def render_pdf(snapshot: Snapshot) -> bytes:
     """The report as PDF bytes (A4)."""
     ensure_gui_application()
@@ -100,15 +117,7 @@ def render_pdf(snapshot: Snapshot) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(f"{TITLE}: {snapshot.audit.taken_on.isoformat()}")
     writer.setCreator("cxjournal")
-    writer.setResolution(96)  # layout in CSS pixels; the images keep their full resolution
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    set_a4_page(writer)
     document.documentLayout().setPaintDevice(writer)
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     body_height = page.height() - FOOTER

@@ -264,8 +264,8 @@ def find_row_by_name(session: Session, name: str) -> PersonRow | None:
 
 
 def usage_counts(session: Session, person_id: int) -> dict[str, int]:
-    def count(query: object) -> int:
-        return int(session.scalar(query) or 0)  # type: ignore[call-overload]
+    def count(query: Select[Any]) -> int:
+        return int(session.scalar(query) or 0)
 
     return {
         "notes": count(select(func.count()).where(NoteRow.person_id == person_id)),

@@ -32,6 +32,7 @@ class CxCipherDialect(SQLiteDialect_pysqlcipher):
 
     def on_connect_url(self, url: URL) -> Any:
         if url.password:
+            # SQLAlchemy leaves this dialect hook unannotated
             keyed = super().on_connect_url(url)  # type: ignore[no-untyped-call]
 
             def on_connect(conn: Any) -> None:

@@ -41,7 +41,7 @@ def _note_key(order: str) -> ColumnElement[Any]:
         "text": func.lower(NoteRow.text),
         "tags": NoteRow.tags,
     }[order]
-    return column  # type: ignore[return-value]
+    return column  # type: ignore[return-value]  # a mapped column, typed as its attribute
 
 
 def order_notes(query: Select[Any], order: str, descending: bool) -> Select[Any]:
@@ -80,5 +80,5 @@ def order_check_ins(query: Q, order: str, descending: bool) -> Q:
     key = column.desc() if descending else column.asc()
     ordered: Any = query
     if order == "date":
-        return ordered.order_by(key)  # type: ignore[no-any-return]
-    return ordered.order_by(key, ResilienceRow.on_date.desc())  # type: ignore[no-any-return]
+        return ordered.order_by(key)  # type: ignore[no-any-return]  # a Q, like query
+    return ordered.order_by(key, ResilienceRow.on_date.desc())  # type: ignore[no-any-return]  # a Q

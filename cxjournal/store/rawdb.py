@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3  # type: ignore[import-untyped]
+import sqlcipher3
 
 from cxjournal.domain.errors import (
     NewerSchemaError,

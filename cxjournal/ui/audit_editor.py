@@ -41,6 +41,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
@@ -383,7 +384,7 @@ class AuditEditor(QDialog):
         flagged = self.blocking.isChecked()
         return Audit(
             id=self.original.id,
-            taken_on=self.date_edit.date().toPython(),  # type: ignore[arg-type]
+            taken_on=from_qdate(self.date_edit.date()),
             ratings=ratings,
             note=self.note_edit.text().strip(),
             blocking_superior=flagged,

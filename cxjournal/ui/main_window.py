@@ -86,14 +86,16 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Page")
+        self._holders: list[QHBoxLayout] = []  # one per page, in the stack's order
         for spec in self._specs:
             item = QListWidgetItem(spec.title)
             item.setToolTip(spec.tooltip or spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
             holder = QWidget()
-            holder.setLayout(QHBoxLayout())
-            holder.layout().setContentsMargins(0, 0, 0, 0)
+            holding = QHBoxLayout(holder)
+            holding.setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holding)
             self.stack.addWidget(holder)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._colour_sidebar_icons()
@@ -136,8 +138,7 @@ class MainWindow(QMainWindow):
             page_class = getattr(importlib.import_module(module_name), class_name)
             page: Page = page_class(self.services)
             page.setObjectName(f"page-{key}")
-            holder = self.stack.widget(index)
-            holder.layout().addWidget(page)
+            self._holders[index].addWidget(page)
             self.pages[key] = page
         return self.pages[key]
 

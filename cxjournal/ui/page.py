@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cxjournal.ui.services import Services
 
 T = TypeVar("T")
+PageType = TypeVar("PageType", bound="Page")
 
 
 class Page(QWidget):
@@ -95,3 +96,12 @@ class Page(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh_if_stale()
         super().showEvent(event)
+
+
+def page_of(get: Callable[[str], Page], key: str, kind: type[PageType]) -> PageType:
+    """The page ``key`` from ``get`` (``Services.page``, ``MainWindow.page``), typed as
+    the class it is, for calling what only that page has."""
+    page = get(key)
+    if not isinstance(page, kind):
+        raise TypeError(f"page {key!r} is a {type(page).__name__}, not a {kind.__name__}")
+    return page

@@ -15,6 +15,7 @@ from cxjournal.qt.core import QObject, Qt, QTimer
 from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.qt.widgets import QLabel, QListWidgetItem
 from cxjournal.ui.icons import icon
+from cxjournal.ui.page import page_of
 from cxjournal.ui.pages import PAGES
 
 if TYPE_CHECKING:
@@ -36,20 +37,25 @@ def install(services: Services) -> None:
     new_person.setStatusTip("Add someone to your people directory")
     new_person.triggered.connect(lambda: open_new_person(services))
     file_menu = services.menu("file")
-    first = file_menu.actions()[0] if file_menu.actions() else None
     from cxjournal.ui.main_window import writes_journal
 
-    file_menu.insertAction(first, writes_journal(new_note))
-    file_menu.insertAction(first, writes_journal(new_person))
+    if file_menu.actions():
+        first = file_menu.actions()[0]
+        file_menu.insertAction(first, writes_journal(new_note))
+        file_menu.insertAction(first, writes_journal(new_person))
+    else:
+        file_menu.addAction(writes_journal(new_note))
+        file_menu.addAction(writes_journal(new_person))
     services.extensions.due_counter = DueCounter(services)
 
 
 def open_new_note(services: Services) -> None:
     from cxjournal.ui.dialogs.note_dialog import NoteDialog
+    from cxjournal.ui.people_page import PeoplePage
 
     person_id = None
     if services.current_key() == PAGE_KEY:
-        person_id = services.page(PAGE_KEY).current_person_id()  # type: ignore[attr-defined]
+        person_id = page_of(services.page, PAGE_KEY, PeoplePage).current_person_id()
     dialog = NoteDialog(services.journal, services.window, person_id=person_id)
     if services.run_dialog(dialog) and dialog.saved_note:
         services.show_status("Note saved")
@@ -57,7 +63,9 @@ def open_new_note(services: Services) -> None:
 
 def open_new_person(services: Services) -> None:
     services.navigate(PAGE_KEY)
-    services.page(PAGE_KEY).add_person()  # type: ignore[attr-defined]
+    from cxjournal.ui.people_page import PeoplePage
+
+    page_of(services.page, PAGE_KEY, PeoplePage).add_person()
 
 
 class DueCounter(QObject):
@@ -107,10 +115,11 @@ class DueCounter(QObject):
 
     def show_people(self) -> None:
         from cxjournal.ui.models.people_model import NEXT_UPDATE
+        from cxjournal.ui.people_page import PeoplePage
 
         self.services.navigate(PAGE_KEY)
-        page = self.services.page(PAGE_KEY)
-        page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)  # type: ignore[attr-defined]
+        page = page_of(self.services.page, PAGE_KEY, PeoplePage)
+        page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)
 
     def _sidebar_item(self) -> QListWidgetItem | None:
         sidebar = self.services.window.sidebar

@@ -369,7 +369,9 @@ class PeoplePage(Page):
             if person.archived
             else "Hide them from the directory; their notes and ratings are kept"
         )
-        self.attitude.set_points(self.journal.notes.attitudes(person.id))  # type: ignore[arg-type]
+        self.attitude.set_points(
+            self.journal.notes.attitudes(person.id) if person.id is not None else []
+        )
         same = self.timeline.person_id == person.id
         position = self.scroll_area.verticalScrollBar().value()
         self.timeline.set_person(person.id, keep_shown=same)
@@ -441,7 +443,7 @@ class PeoplePage(Page):
         if summary is None or summary.person.id is None:
             return
         person = summary.person
-        usage = self.journal.people.usage(person.id)  # type: ignore[arg-type]
+        usage = self.journal.people.usage(summary.person.id)
         if any(usage.values()):
             parts = ", ".join(f"{n} {what}" for what, n in usage.items() if n)
             QMessageBox.information(

@@ -7,6 +7,7 @@ and location complete from values already used (reach is counted on them).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
@@ -193,6 +194,8 @@ class PersonProfileDialog(QDialog):
     def value(self) -> Person:
         base = self.person or Person(name="")
         fmt = self.format.currentData()
+        # Keyword names come from TEXT_FIELDS, so mypy cannot match them to fields.
+        texts: dict[str, Any] = {name: edit.text().strip() for name, edit in self.fields.items()}
         return replace(
             base,
             name=self.name.text().strip(),
@@ -205,7 +208,7 @@ class PersonProfileDialog(QDialog):
             preferred_format=PreferredFormat(fmt) if fmt else None,
             information_needs=self.needs.toPlainText().strip(),
             motivations=self.motivations.toPlainText().strip(),
-            **{name: edit.text().strip() for name, edit in self.fields.items()},
+            **texts,
             **self.engagement.values(),
         )
 

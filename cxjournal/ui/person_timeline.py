@@ -13,6 +13,7 @@ from cxjournal.domain.model import FollowUp, Note
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import Qt
+from cxjournal.qt.gui import QMouseEvent
 from cxjournal.qt.widgets import (
     QCheckBox,
     QFrame,
@@ -52,6 +53,17 @@ def follow_up_label(follow_up: FollowUp, today: dt.date) -> str:
     return f"{follow_up.text} — due {follow_up.due:%d %b %Y}{late}"
 
 
+class _TogglingLabel(QLabel):
+    """The text of a WrappingCheck: a click on it toggles the box."""
+
+    def __init__(self, text: str, box: QCheckBox):
+        super().__init__(text)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box.toggle()
+
+
 class WrappingCheck(QWidget):
     """A check box whose text wraps (a QCheckBox never wraps); clicking the text toggles it."""
 
@@ -62,10 +74,9 @@ class WrappingCheck(QWidget):
         self.box = QCheckBox()
         self.box.setChecked(checked)
         self.box.setAccessibleName(text)
-        self.label = QLabel(text)
+        self.label = _TogglingLabel(text, self.box)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.mousePressEvent = lambda _event: self.box.toggle()  # type: ignore[method-assign]
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
 

@@ -7,6 +7,7 @@ exchange module's, written atomically, and a failure says why and writes nothing
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from cxjournal.journal import Journal
@@ -69,7 +70,12 @@ def export_portfolio(journal: Journal, parent: QWidget, today: dt.date) -> Path 
     return None if attempt.failed else path
 
 
-def snapshot_button(journal: Journal, parent: QWidget, today: object, done: object) -> QPushButton:
+def snapshot_button(
+    journal: Journal,
+    parent: QWidget,
+    today: Callable[[], dt.date],
+    done: Callable[[Path | None], None],
+) -> QPushButton:
     """ "Export…" with a menu: the snapshot as written, or with names hidden."""
     button = QPushButton("E&xport…")
     button.setToolTip("Save a snapshot of the program to share, as Markdown or PDF")
@@ -77,7 +83,7 @@ def snapshot_button(journal: Journal, parent: QWidget, today: object, done: obje
     for label, hidden in (("Program snapshot…", False), ("Program snapshot, names hidden…", True)):
         action = menu.addAction(label)
         action.triggered.connect(
-            lambda _=False, h=hidden: done(export_snapshot(journal, parent, today(), h))  # type: ignore[operator]
+            lambda _=False, h=hidden: done(export_snapshot(journal, parent, today(), h))
         )
     button.setMenu(menu)
     return button

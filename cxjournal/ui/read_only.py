@@ -34,7 +34,7 @@ READ_ONLY_TIP = (
     "write to, so nothing can be changed. You can still read, search and export it."
 )
 
-Marked = TypeVar("Marked", QWidget, QAction)
+Marked = TypeVar("Marked", bound=QWidget | QAction)
 
 
 def writes_journal(control: Marked) -> Marked:
@@ -155,7 +155,9 @@ class ReadOnlyGuard(QObject):
         )
 
     def _check(self, widget: QWidget) -> None:
-        marked = [a for a in QWidget.actions(widget) if writes(a)]  # not ``widget.actions``:
+        marked: list[QWidget | QAction] = [
+            a for a in QWidget.actions(widget) if writes(a)
+        ]  # not ``widget.actions``:
         if writes(widget):  # a page may name an attribute so
             marked.append(widget)
         if marked and self._ours(widget):

@@ -143,7 +143,10 @@ class ReminderDriver(QObject):
             return  # the lock screen first; the reminder said what it was about
         if reminder.kind == ONE_ON_ONE and reminder.person_id is not None:
             self.window.navigate("today")
-            self.window.page("today").prepare(reminder.person_id)  # type: ignore[attr-defined]
+            from cxjournal.ui.page import page_of
+            from cxjournal.ui.today_page import TodayPage
+
+            page_of(self.window.page, "today", TodayPage).prepare(reminder.person_id)
         elif reminder.kind == CHECK_IN:
             self.window.navigate("resilience")
         elif reminder.kind == DIGEST:

@@ -84,7 +84,7 @@ def _export_charts(page: Any, folder: Path, row: int) -> int:
             continue
         for fmt in ("png", "svg"):
             path = folder / f"page{row}-chart{number}.{fmt}"
-            export_chart(view, path, fmt)  # type: ignore[arg-type]
+            export_chart(view, path, fmt)
             if not path.is_file() or path.stat().st_size == 0:
                 raise RuntimeError(f"exporting chart {number} of page {row} wrote nothing")
         exported += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cxjournal import paths
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
@@ -12,6 +13,9 @@ from cxjournal.lockfile import owner_pid
 from cxjournal.qt.core import QLockFile
 from cxjournal.qt.widgets import QDialog, QMessageBox
 from cxjournal.ui.plain_text import as_written
+
+if TYPE_CHECKING:
+    from cxjournal.ui.main_window import MainWindow
 
 
 class StartupCancelled(Exception):
@@ -116,7 +120,7 @@ def report_refusal(message: str, interactive: bool) -> None:
         print(f"cxjournal: {message}", file=sys.stderr)
 
 
-def start_in_background(window: object) -> None:
+def start_in_background(window: MainWindow) -> None:
     """Started at login (``gui --background``): watch the calendars and run the reminders
     with the window hidden, in the tray; where the desktop has no tray, minimised."""
     from cxjournal.ui.tray import tray_available
@@ -125,4 +129,4 @@ def start_in_background(window: object) -> None:
     start_calendar_watch(window)
     start_reminders(window, started_in_background=True)
     if not tray_available():
-        window.showMinimized()  # type: ignore[attr-defined]
+        window.showMinimized()

@@ -27,7 +27,6 @@ from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, Toda
 from cxjournal.qt.core import Qt, QTimer
 from cxjournal.qt.gui import QKeyEvent
 from cxjournal.qt.widgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -141,7 +140,9 @@ class TodayPage(Page):
         self.program_card.hide()
         self.program_card.open_program.connect(lambda: self.go("program"))
         self.program_card.prepare.connect(self.prepare)
-        self.now = lambda: dt.datetime.now().astimezone()  # replaced in tests
+        self.now: Callable[[], dt.datetime] = lambda: (
+            dt.datetime.now().astimezone()
+        )  # tests replace it
         self.meetings_card = MeetingsCard()
         self.meetings_card.hide()
         self.meetings_card.prepare.connect(self.prepare)
@@ -149,24 +150,23 @@ class TodayPage(Page):
         self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
-        grid = QGridLayout(self.cards)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(12)
+        columns = QHBoxLayout(self.cards)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(12)
         left = QVBoxLayout()
         right = QVBoxLayout()
+        left.setSpacing(12)
+        right.setSpacing(12)
         for card in (self.meetings_card, self.audit_card, self.program_card,
                      self.stakeholder_card):  # fmt: skip
             left.addWidget(card)
-        left.addWidget(self.follow_up_card)
-        for card in (self.resilience_card, self.exit_card):
+        # follow-ups sit high in the narrower column, so a short screen shows them at once
+        for card in (self.resilience_card, self.follow_up_card, self.exit_card):
             right.addWidget(card)
         left.addStretch(1)
         right.addStretch(1)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         layout.addWidget(self.cards)
         layout.addStretch(1)
 
@@ -295,7 +295,7 @@ class TodayPage(Page):
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll_area.verticalScrollBar()
-                QTimer.singleShot(0, lambda: bar.setValue(position))
+                QTimer.singleShot(0, bar, lambda: bar.setValue(position))
 
     def _fill_meetings(self) -> None:
         """After the paint: the calendar's meetings of today and tomorrow."""
@@ -596,7 +596,7 @@ class TodayPage(Page):
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()

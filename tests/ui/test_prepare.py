@@ -23,7 +23,9 @@ from cxjournal.domain.model import (
 )
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
-from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, gather, report_html
+from cxjournal.ui.dialogs import prepare_report
+from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, gather
+from cxjournal.ui.dialogs.prepare_report import page_html
 
 TODAY = dt.date.today()
 
@@ -165,9 +167,10 @@ def test_save_as_pdf_writes_the_file_atomically(
 
 def test_the_printed_page_holds_the_essentials(journal: Journal, ana: Person) -> None:
     prep = gather(journal, ana.id, TODAY)  # type: ignore[arg-type]
-    page = report_html(prep, "Point one\n<Point two>")
-    for text in ("Ana Silva", "Monthly NPS drivers", "Promise from 5", "Talk 5 days ago", "5.6"):
+    page = page_html(prep, "Point one\n<Point two>")
+    for text in ("Ana Silva", "Monthly NPS drivers", "Promise from 5", "Talk 5 days ago"):
         assert text in page
+    assert prepare_report.CHART_URL in page  # the dependences are drawn, not tabled
     assert "&lt;Point two&gt;" in page
 
 
@@ -288,3 +291,39 @@ def test_a_long_preparation_still_fits_one_page_and_close_opens_nothing(
     assert text.find("Point 0") < text.find("Open follow-ups") < text.find("Last notes")
     assert "and 19 more" in text  # 33 open follow-ups, 14 listed
     dialog.talking_points.clear()
+
+
+def test_print_lays_out_the_same_single_page_as_the_pdf(
+    main_window: Any,
+    journal: Journal,
+    ana: Person,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    for n in range(30):  # long enough that the old flowing document took several pages
+        journal.notes.add(
+            Note(
+                on=TODAY - dt.timedelta(days=n),
+                text="A long conversation about the budget. " * 40,
+                person_id=ana.id,
+                follow_ups=(FollowUp(f"Long promise {n}"),),
+            )
+        )
+    dialog = open_prepare(main_window, ana, qtbot)
+    printed = tmp_path / "printed.pdf"
+
+    def accept(print_dialog: QPrintDialog) -> int:
+        printer = print_dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog.print_preparation()
+    pages, text = _pdf_text(printed)
+    assert pages == 1
+    assert text.find("Talking points") < text.find("Open follow-ups") < text.find("Last notes")
+    assert "1:1 preparation · Ana Silva" in text

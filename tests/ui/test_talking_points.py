@@ -13,7 +13,8 @@ from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import read_agenda
-from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog, report_html
+from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+from cxjournal.ui.dialogs.prepare_report import page_html
 
 DAY = dt.date(2026, 3, 2)
 
@@ -71,7 +72,7 @@ def test_prepare_shows_saved_points_and_ticking_links_them_to_the_note(
     dialog = PrepareDialog(journal, ana.id, announced.append, main_window, today=DAY)
     qtbot.addWidget(dialog)
     assert [i.text for i in dialog.agenda.items] == [point.text]
-    assert "Offer to introduce &lt;b&gt;Chen&lt;/b&gt;" in report_html(dialog.prep, "")
+    assert "Offer to introduce &lt;b&gt;Chen&lt;/b&gt;" in page_html(dialog.prep, "")
     dialog.agenda.boxes[0].setChecked(True)
     assert journal.agenda.open_for(ana.id) == []
     assert any(Area.AGENDA in a for a in announced)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel
 
 from cxjournal.domain.model import (
     Audit,
@@ -263,9 +263,8 @@ def _later(page: Any, title: str, action: str) -> None:
 
     from cxjournal.ui.widgets.today_cards import LinkRow
 
-    for line in page.follow_up_card.findChildren(QWidget, "today-follow-up-line"):
-        found = [r for r in line.findChildren(LinkRow) if r.title() == title]
-        if found and line.isVisibleTo(page):
+    for line in page.follow_up_card.findChildren(LinkRow):
+        if line.property("follow-up-line") and line.title() == title and line.isVisibleTo(page):
             button = line.findChild(QToolButton, "today-follow-up-later")
             menu_action = button.menu().findChild(QAction, f"follow-up-{action}")
             assert button.isEnabled() and menu_action is not None

@@ -282,3 +282,36 @@ def test_density_and_effective_size_follow_the_audits_that_record_ties(
     assert density[1] == pytest.approx(1 / 3) and size[1] == pytest.approx(3 - 2 / 3)
     text = chart.hover_at(_date_x(D(2025, 4, 1)))
     assert "network density 0.33, effective size 2.3" in text
+
+
+@pytest.mark.parametrize("name", ["dark", "light"])
+def test_per_person_lines_stand_out_in_either_theme_and_follow_a_switch(
+    main_window: Any, one_audit: Audit, name: str
+) -> None:
+    import pyqtgraph as pg
+
+    from cxjournal.ui import theme
+
+    page = _open_trends(main_window)
+    page.tabs.setCurrentIndex(1)
+    chart = page.person_chart
+
+    def colours(palette: QPalette) -> list[str]:
+        base = palette.color(QPalette.ColorRole.Base)
+        lines = [pg.mkPen(i.opts["pen"]).color() for i in chart.dependence_plot.listDataItems()]
+        assert len(lines) == 6  # three people, two lines each
+        for colour in lines:
+            assert theme.contrast_ratio(colour, base) >= theme.AA_GRAPHICS, colour.name()
+        return [c.name() for c in lines]
+
+    chosen = theme.readable(theme.palette_for(name))
+    chart.setPalette(chosen)
+    # lines drawn after the theme was chosen (a new selection) are in its colours too
+    page.people_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    page.people_list.item(0).setCheckState(Qt.CheckState.Checked)
+    first = colours(chosen)
+    other = theme.readable(theme.palette_for("light" if name == "dark" else "dark"))
+    chart.setPalette(other)
+    assert colours(other) != first
+    chart.setPalette(chosen)
+    assert colours(chosen) == first

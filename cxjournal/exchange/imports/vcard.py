@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import vobject  # type: ignore[import-untyped]
+import vobject
 
 from cxjournal.exchange.imports.contacts import contact
 from cxjournal.exchange.imports.plan import ImportPlan, PlannedPerson

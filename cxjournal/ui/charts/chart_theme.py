@@ -177,7 +177,7 @@ def readable_series(plot: pg.PlotItem, palette: QPalette) -> None:
             brush = item.opts.get("symbolBrush")
             marks = pg.mkBrush(brush) if brush is not None else None
             first = (line, marks)
-            item._cx_colours = first  # type: ignore[attr-defined]
+            item._cx_colours = first
         line, marks = first
         if line is not None and line.style() != Qt.PenStyle.NoPen:
             drawn = pg.QtGui.QPen(line)

@@ -154,7 +154,7 @@ class NetworkChart(QWidget):
     def _fit(self, *_args: Any) -> None:
         """Make the ring as large as the widget allows with every name inside it."""
         view = self.plot.getPlotItem().getViewBox()
-        width, height = view.width(), view.height()
+        width, height = float(view.width()), float(view.height())
         if width <= 0 or height <= 0:
             return
         metrics = QFontMetricsF(self.font())

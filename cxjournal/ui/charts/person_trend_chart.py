@@ -34,6 +34,7 @@ from cxjournal.ui.charts.chart_theme import (
     number_text,
     pen,
     placeholder,
+    readable_series,
     style_legend,
     style_plot,
     style_view,
@@ -176,6 +177,7 @@ class PersonTrendChart(QWidget):
                 self.dependence_plot.addItem(item)
                 self._person_items.append(item)
             self.dependence_legend.addItem(on_them, chart_text(each.person.name))
+        readable_series(self.dependence_plot, self.palette())  # the new lines, in this theme
         style_legend(self.dependence_legend, self.palette())
         cache_plot(self.dependence_plot)
 
@@ -271,12 +273,12 @@ class PersonTrendChart(QWidget):
                 )
         aspects: list[str] = []
         for name in ASPECTS:
-            point = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
-            if point is None or not point.rated:
+            aspect = next((p for p in self._aspects.get(name, ()) if p.taken_on == day), None)
+            if aspect is None or not aspect.rated:
                 continue
-            givers = ", ".join(f"{escape(who.name)} {value}" for who, value in point.by_person)
+            givers = ", ".join(f"{escape(who.name)} {value}" for who, value in aspect.by_person)
             aspects.append(
-                f"{ASPECT_LABELS[name]} {point.total}" + (f" ({givers})" if givers else "")
+                f"{ASPECT_LABELS[name]} {aspect.total}" + (f" ({givers})" if givers else "")
             )
         lines = [f"<b>Audit of {short_date(day)}</b>: " + "; ".join(parts)]
         lines.append("Aspects: " + " · ".join(aspects) if aspects else "No aspects of value rated")

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.wording import DIMENSION_WORDS, alarm_title, percent, short_date
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend
 from cxjournal.ui.charts.chart_theme import number_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 def audit_lines(point: AuditPoint) -> list[str]:
@@ -44,7 +49,10 @@ def audit_lines(point: AuditPoint) -> list[str]:
 
 
 def resilience_line(
-    trend: ResilienceTrend, mode: str, series: Mapping[str, Sequence[float]], index: int
+    trend: ResilienceTrend,
+    mode: str,
+    series: Mapping[str, Sequence[float] | NDArray[np.float64]],
+    index: int,
 ) -> str:
     """The readout line of the check-ins drawn at ``index`` (rolling or weekly means)."""
     if mode == "weekly":

@@ -199,7 +199,7 @@ class NoteDialog(QDialog):
             self.add_follow_up(follow_up)
 
         form = QFormLayout()
-        for label, widget in (
+        for title, widget in (
             ("&About:", self.person),
             ("&Date:", self.date),
             ("&Kind:", self.kind),
@@ -207,9 +207,9 @@ class NoteDialog(QDialog):
             ("&Note:", self.text),
             ("&Tags:", self.tags),
         ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+            buddy = QLabel(title)
+            buddy.setBuddy(widget)
+            form.addRow(buddy, widget)
         update_label = QLabel("Update:")
         update_label.setToolTip(
             "For an update to a stakeholder: goal, format and outcome (optional)"
@@ -234,8 +234,8 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
 
         if note:
             self.kind.setCurrentIndex(self.kind.findData(note.kind.value))
@@ -294,7 +294,8 @@ class NoteDialog(QDialog):
     def follow_up_rows(self) -> list[FollowUpRow]:
         rows = []
         for index in range(self.follow_ups_box.count()):
-            widget = self.follow_ups_box.itemAt(index).widget()
+            item = self.follow_ups_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, FollowUpRow) and not widget.property("removed"):
                 rows.append(widget)
         return rows

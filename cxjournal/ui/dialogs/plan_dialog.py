@@ -161,8 +161,8 @@ class PlanDialog(QDialog):
         layout.addWidget(purpose)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.status.setFocus()
 
     def add_member(self, member: PlanMember | None = None) -> MemberRow:
@@ -171,7 +171,7 @@ class PlanDialog(QDialog):
         self.members_box.addWidget(row)
         row.show()  # at once, so that it can take the focus
         # Tab runs through the rows in order: person, role, remove, then the next row
-        pairs = [(row.person, row.role), (row.role, row.remove)]
+        pairs: list[tuple[QWidget, QWidget]] = [(row.person, row.role), (row.role, row.remove)]
         if rows:
             pairs.insert(0, (rows[-1].remove, row.person))
         for first, second in pairs:
@@ -183,7 +183,8 @@ class PlanDialog(QDialog):
     def member_rows(self) -> list[MemberRow]:
         rows = []
         for index in range(self.members_box.count()):
-            widget = self.members_box.itemAt(index).widget()
+            item = self.members_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, MemberRow) and not widget.property("removed"):
                 rows.append(widget)
         return rows

@@ -45,12 +45,14 @@ class PreferencesDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, QWidget] = {}
+        self._scrollers: dict[str, QScrollArea] = {}  # each page's tab
         for target in TABS:
             module_name, class_name = target.split(":")
             tab_class = getattr(importlib.import_module(module_name), class_name)
             tab: QWidget = tab_class(services)
             self.pages[class_name] = tab
-            self.tabs.addTab(_scrolling(tab), tab_class.title)
+            self._scrollers[class_name] = _scrolling(tab)
+            self.tabs.addTab(self._scrollers[class_name], tab_class.title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,7 +70,7 @@ class PreferencesDialog(QDialog):
 
     def show_tab(self, class_name: str) -> QWidget:
         page = self.pages[class_name]
-        self.tabs.setCurrentWidget(page.parentWidget().parentWidget())
+        self.tabs.setCurrentWidget(self._scrollers[class_name])
         return page
 
 

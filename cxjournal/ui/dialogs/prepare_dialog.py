@@ -23,8 +23,8 @@ from cxjournal.journal.people import DueStakeholder
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import (
     QKeySequence,
+    QPagedPaintDevice,
     QShortcut,
-    QTextDocument,
 )
 from cxjournal.qt.widgets import (
     QCheckBox,
@@ -49,7 +49,7 @@ from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.widgets.agenda_list import AgendaList
-from cxjournal.ui.widgets.attitude_strip import AttitudeStrip, trend_words
+from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -116,61 +116,6 @@ def essentials(prep: Preparation) -> list[tuple[str, str]]:
     ]
 
 
-def report_html(prep: Preparation, talking_points: str, program_html: str = "") -> str:
-    """The printable page: the same content as the screen, charts as figures."""
-    person = prep.cadence.person
-    e = html.escape
-    parts = [
-        f"<h2>Preparing a 1:1 with {e(person.name)}</h2>",
-        f"<p>{e(' · '.join(b for b in (person.role, person.organisation) if b))}</p>",
-        f"<p><i>Prepared {prep.today:%d %B %Y}</i></p>",
-        "<h3>Essentials</h3><table cellpadding='2'>",
-    ]
-    parts += [
-        f"<tr><td><b>{e(label)}</b></td><td>{e(value)}</td></tr>"
-        for label, value in essentials(prep)
-    ]
-    parts.append("</table>")
-    parts.append(f"<h3>Attitude</h3><p>{e(trend_words(prep.attitudes))}</p>")
-    parts.append("<h3>Open follow-ups</h3>")
-    if prep.follow_ups:
-        parts.append("<ul>")
-        parts += [f"<li>{e(follow_up_label(f, prep.today))}</li>" for f, _n in prep.follow_ups]
-        parts.append("</ul>")
-    else:
-        parts.append("<p>None open.</p>")
-    if prep.agenda:
-        parts.append("<h3>Saved talking points</h3><ul>")
-        parts += [f"<li>{e(item.text)}</li>" for item in prep.agenda]
-        parts.append("</ul>")
-    parts.append("<h3>Last notes</h3>")
-    for note in prep.notes:
-        parts.append(f"<p><b>{e(note_heading(note))}</b><br>")
-        parts.append(e(note.text).replace("\n", "<br>") + "</p>")
-    if not prep.notes:
-        parts.append("<p>No notes yet.</p>")
-    parts.append("<h3>Dependence across power audits</h3>")
-    if prep.dependence:
-        parts.append(
-            "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Audit</th>"
-            "<th>You depend on them</th><th>They depend on you</th></tr>"
-        )
-        for d in prep.dependence:
-            parts.append(
-                f"<tr><td>{d.taken_on:%d %b %Y}</td><td align='right'>"
-                f"{d.dependence_on_them:.1f}</td><td align='right'>"
-                f"{d.their_dependence_on_me:.1f}</td></tr>"
-            )
-        parts.append("</table>")
-    else:
-        parts.append("<p>Not rated in any power audit yet.</p>")
-    parts.append(program_html)
-    parts.append("<h3>Talking points</h3>")
-    text = talking_points.strip()
-    parts.append(f"<p>{e(text).replace(chr(10), '<br>')}</p>" if text else "<p>&nbsp;</p>")
-    return "".join(parts)
-
-
 class PrepareDialog(QDialog):
     def __init__(
         self,
@@ -227,13 +172,13 @@ class PrepareDialog(QDialog):
         self.note_labels: list[QLabel] = []
         for note in self.prep.notes:
             text = note.text if len(note.text) <= NOTE_PREVIEW else note.text[:NOTE_PREVIEW] + "…"
-            label = QLabel(
+            note_label = QLabel(
                 f"<b>{html.escape(note_heading(note))}</b><br>"
                 + html.escape(text).replace("\n", "<br>")
             )
-            label.setWordWrap(True)
-            self.note_labels.append(label)
-            notes_layout.addWidget(label)
+            note_label.setWordWrap(True)
+            self.note_labels.append(note_label)
+            notes_layout.addWidget(note_label)
         if not self.prep.notes:
             notes_layout.addWidget(QLabel("No notes with them yet."))
         notes_layout.addStretch(1)
@@ -314,8 +259,8 @@ class PrepareDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.done_button.clicked.connect(self.finish)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.finish)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_preparation)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.finish)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preparation)
         self.talking_points.setFocus()
         fit_to_screen(self, QSize(1040, 720))
 
@@ -343,26 +288,24 @@ class PrepareDialog(QDialog):
                 box.setChecked(not done)
                 box.blockSignals(False)
 
-    def document(self) -> QTextDocument:
-        document = QTextDocument()
-        document.setMetaInformation(
-            QTextDocument.MetaInformation.DocumentTitle,
-            f"1:1 with {self.prep.cadence.person.name}",
-        )
-        document.setHtml(
-            report_html(
-                self.prep, self.talking_points.toPlainText(), self.program_section.report_html()
-            )
-        )
-        return document
-
     def print_preparation(self) -> None:
         from cxjournal.qt.print_support import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.document().print_(printer)
+            self.print_to(printer)
+
+    def print_to(self, printer: QPagedPaintDevice) -> None:
+        """Print the same one page as the PDF."""
+        from cxjournal.ui.dialogs import prepare_report
+
+        prepare_report.paint_page(
+            self.prep,
+            self.talking_points.toPlainText(),
+            self.program_section.report_html(),
+            printer,
+        )
 
     def save_pdf(self) -> Path | None:
         name = self.prep.cadence.person.name.replace("/", "-")
@@ -413,10 +356,11 @@ class PrepareDialog(QDialog):
         if attempt.failed:
             return False  # they stay in the box
         # the points ticked in this 1:1 are linked to its note (the note is saved already)
+        note_id = self.saved_note.id if self.saved_note is not None else None
         with guarded_write(self, "link the ticked talking points to the note", UNCHANGED):
             for item in self.agenda.ticked():
-                if item.id is not None and self.saved_note.id is not None:
-                    self.journal.agenda.mark_done(item.id, self.today, self.saved_note.id)
+                if item.id is not None and note_id is not None:
+                    self.journal.agenda.mark_done(item.id, self.today, note_id)
         self.announce(Area.NOTES | Area.AGENDA)
         return True
 

@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Attitude
 from cxjournal.domain.wording import measure
-from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED
-from cxjournal.qt.core import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED, set_a4_page
+from cxjournal.qt.core import QPointF, QRectF, QSizeF, Qt, QUrl
 from cxjournal.qt.gui import (
     QColor,
     QDesktopServices,
     QFont,
     QImage,
-    QPageLayout,
-    QPageSize,
+    QPagedPaintDevice,
     QPainter,
     QPainterPath,
     QPdfWriter,
@@ -264,6 +263,19 @@ def write_pdf(prep: Preparation, talking_points: str, program_html: str, target:
 
 
 def _render(prep: Preparation, talking_points: str, program_html: str, path: str) -> None:
+    writer = QPdfWriter(path)
+    writer.setTitle(f"1:1 with {prep.cadence.person.name}")
+    writer.setCreator("cxjournal")
+    paint_page(prep, talking_points, program_html, writer)
+
+
+def paint_page(
+    prep: Preparation, talking_points: str, program_html: str, device: QPagedPaintDevice
+) -> None:
+    """Lay the preparation out on one A4 page of ``device`` (a PDF writer or a printer).
+
+    The PDF and the printed page are the same page: both come from here.
+    """
     document = QTextDocument()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
@@ -274,20 +286,9 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
     if prep.dependence or prep.attitudes:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), chart(prep))
     document.setHtml(page_html(prep, talking_points, program_html))
-    writer = QPdfWriter(path)
-    writer.setTitle(f"1:1 with {prep.cadence.person.name}")
-    writer.setCreator("cxjournal")
-    writer.setResolution(96)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    document.documentLayout().setPaintDevice(writer)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    set_a4_page(device)
+    document.documentLayout().setPaintDevice(device)
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())
     height = page.height() - FOOTER
     scale = 1.0
     while True:  # set smaller until the whole page fits
@@ -296,7 +297,7 @@ def _render(prep: Preparation, talking_points: str, program_html: str, path: str
         if needed <= height or scale <= MIN_SCALE:
             break
         scale = max(MIN_SCALE, scale * min(0.95, (height / needed) ** 0.5))
-    painter = QPainter(writer)
+    painter = QPainter(device)
     painter.save()
     painter.scale(scale, scale)
     document.drawContents(painter, QRectF(0, 0, page.width() / scale, height / scale))

@@ -193,8 +193,8 @@ class ProofPointDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.title.setFocus()
 
     def add_share(self, share: ProofShare | None = None) -> ShareRow:
@@ -206,7 +206,8 @@ class ProofPointDialog(QDialog):
     def share_rows(self) -> list[ShareRow]:
         rows = []
         for index in range(self.shares_box.count()):
-            widget = self.shares_box.itemAt(index).widget()
+            item = self.shares_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, ShareRow) and not widget.property("removed"):
                 rows.append(widget)
         return rows

@@ -113,14 +113,21 @@ class HitsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as two lines of rich text: title, then the snippet with matches in bold."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(HTML_ROLE) or ""))
         document.setTextWidth(max(100, option.rect.width() - 12))
         return document
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text_backup = option.text
@@ -139,7 +146,9 @@ class HitDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         document = self._document(option, index)
         return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
 

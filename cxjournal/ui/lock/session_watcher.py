@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from cxjournal.qt.core import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from cxjournal.qt.dbus import QDBusConnection, QDBusMessage
 
 LOGIN1_SESSION = "org.freedesktop.login1.Session"
 LOGIN1_MANAGER = "org.freedesktop.login1.Manager"
@@ -44,8 +48,8 @@ class SessionLockWatcher(QObject):
 
     def start(
         self,
-        session_bus: object | None = None,
-        system_bus: object | None = None,
+        session_bus: QDBusConnection | None = None,
+        system_bus: QDBusConnection | None = None,
         session_id: str | None = None,
     ) -> list[str]:
         """Connect to the signals; the buses default to the user's session and system bus.
@@ -68,13 +72,16 @@ class SessionLockWatcher(QObject):
             *((session, name, "ActiveChanged", "1on_screensaver(bool)") for name in SCREENSAVERS),
         ]
         for bus, interface, member, slot in wanted:
-            if bus.isConnected() and bus.connect("", "", interface, member, self, slot):  # type: ignore[attr-defined]
+            if not bus.isConnected():
+                continue
+            # PySide6 takes the slot's signature as a str, where its stubs expect bytes
+            if bus.connect("", "", interface, member, self, slot):  # type: ignore[call-overload]
                 self.watching.append(f"{interface}.{member}")
         return list(self.watching)
 
     @Slot("QDBusMessage")
-    def on_session_lock(self, message: object) -> None:
-        path = message.path()  # type: ignore[attr-defined]
+    def on_session_lock(self, message: QDBusMessage) -> None:
+        path = message.path()
         if self._own_session is None or path == self._own_session:
             self.lock_requested.emit("the session was locked")
 

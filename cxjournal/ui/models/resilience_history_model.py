@@ -16,7 +16,7 @@ from cxjournal.qt.core import (
     QPersistentModelIndex,
     Qt,
 )
-from cxjournal.ui.models.rows_table_model import RowsTableModel
+from cxjournal.ui.models.paged_rows_model import PagedRowsModel
 from cxjournal.ui.plain_text import as_written
 
 DATE, ENERGY, STRESS, MOOD, SLEEP, DRAINS, RESTORERS, TAGS, NOTE = range(9)
@@ -54,45 +54,24 @@ Fetch = Callable[[int, int, str, bool], list[ResilienceEntry]]
 _NUMBERS = (ENERGY, STRESS, MOOD, SLEEP)
 
 
-class ResilienceHistoryModel(RowsTableModel):
+class ResilienceHistoryModel(PagedRowsModel[ResilienceEntry]):
     """One row per check-in, newest first. Rows arrive ``PAGE_SIZE`` at a time."""
 
     HEADERS = HEADERS
     TOOLTIPS = TOOLTIPS
+    ORDERS = CHECK_IN_ORDERS
+    PAGE_SIZE = PAGE_SIZE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ResilienceEntry] = []
-        self._total = 0
-        self._fetch: Fetch = lambda _offset, _limit, _order, _descending: []
         self._locale = QLocale()
-        #: the column sorted by and whether from the highest (newest) down
-        self.sorted_by: tuple[int, bool] = (DATE, True)
+        self.sorted_by = (DATE, True)
 
     def reset(self, fetch: Fetch, total: int) -> None:
         """Start again from the first check-in in the order shown; ``total`` is how many
         there are."""
         self.beginResetModel()
-        self._fetch = fetch
-        self._total = total
-        self._rows = self._page(0) if total else []
-        self._total = max(total, len(self._rows))
-        self.endResetModel()
-
-    def _page(self, offset: int) -> list[ResilienceEntry]:
-        column, descending = self.sorted_by
-        return self._fetch(offset, PAGE_SIZE, CHECK_IN_ORDERS[column], descending)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column, in the journal (every check-in, not only those loaded)."""
-        if not 0 <= column < len(CHECK_IN_ORDERS):
-            return
-        wanted = (column, order == Qt.SortOrder.DescendingOrder)
-        if wanted == self.sorted_by:
-            return
-        self.beginResetModel()
-        self.sorted_by = wanted
-        self._rows = self._page(0) if self._total else []
+        self._start(fetch, total)
         self.endResetModel()
 
     def total(self) -> int:
@@ -112,23 +91,6 @@ class ResilienceHistoryModel(RowsTableModel):
             if not self._rows or passed or not self.canFetchMore(QModelIndex()):
                 return -1
             self.fetchMore(QModelIndex())
-
-    # -- lazy loading ----------
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = self._page(len(self._rows))
-        if not more:
-            self._total = len(self._rows)  # fewer than expected: the journal changed
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
 
     # -- the table ----------
 

@@ -30,7 +30,7 @@ class AppearanceTab(QWidget):
             self.group.addButton(button)
             self.buttons[key] = button
             layout.addWidget(button)
-            button.toggled.connect(lambda on, key=key: on and self.choose(key))
+            button.toggled.connect(lambda on, key=key: self.choose(key) if on else None)
         note = theme.secondary(
             QLabel(
                 "Applied at once and kept for the next start. Charts and exports follow; "

@@ -56,8 +56,15 @@ def _with_mnemonic(label: str, before: str) -> str:
 
 #: field: (label with its mnemonic, explanation, minimum, maximum, step, decimals)
 SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
-    key: (_with_mnemonic(THRESHOLDS[key].label, before), THRESHOLDS[key].explains, *rest)
-    for key, (before, *rest) in RANGES.items()
+    key: (
+        _with_mnemonic(THRESHOLDS[key].label, before),
+        THRESHOLDS[key].explains,
+        low,
+        high,
+        step,
+        decimals,
+    )
+    for key, (before, low, high, step, decimals) in RANGES.items()
 }
 
 

@@ -37,7 +37,8 @@ class AgendaTicks(QWidget):
             return
         self.person_id = person_id
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            taken = self._layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.boxes = []

@@ -8,7 +8,7 @@ full. Colours come from the palette only.
 from __future__ import annotations
 
 from cxjournal.qt.core import QEvent, QSize, Qt, Signal
-from cxjournal.qt.gui import QIcon, QKeyEvent, QMouseEvent, QPalette
+from cxjournal.qt.gui import QEnterEvent, QFocusEvent, QIcon, QKeyEvent, QMouseEvent, QPalette
 from cxjournal.qt.widgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,7 @@ class Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(6)
@@ -58,11 +58,11 @@ class Card(QFrame):
         """Remove everything from the body."""
         while self.body.count():
             item = self.body.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-            elif item.layout() is not None:
+            elif item is not None and item.layout() is not None:
                 _delete_layout(item.layout())
 
     def add(self, widget: QWidget) -> QWidget:
@@ -89,11 +89,11 @@ def _delete_layout(layout: object) -> None:
         return
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
+        elif item is not None and item.layout() is not None:
             _delete_layout(item.layout())
     layout.deleteLater()
 
@@ -150,6 +150,12 @@ class LinkRow(QFrame):
     def detail(self) -> str:
         return self.accessibleDescription()
 
+    def add_leading(self, widget: QWidget) -> None:
+        """Put ``widget`` (a tick box, say) before the title, aligned with its first line."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(0, widget, 0, Qt.AlignmentFlag.AlignTop)
+
     def add_button(self, text: str, tooltip: str = "") -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(as_written(tooltip, wrap=False))
@@ -177,7 +183,7 @@ class LinkRow(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase if on else QPalette.ColorRole.Base)
         self.setFrameShape(QFrame.Shape.Box if self.hasFocus() else QFrame.Shape.NoFrame)
 
-    def enterEvent(self, event: QEvent) -> None:
+    def enterEvent(self, event: QEnterEvent) -> None:
         self._highlight(True)
         super().enterEvent(event)
 
@@ -185,10 +191,10 @@ class LinkRow(QFrame):
         self._highlight(self.hasFocus())
         super().leaveEvent(event)
 
-    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._highlight(True)
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._highlight(self.underMouse())

@@ -15,7 +15,7 @@ from cxjournal.domain.cadence import days_label
 from cxjournal.journal.today import DueFollowUp, TodayOverview
 from cxjournal.qt.core import Qt, Signal
 from cxjournal.qt.gui import QAction
-from cxjournal.qt.widgets import QCheckBox, QHBoxLayout, QMenu, QToolButton, QWidget
+from cxjournal.qt.widgets import QCheckBox, QMenu, QToolButton, QWidget
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 
@@ -87,19 +87,16 @@ class FollowUpsCard(Card):
             self.add(more)
 
     def _row(self, item: DueFollowUp, today: dt.date, name: str) -> QWidget:
-        holder = QWidget()
-        holder.setObjectName("today-follow-up-line")
-        line = QHBoxLayout(holder)
-        line.setContentsMargins(0, 0, 0, 0)
-        tick = writes_journal(QCheckBox())
-        tick.setAccessibleName(f"Done: {item.text}")
-        tick.setToolTip("Tick when done")
-        tick.toggled.connect(lambda on, f=item.follow_up_id: self.done.emit(f, on))
         who = f" · {item.person_name}" if item.person_name else ""
         detail = f"{self.short_date(item.due, today)}, {days_label(item.due, today)}{who}"
         row = LinkRow(item.text, detail, tooltip="Open the note")
         row.setObjectName(name)
+        row.setProperty("follow-up-line", True)
         row.activated.connect(lambda n=item.note_id: self.open_note.emit(n))
+        tick = writes_journal(QCheckBox())
+        tick.setAccessibleName(f"Done: {item.text}")
+        tick.setToolTip("Tick when done")
+        tick.toggled.connect(lambda on, f=item.follow_up_id: self.done.emit(f, on))
         later = writes_journal(QToolButton())
         later.setObjectName("today-follow-up-later")
         later.setText("Later")
@@ -107,10 +104,10 @@ class FollowUpsCard(Card):
         later.setAccessibleName(f"Snooze or reschedule: {item.text}")
         later.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         later.setMenu(self._menu(item.follow_up_id, today, later))
-        line.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
-        line.addWidget(row, 1)
-        line.addWidget(later, 0, Qt.AlignmentFlag.AlignTop)
-        return holder
+        # inside the row itself, so its wrapped title and detail get the height they need
+        row.add_leading(tick)
+        row.buttons.addWidget(later, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     def _menu(self, follow_up_id: int, today: dt.date, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
