@@ -10,6 +10,7 @@ import html
 from collections.abc import Callable
 
 from cxjournal.domain.model import FollowUp, Note
+from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import Qt
@@ -38,7 +39,7 @@ TIMELINE_PAGE = 10
 
 
 def note_heading(note: Note, person_name: str = "") -> str:
-    parts = [f"{note.on:%a %d %b %Y}", KIND_LABELS[note.kind]]
+    parts = [short_date(note.on, weekday=True), KIND_LABELS[note.kind]]
     if person_name:
         parts.insert(1, person_name)
     if note.attitude:
@@ -50,7 +51,7 @@ def follow_up_label(follow_up: FollowUp, today: dt.date) -> str:
     if follow_up.due is None:
         return follow_up.text
     late = " (overdue)" if not follow_up.done and follow_up.due < today else ""
-    return f"{follow_up.text} — due {follow_up.due:%d %b %Y}{late}"
+    return f"{follow_up.text} — due {short_date(follow_up.due)}{late}"
 
 
 class _TogglingLabel(QLabel):
@@ -105,7 +106,7 @@ class NoteActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete note",
-            as_written(f"Delete the note of {note.on:%d %b %Y}{follow}? This cannot be undone."),
+            as_written(f"Delete the note of {short_date(note.on)}{follow}? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

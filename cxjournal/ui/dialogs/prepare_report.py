@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Attitude
-from cxjournal.domain.wording import measure
+from cxjournal.domain.wording import long_date, measure
 from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED, set_a4_page
 from cxjournal.qt.core import QPointF, QRectF, QSizeF, Qt, QUrl
 from cxjournal.qt.gui import (
@@ -79,9 +79,10 @@ def page_html(prep: Preparation, talking_points: str, program_html: str = "") ->
     e = html.escape
     person = prep.cadence.person
     role = " · ".join(part for part in (person.role, person.organisation, person.team) if part)
+    prepared = long_date(prep.today, weekday=True)
     parts = [
         f"<h1>1:1 with {e(person.name)}</h1>",
-        f"<p class='muted'>{e(role) + ' · ' if role else ''}prepared {prep.today:%A %d %B %Y}</p>",
+        f"<p class='muted'>{e(role) + ' · ' if role else ''}prepared {prepared}</p>",
         "<h2>Talking points</h2>",
     ]
     typed = [line.strip() for line in talking_points.splitlines() if line.strip()]
