@@ -125,11 +125,3 @@ def set_start_at_login(
     with atomic_output(path) as out:
         out.write(text.encode("utf-8"))
     return path
-
-
-def starts_at_login(
-    platform: str | None = None, env: Mapping[str, str] | None = None, home: Path | None = None
-) -> bool:
-    return entry_path(
-        platform or sys.platform, os.environ if env is None else env, home or Path.home()
-    ).exists()

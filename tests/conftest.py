@@ -26,9 +26,28 @@ gc.disable()
 @pytest.fixture(autouse=True)
 def _collect_between_tests() -> Iterator[None]:
     yield
+    _stop_timers_left_running()
     from cxjournal.ui.gc_policy import collect_due
 
     collect_due(_GC_THRESHOLDS)
+
+
+def _stop_timers_left_running() -> None:
+    """A window still alive after its test must not wake up in a later one: its timers
+    (the due-updates recount every 15 minutes, the calendar poll) would read a journal
+    closed long before, whenever a busy machine makes the run long enough."""
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for window in QApplication.topLevelWidgets():
+        for timer in window.findChildren(QTimer):
+            timer.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -71,3 +90,29 @@ def main_window(qtbot: Any, journal: Journal, ui_settings: Any) -> Any:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+class UnsavedAnswers:
+    """The answers the "Unsaved changes" question gets, in order, and what it asked."""
+
+    def __init__(self) -> None:
+        self.answers: list[Any] = []
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: Any, what: str) -> Any:
+        from cxjournal.ui.unsaved_changes import Choice
+
+        self.asked.append(what)
+        return self.answers.pop(0) if self.answers else Choice.DISCARD
+
+
+@pytest.fixture(autouse=True)
+def answer_unsaved(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """GUI tests never block on the "Save / Discard / Keep editing" question: a test puts
+    the answers it expects in ``answer_unsaved.answers`` (``Choice`` values) and checks
+    ``answer_unsaved.asked``; with no answer left it is Discard (as when the window a test
+    left open closes at its end)."""
+    answers = UnsavedAnswers()
+    if "ui" in request.node.path.parts:
+        monkeypatch.setattr("cxjournal.ui.unsaved_changes.ask_unsaved", answers)
+    return answers

@@ -105,6 +105,17 @@ def test_cli_commands_that_need_no_gui_load_no_qt(tmp_path: Path) -> None:
     assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
+def test_the_exchange_never_imports_sqlalchemy() -> None:
+    """The exchange's reads and writes are the store's functions (SQL lives in store/)."""
+    leaks = {
+        path.relative_to(PACKAGE).as_posix(): sorted(
+            n for n in imported_modules(path) if n.split(".")[0] in ("sqlalchemy", "alembic")
+        )
+        for path in sorted((PACKAGE / "exchange").rglob("*.py"))
+    }
+    assert not {k: v for k, v in leaks.items() if v}
+
+
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)

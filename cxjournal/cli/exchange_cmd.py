@@ -186,9 +186,19 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from cxjournal.exchange.format_read import parse
+    from cxjournal.exchange.format_stream import read_file
     from cxjournal.exchange.importer import ImportConflictError, import_document
 
-    document = parse(_read_input(args.file))  # every problem, before the journal is touched
+    # every problem, before the journal is touched; a file is read as a stream
+    if args.file == "-":
+        document = parse(_read_input(args.file))
+    else:
+        try:
+            document = read_file(Path(args.file))
+        except OSError as exc:
+            raise CommandError(
+                f"cannot read {args.file}: {exc.strerror or exc}", EXIT_USAGE
+            ) from exc
     with writing_journal(args, create=True) as journal:
         try:
             summary = import_document(journal, document, replace=args.replace)

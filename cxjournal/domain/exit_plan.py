@@ -14,7 +14,7 @@ or ``active`` started by hand) stays until the audits say something new.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from cxjournal.domain.model import ExitItem, ExitStatus
 
@@ -71,11 +71,6 @@ def load_template(text: str) -> list[str]:
         if item and not item.startswith("#"):
             items.append(item)
     return items
-
-
-def template_items(lines: Sequence[str]) -> tuple[ExitItem, ...]:
-    """New, unsaved checklist items for ``lines``, positioned in their order."""
-    return tuple(ExitItem(text=text, position=index) for index, text in enumerate(lines))
 
 
 def progress(items: Iterable[ExitItem]) -> tuple[int, int]:

@@ -44,11 +44,6 @@ class NetworkFigures:
     #: ``density`` as an exact fraction, for threshold comparisons.
     exact_density: Fraction
 
-    @property
-    def only_link_pairs(self) -> int:
-        """Pairs of rated people who reach each other only through me."""
-        return self.structural_holes
-
 
 @dataclass(frozen=True, slots=True)
 class Introduction:

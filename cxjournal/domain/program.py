@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from cxjournal.domain.cadence import CONTACT_KINDS, next_due
 from cxjournal.domain.model import (
@@ -29,7 +29,6 @@ from cxjournal.domain.model import (
     PlanStatus,
     Program,
     ProofPoint,
-    ProofShare,
 )
 from cxjournal.domain.program_wording import (
     RISK_TITLES,
@@ -411,13 +410,6 @@ def unshared_proof_points(
         return (not mine, -proof.on.toordinal(), proof.title.casefold(), proof.id or 0)
 
     return sorted(candidates, key=key)[:limit]
-
-
-def mark_shared(proof: ProofPoint, person: Person, on: dt.date) -> ProofPoint:
-    """``proof`` with a share to ``person`` on ``on`` recorded (unchanged if already there)."""
-    if any(s.person.id == person.id and s.on == on for s in proof.shared):
-        return proof
-    return replace(proof, shared=(*proof.shared, ProofShare(person, on)))
 
 
 def plan_index(kind: PlanKind) -> int:

@@ -45,8 +45,6 @@ from cxjournal.domain.program import (
 from cxjournal.domain.program_wording import RiskCode, format_advice
 from cxjournal.domain.thresholds import Thresholds
 
-_ROLE_ORDER = {PlanRole.OWNER: 0, PlanRole.SPONSOR: 1, PlanRole.CONTRIBUTOR: 2}
-
 
 @dataclass(frozen=True, slots=True)
 class MemberView:
@@ -76,9 +74,6 @@ class ProgramView:
     risks: tuple[Risk, ...]
     grid: tuple[GridEntry, ...]
     thresholds: Thresholds
-
-    def risks_of(self, person: Person) -> list[Risk]:
-        return [r for r in self.risks if r.person is not None and r.person.id == person.id]
 
 
 def program_view(
@@ -249,12 +244,6 @@ def preparation_json(prep: Preparation, open_follow_ups: Sequence[FollowUp] = ()
         ],
         "unshared_proof_points": [p.title for p in prep.unshared],
     }
-
-
-def sorted_members(plan: Plan) -> list[tuple[Person, PlanRole]]:
-    """A plan's members, owner first, then sponsors, then contributors, each by name."""
-    members = [(m.person, m.role) for m in plan.people]
-    return sorted(members, key=lambda m: (_ROLE_ORDER[m[1]], m[0].name.casefold()))
 
 
 def top_risks(view: ProgramView, limit: int) -> list[Risk]:

@@ -131,17 +131,6 @@ QUADRANT_ADVICE: dict[Quadrant, str] = {
 }
 
 
-def plan_title(kind: PlanKind) -> str:
-    return PLAN_TITLES[kind]
-
-
-def risk_title(code: str) -> str:
-    try:
-        return RISK_TITLES[RiskCode(code)]
-    except ValueError:
-        return code.replace("_", " ").capitalize()
-
-
 def attitude_word(attitude: Attitude) -> str:
     """``"a skeptic"``, ``"neutral"``: the attitude as it reads after "is"."""
     return "neutral" if attitude is Attitude.NEUTRAL else f"a {attitude.value}"

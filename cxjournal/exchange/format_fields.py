@@ -9,6 +9,7 @@ sections of the format are read in :mod:`cxjournal.exchange.format_read` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -19,13 +20,11 @@ from typing import Any, NoReturn, TypeVar, overload
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Person
 from cxjournal.domain.validation import email_key, email_problem
+from cxjournal.store.records import Record
 
 FORMAT_NAME = "cxjournal"
 #: The version this app writes; it reads every version from 1 to this one.
 FORMAT_VERSION = 2
-
-#: The four required integers of a rating, in file order.
-RATING_FIELDS: tuple[str, ...] = ("value", "irreplaceability", "my_value", "my_irreplaceability")
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -162,6 +161,12 @@ def _join(path: str, key: str) -> str:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+@functools.cache
+def _members(kind: type[_E]) -> dict[str, _E]:
+    """The members of an enum by value (looked up once per kind)."""
+    return {member.value: member for member in kind}
 
 
 class FieldReader:
@@ -434,9 +439,10 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING or (empty_is_default and value == ""):
             return default
+        member: _E | None = _members(kind).get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member
         allowed = [member.value for member in kind]
-        if isinstance(value, str) and value in allowed:
-            return kind(value)
         self.bad(_join(path, key), f"{show_value(value)} is not one of {', '.join(allowed)}")
         return default
 
@@ -478,3 +484,60 @@ class FieldReader:
             self.bad(rpath, f"{show_value(value)} names no person in the file")
             return None
         return value
+
+
+#: Stands in for a required date that is missing or bad, so reading carries on.
+PLACEHOLDER_DATE = dt.date(1970, 1, 1)
+
+
+def read_declared(
+    r: FieldReader,
+    rec: Record,
+    o: dict[str, Any],
+    path: str,
+    version: int,
+    *,
+    skip: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The fields of ``rec`` (:mod:`cxjournal.store.records`) read from the object ``o``.
+
+    Each field is read by its kind, range and default as declared; a key newer
+    than ``version`` is not read (the dataclass default stands). A required
+    field that is missing or bad gets a placeholder after its problem is noted.
+    """
+    found: dict[str, Any] = {}
+    for f in rec.fields:
+        if f.name in skip or f.since > version:
+            continue
+        required = f.required and (f.optional_from is None or version < f.optional_from)
+        key = f.key
+        value: Any
+        if f.kind == "text":
+            if required:
+                value = r.nonblank(o, key, path, max_len=f.max_len)
+            else:
+                value = r.text(o, key, path)
+        elif f.kind == "flag":
+            value = r.flag(o, key, path, bool(f.default))
+        elif f.kind == "choice":
+            assert f.enum is not None
+            value = r.choice(o, key, path, f.enum, f.default, empty_is_default=f.empty_is_default)
+        elif f.kind == "int":
+            assert f.low is not None and f.high is not None
+            low, high = int(f.low), int(f.high)
+            value = r.integer(o, key, path, low, high, required=required)
+            if value is None and required:
+                value = low
+        elif f.kind == "real":
+            assert f.low is not None and f.high is not None
+            value = r.number(o, key, path, f.low, f.high)
+        elif f.kind == "date":
+            value = r.date(o, key, path, required=required)
+            if value is None and required:
+                value = PLACEHOLDER_DATE
+        elif f.kind == "emails":
+            value = r.emails(o, key, path)
+        else:
+            value = r.words(o, key, path)
+        found[f.name] = value
+    return found

@@ -26,53 +26,33 @@ Writing is :mod:`cxjournal.exchange.format_write`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
-    ASPECT_MAX,
-    ASPECT_MIN,
-    ASPECTS,
-    CADENCE_MAX,
-    CADENCE_MIN,
-    CHECKIN_MAX,
-    CHECKIN_MIN,
     MAX_RATINGS_PER_AUDIT,
-    NAME_MAX,
-    POWER_MAX,
-    POWER_MIN,
-    RATING_MAX,
-    RATING_MIN,
-    SLEEP_MAX,
-    SLEEP_MIN,
     Aspects,
-    Attitude,
     Audit,
     ExitItem,
     ExitPlan,
     ExitStatus,
     FollowUp,
-    FormatUsed,
     Note,
-    NoteGoal,
-    NoteKind,
-    NoteOutcome,
     Person,
-    PreferredFormat,
     Rating,
-    Relationship,
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange.format_fields import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    RATING_FIELDS,
+    PLACEHOLDER_DATE,
     FieldReader,
     check_header,
     load_json,
+    read_declared,
     show_value,
 )
 from cxjournal.exchange.format_read_v2 import (
@@ -86,6 +66,7 @@ from cxjournal.exchange.format_read_v2 import (
     read_ties,
     with_v2_people,
 )
+from cxjournal.store.records import ASPECTS_RECORD, CHECK_IN, NOTE, PERSON, RATING
 
 __all__ = [
     "FORMAT_NAME",
@@ -99,9 +80,10 @@ __all__ = [
     "Document",
     "parse",
     "parse_data",
+    "read_note",
+    "read_people",
 ]
 
-_PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 _PLACEHOLDER_PERSON = Person(name="?")
 
 
@@ -143,7 +125,8 @@ class Document:
 
     people: tuple[DocPerson, ...] = ()
     audits: tuple[DocAudit, ...] = ()
-    notes: tuple[DocNote, ...] = ()
+    #: A tuple, or a :class:`~cxjournal.exchange.format_stream.NoteStream` read from the file.
+    notes: Collection[DocNote] = ()
     resilience: tuple[ResilienceEntry, ...] = ()
     exit_plan: ExitPlan | None = None
     #: Validated ``settings.thresholds``; None when the file has none (keep the defaults).
@@ -158,9 +141,6 @@ class Document:
     program: DocProgram | None = None
     proof_points: tuple[DocProofPoint, ...] = ()
     agenda: tuple[DocAgendaItem, ...] = ()
-
-    def people_by_file_id(self) -> dict[str, Person]:
-        return {p.file_id: p.person for p in self.people}
 
     def with_person_ids(self, ids: Mapping[str, int]) -> Document:
         """This document with store ids given to its people.
@@ -223,7 +203,7 @@ def parse_data(data: Any) -> Document:
     v2 = version >= 2
     r = FieldReader()
     exported_at = r.timestamp(data, "exported_at", "")
-    people, by_id = _read_people(r, data, v2)
+    people, by_id = read_people(r, data, v2)
     audits = _read_audits(r, data, by_id, v2)
     notes = _read_notes(r, data, by_id, v2)
     resilience = _read_resilience(r, data, v2)
@@ -253,7 +233,7 @@ def parse_data(data: Any) -> Document:
 # --- sections ---------------------------------------------------------------
 
 
-def _read_people(
+def read_people(
     r: FieldReader, data: dict[str, Any], v2: bool
 ) -> tuple[list[DocPerson], dict[str, Person]]:
     """The people, and the ones others may refer to by file id (a duplicate id: the first)."""
@@ -262,37 +242,8 @@ def _read_people(
     seen: set[str] = set()
     for path, o in r.objects(data, "people", ""):
         file_id = r.file_id(o, path, seen, required=True)
-        name = r.nonblank(o, "name", path, max_len=NAME_MAX)
-        person = Person(
-            name=name.strip(),
-            role=r.text(o, "role", path),
-            organisation=r.text(o, "organisation", path),
-            internal=r.flag(o, "internal", path, True),
-            relationship=r.choice(o, "relationship", path, Relationship, Relationship.OTHER),
-            team=r.text(o, "team", path),
-            function=r.text(o, "function", path),
-            product_unit=r.text(o, "product_unit", path),
-            location=r.text(o, "location", path),
-            key_stakeholder=r.flag(o, "key_stakeholder", path, False),
-            cx_board=r.flag(o, "cx_board", path, False),
-            cadence_days=r.integer(o, "cadence_days", path, CADENCE_MIN, CADENCE_MAX),
-            information_needs=r.text(o, "information_needs", path),
-            preferred_format=r.choice(
-                o, "preferred_format", path, PreferredFormat, None, empty_is_default=True
-            ),
-            motivations=r.text(o, "motivations", path),
-            archived=r.flag(o, "archived", path, False),
-        )
-        if v2:
-            person = replace(
-                person,
-                emails=r.emails(o, "emails", path),
-                desired_attitude=r.choice(o, "desired_attitude", path, Attitude, None),
-                desired_by=r.date(o, "desired_by", path, required=False),
-                move_plan=r.text(o, "move_plan", path),
-                power=r.integer(o, "power", path, POWER_MIN, POWER_MAX),
-                interest=r.integer(o, "interest", path, POWER_MIN, POWER_MAX),
-            )
+        values = read_declared(r, PERSON, o, path, 2 if v2 else 1)
+        person = Person(**{**values, "name": values["name"].strip()})
         if file_id is not None:
             by_id[file_id] = person
         people.append(DocPerson(file_id or f"?{path}", person))
@@ -330,22 +281,16 @@ def _read_audits(
                 else:
                     rated[person_id] = rpath
                     rating_index[person_id] = len(ratings)
-            scores = [
-                r.integer(ro, key, rpath, RATING_MIN, RATING_MAX, required=True) or RATING_MIN
-                for key in RATING_FIELDS
-            ]
+            scores = read_declared(r, RATING, ro, rpath, 2 if v2 else 1)
             ratings.append(
                 Rating(
                     person=people.get(person_id or "", _PLACEHOLDER_PERSON),
-                    value=scores[0],
-                    irreplaceability=scores[1],
-                    my_value=scores[2],
-                    my_irreplaceability=scores[3],
                     aspects=_read_aspects(r, ro, rpath),
+                    **scores,
                 )
             )
         audit = Audit(
-            taken_on=r.date(o, "taken_on", path, required=True) or _PLACEHOLDER_DATE,
+            taken_on=r.date(o, "taken_on", path, required=True) or PLACEHOLDER_DATE,
             ratings=tuple(ratings),
             note=r.text(o, "note", path),
             blocking_superior=r.flag(o, "blocking_superior", path, False),
@@ -366,44 +311,40 @@ def _read_aspects(r: FieldReader, rating: dict[str, Any], path: str) -> Aspects:
     if not isinstance(raw, dict):
         r.bad(apath, f"must be an object, not {show_value(raw)}")
         return Aspects()
-    return Aspects(
-        **{name: r.integer(raw, name, apath, ASPECT_MIN, ASPECT_MAX) for name in ASPECTS}
-    )
+    return Aspects(**read_declared(r, ASPECTS_RECORD, raw, apath, FORMAT_VERSION))
 
 
 def _read_notes(
     r: FieldReader, data: dict[str, Any], people: Mapping[str, Person], v2: bool
 ) -> list[DocNote]:
-    notes: list[DocNote] = []
     seen: set[str] = set()
-    for path, o in r.objects(data, "notes", ""):
-        file_id = r.file_id(o, path, seen, required=False)
-        person_id = r.ref(o, "person", path, people, required=False)
-        follow_ups = tuple(
-            FollowUp(
-                text=r.nonblank(fo, "text", fpath),
-                due=r.date(fo, "due", fpath, required=False),
-                done=r.flag(fo, "done", fpath, False),
-            )
-            for fpath, fo in r.objects(o, "follow_ups", path)
+    return [read_note(r, path, o, people, seen, v2) for path, o in r.objects(data, "notes", "")]
+
+
+def read_note(
+    r: FieldReader,
+    path: str,
+    o: dict[str, Any],
+    people: Mapping[str, Person],
+    seen: set[str],
+    v2: bool,
+) -> DocNote:
+    """The note ``o`` at ``path`` (``seen``: the note ids so far, this one's added)."""
+    file_id = r.file_id(o, path, seen, required=False)
+    person_id = r.ref(o, "person", path, people, required=False)
+    follow_ups = tuple(
+        FollowUp(
+            text=r.nonblank(fo, "text", fpath),
+            due=r.date(fo, "due", fpath, required=False),
+            done=r.flag(fo, "done", fpath, False),
         )
-        note = Note(
-            on=r.date(o, "on", path, required=True) or _PLACEHOLDER_DATE,
-            text=r.text(o, "text", path),
-            kind=r.choice(o, "kind", path, NoteKind, NoteKind.OTHER),
-            attitude=r.choice(o, "attitude", path, Attitude, None),
-            tags=r.words(o, "tags", path),
-            follow_ups=follow_ups,
-        )
-        if v2:
-            note = replace(
-                note,
-                goal=r.choice(o, "goal", path, NoteGoal, None),
-                format_used=r.choice(o, "format_used", path, FormatUsed, None),
-                outcome=r.choice(o, "outcome", path, NoteOutcome, None),
-            )
-        notes.append(DocNote(file_id, note, person_id))
-    return notes
+        for fpath, fo in r.objects(o, "follow_ups", path)
+    )
+    note = Note(
+        follow_ups=follow_ups,
+        **read_declared(r, NOTE, o, path, 2 if v2 else 1, skip=("person_id",)),
+    )
+    return DocNote(file_id, note, person_id)
 
 
 def _read_resilience(r: FieldReader, data: dict[str, Any], v2: bool) -> list[ResilienceEntry]:
@@ -416,25 +357,8 @@ def _read_resilience(r: FieldReader, data: dict[str, Any], v2: bool) -> list[Res
                 r.bad(f"{path}.on", f"{on.isoformat()} already has an entry ({dates[on]})")
             else:
                 dates[on] = path
-        # Version 2 allows a mood-only check-in: energy and stress may be absent or null.
-        energy, stress = (
-            r.integer(o, key, path, CHECKIN_MIN, CHECKIN_MAX, required=not v2)
-            for key in ("energy", "stress")
-        )
-        mood = r.integer(o, "mood", path, CHECKIN_MIN, CHECKIN_MAX, required=True)
-        entries.append(
-            ResilienceEntry(
-                on=on or _PLACEHOLDER_DATE,
-                energy=energy if v2 else energy or CHECKIN_MIN,
-                stress=stress if v2 else stress or CHECKIN_MIN,
-                mood=mood or CHECKIN_MIN,
-                sleep_hours=r.number(o, "sleep_hours", path, SLEEP_MIN, SLEEP_MAX),
-                drains=r.words(o, "drains", path),
-                restorers=r.words(o, "restorers", path),
-                note=r.text(o, "note", path),
-                tags=r.words(o, "tags", path) if v2 else (),
-            )
-        )
+        values = read_declared(r, CHECK_IN, o, path, 2 if v2 else 1, skip=("on",))
+        entries.append(ResilienceEntry(on=on or PLACEHOLDER_DATE, **values))
     return entries
 
 

@@ -30,6 +30,7 @@ from cxjournal.domain.model import (
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange.format_fields import FORMAT_NAME, FORMAT_VERSION
+from cxjournal.store import records
 
 JsonDict = dict[str, Any]
 _Ref = Callable[[int | None, str], str]
@@ -284,31 +285,7 @@ def _value(member: StrEnum | None) -> str | None:
 
 
 def _person(file_id: str, p: Person) -> JsonDict:
-    return {
-        "id": file_id,
-        "name": p.name,
-        "role": p.role,
-        "organisation": p.organisation,
-        "internal": p.internal,
-        "relationship": p.relationship.value,
-        "team": p.team,
-        "function": p.function,
-        "product_unit": p.product_unit,
-        "location": p.location,
-        "key_stakeholder": p.key_stakeholder,
-        "cx_board": p.cx_board,
-        "cadence_days": p.cadence_days,
-        "information_needs": p.information_needs,
-        "preferred_format": None if p.preferred_format is None else p.preferred_format.value,
-        "motivations": p.motivations,
-        "archived": p.archived,
-        "emails": list(p.emails),
-        "desired_attitude": _value(p.desired_attitude),
-        "desired_by": _date_or_none(p.desired_by),
-        "move_plan": p.move_plan,
-        "power": p.power,
-        "interest": p.interest,
-    }
+    return {"id": file_id, **records.to_json(records.PERSON, p)}
 
 
 def _audit(file_id: str, audit: Audit, ref: _Ref) -> JsonDict:
@@ -336,11 +313,8 @@ def _audit(file_id: str, audit: Audit, ref: _Ref) -> JsonDict:
 def _rating(rating: Rating, person_file_id: str) -> JsonDict:
     return {
         "person": person_file_id,
-        "value": rating.value,
-        "irreplaceability": rating.irreplaceability,
-        "my_value": rating.my_value,
-        "my_irreplaceability": rating.my_irreplaceability,
-        "aspects": rating.aspects.as_dict(),
+        **records.to_json(records.RATING, rating),
+        "aspects": records.to_json(records.ASPECTS_RECORD, rating.aspects),
     }
 
 
@@ -349,17 +323,7 @@ def _follow_up(follow_up: FollowUp) -> JsonDict:
 
 
 def _resilience(entry: ResilienceEntry) -> JsonDict:
-    return {
-        "on": entry.on.isoformat(),
-        "energy": entry.energy,
-        "stress": entry.stress,
-        "mood": entry.mood,
-        "sleep_hours": entry.sleep_hours,
-        "drains": list(entry.drains),
-        "restorers": list(entry.restorers),
-        "note": entry.note,
-        "tags": list(entry.tags),
-    }
+    return records.to_json(records.CHECK_IN, entry)
 
 
 def _plan(plan: Plan, ref: _Ref) -> JsonDict:

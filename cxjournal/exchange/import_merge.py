@@ -11,45 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable, Collection, Hashable
+from contextlib import ExitStack
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, func, insert, select, update
-
-from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, Note, ResilienceEntry
+from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, ResilienceEntry
 from cxjournal.domain.ties import tie_rows
 from cxjournal.domain.validation import email_key
-from cxjournal.exchange.format_read import Document
+from cxjournal.exchange.format_read import DocNote, Document
 from cxjournal.exchange.import_program import merge_program_records
 from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
-from cxjournal.store.mapping import (
-    RESILIENCE_COLUMNS,
-    note_values,
-    person_values,
-    resilience_values,
-    tags_from_json,
-)
-from cxjournal.store.models import (
-    AuditRow,
-    AuditTieRow,
-    Base,
-    ExitItemRow,
-    ExitPlanRow,
-    FollowUpRow,
-    NoteRow,
-    PersonEmailRow,
-    PersonRow,
-    RatingRow,
-    ResilienceRow,
-    SettingRow,
-)
+from cxjournal.store import import_writes as store
+from cxjournal.store.bulk_index import index_notes_at_end
+from cxjournal.store.mapping import note_values, person_values, resilience_values
+from cxjournal.store.records import tags_from_json
 
 __all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from cxjournal.store.session import Session
 
 #: ``progress(done, total, what)``: called between the steps of an import.
 Progress = Callable[[int, int, str], None]
@@ -65,6 +48,12 @@ _STEPS = (
 )
 
 
+#: Rows of notes sent to the database at a time: an import's memory stays flat.
+WRITE_BATCH = 2000
+#: From this many notes on, they are indexed for search once, at the end of the import.
+BULK_INDEX_NOTES = 2000
+
+
 def report(progress: Progress | None, step: int) -> None:
     if progress is not None:
         progress(step, len(_STEPS), _STEPS[min(step, len(_STEPS) - 1)])
@@ -73,10 +62,6 @@ def report(progress: Progress | None, step: int) -> None:
 def name_key(name: str) -> str:
     """How names are compared: spaces tidied, case folded (as ``PeopleOps.find_by_name``)."""
     return " ".join(name.split()).casefold()
-
-
-def _next_id(session: Session, column: Any) -> int:
-    return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
 
 
 def _take(counter: Counter[Hashable], key: Hashable) -> bool:
@@ -104,11 +89,11 @@ class MergeWriter:
         report(self.progress, 1)
         latest_before = self._latest_audit()
         ids = self._people()
-        doc = self.doc.with_person_ids(ids)
+        doc = replace(self.doc, notes=()).with_person_ids(ids)  # the notes: as they are written
         report(self.progress, 2)
         self._audits([a.audit for a in doc.audits])
         report(self.progress, 3)
-        self._notes([n.note for n in doc.notes])
+        self._notes(self.doc.notes, ids)
         report(self.progress, 4)
         self._write_checkins(*checkins)
         report(self.progress, 5)
@@ -132,24 +117,18 @@ class MergeWriter:
         the file's addresses they lack are added to theirs.
         """
         by_name: dict[str, list[int]] = {}
-        for person_id, name in self.session.execute(
-            select(PersonRow.id, PersonRow.name).order_by(PersonRow.id)
-        ):
+        for person_id, name in store.person_names(self.session):
             by_name.setdefault(name_key(name), []).append(person_id)
         by_email: dict[str, list[int]] = {}
         emails_of: dict[int, list[str]] = {}
-        for person_id, email in self.session.execute(
-            select(PersonEmailRow.person_id, PersonEmailRow.email).order_by(
-                PersonEmailRow.person_id, PersonEmailRow.position, PersonEmailRow.id
-            )
-        ):
+        for person_id, email in store.person_emails(self.session):
             by_email.setdefault(email_key(email), []).append(person_id)
             emails_of.setdefault(person_id, []).append(email_key(email))
         claimed: set[int] = set()
         ids: dict[str, int] = {}
         rows: list[dict[str, Any]] = []
         email_rows: list[dict[str, Any]] = []
-        next_id = _next_id(self.session, PersonRow.id)
+        next_id = store.next_id(self.session, "people")
         for doc_person in self.doc.people:
             person = doc_person.person
             match = next(
@@ -175,10 +154,8 @@ class MergeWriter:
             added = _email_rows(match, person.emails, emails_of.get(match, []))
             emails_of.setdefault(match, []).extend(email_key(row["email"]) for row in added)
             email_rows += added
-        if rows:
-            self.session.execute(insert(_table(PersonRow)), rows)
-        if email_rows:
-            self.session.execute(insert(_table(PersonEmailRow)), email_rows)
+        store.insert_rows(self.session, "people", rows)
+        store.insert_rows(self.session, "person_emails", email_rows)
         new_people = {row["id"] for row in rows}
         self.counts.update(
             people_added=len(rows),
@@ -191,22 +168,10 @@ class MergeWriter:
 
     def _audits(self, audits: list[Audit]) -> None:
         ratings: dict[int, list[tuple[Any, ...]]] = {}
-        for row in self.session.execute(
-            select(
-                RatingRow.audit_id,
-                RatingRow.person_id,
-                RatingRow.value,
-                RatingRow.irreplaceability,
-                RatingRow.my_value,
-                RatingRow.my_irreplaceability,
-                *(getattr(RatingRow, name) for name in ASPECTS),
-            )
-        ):
+        for row in store.rating_rows(self.session):
             ratings.setdefault(row[0], []).append(tuple(row[1:]))
         ties: dict[int, list[tuple[int, int]]] = {}
-        for audit_id, person_a, person_b in self.session.execute(
-            select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)
-        ):
+        for audit_id, person_a, person_b in store.tie_pairs(self.session):
             ties.setdefault(audit_id, []).append((person_a, person_b))
         present: Counter[Hashable] = Counter(
             (
@@ -218,21 +183,14 @@ class MergeWriter:
                 bool(recorded),
                 tuple(sorted(ties.get(audit_id, []))),
             )
-            for audit_id, taken_on, note, blocking, blocker, recorded in self.session.execute(
-                select(
-                    AuditRow.id,
-                    AuditRow.taken_on,
-                    AuditRow.note,
-                    AuditRow.blocking_superior,
-                    AuditRow.blocking_superior_person_id,
-                    AuditRow.ties_recorded,
-                )
+            for audit_id, taken_on, note, blocking, blocker, recorded in store.audit_heads(
+                self.session
             )
         )
         tie_values: list[dict[str, Any]] = []
         audit_rows: list[dict[str, Any]] = []
         rating_rows: list[dict[str, Any]] = []
-        next_id = _next_id(self.session, AuditRow.id)
+        next_id = store.next_id(self.session, "audits")
         skipped = 0
         for audit in audits:
             blocker = audit.blocking_superior_person if audit.blocking_superior else None
@@ -268,23 +226,17 @@ class MergeWriter:
                 rating_rows.append(_rating_row(next_id, position, values))
             tie_values += [{"audit_id": next_id, "person_a": a, "person_b": b} for a, b in pairs]
             next_id += 1
-        if audit_rows:
-            self.session.execute(insert(_table(AuditRow)), audit_rows)
-        if rating_rows:
-            self.session.execute(insert(_table(RatingRow)), rating_rows)
-        if tie_values:
-            self.session.execute(insert(_table(AuditTieRow)), tie_values)
+        store.insert_rows(self.session, "audits", audit_rows)
+        store.insert_rows(self.session, "ratings", rating_rows)
+        store.insert_rows(self.session, "audit_ties", tie_values)
         self.counts.update(audits_added=len(audit_rows), audits_skipped=skipped)
 
     # -- notes -----------------------------------------------------------------------
 
-    def _notes(self, notes: list[Note]) -> None:
+    def _notes(self, notes: Collection[DocNote], ids: dict[str, int]) -> None:
+        """Add the notes not in the journal yet, in batches (the file's are streamed)."""
         follow_ups: dict[int, list[tuple[Any, ...]]] = {}
-        for note_id, text, due, done in self.session.execute(
-            select(
-                FollowUpRow.note_id, FollowUpRow.text, FollowUpRow.due, FollowUpRow.done
-            ).order_by(FollowUpRow.note_id, FollowUpRow.position, FollowUpRow.id)
-        ):
+        for note_id, text, due, done in store.follow_up_rows(self.session):
             follow_ups.setdefault(note_id, []).append((text, due, bool(done)))
         present: Counter[Hashable] = Counter(
             (
@@ -310,52 +262,51 @@ class MergeWriter:
                 goal,
                 format_used,
                 outcome,
-            ) in self.session.execute(
-                select(
-                    NoteRow.id,
-                    NoteRow.person_id,
-                    NoteRow.on_date,
-                    NoteRow.kind,
-                    NoteRow.text,
-                    NoteRow.attitude,
-                    NoteRow.tags,
-                    NoteRow.goal,
-                    NoteRow.format_used,
-                    NoteRow.outcome,
-                )
-            )
+            ) in store.note_rows(self.session)
         )
+        next_id = store.next_id(self.session, "notes")
+        added = skipped = 0
         note_rows: list[dict[str, Any]] = []
         follow_up_rows: list[dict[str, Any]] = []
-        next_id = _next_id(self.session, NoteRow.id)
-        skipped = 0
-        for note in notes:
-            values = note_values(note)
-            todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-            key = (note.person_id, note.on, note.kind.value, note.text, values["attitude"])
-            content = (tags_from_json(values["tags"]), todo)
-            v2 = (values["goal"], values["format_used"], values["outcome"])
-            if _take(present, (*key, *content, *v2)):
-                skipped += 1
-                continue
-            note_rows.append({"id": next_id, **values})
-            follow_up_rows.extend(
-                {"note_id": next_id, "position": position, "text": text, "due": due, "done": done}
-                for position, (text, due, done) in enumerate(todo)
-            )
-            next_id += 1
-        if note_rows:
-            self.session.execute(insert(_table(NoteRow)), note_rows)
-        if follow_up_rows:
-            self.session.execute(insert(_table(FollowUpRow)), follow_up_rows)
-        self.counts.update(notes_added=len(note_rows), notes_skipped=skipped)
+        with ExitStack() as stack:
+            if len(notes) >= BULK_INDEX_NOTES:
+                stack.enter_context(index_notes_at_end(self.session))
+            for doc_note in notes:
+                note, person = doc_note.note, doc_note.person_file_id
+                values = note_values(note)
+                values["person_id"] = None if person is None else ids[person]
+                todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
+                key = (values["person_id"], note.on, note.kind.value, note.text, values["attitude"])
+                content = (tags_from_json(values["tags"]), todo)
+                v2 = (values["goal"], values["format_used"], values["outcome"])
+                if _take(present, (*key, *content, *v2)):
+                    skipped += 1
+                    continue
+                note_rows.append({"id": next_id, **values})
+                follow_up_rows.extend(
+                    {"note_id": next_id, "position": at, "text": text, "due": due, "done": done}
+                    for at, (text, due, done) in enumerate(todo)
+                )
+                next_id += 1
+                added += 1
+                if len(note_rows) >= WRITE_BATCH:
+                    self._write_notes(note_rows, follow_up_rows)
+            self._write_notes(note_rows, follow_up_rows)
+        self.counts.update(notes_added=added, notes_skipped=skipped)
+
+    def _write_notes(self, notes: list[dict[str, Any]], follow_ups: list[dict[str, Any]]) -> None:
+        """Insert these rows (one batch of the import's transaction) and empty the lists."""
+        store.insert_rows(self.session, "notes", notes)
+        store.insert_rows(self.session, "follow_ups", follow_ups)
+        notes.clear()
+        follow_ups.clear()
 
     # -- check-ins -------------------------------------------------------------------
 
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
         existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
-        for found in self.session.execute(select(*RESILIENCE_COLUMNS)):
+        for found in store.check_in_rows(self.session):
             row_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = found
             content = (energy, stress, mood, sleep, tags_from_json(drains))
             existing[on] = (
@@ -377,7 +328,7 @@ class MergeWriter:
             if (*wanted, entry.note, tags_from_json(values["tags"])) == content:
                 skipped += 1
             elif self.replace:
-                replaced.append({"row_id": row_id, **values})
+                replaced.append({**values, "id": row_id})
             else:
                 conflicts.append(
                     f"resilience[{index}].on: {entry.on.isoformat()} already has a different "
@@ -391,23 +342,14 @@ class MergeWriter:
         return added, replaced
 
     def _write_checkins(self, added: list[dict[str, Any]], replaced: list[dict[str, Any]]) -> None:
-        if added:
-            self.session.execute(insert(_table(ResilienceRow)), added)
-        table = _table(ResilienceRow)
-        for row in replaced:
-            values = {key: value for key, value in row.items() if key != "row_id"}
-            self.session.execute(update(table).where(table.c.id == row["row_id"]).values(values))
+        store.insert_rows(self.session, "resilience", added)
+        store.update_rows(self.session, "resilience", replaced)
 
     # -- exit plan and settings ------------------------------------------------------
 
     def _latest_audit(self) -> tuple[int, bool] | None:
         """The latest audit's id and flag: what the exit plan follows."""
-        found = self.session.execute(
-            select(AuditRow.id, AuditRow.blocking_superior)
-            .order_by(AuditRow.taken_on.desc(), AuditRow.id.desc())
-            .limit(1)
-        ).first()
-        return None if found is None else (int(found[0]), bool(found[1]))
+        return store.latest_audit(self.session)
 
     def _exit_plan(self) -> bool:
         """Merge the file's exit plan; True when the journal's plan now is the file's own.
@@ -418,9 +360,9 @@ class MergeWriter:
         self.counts.update(exit_items_added=0, exit_status_set=False)
         if plan is None:
             return False
-        state = self.session.get(ExitPlanRow, 1)
-        items = list(self.session.execute(select(ExitItemRow.text, ExitItemRow.position)))
-        untouched = (state is None or state.status == ExitStatus.INACTIVE.value) and not items
+        status = store.exit_status(self.session)
+        items = store.exit_items(self.session)
+        untouched = (status is None or status == ExitStatus.INACTIVE.value) and not items
         known = {name_key(text) for text, _ in items}
         position = max((p for _, p in items), default=-1) + 1
         rows: list[dict[str, Any]] = []
@@ -431,14 +373,9 @@ class MergeWriter:
             known.add(name_key(text))
             rows.append({"position": position, "text": text, "done": item.done, "due": item.due})
             position += 1
-        if rows:
-            self.session.execute(insert(_table(ExitItemRow)), rows)
+        store.insert_rows(self.session, "exit_items", rows)
         if untouched and plan.status != ExitStatus.INACTIVE:
-            if state is None:
-                state = ExitPlanRow(id=1)
-                self.session.add(state)
-            state.status = plan.status.value
-            state.changed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            store.set_exit_status(self.session, plan.status.value, dt.datetime.now(dt.UTC))
             self.counts["exit_status_set"] = True
         self.counts["exit_items_added"] = len(rows)
         self.session.flush()
@@ -454,21 +391,12 @@ class MergeWriter:
             wanted[THRESHOLDS_KEY] = self.doc.thresholds.as_dict()
         written = 0
         for key, value in wanted.items():
-            encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            row = self.session.get(SettingRow, key)
-            if row is None:
-                self.session.add(SettingRow(key=key, value=encoded))
-            elif self.replace and json.loads(row.value) != value:
-                row.value = encoded
-            else:
+            stored = store.setting_text(self.session, key)
+            if stored is not None and not (self.replace and json.loads(stored) != value):
                 continue
+            store.write_setting(self.session, key, value)
             written += 1
         self.counts["settings_written"] = written
-
-
-def _table(model: type[Base]) -> Table:
-    """The Core table of a model, for bulk INSERTs without ORM objects."""
-    return cast(Table, model.__table__)
 
 
 def _email_rows(person_id: int, emails: tuple[str, ...], known: list[str]) -> list[dict[str, Any]]:

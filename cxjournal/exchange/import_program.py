@@ -26,8 +26,6 @@ from collections.abc import Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from cxjournal.domain.model import (
     AgendaItem,
     Person,
@@ -39,8 +37,7 @@ from cxjournal.domain.model import (
     ProofPoint,
 )
 from cxjournal.store.agenda_store import read_agenda, save_agenda_item
-from cxjournal.store.mapping import person_from_row
-from cxjournal.store.models import PersonRow
+from cxjournal.store.import_writes import people_by_id
 from cxjournal.store.program_store import (
     add_proof_share,
     read_program,
@@ -51,16 +48,15 @@ from cxjournal.store.program_store import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.exchange.format_read import Document
+    from cxjournal.store.session import Session
 
 
 def merge_program_records(
     session: Session, doc: Document, replace_values: bool, counts: dict[str, Any]
 ) -> None:
     """Merge ``doc`` (people already given store ids) and add the counts to ``counts``."""
-    people = {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
+    people = people_by_id(session)
     counts["program_changed"] = (
         _merge_program(session, doc.program.program, people, replace_values)
         if doc.program is not None

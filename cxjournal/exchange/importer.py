@@ -34,10 +34,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError
-
 from cxjournal.domain.errors import CxJournalError, JournalWriteError, ValidationError
 from cxjournal.exchange.format_read import Document, parse
+from cxjournal.exchange.format_stream import NoteStream, empty_in_store, read_file
 from cxjournal.exchange.import_merge import (
     ImportConflictError,
     ImportSummary,
@@ -46,6 +45,7 @@ from cxjournal.exchange.import_merge import (
     name_key,
     report,
 )
+from cxjournal.store.write_errors import refusals_as
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -65,8 +65,13 @@ __all__ = [
 def import_file(
     journal: Journal, path: Path, *, replace: bool = False, progress: Progress | None = None
 ) -> ImportSummary:
-    """Read, check and import the file at ``path`` (raises OSError if it cannot be read)."""
-    return import_text(journal, Path(path).read_bytes(), replace=replace, progress=progress)
+    """Read, check and import the file at ``path`` (raises OSError if it cannot be read).
+
+    The file is read as a stream (:mod:`cxjournal.exchange.format_stream`): the memory
+    an import needs does not grow with its number of notes.
+    """
+    report(progress, 0)
+    return import_document(journal, read_file(Path(path)), replace=replace, progress=progress)
 
 
 def import_text(
@@ -97,25 +102,19 @@ def import_document(
     if problems:
         raise ValidationError(problems)
     try:
-        with journal.session() as session:
+        with refusals_as(_refused), journal.session() as session:
             return MergeWriter(session, doc, replace, progress).run()
     except JournalWriteError as exc:
         raise JournalWriteError(f"{exc}, so nothing was written") from exc
-    except DBAPIError as exc:
-        raise CxJournalError(
-            f"the journal refused the import, so nothing was written ({exc.orig})"
-        ) from exc
+
+
+def _refused(said: str) -> CxJournalError:
+    return CxJournalError(f"the journal refused the import, so nothing was written ({said})")
 
 
 def store_problems(doc: Document) -> list[str]:
-    """What the format accepts but the journal's own checks refuse, with JSON paths.
-
-    SQLite measures text only up to its first NUL character, so a name or a
-    follow-up that starts with one counts as empty there.
-    """
-
-    def empty_in_store(text: str) -> bool:
-        return not text.split("\x00", 1)[0].strip(" ")
+    """What the format accepts but the journal's own checks refuse, with JSON paths
+    (text that starts with a NUL character counts as empty in the store)."""
 
     message = "must not start with a NUL character"
     problems = [
@@ -123,7 +122,8 @@ def store_problems(doc: Document) -> list[str]:
         for i, p in enumerate(doc.people)
         if empty_in_store(p.person.name)
     ]
-    for i, n in enumerate(doc.notes):
+    # streamed notes were checked as they were read (a file with such a note is read whole)
+    for i, n in enumerate(() if isinstance(doc.notes, NoteStream) else doc.notes):
         problems += [
             f"notes[{i}].follow_ups[{j}].text: {message}"
             for j, f in enumerate(n.note.follow_ups)

@@ -58,6 +58,10 @@ class AgendaOps:
             person = _person(session, row.person_id)
             return set_agenda_item_done(session, item_id, done_on, {row.person_id: person}, note_id)
 
+    def delete(self, item_id: int) -> int:
+        """Move the talking point to the trash; the trash item's id."""
+        return self._journal.trash.delete("talking_point", item_id)
+
 
 def _person(session: Session, person_id: int) -> Person:
     row = session.get(PersonRow, person_id)

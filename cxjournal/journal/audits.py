@@ -214,15 +214,10 @@ class AuditOps:
                 also_changes(session, Area.PEOPLE)
             return audit_from_row(row, _people(session))
 
-    def delete(self, audit_id: int) -> None:
-        """Remove an audit and its ratings (the people stay in the directory)."""
-        with self._journal.session(Area.AUDITS) as session:
-            before = _latest_key(session)
-            session.delete(_row(session, audit_id))
-            session.flush()
-            if _latest_key(session) != before:
-                sync_with_latest_audit(session)
-                also_changes(session, Area.EXIT_PLAN)
+    def delete(self, audit_id: int) -> int:
+        """Move an audit and its ratings to the trash (the people stay in the directory);
+        the trash item's id."""
+        return self._journal.trash.delete("audit", audit_id)
 
 
 def _row(session: Session, audit_id: int) -> AuditRow:

@@ -66,15 +66,6 @@ def automatic_backup(journal: Journal, now: dt.datetime | None = None) -> Path |
     )
 
 
-def backup_on_quit(journal: Journal) -> Path | None:
-    """The automatic backup when the app closes; never raises, logs no journal text."""
-    try:
-        return automatic_backup(journal)
-    except Exception as exc:  # quitting must never fail
-        log.warning("automatic backup skipped: %s", type(exc).__name__)
-        return None
-
-
 def quit_backup_due(journal: Journal, now: dt.datetime | None = None) -> bool:
     """True when closing the app should make today's rolling backup; never raises."""
     try:

@@ -45,8 +45,10 @@ class Area(enum.Flag):
     SETTINGS = 1 << 8
     #: unsaved drafts kept for a form (no page shows them)
     DRAFTS = 1 << 9
+    #: what was deleted and can be restored (the trash)
+    TRASH = 1 << 10
     #: everything: after an import, a restore or an unlock
-    ALL = (1 << 10) - 1
+    ALL = (1 << 11) - 1
 
     def names(self) -> list[str]:
         """The single areas in this one, lowest first (``["NOTES", "SETTINGS"]``)."""

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from cxjournal.journal.search import SearchOps
     from cxjournal.journal.settings import SettingsOps
     from cxjournal.journal.today import TodayOps
+    from cxjournal.journal.trash import TrashOps
 
 T = TypeVar("T")
 
@@ -377,6 +378,12 @@ class Journal:
         from cxjournal.journal.drafts import DraftOps
 
         return DraftOps(self)
+
+    @cached_property
+    def trash(self) -> TrashOps:
+        from cxjournal.journal.trash import TrashOps
+
+        return TrashOps(self)
 
     @cached_property
     def today(self) -> TodayOps:

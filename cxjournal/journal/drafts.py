@@ -3,13 +3,15 @@
 A draft is ``(kind, key, payload)``: a note as the note dialog held it (its
 id when it was an edit, None for a new one), an audit as the audit form held
 it (people by id, or by name when added in the form), or the talking points
-of a 1:1 preparation.
+of a 1:1 preparation. Dialogs keep their draft as the user types (see
+``cxjournal.ui.unsaved_changes``); a draft goes when its work is saved or discarded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import (
@@ -29,6 +31,7 @@ from cxjournal.domain.model import (
     Relationship,
 )
 from cxjournal.journal.changes import Area
+from cxjournal.store.drafts import Draft as Draft
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -82,6 +85,16 @@ AUDIT = "audit"
 PREPARE = "prepare"
 
 
+@dataclass(frozen=True)
+class UnratedRow:
+    """A person in an audit form not fully rated yet: their place among the rows, and the
+    spin box values entered so far (by field name, as the form holds them)."""
+
+    at: int
+    person: Person
+    values: dict[str, int] = field(default_factory=dict)
+
+
 def _person_ref(person: Person) -> dict[str, Any]:
     """A saved person by id; one added in the form (not saved yet) by name and grouping."""
     if person.id is not None:
@@ -106,9 +119,11 @@ def _person_from(ref: dict[str, Any], people: Callable[[int], Person]) -> Person
     )
 
 
-def audit_payload(audit: Audit) -> dict[str, Any]:
+def audit_payload(audit: Audit, unrated: Sequence[UnratedRow] = ()) -> dict[str, Any]:
+    """The audit as JSON; ``unrated`` are the form's rows still missing a core rating (at
+    their place among the rows, with the values given so far), kept so nothing typed is lost."""
     blocker = audit.blocking_superior_person
-    return {
+    payload = {
         "id": audit.id,
         "taken_on": audit.taken_on.isoformat(),
         "note": audit.note,
@@ -125,7 +140,15 @@ def audit_payload(audit: Audit) -> dict[str, Any]:
             }
             for r in audit.ratings
         ],
+        "ties": [list(tie) for tie in audit.ties],
+        "ties_recorded": audit.ties_recorded,
     }
+    if unrated:
+        payload["unrated"] = [
+            {"at": row.at, "person": _person_ref(row.person), "values": dict(row.values)}
+            for row in unrated
+        ]
+    return payload
 
 
 def audit_from_payload(payload: dict[str, Any], people: Callable[[int], Person]) -> Audit:
@@ -148,7 +171,23 @@ def audit_from_payload(payload: dict[str, Any], people: Callable[[int], Person])
             )
             for r in payload.get("ratings", ())
         ),
+        ties=tuple((int(a), int(b)) for a, b in payload.get("ties", ())),
+        ties_recorded=bool(payload.get("ties_recorded", False)),
     )
+
+
+def unrated_from_payload(
+    payload: dict[str, Any], people: Callable[[int], Person]
+) -> list[UnratedRow]:
+    """The rows of an audit draft that were still missing a core rating."""
+    return [
+        UnratedRow(
+            at=int(row.get("at", 0)),
+            person=_person_from(row["person"], people),
+            values={str(k): int(v) for k, v in row.get("values", {}).items()},
+        )
+        for row in payload.get("unrated", ())
+    ]
 
 
 def prepare_payload(person_id: int, talking_points: str) -> dict[str, Any]:
@@ -184,6 +223,13 @@ class DraftOps:
 
         with self._journal.session(Area.DRAFTS) as session:
             return delete_draft(session, kind, key)
+
+    def all(self) -> list[Draft]:
+        """Every draft kept, with its payload and when it was last written, newest first."""
+        from cxjournal.store.drafts import list_drafts
+
+        with self._journal.session() as session:
+            return list_drafts(session)
 
     def keys(self, kind: str | None = None) -> list[tuple[str, str]]:
         """``(kind, key)`` of every draft (of one kind), newest first."""

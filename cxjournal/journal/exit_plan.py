@@ -117,12 +117,6 @@ class ExitPlanOps:
             session.flush()
             return exit_item_from_row(row)
 
-    def set_item_done(self, item_id: int, done: bool) -> ExitItem:
-        with self._journal.session(Area.EXIT_PLAN) as session:
-            row = _item_row(session, item_id)
-            row.done = done
-            return exit_item_from_row(row)
-
     def set_item_due(self, item_id: int, due: dt.date | None) -> ExitItem:
         with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)
@@ -143,9 +137,9 @@ class ExitPlanOps:
             session.flush()
             return _plan(session)
 
-    def delete_item(self, item_id: int) -> None:
-        with self._journal.session(Area.EXIT_PLAN) as session:
-            session.delete(_item_row(session, item_id))
+    def delete_item(self, item_id: int) -> int:
+        """Move the step to the trash; the trash item's id."""
+        return self._journal.trash.delete("exit_step", item_id)
 
 
 # -- shared with the audit operations (same transaction) ------------------------------

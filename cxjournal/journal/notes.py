@@ -17,6 +17,7 @@ from cxjournal.journal.changes import Area
 from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
+from cxjournal.store.note_reads import notes_about_people
 from cxjournal.store.orderings import notes_matching, order_notes
 
 if TYPE_CHECKING:
@@ -74,9 +75,13 @@ class NoteOps:
         with self._journal.session() as session:
             return note_from_row(_row(session, note_id))
 
-    def delete(self, note_id: int) -> None:
-        with self._journal.session(Area.NOTES) as session:
-            session.delete(_row(session, note_id))
+    def delete(self, note_id: int) -> int:
+        """Move the note and its follow-ups to the trash; the trash item's id."""
+        return self._journal.trash.delete("note", note_id)
+
+    def delete_follow_up(self, follow_up_id: int) -> int:
+        """Move one follow-up to the trash (its note stays); the trash item's id."""
+        return self._journal.trash.delete("follow_up", follow_up_id)
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
         """A person's notes, newest first."""
@@ -90,14 +95,8 @@ class NoteOps:
 
     def about_people(self) -> list[Note]:
         """Every note about someone, oldest first and in the order entered (for the program)."""
-        query = (
-            select(NoteRow)
-            .where(NoteRow.person_id.is_not(None))
-            .options(selectinload(NoteRow.follow_ups))
-            .order_by(NoteRow.on_date, NoteRow.id)
-        )
         with self._journal.session() as session:
-            return [note_from_row(row) for row in session.scalars(query)]
+            return notes_about_people(session)
 
     def recent(
         self,

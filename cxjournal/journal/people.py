@@ -110,20 +110,12 @@ class PeopleOps:
         with self._journal.session() as session:
             return usage_counts(session, person_id)
 
-    def delete(self, person_id: int) -> None:
-        """Remove a person for good: only one with no notes, ratings or audit flags."""
-        with self._journal.session(Area.PEOPLE) as session:
-            row = _row(session, person_id)
-            usage = usage_counts(session, person_id)
-            if any(usage.values()):
-                parts = [f"{count} {what}" for what, count in usage.items() if count]
-                raise ValidationError(
-                    [
-                        f"{row.name} has {', '.join(parts)}: archive them instead, "
-                        "so nothing you wrote is lost"
-                    ]
-                )
-            session.delete(row)
+    def delete(self, person_id: int) -> int:
+        """Move a person to the trash with everything that is theirs: e-mails, notes and
+        their follow-ups, ratings in audits, talking points, plan roles and proof-point
+        shares (an audit that named them as the blocking superior keeps its flag, without
+        the name, until they are restored). The trash item's id."""
+        return self._journal.trash.delete("person", person_id)
 
     # -- cadence ----------------------------------------------------------------------
 

@@ -102,9 +102,9 @@ class ProgramOps:
             stored = program_store.read_proof_points(session, _directory(session))
         return next(p for p in stored if p.id == new_id)
 
-    def delete_proof_point(self, proof_point_id: int) -> None:
-        with self._journal.session(Area.PROGRAM) as session:
-            program_store.delete_proof_point(session, proof_point_id)
+    def delete_proof_point(self, proof_point_id: int) -> int:
+        """Move the proof point (and with whom it was shared) to the trash; its trash id."""
+        return self._journal.trash.delete("proof_point", proof_point_id)
 
     def share(self, proof_point_id: int, person_id: int, on: dt.date) -> ProofPoint:
         """Record that the proof point was shown to the person on ``on`` (once a day)."""

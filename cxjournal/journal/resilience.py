@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import Select, func, select, text
 
-from cxjournal.domain.errors import NotFoundError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import (
     DEFAULT_RULE,
@@ -122,18 +122,18 @@ class ResilienceOps:
                 _save(session, entry)
         return len(by_date)
 
-    def delete(self, entry_id: int) -> None:
-        with self._journal.session(Area.RESILIENCE) as session:
-            row = session.get(ResilienceRow, entry_id)
-            if row is None:
-                raise NotFoundError(f"no check-in with id {entry_id}")
-            session.delete(row)
+    def delete(self, entry_id: int) -> int:
+        """Move the check-in to the trash; the trash item's id."""
+        return self._journal.trash.delete("check_in", entry_id)
 
     def delete_on(self, on: dt.date) -> bool:
-        """Delete the check-in of ``on``; False if there was none."""
-        with self._journal.session(Area.RESILIENCE) as session:
-            result = session.execute(delete(ResilienceRow).where(ResilienceRow.on_date == on))
-            return bool(getattr(result, "rowcount", 0))
+        """Move the check-in of ``on`` to the trash; False if there was none."""
+        with self._journal.session() as session:
+            entry_id = session.scalar(select(ResilienceRow.id).where(ResilienceRow.on_date == on))
+        if entry_id is None:
+            return False
+        self.delete(entry_id)
+        return True
 
     # -- reading -------------------------------------------------------------------
 

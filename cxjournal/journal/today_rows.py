@@ -7,111 +7,40 @@ the same domain objects the store's mapping gives.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
-    Attitude,
     Audit,
     Person,
-    PreferredFormat,
     Rating,
-    Relationship,
     ResilienceEntry,
 )
 from cxjournal.domain.ties import tie_indexes
+from cxjournal.store import records
 
-PERSON_COLUMNS = (
-    "id, name, relationship, preferred_format, role, organisation, internal, team, "
-    "function, product_unit, location, key_stakeholder, cx_board, cadence_days, "
-    "information_needs, motivations, archived, desired_attitude, desired_by, move_plan, "
-    "power, interest"
-)
-#: A person's addresses in order, as a JSON list, read with the person's row.
-_EMAILS = (
-    "(SELECT json_group_array(email) FROM (SELECT email FROM person_emails "
-    "WHERE person_id = {alias}.id ORDER BY position, id))"
-)
-
-
-def day(value: Any) -> dt.date:
-    """A date stored as ISO text (SQLite keeps dates as "YYYY-MM-DD")."""
-    return dt.date.fromisoformat(str(value)[:10])
+day = records.day
 
 
 def person(values: Sequence[Any]) -> Person:
-    """A person from the columns of :data:`PERSON_COLUMNS`, in that order."""
-    (
-        person_id,
-        name,
-        relationship,
-        preferred_format,
-        role,
-        organisation,
-        internal,
-        team,
-        function,
-        product_unit,
-        location,
-        key_stakeholder,
-        cx_board,
-        cadence_days,
-        information_needs,
-        motivations,
-        archived,
-        desired_attitude,
-        desired_by,
-        move_plan,
-        power,
-        interest,
-        emails,
-    ) = values
-    return Person(
-        id=person_id,
-        name=name,
-        relationship=Relationship(relationship),
-        preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
-        role=role or "",
-        organisation=organisation or "",
-        internal=bool(internal),
-        team=team or "",
-        function=function or "",
-        product_unit=product_unit or "",
-        location=location or "",
-        key_stakeholder=bool(key_stakeholder),
-        cx_board=bool(cx_board),
-        cadence_days=cadence_days,
-        information_needs=information_needs or "",
-        motivations=motivations or "",
-        archived=bool(archived),
-        desired_attitude=Attitude(desired_attitude) if desired_attitude else None,
-        desired_by=day(desired_by) if desired_by else None,
-        move_plan=move_plan or "",
-        power=power,
-        interest=interest,
-        emails=tags(emails),
-    )
+    """A person from the columns of :func:`person_columns`, in that order."""
+    found: Person = records.from_row(records.PERSON, values)
+    return found
 
 
 def person_columns(alias: str) -> str:
     """The columns :func:`person` reads, of the people table under ``alias``."""
-    plain = ", ".join(f"{alias}.{column.strip()}" for column in PERSON_COLUMNS.split(","))
-    return f"{plain}, {_EMAILS.format(alias=alias)}"
+    return records.columns(records.PERSON, alias)
 
 
-PERSON_WIDTH = len(PERSON_COLUMNS.split(",")) + 1
+PERSON_WIDTH = records.width(records.PERSON)
 
 
 def latest_audit(conn: Any) -> Audit | None:
     """The latest audit (a tie on the date goes to the one created last) with its ratings."""
-    aspects = ", ".join(f"r.{name}" for name in ASPECTS)
     rows = conn.execute(
         "SELECT a.id, a.taken_on, a.note, a.blocking_superior, a.ties_recorded, "
-        f"r.id, r.value, r.irreplaceability, r.my_value, r.my_irreplaceability, {aspects}, "
+        f"{records.columns(records.RATING, 'r')}, {records.columns(records.ASPECTS_RECORD, 'r')}, "
         f"{person_columns('p')}, {person_columns('b')} "
         "FROM (SELECT * FROM audits ORDER BY taken_on DESC, id DESC LIMIT 1) AS a "
         "LEFT JOIN ratings AS r ON r.audit_id = a.id "
@@ -122,25 +51,19 @@ def latest_audit(conn: Any) -> Audit | None:
     if not rows:
         return None
     r0 = 5
-    p0 = r0 + 5 + len(ASPECTS)
+    a0 = r0 + records.width(records.RATING)
+    p0 = a0 + records.width(records.ASPECTS_RECORD)
     b0 = p0 + PERSON_WIDTH
     first = rows[0]
-    ratings = []
+    ratings: list[Rating] = []
     for row in rows:
         if row[r0] is None:
             continue
-        rating_id, value, irreplaceability, my_value, my_irreplaceability, *marks = row[r0:p0]
-        ratings.append(
-            Rating(
-                id=rating_id,
-                person=person(row[p0:b0]),
-                value=value,
-                irreplaceability=irreplaceability,
-                my_value=my_value,
-                my_irreplaceability=my_irreplaceability,
-                aspects=Aspects(**dict(zip(ASPECTS, marks, strict=True))),
-            )
+        aspects = records.from_row(records.ASPECTS_RECORD, row[a0:p0])
+        rating = records.from_row(
+            records.RATING, row[r0:a0], person=person(row[p0:b0]), aspects=aspects
         )
+        ratings.append(rating)
     pairs = conn.execute(
         "SELECT person_a, person_b FROM audit_ties WHERE audit_id = ?", (first[0],)
     ).fetchall()
@@ -157,26 +80,9 @@ def latest_audit(conn: Any) -> Audit | None:
     return audit
 
 
-ENTRY_COLUMNS = "id, on_date, energy, stress, mood, sleep_hours, drains, restorers, note, tags"
+ENTRY_COLUMNS = records.columns(records.CHECK_IN)
 
 
 def entry(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note, activity = row
-    return ResilienceEntry(
-        id=entry_id,
-        on=day(on),
-        energy=energy,
-        stress=stress,
-        mood=mood,
-        sleep_hours=sleep,
-        drains=tags(drains),
-        restorers=tags(restorers),
-        note=note or "",
-        tags=tags(activity),
-    )
-
-
-def tags(stored: str | None) -> tuple[str, ...]:
-    if not stored or stored == "[]":
-        return ()
-    return tuple(str(tag) for tag in json.loads(stored))
+    found: ResilienceEntry = records.from_row(records.CHECK_IN, row)
+    return found

@@ -15,17 +15,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import aliased
 
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
-    Attitude,
     Audit,
     Person,
-    PreferredFormat,
     Rating,
-    Relationship,
 )
 from cxjournal.domain.ties import tie_indexes
-from cxjournal.store.mapping import PERSON_FIELDS
+from cxjournal.store import records
+from cxjournal.store.mapping import orm_columns
 from cxjournal.store.models import AuditRow, AuditTieRow, PersonRow, RatingRow
 
 if TYPE_CHECKING:
@@ -35,37 +31,19 @@ if TYPE_CHECKING:
 
 
 def _person_columns(table: Any) -> list[Any]:
-    return [
-        table.id,
-        table.name,
-        table.relationship,
-        table.preferred_format,
-        table.desired_attitude,
-        *(getattr(table, name) for name in PERSON_FIELDS),
-    ]
+    return orm_columns(records.PERSON, table)
 
 
-_PERSON_WIDTH = 5 + len(PERSON_FIELDS)
+_PERSON_WIDTH = records.width(records.PERSON, stored_only=True)
 _RATING_COLUMNS = (
-    RatingRow.id,
-    RatingRow.value,
-    RatingRow.irreplaceability,
-    RatingRow.my_value,
-    RatingRow.my_irreplaceability,
-    *(getattr(RatingRow, name) for name in ASPECTS),
+    *orm_columns(records.RATING, RatingRow),
+    *(getattr(RatingRow, f.name) for f in records.ASPECTS_RECORD.fields),
 )
 
 
 def _person(values: Sequence[Any]) -> Person:
-    person_id, name, relationship, preferred_format, desired_attitude, *rest = values
-    return Person(
-        id=person_id,
-        name=name,
-        relationship=Relationship(relationship),
-        preferred_format=PreferredFormat(preferred_format) if preferred_format else None,
-        desired_attitude=Attitude(desired_attitude) if desired_attitude else None,
-        **dict(zip(PERSON_FIELDS, rest, strict=True)),
-    )
+    found: Person = records.from_row(records.PERSON, values, stored_only=True)
+    return found
 
 
 def load_audits(session: Session, *where: Any) -> list[Audit]:
@@ -124,16 +102,11 @@ def load_audits(session: Session, *where: Any) -> list[Audit]:
             head, ratings = tuple(row[:r0]), []
             blocking = person(row[b0:]) if row[b0] is not None else None
         if row[r0] is not None:
-            rating_id, value, irreplaceability, my_value, my_irreplaceability, *aspects = row[r0:p0]
+            a0 = r0 + records.width(records.RATING)
+            aspects = records.from_row(records.ASPECTS_RECORD, row[a0:p0])
             ratings.append(
-                Rating(
-                    id=rating_id,
-                    person=person(row[p0:b0]),
-                    value=value,
-                    irreplaceability=irreplaceability,
-                    my_value=my_value,
-                    my_irreplaceability=my_irreplaceability,
-                    aspects=Aspects(**dict(zip(ASPECTS, aspects, strict=True))),
+                records.from_row(
+                    records.RATING, row[r0:a0], person=person(row[p0:b0]), aspects=aspects
                 )
             )
     if head is not None:

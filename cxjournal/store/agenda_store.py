@@ -86,14 +86,6 @@ def set_agenda_item_done(
     return save_agenda_item(session, item)
 
 
-def delete_agenda_item(session: Session, item_id: int) -> None:
-    row = session.get(AgendaItemRow, item_id)
-    if row is None:
-        raise NotFoundError(f"no talking point with id {item_id}")
-    session.delete(row)
-    session.flush()
-
-
 def _item(row: AgendaItemRow, person: Person) -> AgendaItem:
     return AgendaItem(
         id=row.id,

@@ -1,20 +1,66 @@
-"""The notes of a whole journal, read as a stream for the export (plain DB-API, no ORM).
+"""The whole journal read for the export, in one snapshot and the export's order.
 
-A journal of any size is written out without holding its notes: the notes and
-their follow-ups come from two cursors walked side by side in the export's
-order (date, then id), a few thousand rows at a time. Dates stay the ISO text
-the store keeps them as; the caller makes them domain objects.
+People by id, audits and notes by date then id, check-ins by date. Rows are
+read as plain columns rather than ORM objects. A journal of any size is
+written out without holding its notes: the notes and their follow-ups come
+from two DB-API cursors walked side by side (date, then id), a few thousand
+rows at a time, and become domain objects as they are consumed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from cxjournal.domain.model import (
+    ASPECTS,
+    Aspects,
+    Attitude,
+    Audit,
+    ExitItem,
+    ExitPlan,
+    ExitStatus,
+    FollowUp,
+    FormatUsed,
+    Note,
+    NoteGoal,
+    NoteKind,
+    NoteOutcome,
+    Person,
+    Rating,
+    ResilienceEntry,
+)
+from cxjournal.domain.ties import tie_indexes
+from cxjournal.store.mapping import RESILIENCE_COLUMNS, person_from_row, resilience_from_columns
+from cxjournal.store.models import (
+    AuditRow,
+    AuditTieRow,
+    ExitItemRow,
+    ExitPlanRow,
+    PersonRow,
+    RatingRow,
+    ResilienceRow,
+    SettingRow,
+)
+from cxjournal.store.records import tags_from_json
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["NoteRecord", "begin_snapshot", "note_records"]
+__all__ = [
+    "audits",
+    "begin_snapshot",
+    "check_ins",
+    "exit_plan",
+    "notes",
+    "people",
+    "settings",
+]
 
 #: (id, person_id, on_date, kind, text, attitude, tags JSON, goal, format_used, outcome,
 #: follow-ups as (text, due or None, done) tuples)
@@ -53,7 +99,7 @@ def _rows(connection: Any, sql: str) -> Iterator[tuple[Any, ...]]:
         cursor.close()
 
 
-def note_records(session: Session) -> Iterator[NoteRecord]:
+def _note_records(session: Session) -> Iterator[NoteRecord]:
     """Every note with its follow-ups, by date then id, read as it is consumed."""
     connection = _dbapi(session)
     follow_ups = _rows(connection, _FOLLOW_UPS)
@@ -65,3 +111,125 @@ def note_records(session: Session) -> Iterator[NoteRecord]:
             todo.append((pending[1], pending[2], bool(pending[3])))
             pending = next(follow_ups, None)
         yield (*row, tuple(todo))
+
+
+def people(session: Session) -> list[Person]:
+    """Every person (archived ones too), by id."""
+    return [
+        person_from_row(row) for row in session.scalars(select(PersonRow).order_by(PersonRow.id))
+    ]
+
+
+def settings(session: Session) -> dict[str, Any]:
+    """Every setting, its JSON value decoded."""
+    return {row.key: json.loads(row.value) for row in session.scalars(select(SettingRow))}
+
+
+#: Distinct tag lists remembered while exporting (a bound, for journals of odd notes).
+_TAG_CACHE = 10_000
+
+
+def audits(session: Session, people: Mapping[int, Person]) -> list[Audit]:
+    """Every audit with its ratings and ties, by date then id."""
+    ratings: dict[int, list[Rating]] = defaultdict(list)
+    rating_rows = session.execute(
+        select(
+            RatingRow.audit_id,
+            RatingRow.person_id,
+            RatingRow.value,
+            RatingRow.irreplaceability,
+            RatingRow.my_value,
+            RatingRow.my_irreplaceability,
+            *(getattr(RatingRow, name) for name in ASPECTS),
+        ).order_by(RatingRow.audit_id, RatingRow.position, RatingRow.id)
+    )
+    for audit_id, person_id, value, irr, my_value, my_irr, *aspects in rating_rows:
+        ratings[audit_id].append(
+            Rating(people[person_id], value, irr, my_value, my_irr, Aspects(*aspects))
+        )
+    ties: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for audit_id, person_a, person_b in session.execute(
+        select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)
+    ):
+        ties[audit_id].append((person_a, person_b))
+    audit_rows = session.execute(
+        select(
+            AuditRow.id,
+            AuditRow.taken_on,
+            AuditRow.note,
+            AuditRow.blocking_superior,
+            AuditRow.blocking_superior_person_id,
+            AuditRow.ties_recorded,
+        ).order_by(AuditRow.taken_on, AuditRow.id)
+    )
+    return [
+        Audit(
+            taken_on=taken_on,
+            ratings=tuple(ratings.get(audit_id, ())),
+            note=note,
+            blocking_superior=bool(blocking),
+            blocking_superior_person=people[blocker] if blocker is not None else None,
+            id=audit_id,
+            ties=tie_indexes(
+                [r.person.id or 0 for r in ratings.get(audit_id, ())], ties.get(audit_id, ())
+            ),
+            ties_recorded=bool(recorded),
+        )
+        for audit_id, taken_on, note, blocking, blocker, recorded in audit_rows
+    ]
+
+
+def notes(session: Session) -> Iterator[Note]:
+    """Every note with its follow-ups, by date then id, read as it is consumed."""
+    kinds = {kind.value: kind for kind in NoteKind}
+    attitudes = {attitude.value: attitude for attitude in Attitude}
+    goals = {goal.value: goal for goal in NoteGoal}
+    formats = {used.value: used for used in FormatUsed}
+    outcomes = {outcome.value: outcome for outcome in NoteOutcome}
+    tags_of: dict[str, tuple[str, ...]] = {}  # tag lists repeat: decode each one once
+    day = dt.date.fromisoformat
+    for record in _note_records(session):
+        note_id, person_id, on, kind, text, attitude, tags, goal, used, outcome, todo = record
+        tagged = tags_of.get(tags)
+        if tagged is None:
+            tagged = tags_of[tags] = tags_from_json(tags)
+            if len(tags_of) > _TAG_CACHE:
+                tags_of.clear()
+        yield Note(
+            on=day(on),
+            text=text,
+            kind=kinds[kind],
+            person_id=person_id,
+            attitude=attitudes[attitude] if attitude else None,
+            tags=tagged,
+            follow_ups=tuple(
+                FollowUp(item, day(due) if due else None, done) for item, due, done in todo
+            ),
+            id=note_id,
+            goal=goals[goal] if goal else None,
+            format_used=formats[used] if used else None,
+            outcome=outcomes[outcome] if outcome else None,
+        )
+
+
+def check_ins(session: Session) -> list[ResilienceEntry]:
+    """Every check-in, by date."""
+    query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date)
+    return [resilience_from_columns(row) for row in session.execute(query)]
+
+
+def exit_plan(session: Session) -> ExitPlan:
+    """The exit plan with its items in order."""
+    state = session.get(ExitPlanRow, 1)
+    items = session.execute(
+        select(ExitItemRow.text, ExitItemRow.done, ExitItemRow.due).order_by(
+            ExitItemRow.position, ExitItemRow.id
+        )
+    )
+    return ExitPlan(
+        status=ExitStatus(state.status) if state else ExitStatus.INACTIVE,
+        items=tuple(
+            ExitItem(text, bool(done), due, position)
+            for position, (text, done, due) in enumerate(items)
+        ),
+    )

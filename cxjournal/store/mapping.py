@@ -1,31 +1,23 @@
-"""Conversions between store rows and domain objects."""
+"""Conversions between ORM rows and domain objects, by the records' one declaration
+(:mod:`cxjournal.store.records`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
-    Attitude,
     Audit,
     ExitItem,
     FollowUp,
-    FormatUsed,
     Note,
-    NoteGoal,
-    NoteKind,
-    NoteOutcome,
     Person,
-    PreferredFormat,
     Rating,
-    Relationship,
     ResilienceEntry,
 )
 from cxjournal.domain.ties import tie_indexes, tie_rows
 from cxjournal.domain.validation import email_key
+from cxjournal.store import records
 from cxjournal.store.models import (
     AuditRow,
     AuditTieRow,
@@ -37,69 +29,39 @@ from cxjournal.store.models import (
     RatingRow,
     ResilienceRow,
 )
-
-PERSON_FIELDS: tuple[str, ...] = (
-    "role",
-    "organisation",
-    "internal",
-    "team",
-    "function",
-    "product_unit",
-    "location",
-    "key_stakeholder",
-    "cx_board",
-    "cadence_days",
-    "information_needs",
-    "motivations",
-    "archived",
-    "desired_by",
-    "move_plan",
-    "power",
-    "interest",
+from cxjournal.store.records import (
+    ASPECTS_RECORD,
+    CHECK_IN,
+    NOTE,
+    PERSON,
+    RATING,
+    Record,
 )
 
 
-def tags_to_json(tags: Iterable[str]) -> str:
-    cleaned: list[str] = []
-    seen: set[str] = set()
-    for tag in tags:
-        tag = " ".join(tag.split())
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            cleaned.append(tag)
-    return json.dumps(cleaned, ensure_ascii=False)
+def orm_columns(rec: Record, table: Any) -> list[Any]:
+    """The ORM columns of ``table`` that :func:`records.from_row` reads, stored only
+    (``table`` may be an alias of the record's table)."""
+    return [table.id, *(getattr(table, f.column) for f in rec.stored if f.column)]
 
 
-def tags_from_json(text: str | None) -> tuple[str, ...]:
-    if not text or text == "[]":  # most rows carry no tags: skip the JSON parser
-        return ()
-    return tuple(str(tag) for tag in json.loads(text))
+def _orm_values(rec: Record, row: Any) -> list[Any]:
+    return [row.id, *(getattr(row, f.column) for f in rec.stored if f.column)]
 
 
 def person_from_row(row: PersonRow) -> Person:
-    return Person(
-        id=row.id,
-        name=row.name,
-        relationship=Relationship(row.relationship),
-        preferred_format=PreferredFormat(row.preferred_format) if row.preferred_format else None,
-        desired_attitude=Attitude(row.desired_attitude) if row.desired_attitude else None,
+    person: Person = records.from_row(
+        PERSON,
+        _orm_values(PERSON, row),
+        stored_only=True,
         emails=tuple(e.email for e in row.emails),
-        **{name: getattr(row, name) for name in PERSON_FIELDS},
     )
+    return person
 
 
 def person_values(person: Person) -> dict[str, Any]:
     """The ``people`` columns of a person (all but id and created_at), ready to write."""
-    values: dict[str, Any] = {
-        "name": person.name.strip(),
-        "relationship": person.relationship.value,
-        "preferred_format": person.preferred_format.value if person.preferred_format else None,
-        "desired_attitude": person.desired_attitude.value if person.desired_attitude else None,
-    }
-    for name in PERSON_FIELDS:
-        value = getattr(person, name)
-        values[name] = value.strip() if isinstance(value, str) else value
-    return values
+    return records.values(PERSON, person)
 
 
 def apply_person(row: PersonRow, person: Person) -> None:
@@ -125,24 +87,19 @@ def apply_emails(row: PersonRow, emails: Iterable[str]) -> None:
 
 
 def rating_from_row(row: RatingRow, person: Person) -> Rating:
-    return Rating(
-        id=row.id,
-        person=person,
-        value=row.value,
-        irreplaceability=row.irreplaceability,
-        my_value=row.my_value,
-        my_irreplaceability=row.my_irreplaceability,
-        aspects=Aspects(**{name: getattr(row, name) for name in ASPECTS}),
+    aspects = records.from_row(
+        ASPECTS_RECORD, [getattr(row, f.name) for f in ASPECTS_RECORD.fields]
     )
+    rating: Rating = records.from_row(
+        RATING, _orm_values(RATING, row), person=person, aspects=aspects
+    )
+    return rating
 
 
 def apply_rating(row: RatingRow, rating: Rating) -> None:
-    row.value = rating.value
-    row.irreplaceability = rating.irreplaceability
-    row.my_value = rating.my_value
-    row.my_irreplaceability = rating.my_irreplaceability
-    for name in ASPECTS:
-        setattr(row, name, getattr(rating.aspects, name))
+    for values in (records.values(RATING, rating), records.values(ASPECTS_RECORD, rating.aspects)):
+        for column, value in values.items():
+            setattr(row, column, value)
 
 
 def audit_from_row(row: AuditRow, people: dict[int, Person], with_ratings: bool = True) -> Audit:
@@ -177,34 +134,17 @@ def follow_up_from_row(row: FollowUpRow) -> FollowUp:
 
 
 def note_from_row(row: NoteRow) -> Note:
-    return Note(
-        id=row.id,
-        person_id=row.person_id,
-        on=row.on_date,
-        kind=NoteKind(row.kind),
-        text=row.text,
-        attitude=Attitude(row.attitude) if row.attitude else None,
-        tags=tags_from_json(row.tags),
+    note: Note = records.from_row(
+        NOTE,
+        _orm_values(NOTE, row),
         follow_ups=tuple(follow_up_from_row(f) for f in row.follow_ups),
-        goal=NoteGoal(row.goal) if row.goal else None,
-        format_used=FormatUsed(row.format_used) if row.format_used else None,
-        outcome=NoteOutcome(row.outcome) if row.outcome else None,
     )
+    return note
 
 
 def note_values(note: Note) -> dict[str, Any]:
     """The ``notes`` columns of a note (all but id and created_at), ready to write."""
-    return {
-        "person_id": note.person_id,
-        "on_date": note.on,
-        "kind": note.kind.value,
-        "text": note.text,
-        "attitude": note.attitude.value if note.attitude else None,
-        "tags": tags_to_json(note.tags),
-        "goal": note.goal.value if note.goal else None,
-        "format_used": note.format_used.value if note.format_used else None,
-        "outcome": note.outcome.value if note.outcome else None,
-    }
+    return records.values(NOTE, note)
 
 
 def apply_note(row: NoteRow, note: Note) -> None:
@@ -213,65 +153,23 @@ def apply_note(row: NoteRow, note: Note) -> None:
 
 
 def resilience_from_row(row: ResilienceRow) -> ResilienceEntry:
-    return ResilienceEntry(
-        id=row.id,
-        on=row.on_date,
-        energy=row.energy,
-        stress=row.stress,
-        mood=row.mood,
-        sleep_hours=row.sleep_hours,
-        drains=tags_from_json(row.drains),
-        restorers=tags_from_json(row.restorers),
-        note=row.note,
-        tags=tags_from_json(row.tags),
-    )
+    entry: ResilienceEntry = records.from_row(CHECK_IN, _orm_values(CHECK_IN, row))
+    return entry
 
 
 #: The columns of a check-in, in the order :func:`resilience_from_columns` reads them;
 #: reading these instead of whole rows keeps long lists fast.
-RESILIENCE_COLUMNS = (
-    ResilienceRow.id,
-    ResilienceRow.on_date,
-    ResilienceRow.energy,
-    ResilienceRow.stress,
-    ResilienceRow.mood,
-    ResilienceRow.sleep_hours,
-    ResilienceRow.drains,
-    ResilienceRow.restorers,
-    ResilienceRow.note,
-    ResilienceRow.tags,
-)
+RESILIENCE_COLUMNS = tuple(orm_columns(CHECK_IN, ResilienceRow))
 
 
 def resilience_from_columns(row: Sequence[Any]) -> ResilienceEntry:
-    entry_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = row
-    return ResilienceEntry(
-        id=entry_id,
-        on=on,
-        energy=energy,
-        stress=stress,
-        mood=mood,
-        sleep_hours=sleep,
-        drains=tags_from_json(drains),
-        restorers=tags_from_json(restorers),
-        note=note or "",
-        tags=tags_from_json(tags),
-    )
+    entry: ResilienceEntry = records.from_row(CHECK_IN, row)
+    return entry
 
 
 def resilience_values(entry: ResilienceEntry) -> dict[str, Any]:
     """The ``resilience`` columns of a check-in (all but id), ready to write."""
-    return {
-        "on_date": entry.on,
-        "energy": entry.energy,
-        "stress": entry.stress,
-        "mood": entry.mood,
-        "sleep_hours": entry.sleep_hours,
-        "drains": tags_to_json(entry.drains),
-        "restorers": tags_to_json(entry.restorers),
-        "note": entry.note,
-        "tags": tags_to_json(entry.tags),
-    }
+    return records.values(CHECK_IN, entry)
 
 
 def apply_resilience(row: ResilienceRow, entry: ResilienceEntry) -> None:

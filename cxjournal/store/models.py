@@ -575,3 +575,42 @@ class MeetingRow(Base):
     attendees: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("end_utc >= start_utc", name="ends_after_start"),)
+
+
+TRASH_KINDS = (
+    "note",
+    "follow_up",
+    "audit",
+    "check_in",
+    "person",
+    "exit_step",
+    "talking_point",
+    "proof_point",
+)
+
+
+class TrashRow(Base):
+    """One deleted item, kept whole for 30 days (migration 0006_trash; ``store/trash_store``)."""
+
+    __tablename__ = "trash"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    #: the id the item had (and gets back when it is free)
+    item_id: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(Text)
+    #: UTC, ISO text
+    deleted_at: Mapped[str] = mapped_column(Text, index=True)
+    #: JSON: {"rows": {table: [row, ...]}, "links": {"table.column": {row id: value}}}
+    payload: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", TRASH_KINDS), name="kind_known"),
+        CheckConstraint("length(trim(label)) >= 1", name="label_present"),
+        CheckConstraint(
+            "length(deleted_at) >= 19 AND datetime(deleted_at) IS NOT NULL", name="deleted_at_time"
+        ),
+        CheckConstraint(
+            "json_valid(payload) AND json_type(payload) = 'object'", name="payload_json"
+        ),
+    )

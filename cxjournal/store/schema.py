@@ -25,6 +25,7 @@ REVISIONS: tuple[str, ...] = (
     "0003_v2",
     "0004_calendar",
     "0005_snooze",
+    "0006_trash",
 )
 HEAD = REVISIONS[-1]
 

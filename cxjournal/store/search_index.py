@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
+from typing import Any
 
 #: Characters that mark the start and end of a matched phrase in a snippet; they
 #: cannot be typed into the journal's text fields in any useful way.
@@ -210,13 +206,6 @@ def count(
             _COUNT_UP_TO.format(where=where), {"match": match, "cap": cap, **params}
         ).fetchone()
     return int(row[0] or 0) if row else 0
-
-
-def rebuild(connection: Session | Connection) -> None:
-    """Merge the index's segments (after a large import; optional, search works without)."""
-    from sqlalchemy import text
-
-    connection.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
 
 
 def note_kinds(connection: Any, note_ids: list[int]) -> dict[int, str]:

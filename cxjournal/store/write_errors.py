@@ -9,6 +9,9 @@ text).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from cxjournal.domain.errors import JournalWriteError
@@ -41,3 +44,16 @@ def write_failure(exc: DBAPIError) -> JournalWriteError:
     if isinstance(exc, IntegrityError):
         return JournalWriteError(f"the journal refused the change ({said})")
     return JournalWriteError(f"the journal could not be written ({said})")
+
+
+@contextmanager
+def refusals_as(make: Callable[[str], Exception]) -> Iterator[None]:
+    """Raise any database error of the block as ``make(what SQLite said)``.
+
+    For the writers above the store (the imports), which say in their own words
+    that nothing was written; the transaction has rolled back by then.
+    """
+    try:
+        yield
+    except DBAPIError as exc:
+        raise make(str(exc.orig)) from exc

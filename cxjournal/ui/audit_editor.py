@@ -3,23 +3,28 @@ guidance beside the fields, and live results (alarm bells, scores, balance map).
 
 A form dialog: "Save audit" writes the whole audit in one transaction (which
 also moves the exit plan when the flag of the latest audit changes); Cancel
-writes nothing. Keyboard entry: Tab (or Enter) moves field to field, Ctrl+Enter
-or Ctrl+S saves.
+writes nothing (with changes it asks first, and a draft is kept while typing:
+:mod:`cxjournal.ui.unsaved_changes`). Keyboard entry: Tab (or Enter) moves field
+to field, Enter after a person's last rating goes on to the next person, Ctrl+Z
+puts back the person removed last (:mod:`cxjournal.ui.audit_rows`), Ctrl+Enter or
+Ctrl+S saves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person, Rating
+from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person
 from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
 from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
+from cxjournal.journal.drafts import UnratedRow
 from cxjournal.qt.core import QDate, QSize, Qt, QTimer
 from cxjournal.qt.gui import QKeyEvent, QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
@@ -39,45 +44,39 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.audit_editor_keys import lets_undo_through, tab_chain
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS
+from cxjournal.ui.audit_rows import AuditRows, person_key
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, FIELD_TITLES
 from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
-from cxjournal.ui.widgets.person_adder import PersonAdder, name_key
+from cxjournal.ui.widgets.person_adder import PersonAdder
 from cxjournal.ui.widgets.rating_row import RatingHeader, RatingRow
 from cxjournal.ui.widgets.ties_editor import TiesEditor
+from cxjournal.ui.widgets.undo_bar import UndoBar
 from cxjournal.ui.write_guard import guarded_write
 
-FIELD_TITLES: dict[str, str] = {
-    "top_ten": "Who to list",
-    "value": "Value to you",
-    "irreplaceability": "Hard to replace",
-    "my_value": "The flip: your value to them",
-    "my_irreplaceability": "The flip: how replaceable you are",
-    "career_guidance": "Career guidance",
-    "emotional_support": "Emotional support",
-    "daily_assistance": "Daily assistance",
-    "information_sharing": "Information sharing",
-    "resource_access": "Access to resources",
-    "grouping": "Team, function, product unit, location",
-    "ties": "Who knows whom",
-    "blocking_superior": "A superior blocking you",
-}
-
-
-def person_key(person: Person) -> str:
-    return f"id:{person.id}" if person.id is not None else f"name:{name_key(person.name)}"
+if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
+    from cxjournal.ui.services import Services
 
 
 class AuditEditor(QDialog):
     """Edits ``audit`` (saved, or an unsaved draft such as a copy of the latest)."""
 
     def __init__(
-        self, journal: Journal, audit: Audit | None = None, parent: QWidget | None = None
+        self,
+        journal: Journal,
+        audit: Audit | None = None,
+        parent: QWidget | None = None,
+        unrated: Sequence[UnratedRow] = (),
     ) -> None:
+        """``unrated``: people of a draft still missing a core rating, put back in place."""
         super().__init__(parent)
         self.journal = journal
         self.original = audit or Audit(taken_on=dt.date.today())
@@ -85,9 +84,6 @@ class AuditEditor(QDialog):
         #: what saving changed (the audits, and the exit plan and people with them)
         self.saved_changes = Area.NONE
         self.thresholds = journal.settings.thresholds()
-        self.rows: list[RatingRow] = []
-        self._slots: dict[RatingRow, int] = {}  # each row's stable number for its ties
-        self._next_slot = itertools.count()
         self.analysis: Analysis | None = None
         self.setWindowTitle(self._title())
         self.setSizeGripEnabled(True)
@@ -137,13 +133,22 @@ class AuditEditor(QDialog):
         layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_remove)
 
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(0)
         self._recompute_timer.timeout.connect(self.recompute)
 
-        self._load(self.original)
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.save, what="this audit",
+        )  # fmt: skip
+        self._load(self.original, unrated)
+        self.keeper.loaded()
+        self.note_edit.textChanged.connect(self.keeper.edited)
+        for line in (self.note_edit, self.adder.name_edit):
+            line.installEventFilter(self)  # Ctrl+Z there undoes a removal once typing is undone
         # roomy on a large screen; on a laptop, the room its screen has (the form scrolls)
         fit_to_screen(self, QSize(1260, 760))
 
@@ -190,6 +195,7 @@ class AuditEditor(QDialog):
         self.rows_layout = QVBoxLayout(self.rows_holder)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(4)
+        self.undo_bar = UndoBar()
         self.adder = PersonAdder(self.add_person)
         self.rows_layout.addWidget(self.adder)
         self.rows_layout.addStretch(1)
@@ -205,8 +211,15 @@ class AuditEditor(QDialog):
             + scroll.verticalScrollBar().sizeHint().width()
         )
         ratings_layout.addWidget(scroll, 1)
+        ratings_layout.addWidget(self.undo_bar)
         self.ties_editor = TiesEditor()
         self.ties_editor.changed.connect(self._schedule)
+        self.people_rows = AuditRows(
+            self.rows_layout, self.adder, self.ties_editor, self.undo_bar, self
+        )
+        self.people_rows.people_changed.connect(self._after_people_changed)
+        self.people_rows.edited.connect(self._schedule)
+        self.people_rows.field_focused.connect(self.show_guidance)
         self.form_tabs.addTab(ratings_page, "Ratings")
         self.form_tabs.addTab(self.ties_editor, "Who &knows whom")
         self.form_tabs.currentChanged.connect(
@@ -243,19 +256,23 @@ class AuditEditor(QDialog):
         self.show_guidance(None)
         return form
 
-    def _load(self, audit: Audit) -> None:
+    def _load(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> None:
         on = audit.taken_on
         self.date_edit.setDate(QDate(on.year, on.month, on.day))
         self.note_edit.setText(audit.note)
         self.adder.set_directory(self.journal.people.all())
         for rating in audit.ratings:
-            self._add_row(rating.person, rating)
+            self.people_rows.add_row(rating.person, rating)
+        rated_slots = [self.people_rows.slots[row] for row in self.rows]
+        for kept in sorted(unrated, key=lambda u: u.at):
+            row = self.people_rows.add_row(kept.person, None, at=kept.at)
+            row.set_values(kept.values)
         self.blocking.setChecked(audit.blocking_superior)
         self._rebuild_blocker_choices(audit.blocking_superior_person)
         self._blocking_toggled(audit.blocking_superior)
         self.date_edit.dateChanged.connect(self._schedule)
         self._after_people_changed()
-        slots = [self._slots[row] for row in self.rows]
+        slots = rated_slots  # the audit's ties are between its rated people
         self.ties_editor.set_ties(
             ((slots[a], slots[b]) for a, b in audit.ties if max(a, b) < len(slots)),
             audit.ties_recorded,
@@ -269,47 +286,21 @@ class AuditEditor(QDialog):
 
     # -- people --------------------------------------------------------------------------------
 
+    @property
+    def rows(self) -> list[RatingRow]:
+        return self.people_rows.rows
+
     def add_person(self, person: Person) -> str | None:
         """Add ``person`` to the audit; returns why not when refused (shown to the user)."""
-        if len(self.rows) >= MAX_RATINGS_PER_AUDIT:
-            return (
-                f"An audit holds at most {MAX_RATINGS_PER_AUDIT} people: remove someone "
-                f"before adding {person.name}."
-            )
-        key = person_key(person)
-        if any(person_key(row.person) == key or _same_name_new(row.person, person)
-               for row in self.rows):  # fmt: skip
-            return f"{person.name} is already in this audit."
-        row = self._add_row(person, None)
-        self._after_people_changed()
-        row.focus_first()
-        return None
-
-    def _add_row(self, person: Person, rating: Rating | None) -> RatingRow:
-        row = RatingRow(person, rating)
-        row.changed.connect(self._schedule)
-        row.remove_requested.connect(self.remove_row)
-        row.field_focused.connect(self.show_guidance)
-        self.rows_layout.insertWidget(len(self.rows), row)
-        row.show()  # at once, not on the next event loop pass: Tab must reach it now
-        self.rows.append(row)
-        self._slots[row] = next(self._next_slot)
-        return row
+        return self.people_rows.add_person(person)
 
     def remove_row(self, row: RatingRow) -> None:
-        if row not in self.rows:
-            return
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        self._slots.pop(row, None)  # the ties editor drops their ties with them
-        self.rows_layout.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        self._after_people_changed()
-        if self.rows:
-            self.rows[min(index, len(self.rows) - 1)].focus_first()
-        else:
-            self.adder.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Take ``row`` out at once, no question asked: Undo (on the bar, or Ctrl+Z) puts the
+        person back in the same place with their ratings and ties."""
+        self.people_rows.remove_row(row)
+
+    def undo_remove(self) -> None:
+        self.people_rows.undo_remove()
 
     def _after_people_changed(self) -> None:
         count = len(self.rows)
@@ -318,7 +309,9 @@ class AuditEditor(QDialog):
             "on to get your work done"
         )
         self._rebuild_blocker_choices(self.current_blocker())
-        self.ties_editor.set_people([(self._slots[row], row.person.name) for row in self.rows])
+        self.ties_editor.set_people(
+            [(self.people_rows.slots[row], row.person.name) for row in self.rows]
+        )
         self._fix_tab_order()
         self._schedule()
 
@@ -374,13 +367,16 @@ class AuditEditor(QDialog):
 
     def _schedule(self, *_args: Any) -> None:
         self._recompute_timer.start()
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:
+            keeper.edited()
 
     def draft(self) -> Audit:
         """The audit as entered; people still missing a core rating are left out
         (with their ties, for now)."""
         rated = [(row, r) for row, r in ((row, row.rating()) for row in self.rows) if r]
         ratings = tuple(r for _, r in rated)
-        index = {self._slots[row]: i for i, (row, _) in enumerate(rated)}
+        index = {self.people_rows.slots[row]: i for i, (row, _) in enumerate(rated)}
         flagged = self.blocking.isChecked()
         return Audit(
             id=self.original.id,
@@ -393,7 +389,7 @@ class AuditEditor(QDialog):
             ties_recorded=self.ties_editor.recorded(),
         )
 
-    # -- drafts (kept when the journal locks while the form is open) ---------------------
+    # -- drafts (kept as the user types, and when the journal locks) ----------------------
 
     draft_kind = "audit"
 
@@ -401,9 +397,31 @@ class AuditEditor(QDialog):
         return str(self.original.id) if self.original.id is not None else "new"
 
     def draft_payload(self) -> dict[str, Any] | None:
+        """The audit as entered, with the people not fully rated yet."""
         from cxjournal.journal.drafts import audit_payload
 
-        return audit_payload(self.draft())
+        unrated = [
+            UnratedRow(at=i, person=row.person, values=row.values())
+            for i, row in enumerate(self.rows)
+            if row.missing()
+        ]
+        return audit_payload(self.draft(), unrated)
+
+    @classmethod
+    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> AuditEditor:
+        """Open the form again with a draft (window-modal, as the audits page opens it)."""
+        from cxjournal.journal.drafts import audit_from_payload, unrated_from_payload
+
+        journal = services.journal
+        audit = audit_from_payload(payload, journal.people.get)
+        unrated = unrated_from_payload(payload, journal.people.get)
+        services.navigate("audits")
+        page: Any = services.window.page("audits")
+        editor: AuditEditor = page.open_editor(audit, unrated)
+        if editor.keeper.payload() is not None:
+            editor.setWindowTitle(f"{editor.windowTitle()} (you were entering it)")
+        editor.keeper.resumed()
+        return editor
 
     def recompute(self) -> None:
         self._recompute_timer.stop()
@@ -432,34 +450,14 @@ class AuditEditor(QDialog):
 
         if watched is self.blocking and event.type() == QEvent.Type.FocusIn:
             self.show_guidance("blocking_superior")
+        if self.people_rows.removed and lets_undo_through(watched, event):
+            return True
         return super().eventFilter(watched, event)
 
     # -- keyboard ------------------------------------------------------------------------------
 
     def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = [self.date_edit, self.note_edit]
-        for row in self.rows:
-            chain += row.focus_widgets()
-        chain += [
-            self.adder.name_edit,
-            self.adder.add_button,
-            self.adder.new_button,
-            self.adder.new_name,
-            *self.adder.fields.values(),
-            self.adder.relationship,
-            self.adder.internal,
-            self.adder.cancel_new_button,
-            self.adder.add_new_button,
-            self.ties_editor.person_list,
-            self.ties_editor.knows_list,
-            self.ties_editor.none_box,
-            self.blocking,
-            self.blocker,
-            self.tabs,
-            self.save_button,
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-        ]
-        for first, second in itertools.pairwise(chain):
+        for first, second in itertools.pairwise(tab_chain(self)):
             QWidget.setTabOrder(first, second)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -505,7 +503,7 @@ class AuditEditor(QDialog):
         draft = self.draft()
         with guarded_write(self, "save the audit") as attempt:
             try:
-                done = self.journal.perform(lambda j: j.audits.save(draft))
+                done = self.journal.perform(lambda j: apply(j, *_undoable_save(draft)))
                 self.saved_audit, self.saved_changes = done.value, done.changes
             except ValidationError as exc:
                 self._show_error(exc.problems)  # beside the form, like the form's own checks
@@ -514,13 +512,22 @@ class AuditEditor(QDialog):
             return  # the editor stays open with every rating entered
         self.accept()
 
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when the audit was changed."""
+        if self.keeper.may_close():
+            super().reject()
+
     def _show_error(self, lines: list[str]) -> None:
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
 
 
-def _same_name_new(existing: Person, candidate: Person) -> bool:
-    """Two unsaved people, or an unsaved one and a saved one, with the same name."""
-    if existing.id is not None and candidate.id is not None:
-        return False
-    return name_key(existing.name) == name_key(candidate.name)
+def _undoable_save(draft: Audit) -> tuple[str, Callable[[Journal], Reversible[Audit]]]:
+    """The audit's save as a change Edit > Undo can reverse (people it added stay)."""
+    from cxjournal.journal.undo import audit_scope, recorded
+
+    if draft.id is None:
+        return "Save new audit", recorded(
+            lambda saved: audit_scope(saved.id or 0), lambda j: j.audits.save(draft)
+        )
+    return "Edit audit", recorded(audit_scope(draft.id), lambda j: j.audits.save(draft))

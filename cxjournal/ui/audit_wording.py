@@ -53,3 +53,21 @@ def signed(number: float) -> str:
     """A balance or delta with its sign; zero without one."""
     rounded = round(number, 1)
     return "0.0" if rounded == 0 else f"{rounded:+.1f}"
+
+
+#: the title of each field's guidance beside the audit form
+FIELD_TITLES: dict[str, str] = {
+    "top_ten": "Who to list",
+    "value": "Value to you",
+    "irreplaceability": "Hard to replace",
+    "my_value": "The flip: your value to them",
+    "my_irreplaceability": "The flip: how replaceable you are",
+    "career_guidance": "Career guidance",
+    "emotional_support": "Emotional support",
+    "daily_assistance": "Daily assistance",
+    "information_sharing": "Information sharing",
+    "resource_access": "Access to resources",
+    "grouping": "Team, function, product unit, location",
+    "ties": "Who knows whom",
+    "blocking_superior": "A superior blocking you",
+}

@@ -8,13 +8,17 @@ only when their tab is first shown, so opening the page never imports pyqtgraph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import long_date, short_date
 from cxjournal.journal.changes import Area
+from cxjournal.journal.drafts import UnratedRow
+from cxjournal.journal.undo import undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, Qt
 from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.qt.widgets import (
@@ -285,15 +289,16 @@ class AuditsPage(Page):
             return
         self.open_editor(self.journal.audits.get(audit_id))
 
-    def open_editor(self, audit: Audit) -> Any:
-        """Open the audit form (window-modal, not blocking) and return it."""
+    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> Any:
+        """Open the audit form (window-modal, not blocking) and return it; ``unrated`` are
+        the people of a resumed draft not fully rated yet."""
         from cxjournal.ui.audit_editor import AuditEditor
 
         if self.editor is not None:
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
-        editor = AuditEditor(self.journal, audit, self.context.window)
+        editor = AuditEditor(self.journal, audit, self.context.window, unrated)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._editor_saved(editor))
         editor.finished.connect(lambda _result: self._editor_closed())
@@ -323,14 +328,15 @@ class AuditsPage(Page):
             "Delete audit?",
             as_written(
                 f"Delete the audit of {when} and its {people}? The people stay in your "
-                "directory. This cannot be undone."
+                f"directory.\n\n{GOES_TO_TRASH}"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.run_op("delete the audit", lambda j: j.audits.delete(audit_id), UNCHANGED) is None:
+        deleting = undoable_delete("audit", audit_id)
+        if self.run_undoable("Delete audit", "delete the audit", deleting, UNCHANGED) is None:
             return
         self.context.show_status(f"Audit of {when} deleted")
 

@@ -41,13 +41,17 @@ class ClosePolicy(QObject):
         self.ending = False
         #: True while the window waits for running tasks to finish before it closes
         self.waiting = False
+        #: True once the window is closing for good: no more hidden pages are built
+        self.closing = False
 
     def may_close(self) -> bool:
         running = running_tasks(self.window)
         if not running:
+            self.closing = True
             return True
         if self.ending:
             QThreadPool.globalInstance().waitForDone()  # the work finishes and closes its handle
+            self.closing = True
             return True
         if not self.waiting and ask_to_wait(self.window, _titles(running)):
             self.waiting = True
@@ -66,6 +70,7 @@ class ClosePolicy(QObject):
     def end_session(self) -> None:
         """Close without asking (the session is ending), then quit the app."""
         self.ending = True
+        self.closing = True
         tray = self.window.extensions.tray
         if tray is not None:
             tray.quitting = True  # closing must not just hide the window in the tray

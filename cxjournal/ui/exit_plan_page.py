@@ -12,7 +12,9 @@ from typing import Any
 
 from cxjournal.domain.exit_plan import progress
 from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.journal.changes import Area
+from cxjournal.journal.undo import exit_step_scope, recorded, undoable_delete
 from cxjournal.qt.core import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from cxjournal.qt.gui import QAction, QKeyEvent, QKeySequence
 from cxjournal.qt.widgets import (
@@ -35,6 +37,7 @@ from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
@@ -299,7 +302,11 @@ class ExitPlanPage(Page):
         row = self.model.row_of(item.id)
         before = self.model.item(row) if row >= 0 else None
         with guarded_write(self, "change the step") as attempt:
-            saved = self.journal.exit_plan.update_item(item)
+            saved = apply(
+                self.journal,
+                "Change exit-plan step",
+                recorded(exit_step_scope(item.id), lambda j: j.exit_plan.update_item(item)),
+            )
         if attempt.failed:
             if before is not None and before.text != item.text:
                 # the words typed go back into the step's editor, to try again
@@ -325,7 +332,13 @@ class ExitPlanPage(Page):
         if not text:
             return
         with guarded_write(self, "add the step") as attempt:
-            item = self.journal.exit_plan.add_item(text)
+            item = apply(
+                self.journal,
+                "Add exit-plan step",
+                recorded(
+                    lambda added: exit_step_scope(added.id), lambda j: j.exit_plan.add_item(text)
+                ),
+            )
         if attempt.failed:
             return  # the words stay in the box
         self.new_step.clear()
@@ -342,8 +355,13 @@ class ExitPlanPage(Page):
         target = self.selected_row() + offset
         if not 0 <= target < self.model.rowCount():
             return
+        step_id = item.id
         with guarded_write(self, "move the step", UNCHANGED) as attempt:
-            self.journal.exit_plan.move_item(item.id, target)
+            apply(
+                self.journal,
+                "Move exit-plan step",
+                recorded(exit_step_scope(), lambda j: j.exit_plan.move_item(step_id, target)),
+            )
         if attempt.failed:
             return
         self._changed()
@@ -366,8 +384,15 @@ class ExitPlanPage(Page):
         item = self.selected_item()
         if item is None or item.id is None:
             return
+        step_id = item.id
         with guarded_write(self, "clear the due date", UNCHANGED) as attempt:
-            self.journal.exit_plan.set_item_due(item.id, None)
+            apply(
+                self.journal,
+                "Clear due date",
+                recorded(
+                    exit_step_scope(step_id), lambda j: j.exit_plan.set_item_due(step_id, None)
+                ),
+            )
         if not attempt.failed:
             self._changed("Due date cleared")
 
@@ -387,7 +412,7 @@ class ExitPlanPage(Page):
             self,
             "Delete step?",
             as_written(
-                f"Delete this step from your exit plan?\n\n“{item.text}”\n\nThis cannot be undone."
+                f"Delete this step from your exit plan?\n\n“{item.text}”\n\n{GOES_TO_TRASH}"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -395,9 +420,16 @@ class ExitPlanPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = self.selected_row()
-        with guarded_write(self, "delete the step", UNCHANGED) as attempt:
-            self.journal.exit_plan.delete_item(item.id)
-        if attempt.failed:
+        step_id = item.id
+        if (
+            self.run_undoable(
+                "Delete exit-plan step",
+                "delete the step",
+                undoable_delete("exit_step", step_id),
+                UNCHANGED,
+            )
+            is None
+        ):
             return
         self._changed("Step deleted")
         self.refresh_if_stale()

@@ -354,6 +354,12 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from cxjournal.ui.unsaved_changes import settle_open_dialogs
+
+        # a dialog with unsaved changes asks first (at logout its draft is kept instead)
+        if not settle_open_dialogs(self.journal, ask=not self.close_policy.ending):
+            event.ignore()
+            return
         if not self.close_policy.may_close():
             event.ignore()
             return

@@ -18,13 +18,16 @@ a worker thread (its own journal handle; see :mod:`cxjournal.ui.workers`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area, OpChanges
 from cxjournal.qt.widgets import QDialog, QWidget
 from cxjournal.ui.workers import Progress, Task, run_task
 from cxjournal.ui.write_guard import KEPT, WriteAttempt, guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
 
 T = TypeVar("T")
 Op = Callable[[Journal], T]
@@ -55,6 +58,27 @@ def run_op(
         return None
     announce(done.changes)
     return done
+
+
+def run_undoable(
+    journal: Journal,
+    announce: Announce,
+    parent: QWidget | None,
+    name: str,
+    what: str,
+    change: Op[Reversible[T]],
+    after: str = KEPT,
+    on_failure: Area = Area.NONE,
+) -> OpChanges[T] | None:
+    """:func:`run_op` for a change that can be undone (``journal/undo.py``): on success it
+    goes on the window's Edit > Undo as ``name`` ("Delete note"); the change's own value."""
+    from cxjournal.ui import undo_stack
+
+    done = run_op(journal, announce, parent, what, change, after, on_failure)
+    if done is None:
+        return None
+    undo_stack.push(journal, name, done.value)
+    return OpChanges(done.value.value, done.changes)
 
 
 def run_dialog(journal: Journal, announce: Announce, dialog: QDialog) -> int:

@@ -14,6 +14,7 @@ from cxjournal.ui import ops
 from cxjournal.ui.write_guard import KEPT
 
 if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
     from cxjournal.ui.services import Services
 
 T = TypeVar("T")
@@ -70,6 +71,20 @@ class Page(QWidget):
         failure was shown). See :func:`cxjournal.ui.ops.run_op`."""
         return ops.run_op(
             self.journal, self.announce, self.context.window, what, op, after, on_failure
+        )
+
+    def run_undoable(
+        self,
+        name: str,
+        what: str,
+        change: Callable[[Journal], Reversible[T]],
+        after: str = KEPT,
+        on_failure: Area = Area.NONE,
+    ) -> OpChanges[T] | None:
+        """Run a change that can be undone; it goes on Edit > Undo as ``name``. See
+        :func:`cxjournal.ui.ops.run_undoable`."""
+        return ops.run_undoable(
+            self.journal, self.announce, self.context.window, name, what, change, after, on_failure
         )
 
     def run_dialog(self, dialog: QDialog) -> int:

@@ -88,10 +88,13 @@ PAGES: tuple[PageSpec, ...] = (
 
 #: Modules with an ``install(window)`` function that add menu actions to the main window.
 EXTENSIONS: tuple[str, ...] = (
+    "cxjournal.ui.undo_stack",
     "cxjournal.ui.audit_actions",
     "cxjournal.ui.resilience_actions",
     "cxjournal.ui.people_actions",
     "cxjournal.ui.search_actions",
+    "cxjournal.ui.trash_actions",
     "cxjournal.ui.exchange_actions",
     "cxjournal.ui.lock.lock_actions",
+    "cxjournal.ui.draft_resume",
 )

@@ -11,9 +11,11 @@ from typing import Any
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Person
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.people import PersonSummary
+from cxjournal.journal.undo import person_scope, recorded, undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QSortFilterProxyModel, Qt
 from cxjournal.qt.gui import QFontMetrics
 from cxjournal.qt.widgets import (
@@ -430,8 +432,14 @@ class PeoplePage(Page):
         person_id = person.id
         assert person_id is not None
         if (
-            self.run_op(
-                what, lambda j: j.people.set_archived(person_id, not person.archived), UNCHANGED
+            self.run_undoable(
+                f"{'Restore' if person.archived else 'Archive'} {person.name}",
+                what,
+                recorded(
+                    person_scope(person_id),
+                    lambda j: j.people.set_archived(person_id, not person.archived),
+                ),
+                UNCHANGED,
             )
             is None
         ):
@@ -445,24 +453,17 @@ class PeoplePage(Page):
             return
         person = summary.person
         usage = self.journal.people.usage(summary.person.id)
-        if any(usage.values()):
-            parts = ", ".join(f"{n} {what}" for what, n in usage.items() if n)
-            QMessageBox.information(
-                self,
-                "Archive instead",
-                as_written(
-                    f"{person.name} has {parts}. Deleting them would lose what you wrote, so "
-                    "archive them instead: they leave the directory and everything is kept."
-                ),
-            )
-            return
+        parts = ", ".join(f"{n} {what}" for what, n in usage.items() if n)
+        along = (
+            f" with everything of theirs ({parts})? Archiving them instead keeps it all and "
+            "only takes them out of the directory."
+            if parts
+            else "?"
+        )
         answer = QMessageBox.question(
             self,
             "Delete person",
-            as_written(
-                f"Delete {person.name} for good? They have no notes or ratings; their profile "
-                "is removed and cannot be brought back."
-            ),
+            as_written(f"Delete {person.name}{along}\n\n{GOES_TO_TRASH}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -471,7 +472,12 @@ class PeoplePage(Page):
         person_id = person.id
         assert person_id is not None
         if (
-            self.run_op("delete this person", lambda j: j.people.delete(person_id), UNCHANGED)
+            self.run_undoable(
+                f"Delete {person.name}",
+                "delete this person",
+                undoable_delete("person", person_id),
+                UNCHANGED,
+            )
             is None
         ):
             return

@@ -6,8 +6,9 @@ and location complete from values already used (reach is counted on them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
@@ -38,8 +39,12 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.widgets.engagement_box import EngagementBox
 from cxjournal.ui.write_guard import guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
 
 TEXT_FIELDS = ("role", "organisation", "team", "function", "product_unit", "location")
 COMPLETED_FIELDS = ("organisation", "team", "function", "product_unit", "location")
@@ -216,10 +221,7 @@ class PersonProfileDialog(QDialog):
         person = self.value()
         with guarded_write(self, "save this person") as attempt:
             try:
-                if person.id is None:
-                    self.saved_person = self.journal.people.add(person)
-                else:
-                    self.saved_person = self.journal.people.update(person)
+                self.saved_person = apply(self.journal, *_undoable_save(person))
             except ValidationError as exc:  # named after the form's own label
                 raise ValidationError(_readable(p) for p in exc.problems) from exc
         if attempt.failed:  # the dialog stays open with what was typed
@@ -240,3 +242,16 @@ def _readable(problem: str) -> str:
         if index.isdigit():
             return f"E-mails (address {int(index) + 1}):{rest}"
     return problem
+
+
+def _undoable_save(person: Person) -> tuple[str, Callable[[Journal], Reversible[Person]]]:
+    """The profile's save as a change Edit > Undo can reverse."""
+    from cxjournal.journal.undo import person_scope, recorded
+
+    if person.id is None:
+        return f"Add {person.name}", recorded(
+            lambda saved: person_scope(saved.id or 0), lambda j: j.people.add(person)
+        )
+    return f"Edit {person.name}", recorded(
+        person_scope(person.id), lambda j: j.people.update(person)
+    )

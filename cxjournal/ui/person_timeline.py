@@ -10,9 +10,11 @@ import html
 from collections.abc import Callable
 
 from cxjournal.domain.model import FollowUp, Note
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
+from cxjournal.journal.undo import undoable_delete
 from cxjournal.qt.core import Qt
 from cxjournal.qt.gui import QMouseEvent
 from cxjournal.qt.widgets import (
@@ -28,7 +30,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
-from cxjournal.ui.ops import run_dialog, run_op
+from cxjournal.ui.ops import run_dialog, run_op, run_undoable
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.theme import secondary
@@ -106,19 +108,20 @@ class NoteActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete note",
-            as_written(f"Delete the note of {short_date(note.on)}{follow}? This cannot be undone."),
+            as_written(f"Delete the note of {short_date(note.on)}{follow}?\n\n{GOES_TO_TRASH}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes or note.id is None:
             return False
         note_id = note.id
-        done = run_op(
+        done = run_undoable(
             self.journal,
             self.announce,
             self.parent,
+            "Delete note",
             "delete the note",
-            lambda j: j.notes.delete(note_id),
+            undoable_delete("note", note_id),
             UNCHANGED,
         )
         return done is not None

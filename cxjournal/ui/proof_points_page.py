@@ -16,7 +16,9 @@ from cxjournal.domain.program_wording import (
     proof_shared_text,
     proof_value_text,
 )
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.journal.changes import Area
+from cxjournal.journal.undo import undoable_delete
 from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (
     QAbstractItemView,
@@ -235,13 +237,16 @@ class ProofPointsPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete this proof point?",
-            as_written(f"Delete “{point.title}” for good?{shared} It cannot be brought back."),
+            as_written(f"Delete “{point.title}”?{shared}\n\n{GOES_TO_TRASH}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         point_id = point.id
-        self.run_op(
-            "delete the proof point", lambda j: j.program.delete_proof_point(point_id), UNCHANGED
+        self.run_undoable(
+            "Delete proof point",
+            "delete the proof point",
+            undoable_delete("proof_point", point_id),
+            UNCHANGED,
         )

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
+from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
+from cxjournal.journal.undo import check_in_scope, recorded, undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from cxjournal.qt.gui import QAction, QKeySequence, QShowEvent
 from cxjournal.qt.widgets import (
@@ -323,7 +325,11 @@ class ResiliencePage(Page):
             self.context.show_status(f"The changes to the check-in of {day} were not saved.")
 
     def save_checkin(self, entry: ResilienceEntry) -> ResilienceEntry | None:
-        done = self.run_op("save the check-in", lambda j: j.resilience.save(entry))
+        done = self.run_undoable(
+            "Save check-in",
+            "save the check-in",
+            recorded(check_in_scope(entry.on), lambda j: j.resilience.save(entry)),
+        )
         if done is None:
             return None  # the form keeps what was typed
         saved = done.value
@@ -389,8 +395,7 @@ class ResiliencePage(Page):
             "Delete check-in",
             as_written(
                 f"Delete the check-in of {short_date(entry.on, weekday=True)} "
-                f"({describe(entry)})?\n\n"
-                "This cannot be undone."
+                f"({describe(entry)})?\n\n{GOES_TO_TRASH}"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -399,7 +404,12 @@ class ResiliencePage(Page):
             return
         entry_id = entry.id
         if (
-            self.run_op("delete the check-in", lambda j: j.resilience.delete(entry_id), UNCHANGED)
+            self.run_undoable(
+                "Delete check-in",
+                "delete the check-in",
+                undoable_delete("check_in", entry_id),
+                UNCHANGED,
+            )
             is None
         ):
             return

@@ -31,9 +31,11 @@ from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.write_guard import KEPT
 
 if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
     from cxjournal.ui.audit_actions import ExitPlanIndicator
     from cxjournal.ui.calendar_watch import CalendarWatch
     from cxjournal.ui.dialogs.search_dialog import SearchDialog
+    from cxjournal.ui.draft_resume import ResumeOffer
     from cxjournal.ui.exchange_actions import ExchangeActions
     from cxjournal.ui.lock.lock_controller import LockController
     from cxjournal.ui.main_window import MainWindow
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from cxjournal.ui.read_only import ReadOnlyGuard
     from cxjournal.ui.reminder_driver import ReminderDriver
     from cxjournal.ui.tray import Tray
+    from cxjournal.ui.undo_stack import JournalUndo
     from cxjournal.ui.workers import Progress, Task
 
 T = TypeVar("T")
@@ -60,6 +63,8 @@ class Extensions:
     calendar_watch: CalendarWatch | None = None
     tray: Tray | None = None
     reminders: ReminderDriver | None = None
+    undo: JournalUndo | None = None
+    resume_offer: ResumeOffer | None = None  # the drafts left from last time, offered back
 
 
 def _now() -> dt.datetime:
@@ -106,6 +111,20 @@ class Services:
         """Run a journal operation, show a failure, announce what changed (ui/ops.py)."""
         return ops.run_op(
             self.journal, self.bus.announce, parent or self.window, what, op, after, on_failure
+        )
+
+    def run_undoable(
+        self,
+        name: str,
+        what: str,
+        change: Callable[[Journal], Reversible[T]],
+        after: str = KEPT,
+        parent: QWidget | None = None,
+    ) -> OpChanges[T] | None:
+        """Run a change that can be undone (``journal/undo.py``) and put it on Edit > Undo
+        as ``name`` ("Delete note"); see ``ops.run_undoable``."""
+        return ops.run_undoable(
+            self.journal, self.bus.announce, parent or self.window, name, what, change, after
         )
 
     def run_dialog(self, dialog: QDialog) -> int:

@@ -124,8 +124,9 @@ def start_in_background(window: MainWindow) -> None:
     """Started at login (``gui --background``): watch the calendars and run the reminders
     with the window hidden, in the tray; where the desktop has no tray, minimised."""
     from cxjournal.ui.tray import tray_available
-    from cxjournal.ui.warm_up import start_calendar_watch, start_reminders
+    from cxjournal.ui.warm_up import purge_trash, start_calendar_watch, start_reminders
 
+    purge_trash(window)
     start_calendar_watch(window)
     start_reminders(window, started_in_background=True)
     if not tray_available():

@@ -464,6 +464,8 @@ class TodayPage(Page):
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
         self._follow_up_write(
+            "Mark follow-up done" if done else "Open follow-up again",
+            follow_up_id,
             "update the follow-up",
             lambda j: j.notes.set_follow_up_done(follow_up_id, done),
             "Follow-up done." if done else "Follow-up open again.",
@@ -471,6 +473,8 @@ class TodayPage(Page):
 
     def _snooze(self, follow_up_id: int, until: dt.date) -> None:
         self._follow_up_write(
+            "Snooze follow-up",
+            follow_up_id,
             "snooze the follow-up",
             lambda j: j.notes.snooze_follow_up(follow_up_id, until),
             f"Snoozed: back on Today on {_day(until, self.today())}.",
@@ -506,6 +510,8 @@ class TodayPage(Page):
         )
         if due is not None:
             self._follow_up_write(
+                "Reschedule follow-up",
+                follow_up_id,
                 "reschedule the follow-up",
                 lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
                 f"Rescheduled to {_day(due, today)}.",
@@ -513,15 +519,22 @@ class TodayPage(Page):
 
     def _dismiss(self, follow_up_id: int) -> None:
         self._follow_up_write(
+            "Dismiss follow-up",
+            follow_up_id,
             "dismiss the follow-up",
             lambda j: j.notes.dismiss_follow_up(follow_up_id),
             "Dismissed from Today: the follow-up stays open in its note, without a date.",
         )
 
-    def _follow_up_write(self, what: str, write: Callable[[Journal], object], done: str) -> None:
-        changed = self.run_op(
+    def _follow_up_write(
+        self, name: str, follow_up_id: int, what: str, write: Callable[[Journal], object], done: str
+    ) -> None:
+        from cxjournal.journal.undo import follow_up_scope, recorded
+
+        changed = self.run_undoable(
+            name,
             what,
-            write,
+            recorded(follow_up_scope(follow_up_id), write),
             UNCHANGED,
             on_failure=Area.NOTES,  # the list is redrawn from the journal
         )

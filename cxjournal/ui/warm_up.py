@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.trends",
     "cxjournal.journal.program",
     "cxjournal.journal.calendar",
+    "cxjournal.journal.trash",
     "pyqtgraph",
 )
 
@@ -59,22 +61,82 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
 
+def _page_steps(window: MainWindow, key: str) -> list[Callable[[], None]]:
+    """Building ``key`` hidden, in three steps: make it, fill it, render it once."""
+
+    def make() -> None:
+        window.page(key)
+
+    def fill() -> None:
+        window.pages[key].refresh_if_stale()
+
+    def render() -> None:
+        # lay it out and render it once at its real size, off screen, so the
+        # charts' axis and item caches are ready when it is first shown
+        page = window.pages[key]
+        page.resize(window.stack.size())
+        page.grab()
+
+    return [make, fill, render]
+
+
+def _run_step(key: str, step: Callable[[], None]) -> bool:
+    """Run one step; False when the page cannot be built (its later steps are skipped)."""
+    try:
+        step()
+    except KeyError:
+        return False  # no such page in this build
+    except Exception:  # the page builds again, and reports, when visited
+        log.debug("could not prebuild %s", key, exc_info=True)
+        return False
+    return True
+
+
 def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
-    """Build and fill ``keys`` while hidden (pages already built are left alone)."""
+    """Build and fill ``keys`` while hidden, all at once (pages already built are left alone)."""
     for key in keys:
         if key in window.pages:
             continue
-        try:
-            page = window.page(key)
-            page.refresh_if_stale()
-            # lay it out and render it once at its real size, off screen, so the
-            # charts' axis and item caches are ready when it is first shown
-            page.resize(window.stack.size())
-            page.grab()
-        except KeyError:
-            continue  # no such page in this build
-        except Exception:  # the page builds again, and reports, when visited
-            log.debug("could not prebuild %s", key, exc_info=True)
+        for step in _page_steps(window, key):
+            if not _run_step(key, step):
+                break
+
+
+def prebuild_in_turns(
+    window: MainWindow,
+    keys: tuple[str, ...] = HEAVY_PAGES,
+    then: Callable[[], None] | None = None,
+) -> None:
+    """As :func:`prebuild`, one step per turn of the event loop, so a click or a quit is
+    handled between steps; nothing more is built once the window is closing. ``then``
+    runs after the last step (not when closing)."""
+    from cxjournal.qt.core import QTimer
+
+    pending = [
+        (key, step) for key in keys if key not in window.pages for step in _page_steps(window, key)
+    ]
+
+    def next_turn() -> None:
+        if window.close_policy.closing:
+            return
+        if not pending:
+            if then is not None:
+                then()
+            return
+        key, step = pending.pop(0)
+        shown = key in window.pages and window.pages[key].isVisible()  # the user opened it
+        if shown or not _run_step(key, step):
+            pending[:] = [(k, s) for k, s in pending if k != key]
+        QTimer.singleShot(0, window, next_turn)
+
+    QTimer.singleShot(0, window, next_turn)
+
+
+def purge_trash(window: MainWindow) -> None:
+    """Delete for good what has been in the trash for more than 30 days."""
+    from cxjournal.ui.trash_actions import purge_expired
+
+    purge_expired(window.services)
 
 
 def start_calendar_watch(window: MainWindow) -> None:
@@ -105,13 +167,17 @@ def after_first_paint(window: MainWindow) -> threading.Thread:
     timer = QTimer(window)
     timer.setInterval(100)
 
+    def rest() -> None:
+        start_calendar_watch(window)
+        start_reminders(window)
+
     def check() -> None:
         if not thread.is_alive():
             timer.stop()
             timer.deleteLater()
-            prebuild(window)
-            start_calendar_watch(window)
-            start_reminders(window)
+            if not window.close_policy.closing:
+                purge_trash(window)
+                prebuild_in_turns(window, then=rest)
 
     timer.timeout.connect(check)
     timer.start()

@@ -156,7 +156,7 @@ def main() -> None:
         from cxjournal.ui.dialogs.search_dialog import TYPING_PAUSE_MS
         from cxjournal.ui.search_actions import open_search
 
-        dialog = open_search(window)  # type: ignore[arg-type]
+        dialog = open_search(window.services)  # type: ignore[attr-defined]
         _paint(app, dialog)
         for query in queries:
             dialog.query.setText(query)  # starts the typing pause, which run_search cuts short

@@ -14,7 +14,6 @@ from cxjournal.domain.exit_plan import (
     next_status,
     progress,
     start_by_hand,
-    template_items,
 )
 from cxjournal.domain.model import ExitItem, ExitStatus
 
@@ -80,12 +79,6 @@ def test_load_template_skips_comments_and_blanks() -> None:
     text = "# heading\n\n  Save your results  \n\t\n   # indented comment\nSet a date\r\n"
     assert load_template(text) == ["Save your results", "Set a date"]
     assert load_template("") == []
-
-
-def test_template_items_are_positioned_and_open() -> None:
-    items = template_items(["One", "Two"])
-    assert items == (ExitItem(text="One", position=0), ExitItem(text="Two", position=1))
-    assert not any(item.done for item in items)
 
 
 def test_progress() -> None:

@@ -31,7 +31,6 @@ from cxjournal.domain.program import (
     attitude_rank,
     current_attitude,
     grid,
-    mark_shared,
     program_risks,
     quadrant,
     unshared_proof_points,
@@ -506,14 +505,6 @@ def test_their_plans_first_then_newest_then_title_at_most_three() -> None:
     assert everyone[3:] == ["Other, newest", "Other, older"]
     nobody_on_plans = [p.title for p in unshared_proof_points(points, HELPER, prog, D)]
     assert nobody_on_plans == ["Other, newest", "Other, older", "Training, not live"]
-
-
-def test_mark_shared_records_one_share_for_the_day() -> None:
-    point = proof(1, 3, "Win")
-    once = mark_shared(point, OWNER, D)
-    assert once.shared == (ProofShare(OWNER, D),)
-    assert mark_shared(once, OWNER, D) == once
-    assert len(mark_shared(once, OWNER, D + DAY).shared) == 2
 
 
 # -- thresholds --

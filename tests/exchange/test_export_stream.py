@@ -103,14 +103,14 @@ def test_the_streamed_export_is_the_export_text_and_reads_as_it_writes(
     journal = Journal.open(tmp_path / "j.db")
     fill(journal, 120)
     read = [0]
-    records = export_rows.note_records
+    records = export_rows._note_records
 
     def counted(session: Any) -> Iterator[tuple[Any, ...]]:
         for record in records(session):
             read[0] += 1
             yield record
 
-    monkeypatch.setattr(exporter, "note_records", counted)
+    monkeypatch.setattr(export_rows, "_note_records", counted)
     monkeypatch.setattr(exporter, "_CHUNK", 500)  # write after every few notes
     seen_at_write: list[int] = []
 

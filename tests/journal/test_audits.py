@@ -184,7 +184,7 @@ def test_a_flagged_audit_activates_the_plan_with_the_template(
 def test_clearing_the_flag_pauses_and_keeps_every_item(journal: Journal, ana: Person) -> None:
     flagged = save(journal, JAN, rating(ana, 5, 5, 5, 5), blocking=True)
     first = journal.exit_plan.get().items[0]
-    journal.exit_plan.set_item_done(first.id or 0, True)
+    journal.exit_plan.update_item(replace(first, done=True))
     journal.audits.save(replace(flagged, blocking_superior=False))
     plan = journal.exit_plan.get()
     assert plan.status is ExitStatus.PAUSED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_add_edit_tick_and_due(journal: Journal) -> None:
     second = journal.exit_plan.add_item("Call a recruiter", due=dt.date(2026, 5, 1))
     assert (first.text, first.position, second.position) == ("Update my CV", 0, 1)
     assert second.due == dt.date(2026, 5, 1)
-    ticked = journal.exit_plan.set_item_done(first.id or 0, True)
+    ticked = journal.exit_plan.update_item(replace(first, done=True))
     assert ticked.done
     due = journal.exit_plan.set_item_due(first.id or 0, dt.date(2026, 4, 1))
     assert due.due == dt.date(2026, 4, 1) and due.done
@@ -90,7 +91,7 @@ def test_delete_item(journal: Journal) -> None:
     with pytest.raises(NotFoundError):
         journal.exit_plan.delete_item(gone.id or 0)
     with pytest.raises(NotFoundError):
-        journal.exit_plan.set_item_done(gone.id or 0, True)
+        journal.exit_plan.update_item(replace(gone, done=True))
     del keep
 
 

@@ -47,7 +47,7 @@ def test_an_audit_names_the_people_and_the_exit_plan_only_when_it_touches_them(
     assert second.changes == Area.AUDITS | Area.PEOPLE  # not the latest, but a new person
     assert second.value.id is not None
     gone = journal.perform(lambda j: j.audits.delete(second.value.id))  # type: ignore[arg-type]
-    assert gone.changes == Area.AUDITS
+    assert gone.changes == Area.AUDITS | Area.TRASH  # it is in the trash now
 
 
 def test_reads_change_nothing_and_a_refused_write_raises(journal: Journal) -> None:

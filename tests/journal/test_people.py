@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import event
 
-from cxjournal.domain.errors import NotFoundError, ValidationError
+from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Attitude, Audit, Note, NoteKind, Person, Rating
 from cxjournal.journal import Journal
 
@@ -112,20 +112,23 @@ def test_summaries_give_cadence_latest_attitude_and_counts(journal: Journal) -> 
     ]
 
 
-def test_delete_only_without_notes_or_ratings(journal: Journal) -> None:
+def test_delete_puts_a_person_in_the_trash_with_their_notes_and_ratings(
+    journal: Journal,
+) -> None:
     ana = journal.people.add(Person(name="Ana"))
     bob = journal.people.add(Person(name="Bob"))
     cy = journal.people.add(Person(name="Cy"))
     journal.notes.add(note(ana, 1))
     journal.audits.save(Audit(taken_on=TODAY, ratings=(Rating(bob, 5, 5, 5, 5),)))
-    with pytest.raises(ValidationError, match="1 notes"):
-        journal.people.delete(ana.id)  # type: ignore[arg-type]
-    with pytest.raises(ValidationError, match="1 ratings"):
-        journal.people.delete(bob.id)  # type: ignore[arg-type]
+    journal.people.delete(ana.id)  # type: ignore[arg-type]
+    journal.people.delete(bob.id)  # type: ignore[arg-type]
     journal.people.delete(cy.id)  # type: ignore[arg-type]
     with pytest.raises(NotFoundError):
         journal.people.get(cy.id)  # type: ignore[arg-type]
-    assert [p.name for p in journal.people.all()] == ["Ana", "Bob"]
+    assert journal.people.all() == []
+    assert journal.notes.count() == 0
+    assert journal.audits.get(journal.audits.summaries()[0].id).ratings == ()
+    assert [item.label for item in journal.trash.items()] == ["Cy", "Bob", "Ana, with 1 note"]
 
 
 def test_archive_and_restore(journal: Journal) -> None:

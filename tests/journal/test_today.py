@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -283,7 +284,7 @@ def test_exit_plan_progress(journal: Journal) -> None:
     assert progress.shown
     assert (progress.done, progress.total) == (0, len(plan.items))
     assert progress.next_step == plan.items[0].text
-    journal.exit_plan.set_item_done(plan.items[0].id or -1, True)
+    journal.exit_plan.update_item(replace(plan.items[0], done=True))
     progress = journal.today.overview(TODAY).exit_plan
     assert progress.done == 1
     assert progress.next_step == plan.items[1].text

@@ -178,14 +178,19 @@ def test_mood_only_check_ins_and_activity_tags(journal: Journal) -> None:
     assert early_warning(mixed, DAY + dt.timedelta(days=4)) is None
 
 
-def test_person_on_a_plan_or_with_talking_points_is_archived_not_deleted(journal: Journal) -> None:
+def test_person_on_a_plan_goes_to_the_trash_with_their_role_and_comes_back_with_it(
+    journal: Journal,
+) -> None:
     ana = journal.people.add(Person(name="Ana"))
     with journal.session() as session:
         program_store.write_plan(session, Plan(PlanKind.VOC, people=(PlanMember(ana),)))
     assert journal.people.usage(ana.id or 0)["plan roles"] == 1
-    with pytest.raises(ValidationError):
-        journal.people.delete(ana.id or 0)
+    trash_id = journal.people.delete(ana.id or 0)
+    with pytest.raises(NotFoundError):
+        journal.people.get(ana.id or 0)
+    journal.trash.restore(trash_id)
     assert journal.people.get(ana.id or 0).name == "Ana"
+    assert journal.people.usage(ana.id or 0)["plan roles"] == 1
 
 
 def test_program_plans_are_stored_in_kind_order(journal: Journal) -> None:
@@ -292,8 +297,6 @@ def test_agenda_items_are_added_ticked_and_kept_when_their_note_goes(journal: Jo
         (kept,) = agenda_store.read_agenda(session, _people(journal))
         assert (kept.text, kept.done_on, kept.discussed_in_note_id) == ("Budget", DAY, None)
         assert agenda_store.read_agenda(session, _people(journal), open_only=True) == []
-        agenda_store.delete_agenda_item(session, kept.id or 0)
-        assert agenda_store.read_agenda(session, {}) == []
 
 
 def test_drafts_by_kind_and_key(journal: Journal) -> None:

@@ -128,12 +128,6 @@ def test_same_second_backups_sort_by_their_number(tmp_path: Path) -> None:
     ]
 
 
-def test_backup_on_quit_never_raises(journal: Journal) -> None:
-    folder = paths.backups_dir(journal.path)
-    folder.write_text("a file where the folder should be")
-    assert backup_ops.backup_on_quit(journal) is None
-
-
 # --- rotation ------------------------------------------------------------------------
 
 

@@ -98,18 +98,25 @@ def test_the_same_person_twice_in_an_audit_is_refused(journal: Journal) -> None:
         _raw(journal, RATING_SQL, a=audit_id, p=person_id, v=6, cg=None)
 
 
-def test_a_rated_person_cannot_be_deleted_only_archived(journal: Journal) -> None:
+def test_a_rated_person_cannot_lose_their_ratings_behind_the_audit_s_back(
+    journal: Journal,
+) -> None:
     person = journal.people.add(Person(name="Ana"))
     rating = Rating(person=person, value=8, irreplaceability=7, my_value=5, my_irreplaceability=4)
-    journal.audits.save(Audit(taken_on=dt.date(2026, 1, 15), ratings=(rating,)))
+    audit = journal.audits.save(Audit(taken_on=dt.date(2026, 1, 15), ratings=(rating,)))
     assert person.id is not None
-    with pytest.raises(ValidationError, match="archive"):
-        journal.people.delete(person.id)
     with pytest.raises(IntegrityError):
         _raw(journal, "DELETE FROM people WHERE id = :i", i=person.id)
     journal.people.set_archived(person.id, True)
     assert journal.people.all() == []
     assert [p.name for p in journal.people.all(include_archived=True)] == ["Ana"]
+    # the app's delete takes the ratings along into the trash, and a restore brings them back
+    archived = journal.audits.get(audit.id or 0)
+    trash_id = journal.people.delete(person.id)
+    assert journal.audits.get(audit.id or 0).ratings == ()
+    journal.trash.restore(trash_id)
+    assert journal.audits.get(audit.id or 0) == archived
+    assert archived.ratings[0].value == 8 and archived.ratings[0].person.archived
 
 
 def test_bad_input_through_the_api_names_every_problem_and_writes_nothing(

@@ -218,6 +218,16 @@ def _passphrase(window: Any) -> QWidget:
     return PassphraseDialog(window.journal.path, "The passphrase did not match.", window)
 
 
+def _trash(window: Any) -> QWidget:
+    from cxjournal.ui.dialogs.trash_dialog import TrashDialog
+
+    journal = window.journal
+    if not journal.trash.count():  # a note and a person with everything of theirs
+        journal.notes.delete(journal.notes.recent(limit=1)[0].id or 0)
+        journal.people.delete(_someone(window))
+    return TrashDialog(window.services)
+
+
 DIALOGS: dict[str, Callable[[Any], QWidget]] = {
     "audit editor": _audit_editor,
     "new audit": _empty_audit_editor,
@@ -236,6 +246,7 @@ DIALOGS: dict[str, Callable[[Any], QWidget]] = {
     "restore": _restore,
     "first run": _first_run,
     "passphrase": _passphrase,
+    "trash": _trash,
 }
 
 

@@ -279,10 +279,14 @@ def test_editing_an_audit_keeps_its_id_and_moves_the_plan(
 
 
 def test_cancel_writes_nothing(
-    qtbot: Any, main_window: Any, journal: Journal, directory: list[Person]
+    qtbot: Any, main_window: Any, journal: Journal, directory: list[Person], answer_unsaved: Any
 ) -> None:
+    from cxjournal.ui.unsaved_changes import Choice
+
     editor = open_new_audit(qtbot, main_window)
     enter_person(qtbot, editor, "New Person", "Ops", (5, 5, 5, 5))
+    answer_unsaved.answers.append(Choice.DISCARD)
     editor.reject()
+    assert answer_unsaved.asked == ["this audit"] and not editor.isVisible()
     assert journal.audits.summaries() == []
     assert journal.people.find_by_name("New Person") is None

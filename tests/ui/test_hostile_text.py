@@ -412,8 +412,8 @@ def test_journal_text_is_never_run_as_markup(
         walk.check("the 1:1 preparation's printed page", printed.toPlainText(), PLAIN)
         people.edit_person()  # the profile dialog, walked by exec_
         people.add_note()  # the note dialog
-        people.delete_person()  # "Archive instead", naming them
-    assert any(title == "Archive instead" for title, _ in messages)
+        people.delete_person()  # "Delete person", naming them and what goes along (No)
+    assert any(title == "Delete person" for title, _ in messages)
 
     journal_page = visit("journal")
     journal_page._edit_current()  # the note dialog on a hostile note

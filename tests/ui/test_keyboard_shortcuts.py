@@ -112,15 +112,27 @@ def test_the_edit_menu_is_built_in_groups(main_window: Any) -> None:
             for a in main_window.menu("edit").actions()
         ]
 
-    assert shown() == ["Find in journal…", "---", "Alarm thresholds…", "Preferences…"]
-    main_window.add_edit_action(QAction("&Undo", main_window), "undo")
-    main_window.add_edit_action(QAction("&Redo", main_window), "undo")
-    main_window.add_edit_action(QAction("&Trash…", main_window), "trash")
     assert shown() == [
         "Undo",
         "Redo",
         "---",
         "Trash…",
+        "---",
+        "Find in journal…",
+        "---",
+        "Alarm thresholds…",
+        "Preferences…",
+    ]
+    main_window.add_edit_action(QAction("&Copy", main_window), "clipboard")
+    main_window.add_edit_action(QAction("Empty trash", main_window), "trash")
+    assert shown() == [
+        "Undo",
+        "Redo",
+        "---",
+        "Copy",
+        "---",
+        "Trash…",
+        "Empty trash",
         "---",
         "Find in journal…",
         "---",

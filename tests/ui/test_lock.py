@@ -240,7 +240,7 @@ def test_an_open_window_comes_back_as_it_was(encrypted_window: Any) -> None:
 
 
 def test_the_audit_form_and_the_preparation_come_back_with_what_was_typed(
-    encrypted_window: Any, qtbot: Any
+    encrypted_window: Any, qtbot: Any, answer_unsaved: Any
 ) -> None:
     import datetime as dt
 
@@ -274,9 +274,13 @@ def test_the_audit_form_and_the_preparation_come_back_with_what_was_typed(
     again = audit_from_payload(payloads[0], journal.people.get)
     assert again.note == "typed in the audit form" and again.ratings[0].person.id == ana.id
     assert audit_payload(again) == payloads[0]
+    from cxjournal.ui.unsaved_changes import Choice
+
     prep.talking_points.clear()
     prep.close()
+    answer_unsaved.answers.append(Choice.DISCARD)
     editor.reject()
+    assert not editor.isVisible() and journal.drafts.keys() == []
 
 
 def test_the_app_reads_the_lock_preferences_after_the_first_paint(

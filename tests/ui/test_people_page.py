@@ -188,10 +188,17 @@ def test_archive_restore_and_delete(
     bob = journal.people.add(Person(name="Bob"))
     page = people_page(main_window)
     page.open_item(person_id=ana.id)
-    infos: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    asked: list[str] = []
+    reply = [QMessageBox.StandardButton.No]
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        return reply[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert "archive them instead" in infos[0]
+    assert "Delete Ana with everything of theirs (1 notes)" in asked[0]
+    assert "Archiving them instead keeps it all" in asked[0]
     assert journal.people.get(ana.id).name == "Ana"  # type: ignore[arg-type]
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
     assert journal.people.get(ana.id).archived  # type: ignore[arg-type]
@@ -203,17 +210,12 @@ def test_archive_restore_and_delete(
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
     assert not journal.people.get(ana.id).archived  # type: ignore[arg-type]
 
-    asked: list[str] = []
-
-    def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    reply[0] = QMessageBox.StandardButton.Yes
     page.open_item(person_id=bob.id)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert "Delete Bob for good" in asked[0]
+    assert asked[-1].startswith("Delete Bob?") and "goes to the trash" in asked[-1]
     assert [p.name for p in journal.people.all(include_archived=True)] == ["Ana"]
+    assert [item.label for item in journal.trash.items()] == ["Bob"]
 
 
 def test_edit_profile(

@@ -136,17 +136,20 @@ def test_ticking_a_follow_up_and_saving_talking_points(
 
 
 def test_closing_with_unsaved_talking_points_asks(
-    main_window: Any, journal: Journal, ana: Person, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    main_window: Any, journal: Journal, ana: Person, qtbot: Any, answer_unsaved: Any
 ) -> None:
+    from cxjournal.ui.unsaved_changes import Choice
+
     dialog = open_prepare(main_window, ana, qtbot)
     qtbot.keyClicks(dialog.talking_points, "Raise the pilot")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    answer_unsaved.answers += [Choice.KEEP_EDITING, Choice.DISCARD]
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+    assert answer_unsaved.asked == ["your talking points as a note"] * 2
     assert journal.notes.count(person_id=ana.id) == 4
+    assert journal.drafts.keys() == []
 
 
 def test_save_as_pdf_writes_the_file_atomically(

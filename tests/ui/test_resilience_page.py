@@ -266,7 +266,7 @@ def test_delete_asks_first_and_says_what_it_removes(
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert journal.resilience.count() == 2
     assert "energy 2, stress 9, mood 3, 2 tags, a note" in asked[0]
-    assert "cannot be undone" in asked[0]
+    assert "goes to the trash" in asked[0]
 
     answer[0] = QMessageBox.StandardButton.Yes
     page.history_view.setFocus()

@@ -238,3 +238,49 @@ def test_prebuild_fills_the_heavy_pages_while_hidden(main_window: Any) -> None:
         page = main_window.pages[key]
         assert not page.isVisible() and not page._stale
     assert main_window.current_key() == "today"
+
+
+def _turns(qtbot: Any, count: int = 3) -> None:
+    """Let the event loop turn ``count`` times (zero-delay timers run in order)."""
+    from cxjournal.qt.core import QTimer
+
+    marks: list[int] = []
+
+    def mark() -> None:
+        marks.append(1)
+        if len(marks) < count:
+            QTimer.singleShot(0, mark)
+
+    QTimer.singleShot(0, mark)
+    qtbot.waitUntil(lambda: len(marks) >= count)
+
+
+def test_prebuild_in_turns_builds_between_events_then_goes_on(main_window: Any, qtbot: Any) -> None:
+    from cxjournal.ui import warm_up
+
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, then=lambda: finished.append(True))
+    assert not any(key in main_window.pages for key in warm_up.HEAVY_PAGES)  # nothing yet
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    for key in warm_up.HEAVY_PAGES:
+        page = main_window.pages[key]
+        assert not page.isVisible() and not page._stale
+    assert main_window.current_key() == "today"
+
+
+def test_no_hidden_page_is_built_once_the_window_is_closing(main_window: Any, qtbot: Any) -> None:
+    from cxjournal.ui import warm_up
+
+    finished: list[bool] = []
+    main_window.close_policy.closing = True  # as once Quit (or logout) was accepted
+    warm_up.prebuild_in_turns(main_window, then=lambda: finished.append(True))
+    _turns(qtbot, 8)
+    assert not any(key in main_window.pages for key in warm_up.HEAVY_PAGES)
+    assert not finished
+
+
+def test_closing_the_window_marks_it_closing(main_window: Any) -> None:
+    assert not main_window.close_policy.closing
+    main_window.close()
+    assert main_window.close_policy.closing

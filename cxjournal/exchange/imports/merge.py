@@ -23,22 +23,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import selectinload
-
 from cxjournal.domain.errors import CxJournalError
 from cxjournal.domain.model import Note, NoteKind, Person, ResilienceEntry
 from cxjournal.domain.validation import email_key
 from cxjournal.exchange.import_merge import name_key
 from cxjournal.exchange.imports.plan import ImportPlan, ImportReport, PersonMatch, PlannedPerson
-from cxjournal.store.mapping import apply_note, apply_person, apply_resilience, person_from_row
-from cxjournal.store.models import NoteRow, PersonRow, ResilienceRow
+from cxjournal.store import import_writes
+from cxjournal.store.write_errors import refusals_as
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal import Journal
+    from cxjournal.store.session import Session
 
 #: ``progress(done, total, what)``: called between the steps of an import.
 Progress = Callable[[int, int, str], None]
@@ -63,17 +58,19 @@ def apply(
     """
     if plan.problems and not dry_run:
         return ImportReport.refused(plan)
-    try:
-        with journal.session() as session:
-            merge = _Merge(session, plan, today, progress)
-            merge.decide()
-            if not dry_run:
-                merge.write()
-            return replace(merge.report(written=not dry_run), problems=plan.problems)
-    except DBAPIError as exc:
-        raise CxJournalError(
-            f"the journal refused the import, so nothing was written ({exc.orig})"
-        ) from exc
+    with (
+        refusals_as(_refused),
+        journal.session() as session,
+    ):
+        merge = _Merge(session, plan, today, progress)
+        merge.decide()
+        if not dry_run:
+            merge.write()
+        return replace(merge.report(written=not dry_run), problems=plan.problems)
+
+
+def _refused(said: str) -> CxJournalError:
+    return CxJournalError(f"the journal refused the import, so nothing was written ({said})")
 
 
 @dataclass
@@ -82,7 +79,6 @@ class _Target:
 
     person: Person
     new_emails: tuple[str, ...] = ()
-    row: PersonRow | None = None
 
 
 class _Merge:
@@ -125,9 +121,8 @@ class _Merge:
     def _decide_people(self) -> None:
         by_email: dict[str, _Target] = {}
         by_name: dict[str, _Target] = {}
-        people = select(PersonRow).options(selectinload(PersonRow.emails)).order_by(PersonRow.id)
-        for row in self.session.scalars(people):
-            target = _Target(person_from_row(row), row=row)
+        for person in import_writes.people(self.session):
+            target = _Target(person)
             for address in target.person.emails:
                 by_email.setdefault(email_key(address), target)
             by_name.setdefault(name_key(target.person.name), target)
@@ -165,14 +160,7 @@ class _Merge:
 
     def _decide_contact_notes(self) -> None:
         ids = {t.person.id for t in self.targets if t.person.id is not None}
-        known: set[tuple[object, str]] = set()
-        if ids:
-            known = {
-                (person_id, text.strip())
-                for person_id, text in self.session.execute(
-                    select(NoteRow.person_id, NoteRow.text).where(NoteRow.person_id.in_(ids))
-                )
-            }
+        known: set[tuple[object, str]] = set(import_writes.note_texts_of(self.session, ids))
         for planned, target in zip(self.plan.people, self.targets, strict=True):
             if not planned.note:
                 continue
@@ -184,12 +172,7 @@ class _Merge:
             self.contact_notes.append((target, planned.note))
 
     def _decide_notes(self) -> None:
-        present: Counter[tuple[dt.date, str]] = Counter(
-            (on, text)
-            for on, text in self.session.execute(
-                select(NoteRow.on_date, NoteRow.text).where(NoteRow.person_id.is_(None))
-            )
-        )
+        present = import_writes.unassigned_notes(self.session)
         for note in self.plan.notes:
             key = (note.on, note.text)
             if present[key] > 0:
@@ -199,7 +182,7 @@ class _Merge:
                 self.notes.append(note)
 
     def _decide_checkins(self) -> None:
-        dates = set(self.session.scalars(select(ResilienceRow.on_date)))
+        dates = import_writes.check_in_dates(self.session)
         for planned in self.plan.checkins:
             if planned.on in dates:
                 self.skipped["checkins"] += 1
@@ -221,34 +204,21 @@ class _Merge:
     # -- writing -------------------------------------------------------------------------
 
     def write(self) -> None:
-        for target in self.added_people:
-            row = PersonRow()
-            emails = target.person.emails + target.new_emails
-            apply_person(row, replace(target.person, id=None, emails=emails))
-            self.session.add(row)
-            target.row = row
-        for target in self.updated_people.values():
-            assert target.row is not None
-            emails = target.person.emails + target.new_emails
-            apply_person(target.row, replace(target.person, emails=emails))
-        self.session.flush()
+        targets = [*self.added_people, *self.updated_people.values()]
+        people = [replace(t.person, emails=t.person.emails + t.new_emails) for t in targets]
+        added = len(self.added_people)
+        people[:added] = [replace(person, id=None) for person in people[:added]]
+        ids = import_writes.save_people(self.session, people)
+        for target, person_id in zip(targets, ids, strict=True):
+            target.person = replace(target.person, id=person_id)
         self._step(4)
         for target, text in self.contact_notes:
-            assert target.row is not None
-            note_row = NoteRow()
-            apply_note(
-                note_row,
-                Note(on=self.today, text=text, kind=NoteKind.OTHER, person_id=target.row.id),
-            )
-            self.session.add(note_row)
+            note = Note(on=self.today, text=text, kind=NoteKind.OTHER, person_id=target.person.id)
+            import_writes.add_note(self.session, note)
         for note in self.notes:
-            note_row = NoteRow()
-            apply_note(note_row, note)
-            self.session.add(note_row)
+            import_writes.add_note(self.session, note)
         for entry in self.checkins:
-            checkin = ResilienceRow()
-            apply_resilience(checkin, entry)
-            self.session.add(checkin)
+            import_writes.add_check_in(self.session, entry)
         self.session.flush()
         self._step(len(_STEPS))
 

@@ -7,7 +7,7 @@ done box. The dialog writes through ``journal.notes`` when OK is pressed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import (
@@ -44,11 +44,14 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
 from cxjournal.ui.widgets.tag_input import TagInput
 from cxjournal.ui.write_guard import guarded_write
 
 if TYPE_CHECKING:
+    from cxjournal.journal.undo import Reversible
     from cxjournal.ui.services import Services
 
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -254,6 +257,12 @@ class NoteDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._show_agenda)
         self._show_agenda()
         self.text.setFocus()
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.accept, what="this note",
+        )  # fmt: skip
+        self.keeper.watch(self)
+        self.keeper.loaded()
 
     # -- defaults -------------------------------------------------------------------
 
@@ -289,6 +298,10 @@ class NoteDialog(QDialog):
     def add_follow_up(self, follow_up: FollowUp | None = None) -> FollowUpRow:
         row = FollowUpRow(follow_up or FollowUp(text=""), self.today, self)
         self.follow_ups_box.addWidget(row)
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:  # a row added while editing: its edits count too
+            keeper.watch(row)
+            row.remove.clicked.connect(keeper.edited)
         return row
 
     def follow_up_rows(self) -> list[FollowUpRow]:
@@ -321,7 +334,7 @@ class NoteDialog(QDialog):
             outcome=NoteOutcome(outcome) if outcome else None,
         )
 
-    # -- drafts (kept when the journal locks while the dialog is open) --------------------
+    # -- drafts (kept as the user types, and when the journal locks) -----------------------
 
     draft_kind = "note"
 
@@ -344,6 +357,7 @@ class NoteDialog(QDialog):
 
         dialog = cls(services.journal, services.window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
+        dialog.keeper.resumed()
         if services.run_dialog(dialog) and dialog.saved_note:
             services.show_status("Note saved")
             return True
@@ -359,13 +373,38 @@ class NoteDialog(QDialog):
             return
         with guarded_write(self, "save the note") as attempt:
             raised = self.agenda_ticks.ticked_ids()
-            if note.id is None:
-                self.saved_note = self.journal.notes.add(note, discussed=raised)
-            else:
-                self.saved_note = self.journal.notes.update(note, discussed=raised)
+            self.saved_note = apply(self.journal, *_undoable_save(self.journal, note, raised))
         if attempt.failed:
             return  # the dialog stays open with what was typed
         super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was typed."""
+        if self.keeper.may_close():
+            super().reject()
+
+
+def _undoable_save(
+    journal: Journal, note: Note, raised: list[int]
+) -> tuple[str, Callable[[Journal], Reversible[Note]]]:
+    """The note's save as a change Edit > Undo can reverse, with its name."""
+    from cxjournal.journal.undo import notes_scope, recorded
+
+    if note.id is None:
+        if note.person_id is None:
+            return "Add note", recorded(
+                lambda saved: notes_scope(None, saved.id),
+                lambda j: j.notes.add(note, discussed=raised),
+            )
+        return "Add note", recorded(
+            notes_scope(note.person_id), lambda j: j.notes.add(note, discussed=raised)
+        )
+    note_id = note.id
+    before = journal.notes.get(note_id).person_id
+    scope = notes_scope(before, note_id)
+    if note.person_id != before:
+        scope = scope | notes_scope(note.person_id, note_id)
+    return "Edit note", recorded(scope, lambda j: j.notes.update(note, discussed=raised))
 
 
 def _choice(name: str, tip: str, titles: Mapping[Any, str]) -> QComboBox:

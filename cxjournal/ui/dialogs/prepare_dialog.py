@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import AgendaItem, Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.power_audit import score_rating
@@ -48,10 +48,14 @@ from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_he
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
 from cxjournal.ui.widgets.program_prep_section import ProgramPrepSection
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
+
+if TYPE_CHECKING:
+    from cxjournal.ui.services import Services
 
 LAST_NOTES = 3
 TALKING_POINTS_TAG = "talking points"
@@ -263,6 +267,12 @@ class PrepareDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preparation)
         self.talking_points.setFocus()
         fit_to_screen(self, QSize(1040, 720))
+        self.keeper = DraftKeeper(
+            self, journal, self.draft_kind, self.draft_key, self.draft_payload,
+            save=self.finish, what="your talking points as a note",
+        )  # fmt: skip
+        self.talking_points.textChanged.connect(self.keeper.edited)
+        self.keeper.loaded()
 
     # -- actions --------------------------------------------------------------------
 
@@ -364,7 +374,7 @@ class PrepareDialog(QDialog):
         self.announce(Area.NOTES | Area.AGENDA)
         return True
 
-    # -- drafts (kept when the journal locks while the preparation is open) ----------------
+    # -- drafts (kept as the user types, and when the journal locks) -----------------------
 
     draft_kind = "prepare"
 
@@ -377,20 +387,18 @@ class PrepareDialog(QDialog):
         text = self.talking_points.toPlainText()
         return prepare_payload(self.person_id, text) if text.strip() else None
 
+    @classmethod
+    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> PrepareDialog:
+        """Open the preparation again with the talking points of a draft."""
+        dialog = cls(
+            services.journal, int(payload["person_id"]), services.bus.announce, services.window
+        )
+        dialog.talking_points.setPlainText(str(payload.get("talking_points", "")))
+        dialog.keeper.resumed()
+        dialog.show()
+        return dialog
+
     def reject(self) -> None:
-        """Closing (Esc, Close, the window's X) offers to keep unsaved talking points."""
-        if self.talking_points.toPlainText().strip() and self.saved_note is None:
-            answer = QMessageBox.question(
-                self,
-                "Keep the talking points?",
-                "Save your talking points as a note before closing?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save_note():
-                return
-        super().reject()
+        """Closing (Esc, Close, the window's X) asks first about unsaved talking points."""
+        if self.keeper.may_close():
+            super().reject()

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import AgendaItem
+from cxjournal.journal.undo import agenda_scope, recorded
 from cxjournal.qt.widgets import (
     QComboBox,
     QDialog,
@@ -23,6 +24,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.write_guard import guarded_write
 
 if TYPE_CHECKING:
@@ -92,7 +94,14 @@ class TalkingPointDialog(QDialog):
         if person_id is None or not text:
             return
         with guarded_write(self, "add the talking point") as attempt:
-            self.saved = self.journal.agenda.add(int(person_id), text, self.today)
+            self.saved = apply(
+                self.journal,
+                "Add talking point",
+                recorded(
+                    agenda_scope(int(person_id)),
+                    lambda j: j.agenda.add(int(person_id), text, self.today),
+                ),
+            )
         if attempt.failed:
             return  # open, with what was typed
         super().accept()

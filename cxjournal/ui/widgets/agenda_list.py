@@ -17,6 +17,7 @@ from cxjournal.domain.model import AgendaItem
 from cxjournal.domain.wording import short_date
 from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
 from cxjournal.journal.changes import Area
+from cxjournal.journal.undo import agenda_scope, recorded
 from cxjournal.qt.widgets import (
     QCheckBox,
     QHBoxLayout,
@@ -26,9 +27,10 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.ops import run_op
+from cxjournal.ui.ops import run_undoable
 from cxjournal.ui.person_timeline import WrappingCheck
 from cxjournal.ui.read_only import writes_journal
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write
 
 if TYPE_CHECKING:
@@ -117,12 +119,13 @@ class AgendaList(QWidget):
         if not text:
             return False
         person_id, today = self.person_id, self._today()
-        done = run_op(
+        done = run_undoable(
             self.journal,
             self._announce or (lambda _changes: None),
             self,
+            "Add talking point",
             "add the talking point",
-            lambda j: j.agenda.add(person_id, text, today),
+            recorded(agenda_scope(person_id), lambda j: j.agenda.add(person_id, text, today)),
         )
         if done is None:
             return False  # the line keeps what was typed
@@ -137,8 +140,13 @@ class AgendaList(QWidget):
     def _ticked(self, item: AgendaItem, done: bool) -> None:
         if item.id is None:
             return
+        item_id, person_id, on = item.id, item.person.id or 0, self._today() if done else None
         with guarded_write(self, "tick the talking point", UNCHANGED) as attempt:
-            self.journal.agenda.mark_done(item.id, self._today() if done else None)
+            apply(
+                self.journal,
+                "Tick talking point" if done else "Open talking point again",
+                recorded(agenda_scope(person_id), lambda j: j.agenda.mark_done(item_id, on)),
+            )
         if attempt.failed:
             box = self.boxes[self.items.index(item)]
             box.blockSignals(True)

@@ -12,7 +12,7 @@ import functools
 from cxjournal.domain.model import Aspects, Person, Rating
 from cxjournal.domain.power_audit import FIELD_GUIDANCE
 from cxjournal.qt.core import QEvent, QObject, Qt, Signal
-from cxjournal.qt.gui import QFontMetrics, QKeyEvent
+from cxjournal.qt.gui import QFontMetrics, QKeyEvent, QKeySequence
 from cxjournal.qt.widgets import (
     QApplication,
     QHBoxLayout,
@@ -114,6 +114,8 @@ class RatingRow(QWidget):
 
     changed = Signal()
     remove_requested = Signal(object)  # this row
+    #: Enter in the last rating: the editor moves on to the next person (never to remove)
+    entered_past_end = Signal(object)  # this row
     field_focused = Signal(str)  # the field name, for the guidance beside the form
 
     def __init__(self, person: Person, rating: Rating | None = None) -> None:
@@ -199,7 +201,17 @@ class RatingRow(QWidget):
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
             watched.interpretText()
-            self.focusNextChild()  # Enter moves on, as Tab does, for quick entry
+            if watched is list(self.spins.values())[-1]:
+                self.entered_past_end.emit(self)
+            else:
+                self.focusNextChild()  # Enter moves on, as Tab does, for quick entry
+            return True
+        elif (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            event.ignore()  # Ctrl+Z in a rating undoes the form's last removal
             return True
         return False
 
@@ -211,6 +223,15 @@ class RatingRow(QWidget):
         for name, _, _ in ASPECT_FIELDS:
             value = getattr(rating.aspects, name)
             self.spins[name].setValue(NO_ASPECT if value is None else int(value))
+
+    def values(self) -> dict[str, int]:
+        """Every spin box's value by field name ("?" and "–" as their special values)."""
+        return {name: box.value() for name, box in self.spins.items()}
+
+    def set_values(self, values: dict[str, int]) -> None:
+        for name, value in values.items():
+            if name in self.spins:
+                self.spins[name].setValue(value)
 
     def missing(self) -> list[str]:
         """The core fields not rated yet, in form order."""

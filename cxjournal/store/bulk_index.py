@@ -1,0 +1,92 @@
+"""Indexing many new notes for search at once, inside the transaction that writes them.
+
+The search index (``search_fts``, migration 0002_search) is kept in sync by triggers,
+one row at a time. For a large import that costs most of the time, so
+:func:`index_notes_at_end` takes the two insert triggers of notes and follow-ups out
+for the duration of the block, then indexes every row written in it with one
+statement each, and puts the triggers back exactly as they were: the statements are
+made from the triggers' own SQL, so the index holds what the triggers would have
+written. It all happens inside the caller's transaction: if the import fails, the
+rollback restores the triggers with everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["index_notes_at_end"]
+
+#: The triggers taken out, with the table each indexes.
+_TRIGGERS = {"search_notes_ai": "notes", "search_follow_ups_ai": "follow_ups"}
+
+_BODY = re.compile(
+    r"BEGIN\s+(?P<insert>INSERT INTO search_fts\s*\([^)]*\))\s+"
+    r"(?:VALUES\s*\((?P<values>.*)\)|SELECT\s+(?P<select>.*?)\s+FROM\s+(?P<source>\w+)\s+AS\s+"
+    r"(?P<alias>\w+)\s+WHERE\s+(?P<on>[\w.]+\s*=\s*NEW\.\w+))\s*;\s*END\s*$",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def bulk_statement(trigger_sql: str, table: str) -> str | None:
+    """The statement that indexes every row of ``table`` with an id above the one parameter as
+    the trigger ``trigger_sql`` indexes one (None if its shape is not the known one)."""
+    found = _BODY.search(trigger_sql)
+    if found is None:
+        return None
+    rows = f"FROM {table} AS NEW"
+    if found["values"] is not None:
+        return f"{found['insert']} SELECT {found['values']} {rows} WHERE NEW.id > ? ORDER BY NEW.id"
+    join = f"JOIN {found['source']} AS {found['alias']} ON {found['on']}"
+    return (
+        f"{found['insert']} SELECT {found['select']} {rows} {join} WHERE NEW.id > ? ORDER BY NEW.id"
+    )
+
+
+@contextmanager
+def index_notes_at_end(session: Session) -> Iterator[None]:
+    """Notes and follow-ups written in the block are indexed for search when it ends.
+
+    Must run inside a write transaction; when the driver has not begun one yet (or the
+    triggers are not the known ones), the triggers simply stay and index as usual.
+    """
+    connection = session.connection()
+    # A data change makes the driver begin the transaction, so the DDL below is part of it.
+    connection.execute(text("UPDATE notes SET id = id WHERE 0"))
+    raw: Any = connection.connection.dbapi_connection
+    saved: dict[str, str] = {
+        str(name): str(sql)
+        for name, sql in connection.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "AND name IN ('search_notes_ai', 'search_follow_ups_ai')"
+            )
+        )
+    }
+    statements = {name: bulk_statement(sql, _TRIGGERS[name]) for name, sql in saved.items()}
+    if not getattr(raw, "in_transaction", False) or len(saved) != len(_TRIGGERS):
+        yield
+        return
+    if any(statement is None for statement in statements.values()):
+        yield
+        return
+    floors = {
+        name: int(
+            connection.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar() or 0
+        )
+        for name, table in _TRIGGERS.items()
+    }
+    for name in saved:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    for name, statement in statements.items():
+        connection.exec_driver_sql(statement or "", (floors[name],))
+    for sql in saved.values():
+        connection.exec_driver_sql(sql)
