@@ -3,7 +3,7 @@
 Dialogs keep a draft in the journal as the user types (:mod:`cxjournal.ui.unsaved_changes`).
 When the main window first shows (after unlock, when it starts locked), drafts that no
 open dialog holds are listed in one small window that blocks nothing: "Note about Dana
-Reyes · 2 Dec 2026, 14:05", with Resume and Discard for each and Discard all. Resume opens
+Reyes, last typed 2 Dec 2026, 14:05", with Resume and Discard for each and Discard all. Resume opens
 the same dialog filled in from the draft, through the ``resume_draft`` of its dialog class
 (the one the lock uses to give back what a locked dialog held); it stays a draft until
 saved. Closing the list keeps the drafts for the next start.
@@ -31,6 +31,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import plain_label
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.unsaved_changes import owned_drafts
 
 if TYPE_CHECKING:
@@ -151,11 +152,15 @@ class ResumeOffer(QDialog):
         row.setFrameShape(QFrame.Shape.StyledPanel)
         line = QHBoxLayout(row)
         words = QVBoxLayout()
-        title = plain_label(f"{describe(self.services.journal, draft)} · {when(draft)}")
+        title = plain_label(describe(self.services.journal, draft))
+        title.setWordWrap(True)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         words.addWidget(title)
+        stamp = plain_label(f"Last typed {when(draft)}")
+        secondary(stamp)
+        words.addWidget(stamp)
         text = preview(draft)
         if text:
             shown = plain_label(text)

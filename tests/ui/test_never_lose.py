@@ -453,3 +453,41 @@ def test_ctrl_z_in_the_name_line_undoes_a_removal_once_its_typing_is_undone(
     assert editor.rows[0].spins["value"].value() == 4
     answer_unsaved.answers.append(Choice.DISCARD)
     editor.reject()
+
+
+# --- the shorter forms ask too (they keep no draft) ------------------------------------------
+
+
+def test_the_profile_and_talking_point_forms_ask_only_with_changes(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    from cxjournal.ui.dialogs.talking_point_dialog import TalkingPointDialog
+    from cxjournal.ui.person_profile import PersonProfileDialog
+
+    profile = PersonProfileDialog(journal, main_window, dana)
+    profile.open()
+    qtbot.waitExposed(profile)
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert not profile.isVisible() and answer_unsaved.asked == []
+
+    profile = PersonProfileDialog(journal, main_window, dana)
+    profile.open()
+    qtbot.waitExposed(profile)
+    profile.name.end(False)
+    qtbot.keyClicks(profile.name, " Jr")
+    answer_unsaved.answers += [Choice.KEEP_EDITING, Choice.SAVE]
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert profile.isVisible() and profile.name.text() == "Dana Reyes Jr"
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert not profile.isVisible()
+    assert journal.people.get(dana.id or 0).name == "Dana Reyes Jr"
+    assert answer_unsaved.asked == ["this profile"] * 2
+
+    point = TalkingPointDialog(journal, main_window, dana.id, TODAY)
+    point.open()
+    qtbot.waitExposed(point)
+    qtbot.keyClicks(point.text, "Raise the renewal")
+    answer_unsaved.answers.append(Choice.DISCARD)
+    qtbot.keyClick(point.text, Qt.Key.Key_Escape)
+    assert not point.isVisible() and journal.agenda.open_for(dana.id or 0) == []
+    assert journal.drafts.keys() == []  # the short forms keep no draft

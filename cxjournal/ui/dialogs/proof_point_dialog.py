@@ -36,6 +36,7 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
 
 FIGURES = ("baseline", "result", "value")
@@ -198,6 +199,7 @@ class ProofPointDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.title.setFocus()
+        self.keeper = ask_before_closing(self, journal, self.value, self.accept, "this proof point")
 
     def add_share(self, share: ProofShare | None = None) -> ShareRow:
         row = ShareRow(self.people, share, self.today)
@@ -252,6 +254,11 @@ class ProofPointDialog(QDialog):
             plans=tuple(k for k in PLAN_KINDS if self.plan_boxes[k].isChecked()),
             shared=shares,
         )
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was changed."""
+        if self.keeper.may_close():
+            super().reject()
 
     def accept(self) -> None:
         with guarded_write(self, "save the proof point") as attempt:
