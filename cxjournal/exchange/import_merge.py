@@ -303,14 +303,11 @@ class MergeWriter:
 
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
-        existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
+        # Both sides as the store keeps them (tags tidied), compared field by field.
+        existing: dict[dt.date, tuple[int, ResilienceEntry]] = {}
         for found in store.check_in_rows(self.session):
-            row_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = found
-            content = (energy, stress, mood, sleep, tags_from_json(drains))
-            existing[on] = (
-                row_id,
-                (*content, tags_from_json(restorers), note, tags_from_json(tags)),
-            )
+            stored: ResilienceEntry = records.from_row(records.CHECK_IN, (None, *found[1:]))
+            existing[stored.on] = (found[0], stored)
         added: list[dict[str, Any]] = []
         replaced: list[dict[str, Any]] = []
         conflicts: list[str] = []
@@ -321,9 +318,7 @@ class MergeWriter:
                 added.append(values)
                 continue
             row_id, content = existing[entry.on]
-            wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
-            wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
-            if (*wanted, entry.note, tags_from_json(values["tags"])) == content:
+            if records.from_row(records.CHECK_IN, (None, *values.values())) == content:
                 skipped += 1
             elif self.replace:
                 replaced.append({**values, "id": row_id})

@@ -269,6 +269,27 @@ def test_replace_overwrites_conflicting_checkins(journal: Journal) -> None:
     assert journal_content(journal) == before
 
 
+@pytest.mark.parametrize(
+    ("tags", "same"),
+    [(["travel"], True), ([" travel ", "Travel"], True), (["travel", "workout"], False)],
+)
+def test_a_checkin_that_differs_in_any_field_is_a_conflict(
+    journal: Journal, tags: list[str], same: bool
+) -> None:
+    """Every declared field counts, the version 2 tags too (spaces are tidied as stored)."""
+    journal.resilience.save(ResilienceEntry(dt.date(2026, 2, 1), 6, 4, 7, tags=("travel",)))
+    data = {
+        **document(resilience=[{"on": "2026-02-01", "energy": 6, "stress": 4, "mood": 7}]),
+        "version": 2,
+    }
+    data["resilience"][0]["tags"] = tags
+    if same:
+        assert run(journal, data).checkins_skipped == 1
+        return
+    with pytest.raises(ImportConflictError):
+        run(journal, data)
+
+
 def test_an_identical_checkin_is_skipped(journal: Journal) -> None:
     journal.resilience.save(ResilienceEntry(dt.date(2026, 2, 1), 6, 4, 7, 7.5))
     summary = run(journal, example())
