@@ -393,13 +393,15 @@ class PrepareDialog(QDialog):
         return prepare_payload(self.person_id, text) if text.strip() else None
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> PrepareDialog:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> PrepareDialog:
         """Open the preparation again with the talking points of a draft."""
         dialog = cls(
             services.journal, int(payload["person_id"]), services.bus.announce, services.window
         )
         dialog.talking_points.setPlainText(str(payload.get("talking_points", "")))
-        dialog.keeper.resumed()
+        dialog.keeper.resumed(key)
         dialog.show()
         return dialog
 
