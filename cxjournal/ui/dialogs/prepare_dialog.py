@@ -308,6 +308,13 @@ class PrepareDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
+    def printed_page_html(self) -> str:
+        """The page that Print and Save as PDF lay out, as HTML (journal text escaped)."""
+        from cxjournal.ui.dialogs import prepare_report
+
+        points = self.talking_points.toPlainText()
+        return prepare_report.page_html(self.prep, points, self.program_section.report_html())
+
     def print_to(self, printer: QPagedPaintDevice) -> None:
         """Print the same one page as the PDF."""
         from cxjournal.ui.dialogs import prepare_report
