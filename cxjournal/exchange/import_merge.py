@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cxjournal.domain.model import ASPECTS, Audit, ExitStatus, ResilienceEntry
+from cxjournal.domain.model import Audit, ExitStatus, ResilienceEntry
 from cxjournal.domain.ties import tie_rows
 from cxjournal.domain.validation import email_key
 from cxjournal.exchange.format_read import DocNote, Document
@@ -25,6 +25,7 @@ from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
 from cxjournal.store import import_writes as store
+from cxjournal.store import records
 from cxjournal.store.bulk_index import index_notes_at_end
 from cxjournal.store.mapping import note_values, person_values, resilience_values
 from cxjournal.store.records import tags_from_json
@@ -198,11 +199,8 @@ class MergeWriter:
             rated = [
                 (
                     r.person.id,
-                    r.value,
-                    r.irreplaceability,
-                    r.my_value,
-                    r.my_irreplaceability,
-                    *(getattr(r.aspects, name) for name in ASPECTS),
+                    *records.values(records.RATING, r).values(),
+                    *records.values(records.ASPECTS_RECORD, r.aspects).values(),
                 )
                 for r in audit.ratings
             ]
@@ -239,30 +237,8 @@ class MergeWriter:
         for note_id, text, due, done in store.follow_up_rows(self.session):
             follow_ups.setdefault(note_id, []).append((text, due, bool(done)))
         present: Counter[Hashable] = Counter(
-            (
-                person_id,
-                on,
-                kind,
-                text,
-                attitude,
-                tags_from_json(tags),
-                tuple(follow_ups.get(note_id, ())),
-                goal,
-                format_used,
-                outcome,
-            )
-            for (
-                note_id,
-                person_id,
-                on,
-                kind,
-                text,
-                attitude,
-                tags,
-                goal,
-                format_used,
-                outcome,
-            ) in store.note_rows(self.session)
+            _note_key(row[1:], tuple(follow_ups.get(row[0], ())))
+            for row in store.note_rows(self.session)
         )
         next_id = store.next_id(self.session, "notes")
         added = skipped = 0
@@ -276,10 +252,7 @@ class MergeWriter:
                 values = note_values(note)
                 values["person_id"] = None if person is None else ids[person]
                 todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-                key = (values["person_id"], note.on, note.kind.value, note.text, values["attitude"])
-                content = (tags_from_json(values["tags"]), todo)
-                v2 = (values["goal"], values["format_used"], values["outcome"])
-                if _take(present, (*key, *content, *v2)):
+                if _take(present, _note_key(tuple(values.values()), todo)):
                     skipped += 1
                     continue
                 note_rows.append({"id": next_id, **values})
@@ -305,14 +278,11 @@ class MergeWriter:
 
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
-        existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
+        # Both sides as the store keeps them (tags tidied), compared field by field.
+        existing: dict[dt.date, tuple[int, ResilienceEntry]] = {}
         for found in store.check_in_rows(self.session):
-            row_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = found
-            content = (energy, stress, mood, sleep, tags_from_json(drains))
-            existing[on] = (
-                row_id,
-                (*content, tags_from_json(restorers), note, tags_from_json(tags)),
-            )
+            stored: ResilienceEntry = records.from_row(records.CHECK_IN, (None, *found[1:]))
+            existing[stored.on] = (found[0], stored)
         added: list[dict[str, Any]] = []
         replaced: list[dict[str, Any]] = []
         conflicts: list[str] = []
@@ -323,9 +293,7 @@ class MergeWriter:
                 added.append(values)
                 continue
             row_id, content = existing[entry.on]
-            wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
-            wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
-            if (*wanted, entry.note, tags_from_json(values["tags"])) == content:
+            if records.from_row(records.CHECK_IN, (None, *values.values())) == content:
                 skipped += 1
             elif self.replace:
                 replaced.append({**values, "id": row_id})
@@ -399,6 +367,18 @@ class MergeWriter:
         self.counts["settings_written"] = written
 
 
+#: Where the tags are among a note's stored columns (:func:`_note_key` decodes them).
+_NOTE_TAGS = [f.column for f in records.NOTE.stored].index("tags")
+
+
+def _note_key(stored: Sequence[Any], follow_ups: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What makes two notes the same: every stored column (in ``records.NOTE`` order, tags
+    decoded) and the follow-ups as (text, due, done)."""
+    key = list(stored)
+    key[_NOTE_TAGS] = tags_from_json(key[_NOTE_TAGS])
+    return (*key, follow_ups)
+
+
 def _email_rows(person_id: int, emails: tuple[str, ...], known: list[str]) -> list[dict[str, Any]]:
     """Rows for the addresses of ``emails`` not among ``known`` (keys), after them."""
     have = set(known)
@@ -414,17 +394,9 @@ def _email_rows(person_id: int, emails: tuple[str, ...], known: list[str]) -> li
 
 
 def _rating_row(audit_id: int, position: int, values: tuple[Any, ...]) -> dict[str, Any]:
-    person_id, value, irr, my_value, my_irr, *aspects = values
-    row: dict[str, Any] = {
-        "audit_id": audit_id,
-        "person_id": person_id,
-        "position": position,
-        "value": value,
-        "irreplaceability": irr,
-        "my_value": my_value,
-        "my_irreplaceability": my_irr,
-    }
-    row.update(zip(ASPECTS, aspects, strict=True))
+    person_id, *scores = values
+    row: dict[str, Any] = {"audit_id": audit_id, "person_id": person_id, "position": position}
+    row.update(zip(records.RATING_SCORE_COLUMNS, scores, strict=True))
     return row
 
 

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from cxjournal.domain.model import (
-    ASPECTS,
-    Aspects,
     Attitude,
     Audit,
     ExitItem,
@@ -47,7 +45,13 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
-from cxjournal.store.records import tags_from_json
+from cxjournal.store.records import (
+    ASPECTS_RECORD,
+    RATING,
+    RATING_SCORE_COLUMNS,
+    from_row,
+    tags_from_json,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -136,17 +140,16 @@ def audits(session: Session, people: Mapping[int, Person]) -> list[Audit]:
         select(
             RatingRow.audit_id,
             RatingRow.person_id,
-            RatingRow.value,
-            RatingRow.irreplaceability,
-            RatingRow.my_value,
-            RatingRow.my_irreplaceability,
-            *(getattr(RatingRow, name) for name in ASPECTS),
+            *(getattr(RatingRow, column) for column in RATING_SCORE_COLUMNS),
         ).order_by(RatingRow.audit_id, RatingRow.position, RatingRow.id)
     )
-    for audit_id, person_id, value, irr, my_value, my_irr, *aspects in rating_rows:
-        ratings[audit_id].append(
-            Rating(people[person_id], value, irr, my_value, my_irr, Aspects(*aspects))
+    split = len(RATING.fields)
+    for audit_id, person_id, *scores in rating_rows:
+        aspects = from_row(ASPECTS_RECORD, scores[split:])
+        rating: Rating = from_row(
+            RATING, (None, *scores[:split]), person=people[person_id], aspects=aspects
         )
+        ratings[audit_id].append(rating)
     ties: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for audit_id, person_a, person_b in session.execute(
         select(AuditTieRow.audit_id, AuditTieRow.person_a, AuditTieRow.person_b)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, func, insert, select, update
 
-from cxjournal.domain.model import ASPECTS, Note, Person, ResilienceEntry
+from cxjournal.domain.model import Note, Person, ResilienceEntry
 from cxjournal.store.export_rows import people
 from cxjournal.store.mapping import RESILIENCE_COLUMNS, apply_note, apply_person, apply_resilience
 from cxjournal.store.models import (
@@ -36,6 +36,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.records import NOTE, RATING_SCORE_COLUMNS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -114,16 +115,12 @@ def person_emails(session: Session) -> Iterator[Any]:
 
 
 def rating_rows(session: Session) -> Iterator[Any]:
-    """(audit id, person id, the four scores, the aspects) of every rating."""
+    """(audit id, person id, the scores and aspects of ``RATING_SCORE_COLUMNS``) of every rating."""
     yield from session.execute(
         select(
             RatingRow.audit_id,
             RatingRow.person_id,
-            RatingRow.value,
-            RatingRow.irreplaceability,
-            RatingRow.my_value,
-            RatingRow.my_irreplaceability,
-            *(getattr(RatingRow, name) for name in ASPECTS),
+            *(getattr(RatingRow, column) for column in RATING_SCORE_COLUMNS),
         )
     )
 
@@ -172,20 +169,9 @@ def follow_up_rows(session: Session) -> Iterator[Any]:
 
 
 def note_rows(session: Session) -> Iterator[Any]:
-    """(id, person id, on, kind, text, attitude, tags JSON, goal, format used, outcome)."""
+    """(id, then the stored columns of ``records.NOTE`` in its order) of every note."""
     yield from session.execute(
-        select(
-            NoteRow.id,
-            NoteRow.person_id,
-            NoteRow.on_date,
-            NoteRow.kind,
-            NoteRow.text,
-            NoteRow.attitude,
-            NoteRow.tags,
-            NoteRow.goal,
-            NoteRow.format_used,
-            NoteRow.outcome,
-        )
+        select(NoteRow.id, *(getattr(NoteRow, f.column) for f in NOTE.stored if f.column))
     )
 
 

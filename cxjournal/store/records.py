@@ -58,6 +58,7 @@ __all__ = [
     "NOTE",
     "PERSON",
     "RATING",
+    "RATING_SCORE_COLUMNS",
     "RECORDS",
     "Field",
     "Record",
@@ -339,6 +340,11 @@ CHECK_IN = _declare(
     mood={"low": CHECKIN_MIN, "high": CHECKIN_MAX},
     sleep_hours={"low": SLEEP_MIN, "high": SLEEP_MAX},
     tags={"since": 2},
+)
+
+#: The columns of a rating row holding its scores and then its aspects, as declared.
+RATING_SCORE_COLUMNS: tuple[str, ...] = tuple(
+    f.column for f in (*RATING.stored, *ASPECTS_RECORD.stored) if f.column
 )
 
 RECORDS: dict[RecordName, Record] = {

@@ -408,7 +408,9 @@ class AuditEditor(QDialog):
         return audit_payload(self.draft(), unrated)
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> AuditEditor:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> AuditEditor:
         """Open the form again with a draft (window-modal, as the audits page opens it)."""
         from cxjournal.journal.drafts import audit_from_payload, unrated_from_payload
 
@@ -417,10 +419,13 @@ class AuditEditor(QDialog):
         unrated = unrated_from_payload(payload, journal.people.get)
         services.navigate("audits")
         page: Any = services.window.page("audits")
+        if page.editor is not None:  # one form at a time: the draft waits for the next start
+            services.show_status("Finish the audit that is open, then resume the other one.")
+            return page.editor  # type: ignore[no-any-return]
         editor: AuditEditor = page.open_editor(audit, unrated)
         if editor.keeper.payload() is not None:
             editor.setWindowTitle(f"{editor.windowTitle()} (you were entering it)")
-        editor.keeper.resumed()
+        editor.keeper.resumed(key)
         return editor
 
     def recompute(self) -> None:

@@ -3,7 +3,7 @@
 Dialogs keep a draft in the journal as the user types (:mod:`cxjournal.ui.unsaved_changes`).
 When the main window first shows (after unlock, when it starts locked), drafts that no
 open dialog holds are listed in one small window that blocks nothing: "Note about Dana
-Reyes · 2 Dec 2026, 14:05", with Resume and Discard for each and Discard all. Resume opens
+Reyes, last typed 2 Dec 2026, 14:05", with Resume and Discard for each and Discard all. Resume opens
 the same dialog filled in from the draft, through the ``resume_draft`` of its dialog class
 (the one the lock uses to give back what a locked dialog held); it stays a draft until
 saved. Closing the list keeps the drafts for the next start.
@@ -31,6 +31,7 @@ from cxjournal.qt.widgets import (
     QWidget,
 )
 from cxjournal.ui.plain_text import plain_label
+from cxjournal.ui.theme import secondary
 from cxjournal.ui.unsaved_changes import owned_drafts
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ log = logging.getLogger(__name__)
 PREVIEW_CHARS = 70
 
 
-def resumer(kind: str) -> Callable[[Services, Any], Any] | None:
-    """The function that opens the dialog of a draft of ``kind`` again, filled in."""
+def resumer(kind: str) -> Callable[[Services, Any, str], Any] | None:
+    """The function that opens the dialog of a draft of ``kind`` again, filled in (and
+    keeping the draft under its key)."""
     if kind == NOTE:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
@@ -151,11 +153,15 @@ class ResumeOffer(QDialog):
         row.setFrameShape(QFrame.Shape.StyledPanel)
         line = QHBoxLayout(row)
         words = QVBoxLayout()
-        title = plain_label(f"{describe(self.services.journal, draft)} · {when(draft)}")
+        title = plain_label(describe(self.services.journal, draft))
+        title.setWordWrap(True)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         words.addWidget(title)
+        stamp = plain_label(f"Last typed {when(draft)}")
+        secondary(stamp)
+        words.addWidget(stamp)
         text = preview(draft)
         if text:
             shown = plain_label(text)
@@ -190,7 +196,7 @@ class ResumeOffer(QDialog):
         self._drop(draft)
         resume = resumer(draft.kind)
         if resume is not None:
-            resume(self.services, draft.payload)
+            resume(self.services, draft.payload, draft.key)
 
     def discard(self, draft: Draft) -> None:
         try:

@@ -40,6 +40,7 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.models.people_model import FORMAT_LABELS, RELATIONSHIP_LABELS
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.widgets.engagement_box import EngagementBox
 from cxjournal.ui.write_guard import guarded_write
 
@@ -168,6 +169,7 @@ class PersonProfileDialog(QDialog):
         if person:
             self._load(person)
         self.name.setFocus()
+        self.keeper = ask_before_closing(self, journal, self.value, self.accept, "this profile")
 
     @staticmethod
     def _add_row(form: QFormLayout, label: str, widget: QWidget) -> None:
@@ -216,6 +218,11 @@ class PersonProfileDialog(QDialog):
             **texts,
             **self.engagement.values(),
         )
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was changed."""
+        if self.keeper.may_close():
+            super().reject()
 
     def accept(self) -> None:
         person = self.value()

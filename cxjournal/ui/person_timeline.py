@@ -14,7 +14,7 @@ from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
-from cxjournal.journal.undo import undoable_delete
+from cxjournal.journal.undo import agenda_scope, recorded, undoable_delete
 from cxjournal.qt.core import Qt
 from cxjournal.qt.gui import QMouseEvent
 from cxjournal.qt.widgets import (
@@ -129,12 +129,13 @@ class NoteActions:
     def raise_at_next(self, person_id: int, follow_up: FollowUp, today: dt.date) -> bool:
         """Save a follow-up as a talking point for the person's next 1:1."""
         text = follow_up.text
-        done = run_op(
+        done = run_undoable(
             self.journal,
             self.announce,
             self.parent,
+            "Add talking point",
             "add the talking point",
-            lambda j: j.agenda.add(person_id, text, today),
+            recorded(agenda_scope(person_id), lambda j: j.agenda.add(person_id, text, today)),
             UNCHANGED,
         )
         return done is not None

@@ -461,6 +461,7 @@ class TodayPage(Page):
         card.ask_snooze.connect(self._ask_snooze)
         card.ask_reschedule.connect(self._ask_reschedule)
         card.dismiss.connect(self._dismiss)
+        card.delete.connect(self._delete_follow_up)
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
         self._follow_up_write(
@@ -525,6 +526,21 @@ class TodayPage(Page):
             lambda j: j.notes.dismiss_follow_up(follow_up_id),
             "Dismissed from Today: the follow-up stays open in its note, without a date.",
         )
+
+    def _delete_follow_up(self, follow_up_id: int) -> None:
+        from cxjournal.journal.undo import undoable_delete
+
+        done = self.run_undoable(
+            "Delete follow-up",
+            "delete the follow-up",
+            undoable_delete("follow_up", follow_up_id),
+            UNCHANGED,
+            on_failure=Area.NOTES,
+        )
+        if done is not None:
+            self.context.show_status(
+                "Follow-up deleted: Edit > Undo, or Edit > Trash…, brings it back."
+            )
 
     def _follow_up_write(
         self, name: str, follow_up_id: int, what: str, write: Callable[[Journal], object], done: str

@@ -66,23 +66,30 @@ class Choice(enum.Enum):
     KEEP_EDITING = "keep editing"
 
 
-def ask_unsaved(parent: QWidget, what: str) -> Choice:
-    """Ask whether to save ``what`` ("this note"), discard it, or keep editing."""
+def unsaved_question(parent: QWidget, what: str) -> QMessageBox:
+    """The question itself: Save, Discard, and Keep editing (the default, and Esc)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Unsaved changes")
     box.setText(f"Save {what} before closing?")
     box.setInformativeText("Discard throws away what you typed here. Keep editing goes back to it.")
-    save = box.addButton(QMessageBox.StandardButton.Save)
-    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    box.addButton(QMessageBox.StandardButton.Save).setText("&Save")
+    # some desktops word it "Close without Saving"; the question names it Discard
+    box.addButton(QMessageBox.StandardButton.Discard).setText("&Discard")
     keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
+    return box
+
+
+def ask_unsaved(parent: QWidget, what: str) -> Choice:
+    """Ask whether to save ``what`` ("this note"), discard it, or keep editing."""
+    box = unsaved_question(parent, what)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is save:
+    if clicked is box.button(QMessageBox.StandardButton.Save):
         return Choice.SAVE
-    if clicked is discard:
+    if clicked is box.button(QMessageBox.StandardButton.Discard):
         return Choice.DISCARD
     return Choice.KEEP_EDITING
 
@@ -98,7 +105,7 @@ def open_keepers(journal: Journal) -> list[DraftKeeper]:
 
 def owned_drafts(journal: Journal) -> set[tuple[str, str]]:
     """``(kind, key)`` of the drafts a dialog open on ``journal`` holds."""
-    return {(k.kind, k.key()) for k in open_keepers(journal)}
+    return {(k.kind, k.key()) for k in open_keepers(journal) if k.kind is not None}
 
 
 def settle_open_dialogs(journal: Journal, ask: bool = True) -> bool:
@@ -120,14 +127,36 @@ def settle_open_dialogs(journal: Journal, ask: bool = True) -> bool:
     return True
 
 
+def ask_before_closing(
+    dialog: QDialog, journal: Journal, value: Callable[[], Any], save: Callable[[], None], what: str
+) -> DraftKeeper:
+    """A keeper that only asks (Save / Discard / Keep editing) and keeps no draft: for short
+    forms (a plan, a proof point, a profile, a talking point). ``value`` is what the form
+    holds, compared with its value now, as the dialog was opened."""
+
+    def snapshot() -> Any:
+        try:
+            return value()
+        except Exception:  # a half-typed figure that is not a number yet: a change
+            return _UNREADABLE
+
+    keeper = DraftKeeper(dialog, journal, None, str, snapshot, save, what)
+    keeper.loaded()
+    return keeper
+
+
+_UNREADABLE = object()
+
+
 class DraftKeeper(QObject):
-    """Keeps the draft of one dialog and asks before its changes are thrown away."""
+    """Keeps the draft of one dialog and asks before its changes are thrown away
+    (``kind`` None: asks only, keeps no draft)."""
 
     def __init__(
         self,
         dialog: QDialog,
         journal: Journal,
-        kind: str,
+        kind: str | None,
         key: Callable[[], str],
         payload: Callable[[], Any],
         save: Callable[[], None],
@@ -143,6 +172,9 @@ class DraftKeeper(QObject):
         self.what = what
         self._baseline: Any = None
         self._written: Any = None  # the payload last written as the draft
+        #: whether the draft under this dialog's key is this dialog's own (written by it,
+        #: or resumed in it); another one, left from before, is set aside, never replaced
+        self._owns = False
         self._closing = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -161,9 +193,13 @@ class DraftKeeper(QObject):
         """What the dialog holds now is what it was opened with: no changes yet."""
         self._baseline = self.payload()
 
-    def resumed(self) -> None:
-        """The dialog holds a draft: it has changes until saved or discarded."""
+    def resumed(self, key: str | None = None) -> None:
+        """The dialog holds a draft (kept under ``key``, if not its own): it has changes
+        until saved or discarded, and the draft is its own."""
+        if key is not None:
+            self.key = lambda: key
         self._baseline = _RESUMED
+        self._owns = True
         self.flush()
 
     def dirty(self) -> bool:
@@ -192,12 +228,17 @@ class DraftKeeper(QObject):
     def flush(self) -> None:
         """Write the draft now (or remove it when nothing differs from what was loaded)."""
         self.timer.stop()
-        if self._closing or self.journal.read_only or is_locked(self.journal):
+        if self.kind is None or self._closing or self.journal.read_only:
+            return
+        if is_locked(self.journal):
             return
         payload = self.payload() if self.dirty() else None
         if payload == self._written:
             return
         try:
+            if not self._owns:
+                self.journal.drafts.set_aside(self.kind, self.key())
+                self._owns = True
             if payload is None:
                 self.journal.drafts.discard(self.kind, self.key())
             else:
@@ -211,7 +252,9 @@ class DraftKeeper(QObject):
         """Throw the draft away (the user chose to, or the work was saved)."""
         self.timer.stop()
         self._closing = True
-        if self.journal.read_only or is_locked(self.journal):
+        if not self._owns or self.kind is None or self.journal.read_only:
+            return  # a draft left from before is not this dialog's to throw away
+        if is_locked(self.journal):
             return
         try:
             self.journal.drafts.discard(self.kind, self.key())

@@ -85,18 +85,38 @@ class Run:
     returncode: int
 
 
+#: Runs the command as its own child and reports that child's wall time, CPU and peak
+#: memory. A process started straight from the benchmark would report the benchmark's own
+#: peak as its peak memory (Linux counts the parent's pages it was forked from), so the
+#: command is started from this small launcher instead.
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+sys.stderr.write(f"\\n@measured {wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(cmd: list[str], env: dict[str, str] | None = None, check: bool = True) -> Run:
-    """One process: wall seconds, its own CPU seconds and peak memory (os.wait4)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    err = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    """One process: wall seconds, its own CPU seconds and peak memory (see _LAUNCHER)."""
+    child = subprocess.Popen(
+        [PY, "-c", _LAUNCHER, *cmd],
+        env=env or ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, err = child.communicate()
+    text = err.decode(errors="replace")
+    head, _, measured = text.rpartition("\n@measured ")
+    wall, cpu, peak_kib = (float(value) for value in measured.split())
     if check and child.returncode != 0:
-        raise SystemExit(f"benchmark: {' '.join(cmd)} failed:\n{err.decode()[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode)
+        raise SystemExit(f"benchmark: {' '.join(cmd)} failed:\n{head[-2000:]}")
+    return Run(wall, cpu, peak_kib / 1024, child.returncode)
 
 
 def cx(db: Path, *args: str) -> list[str]:

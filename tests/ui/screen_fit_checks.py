@@ -218,6 +218,28 @@ def _passphrase(window: Any) -> QWidget:
     return PassphraseDialog(window.journal.path, "The passphrase did not match.", window)
 
 
+def _unsaved_question(window: Any) -> QWidget:
+    from cxjournal.ui.unsaved_changes import unsaved_question
+
+    return unsaved_question(window, "your talking points as a note")
+
+
+def _resume_offer(window: Any) -> QWidget:
+    from cxjournal.ui.draft_resume import ResumeOffer
+
+    journal = window.journal
+    people = journal.people.all()
+    points = "Ask for two names for the pilot, and share the churn drivers with the board"
+    prepare = {"person_id": people[0].id, "talking_points": points}
+    note = {"on": TODAY.isoformat(), "text": points, "kind": "one_on_one"}
+    journal.drafts.save("prepare", str(people[0].id), prepare)
+    journal.drafts.save("note", "new", note | {"person_id": people[1].id})
+    drafts = journal.drafts.all()
+    for draft in drafts:  # shown, not kept: the next windows open without the offer
+        journal.drafts.discard(draft.kind, draft.key)
+    return ResumeOffer(window.services, drafts)
+
+
 def _trash(window: Any) -> QWidget:
     from cxjournal.ui.dialogs.trash_dialog import TrashDialog
 
@@ -246,6 +268,8 @@ DIALOGS: dict[str, Callable[[Any], QWidget]] = {
     "restore": _restore,
     "first run": _first_run,
     "passphrase": _passphrase,
+    "unsaved changes": _unsaved_question,
+    "resume drafts": _resume_offer,
     "trash": _trash,
 }
 

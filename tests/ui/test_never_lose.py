@@ -453,3 +453,83 @@ def test_ctrl_z_in_the_name_line_undoes_a_removal_once_its_typing_is_undone(
     assert editor.rows[0].spins["value"].value() == 4
     answer_unsaved.answers.append(Choice.DISCARD)
     editor.reject()
+
+
+# --- the shorter forms ask too (they keep no draft) ------------------------------------------
+
+
+def test_the_profile_and_talking_point_forms_ask_only_with_changes(
+    main_window: Any, journal: Journal, qtbot: Any, dana: Person, answer_unsaved: Any
+) -> None:
+    from cxjournal.ui.dialogs.talking_point_dialog import TalkingPointDialog
+    from cxjournal.ui.person_profile import PersonProfileDialog
+
+    profile = PersonProfileDialog(journal, main_window, dana)
+    profile.open()
+    qtbot.waitExposed(profile)
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert not profile.isVisible() and answer_unsaved.asked == []
+
+    profile = PersonProfileDialog(journal, main_window, dana)
+    profile.open()
+    qtbot.waitExposed(profile)
+    profile.name.end(False)
+    qtbot.keyClicks(profile.name, " Jr")
+    answer_unsaved.answers += [Choice.KEEP_EDITING, Choice.SAVE]
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert profile.isVisible() and profile.name.text() == "Dana Reyes Jr"
+    qtbot.keyClick(profile.name, Qt.Key.Key_Escape)
+    assert not profile.isVisible()
+    assert journal.people.get(dana.id or 0).name == "Dana Reyes Jr"
+    assert answer_unsaved.asked == ["this profile"] * 2
+
+    point = TalkingPointDialog(journal, main_window, dana.id, TODAY)
+    point.open()
+    qtbot.waitExposed(point)
+    qtbot.keyClicks(point.text, "Raise the renewal")
+    answer_unsaved.answers.append(Choice.DISCARD)
+    qtbot.keyClick(point.text, Qt.Key.Key_Escape)
+    assert not point.isVisible() and journal.agenda.open_for(dana.id or 0) == []
+    assert journal.drafts.keys() == []  # the short forms keep no draft
+
+
+def test_a_draft_left_from_before_is_set_aside_never_replaced(
+    main_window: Any,
+    journal: Journal,
+    journal_path: Any,
+    ui_settings: Any,
+    qtbot: Any,
+    dana: Person,
+    answer_unsaved: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    left = {"on": TODAY.isoformat(), "text": "Written before the crash", "kind": "other"}
+    journal.drafts.save("note", "new", left)
+    untouched = open_note(main_window, qtbot)
+    qtbot.keyClick(untouched.text, Qt.Key.Key_Escape)  # no changes: closes, drops nothing
+    assert journal.drafts.load("note", "new")["text"] == "Written before the crash"
+
+    second = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(second.text, "A second new note")
+    second.keeper.flush()
+    texts = {draft.key: draft.payload["text"] for draft in journal.drafts.all()}
+    assert sorted(texts.values()) == ["A second new note", "Written before the crash"]
+    assert texts["new"] == "A second new note"
+    (aside,) = (key for key in texts if key != "new")
+    answer_unsaved.answers.append(Choice.DISCARD)
+    second.reject()
+    assert journal.drafts.keys() == [("note", aside)]  # only the new one's draft went
+
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        qtbot.waitUntil(lambda: window.extensions.resume_offer is not None, timeout=5000)
+        offer = window.extensions.resume_offer
+        monkeypatch.setattr(NoteDialog, "exec", lambda dialog: dialog.accept() or 1)
+        qtbot.mouseClick(offer.resume_button("note", aside), Qt.MouseButton.LeftButton)
+        assert [n.text for n in again.notes.recent()] == ["Written before the crash"]
+        assert again.drafts.keys() == []
+    finally:
+        window.close()
+        again.close()

@@ -140,3 +140,64 @@ def test_replacing_the_whole_journal_clears_the_history(
     assert _undo(main_window).stack.count() == 1
     main_window.bus.announce(Area.ALL)  # an import, a restore, an unlock
     assert _undo(main_window).stack.count() == 0
+
+
+def test_a_1_1_note_with_ticked_points_and_a_proof_point_are_undone(
+    qtbot: Any, main_window: Any, journal: Journal
+) -> None:
+    from cxjournal.ui.dialogs.prepare_dialog import PrepareDialog
+    from cxjournal.ui.dialogs.proof_point_dialog import ProofPointDialog
+
+    ana = journal.people.add(Person(name="Ana Silva"))
+    assert ana.id is not None
+    journal.agenda.add(ana.id, "Offer to introduce Chen", DAY)
+    dialog = PrepareDialog(journal, ana.id, main_window.bus.announce, main_window, today=DAY)
+    qtbot.addWidget(dialog)
+    dialog.agenda.boxes[0].setChecked(True)
+    dialog.talking_points.setPlainText("We agreed on the intro")
+    assert dialog.save_note()
+    undo = _undo(main_window)
+    assert [undo.stack.text(i) for i in range(undo.stack.count())] == [
+        "Tick talking point",
+        "Save 1:1 talking points",
+    ]
+    undo.stack.undo()
+    assert journal.notes.count() == 0 and journal.agenda.open_for(ana.id) == []
+    undo.stack.undo()
+    assert [p.text for p in journal.agenda.open_for(ana.id)] == ["Offer to introduce Chen"]
+
+    points = ProofPointDialog(journal, None, main_window, DAY)
+    qtbot.addWidget(points)
+    points.title.setText("Callbacks kept")
+    points.accept()
+    assert [p.title for p in journal.program.proof_points()] == ["Callbacks kept"]
+    assert undo.stack.undoText() == "Add proof point"
+    undo.stack.undo()
+    assert journal.program.proof_points() == []
+    undo.stack.redo()
+    assert [p.title for p in journal.program.proof_points()] == ["Callbacks kept"]
+
+
+def test_a_follow_up_deleted_from_today_goes_to_the_trash_and_undo_brings_it_back(
+    qtbot: Any, main_window: Any, journal: Journal
+) -> None:
+    dana = journal.people.add(Person(name="Dana Reyes"))
+    note = journal.notes.add(
+        Note(on=DAY, text="x", person_id=dana.id, follow_ups=(FollowUp("Send", DAY),))
+    )
+    main_window.bus.announce(Area.ALL)
+    main_window.navigate("today")
+    today = main_window.page("today")
+    today.refresh_if_stale()
+    [action] = [
+        a
+        for menu in today.follow_up_card.findChildren(type(main_window.edit_menu))
+        for a in menu.actions()
+        if a.objectName() == "follow-up-delete"
+    ] or [None]
+    assert action is not None
+    action.trigger()
+    assert journal.notes.get(note.id or 0).follow_ups == ()
+    assert [i.label for i in journal.trash.items()] == ["Follow-up “Send”"]
+    _undo(main_window).stack.undo()
+    assert journal.notes.get(note.id or 0) == note and journal.trash.count() == 0

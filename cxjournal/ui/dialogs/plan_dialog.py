@@ -32,6 +32,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
 
 DEFAULT_DUE_DAYS = 30
@@ -164,6 +165,9 @@ class PlanDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.status.setFocus()
+        self.keeper = ask_before_closing(
+            self, journal, self.value, self.accept, "the changes to this plan"
+        )
 
     def add_member(self, member: PlanMember | None = None) -> MemberRow:
         rows = self.member_rows()
@@ -204,6 +208,11 @@ class PlanDialog(QDialog):
             due=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
             people=members,
         )
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was changed."""
+        if self.keeper.may_close():
+            super().reject()
 
     def accept(self) -> None:
         with guarded_write(self, "save the plan") as attempt:

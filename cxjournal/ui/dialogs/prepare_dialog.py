@@ -20,6 +20,7 @@ from cxjournal.domain.power_audit import score_rating
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.journal.people import DueStakeholder
+from cxjournal.journal.undo import notes_scope, recorded
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import (
     QKeySequence,
@@ -48,6 +49,7 @@ from cxjournal.ui.person_timeline import WrappingCheck, follow_up_label, note_he
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.screen_fit import fit_to_screen
+from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_list import AgendaList
 from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
@@ -306,6 +308,13 @@ class PrepareDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
+    def printed_page_html(self) -> str:
+        """The page that Print and Save as PDF lay out, as HTML (journal text escaped)."""
+        from cxjournal.ui.dialogs import prepare_report
+
+        points = self.talking_points.toPlainText()
+        return prepare_report.page_html(self.prep, points, self.program_section.report_html())
+
     def print_to(self, printer: QPagedPaintDevice) -> None:
         """Print the same one page as the PDF."""
         from cxjournal.ui.dialogs import prepare_report
@@ -361,16 +370,19 @@ class PrepareDialog(QDialog):
             person_id=self.person_id,
             tags=(TALKING_POINTS_TAG,),
         )
+        # the points ticked in this 1:1 are done in its note, in the same transaction
+        ticked = [item.id for item in self.agenda.ticked() if item.id is not None]
         with guarded_write(self, "save the talking points") as attempt:
-            self.saved_note = self.journal.notes.add(note)
+            self.saved_note = apply(
+                self.journal,
+                "Save 1:1 talking points",
+                recorded(
+                    notes_scope(self.person_id),
+                    lambda j: j.notes.add(note, discussed=ticked),
+                ),
+            )
         if attempt.failed:
             return False  # they stay in the box
-        # the points ticked in this 1:1 are linked to its note (the note is saved already)
-        note_id = self.saved_note.id if self.saved_note is not None else None
-        with guarded_write(self, "link the ticked talking points to the note", UNCHANGED):
-            for item in self.agenda.ticked():
-                if item.id is not None and note_id is not None:
-                    self.journal.agenda.mark_done(item.id, self.today, note_id)
         self.announce(Area.NOTES | Area.AGENDA)
         return True
 
@@ -388,13 +400,15 @@ class PrepareDialog(QDialog):
         return prepare_payload(self.person_id, text) if text.strip() else None
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> PrepareDialog:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> PrepareDialog:
         """Open the preparation again with the talking points of a draft."""
         dialog = cls(
             services.journal, int(payload["person_id"]), services.bus.announce, services.window
         )
         dialog.talking_points.setPlainText(str(payload.get("talking_points", "")))
-        dialog.keeper.resumed()
+        dialog.keeper.resumed(key)
         dialog.show()
         return dialog
 

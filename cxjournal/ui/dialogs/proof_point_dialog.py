@@ -14,6 +14,7 @@ from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, ProofPoint, ProofShare
 from cxjournal.domain.program_wording import PLAN_TITLES, number_text
 from cxjournal.journal import Journal
+from cxjournal.journal.undo import proof_point_scope, recorded
 from cxjournal.qt.gui import QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
     QCheckBox,
@@ -34,6 +35,8 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
 from cxjournal.ui.read_only import saving_buttons
+from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
 
 FIGURES = ("baseline", "result", "value")
@@ -196,6 +199,7 @@ class ProofPointDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.title.setFocus()
+        self.keeper = ask_before_closing(self, journal, self.value, self.accept, "this proof point")
 
     def add_share(self, share: ProofShare | None = None) -> ShareRow:
         row = ShareRow(self.people, share, self.today)
@@ -251,9 +255,24 @@ class ProofPointDialog(QDialog):
             shared=shares,
         )
 
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was changed."""
+        if self.keeper.may_close():
+            super().reject()
+
     def accept(self) -> None:
         with guarded_write(self, "save the proof point") as attempt:
-            self.saved_point = self.journal.program.save_proof_point(self.value())
+            point = self.value()
+
+            def save(journal: Journal) -> ProofPoint:
+                return journal.program.save_proof_point(point)
+
+            if point.id is None:
+                change = recorded(lambda saved: proof_point_scope(saved.id or 0), save)
+            else:
+                change = recorded(proof_point_scope(point.id), save)
+            name = "Add proof point" if point.id is None else "Edit proof point"
+            self.saved_point = apply(self.journal, name, change)
         if attempt.failed:
             return
         super().accept()

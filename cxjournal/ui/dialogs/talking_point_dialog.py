@@ -25,6 +25,7 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
+from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
 
 if TYPE_CHECKING:
@@ -83,10 +84,25 @@ class TalkingPointDialog(QDialog):
         self.text.textChanged.connect(self._enable)
         self._enable()
         self.text.setFocus()
+        self.keeper = ask_before_closing(
+            self,
+            journal,
+            lambda: (self.person.currentData(), self.text.text().strip()),
+            self.accept,
+            "this talking point",
+        )
+
+    def _typed(self) -> tuple[object, str]:
+        return self.person.currentData(), self.text.text().strip()
 
     def _enable(self) -> None:
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(bool(self.text.text().strip()) and self.person.currentData() is not None)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask first when something was changed."""
+        if self.keeper.may_close():
+            super().reject()
 
     def accept(self) -> None:
         person_id = self.person.currentData()
