@@ -91,7 +91,14 @@ class AuditEditor(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)  # every pixel counts on a laptop screen
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
+        # where the screen is narrower than the form and its results (a large desktop
+        # font, say), they scroll inside the window; Save and Cancel stay in view below
+        body = QScrollArea()
+        body.setObjectName("audit-body")
+        body.setWidgetResizable(True)
+        body.setFrameShape(QFrame.Shape.NoFrame)
+        body.setWidget(splitter)
+        layout.addWidget(body, 1)
         splitter.addWidget(self._build_form())
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
