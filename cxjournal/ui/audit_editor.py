@@ -92,7 +92,14 @@ class AuditEditor(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)  # every pixel counts on a laptop screen
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
+        # where the screen is narrower than the form and its results (a large desktop
+        # font, say), they scroll inside the window; Save and Cancel stay in view below
+        body = QScrollArea()
+        body.setObjectName("audit-body")
+        body.setWidgetResizable(True)
+        body.setFrameShape(QFrame.Shape.NoFrame)
+        body.setWidget(splitter)
+        layout.addWidget(body, 1)
         splitter.addWidget(self._build_form())
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
@@ -413,16 +420,18 @@ class AuditEditor(QDialog):
     ) -> AuditEditor:
         """Open the form again with a draft (window-modal, as the audits page opens it)."""
         from cxjournal.journal.drafts import audit_from_payload, unrated_from_payload
+        from cxjournal.ui.audits_page import AuditsPage
+        from cxjournal.ui.page import page_of
 
         journal = services.journal
         audit = audit_from_payload(payload, journal.people.get)
         unrated = unrated_from_payload(payload, journal.people.get)
         services.navigate("audits")
-        page: Any = services.window.page("audits")
+        page = page_of(services.window.page, "audits", AuditsPage)
         if page.editor is not None:  # one form at a time: the draft waits for the next start
             services.show_status("Finish the audit that is open, then resume the other one.")
-            return page.editor  # type: ignore[no-any-return]
-        editor: AuditEditor = page.open_editor(audit, unrated)
+            return page.editor
+        editor = page.open_editor(audit, unrated)
         if editor.keeper.payload() is not None:
             editor.setWindowTitle(f"{editor.windowTitle()} (you were entering it)")
         editor.keeper.resumed(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
@@ -47,6 +47,9 @@ from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.write_guard import UNCHANGED
 
+if TYPE_CHECKING:
+    from cxjournal.ui.audit_editor import AuditEditor
+
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
     "<p>A power audit lists the people you most depend on to get your work done, up "
@@ -65,7 +68,7 @@ class AuditsPage(Page):
 
     def __init__(self, context: Services) -> None:
         super().__init__(context)
-        self.editor: Any = None  # the open AuditEditor, if any
+        self.editor: AuditEditor | None = None  # the open form, if any
         self.analysis: Analysis | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -289,7 +292,7 @@ class AuditsPage(Page):
             return
         self.open_editor(self.journal.audits.get(audit_id))
 
-    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> Any:
+    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> AuditEditor:
         """Open the audit form (window-modal, not blocking) and return it; ``unrated`` are
         the people of a resumed draft not fully rated yet."""
         from cxjournal.ui.audit_editor import AuditEditor
@@ -309,7 +312,7 @@ class AuditsPage(Page):
     def _editor_closed(self) -> None:
         self.editor = None
 
-    def _editor_saved(self, editor: Any) -> None:
+    def _editor_saved(self, editor: AuditEditor) -> None:
         saved: Audit | None = editor.saved_audit
         self.announce(editor.saved_changes)
         if saved is not None and saved.id is not None:
