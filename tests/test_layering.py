@@ -114,3 +114,115 @@ def test_the_exchange_never_imports_sqlalchemy() -> None:
         for path in sorted((PACKAGE / "exchange").rglob("*.py"))
     }
     assert not {k: v for k, v in leaks.items() if v}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def module_level_imports(source: str, module: str, is_package: bool) -> set[str]:
+    """The modules ``module`` imports when it is loaded: imports in functions and under
+    ``if TYPE_CHECKING:`` do not count; relative imports are resolved."""
+    package = module if is_package else module.rpartition(".")[0]
+    names: set[str] = set()
+
+    def visit(statements: list[ast.stmt]) -> None:
+        for node in statements:
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                    base = ".".join([*anchor, *([base] if base else [])])
+                names.add(base)
+                # ``from cxjournal.ui import page`` imports the submodule ``page`` too
+                names.update(f"{base}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.If):
+                if not _is_type_checking(node.test):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+                for handler in node.handlers:
+                    visit(handler.body)
+                visit(node.orelse)
+                visit(node.finalbody)
+            elif isinstance(node, ast.With):
+                visit(node.body)
+
+    visit(ast.parse(source).body)
+    return names
+
+
+def import_graph() -> dict[str, set[str]]:
+    files = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+    graph: dict[str, set[str]] = {}
+    for module, path in files.items():
+        imported = module_level_imports(
+            path.read_text(encoding="utf-8"), module, path.name == "__init__.py"
+        )
+        graph[module] = {name for name in imported if name in files and name != module}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle (``a -> b -> a``) of the graph, or None."""
+    done: set[str] = set()
+    for start in sorted(graph):
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: set[str] = set()
+        stack: list[tuple[str, list[str]]] = [(start, sorted(graph[start]))]
+        path.append(start)
+        on_path.add(start)
+        while stack:
+            node, pending = stack[-1]
+            if not pending:
+                stack.pop()
+                path.pop()
+                on_path.discard(node)
+                done.add(node)
+                continue
+            following = pending.pop(0)
+            if following in on_path:
+                return [*path[path.index(following) :], following]
+            if following not in done:
+                stack.append((following, sorted(graph[following])))
+                path.append(following)
+                on_path.add(following)
+    return None
+
+
+def test_there_are_no_module_level_import_cycles() -> None:
+    graph = import_graph()
+    assert {"cxjournal.journal", "cxjournal.qt.widgets"} <= graph["cxjournal.ui.main_window"]
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def test_the_cycle_finder_finds_one() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert find_cycle(graph) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
+
+
+def test_imports_under_type_checking_and_in_functions_do_not_count() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "from . import sibling\n"
+        "from .. import parent_thing\n"
+        "if TYPE_CHECKING:\n    import cxjournal.typed_only\n"
+        "def f():\n    import cxjournal.late\n"
+    )
+    found = module_level_imports(source, "cxjournal.ui.page", is_package=False)
+    assert {"cxjournal.ui.sibling", "cxjournal.parent_thing"} <= found
+    assert not found & {"cxjournal.typed_only", "cxjournal.late"}

@@ -143,7 +143,7 @@ def format_analysis(analysis: Analysis) -> str:
     as escapes, so printing it cannot drive the terminal."""
     from cxjournal.domain.model import REACH_DIMENSIONS
     from cxjournal.domain.power_audit import kind_label
-    from cxjournal.domain.power_audit_alarms import DIMENSION_WORDS, percent
+    from cxjournal.domain.wording import DIMENSION_WORDS, alarm_title, measure, percent
 
     audit = analysis.audit
     count = len(analysis.contacts)
@@ -163,7 +163,8 @@ def format_analysis(analysis: Analysis) -> str:
 
     if analysis.contacts:
         table = [
-            ["PERSON", "VALUE", "IRREPL.", "MY VALUE", "MY IRREPL.", "ON THEM", "ON ME",
+            ["PERSON", "VALUE", "IRREPL.", "MY VALUE", "MY IRREPL.",
+             measure("dependence_on_them").upper(), measure("their_dependence_on_me").upper(),
              "BALANCE", "KIND"]
         ]  # fmt: skip
         for c in analysis.contacts:
@@ -189,11 +190,14 @@ def format_analysis(analysis: Analysis) -> str:
     totals = analysis.totals
     if totals is not None:
         lines.append("Totals")
-        lines.append(f"  you rely on them:     {totals.reliance:.2f}")
-        lines.append(f"  they rely on you:     {totals.influence:.2f}")
-        lines.append(f"  net balance:          {totals.net_balance:+.2f}")
-        lines.append(f"  influence ratio:      {totals.influence_ratio:.2f}")
-        lines.append(f"  top two hold:         {percent(totals.top2_share)}")
+        for key, text in (
+            ("reliance", f"{totals.reliance:.2f}"),
+            ("influence", f"{totals.influence:.2f}"),
+            ("net_balance", f"{totals.net_balance:+.2f}"),
+            ("influence_ratio", f"{totals.influence_ratio:.2f}"),
+            ("top2_share", percent(totals.top2_share)),
+        ):
+            lines.append(f"  {measure(key).lower() + ':':<23}{text}")
         lines.append("")
         lines.append("Reach")
         for dim in REACH_DIMENSIONS:
@@ -228,7 +232,7 @@ def format_analysis(analysis: Analysis) -> str:
                 initial_indent="    ",
                 subsequent_indent="    ",
             )
-            lines.append(f"  ! {alarm.code.value}")
+            lines.append(f"  ! {alarm_title(alarm.code)} ({alarm.code.value})")
             lines.append(wrapped)
     else:
         lines.append("No alarm bells ring for this audit.")

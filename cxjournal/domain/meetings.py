@@ -15,6 +15,7 @@ from typing import Any
 
 from cxjournal.domain.model import Person
 from cxjournal.domain.validation import email_key
+from cxjournal.domain.wording import short_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def meeting_time(meeting: Meeting, today: dt.date) -> str:
     elif day == today + dt.timedelta(days=1):
         label = "Tomorrow"
     else:
-        label = f"{day:%a} {day.day} {day:%b}"
+        label = short_date(day, weekday=True, today=today)
     return f"{label} {meeting.start:%H:%M}-{meeting.end:%H:%M}"
 
 

@@ -19,13 +19,9 @@ from fractions import Fraction
 from typing import Any
 
 from cxjournal.domain.model import Audit, Person, Rating
-from cxjournal.domain.power_audit_alarms import (
-    Alarm,
-    AlarmCode,
-    closed_network_message,
-    round_half_up,
-)
+from cxjournal.domain.power_audit_alarms import Alarm, AlarmCode
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.wording import closed_network_message, round_half_up
 
 Tie = tuple[int, int]
 

@@ -41,6 +41,10 @@ from cxjournal.domain.power_audit_alarms import (
     Alarm,
     AlarmCode,
     FactValue,
+)
+from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.validation import ties_problems
+from cxjournal.domain.wording import (
     blocking_superior_message,
     high_vulnerability_message,
     limited_reach_message,
@@ -48,8 +52,6 @@ from cxjournal.domain.power_audit_alarms import (
     round_half_up,
     transactional_network_message,
 )
-from cxjournal.domain.thresholds import Thresholds
-from cxjournal.domain.validation import ties_problems
 
 __all__ = [
     "DEFAULT_THRESHOLDS",

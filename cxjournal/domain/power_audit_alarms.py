@@ -1,16 +1,13 @@
-"""The power audit's words: alarm codes, the ``Alarm`` record and its messages,
-the method note and the guidance shown beside the audit form's fields.
+"""The power audit's alarm codes and ``Alarm`` record, the method note and the guidance
+shown beside the audit form's fields.
 
-The rules that decide *when* an alarm fires live in :mod:`cxjournal.domain.power_audit`
-(which re-exports everything public here); this module only says things to the user:
-plain language that names the people or group involved and gives one concrete next step.
+The rules that decide *when* an alarm fires live in :mod:`cxjournal.domain.power_audit`;
+each alarm's title, chart marker and message are in :mod:`cxjournal.domain.wording`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from cxjournal.domain.model import Person
@@ -115,94 +112,3 @@ class Alarm:
     code: AlarmCode
     message: str
     facts: dict[str, FactValue] = field(default_factory=dict)
-
-
-#: How each reach dimension reads in a sentence: (one, several).
-DIMENSION_WORDS: dict[str, tuple[str, str]] = {
-    "team": ("team", "teams"),
-    "function": ("function", "functions"),
-    "product_unit": ("product unit", "product units"),
-    "location": ("location", "locations"),
-}
-
-
-def round_half_up(number: float, places: int = 2) -> float:
-    """``number`` rounded to ``places`` decimals, halves away from zero.
-
-    Rounds the shortest decimal form of the float (``repr``), so 0.665 gives 0.67
-    and -3.5999999999999996 gives -3.6, as a person reading the figures expects.
-    """
-    quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
-
-
-def percent(share: float) -> str:
-    """A share (0..1) as a whole percentage: 0.835 -> ``"84%"``."""
-    return f"{round_half_up(share * 100, 0):.0f}%"
-
-
-def join_names(people: Sequence[Person]) -> str:
-    """``"Ana"``, ``"Ana and Ben"``, ``"Ana, Ben and Chen"``."""
-    names = [p.name for p in people]
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def limited_reach_message(dimension: str, value: str, share: float) -> str:
-    one, several = DIMENSION_WORDS.get(dimension, (dimension, dimension))
-    return (
-        f"{percent(share)} of the people you rely on share one {one}: {value}. "
-        f"Meet people in other {several} so your influence does not hang on a single "
-        "corner of the organisation."
-    )
-
-
-def closed_network_message(density: float, clusters: int) -> str:
-    groups = "one circle" if clusters == 1 else f"{clusters} circles"
-    return (
-        f"{percent(density)} of the pairs among the people you rely on already know each "
-        f"other ({groups}): they hear the same things and add little reach through you. "
-        "Build ties outside this circle: ask each of them for one person in another part "
-        "of the organisation you should meet."
-    )
-
-
-def power_imbalance_message(ratio: float, people: Sequence[Person]) -> str:
-    opening = f"Others depend on you at only {percent(ratio)} of the level you depend on them."
-    if people:
-        return (
-            f"{opening} Find ways to help {join_names(people)} beyond your role, "
-            "for example with customer insight they can use in their own work."
-        )
-    return (
-        f"{opening} Find ways to help the people you rely on most beyond your role, "
-        "for example with customer insight they can use in their own work."
-    )
-
-
-def high_vulnerability_message(share: float, people: Sequence[Person]) -> str:
-    single = len(people) == 1
-    holders = f"{people[0].name} alone holds" if single else f"{join_names(people)} hold"
-    return (
-        f"{holders} {percent(share)} of what you depend on. Build a second relationship "
-        "wherever they are today your only source, so one departure cannot stall your work."
-    )
-
-
-def transactional_network_message(count: int) -> str:
-    return (
-        f"All {count} relationships in this audit are transactional. Choose two or three "
-        "of them and invest in going deeper: regular time together, help with their "
-        "priorities, an honest conversation about what each of you needs."
-    )
-
-
-def blocking_superior_message(person: Person | None) -> str:
-    who = person.name if person is not None else "a superior"
-    return (
-        f"You noted that {who} actively blocks you. Your exit plan checklist is now active: "
-        "start on its first step this week, so that you have options whatever happens next."
-    )

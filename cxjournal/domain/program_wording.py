@@ -22,6 +22,7 @@ from cxjournal.domain.model import (
     PreferredFormat,
     ProofPoint,
 )
+from cxjournal.domain.wording import long_date, short_date
 
 
 class RiskCode(StrEnum):
@@ -184,7 +185,7 @@ def owner_out_of_touch_message(plan: PlanKind, name: str, days: int | None) -> t
 def attitude_gap_message(
     name: str, current: Attitude | None, desired: Attitude, by: dt.date | None
 ) -> tuple[str, str]:
-    when = "" if by is None else f" by {by.day} {by:%B %Y}"
+    when = "" if by is None else f" by {long_date(by)}"
     today = (
         "no attitude is noted for them yet"
         if current is None
@@ -296,4 +297,4 @@ def proof_shared_text(point: ProofPoint, with_dates: bool = True) -> str:
     parts = sorted(latest.values(), key=lambda item: (item[1], item[0].casefold()))
     if not with_dates:
         return ", ".join(name for name, _ in parts)
-    return ", ".join(f"{name} ({on.day} {on:%b %Y})" for name, on in parts)
+    return ", ".join(f"{name} ({short_date(on)})" for name, on in parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable
+from collections.abc import Callable, Collection, Hashable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -237,30 +237,8 @@ class MergeWriter:
         for note_id, text, due, done in store.follow_up_rows(self.session):
             follow_ups.setdefault(note_id, []).append((text, due, bool(done)))
         present: Counter[Hashable] = Counter(
-            (
-                person_id,
-                on,
-                kind,
-                text,
-                attitude,
-                tags_from_json(tags),
-                tuple(follow_ups.get(note_id, ())),
-                goal,
-                format_used,
-                outcome,
-            )
-            for (
-                note_id,
-                person_id,
-                on,
-                kind,
-                text,
-                attitude,
-                tags,
-                goal,
-                format_used,
-                outcome,
-            ) in store.note_rows(self.session)
+            _note_key(row[1:], tuple(follow_ups.get(row[0], ())))
+            for row in store.note_rows(self.session)
         )
         next_id = store.next_id(self.session, "notes")
         added = skipped = 0
@@ -274,10 +252,7 @@ class MergeWriter:
                 values = note_values(note)
                 values["person_id"] = None if person is None else ids[person]
                 todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-                key = (values["person_id"], note.on, note.kind.value, note.text, values["attitude"])
-                content = (tags_from_json(values["tags"]), todo)
-                v2 = (values["goal"], values["format_used"], values["outcome"])
-                if _take(present, (*key, *content, *v2)):
+                if _take(present, _note_key(tuple(values.values()), todo)):
                     skipped += 1
                     continue
                 note_rows.append({"id": next_id, **values})
@@ -303,14 +278,11 @@ class MergeWriter:
 
     def _plan_checkins(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The check-ins to add and to replace; raises ImportConflictError on a conflict."""
-        existing: dict[Any, tuple[int, tuple[Any, ...]]] = {}
+        # Both sides as the store keeps them (tags tidied), compared field by field.
+        existing: dict[dt.date, tuple[int, ResilienceEntry]] = {}
         for found in store.check_in_rows(self.session):
-            row_id, on, energy, stress, mood, sleep, drains, restorers, note, tags = found
-            content = (energy, stress, mood, sleep, tags_from_json(drains))
-            existing[on] = (
-                row_id,
-                (*content, tags_from_json(restorers), note, tags_from_json(tags)),
-            )
+            stored: ResilienceEntry = records.from_row(records.CHECK_IN, (None, *found[1:]))
+            existing[stored.on] = (found[0], stored)
         added: list[dict[str, Any]] = []
         replaced: list[dict[str, Any]] = []
         conflicts: list[str] = []
@@ -321,9 +293,7 @@ class MergeWriter:
                 added.append(values)
                 continue
             row_id, content = existing[entry.on]
-            wanted: tuple[Any, ...] = (entry.energy, entry.stress, entry.mood, entry.sleep_hours)
-            wanted += (tags_from_json(values["drains"]), tags_from_json(values["restorers"]))
-            if (*wanted, entry.note, tags_from_json(values["tags"])) == content:
+            if records.from_row(records.CHECK_IN, (None, *values.values())) == content:
                 skipped += 1
             elif self.replace:
                 replaced.append({**values, "id": row_id})
@@ -395,6 +365,18 @@ class MergeWriter:
             store.write_setting(self.session, key, value)
             written += 1
         self.counts["settings_written"] = written
+
+
+#: Where the tags are among a note's stored columns (:func:`_note_key` decodes them).
+_NOTE_TAGS = [f.column for f in records.NOTE.stored].index("tags")
+
+
+def _note_key(stored: Sequence[Any], follow_ups: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What makes two notes the same: every stored column (in ``records.NOTE`` order, tags
+    decoded) and the follow-ups as (text, due, done)."""
+    key = list(stored)
+    key[_NOTE_TAGS] = tags_from_json(key[_NOTE_TAGS])
+    return (*key, follow_ups)
 
 
 def _email_rows(person_id: int, emails: tuple[str, ...], known: list[str]) -> list[dict[str, Any]]:

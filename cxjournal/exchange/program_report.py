@@ -35,7 +35,8 @@ from cxjournal.domain.program_wording import (
     proof_value_text,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.snapshot import long_date, pseudonym
+from cxjournal.domain.wording import long_date
+from cxjournal.exchange.snapshot import pseudonym
 from cxjournal.exchange.snapshot_markdown import escape
 
 PROGRAM_TITLE = "CX program snapshot"

@@ -24,7 +24,6 @@ from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.network import NetworkFigures, cluster_names, figures_sentences
 from cxjournal.domain.power_audit import (
     Alarm,
-    AlarmCode,
     Analysis,
     ContactScore,
     ReachFigure,
@@ -33,8 +32,8 @@ from cxjournal.domain.power_audit import (
     analysis_to_json,
     group_key,
 )
-from cxjournal.domain.power_audit_alarms import round_half_up
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.wording import percent, round_half_up
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
@@ -42,27 +41,6 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("pdf", "md", "csv", "json")
 
 TITLE = "Power audit snapshot"
-ALARM_TITLES: dict[str, str] = {
-    AlarmCode.LIMITED_REACH: "Limited reach",
-    AlarmCode.CLOSED_NETWORK: "Closed network",
-    AlarmCode.POWER_IMBALANCE: "Power imbalance",
-    AlarmCode.HIGH_VULNERABILITY: "High vulnerability",
-    AlarmCode.TRANSACTIONAL_NETWORK: "Transactional network",
-    AlarmCode.BLOCKING_SUPERIOR: "Blocking superior",
-}
-ASPECT_TITLES: dict[str, str] = {
-    "career_guidance": "Career guidance",
-    "emotional_support": "Emotional support",
-    "daily_assistance": "Daily assistance",
-    "information_sharing": "Information sharing",
-    "resource_access": "Resource access",
-}
-DIMENSION_TITLES: dict[str, str] = {
-    "team": "Team",
-    "function": "Function",
-    "product_unit": "Product unit",
-    "location": "Location",
-}
 HIDDEN_NAMES_NOTE = (
     "Names are hidden: people appear as Person A, Person B and so on, teams, functions, "
     "units and locations as Team A, Function A and so on, and the audit's note is left out."
@@ -299,31 +277,9 @@ def figure(value: float | None) -> str:
     return "0" if text == "-0" else text
 
 
-def long_date(day: dt.date) -> str:
-    """``2026-01-15`` -> ``15 January 2026`` (English, whatever the system locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def share(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{round_half_up(value * 100, 0):.0f}%"
+    """A share as a whole percentage (halves up), ``-`` for none."""
+    return "-" if value is None else percent(value)
 
 
 def snapshot_json(snapshot: Snapshot) -> dict[str, Any]:

@@ -10,16 +10,21 @@ import html
 
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS, Person
 from cxjournal.domain.power_audit import METHOD_NOTE, ContactKind, kind_label
+from cxjournal.domain.wording import (
+    ASPECT_LABELS,
+    DIMENSION_LABELS,
+    MEASURES,
+    alarm_title,
+    long_date,
+    measure,
+    thresholds_sentence,
+)
 from cxjournal.exchange.snapshot import (
-    ALARM_TITLES,
-    ASPECT_TITLES,
-    DIMENSION_TITLES,
     HIDDEN_NAMES_NOTE,
     TITLE,
     WITHHELD_NOTE,
     Snapshot,
     figure,
-    long_date,
     share,
 )
 
@@ -91,22 +96,23 @@ def report_html(snapshot: Snapshot) -> str:
     totals = snapshot.totals
     if totals is not None:
         figures = [
-            ("People rated", str(totals.count)),
-            ("Reliance", figure(totals.reliance)),
-            ("Influence", figure(totals.influence)),
-            ("Net balance", figure(totals.net_balance)),
-            ("Influence ratio", figure(totals.influence_ratio)),
-            ("Top-two share", share(totals.top2_share)),
+            (measure("count"), str(totals.count)),
+            (measure("reliance"), figure(totals.reliance)),
+            (measure("influence"), figure(totals.influence)),
+            (measure("net_balance"), figure(totals.net_balance)),
+            (measure("influence_ratio"), figure(totals.influence_ratio)),
+            (measure("top2_share"), share(totals.top2_share)),
         ]
         parts.append(_table([k for k, _ in figures], [[v for _, v in figures]], None))
-        parts.append(
-            '<p class="muted">Reliance sums how much you depend on each person '
-            "(value × irreplaceability / 10); influence sums how much they depend on you.</p>"
+        legend = " ".join(
+            f"{MEASURES[key].label}: {MEASURES[key].explains}"
+            for key in ("reliance", "influence", "top2_share")
         )
+        parts.append(f'<p class="muted">{e(legend)}</p>')
     parts.append("<h2>Alarm bells</h2>")
     if snapshot.alarms:
         parts += [
-            f"<p><b>{e(ALARM_TITLES[a.code])}.</b> {e(a.message)}</p>" for a in snapshot.alarms
+            f"<p><b>{e(alarm_title(a.code))}.</b> {e(a.message)}</p>" for a in snapshot.alarms
         ]
     else:
         parts.append("<p>No alarm bell rings for this audit.</p>")
@@ -118,7 +124,7 @@ def report_html(snapshot: Snapshot) -> str:
         parts.append("<h2>What each gives, and where they sit</h2>")
         parts.append(
             _table(
-                ["Person", *(ASPECT_TITLES[a] for a in ASPECTS), "Team · function · unit · place"],
+                ["Person", *(ASPECT_LABELS[a] for a in ASPECTS), "Team · function · unit · place"],
                 [
                     [
                         e(c.person.name),
@@ -142,7 +148,7 @@ def report_html(snapshot: Snapshot) -> str:
                 ["Dimension", "Filled in", "Different values", "Most common", "Its share"],
                 [
                     [
-                        DIMENSION_TITLES[d],
+                        DIMENSION_LABELS[d],
                         str(f.filled),
                         str(f.distinct),
                         e(f.dominant) if f.dominant else "-",
@@ -166,7 +172,7 @@ def report_html(snapshot: Snapshot) -> str:
             parts.append(f'<p class="muted">{e(WITHHELD_NOTE)}</p>')
         else:
             parts.append("<p>" + e(snapshot.note).replace("\n", "<br>") + "</p>")
-    thresholds = ", ".join(f"{k} {v}" for k, v in snapshot.thresholds.as_dict().items())
+    thresholds = thresholds_sentence(snapshot.thresholds.as_dict())
     parts.append(
         f'<p class="muted" style="margin-top: 12px">{e(METHOD_NOTE)} '
         f"Thresholds used: {e(thresholds)}.</p>"
@@ -207,8 +213,8 @@ def _people_table(snapshot: Snapshot) -> str:
         "Irreplaceability",
         "Value",
         "Irreplaceability",
-        "Mine on them",
-        "Theirs on me",
+        measure("dependence_on_them"),
+        measure("their_dependence_on_me"),
         "Balance",
         "Kind",
     ]

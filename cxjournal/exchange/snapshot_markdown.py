@@ -7,16 +7,21 @@ import re
 from cxjournal.domain.control_chars import escape_controls
 from cxjournal.domain.model import ASPECTS, REACH_DIMENSIONS
 from cxjournal.domain.power_audit import METHOD_NOTE, kind_label
+from cxjournal.domain.wording import (
+    ASPECT_LABELS,
+    DIMENSION_LABELS,
+    MEASURES,
+    alarm_title,
+    long_date,
+    measure,
+    thresholds_sentence,
+)
 from cxjournal.exchange.snapshot import (
-    ALARM_TITLES,
-    ASPECT_TITLES,
-    DIMENSION_TITLES,
     HIDDEN_NAMES_NOTE,
     TITLE,
     WITHHELD_NOTE,
     Snapshot,
     figure,
-    long_date,
     share,
 )
 
@@ -56,8 +61,8 @@ def render_markdown(snapshot: Snapshot) -> str:
                 "Irreplaceability",
                 "My value",
                 "My irreplaceability",
-                "I depend on them",
-                "They depend on me",
+                measure("dependence_on_them"),
+                measure("their_dependence_on_me"),
                 "Balance",
                 "Kind",
             ],
@@ -78,7 +83,7 @@ def render_markdown(snapshot: Snapshot) -> str:
         )
         out += ["", "### What each gives", ""]
         out += _table(
-            ["Person", *(ASPECT_TITLES[a] for a in ASPECTS)],
+            ["Person", *(ASPECT_LABELS[a] for a in ASPECTS)],
             [
                 [escape(c.person.name), *(_aspect(getattr(c.rating.aspects, a)) for a in ASPECTS)]
                 for c in snapshot.contacts
@@ -86,7 +91,7 @@ def render_markdown(snapshot: Snapshot) -> str:
         )
         out += ["", "### Where they sit", ""]
         out += _table(
-            ["Person", "Relationship", *(DIMENSION_TITLES[d] for d in REACH_DIMENSIONS)],
+            ["Person", "Relationship", *(DIMENSION_LABELS[d] for d in REACH_DIMENSIONS)],
             [
                 [
                     escape(c.person.name),
@@ -105,20 +110,23 @@ def render_markdown(snapshot: Snapshot) -> str:
     if totals is not None:
         out += ["## Totals", ""]
         out += [
-            f"- People rated: {totals.count}",
-            f"- Reliance (how much I depend on them, summed): {figure(totals.reliance)}",
-            f"- Influence (how much they depend on me, summed): {figure(totals.influence)}",
-            f"- Net balance (influence minus reliance): {figure(totals.net_balance)}",
-            f"- Influence ratio (influence / reliance): {figure(totals.influence_ratio)}",
-            f"- Share of reliance on the top two: {share(totals.top2_share)}",
-            "",
+            f"- {measure(key)}: {text} ({escape(MEASURES[key].explains)})"
+            for key, text in (
+                ("count", str(totals.count)),
+                ("reliance", figure(totals.reliance)),
+                ("influence", figure(totals.influence)),
+                ("net_balance", figure(totals.net_balance)),
+                ("influence_ratio", figure(totals.influence_ratio)),
+                ("top2_share", share(totals.top2_share)),
+            )
         ]
+        out.append("")
         out += ["## Reach", ""]
         out += _table(
             ["Dimension", "Filled in", "Different values", "Most common", "Its share"],
             [
                 [
-                    DIMENSION_TITLES[d],
+                    DIMENSION_LABELS[d],
                     str(f.filled),
                     str(f.distinct),
                     escape(f.dominant) if f.dominant else "-",
@@ -137,7 +145,7 @@ def render_markdown(snapshot: Snapshot) -> str:
 
     out += ["## Alarm bells", ""]
     if snapshot.alarms:
-        out += [f"- **{ALARM_TITLES[a.code]}**: {escape(a.message)}" for a in snapshot.alarms]
+        out += [f"- **{alarm_title(a.code)}**: {escape(a.message)}" for a in snapshot.alarms]
     else:
         out.append("No alarm bell rings for this audit.")
     out.append("")
@@ -145,7 +153,7 @@ def render_markdown(snapshot: Snapshot) -> str:
     if snapshot.trend:
         out += ["## Trend up to this audit", ""]
         out += _table(
-            ["Audit", "Influence", "Reliance"],
+            ["Audit", measure("influence"), measure("reliance")],
             [
                 [
                     f"**{p.taken_on.isoformat()}**" if p.current else p.taken_on.isoformat(),
@@ -163,7 +171,7 @@ def render_markdown(snapshot: Snapshot) -> str:
         out.append("")
 
     out += ["---", "", f"_{escape(METHOD_NOTE)}_", ""]
-    thresholds = ", ".join(f"{k} {v}" for k, v in snapshot.thresholds.as_dict().items())
+    thresholds = thresholds_sentence(snapshot.thresholds.as_dict())
     out += [f"Thresholds used: {escape(thresholds)}.", ""]
     return "\n".join(out)
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from cxjournal.domain.network_layout import label_anchor, ring_positions
 from cxjournal.domain.power_audit import ContactKind, kind_label
-from cxjournal.exchange.snapshot import MONTHS, TITLE, Snapshot, TrendPoint, figure
+from cxjournal.domain.wording import MONTHS, measure
+from cxjournal.exchange.snapshot import TITLE, Snapshot, TrendPoint, figure
 from cxjournal.exchange.snapshot_html import KIND_COLOURS as KIND_HEX
 from cxjournal.exchange.snapshot_html import NETWORK_IMAGE, STYLE, report_html
 from cxjournal.qt.core import (
@@ -401,7 +402,10 @@ def trend_chart(points: tuple[TrendPoint, ...], width: int = 800, height: int = 
         for spot in spots:
             p.drawEllipse(spot, 3.5, 3.5)
     x = plot.left()
-    for colour, label in ((INFLUENCE_COLOUR, "Influence"), (RELIANCE_COLOUR, "Reliance")):
+    for colour, label in (
+        (INFLUENCE_COLOUR, measure("influence")),
+        (RELIANCE_COLOUR, measure("reliance")),
+    ):
         p.setPen(QPen(colour, 3))
         p.drawLine(QPointF(x, 12), QPointF(x + 18, 12))
         _text(p, QRectF(x + 24, 4, 100, 16), label, LEFT)

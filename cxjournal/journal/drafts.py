@@ -218,6 +218,21 @@ class DraftOps:
             draft = get_draft(session, kind, key)
         return draft.payload if draft is not None else None
 
+    def set_aside(self, kind: str, key: str) -> str | None:
+        """Move the draft ``(kind, key)`` out of the way of a new one (a second new note
+        while the first is still waiting to be resumed): its new key, or None if none."""
+        from cxjournal.store.drafts import get_draft, rename_draft
+
+        with self._journal.session(Area.DRAFTS) as session:
+            draft = get_draft(session, kind, key)
+            if draft is None:
+                return None
+            new_key = f"{key}@{draft.updated_at.isoformat(timespec='seconds')}"
+            while get_draft(session, kind, new_key) is not None:
+                new_key += "+"
+            rename_draft(session, kind, key, new_key)
+            return new_key
+
     def discard(self, kind: str, key: str) -> bool:
         from cxjournal.store.drafts import delete_draft
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.trash import KEEP_DAYS, days_left
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.core import also_changes
 from cxjournal.journal.exit_plan import sync_with_latest_audit
@@ -178,7 +179,9 @@ def _clashing(session: Session, bundle: Bundle) -> list[str]:
     for table, values in trash_store.clashes(session, bundle):
         if table == "resilience":
             on = dt.date.fromisoformat(str(values["on_date"]))
-            problems.append(f"there is a newer check-in for {on:%d %b %Y}: delete that one first")
+            problems.append(
+                f"there is a newer check-in for {short_date(on)}: delete that one first"
+            )
         else:
             shown = ", ".join(str(v) for v in values.values())
             problems.append(f"the journal now holds another {table} row with {shown}")
@@ -199,7 +202,7 @@ def _short(text: Any, limit: int = 60) -> str:
 
 
 def _day(value: Any) -> str:
-    return f"{dt.date.fromisoformat(str(value)[:10]):%d %b %Y}"
+    return short_date(dt.date.fromisoformat(str(value)[:10]))
 
 
 def _label(session: Session, bundle: Bundle) -> str:

@@ -52,6 +52,18 @@ def put_draft(session: Session, kind: str, key: str, payload: Any, now: dt.datet
     return _draft(row)
 
 
+def rename_draft(session: Session, kind: str, key: str, new_key: str) -> bool:
+    """Give the draft ``(kind, key)`` the key ``new_key`` (kept as it is otherwise)."""
+    row = session.scalars(
+        select(DraftRow).where(DraftRow.kind == kind, DraftRow.key == key)
+    ).first()
+    if row is None:
+        return False
+    row.key = new_key
+    session.flush()
+    return True
+
+
 def delete_draft(session: Session, kind: str, key: str) -> bool:
     """Remove the draft ``(kind, key)``; False if there was none."""
     result = session.execute(delete(DraftRow).where(DraftRow.kind == kind, DraftRow.key == key))

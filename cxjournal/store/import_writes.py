@@ -36,7 +36,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
-from cxjournal.store.records import RATING_SCORE_COLUMNS
+from cxjournal.store.records import NOTE, RATING_SCORE_COLUMNS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -169,20 +169,9 @@ def follow_up_rows(session: Session) -> Iterator[Any]:
 
 
 def note_rows(session: Session) -> Iterator[Any]:
-    """(id, person id, on, kind, text, attitude, tags JSON, goal, format used, outcome)."""
+    """(id, then the stored columns of ``records.NOTE`` in its order) of every note."""
     yield from session.execute(
-        select(
-            NoteRow.id,
-            NoteRow.person_id,
-            NoteRow.on_date,
-            NoteRow.kind,
-            NoteRow.text,
-            NoteRow.attitude,
-            NoteRow.tags,
-            NoteRow.goal,
-            NoteRow.format_used,
-            NoteRow.outcome,
-        )
+        select(NoteRow.id, *(getattr(NoteRow, f.column) for f in NOTE.stored if f.column))
     )
 
 

@@ -21,6 +21,7 @@ from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import MAX_RATINGS_PER_AUDIT, Audit, Person
 from cxjournal.domain.network import ties_remapped
 from cxjournal.domain.power_audit import FIELD_GUIDANCE, METHOD_NOTE, Analysis
+from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.journal.drafts import UnratedRow
@@ -46,7 +47,7 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.audit_editor_keys import lets_undo_through, tab_chain
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.audit_rows import AuditRows, person_key
-from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, FIELD_TITLES, short_date
+from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, FIELD_TITLES
 from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
@@ -91,7 +92,14 @@ class AuditEditor(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)  # every pixel counts on a laptop screen
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
+        # where the screen is narrower than the form and its results (a large desktop
+        # font, say), they scroll inside the window; Save and Cancel stay in view below
+        body = QScrollArea()
+        body.setObjectName("audit-body")
+        body.setWidgetResizable(True)
+        body.setFrameShape(QFrame.Shape.NoFrame)
+        body.setWidget(splitter)
+        layout.addWidget(body, 1)
         splitter.addWidget(self._build_form())
         self.tabs = QTabWidget()
         self.results = AuditResultsPanel()
@@ -407,19 +415,26 @@ class AuditEditor(QDialog):
         return audit_payload(self.draft(), unrated)
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> AuditEditor:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> AuditEditor:
         """Open the form again with a draft (window-modal, as the audits page opens it)."""
         from cxjournal.journal.drafts import audit_from_payload, unrated_from_payload
+        from cxjournal.ui.audits_page import AuditsPage
+        from cxjournal.ui.page import page_of
 
         journal = services.journal
         audit = audit_from_payload(payload, journal.people.get)
         unrated = unrated_from_payload(payload, journal.people.get)
         services.navigate("audits")
-        page: Any = services.window.page("audits")
-        editor: AuditEditor = page.open_editor(audit, unrated)
+        page = page_of(services.window.page, "audits", AuditsPage)
+        if page.editor is not None:  # one form at a time: the draft waits for the next start
+            services.show_status("Finish the audit that is open, then resume the other one.")
+            return page.editor
+        editor = page.open_editor(audit, unrated)
         if editor.keeper.payload() is not None:
             editor.setWindowTitle(f"{editor.windowTitle()} (you were entering it)")
-        editor.keeper.resumed()
+        editor.keeper.resumed(key)
         return editor
 
     def recompute(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import Analysis
+from cxjournal.domain.wording import DIMENSION_LABELS, MEASURES, alarm_title, percent
 from cxjournal.qt.core import Qt
 from cxjournal.qt.gui import QResizeEvent
 from cxjournal.qt.widgets import (
@@ -24,26 +25,14 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import DIMENSION_LABELS, alarm_title, percent, score, signed
+from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.contact_scores_model import ContactScoresModel
 from cxjournal.ui.plain_text import escape, plain_label
 
-TOTALS: tuple[tuple[str, str, str], ...] = (
-    ("count", "People", "How many people this audit rates"),
-    ("reliance", "You rely on them", "The sum of your dependence on each person"),
-    ("influence", "They rely on you", "The sum of each person's dependence on you"),
-    ("net_balance", "Net balance", "They rely on you minus you rely on them"),
-    (
-        "influence_ratio",
-        "Influence ratio",
-        "They rely on you ÷ you rely on them: 1.0 is an even give-and-take",
-    ),
-    (
-        "top2_share",
-        "Top two hold",
-        "The share of your dependence that sits with the two people you need most",
-    ),
+TOTALS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, MEASURES[key].label, MEASURES[key].explains)
+    for key in ("count", "reliance", "influence", "net_balance", "influence_ratio", "top2_share")
 )
 
 
@@ -113,8 +102,8 @@ class AuditResultsPanel(QScrollArea):
         metrics = self.scores.fontMetrics()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column, sample in (
-            (1, "On them"),
-            (2, "On me"),
+            (1, "You rely"),
+            (2, "They rely"),
             (3, "Balance"),
             (4, "You lean on them"),
         ):

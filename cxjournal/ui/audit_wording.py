@@ -1,23 +1,23 @@
-"""Short labels the power-audit screens share: alarm titles, field and dimension names.
+"""Short labels the power-audit screens share: the rating fields' column headers, the
+relationship names and how a score is written.
 
-The long guidance and the alarm messages come from the domain
-(``FIELD_GUIDANCE``, ``METHOD_NOTE``, ``Alarm.message``); these are only the
-few words a column header, a list cell or a tooltip needs.
+Alarm titles, percentages, dates, dimension and measure labels are the app's and the
+exports' alike, in :mod:`cxjournal.domain.wording`; the long guidance comes from the
+domain too (``FIELD_GUIDANCE``, ``METHOD_NOTE``, ``Alarm.message``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 
-ALARM_TITLES: dict[str, str] = {
-    "limited_reach": "Narrow reach",
-    "closed_network": "Closed network",
-    "power_imbalance": "Power imbalance",
-    "high_vulnerability": "High vulnerability",
-    "transactional_network": "Transactional network",
-    "blocking_superior": "Blocking superior",
-}
+def two_lines(label: str) -> str:
+    """A label for a narrow column header, broken at the space nearest its middle:
+    ``"You rely on them"`` -> ``"You rely\non them"``."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(len(label) - 2 * i))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
+
 
 #: Rating inputs in form order: (field, short header, accessible description).
 CORE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -35,13 +35,6 @@ ASPECT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("resource_access", "Re-\nsources", "access to resources, 0 to 10, optional"),
 )
 
-DIMENSION_LABELS: dict[str, str] = {
-    "team": "Team",
-    "function": "Function",
-    "product_unit": "Product unit",
-    "location": "Location",
-}
-
 RELATIONSHIP_LABELS: dict[str, str] = {
     "superior": "Superior",
     "peer": "Peer",
@@ -49,15 +42,6 @@ RELATIONSHIP_LABELS: dict[str, str] = {
     "external": "External",
     "other": "Other",
 }
-
-
-def alarm_title(code: str) -> str:
-    return ALARM_TITLES.get(code, code.replace("_", " ").capitalize())
-
-
-def alarm_titles(codes: Iterable[str]) -> list[str]:
-    """Titles of ``codes`` in order, each once (reach may ring for several dimensions)."""
-    return [alarm_title(code) for code in dict.fromkeys(codes)]
 
 
 def score(number: float) -> str:
@@ -69,20 +53,6 @@ def signed(number: float) -> str:
     """A balance or delta with its sign; zero without one."""
     rounded = round(number, 1)
     return "0.0" if rounded == 0 else f"{rounded:+.1f}"
-
-
-def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
-
-
-def short_date(on: dt.date) -> str:
-    """``1 Dec 2025``."""
-    return f"{on.day} {on:%b %Y}"
-
-
-def long_date(on: dt.date) -> str:
-    """``1 December 2025``."""
-    return f"{on.day} {on:%B %Y}"
 
 
 #: the title of each field's guidance beside the audit form

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit
 from cxjournal.domain.power_audit import METHOD_NOTE, Analysis
 from cxjournal.domain.trash import GOES_TO_TRASH
+from cxjournal.domain.wording import long_date, short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.drafts import UnratedRow
 from cxjournal.journal.undo import undoable_delete
@@ -35,7 +36,6 @@ from cxjournal.qt.widgets import (
     QWidget,
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_wording import long_date, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page
@@ -46,6 +46,9 @@ from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.write_guard import UNCHANGED
+
+if TYPE_CHECKING:
+    from cxjournal.ui.audit_editor import AuditEditor
 
 EMPTY_TEXT = (
     "<h2>No power audit yet</h2>"
@@ -65,7 +68,7 @@ class AuditsPage(Page):
 
     def __init__(self, context: Services) -> None:
         super().__init__(context)
-        self.editor: Any = None  # the open AuditEditor, if any
+        self.editor: AuditEditor | None = None  # the open form, if any
         self.analysis: Analysis | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -289,7 +292,7 @@ class AuditsPage(Page):
             return
         self.open_editor(self.journal.audits.get(audit_id))
 
-    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> Any:
+    def open_editor(self, audit: Audit, unrated: Sequence[UnratedRow] = ()) -> AuditEditor:
         """Open the audit form (window-modal, not blocking) and return it; ``unrated`` are
         the people of a resumed draft not fully rated yet."""
         from cxjournal.ui.audit_editor import AuditEditor
@@ -309,7 +312,7 @@ class AuditsPage(Page):
     def _editor_closed(self) -> None:
         self.editor = None
 
-    def _editor_saved(self, editor: Any) -> None:
+    def _editor_saved(self, editor: AuditEditor) -> None:
         saved: Audit | None = editor.saved_audit
         self.announce(editor.saved_changes)
         if saved is not None and saved.id is not None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import CxJournalError
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.drafts import AUDIT, NOTE, PREPARE, Draft
 from cxjournal.qt.core import QEvent, QObject, Qt, QTimer
 from cxjournal.qt.widgets import (
@@ -29,7 +30,6 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.theme import secondary
 from cxjournal.ui.unsaved_changes import owned_drafts
@@ -44,8 +44,9 @@ log = logging.getLogger(__name__)
 PREVIEW_CHARS = 70
 
 
-def resumer(kind: str) -> Callable[[Services, Any], Any] | None:
-    """The function that opens the dialog of a draft of ``kind`` again, filled in."""
+def resumer(kind: str) -> Callable[[Services, Any, str], Any] | None:
+    """The function that opens the dialog of a draft of ``kind`` again, filled in (and
+    keeping the draft under its key)."""
     if kind == NOTE:
         from cxjournal.ui.dialogs.note_dialog import NoteDialog
 
@@ -195,7 +196,7 @@ class ResumeOffer(QDialog):
         self._drop(draft)
         resume = resumer(draft.kind)
         if resume is not None:
-            resume(self.services, draft.payload)
+            resume(self.services, draft.payload, draft.key)
 
     def discard(self, draft: Draft) -> None:
         try:

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.journal.changes import Area
-from cxjournal.qt.core import QObject, Qt, QTimer
+from cxjournal.qt.core import QEvent, QObject, Qt, QTimer
 from cxjournal.qt.gui import QAction, QKeySequence
 from cxjournal.qt.widgets import QLabel, QListWidgetItem
 from cxjournal.ui.icons import icon
@@ -86,7 +86,19 @@ class DueCounter(QObject):
         self.timer.setInterval(RECOUNT_MS)
         self.timer.timeout.connect(self.recount)
         self.timer.start()
+        # a closed or hidden window stops counting (the journal may be closed after it),
+        # and counts again when it is shown
+        services.window.installEventFilter(self)
         self.recount()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.services.window:
+            if event.type() == QEvent.Type.Hide:
+                self.timer.stop()
+            elif event.type() == QEvent.Type.Show and not self.timer.isActive():
+                self.timer.start()
+                self.recount()
+        return False
 
     def _changed(self, changes: Area) -> None:
         if changes & (Area.PEOPLE | Area.NOTES):

@@ -12,6 +12,7 @@ from typing import Any
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Person
 from cxjournal.domain.trash import GOES_TO_TRASH
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.people import PersonSummary
 from cxjournal.journal.undo import person_scope, recorded, undoable_delete
@@ -73,10 +74,10 @@ def cadence_sentence(
     """E.g. "Update every 14 days · last contact 3 Mar 2026 · next due 17 Mar 2026 (in 7 days)"."""
     if person.cadence_days is None or due is None:
         return "No regular update set (edit the profile to set a cadence)."
-    last = f"last contact {last_contact:%d %b %Y}" if last_contact else "no contact noted yet"
+    last = f"last contact {short_date(last_contact)}" if last_contact else "no contact noted yet"
     return (
         f"Update every {person.cadence_days} days · {last} · next due "
-        f"{due:%d %b %Y} ({days_label(due, today)})"
+        f"{short_date(due)} ({days_label(due, today)})"
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from cxjournal.domain.model import FollowUp, Note
 from cxjournal.domain.trash import GOES_TO_TRASH
+from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import agenda_scope, recorded, undoable_delete
@@ -40,7 +41,7 @@ TIMELINE_PAGE = 10
 
 
 def note_heading(note: Note, person_name: str = "") -> str:
-    parts = [f"{note.on:%a %d %b %Y}", KIND_LABELS[note.kind]]
+    parts = [short_date(note.on, weekday=True), KIND_LABELS[note.kind]]
     if person_name:
         parts.insert(1, person_name)
     if note.attitude:
@@ -52,7 +53,7 @@ def follow_up_label(follow_up: FollowUp, today: dt.date) -> str:
     if follow_up.due is None:
         return follow_up.text
     late = " (overdue)" if not follow_up.done and follow_up.due < today else ""
-    return f"{follow_up.text} — due {follow_up.due:%d %b %Y}{late}"
+    return f"{follow_up.text} — due {short_date(follow_up.due)}{late}"
 
 
 class _TogglingLabel(QLabel):
@@ -107,7 +108,7 @@ class NoteActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete note",
-            as_written(f"Delete the note of {note.on:%d %b %Y}{follow}?\n\n{GOES_TO_TRASH}"),
+            as_written(f"Delete the note of {short_date(note.on)}{follow}?\n\n{GOES_TO_TRASH}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -14,6 +14,7 @@ from typing import Any
 from cxjournal.domain.model import Person, PlanKind, Program
 from cxjournal.domain.program import Risk
 from cxjournal.domain.program_view import ProgramView
+from cxjournal.domain.wording import long_date
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import QEvent, QObject
 from cxjournal.qt.widgets import (
@@ -178,7 +179,7 @@ class ProgramPage(Page):
         self.view = view
         empty = view.program == Program() and not self.started
         self.stack.setCurrentWidget(self.empty if empty else self.scroll_area)
-        self.date_label.setText(f"as of {today.day} {today:%B %Y}")
+        self.date_label.setText(f"as of {long_date(today)}")
         if not self.why.hasFocus():
             self.why.setPlainText(view.program.why)
         if not self.kpi.hasFocus():

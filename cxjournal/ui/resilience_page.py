@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
 from cxjournal.domain.trash import GOES_TO_TRASH
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import check_in_scope, recorded, undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
@@ -38,7 +39,7 @@ from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.theme import secondary
-from cxjournal.ui.widgets.checkin_form import CheckinForm, long_date
+from cxjournal.ui.widgets.checkin_form import CheckinForm
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
 from cxjournal.ui.write_guard import UNCHANGED
@@ -320,10 +321,8 @@ class ResiliencePage(Page):
 
     def _warn_if_discarding(self) -> None:
         if self.form.is_dirty():
-            self.context.show_status(
-                f"The changes to the check-in of {long_date(self.form.current_date())} "
-                "were not saved."
-            )
+            day = short_date(self.form.current_date(), weekday=True)
+            self.context.show_status(f"The changes to the check-in of {day} were not saved.")
 
     def save_checkin(self, entry: ResilienceEntry) -> ResilienceEntry | None:
         done = self.run_undoable(
@@ -335,7 +334,7 @@ class ResiliencePage(Page):
             return None  # the form keeps what was typed
         saved = done.value
         today = self.today()
-        day = "today" if saved.on == today else long_date(saved.on)
+        day = "today" if saved.on == today else short_date(saved.on, weekday=True)
         self._load_form(saved.on)
         self.context.show_status(f"Saved the check-in for {day}.")
         return saved
@@ -395,8 +394,8 @@ class ResiliencePage(Page):
             self.context.window,
             "Delete check-in",
             as_written(
-                f"Delete the check-in of {long_date(entry.on)} ({describe(entry)})?\n\n"
-                f"{GOES_TO_TRASH}"
+                f"Delete the check-in of {short_date(entry.on, weekday=True)} "
+                f"({describe(entry)})?\n\n{GOES_TO_TRASH}"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -416,7 +415,7 @@ class ResiliencePage(Page):
             return
         if self.form.current_date() == entry.on:
             self._load_form(entry.on)
-        self.context.show_status(f"Deleted the check-in of {long_date(entry.on)}.")
+        self.context.show_status(f"Deleted the check-in of {short_date(entry.on, weekday=True)}.")
 
     # -- the early warning ----------
 

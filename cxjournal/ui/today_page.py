@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus, ResilienceEntry
 from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.domain.wording import alarm_title, long_date, short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
 from cxjournal.qt.core import Qt, QTimer
@@ -35,7 +36,6 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import ALARM_TITLES
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
@@ -76,14 +76,9 @@ LIST_LIMIT = 8
 #: Milliseconds after the first paint before the chart library is imported in the background.
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def short_date(day: dt.date, today: dt.date | None = None) -> str:
-    """``"Tue 10 Mar"``; with the year when it is not ``today``'s year."""
-    text = f"{day:%a} {day.day} {day:%b}"
-    return text if today is None or day.year == today.year else f"{text} {day.year}"
+def _day(day: dt.date, today: dt.date | None = None) -> str:
+    """``Tue 10 Mar``: a day near today, with its weekday; the year when it is another."""
+    return short_date(day, weekday=True, today=today)
 
 
 def _ago(days: int) -> str:
@@ -137,7 +132,7 @@ class TodayPage(Page):
 
         self.audit_card = Card("Latest power audit")
         self.stakeholder_card = Card("Stakeholder updates due")
-        self.follow_up_card = FollowUpsCard(short_date)
+        self.follow_up_card = FollowUpsCard(_day)
         self._connect_follow_ups()
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
@@ -279,7 +274,7 @@ class TodayPage(Page):
         today = self.today()
         overview = self.journal.today.overview(today)
         self.overview = overview
-        self.date_label.setText(long_date(today))
+        self.date_label.setText(long_date(today, weekday=True))
         new = overview.is_new
         self.welcome.setVisible(new)
         # fill the cards while they are hidden: the new rows are then shown (polished
@@ -368,7 +363,7 @@ class TodayPage(Page):
         if not alarms:
             self._audit_text("No alarm bells in this audit.", "today-no-alarms")
         for alarm in alarms:
-            title = ALARM_TITLES.get(alarm.code.value, alarm.code.value)
+            title = alarm_title(alarm.code)
             alarm_row = LinkRow(title, alarm.message, icon("alarm"), "Open the audit")
             alarm_row.setObjectName("today-alarm")
             alarm_row.activated.connect(lambda a=latest.audit_id: self.go("audits", audit_id=a))
@@ -402,7 +397,7 @@ class TodayPage(Page):
             if person.cadence_days:
                 parts.append(f"every {person.cadence_days} days")
             parts.append(
-                f"last contact {short_date(due.last_contact, overview.today)}"
+                f"last contact {_day(due.last_contact, overview.today)}"
                 if due.last_contact
                 else "no contact noted yet"
             )
@@ -466,6 +461,7 @@ class TodayPage(Page):
         card.ask_snooze.connect(self._ask_snooze)
         card.ask_reschedule.connect(self._ask_reschedule)
         card.dismiss.connect(self._dismiss)
+        card.delete.connect(self._delete_follow_up)
 
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
         self._follow_up_write(
@@ -482,7 +478,7 @@ class TodayPage(Page):
             follow_up_id,
             "snooze the follow-up",
             lambda j: j.notes.snooze_follow_up(follow_up_id, until),
-            f"Snoozed: back on Today on {short_date(until, self.today())}.",
+            f"Snoozed: back on Today on {_day(until, self.today())}.",
         )
 
     def _ask_snooze(self, follow_up_id: int) -> None:
@@ -519,7 +515,7 @@ class TodayPage(Page):
                 follow_up_id,
                 "reschedule the follow-up",
                 lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
-                f"Rescheduled to {short_date(due, today)}.",
+                f"Rescheduled to {_day(due, today)}.",
             )
 
     def _dismiss(self, follow_up_id: int) -> None:
@@ -530,6 +526,21 @@ class TodayPage(Page):
             lambda j: j.notes.dismiss_follow_up(follow_up_id),
             "Dismissed from Today: the follow-up stays open in its note, without a date.",
         )
+
+    def _delete_follow_up(self, follow_up_id: int) -> None:
+        from cxjournal.journal.undo import undoable_delete
+
+        done = self.run_undoable(
+            "Delete follow-up",
+            "delete the follow-up",
+            undoable_delete("follow_up", follow_up_id),
+            UNCHANGED,
+            on_failure=Area.NOTES,
+        )
+        if done is not None:
+            self.context.show_status(
+                "Follow-up deleted: Edit > Undo, or Edit > Trash…, brings it back."
+            )
 
     def _follow_up_write(
         self, name: str, follow_up_id: int, what: str, write: Callable[[Journal], object], done: str

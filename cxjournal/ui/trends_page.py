@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cxjournal.domain.wording import long_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.qt.core import QStandardPaths, Qt
@@ -275,7 +276,7 @@ class TrendsPage(Page):
             text = NO_AUDIT_TEXT
         elif len(trends.audits) == 1:
             when = trends.audits[0].taken_on
-            text = ONE_AUDIT_TEXT.format(date=f"{when.day} {when:%B %Y}")
+            text = ONE_AUDIT_TEXT.format(date=long_date(when))
         else:
             text = ""
         self.note.setText(text)

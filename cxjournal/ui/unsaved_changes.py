@@ -172,6 +172,9 @@ class DraftKeeper(QObject):
         self.what = what
         self._baseline: Any = None
         self._written: Any = None  # the payload last written as the draft
+        #: whether the draft under this dialog's key is this dialog's own (written by it,
+        #: or resumed in it); another one, left from before, is set aside, never replaced
+        self._owns = False
         self._closing = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -190,9 +193,13 @@ class DraftKeeper(QObject):
         """What the dialog holds now is what it was opened with: no changes yet."""
         self._baseline = self.payload()
 
-    def resumed(self) -> None:
-        """The dialog holds a draft: it has changes until saved or discarded."""
+    def resumed(self, key: str | None = None) -> None:
+        """The dialog holds a draft (kept under ``key``, if not its own): it has changes
+        until saved or discarded, and the draft is its own."""
+        if key is not None:
+            self.key = lambda: key
         self._baseline = _RESUMED
+        self._owns = True
         self.flush()
 
     def dirty(self) -> bool:
@@ -229,6 +236,9 @@ class DraftKeeper(QObject):
         if payload == self._written:
             return
         try:
+            if not self._owns:
+                self.journal.drafts.set_aside(self.kind, self.key())
+                self._owns = True
             if payload is None:
                 self.journal.drafts.discard(self.kind, self.key())
             else:
@@ -242,7 +252,9 @@ class DraftKeeper(QObject):
         """Throw the draft away (the user chose to, or the work was saved)."""
         self.timer.stop()
         self._closing = True
-        if self.kind is None or self.journal.read_only or is_locked(self.journal):
+        if not self._owns or self.kind is None or self.journal.read_only:
+            return  # a draft left from before is not this dialog's to throw away
+        if is_locked(self.journal):
             return
         try:
             self.journal.drafts.discard(self.kind, self.key())

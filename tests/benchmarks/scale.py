@@ -212,7 +212,10 @@ def quit_to_lock(db: Path, work: Path, runs: int) -> dict[str, float]:
     relaunched = 0
     for index in range(runs):
         shutil.rmtree(db.parent / "backups", ignore_errors=True)  # so the quit backs up
-        ready = work / f"ready-{index}"
+        # beside this journal, and new: a file left by another journal's run would send
+        # the signal before this window is up
+        ready = db.parent / f"ready-{index}"
+        ready.unlink(missing_ok=True)
         app = subprocess.Popen(
             cx(db, "gui", "--ready-file", str(ready)),
             env=ENV,

@@ -148,7 +148,10 @@ def test_two_imports_into_a_new_journal_at_once_never_crash(exported: Path, tmp_
         )
         for _ in range(2)
     ]
-    results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
+    results = []
+    for proc in procs:  # communicate reads both pipes to the end and closes them
+        _out, err = proc.communicate(timeout=120)
+        results.append((proc.returncode, err))
     for code, err in results:
         assert "Traceback" not in err
         assert code == 0 or (code == 1 and "is busy" in err), err

@@ -93,20 +93,20 @@ def files(db: Path, tmp_path: Path) -> dict[str, str]:
 @pytest.fixture
 def app_running(db: Path) -> Iterator[int]:
     """A second process holding the journal's lock as the running app does."""
-    proc = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes the pipes and waits for the process
         [sys.executable, "-c", HOLDER, str(paths.lock_path(db))],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    try:
-        yield proc.pid
-    finally:
-        assert proc.stdin is not None
-        proc.stdin.close()
-        proc.wait(timeout=60)
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        try:
+            yield proc.pid
+        finally:
+            assert proc.stdin is not None
+            proc.stdin.close()
+            proc.wait(timeout=60)
 
 
 def _state(db: Path) -> dict[str, str]:

@@ -26,8 +26,8 @@ from cxjournal.domain.power_audit import (
     kind_label,
     score_rating,
 )
-from cxjournal.domain.power_audit_alarms import join_names, percent, round_half_up
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.wording import join_names, percent, round_half_up
 
 DAY = dt.date(2026, 1, 15)
 

@@ -236,26 +236,50 @@ def test_blocking_superior_need_not_be_rated() -> None:
     assert audit.audit.blocking_superior_person.name == "Ben Okafor"
 
 
+def _rating(doc: Document) -> Any:
+    return doc.audits[0].audit.ratings[0]
+
+
+def _instant(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 @pytest.mark.parametrize(
-    ("path", "value"),
+    ("path", "value", "read", "expected"),
     [
-        ("people.0.cadence_days", 1),
-        ("people.0.cadence_days", 366),
-        ("resilience.0.sleep_hours", 0),
-        ("resilience.0.sleep_hours", 24),
-        ("resilience.0.energy", 1),
-        ("resilience.0.stress", 10),
-        ("audits.0.ratings.0.value", 10),
-        ("audits.0.ratings.0.aspects.daily_assistance", 10),
-        ("exported_at", "2026-11-22T18:00:00Z"),
-        ("exported_at", "2026-11-22T19:30:00.123+01:30"),
-        ("notes.0.follow_ups.0.due", None),
-        ("notes.0.kind", "win"),
-        ("exit_plan.status", "paused"),
+        ("people.0.cadence_days", 1, lambda d: d.people[0].person.cadence_days, 1),
+        ("people.0.cadence_days", 366, lambda d: d.people[0].person.cadence_days, 366),
+        ("resilience.0.sleep_hours", 0, lambda d: d.resilience[0].sleep_hours, 0.0),
+        ("resilience.0.sleep_hours", 24, lambda d: d.resilience[0].sleep_hours, 24.0),
+        ("resilience.0.energy", 1, lambda d: d.resilience[0].energy, 1),
+        ("resilience.0.stress", 10, lambda d: d.resilience[0].stress, 10),
+        ("audits.0.ratings.0.value", 10, lambda d: _rating(d).value, 10),
+        (
+            "audits.0.ratings.0.aspects.daily_assistance",
+            10,
+            lambda d: _rating(d).aspects.daily_assistance,
+            10,
+        ),
+        (
+            "exported_at",
+            "2026-11-22T18:00:00Z",
+            lambda d: d.exported_at,
+            _instant("2026-11-22T18:00:00Z"),
+        ),
+        (
+            "exported_at",
+            "2026-11-22T19:30:00.123+01:30",
+            lambda d: d.exported_at,
+            _instant("2026-11-22T19:30:00.123+01:30"),
+        ),
+        ("notes.0.follow_ups.0.due", None, lambda d: d.notes[0].note.follow_ups[0].due, None),
+        ("notes.0.kind", "win", lambda d: d.notes[0].note.kind.value, "win"),
+        ("exit_plan.status", "paused", lambda d: d.exit_plan.status.value, "paused"),
     ],
 )
-def test_edge_values_are_accepted(path: str, value: Any) -> None:
-    parse(json.dumps(mutated(path, value)))
+def test_edge_values_are_accepted(path: str, value: Any, read: Any, expected: Any) -> None:
+    """A value at the edge of its range is read as given, not refused nor clamped."""
+    assert read(parse(json.dumps(mutated(path, value)))) == expected
 
 
 def test_sleep_hours_integer_becomes_float() -> None:

@@ -246,20 +246,30 @@ def test_bad_person_note_checkin_and_settings_values(path: str, value: Any, expe
 
 
 @pytest.mark.parametrize(
-    ("path", "value"),
+    ("path", "value", "read", "expected"),
     [
-        ("people.0.emails", ["a@b.de", "c@b.de"]),
-        ("people.0.emails", ["first.last+tag@mail.example.co.uk"]),
-        ("people.0.power", 1),
-        ("people.0.power", 5),
-        ("people.0.interest", None),
-        ("resilience.0.energy", None),
-        ("resilience.0.stress", None),
-        ("settings", {"my_emails": []}),
+        (
+            "people.0.emails",
+            ["a@b.de", "c@b.de"],
+            lambda d: d.people[0].person.emails,
+            ("a@b.de", "c@b.de"),
+        ),
+        (
+            "people.0.emails",
+            ["first.last+tag@mail.example.co.uk"],
+            lambda d: d.people[0].person.emails,
+            ("first.last+tag@mail.example.co.uk",),
+        ),
+        ("people.0.power", 1, lambda d: d.people[0].person.power, 1),
+        ("people.0.power", 5, lambda d: d.people[0].person.power, 5),
+        ("people.0.interest", None, lambda d: d.people[0].person.interest, None),
+        ("resilience.0.energy", None, lambda d: d.resilience[0].energy, None),
+        ("resilience.0.stress", None, lambda d: d.resilience[0].stress, None),
+        ("settings", {"my_emails": []}, lambda d: d.settings.get("my_emails"), []),
     ],
 )
-def test_the_good_side_of_each_edge(path: str, value: Any) -> None:
-    parse_data(with_change(path, value))
+def test_the_good_side_of_each_edge(path: str, value: Any, read: Any, expected: Any) -> None:
+    assert read(parse_data(with_change(path, value))) == expected
 
 
 # --- ties --------------------------------------------------------------------------------

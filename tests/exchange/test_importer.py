@@ -15,6 +15,7 @@ from cxjournal.domain.model import (
     Audit,
     ExitStatus,
     Note,
+    NoteGoal,
     NoteKind,
     Person,
     Rating,
@@ -267,6 +268,41 @@ def test_replace_overwrites_conflicting_checkins(journal: Journal) -> None:
     before = journal_content(journal)
     assert not run(journal, example(), replace=True).changed
     assert journal_content(journal) == before
+
+
+@pytest.mark.parametrize(
+    ("goal", "same"), [("decision", True), ("awareness", False), (None, False)]
+)
+def test_a_note_is_skipped_only_when_every_field_is_the_same(
+    journal: Journal, goal: str | None, same: bool
+) -> None:
+    """Every declared field of a note counts, the version 2 ones too."""
+    kept = Note(dt.date(2026, 2, 1), "Board prep", NoteKind.MEETING, goal=NoteGoal.DECISION)
+    journal.notes.add(kept)
+    note = {"on": "2026-02-01", "text": "Board prep", "kind": "meeting", "goal": goal}
+    summary = run(journal, {**document(notes=[note]), "version": 2})
+    assert (summary.notes_skipped, summary.notes_added) == ((1, 0) if same else (0, 1))
+
+
+@pytest.mark.parametrize(
+    ("tags", "same"),
+    [(["travel"], True), ([" travel ", "Travel"], True), (["travel", "workout"], False)],
+)
+def test_a_checkin_that_differs_in_any_field_is_a_conflict(
+    journal: Journal, tags: list[str], same: bool
+) -> None:
+    """Every declared field counts, the version 2 tags too (spaces are tidied as stored)."""
+    journal.resilience.save(ResilienceEntry(dt.date(2026, 2, 1), 6, 4, 7, tags=("travel",)))
+    data = {
+        **document(resilience=[{"on": "2026-02-01", "energy": 6, "stress": 4, "mood": 7}]),
+        "version": 2,
+    }
+    data["resilience"][0]["tags"] = tags
+    if same:
+        assert run(journal, data).checkins_skipped == 1
+        return
+    with pytest.raises(ImportConflictError):
+        run(journal, data)
 
 
 def test_an_identical_checkin_is_skipped(journal: Journal) -> None:

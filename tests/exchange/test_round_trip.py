@@ -11,8 +11,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from cxjournal.domain.model import (
     PLAN_KINDS,
     AgendaItem,
@@ -43,7 +41,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange import exporter, importer
+from cxjournal.exchange import demo, exporter, importer
 from cxjournal.exchange.format_write import dump, to_json_text
 from cxjournal.journal import Journal
 
@@ -284,7 +282,6 @@ def test_a_journal_written_through_the_app_round_trips(journal: Journal, tmp_pat
 
 
 def test_the_demo_journal_round_trips(tmp_path: Path) -> None:
-    demo = pytest.importorskip("cxjournal.exchange.demo")
     generated = demo.generate(years=2, seed=7, today=dt.date(2026, 11, 22))
     one, two = round_trip(to_json_text(generated), tmp_path)
     assert canonical(two) == canonical(one)

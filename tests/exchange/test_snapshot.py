@@ -10,6 +10,7 @@ from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Aspects, Audit, Person, Rating, Relationship
 from cxjournal.domain.power_audit import AlarmCode, analyse
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.wording import long_date
 from cxjournal.exchange import snapshot
 from cxjournal.exchange.snapshot import build_snapshot, make_snapshot, pseudonym
 from cxjournal.journal import Journal
@@ -200,5 +201,5 @@ def test_figures_are_shown_with_at_most_two_decimals(value: float | None, shown:
 
 
 def test_dates_read_in_english() -> None:
-    assert snapshot.long_date(dt.date(2026, 1, 5)) == "5 January 2026"
+    assert long_date(dt.date(2026, 1, 5)) == "5 January 2026"
     assert snapshot.share(0.835) == "84%" and snapshot.share(None) == "-"

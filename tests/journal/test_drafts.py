@@ -69,3 +69,35 @@ def test_an_audit_round_trips_with_saved_and_new_people(journal: Journal) -> Non
     )
     again = audit_from_payload(audit_payload(audit), journal.people.get)
     assert again == audit
+
+
+def test_an_audit_draft_keeps_its_ties_and_the_people_not_fully_rated(journal: Journal) -> None:
+    from cxjournal.journal.drafts import UnratedRow, unrated_from_payload
+
+    ana, ben, cy = (journal.people.add(Person(name=n)) for n in ("Ana", "Ben", "Cy"))
+    audit = Audit(
+        dt.date(2026, 12, 2),
+        (Rating(ana, 5, 5, 5, 5), Rating(ben, 6, 6, 6, 6)),
+        ties=((0, 1),),
+        ties_recorded=True,
+    )
+    payload = audit_payload(audit, [UnratedRow(1, cy, {"value": 7, "irreplaceability": 0})])
+    again = audit_from_payload(payload, journal.people.get)
+    assert (again.ties, again.ties_recorded) == (((0, 1),), True)
+    (row,) = unrated_from_payload(payload, journal.people.get)
+    assert (row.at, row.person.id, row.values) == (1, cy.id, {"value": 7, "irreplaceability": 0})
+
+
+def test_a_draft_set_aside_keeps_its_payload_and_time_under_a_new_key(journal: Journal) -> None:
+    from cxjournal.journal.drafts import DraftOps
+
+    drafts = DraftOps(journal, clock=lambda: WHEN)
+    assert drafts.set_aside("note", "new") is None
+    drafts.save("note", "new", {"text": "first"})
+    aside = drafts.set_aside("note", "new")
+    assert aside == "new@2026-12-02T03:00:00+00:00"
+    drafts.save("note", "new", {"text": "second"})
+    assert drafts.set_aside("note", "new") == aside + "+"  # never over another one
+    (moved,) = [d for d in drafts.all() if d.key == aside]
+    assert (moved.payload, moved.updated_at) == ({"text": "first"}, WHEN)
+    assert drafts.load("note", "new") is None

@@ -43,6 +43,12 @@ def test_rating_ranges_are_enforced_by_the_database(
 def test_rating_edges_are_accepted(journal: Journal, value: int, aspect: int | None) -> None:
     audit_id, person_id = _audit_and_person(journal)
     _raw(journal, RATING_SQL, a=audit_id, p=person_id, v=value, cg=aspect)
+    with journal.engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT value, career_guidance FROM ratings WHERE audit_id = :a"),
+            {"a": audit_id},
+        ).one()
+    assert tuple(stored) == (value, aspect)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import pytest
 
 from cxjournal.journal import Journal
 from cxjournal.qt.core import QSettings
-from cxjournal.qt.gui import QGuiApplication
+from cxjournal.qt.gui import QFont, QGuiApplication
 from cxjournal.qt.widgets import QApplication, QWidget
 from cxjournal.ui.pages import PAGES
 from tests.ui.clipping import clipped_texts, window_problems
@@ -298,3 +298,28 @@ def test_preferences_tabs_fit(full_window: Any, qtbot: Any) -> None:
         problems += [f"tab {tabs.tabText(index)}: {p}" for p in clipped_texts(dialog)]
     assert not problems, "\n  ".join(problems)
     dialog.close()
+
+
+@pytest.mark.parametrize("name", ["audit editor", "new audit", "prepare 1:1", "note"])
+def test_the_big_dialogs_fit_with_a_larger_desktop_font(
+    full_window: Any, qtbot: Any, name: str
+) -> None:
+    """Desktops that set a larger font (a GTK theme's, say) make every widget wider: the
+    window still fits, and what does not fit scrolls inside it."""
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    font = application.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.25)
+    application.setFont(larger)
+    try:
+        dialog = DIALOGS[name](full_window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        _settle(qtbot)
+        problems = window_problems(dialog, _area())
+        dialog.close()
+    finally:
+        application.setFont(font)
+    assert not problems, f"dialog {name} with a larger font:\n  " + "\n  ".join(problems)

@@ -109,10 +109,12 @@ def test_names_beside_close_points_do_not_cover_each_other(qtbot: Any, chart: An
     close = [contact(name, 4, 4, 4, 4 + k) for k, name in enumerate(("Ana Silva", "Ben Okafor"))]
     close += [contact("Chen Wu", 5, 4, 4, 4), contact("Dana Roy", 4, 5, 4, 5)]
     chart.set_contacts(close, Thresholds())
-    qtbot.wait(50)  # labels are placed again once the view has its size
-    rects = chart.label_rects()
-    for a, b in itertools.combinations(rects, 2):
-        assert not a.intersects(b), (a, b)
+
+    def apart() -> None:  # labels are placed again once the view has its final size
+        for a, b in itertools.combinations(chart.label_rects(), 2):
+            assert not a.intersects(b), (a, b)
+
+    qtbot.waitUntil(apart)
 
 
 def test_the_map_is_square(chart: Any) -> None:

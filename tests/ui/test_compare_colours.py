@@ -8,10 +8,10 @@ from typing import Any
 from cxjournal.domain.audit_compare import compare
 from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.domain.power_audit import analyse
+from cxjournal.domain.wording import alarm_title
 from cxjournal.qt.core import Qt
 from cxjournal.qt.gui import QColor, QPalette
 from cxjournal.ui import theme
-from cxjournal.ui.audit_wording import alarm_title
 
 
 def rate(person: Person, v: int, i: int, mv: int, mi: int) -> Rating:

@@ -61,6 +61,8 @@ class Lock:
             assert self.process.stdin is not None
             self.process.stdin.close()
             self.process.wait(timeout=30)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def no_waiting(journal: Journal) -> None:

@@ -25,7 +25,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -407,7 +407,8 @@ def test_journal_text_is_never_run_as_markup(
         people.prepare()
         qtbot.waitExposed(people.prepare_dialog)
         walk.everything()
-        printed = people.prepare_dialog.document()  # what Print and Save as PDF lay out
+        printed = QTextDocument()  # what Print and Save as PDF lay out
+        printed.setHtml(people.prepare_dialog.printed_page_html())
         printed.size()
         walk.check("the 1:1 preparation's printed page", printed.toPlainText(), PLAIN)
         people.edit_person()  # the profile dialog, walked by exec_

@@ -491,3 +491,45 @@ def test_the_profile_and_talking_point_forms_ask_only_with_changes(
     qtbot.keyClick(point.text, Qt.Key.Key_Escape)
     assert not point.isVisible() and journal.agenda.open_for(dana.id or 0) == []
     assert journal.drafts.keys() == []  # the short forms keep no draft
+
+
+def test_a_draft_left_from_before_is_set_aside_never_replaced(
+    main_window: Any,
+    journal: Journal,
+    journal_path: Any,
+    ui_settings: Any,
+    qtbot: Any,
+    dana: Person,
+    answer_unsaved: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxjournal.ui.dialogs.note_dialog import NoteDialog
+
+    left = {"on": TODAY.isoformat(), "text": "Written before the crash", "kind": "other"}
+    journal.drafts.save("note", "new", left)
+    untouched = open_note(main_window, qtbot)
+    qtbot.keyClick(untouched.text, Qt.Key.Key_Escape)  # no changes: closes, drops nothing
+    assert journal.drafts.load("note", "new")["text"] == "Written before the crash"
+
+    second = open_note(main_window, qtbot, person_id=dana.id)
+    qtbot.keyClicks(second.text, "A second new note")
+    second.keeper.flush()
+    texts = {draft.key: draft.payload["text"] for draft in journal.drafts.all()}
+    assert sorted(texts.values()) == ["A second new note", "Written before the crash"]
+    assert texts["new"] == "A second new note"
+    (aside,) = (key for key in texts if key != "new")
+    answer_unsaved.answers.append(Choice.DISCARD)
+    second.reject()
+    assert journal.drafts.keys() == [("note", aside)]  # only the new one's draft went
+
+    window, again = second_window(qtbot, journal_path, ui_settings)
+    try:
+        qtbot.waitUntil(lambda: window.extensions.resume_offer is not None, timeout=5000)
+        offer = window.extensions.resume_offer
+        monkeypatch.setattr(NoteDialog, "exec", lambda dialog: dialog.accept() or 1)
+        qtbot.mouseClick(offer.resume_button("note", aside), Qt.MouseButton.LeftButton)
+        assert [n.text for n in again.notes.recent()] == ["Written before the crash"]
+        assert again.drafts.keys() == []
+    finally:
+        window.close()
+        again.close()

@@ -52,20 +52,20 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def bus_address(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    daemon = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipe and waits for it
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    try:
-        yield address
-    finally:
-        os.kill(daemon.pid, signal.SIGTERM)
-        daemon.wait()
+    ) as daemon:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        try:
+            yield address
+        finally:
+            os.kill(daemon.pid, signal.SIGTERM)
+            daemon.wait()
 
 
 @pytest.fixture
@@ -73,18 +73,18 @@ def service(bus_address: str, tmp_path: Path) -> Iterator[Path]:
     """The notification service on the bus; yields the file it records Notify calls in."""
     record = tmp_path / "notify.jsonl"
     record.touch()
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, str(HERE / "notification_service.py"), bus_address, str(record)],
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "ready"
-    try:
-        yield record
-    finally:
-        proc.terminate()
-        proc.wait()
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        try:
+            yield record
+        finally:
+            proc.terminate()
+            proc.wait()
 
 
 def recorded(record: Path) -> list[dict[str, Any]]:

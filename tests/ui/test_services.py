@@ -55,3 +55,12 @@ def test_services_run_an_operation_and_announce_it(main_window: Any) -> None:
     main_window.bus.changed.connect(heard.append)
     done = main_window.services.run("add the person", lambda j: j.people.add(Person(name="Ana")))
     assert done is not None and done.value.name == "Ana" and heard == [Area.PEOPLE]
+
+
+def test_the_due_count_stops_while_the_window_is_closed(main_window: Any, qtbot: Any) -> None:
+    counter = main_window.extensions.due_counter
+    assert counter is not None and counter.timer.isActive()
+    main_window.close()
+    qtbot.waitUntil(lambda: not counter.timer.isActive())
+    main_window.show()
+    qtbot.waitUntil(counter.timer.isActive)

@@ -45,19 +45,19 @@ EMITTER = textwrap.dedent(
 
 @pytest.fixture
 def bus_address() -> Iterator[str]:
-    daemon = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipe and waits for it
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    try:
-        yield address
-    finally:
-        os.kill(daemon.pid, signal.SIGTERM)
-        daemon.wait()
+    ) as daemon:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        try:
+            yield address
+        finally:
+            os.kill(daemon.pid, signal.SIGTERM)
+            daemon.wait()
 
 
 def emit(address: str, service: str, path: str, interface: str, member: str, *args: str) -> None:

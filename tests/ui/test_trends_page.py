@@ -132,7 +132,7 @@ def test_one_audit_is_one_point_with_a_note_and_exact_hover_figures(
     assert chart.imbalance_line.value() == pytest.approx(0.67)
     text = chart.hover_at(_date_x(D(2026, 3, 1)) + 5 * 86400)
     assert "Audit of 1 Mar 2026" in text
-    assert "influence 3.5, reliance 8.5, net balance \N{MINUS SIGN}5.0" in text
+    assert "they rely on you 3.5, you rely on them 8.5, net balance \N{MINUS SIGN}5.0" in text
     assert "influence ratio 0.41" in text
     assert "reach 1 teams" in text
     expected = analyse(one_audit)

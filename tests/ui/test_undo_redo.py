@@ -176,3 +176,28 @@ def test_a_1_1_note_with_ticked_points_and_a_proof_point_are_undone(
     assert journal.program.proof_points() == []
     undo.stack.redo()
     assert [p.title for p in journal.program.proof_points()] == ["Callbacks kept"]
+
+
+def test_a_follow_up_deleted_from_today_goes_to_the_trash_and_undo_brings_it_back(
+    qtbot: Any, main_window: Any, journal: Journal
+) -> None:
+    dana = journal.people.add(Person(name="Dana Reyes"))
+    note = journal.notes.add(
+        Note(on=DAY, text="x", person_id=dana.id, follow_ups=(FollowUp("Send", DAY),))
+    )
+    main_window.bus.announce(Area.ALL)
+    main_window.navigate("today")
+    today = main_window.page("today")
+    today.refresh_if_stale()
+    [action] = [
+        a
+        for menu in today.follow_up_card.findChildren(type(main_window.edit_menu))
+        for a in menu.actions()
+        if a.objectName() == "follow-up-delete"
+    ] or [None]
+    assert action is not None
+    action.trigger()
+    assert journal.notes.get(note.id or 0).follow_ups == ()
+    assert [i.label for i in journal.trash.items()] == ["Follow-up “Send”"]
+    _undo(main_window).stack.undo()
+    assert journal.notes.get(note.id or 0) == note and journal.trash.count() == 0

@@ -218,6 +218,15 @@ def finite(values: Iterable[float | None]) -> np.ndarray:
     return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
 
 
+def plot_series(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+    """Draw ``y`` over ``x``, NaN as a gap; a series with no value at all is drawn as
+    nothing (pyqtgraph cannot take the bounds of an all-NaN series, and warns mid-paint)."""
+    if np.isfinite(y).any():
+        item.setData(x, y)
+    else:
+        item.setData([], [])
+
+
 def nearest(xs: np.ndarray, x: float) -> int | None:
     """Index of the value in the sorted ``xs`` closest to ``x``; ``None`` when empty."""
     if not len(xs):
@@ -228,11 +237,6 @@ def nearest(xs: np.ndarray, x: float) -> int | None:
     if i >= len(xs):
         return len(xs) - 1
     return i if abs(xs[i] - x) < abs(x - xs[i - 1]) else i - 1
-
-
-def date_text(day: dt.date) -> str:
-    """``"5 Mar 2026"``."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def number_text(value: float, places: int = 1) -> str:

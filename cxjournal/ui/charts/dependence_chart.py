@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 
+from cxjournal.domain.wording import short_date
 from cxjournal.qt.core import QEvent, QPointF
 from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
 from cxjournal.ui.charts.chart_theme import (
     COLOURS,
     date_axis,
-    date_text,
     dates_x,
     nearest,
     number_text,
@@ -44,7 +44,7 @@ class DependencePoint:
 
 def readout_text(point: DependencePoint) -> str:
     return (
-        f"{date_text(point.taken_on)}: you depend on them "
+        f"{short_date(point.taken_on)}: you depend on them "
         f"{number_text(point.dependence_on_them)}, they depend on you "
         f"{number_text(point.their_dependence_on_me)}"
     )

@@ -24,6 +24,7 @@ import pyqtgraph as pg
 
 from cxjournal.domain.model import REACH_DIMENSIONS
 from cxjournal.domain.power_audit import AlarmCode
+from cxjournal.domain.wording import ALARMS, DIMENSION_WORDS, alarm_title, measure, short_date
 from cxjournal.journal.trends import AuditPoint, ResilienceTrend, Trends
 from cxjournal.qt.core import QEvent, QPointF, Qt
 from cxjournal.qt.widgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -32,7 +33,6 @@ from cxjournal.ui.charts.chart_theme import (
     DAY_SECONDS,
     cache_plot,
     centre_placeholder,
-    date_text,
     date_x,
     dated_plot,
     dates_x,
@@ -41,31 +41,19 @@ from cxjournal.ui.charts.chart_theme import (
     nearest,
     pen,
     placeholder,
+    plot_series,
     style_legend,
     style_plot,
     style_view,
     x_date,
 )
-from cxjournal.ui.charts.trend_readouts import (
-    ALARM_TITLES,
-    DIMENSION_PLURALS,
-    LEGEND_ALARM_TITLES,
-    audit_lines,
-    resilience_line,
-)
+from cxjournal.ui.charts.trend_readouts import audit_lines, resilience_line
 from cxjournal.ui.plain_text import as_written
 
 ResilienceMode = Literal["rolling", "weekly"]
 
-#: The alarm strip's rows, bottom to top, with each code's marker symbol.
-ALARM_ROWS: tuple[tuple[AlarmCode, str], ...] = (
-    (AlarmCode.LIMITED_REACH, "d"),
-    (AlarmCode.CLOSED_NETWORK, "+"),
-    (AlarmCode.POWER_IMBALANCE, "t1"),
-    (AlarmCode.HIGH_VULNERABILITY, "s"),
-    (AlarmCode.TRANSACTIONAL_NETWORK, "h"),
-    (AlarmCode.BLOCKING_SUPERIOR, "star"),
-)
+#: The alarm strip's rows, bottom to top (each with its marker, ``ALARMS[code].symbol``).
+ALARM_ROWS: tuple[AlarmCode, ...] = tuple(ALARMS)
 HINT = "Point at the chart to read the exact figures of an audit and of your check-ins."
 LEGEND_WIDTH = 150
 #: what the left axis of each panel counts, by row
@@ -155,9 +143,11 @@ class InfluenceChart(QWidget):
         view = self.view
         self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
         self.influence = self._line(
-            self.balance_plot, self.balance_legend, "influence", "Influence"
+            self.balance_plot, self.balance_legend, "influence", measure("influence")
         )
-        self.reliance = self._line(self.balance_plot, self.balance_legend, "reliance", "Reliance")
+        self.reliance = self._line(
+            self.balance_plot, self.balance_legend, "reliance", measure("reliance")
+        )
         self.net_balance = self._line(
             self.balance_plot, self.balance_legend, "net_balance", "Net balance"
         )
@@ -187,7 +177,7 @@ class InfluenceChart(QWidget):
 
         self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
         self.reach = {
-            dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_PLURALS[dim])
+            dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_WORDS[dim][1])
             for dim in REACH_DIMENSIONS
         }
         self.effective_size = self._line(
@@ -196,19 +186,20 @@ class InfluenceChart(QWidget):
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
-        for code, symbol in ALARM_ROWS:
+        for code in ALARM_ROWS:
+            words = ALARMS[code]
             item = pg.ScatterPlotItem(
                 size=11,
-                symbol=symbol,
+                symbol=words.symbol,
                 brush=pg.mkBrush(COLOURS["alarm"]),
                 pen=None,
                 hoverable=True,
                 hoverSize=15,
                 tip=lambda x, y, data, c=code: self._alarm_tip(c, data),
-                name=ALARM_TITLES[code],
+                name=words.title,
             )
             self.alarm_plot.addItem(item)
-            self.alarm_legend.addItem(item, LEGEND_ALARM_TITLES.get(code, ALARM_TITLES[code]))
+            self.alarm_legend.addItem(item, words.legend or words.title)
             self.alarm_items[code] = item
         left = self.alarm_plot.getAxis("left")
         left.setTicks([[(i, "") for i in range(len(ALARM_ROWS))]])
@@ -300,14 +291,16 @@ class InfluenceChart(QWidget):
         self._audit_x = dates_x([a.taken_on for a in trends.audits])
         x = self._audit_x
         totals = [a.totals for a in trends.audits]
-        self.influence.setData(x, finite(t.influence if t else None for t in totals))
-        self.reliance.setData(x, finite(t.reliance if t else None for t in totals))
-        self.net_balance.setData(x, finite(t.net_balance if t else None for t in totals))
-        self.ratio.setData(x, finite(t.influence_ratio if t else None for t in totals))
-        self.top2.setData(x, finite(t.top2_share if t else None for t in totals))
+        plot_series(self.influence, x, finite(t.influence if t else None for t in totals))
+        plot_series(self.reliance, x, finite(t.reliance if t else None for t in totals))
+        plot_series(self.net_balance, x, finite(t.net_balance if t else None for t in totals))
+        plot_series(self.ratio, x, finite(t.influence_ratio if t else None for t in totals))
+        plot_series(self.top2, x, finite(t.top2_share if t else None for t in totals))
         networks = [a.network for a in trends.audits]
-        self.density.setData(x, finite(n.density if n else None for n in networks))
-        self.effective_size.setData(x, finite(n.effective_size if n else None for n in networks))
+        plot_series(self.density, x, finite(n.density if n else None for n in networks))
+        plot_series(
+            self.effective_size, x, finite(n.effective_size if n else None for n in networks)
+        )
         thresholds = trends.thresholds
         self.imbalance_line.setValue(thresholds.imbalance_ratio)
         self.vulnerability_line.setValue(thresholds.vulnerability_share)
@@ -320,7 +313,9 @@ class InfluenceChart(QWidget):
             f"alarm above {thresholds.vulnerability_share:g}",
         )
         for dim, item in self.reach.items():
-            item.setData(x, finite(a.distinct(dim) if a.totals else None for a in trends.audits))
+            plot_series(
+                item, x, finite(a.distinct(dim) if a.totals else None for a in trends.audits)
+            )
         self._set_alarms(trends.audits)
         self._resilience = trends.resilience
         self._set_resilience()
@@ -342,9 +337,9 @@ class InfluenceChart(QWidget):
 
     def _set_alarms(self, audits: tuple[AuditPoint, ...]) -> None:
         """One marker per audit and alarm code (reach may ring for several dimensions)."""
-        rows = {code: float(index) for index, (code, _) in enumerate(ALARM_ROWS)}
-        xs: dict[AlarmCode, list[float]] = {code: [] for code, _ in ALARM_ROWS}
-        self._alarm_spots = {code: [] for code, _ in ALARM_ROWS}
+        rows = {code: float(index) for index, code in enumerate(ALARM_ROWS)}
+        xs: dict[AlarmCode, list[float]] = {code: [] for code in ALARM_ROWS}
+        self._alarm_spots = {code: [] for code in ALARM_ROWS}
         for point, x in zip(audits, self._audit_x, strict=True):
             by_code: dict[AlarmCode, list[str]] = {}
             for alarm in point.alarms:
@@ -353,7 +348,7 @@ class InfluenceChart(QWidget):
                 xs[code].append(float(x))
                 text = "\n".join(textwrap.fill(m, 72) for m in messages)
                 self._alarm_spots[code].append(
-                    f"{ALARM_TITLES[code]}, audit of {date_text(point.taken_on)}\n{text}"
+                    f"{alarm_title(code)}, audit of {short_date(point.taken_on)}\n{text}"
                 )
         for code, item in self.alarm_items.items():
             item.setData(
@@ -370,7 +365,7 @@ class InfluenceChart(QWidget):
 
     def alarm_tip_texts(self) -> list[str]:
         """The hover text of every alarm marker, row by row."""
-        return [text for code, _ in ALARM_ROWS for text in self._alarm_spots.get(code, [])]
+        return [text for code in ALARM_ROWS for text in self._alarm_spots.get(code, [])]
 
     def set_resilience_mode(self, mode: ResilienceMode, redraw: bool = True) -> None:
         """Draw check-ins as trailing rolling means or as weekly averages."""
@@ -410,9 +405,9 @@ class InfluenceChart(QWidget):
             title = f"Resilience check-ins, {trend.rolling_days}-day means"
         self._resilience_x = x
         self._resilience_series = series
-        self.energy.setData(x, series["energy"])
-        self.stress.setData(x, series["stress"])
-        self.mood.setData(x, series["mood"])
+        plot_series(self.energy, x, series["energy"])
+        plot_series(self.stress, x, series["stress"])
+        plot_series(self.mood, x, series["mood"])
         self.resilience_plot.setTitle(title)
         style_plot(self.resilience_plot, self.palette())
 
@@ -481,7 +476,7 @@ class InfluenceChart(QWidget):
         if audit_index is not None:
             point = self._audits[audit_index]
             lines += audit_lines(point)
-            tips += [f"{ALARM_TITLES[a.code]}: {a.message}" for a in point.alarms]
+            tips += [f"{alarm_title(a.code)}: {a.message}" for a in point.alarms]
             ax = float(self._audit_x[audit_index])
             for cursor in self.cursors[:4]:
                 cursor.setPos(ax)

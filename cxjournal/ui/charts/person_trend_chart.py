@@ -16,6 +16,7 @@ import pyqtgraph as pg
 
 from cxjournal.domain.model import ASPECTS
 from cxjournal.domain.power_audit import kind_label
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.trends import AspectPoint, PersonSeries, Trends
 from cxjournal.qt.core import QEvent, QPointF, Qt
 from cxjournal.qt.widgets import QLabel, QVBoxLayout, QWidget
@@ -25,7 +26,6 @@ from cxjournal.ui.charts.chart_theme import (
     PERSON_COLOURS,
     cache_plot,
     centre_placeholder,
-    date_text,
     date_x,
     dated_plot,
     dates_x,
@@ -280,7 +280,7 @@ class PersonTrendChart(QWidget):
             aspects.append(
                 f"{ASPECT_LABELS[name]} {aspect.total}" + (f" ({givers})" if givers else "")
             )
-        lines = [f"<b>Audit of {date_text(day)}</b>: " + "; ".join(parts)]
+        lines = [f"<b>Audit of {short_date(day)}</b>: " + "; ".join(parts)]
         lines.append("Aspects: " + " · ".join(aspects) if aspects else "No aspects of value rated")
         text = "<br>".join(lines)
         self.readout.setText(text)

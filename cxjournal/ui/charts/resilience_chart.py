@@ -18,7 +18,8 @@ import pyqtgraph as pg
 
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import checkin_value, rolling_mean, split_at_gaps
-from cxjournal.qt.core import QDate, QEvent, QLocale, QPointF, QStandardPaths, Qt, Signal
+from cxjournal.domain.wording import short_date
+from cxjournal.qt.core import QEvent, QPointF, QStandardPaths, Qt, Signal
 from cxjournal.qt.gui import QColor, QIcon, QPalette, QPixmap
 from cxjournal.qt.widgets import (
     QButtonGroup,
@@ -284,8 +285,7 @@ class ResilienceChart(QWidget):
                 f'<span style="color:{series.colour}">■</span> {series.label} '
                 f"{checkin_value(value)} (7-day avg {shown_mean})"
             )
-        date_text = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
-        return f"<b>{date_text}</b> &nbsp; " + " &nbsp; ".join(parts)
+        return f"<b>{short_date(day, weekday=True)}</b> &nbsp; " + " &nbsp; ".join(parts)
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         item = self.plot.getPlotItem()

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from cxjournal.domain.audit_compare import Comparison
-from cxjournal.domain.power_audit_alarms import join_names
+from cxjournal.domain.wording import alarm_titles, join_names, measure, percent, short_date
 from cxjournal.qt.core import QSize, Qt
 from cxjournal.qt.gui import QColor
 from cxjournal.qt.widgets import (
@@ -19,7 +19,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import alarm_titles, percent, score, short_date, signed
+from cxjournal.ui.audit_wording import score, signed
 from cxjournal.ui.models.comparison_model import ComparisonModel
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.theme import move_colour
@@ -118,10 +118,10 @@ class AuditCompareDialog(QDialog):
         p, n, d = c.previous_totals, c.current_totals, c.totals_delta
         return (
             "<p><b>Totals</b><br>"
-            f"You rely on them: {score(p.reliance)} → {score(n.reliance)} "
+            f"{measure('reliance')}: {score(p.reliance)} → {score(n.reliance)} "
             f"({self._move(d.reliance, good_when_up=False)})<br>"
-            f"They rely on you: {score(p.influence)} → {score(n.influence)} "
+            f"{measure('influence')}: {score(p.influence)} → {score(n.influence)} "
             f"({self._move(d.influence, good_when_up=True)})<br>"
-            f"Influence ratio: {p.influence_ratio:.2f} → {n.influence_ratio:.2f}<br>"
-            f"Top two hold: {percent(p.top2_share)} → {percent(n.top2_share)}</p>"
+            f"{measure('influence_ratio')}: {p.influence_ratio:.2f} → {n.influence_ratio:.2f}<br>"
+            f"{measure('top2_share')}: {percent(p.top2_share)} → {percent(n.top2_share)}</p>"
         )

@@ -351,13 +351,15 @@ class NoteDialog(QDialog):
         return note_payload(note)
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> bool:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> bool:
         """Open the dialog again with a draft; True when the note was then saved."""
         from cxjournal.journal.drafts import note_from_payload
 
         dialog = cls(services.journal, services.window, note=note_from_payload(payload))
         dialog.setWindowTitle("Note you were writing")
-        dialog.keeper.resumed()
+        dialog.keeper.resumed(key)
         if services.run_dialog(dialog) and dialog.saved_note:
             services.show_status("Note saved")
             return True

@@ -308,6 +308,13 @@ class PrepareDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
+    def printed_page_html(self) -> str:
+        """The page that Print and Save as PDF lay out, as HTML (journal text escaped)."""
+        from cxjournal.ui.dialogs import prepare_report
+
+        points = self.talking_points.toPlainText()
+        return prepare_report.page_html(self.prep, points, self.program_section.report_html())
+
     def print_to(self, printer: QPagedPaintDevice) -> None:
         """Print the same one page as the PDF."""
         from cxjournal.ui.dialogs import prepare_report
@@ -393,13 +400,15 @@ class PrepareDialog(QDialog):
         return prepare_payload(self.person_id, text) if text.strip() else None
 
     @classmethod
-    def resume_draft(cls, services: Services, payload: dict[str, Any]) -> PrepareDialog:
+    def resume_draft(
+        cls, services: Services, payload: dict[str, Any], key: str | None = None
+    ) -> PrepareDialog:
         """Open the preparation again with the talking points of a draft."""
         dialog = cls(
             services.journal, int(payload["person_id"]), services.bus.announce, services.window
         )
         dialog.talking_points.setPlainText(str(payload.get("talking_points", "")))
-        dialog.keeper.resumed()
+        dialog.keeper.resumed(key)
         dialog.show()
         return dialog
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Attitude
+from cxjournal.domain.wording import long_date, measure
 from cxjournal.exchange.snapshot_pdf import FONT_FAMILIES, GRID, INK, MUTED, set_a4_page
 from cxjournal.qt.core import QPointF, QRectF, QSizeF, Qt, QUrl
 from cxjournal.qt.gui import (
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
     from cxjournal.ui.dialogs.prepare_dialog import Preparation
 
 #: The two dependences as the app names them, and their colours (the snapshot's).
-RELY_ON_THEM = "You rely on them"
-RELY_ON_YOU = "They rely on you"
+RELY_ON_THEM = measure("dependence_on_them")
+RELY_ON_YOU = measure("their_dependence_on_me")
 ON_THEM_COLOUR = QColor("#d9622b")
 ON_YOU_COLOUR = QColor("#2f6db5")
 CHART_URL = "cx:prep-chart"
@@ -78,9 +79,10 @@ def page_html(prep: Preparation, talking_points: str, program_html: str = "") ->
     e = html.escape
     person = prep.cadence.person
     role = " · ".join(part for part in (person.role, person.organisation, person.team) if part)
+    prepared = long_date(prep.today, weekday=True)
     parts = [
         f"<h1>1:1 with {e(person.name)}</h1>",
-        f"<p class='muted'>{e(role) + ' · ' if role else ''}prepared {prep.today:%A %d %B %Y}</p>",
+        f"<p class='muted'>{e(role) + ' · ' if role else ''}prepared {prepared}</p>",
         "<h2>Talking points</h2>",
     ]
     typed = [line.strip() for line in talking_points.splitlines() if line.strip()]

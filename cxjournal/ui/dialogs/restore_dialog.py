@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxjournal.exchange.snapshot import long_date
+from cxjournal.domain.wording import long_date
 from cxjournal.journal.backup_ops import BackupInfo, human_size
 from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (

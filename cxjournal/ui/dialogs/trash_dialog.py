@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.trash import KEEP_DAYS, KEEP_RULE
-from cxjournal.exchange.snapshot import long_date
+from cxjournal.domain.wording import long_date
 from cxjournal.journal.trash import TrashItem
 from cxjournal.journal.undo import undoable_restore
 from cxjournal.qt.core import Qt

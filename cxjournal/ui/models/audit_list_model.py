@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxjournal.domain.wording import alarm_titles, short_date
 from cxjournal.journal.audits import AuditSummary
 from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
-from cxjournal.ui.audit_wording import alarm_titles, short_date
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 

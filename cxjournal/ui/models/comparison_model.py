@@ -6,14 +6,22 @@ from typing import Any
 
 from cxjournal.domain.audit_compare import ContactChange
 from cxjournal.domain.power_audit import kind_label
+from cxjournal.domain.wording import measure
 from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.qt.gui import QGuiApplication
-from cxjournal.ui.audit_wording import score, signed
+from cxjournal.ui.audit_wording import score, signed, two_lines
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.theme import move_colour
 
 PERSON, ON_THEM, ON_THEM_DELTA, ON_ME, ON_ME_DELTA, KIND = range(6)
-HEADERS = ("Person", "On them", "Change", "On me", "Change", "Kind")
+HEADERS = (
+    "Person",
+    two_lines(measure("dependence_on_them")),
+    "Change",
+    two_lines(measure("their_dependence_on_me")),
+    "Change",
+    "Kind",
+)
 HEADER_TIPS = (
     "",
     "How much you depend on them, before → now",

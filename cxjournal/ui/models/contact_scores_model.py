@@ -5,20 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from cxjournal.domain.power_audit import ContactScore, kind_label
+from cxjournal.domain.wording import MEASURES, measure
 from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
-from cxjournal.ui.audit_wording import score, signed
+from cxjournal.ui.audit_wording import score, signed, two_lines
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 
 PERSON, ON_THEM, ON_ME, BALANCE, KIND = range(5)
-HEADERS = ("Person", "On them", "On me", "Balance", "Kind")
-HEADER_TIPS = (
-    "",
-    "How much you depend on them: value × irreplaceability ÷ 10",
-    "How much they depend on you: your value × your irreplaceability ÷ 10",
-    "On me minus on them: below zero, you need them more than they need you",
-    "The shape of the relationship",
-)
+_COLUMNS = ("dependence_on_them", "their_dependence_on_me", "balance", "kind")
+HEADERS = ("Person", *(two_lines(measure(key)) for key in _COLUMNS))
+HEADER_TIPS = ("", *(MEASURES[key].explains for key in _COLUMNS))
 
 Index = QModelIndex | QPersistentModelIndex
 

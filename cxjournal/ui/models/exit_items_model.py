@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from cxjournal.domain.model import ExitItem
+from cxjournal.domain.wording import short_date
 from cxjournal.qt.core import (
     QAbstractTableModel,
     QDate,
@@ -16,7 +17,6 @@ from cxjournal.qt.core import (
     Qt,
 )
 from cxjournal.qt.gui import QFont
-from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written
 
 DONE, STEP, DUE = range(3)

@@ -7,6 +7,7 @@ from typing import Any
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import Attitude, PreferredFormat, Relationship
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.people import PersonSummary
 from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from cxjournal.qt.gui import QFont
@@ -171,11 +172,11 @@ class PeopleModel(RowsTableModel):
         if summary.due is None:
             return "No update cadence set: edit the profile to set one"
         last = (
-            f"last contact {summary.last_contact:%d %b %Y}"
+            f"last contact {short_date(summary.last_contact)}"
             if summary.last_contact
             else "no contact noted yet"
         )
         return (
             f"Every {person.cadence_days} days; {last}; next update due "
-            f"{summary.due:%d %b %Y} ({days_label(summary.due, self._today)})"
+            f"{short_date(summary.due)} ({days_label(summary.due, self._today)})"
         )

@@ -11,8 +11,8 @@ from cxjournal.domain.program_wording import (
     proof_shared_text,
     proof_value_text,
 )
+from cxjournal.domain.wording import short_date
 from cxjournal.qt.core import QModelIndex, QPersistentModelIndex, Qt
-from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.models.rows_table_model import RowsTableModel
 from cxjournal.ui.plain_text import as_written
 

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.meetings import CalendarSource
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (
@@ -30,7 +31,6 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import short_date
 from cxjournal.ui.plain_text import as_written, plain_label
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.write_guard import UNCHANGED, guarded_write

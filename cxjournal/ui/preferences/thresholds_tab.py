@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.thresholds import Thresholds
+from cxjournal.domain.wording import THRESHOLDS
 from cxjournal.journal import Journal
 from cxjournal.qt.widgets import (
     QDoubleSpinBox,
@@ -28,82 +29,43 @@ from cxjournal.ui.theme import secondary
 if TYPE_CHECKING:
     from cxjournal.ui.services import Services
 
-#: field: (label, explanation, minimum, maximum, step, decimals; 0 decimals = whole number)
+#: field: (where the mnemonic goes, minimum, maximum, step, decimals; 0 decimals = whole number);
+#: the label and its explanation are the thresholds' words (``wording.THRESHOLDS``)
+RANGES: dict[str, tuple[str, float, float, float, int]] = {
+    "reach_share": ("share", 0.05, 1.0, 0.05, 2),
+    "reach_min_filled": ("minimum", 1, 10, 1, 0),
+    "imbalance_ratio": ("imbalance", 0.05, 5.0, 0.05, 2),
+    "vulnerability_share": ("vulnerability", 0.05, 1.0, 0.05, 2),
+    "lean_gap": ("One", 0.5, 10.0, 0.5, 1),
+    "deep_min": ("Deep", 0.5, 10.0, 0.5, 1),
+    "transactional_max": ("Transactional", 0.5, 10.0, 0.5, 1),
+    "transactional_min_count": ("people", 1, 10, 1, 0),
+    "closed_min_count": ("network", 2, 10, 1, 0),
+    "closed_density": ("y from", 0.05, 1.0, 0.05, 2),
+    "touch_days": ("h after", 1, 366, 1, 0),
+    "gap_warn_days": ("gap", 0, 366, 1, 0),
+    "format_streak": ("format", 1, 20, 1, 0),
+}
+
+
+def _with_mnemonic(label: str, before: str) -> str:
+    """``label`` with its mnemonic ``&`` put before the first ``before`` in it."""
+    at = label.find(before)
+    return label if at < 0 else f"{label[:at]}&{label[at:]}"
+
+
+#: field: (label with its mnemonic, explanation, minimum, maximum, step, decimals)
 SETTINGS: dict[str, tuple[str, str, float, float, float, int]] = {
-    "reach_share": (
-        "Narrow reach: &share",
-        "Narrow reach rings when at least this share of the people you rate sit in one "
-        "team, function, product unit or location.",
-        0.05, 1.0, 0.05, 2,
-    ),
-    "reach_min_filled": (
-        "Narrow reach: &minimum people",
-        "…and at least this many people have that field filled in.",
-        1, 10, 1, 0,
-    ),
-    "imbalance_ratio": (
-        "Power &imbalance below",
-        "Power imbalance rings when what others depend on you, divided by what you depend "
-        "on them, is below this ratio (1.0 is an even give-and-take).",
-        0.05, 5.0, 0.05, 2,
-    ),
-    "vulnerability_share": (
-        "High &vulnerability above",
-        "High vulnerability rings when the two people you depend on most hold more than "
-        "this share of your total dependence.",
-        0.05, 1.0, 0.05, 2,
-    ),
-    "lean_gap": (
-        "&Leaning gap",
-        "A relationship leans one way when the two dependences differ by at least this "
-        "much (on the 0-10 scale).",
-        0.5, 10.0, 0.5, 1,
-    ),
-    "deep_min": (
-        "&Deep from",
-        "A relationship is deep when both dependences are at least this high.",
-        0.5, 10.0, 0.5, 1,
-    ),
-    "transactional_max": (
-        "&Transactional up to",
-        "A relationship is transactional when both dependences are at most this high.",
-        0.5, 10.0, 0.5, 1,
-    ),
-    "transactional_min_count": (
-        "Transactional network: minimum &people",
-        "Transactional network rings when every relationship is transactional and the "
-        "audit rates at least this many people.",
-        1, 10, 1, 0,
-    ),
-    "closed_min_count": (
-        "Closed &network: minimum people",
-        "Closed network rings when the audit rates at least this many people…",
-        2, 10, 1, 0,
-    ),
-    "closed_density": (
-        "Closed network: densit&y from",
-        "…and at least this share of the pairs among them already know each other.",
-        0.05, 1.0, 0.05, 2,
-    ),
-    "touch_days": (
-        "Program: plan owner out of touc&h after (days)",
-        "A plan owner with no update cadence is out of touch when you have had no contact "
-        "with them for this many days.",
-        1, 366, 1, 0,
-    ),
-    "gap_warn_days": (
-        "Program: attitude &gap warning (days ahead)",
-        "An attitude gap is raised this many days before the date you want to have moved "
-        "the person by.",
-        0, 366, 1, 0,
-    ),
-    "format_streak": (
-        "Program: &format not working after (updates)",
-        "Format not working is raised when this many updates with a goal, all in the same "
-        "format, achieved nothing and the person's attitude did not move.",
-        1, 20, 1, 0,
-    ),
-}  # fmt: skip
+    key: (
+        _with_mnemonic(THRESHOLDS[key].label, before),
+        THRESHOLDS[key].explains,
+        low,
+        high,
+        step,
+        decimals,
+    )
+    for key, (before, low, high, step, decimals) in RANGES.items()
+}
 
 
 def _number_text(value: float) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import AgendaItem
+from cxjournal.domain.wording import short_date
 from cxjournal.journal.agenda import AgendaOps  # with this module, not on a page's first visit
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import agenda_scope, recorded
@@ -45,7 +46,7 @@ EMPTY_WITH_ADDER = (
 
 
 def point_label(item: AgendaItem) -> str:
-    return f"{item.text} (added {item.added_on.day} {item.added_on:%b %Y})"
+    return f"{item.text} (added {short_date(item.added_on)})"
 
 
 class AgendaList(QWidget):

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 
 from cxjournal.domain.model import Attitude
+from cxjournal.domain.wording import short_date
 from cxjournal.qt.core import QPointF, QRectF, QSize, Qt
 from cxjournal.qt.gui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from cxjournal.qt.widgets import QSizePolicy, QToolTip, QWidget
@@ -154,7 +155,7 @@ class AttitudeStrip(QWidget):
         if found:
             QToolTip.showText(
                 event.globalPosition().toPoint(),
-                f"{found[0]:%d %b %Y}: {ATTITUDE_LABELS[found[1]]}",
+                f"{short_date(found[0])}: {ATTITUDE_LABELS[found[1]]}",
                 self,
             )
         else:

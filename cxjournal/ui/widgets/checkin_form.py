@@ -14,7 +14,8 @@ from itertools import pairwise
 
 from cxjournal.domain.model import CHECKIN_MAX, CHECKIN_MIN, SLEEP_MAX, ResilienceEntry
 from cxjournal.domain.resilience import checkin_value
-from cxjournal.qt.core import QDate, QLocale, Qt, Signal
+from cxjournal.domain.wording import short_date
+from cxjournal.qt.core import QDate, Qt, Signal
 from cxjournal.qt.gui import QKeyEvent, QPalette
 from cxjournal.qt.widgets import (
     QDateEdit,
@@ -51,11 +52,6 @@ SCALES = (
     _Scale("stress", "&Stress", "calm", "overwhelmed"),
     _Scale("mood", "&Mood", "low", "very good"),
 )
-
-
-def long_date(on: dt.date) -> str:
-    """``Tue 3 Nov 2026`` in the user's language."""
-    return QLocale().toString(QDate(on.year, on.month, on.day), "ddd d MMM yyyy")
 
 
 class ScoreSlider(QSlider):
@@ -351,7 +347,7 @@ class CheckinForm(QGroupBox):
         if self._loading:
             return
         on = self.current_date()
-        day = "today" if on == self._today else long_date(on)
+        day = "today" if on == self._today else short_date(on, weekday=True)
         if self._baseline is None:
             if self._start_from is None:
                 text = (
@@ -361,8 +357,8 @@ class CheckinForm(QGroupBox):
             else:
                 text = (
                     f"No check-in for {day} yet. The sliders start where your check-in of "
-                    f"{long_date(self._start_from.on)} left them: change what differs, "
-                    "then press Enter."
+                    f"{short_date(self._start_from.on, weekday=True)} left them: "
+                    "change what differs, then press Enter."
                 )
         elif self.is_dirty():
             text = f"Changed: press Enter to save the check-in for {day}."

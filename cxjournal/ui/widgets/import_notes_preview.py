@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from cxjournal.domain.wording import long_date
 from cxjournal.exchange.imports import ImportPlan, ImportReport
 from cxjournal.exchange.imports.plan import counted
-from cxjournal.exchange.snapshot import long_date
 from cxjournal.qt.widgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from cxjournal.ui.plain_text import as_written, plain_label
 

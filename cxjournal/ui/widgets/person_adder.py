@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from cxjournal.domain.model import Person, Relationship
 from cxjournal.domain.power_audit import FIELD_GUIDANCE
+from cxjournal.domain.wording import DIMENSION_LABELS
 from cxjournal.qt.core import QStringListModel, Qt
 from cxjournal.qt.widgets import (
     QComboBox,
@@ -24,7 +25,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_wording import DIMENSION_LABELS, RELATIONSHIP_LABELS
+from cxjournal.ui.audit_wording import RELATIONSHIP_LABELS
 from cxjournal.ui.plain_text import plain_label
 from cxjournal.ui.read_only import writes_journal
 

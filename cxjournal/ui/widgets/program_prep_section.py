@@ -14,6 +14,7 @@ from collections.abc import Callable
 from cxjournal.domain.model import ProofPoint
 from cxjournal.domain.program_view import Preparation
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, proof_result_text
+from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import Qt
@@ -52,14 +53,14 @@ def attitude_line(prep: Preparation) -> str:
     now = ATTITUDE_LABELS[prep.attitude].lower() if prep.attitude else "no attitude noted"
     if person.desired_attitude is None:
         return f"Now {now}; no target set."
-    by = f" by {person.desired_by.day} {person.desired_by:%b %Y}" if person.desired_by else ""
+    by = f" by {short_date(person.desired_by)}" if person.desired_by else ""
     return f"Now {now}; target {ATTITUDE_LABELS[person.desired_attitude].lower()}{by}."
 
 
 def proof_line(point: ProofPoint) -> str:
     result = proof_result_text(point)
     metric = f"{point.metric}: {result}" if point.metric and result else point.metric or result
-    return f"{point.title} ({point.on.day} {point.on:%b %Y})" + (f" · {metric}" if metric else "")
+    return f"{point.title} ({short_date(point.on)})" + (f" · {metric}" if metric else "")
 
 
 class ProgramPrepSection(QGroupBox):
@@ -115,7 +116,7 @@ class ProgramPrepSection(QGroupBox):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            label = _plain(f"{point.title} ({point.on.day} {point.on:%b %Y})", "prep-proof")
+            label = _plain(f"{point.title} ({short_date(point.on)})", "prep-proof")
             label.setToolTip(as_written(proof_line(point), wrap=False))
             line.addWidget(label, 1)
             button = writes_journal(QPushButton("Shared today"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from cxjournal.domain.wording import short_date
 from cxjournal.qt.core import QPointF, QRectF, QSize, Qt
 from cxjournal.qt.gui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from cxjournal.qt.widgets import QSizePolicy, QWidget
@@ -63,7 +64,8 @@ class Sparkline(QWidget):
         if not parts:
             return "No check-ins in these two weeks"
         first, last = self._days[0], self._days[-1]
-        return f"{first.day} {first:%b} to {last.day} {last:%b}: " + ", ".join(parts)
+        span = f"{short_date(first, today=last)} to {short_date(last, today=last)}"
+        return f"{span}: " + ", ".join(parts)
 
     def points(self, name: str, rect: QRectF | None = None) -> list[QPointF | None]:
         """Where each value of ``name`` is drawn (``None`` for a missed day)."""

@@ -37,6 +37,7 @@ class FollowUpsCard(Card):
     ask_snooze = Signal(int)  # follow-up id: ask for the day
     ask_reschedule = Signal(int)
     dismiss = Signal(int)
+    delete = Signal(int)  # follow-up id: to the trash
     show_more = Signal()
 
     def __init__(self, short_date: Callable[[dt.date, dt.date], str]) -> None:
@@ -123,6 +124,9 @@ class FollowUpsCard(Card):
             ("reschedule", "&Reschedule…", lambda: self.ask_reschedule.emit(follow_up_id)),
             ("dismiss", "D&ismiss from Today (keep it in the note, without a date)",
              lambda: self.dismiss.emit(follow_up_id)),
+            ("", "", lambda: None),
+            ("delete", "De&lete the follow-up (it goes to the trash)",
+             lambda: self.delete.emit(follow_up_id)),
         ]  # fmt: skip
         for key, text, run in entries:
             if not key:
