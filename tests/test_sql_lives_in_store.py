@@ -1,5 +1,5 @@
-"""SQL lives under cxjournal/store only: no SQL text elsewhere, and SQLAlchemy only where the
-ORM writes have not moved yet (checked on the source, by AST)."""
+"""SQL lives under cxjournal/store only: no SQL text elsewhere, and no SQLAlchemy, Alembic or
+SQLite driver imported anywhere else (checked on the source, by AST)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,6 @@ SQL_TEXT = re.compile(
     re.DOTALL,
 )
 DATABASE_LIBRARIES = ("sqlalchemy", "alembic", "sqlcipher3", "sqlite3")
-#: modules outside the store that still run ORM sessions (their writes); the list only shrinks
-STILL_ON_THE_ORM = {
-    "journal/notes.py",
-    "journal/people.py",
-    "journal/resilience.py",
-}
 
 
 def outside_the_store() -> list[Path]:
@@ -70,14 +64,15 @@ def test_no_sql_text_outside_the_store() -> None:
     assert not found
 
 
-def test_only_the_listed_modules_still_use_sqlalchemy() -> None:
+def test_nothing_outside_the_store_imports_a_database_library() -> None:
+    """journal/, exchange/, cli/ and ui/ pass sessions and connections to the store's
+    functions; every query, ORM row class and driver import is the store's."""
     using = {
-        path.relative_to(PACKAGE).as_posix()
+        path.relative_to(PACKAGE).as_posix(): sorted(names)
         for path in outside_the_store()
-        if database_imports(path)
+        if (names := database_imports(path))
     }
-    assert using - STILL_ON_THE_ORM == set(), "new database code outside cxjournal/store"
-    assert STILL_ON_THE_ORM - using == set(), "moved to the store: take it off the list"
+    assert using == {}, "database code outside cxjournal/store: move it into a store function"
 
 
 def test_the_start_up_path_and_the_reads_use_no_sqlalchemy() -> None:
@@ -115,3 +110,21 @@ def test_the_scan_sees_sql(tmp_path: Path) -> None:
     assert any("UPDATE people SET" in t for t in texts)
     assert not any("Select a person" in t for t in texts)
     assert database_imports(bad) == {"sqlalchemy"}
+
+
+def test_the_scan_sees_every_database_import(tmp_path: Path) -> None:
+    """Imports only for typing, inside functions, and of submodules count too."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from __future__ import annotations\n"
+        "from typing import TYPE_CHECKING\n"
+        "from cxjournal.store import note_store\n"
+        "if TYPE_CHECKING:\n"
+        "    from sqlalchemy.orm import Session\n"
+        "def f() -> None:\n"
+        "    import alembic.command\n"
+        "    from sqlite3 import connect\n",
+        encoding="utf-8",
+    )
+    assert database_imports(bad) == {"sqlalchemy.orm", "alembic.command", "sqlite3"}
+    assert outside_the_store(), "the scan found no module outside the store"

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import Select, func, or_, select
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cxjournal.domain.cadence import DueStatus
-from cxjournal.domain.errors import NotFoundError, ValidationError
+from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Attitude, Person
 from cxjournal.domain.validation import person_problems
 from cxjournal.journal import stakeholders
 from cxjournal.journal.changes import Area
 from cxjournal.journal.stakeholders import DueStakeholder
-from cxjournal.store.mapping import apply_person, person_from_row
-from cxjournal.store.models import (
-    AgendaItemRow,
-    AuditRow,
-    NoteRow,
-    PersonRow,
-    PlanPersonRow,
-    ProofShareRow,
-    RatingRow,
-)
+from cxjournal.store import people_store
 from cxjournal.store.reads import people as people_reads
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
 
 
@@ -51,32 +38,24 @@ class PeopleOps:
         self._journal = journal
 
     def all(self, include_archived: bool = False) -> list[Person]:
-        query = select(PersonRow).order_by(func.lower(PersonRow.name), PersonRow.id)
-        if not include_archived:
-            query = query.where(PersonRow.archived.is_(False))
         with self._journal.session() as session:
-            return [person_from_row(row) for row in session.scalars(query)]
+            return people_store.all_people(session, include_archived)
 
     def get(self, person_id: int) -> Person:
         with self._journal.session() as session:
-            return person_from_row(_row(session, person_id))
+            return people_store.person(session, person_id)
 
     def find_by_name(self, name: str) -> Person | None:
         """The person with exactly this name, compared case-insensitively (oldest first)."""
         with self._journal.session() as session:
-            row = find_row_by_name(session, name)
-            return person_from_row(row) if row else None
+            return people_store.person_named(session, name)
 
     def add(self, person: Person) -> Person:
         problems = person_problems(person)
         if problems:
             raise ValidationError(problems)
         with self._journal.session(Area.PEOPLE) as session:
-            row = PersonRow()
-            apply_person(row, replace(person, id=None))
-            session.add(row)
-            session.flush()
-            return person_from_row(row)
+            return people_store.add_person(session, person)
 
     def update(self, person: Person) -> Person:
         if person.id is None:
@@ -85,21 +64,16 @@ class PeopleOps:
         if problems:
             raise ValidationError(problems)
         with self._journal.session(Area.PEOPLE) as session:
-            row = _row(session, person.id)
-            apply_person(row, person)
-            session.flush()
-            return person_from_row(row)
+            return people_store.update_person(session, person, person.id)
 
     def set_archived(self, person_id: int, archived: bool) -> Person:
         with self._journal.session(Area.PEOPLE) as session:
-            row = _row(session, person_id)
-            row.archived = archived
-            return person_from_row(row)
+            return people_store.set_person_archived(session, person_id, archived)
 
     def usage(self, person_id: int) -> dict[str, int]:
         """How much journal content refers to this person: notes, ratings, blocking flags."""
         with self._journal.session() as session:
-            return usage_counts(session, person_id)
+            return people_store.usage_counts(session, person_id)
 
     def delete(self, person_id: int) -> int:
         """Move a person to the trash with everything that is theirs: e-mails, notes and
@@ -147,53 +121,5 @@ class PeopleOps:
 
     def search(self, text: str, include_archived: bool = False) -> list[Person]:
         """People whose name, role, team or function contains ``text`` (case-insensitive)."""
-        like = f"%{text.strip().lower()}%"
-        query = select(PersonRow).where(
-            or_(
-                *(
-                    func.lower(col).like(like)
-                    for col in (PersonRow.name, PersonRow.role, PersonRow.team, PersonRow.function)
-                )
-            )
-        )
-        if not include_archived:
-            query = query.where(PersonRow.archived.is_(False))
         with self._journal.session() as session:
-            rows = session.scalars(query.order_by(func.lower(PersonRow.name)))
-            return [person_from_row(row) for row in rows]
-
-
-def _row(session: Session, person_id: int) -> PersonRow:
-    row = session.get(PersonRow, person_id)
-    if row is None:
-        raise NotFoundError(f"no person with id {person_id}")
-    return row
-
-
-def find_row_by_name(session: Session, name: str) -> PersonRow | None:
-    """Exact name match ignoring case (Unicode-aware, so "Émile" matches "émile"); oldest first."""
-    wanted = " ".join(name.split()).casefold()
-    for person_id, candidate in session.execute(
-        select(PersonRow.id, PersonRow.name).order_by(PersonRow.id)
-    ):
-        if " ".join(candidate.split()).casefold() == wanted:
-            return session.get(PersonRow, person_id)
-    return None
-
-
-def usage_counts(session: Session, person_id: int) -> dict[str, int]:
-    def count(query: Select[Any]) -> int:
-        return int(session.scalar(query) or 0)
-
-    return {
-        "notes": count(select(func.count()).where(NoteRow.person_id == person_id)),
-        "ratings": count(select(func.count()).where(RatingRow.person_id == person_id)),
-        "blocking flags": count(
-            select(func.count()).where(AuditRow.blocking_superior_person_id == person_id)
-        ),
-        "plan roles": count(select(func.count()).where(PlanPersonRow.person_id == person_id)),
-        "proof points shared": count(
-            select(func.count()).where(ProofShareRow.person_id == person_id)
-        ),
-        "talking points": count(select(func.count()).where(AgendaItemRow.person_id == person_id)),
-    }
+            return people_store.search_people(session, text, include_archived)

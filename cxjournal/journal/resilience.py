@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from sqlalchemy import Select, func, select
+from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import ResilienceEntry
@@ -37,24 +35,11 @@ from cxjournal.journal.resilience_summary import (
     summary,
 )
 from cxjournal.journal.setting_values import DISMISSED_WARNING_KEY, WARNING_RULE_KEY
-from cxjournal.store.mapping import (
-    RESILIENCE_COLUMNS,
-    apply_resilience,
-    resilience_from_columns,
-    resilience_from_row,
-)
-from cxjournal.store.models import ResilienceRow
-from cxjournal.store.orderings import order_check_ins
+from cxjournal.store import resilience_store
 from cxjournal.store.reads import resilience as reads
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cxjournal.journal.core import Journal
-
-if TYPE_CHECKING:
-    _AnySelect = Select[*tuple[Any, ...]]
-_Query = TypeVar("_Query", bound="_AnySelect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +64,7 @@ class ResilienceOps:
         if problems:
             raise ValidationError(problems)
         with self._journal.session(Area.RESILIENCE) as session:
-            return _save(session, entry)
+            return resilience_store.save_check_in(session, entry)
 
     def save_many(self, entries: Iterable[ResilienceEntry]) -> int:
         """Save several check-ins in one transaction (each date once; later ones win).
@@ -97,7 +82,7 @@ class ResilienceOps:
             raise ValidationError(problems)
         with self._journal.session(Area.RESILIENCE) as session:
             for entry in by_date.values():
-                _save(session, entry)
+                resilience_store.save_check_in(session, entry)
         return len(by_date)
 
     def delete(self, entry_id: int) -> int:
@@ -107,7 +92,7 @@ class ResilienceOps:
     def delete_on(self, on: dt.date) -> bool:
         """Move the check-in of ``on`` to the trash; False if there was none."""
         with self._journal.session() as session:
-            entry_id = session.scalar(select(ResilienceRow.id).where(ResilienceRow.on_date == on))
+            entry_id = resilience_store.check_in_id_on(session, on)
         if entry_id is None:
             return False
         self.delete(entry_id)
@@ -128,9 +113,8 @@ class ResilienceOps:
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[ResilienceEntry]:
         """Entries from ``start`` to ``end`` inclusive (open ends when None), oldest first."""
-        return self._entries(
-            _dated(select(*RESILIENCE_COLUMNS), start, end).order_by(ResilienceRow.on_date)
-        )
+        with self._journal.session() as session:
+            return resilience_store.check_ins_between(session, start, end)
 
     def newest_first(
         self,
@@ -141,15 +125,14 @@ class ResilienceOps:
     ) -> list[ResilienceEntry]:
         """Every entry (or a page of them), newest first: the history list; ``order`` sorts
         by another column (``store.orderings.CHECK_IN_ORDERS``), newest first within ties."""
-        query = order_check_ins(select(*RESILIENCE_COLUMNS), order, descending).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        return self._entries(query)
+        with self._journal.session() as session:
+            return resilience_store.check_ins_newest_first(
+                session, limit, offset, order, descending
+            )
 
     def count(self, start: dt.date | None = None, end: dt.date | None = None) -> int:
-        query = _dated(select(func.count(ResilienceRow.id)), start, end)
         with self._journal.session() as session:
-            return int(session.scalar(query) or 0)
+            return resilience_store.check_in_count(session, start, end)
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """Dates of the first and the last check-in; None when there is none."""
@@ -158,13 +141,8 @@ class ResilienceOps:
 
     def dates(self, start: dt.date | None = None, end: dt.date | None = None) -> list[dt.date]:
         """Dates that have a check-in, oldest first."""
-        query = _dated(select(ResilienceRow.on_date), start, end).order_by(ResilienceRow.on_date)
         with self._journal.session() as session:
-            return [_as_date(value) for value in session.scalars(query)]
-
-    def _entries(self, query: _AnySelect) -> list[ResilienceEntry]:
-        with self._journal.session() as session:
-            return [resilience_from_columns(row) for row in session.execute(query)]
+            return resilience_store.check_in_dates(session, start, end)
 
     # -- tags ------------------------------------------------------------------------
 
@@ -252,33 +230,6 @@ class ResilienceOps:
         dismissed = self.dismissed_warning()
         with self._journal.reading() as conn:
             return summary(conn, today, rule, dismissed)
-
-
-def _save(session: Session, entry: ResilienceEntry) -> ResilienceEntry:
-    row = session.scalars(select(ResilienceRow).where(ResilienceRow.on_date == entry.on)).first()
-    if row is None:
-        row = ResilienceRow()
-        session.add(row)
-    apply_resilience(row, entry)
-    session.flush()
-    return resilience_from_row(row)
-
-
-def _dated(query: _Query, start: dt.date | None, end: dt.date | None) -> _Query:
-    if start is not None:
-        query = query.where(ResilienceRow.on_date >= start)
-    if end is not None:
-        query = query.where(ResilienceRow.on_date <= end)
-    return query
-
-
-def _as_date(value: object) -> dt.date:
-    """A date from the ORM (already a date) or from raw SQL (ISO text)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _merge_spellings(kind: TagKind, counts: list[tuple[str, int, dt.date]]) -> list[TagUse]:

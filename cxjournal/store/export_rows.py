@@ -34,7 +34,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.ties import tie_indexes
-from cxjournal.store.mapping import RESILIENCE_COLUMNS, person_from_row, resilience_from_columns
+from cxjournal.store.mapping import person_from_row
 from cxjournal.store.models import (
     AuditRow,
     AuditTieRow,
@@ -42,7 +42,6 @@ from cxjournal.store.models import (
     ExitPlanRow,
     PersonRow,
     RatingRow,
-    ResilienceRow,
     SettingRow,
 )
 from cxjournal.store.records import (
@@ -52,6 +51,7 @@ from cxjournal.store.records import (
     from_row,
     tags_from_json,
 )
+from cxjournal.store.resilience_store import check_ins_between
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -217,8 +217,7 @@ def notes(session: Session) -> Iterator[Note]:
 
 def check_ins(session: Session) -> list[ResilienceEntry]:
     """Every check-in, by date."""
-    query = select(*RESILIENCE_COLUMNS).order_by(ResilienceRow.on_date)
-    return [resilience_from_columns(row) for row in session.execute(query)]
+    return check_ins_between(session)
 
 
 def exit_plan(session: Session) -> ExitPlan:
