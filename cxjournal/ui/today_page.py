@@ -40,16 +40,17 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
+from cxjournal.ui.today_follow_up_actions import FollowUpActions
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
-from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard, next_week
+from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED
 
 if TYPE_CHECKING:
-    from cxjournal.journal import Journal
+    pass
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -133,6 +134,7 @@ class TodayPage(Page):
         self.audit_card = Card("Latest power audit")
         self.stakeholder_card = Card("Stakeholder updates due")
         self.follow_up_card = FollowUpsCard(_day)
+        self.follow_up_actions = FollowUpActions(self)
         self._connect_follow_ups()
         self.resilience_card = Card("Resilience")
         self.exit_card = Card("Exit plan")
@@ -456,106 +458,13 @@ class TodayPage(Page):
         card = self.follow_up_card
         card.open_note.connect(lambda n: self.go("journal", note_id=n))
         card.show_more.connect(lambda: self.go("journal"))
-        card.done.connect(self._follow_up_done)
-        card.snooze.connect(self._snooze)
-        card.ask_snooze.connect(self._ask_snooze)
-        card.ask_reschedule.connect(self._ask_reschedule)
-        card.dismiss.connect(self._dismiss)
-        card.delete.connect(self._delete_follow_up)
-
-    def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        self._follow_up_write(
-            "Mark follow-up done" if done else "Open follow-up again",
-            follow_up_id,
-            "update the follow-up",
-            lambda j: j.notes.set_follow_up_done(follow_up_id, done),
-            "Follow-up done." if done else "Follow-up open again.",
-        )
-
-    def _snooze(self, follow_up_id: int, until: dt.date) -> None:
-        self._follow_up_write(
-            "Snooze follow-up",
-            follow_up_id,
-            "snooze the follow-up",
-            lambda j: j.notes.snooze_follow_up(follow_up_id, until),
-            f"Snoozed: back on Today on {_day(until, self.today())}.",
-        )
-
-    def _ask_snooze(self, follow_up_id: int) -> None:
-        from cxjournal.ui.dialogs import pick_date_dialog
-
-        today = self.today()
-        until = pick_date_dialog.ask_date(
-            self.context.window,
-            "Snooze follow-up",
-            "Leave this follow-up off Today until the day you choose. It keeps its due date.",
-            "Back on",
-            next_week(today),
-            today + dt.timedelta(days=1),
-        )
-        if until is not None:
-            self._snooze(follow_up_id, until)
-
-    def _ask_reschedule(self, follow_up_id: int) -> None:
-        from cxjournal.ui.dialogs import pick_date_dialog
-
-        item = self.follow_up_card.items.get(follow_up_id)
-        today = self.today()
-        due = pick_date_dialog.ask_date(
-            self.context.window,
-            "Reschedule follow-up",
-            f"A new due date for: {item.text}" if item else "A new due date.",
-            "Due",
-            today + dt.timedelta(days=7),
-            today,
-        )
-        if due is not None:
-            self._follow_up_write(
-                "Reschedule follow-up",
-                follow_up_id,
-                "reschedule the follow-up",
-                lambda j: j.notes.reschedule_follow_up(follow_up_id, due),
-                f"Rescheduled to {_day(due, today)}.",
-            )
-
-    def _dismiss(self, follow_up_id: int) -> None:
-        self._follow_up_write(
-            "Dismiss follow-up",
-            follow_up_id,
-            "dismiss the follow-up",
-            lambda j: j.notes.dismiss_follow_up(follow_up_id),
-            "Dismissed from Today: the follow-up stays open in its note, without a date.",
-        )
-
-    def _delete_follow_up(self, follow_up_id: int) -> None:
-        from cxjournal.journal.undo import undoable_delete
-
-        done = self.run_undoable(
-            "Delete follow-up",
-            "delete the follow-up",
-            undoable_delete("follow_up", follow_up_id),
-            UNCHANGED,
-            on_failure=Area.NOTES,
-        )
-        if done is not None:
-            self.context.show_status(
-                "Follow-up deleted: Edit > Undo, or Edit > Trash…, brings it back."
-            )
-
-    def _follow_up_write(
-        self, name: str, follow_up_id: int, what: str, write: Callable[[Journal], object], done: str
-    ) -> None:
-        from cxjournal.journal.undo import follow_up_scope, recorded
-
-        changed = self.run_undoable(
-            name,
-            what,
-            recorded(follow_up_scope(follow_up_id), write),
-            UNCHANGED,
-            on_failure=Area.NOTES,  # the list is redrawn from the journal
-        )
-        if changed is not None:
-            self.context.show_status(done)
+        actions = self.follow_up_actions
+        card.done.connect(actions.done)
+        card.snooze.connect(actions.snooze)
+        card.ask_snooze.connect(actions.ask_snooze)
+        card.ask_reschedule.connect(actions.ask_reschedule)
+        card.dismiss.connect(actions.dismiss)
+        card.delete.connect(actions.delete)
 
     def _fill_resilience(self, overview: TodayOverview) -> None:
         summary = overview.resilience

@@ -98,14 +98,14 @@ def test_follow_up_done_on_today_is_undone(qtbot: Any, main_window: Any, journal
     fid = note.follow_ups[0].id or 0
     main_window.navigate("today")
     today = main_window.page("today")
-    today._follow_up_done(fid, True)
+    today.follow_up_actions.done(fid, True)
     assert journal.notes.get(note.id or 0).follow_ups[0].done
     undo = _undo(main_window)
     assert undo.stack.undoText() == "Mark follow-up done"
     undo.stack.undo()
     assert not journal.notes.get(note.id or 0).follow_ups[0].done
-    today._snooze(fid, DAY + dt.timedelta(days=7))
-    today._dismiss(fid)
+    today.follow_up_actions.snooze(fid, DAY + dt.timedelta(days=7))
+    today.follow_up_actions.dismiss(fid)
     assert journal.notes.get(note.id or 0).follow_ups[0].due is None
     undo.stack.undo()
     undo.stack.undo()
