@@ -306,7 +306,8 @@ class Journal:
             from cxjournal.store.write_errors import write_failure
 
             raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
-        if self._changes is not None:
+        if changes and self._changes is not None:
+            # a read (on a worker thread too, while the GUI thread performs) leaves it alone
             self._changes |= changes
 
     @contextmanager
