@@ -1,8 +1,9 @@
 """Runs inside its own process for the benchmark: page visits, Trends render, search, memory.
 
-    python gui_probe.py JOURNAL.db SETTINGS.ini
+    python gui_probe.py JOURNAL.db SETTINGS.ini [--visits | --immediate | --idle | --cold]
 
-Prints one JSON object on standard output.
+Prints one JSON object on standard output. ``--visits`` measures the page visits only
+(first, second, and a refresh after a note is added), for the costs against size.
 """
 
 from __future__ import annotations
@@ -90,6 +91,21 @@ def main() -> None:
         warm_up.prebuild(window)
         _paint(app, window)
     keys = [spec.key for spec in PAGES]
+    first, second = _visits(app, window, keys)
+    if "--visits" in sys.argv:
+        refresh = _refreshes(app, window, journal, keys)
+        print(
+            json.dumps({"first_visit_ms": first, "second_visit_ms": second, "refresh_ms": refresh})
+        )
+        sys.stdout.flush()
+        os._exit(0)
+    _rest(app, window, journal, keys, first, second)
+
+
+def _visits(
+    app: object, window: object, keys: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each page's first visit, then its second (median of five), in milliseconds."""
     first: dict[str, float] = {}
     second: dict[str, float] = {}
     shown = keys[0]  # the window opens on it: its first visit is its second
@@ -120,7 +136,55 @@ def main() -> None:
             _paint(app, window)
             samples.append((time.perf_counter() - start) * 1000)
         second[key] = statistics.median(samples)
+    return first, second
 
+
+def _refreshes(app: object, window: object, journal: object, keys: list[str]) -> dict[str, float]:
+    """Each page, showing, redrawn by its ``refresh()`` after a note was added (the write
+    itself not counted), to painted: median of three, in milliseconds."""
+    import datetime as dt
+
+    from cxjournal.domain.model import Note, NoteKind
+
+    people = journal.people.all()  # type: ignore[attr-defined]
+    person_id = people[0].id if people else None
+    refresh: dict[str, float] = {}
+    for key in keys:
+        window.navigate(key)  # type: ignore[attr-defined]
+        _paint(app, window)
+        _settle(app, 0.1)
+        page = window.page(key)  # type: ignore[attr-defined]
+        samples = []
+        for index in range(3):
+            note = Note(
+                on=dt.date.today(),
+                text=f"Benchmark note {key} {index}",
+                kind=NoteKind.ONE_ON_ONE if person_id else NoteKind.OTHER,
+                person_id=person_id,
+            )
+            done = journal.perform(lambda j, note=note: j.notes.add(note))  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            page.refresh()
+            _paint(app, window)
+            samples.append((time.perf_counter() - start) * 1000)
+            # the other pages learn of the note too (untimed): they redraw when next shown
+            window.services.bus.announce(done.changes)  # type: ignore[attr-defined]
+            _paint(app, window)
+            _settle(app, 0.1)
+        refresh[key] = statistics.median(samples)
+    return refresh
+
+
+def _rest(
+    app: object,
+    window: object,
+    journal: object,
+    keys: list[str],
+    first: dict[str, float],
+    second: dict[str, float],
+) -> None:
+    """Trends' redraw and range switch, search and the dialog, peak memory; prints them with
+    the visits."""
     trends: list[float] = []
     range_switch: list[float] = []
     if "trends" in keys:
