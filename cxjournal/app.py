@@ -122,9 +122,11 @@ def end_session(journal: Journal, lock: _Lock | None, backup: bool) -> None:
     started right after quitting opens; then the quit backup (at most one a day, beside
     the journal; with ``backup``) is made from a read snapshot, which that app's writes do
     not disturb (``journal/backup_ops.backup_after_quit``). Never raises for the backup."""
-    from cxjournal.journal.backup_ops import backup_after_quit, quit_backup_due
+    due = False
+    if backup:  # the backup's modules (SQLAlchemy among them) only when one may be made
+        from cxjournal.journal.backup_ops import quit_backup_due
 
-    due = backup and quit_backup_due(journal)
+        due = quit_backup_due(journal)
     try:
         if not due:
             journal.close()
@@ -132,6 +134,8 @@ def end_session(journal: Journal, lock: _Lock | None, backup: bool) -> None:
         if lock is not None:
             lock.unlock()
     if due:
+        from cxjournal.journal.backup_ops import backup_after_quit
+
         try:
             backup_after_quit(journal)
         finally:

@@ -301,11 +301,12 @@ class TodayPage(Page):
 
     def _fill_meetings(self) -> None:
         """After the paint: the calendar's meetings of today and tomorrow."""
+        if not self.isVisible():  # left or closed before this turn came: read when shown
+            self._stale = True
+            return
         now = self.now()
-        calendar = self.journal.calendar
-        has_calendar = bool(calendar.sources())
-        found = calendar.meetings(now.date(), now.date() + dt.timedelta(days=1))
-        self.meetings_card.fill(found if has_calendar else [], now, has_calendar)
+        card = self.journal.today.meetings(now.date(), now.date() + dt.timedelta(days=1))
+        self.meetings_card.fill(card.meetings, now, card.has_calendar)
 
     def log_meeting(self, person_id: int, day: dt.date, kind: str) -> None:
         """Write the note of a meeting that took place, its person, day and kind filled in."""
