@@ -252,7 +252,8 @@ class MergeWriter:
                 values = note_values(note)
                 values["person_id"] = None if person is None else ids[person]
                 todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-                if _take(present, _note_key(tuple(values.values()), todo)):
+                # (into a journal without notes, no key is needed: nothing can match)
+                if present and _take(present, _note_key(tuple(values.values()), todo)):
                     skipped += 1
                     continue
                 note_rows.append({"id": next_id, **values})

@@ -177,3 +177,29 @@ def test_an_unknown_trigger_shape_is_left_alone() -> None:
         bulk_index.bulk_statement("CREATE TRIGGER t AFTER INSERT ON notes BEGIN END", "notes")
         is None
     )
+
+
+def test_into_a_journal_without_notes_no_note_is_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing can match in a journal without notes, so no note's key is made; a second
+    import of the same file compares every note and skips them all."""
+    source, data = demo(tmp_path)
+    keys: list[Any] = []
+    made = import_merge._note_key
+
+    def counted(*args: Any) -> Any:
+        keys.append(args)
+        return made(*args)
+
+    monkeypatch.setattr(import_merge, "_note_key", counted)
+    target = tmp_path / "journal.db"
+    journal = Journal.open(target)
+    try:
+        first = import_file(journal, source)
+        assert keys == [] and first.notes_added == len(data["notes"]) > 50
+        second = import_file(journal, source)
+    finally:
+        journal.close()
+    assert second.notes_added == 0 and second.notes_skipped == len(data["notes"])
+    assert len(keys) == 2 * len(data["notes"])  # the journal's notes and the file's

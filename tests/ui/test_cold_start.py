@@ -148,3 +148,28 @@ def test_quit_after_paint_imports_no_database_layer_from_start_to_exit(tmp_path:
         m for m in imported if any(m == w or m.startswith(w + ".") for w in NOT_BEFORE_FIRST_PAINT)
     )
     assert unwanted == []
+
+
+def test_qt_classes_are_handed_out_as_asked_for_not_all_at_import() -> None:
+    code = (
+        "import pytest\n"
+        "from cxjournal.qt import core, gui, widgets\n"
+        "from cxjournal.qt.widgets import QLabel\n"
+        "import PySide6.QtWidgets\n"
+        "assert QLabel is PySide6.QtWidgets.QLabel and widgets.QLabel is QLabel\n"
+        "assert core.Qt is __import__('PySide6.QtCore').QtCore.Qt\n"
+        "with pytest.raises(ImportError):\n"
+        "    from cxjournal.qt.widgets import QNoSuchWidget\n"
+        "made = [n for n in ('QTreeWidget', 'QCalendarWidget') if n in vars(widgets)]\n"
+        "print(made, 'QPdfWriter' in vars(gui), 'QTimeLine' in vars(core),\n"
+        "      'QLabel' in vars(widgets))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.stdout.strip() == "[] False False True", done.stdout + done.stderr
