@@ -45,6 +45,9 @@ sys.path.insert(0, str(ROOT))
 PY = sys.executable
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 ENV.pop("CXJOURNAL_PASSPHRASE", None)
+# timed as an installed copy runs: from compiled bytecode (pip and the bundle compile it),
+# which a PYTHONDONTWRITEBYTECODE in the caller's environment would leave unwritten
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PASSPHRASE = "benchmark passphrase, not a secret"
 CACHE = Path(
     os.environ.get("CXJOURNAL_BENCH_CACHE", Path(tempfile.gettempdir()) / "cxjournal-bench")
