@@ -135,10 +135,11 @@ def end_session(
     if lock is not None:
         lock.unlock()
     try:
-        from cxjournal.journal.backup_ops import backup_after_quit, quit_backup_due
+        if backup:  # the backup's modules (SQLAlchemy among them) only when one may be made
+            from cxjournal.journal.backup_ops import backup_after_quit, quit_backup_due
 
-        if backup and quit_backup_due(journal):
-            backup_after_quit(journal)
+            if quit_backup_due(journal):
+                backup_after_quit(journal)
     finally:
         try:
             if settle is not None:
