@@ -18,6 +18,7 @@ from cxjournal.domain.program_view import Preparation, ProgramView, preparation,
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.changes import Area
 from cxjournal.store import program_store
+from cxjournal.store.note_reads import notes_for_program_rules
 from cxjournal.store.orm_reads import people_by_id
 
 if TYPE_CHECKING:
@@ -121,9 +122,17 @@ class ProgramOps:
         )
 
     def view(self, on: dt.date) -> ProgramView:
-        """The program, its risks and the grid as of ``on``."""
-        found = self.inputs()
-        return program_view(found.program, found.people, found.notes, on, found.thresholds)
+        """The program, its risks and the grid as of ``on``.
+
+        The rules read a few notes per person (``notes_for_program_rules``), not every
+        note, so Today and the Program page cost the same on a journal of any length.
+        """
+        thresholds = self._journal.settings.thresholds()
+        with self._journal.session() as session:
+            people = _directory(session)
+            program = program_store.read_program(session, people)
+            notes = notes_for_program_rules(session, on, thresholds.format_streak)
+        return program_view(program, list(people.values()), notes, on, thresholds)
 
     def preparation(self, person_id: int, on: dt.date) -> tuple[Preparation, list[FollowUp]]:
         """The program side of a 1:1 with the person on ``on``, and their open follow-ups."""

@@ -27,6 +27,7 @@ from sqlalchemy import (
     orm,
     text,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -296,6 +297,18 @@ class NoteRow(Base):
         CheckConstraint(_optional_in("outcome", NOTE_OUTCOMES), name="outcome_known"),
         Index("ix_notes_person_date", "person_id", "on_date"),
         Index("ix_notes_person_kind_date", "person_id", "kind", "on_date"),
+        Index(
+            "ix_notes_person_goal_date",
+            "person_id",
+            "on_date",
+            sqlite_where=sql_text("goal IS NOT NULL"),
+        ),
+        Index(
+            "ix_notes_person_attitude_date",
+            "person_id",
+            "on_date",
+            sqlite_where=sql_text("attitude IS NOT NULL"),
+        ),
         Index("ix_notes_on_date", "on_date"),
     )
 

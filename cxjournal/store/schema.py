@@ -27,6 +27,7 @@ REVISIONS: tuple[str, ...] = (
     "0005_snooze",
     "0006_trash",
     "0007_contact_index",
+    "0008_rule_indexes",
 )
 HEAD = REVISIONS[-1]
 

@@ -75,9 +75,9 @@ def directory(
     """Every person (not archived unless asked), by name: their latest contact, the attitude
     of their latest note that records one, and how many notes they have.
 
-    One query, a few index seeks per person on ``ix_notes_person_date`` (the attitude:
-    the person's notes newest first, up to the first that records one; the count: the
-    person's range of the index), so no note outside the people's own is read.
+    One query, a few index seeks per person (the attitude: the person's latest note that
+    records one, ``ix_notes_person_attitude_date``; the count: the person's range of
+    ``ix_notes_person_date``), so no note outside the people's own is read.
     """
     rows = conn.execute(
         f"SELECT {person_columns('p')}, {last_contact_column('p')}, "
