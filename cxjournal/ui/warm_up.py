@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from cxjournal.ui.closing import SessionEnding, interruptible
+
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
 
@@ -48,11 +50,23 @@ def _import_all(modules: tuple[str, ...]) -> None:
             log.debug("warm-up could not import %s", name, exc_info=True)
 
 
+#: the import threads started, so that quitting can wait for them (:func:`finish_imports`)
+_STARTED: list[threading.Thread] = []
+
+
 def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     """Begin importing ``modules`` on a daemon thread; returns it (join to wait)."""
     thread = threading.Thread(target=_import_all, args=(modules,), name="warm-up", daemon=True)
     thread.start()
+    _STARTED.append(thread)
     return thread
+
+
+def finish_imports() -> None:
+    """Wait for the import threads still running: the interpreter never shuts down while
+    one is half-way through loading a compiled module."""
+    while _STARTED:
+        _STARTED.pop().join()
 
 
 #: Pages whose first build is slow (several pyqtgraph plots, every audit analysed, the
@@ -132,9 +146,13 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
 
 
 def _run_step(key: str, step: Callable[[], None]) -> bool:
-    """Run one step; False when the page cannot be built (its later steps are skipped)."""
+    """Run one step; False when the page cannot be built (its later steps are skipped),
+    or when SIGTERM cut it short (the session is ending: nothing more is built)."""
     try:
-        step()
+        with interruptible():  # it only reads: quitting need not wait for it
+            step()
+    except SessionEnding:
+        return False
     except KeyError:
         return False  # no such page in this build
     except Exception:  # the page builds again, and reports, when visited
