@@ -159,6 +159,18 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _clean_string(value: Any) -> bool:
+    """A string that is valid Unicode (no lone surrogate): read as it is, no problem to say.
+    Anything else takes the readers' long way, which says what is wrong and where."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -217,6 +229,8 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING:
             return ""
+        if _clean_string(value):
+            return str(value)
         return self._string(value, _join(path, key))
 
     def _string(self, value: Any, path: str) -> str:
@@ -253,6 +267,10 @@ class FieldReader:
         value = self._get(o, key, path, required=True)
         if value is _MISSING:
             return "?"
+        if _clean_string(value) and 1 <= len(value.strip()) <= (
+            len(value) if max_len is None else max_len
+        ):
+            return str(value)
         before = len(self.problems)
         text = self._string(value, _join(path, key))
         if len(self.problems) > before:
@@ -269,6 +287,8 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING:
             return ()
+        if isinstance(value, list) and all(_clean_string(w) and w.strip() for w in value):
+            return tuple(value)
         lpath = _join(path, key)
         if not isinstance(value, list):
             self.bad(lpath, f"must be a list of strings, not {show_value(value)}")
@@ -374,6 +394,11 @@ class FieldReader:
         value = self._get(o, key, path, required=required)
         if value is _MISSING:
             return None
+        if isinstance(value, str) and _DATE_RE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass  # said below
         dpath = _join(path, key)
         if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
             self.bad(dpath, f"must be a date written YYYY-MM-DD, not {show_value(value)}")
@@ -453,6 +478,9 @@ class FieldReader:
         value = self._get(o, "id", path, required=required)
         if value is _MISSING:
             return None
+        if isinstance(value, str) and value and value not in seen:
+            seen.add(value)
+            return value
         ipath = _join(path, "id")
         if not isinstance(value, str) or not value:
             self.bad(ipath, f"must be a non-empty string, not {show_value(value)}")
@@ -476,6 +504,8 @@ class FieldReader:
         value = self._get(o, key, path, required=required)
         if value is _MISSING:
             return None
+        if isinstance(value, str) and value in people:
+            return value
         rpath = _join(path, key)
         if not isinstance(value, str):
             self.bad(rpath, f"must be a person id (a string), not {show_value(value)}")

@@ -26,7 +26,7 @@ from cxjournal.journal.exit_plan import sync_with_latest_audit
 from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
 from cxjournal.store import import_writes as store
 from cxjournal.store import records
-from cxjournal.store.bulk_index import index_notes_at_end
+from cxjournal.store.bulk_index import index_at_end
 from cxjournal.store.mapping import note_values, person_values, resilience_values
 from cxjournal.store.records import tags_from_json
 
@@ -51,8 +51,9 @@ _STEPS = (
 
 #: Rows of notes sent to the database at a time: an import's memory stays flat.
 WRITE_BATCH = 2000
-#: From this many notes on, they are indexed for search once, at the end of the import.
-BULK_INDEX_NOTES = 2000
+#: From this many new notes and check-ins on, they are indexed for search once, after they
+#: are written (:mod:`cxjournal.store.bulk_index`), instead of row by row.
+BULK_INDEX_ROWS = 2000
 
 
 def report(progress: Progress | None, step: int) -> None:
@@ -94,9 +95,12 @@ class MergeWriter:
         report(self.progress, 2)
         self._audits([a.audit for a in doc.audits])
         report(self.progress, 3)
-        self._notes(self.doc.notes, ids)
-        report(self.progress, 4)
-        self._write_checkins(*checkins)
+        with ExitStack() as stack:
+            if len(self.doc.notes) + len(checkins[0]) >= BULK_INDEX_ROWS:
+                stack.enter_context(index_at_end(self.session))
+            self._notes(self.doc.notes, ids)
+            report(self.progress, 4)
+            self._write_checkins(*checkins)
         report(self.progress, 5)
         plan_from_file = self._exit_plan()
         if not plan_from_file and self._latest_audit() != latest_before:
@@ -244,27 +248,25 @@ class MergeWriter:
         added = skipped = 0
         note_rows: list[dict[str, Any]] = []
         follow_up_rows: list[dict[str, Any]] = []
-        with ExitStack() as stack:
-            if len(notes) >= BULK_INDEX_NOTES:
-                stack.enter_context(index_notes_at_end(self.session))
-            for doc_note in notes:
-                note, person = doc_note.note, doc_note.person_file_id
-                values = note_values(note)
-                values["person_id"] = None if person is None else ids[person]
-                todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
-                if _take(present, _note_key(tuple(values.values()), todo)):
-                    skipped += 1
-                    continue
-                note_rows.append({"id": next_id, **values})
-                follow_up_rows.extend(
-                    {"note_id": next_id, "position": at, "text": text, "due": due, "done": done}
-                    for at, (text, due, done) in enumerate(todo)
-                )
-                next_id += 1
-                added += 1
-                if len(note_rows) >= WRITE_BATCH:
-                    self._write_notes(note_rows, follow_up_rows)
-            self._write_notes(note_rows, follow_up_rows)
+        for doc_note in notes:
+            note, person = doc_note.note, doc_note.person_file_id
+            values = note_values(note)
+            values["person_id"] = None if person is None else ids[person]
+            todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
+            # (into a journal without notes, no key is needed: nothing can match)
+            if present and _take(present, _note_key(tuple(values.values()), todo)):
+                skipped += 1
+                continue
+            note_rows.append({"id": next_id, **values})
+            follow_up_rows.extend(
+                {"note_id": next_id, "position": at, "text": text, "due": due, "done": done}
+                for at, (text, due, done) in enumerate(todo)
+            )
+            next_id += 1
+            added += 1
+            if len(note_rows) >= WRITE_BATCH:
+                self._write_notes(note_rows, follow_up_rows)
+        self._write_notes(note_rows, follow_up_rows)
         self.counts.update(notes_added=added, notes_skipped=skipped)
 
     def _write_notes(self, notes: list[dict[str, Any]], follow_ups: list[dict[str, Any]]) -> None:

@@ -3,7 +3,9 @@
 Reading a source replaces its meetings in one transaction; the same file read
 twice changes nothing; a malformed file is refused with its line number and
 changes nothing; a vanished file keeps its meetings and says so. The .ics
-reader is imported only when a file is read.
+reader is imported only when a file is read, and the writes' SQLAlchemy only
+when a source is added, read or removed: the reads (Today's meetings card, at
+start-up) are SQL text.
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from cxjournal.domain.meetings import (
     SourceRead,
     declined,
 )
+from cxjournal.journal import setting_values
 from cxjournal.journal.changes import Area
-from cxjournal.store import calendar_store
+from cxjournal.store.reads import Connection
+from cxjournal.store.reads import calendar as stored
+from cxjournal.store.reads import people as people_reads
+from cxjournal.store.reads import settings as stored_settings
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -44,8 +50,8 @@ class CalendarOps:
     # -- sources ---------------------------------------------------------------------
 
     def sources(self) -> list[CalendarSource]:
-        with self._journal.session() as session:
-            return calendar_store.read_sources(session)
+        with self._journal.reading() as conn:
+            return stored.sources(conn)
 
     def add(self, path: str | Path, now: dt.datetime | None = None) -> SourceRead:
         """Register ``path`` and read it; a file that cannot be read registers nothing."""
@@ -56,6 +62,8 @@ class CalendarOps:
         return self._store(name, data, _now(now), register=True)
 
     def remove(self, path: str | Path) -> None:
+        from cxjournal.store import calendar_store
+
         with self._journal.session(Area.MEETINGS) as session:
             calendar_store.remove_source(session, source_path(path))
 
@@ -74,6 +82,8 @@ class CalendarOps:
 
     def read(self, path: str | Path, now: dt.datetime | None = None) -> SourceRead:
         """Read one registered source again (the file watcher's operation)."""
+        from cxjournal.store import calendar_store
+
         name = source_path(path)
         data = self._read_bytes(name)
         if data is None:
@@ -96,17 +106,17 @@ class CalendarOps:
 
     def _store(self, name: str, data: bytes, now: dt.datetime, register: bool) -> SourceRead:
         from cxjournal.exchange.ics_reader import IcsError, read_ics
+        from cxjournal.store import calendar_store
 
         digest = hashlib.sha256(data).hexdigest()
         with self._journal.session(Area.MEETINGS) as session:
             row = calendar_store.find_source(session, name)
             if row is None and not register:
                 raise NotFoundError(f"{name} is not a calendar of this journal")
-            if row is not None and row.digest == digest and not row.missing:
-                count = next(
-                    s.meeting_count for s in calendar_store.read_sources(session) if s.id == row.id
-                )
-                return SourceRead(name, "unchanged", count)
+            unchanged = row is not None and row.digest == digest and not row.missing
+        if unchanged:
+            count = next(s.meeting_count for s in self.sources() if s.path == name)
+            return SourceRead(name, "unchanged", count)
         try:
             occurrences = read_ics(data, now).occurrences
         except IcsError as exc:
@@ -131,28 +141,35 @@ class CalendarOps:
     def meetings(self, first: dt.date, last: dt.date) -> list[Meeting]:
         """Meetings that start from ``first`` 00:00 to ``last`` 24:00 local time, declined
         ones left out, by start then summary; times in the local zone."""
-        start = dt.datetime.combine(first, dt.time()).astimezone()
-        stop = dt.datetime.combine(last + dt.timedelta(days=1), dt.time()).astimezone()
-        with self._journal.session() as session:
-            stored = calendar_store.meetings_between(session, start, stop)
-        if not stored:
-            return []
-        my_emails = self._journal.settings.my_emails()
-        matcher = PeopleMatcher(self._journal.people.all(), my_emails)
-        found = []
-        for row in stored:
-            if declined(row.attendees, my_emails):
-                continue
-            people, one_on_one = matcher.match(row.summary, row.organizer, row.attendees)
-            found.append(
-                Meeting(
-                    start=row.start.astimezone(),
-                    end=row.end.astimezone(),
-                    summary=row.summary,
-                    uid=row.uid,
-                    one_on_one=one_on_one,
-                    people=people,
-                    source=row.source,
-                )
+        with self._journal.reading() as conn:
+            return meetings_in(conn, first, last)
+
+
+def meetings_in(conn: Connection, first: dt.date, last: dt.date) -> list[Meeting]:
+    """:meth:`CalendarOps.meetings` read on ``conn`` (Today reads it on the journal's own
+    connection, before the first paint)."""
+    start = dt.datetime.combine(first, dt.time()).astimezone()
+    stop = dt.datetime.combine(last + dt.timedelta(days=1), dt.time()).astimezone()
+    found_rows = stored.meetings_between(conn, start, stop)
+    if not found_rows:
+        return []
+    emails = stored_settings.values(conn, (setting_values.MY_EMAILS_KEY,))
+    my_emails = setting_values.my_emails(emails.get(setting_values.MY_EMAILS_KEY))
+    matcher = PeopleMatcher(people_reads.everyone(conn), my_emails)
+    found = []
+    for row in found_rows:
+        if declined(row.attendees, my_emails):
+            continue
+        people, one_on_one = matcher.match(row.summary, row.organizer, row.attendees)
+        found.append(
+            Meeting(
+                start=row.start.astimezone(),
+                end=row.end.astimezone(),
+                summary=row.summary,
+                uid=row.uid,
+                one_on_one=one_on_one,
+                people=people,
+                source=row.source,
             )
-        return found
+        )
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -69,6 +70,9 @@ class Journal:
         self._key = (key or passphrase) if encrypted else None
         #: the areas changed by the operation :meth:`perform` is running (None outside one)
         self._changes: Area | None = None
+        #: the transactions open, by thread: closing waits for those of other threads
+        self._open: dict[int, int] = {}
+        self._open_changed = threading.Condition()
 
     # -- opening -----------------------------------------------------------------
 
@@ -96,6 +100,13 @@ class Journal:
             raise JournalOpenError(
                 f"{path} is {kind}, so it cannot be a journal: name a journal file with --db"
             )
+
+    @staticmethod
+    def derive_key_ahead(path: Path, passphrase: str) -> None:
+        """Start deriving the key of the encrypted journal at ``path`` in the background, to
+        be ready when :meth:`open` is called with this passphrase (which then derives
+        nothing itself); nothing for a plain or missing file."""
+        rawdb.derive_ahead(Path(path), passphrase)
 
     @staticmethod
     def is_read_only(path: Path) -> bool:
@@ -205,6 +216,9 @@ class Journal:
         return self._raw
 
     def close(self) -> None:
+        """Close the connections, once the transactions other threads have open (a page's
+        read in the background) have ended."""
+        self._wait_for_other_threads()
         self._raw.close()
         engine = vars(self).get("engine")
         if engine is not None:
@@ -291,6 +305,13 @@ class Journal:
         """
         from cxjournal.store.session import WRITE_FAILURES, transaction
 
+        with self._counted(), self._transaction(changes, transaction, WRITE_FAILURES) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(
+        self, changes: Area, transaction: Any, write_failures: Any
+    ) -> Iterator[Session]:
         try:
             with transaction(self.engine) as session:
                 watch = self._changes is not None and not changes
@@ -302,12 +323,33 @@ class Journal:
                     session.flush()  # what commit would write, counted first
                     if _total_changes(session) != before:
                         changes = Area.ALL  # a write that did not say what it changed
-        except WRITE_FAILURES as exc:
+        except write_failures as exc:
             from cxjournal.store.write_errors import write_failure
 
             raise (explain(self.path, exc, self.read_only) or write_failure(exc)) from exc
-        if self._changes is not None:
+        if changes and self._changes is not None:
+            # a read (on a worker thread too, while the GUI thread performs) leaves it alone
             self._changes |= changes
+
+    @contextmanager
+    def _counted(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._open_changed:
+            self._open[me] = self._open.get(me, 0) + 1
+        try:
+            yield
+        finally:
+            with self._open_changed:
+                self._open[me] -= 1
+                if not self._open[me]:
+                    del self._open[me]
+                self._open_changed.notify_all()
+
+    def _wait_for_other_threads(self, timeout: float = 120.0) -> bool:
+        """True once no other thread has a transaction open (False after ``timeout``)."""
+        me = threading.get_ident()
+        with self._open_changed:
+            return self._open_changed.wait_for(lambda: not set(self._open) - {me}, timeout)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -31,7 +31,8 @@ from cxjournal.domain.model import (
     Relationship,
 )
 from cxjournal.journal.changes import Area
-from cxjournal.store.drafts import Draft as Draft
+from cxjournal.store.reads import drafts as stored
+from cxjournal.store.reads.drafts import Draft as Draft
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -197,7 +198,8 @@ def prepare_payload(person_id: int, talking_points: str) -> dict[str, Any]:
 class DraftOps:
     """Drafts kept in the journal (so encrypted with it): save, load, discard.
 
-    Each call is one transaction; the store functions are in :mod:`cxjournal.store.drafts`.
+    Each call is one transaction; the store functions are in :mod:`cxjournal.store.drafts`
+    (writes) and :mod:`cxjournal.store.reads.drafts` (the list).
     """
 
     def __init__(self, journal: Journal, clock: Callable[[], dt.datetime] | None = None) -> None:
@@ -240,15 +242,12 @@ class DraftOps:
             return delete_draft(session, kind, key)
 
     def all(self) -> list[Draft]:
-        """Every draft kept, with its payload and when it was last written, newest first."""
-        from cxjournal.store.drafts import list_drafts
+        """Every draft kept, with its payload and when it was last written, newest first.
 
-        with self._journal.session() as session:
-            return list_drafts(session)
+        Read on the journal's own connection (the GUI thread's, as Today's reads), so the
+        drafts offered back at start-up need no SQLAlchemy."""
+        return stored.listed(self._journal.raw())
 
     def keys(self, kind: str | None = None) -> list[tuple[str, str]]:
         """``(kind, key)`` of every draft (of one kind), newest first."""
-        from cxjournal.store.drafts import list_drafts
-
-        with self._journal.session() as session:
-            return [(d.kind, d.key) for d in list_drafts(session, kind)]
+        return [(d.kind, d.key) for d in stored.listed(self._journal.raw(), kind)]

@@ -38,8 +38,8 @@ class PeopleOps:
         self._journal = journal
 
     def all(self, include_archived: bool = False) -> list[Person]:
-        with self._journal.session() as session:
-            return people_store.all_people(session, include_archived)
+        with self._journal.reading() as conn:
+            return people_reads.everyone(conn, include_archived)
 
     def get(self, person_id: int) -> Person:
         with self._journal.session() as session:

@@ -3,10 +3,11 @@
 ``journal.today.overview(today)`` gathers the latest audit's alarm bells (and
 whether a new audit is due), the stakeholders whose update is due, the
 follow-ups due this week or overdue, the resilience summary and the exit plan's
-progress. Today is the first page painted, and importing SQLAlchemy costs more
-than the whole page, so these reads go through the journal's plain DB-API
-connection (:meth:`Journal.raw`), in one read transaction of a few small
-queries. Each question is answered by the same function the other areas use
+progress; ``meetings(first, last)`` the meetings card's. Today is the first
+page painted, and importing SQLAlchemy costs more than the whole page, so
+these reads go through the journal's plain DB-API connection
+(:meth:`Journal.raw`), each in one read transaction of a few small queries.
+Each question is answered by the same function the other areas use
 (``store.reads``, ``journal.stakeholders``, ``journal.resilience_summary``),
 and every figure comes from the same domain functions (``analyse``,
 ``next_due``, ``early_warning``, ``consistency``).
@@ -21,11 +22,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.meetings import Meeting
 from cxjournal.domain.model import ExitStatus
 from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import setting_values as values
 from cxjournal.journal import stakeholders
+from cxjournal.journal.calendar import meetings_in
 from cxjournal.journal.resilience_summary import ResilienceSummary, summary
 from cxjournal.journal.setting_values import (
     AUDIT_DUE_DAYS_KEY,
@@ -39,12 +42,21 @@ from cxjournal.journal.setting_values import (
 from cxjournal.journal.stakeholders import DueStakeholder
 from cxjournal.store.reads import Connection, snapshot
 from cxjournal.store.reads import audits as audit_reads
+from cxjournal.store.reads import calendar as calendar_reads
 from cxjournal.store.reads import rows as plain
 from cxjournal.store.reads import settings as stored_settings
 from cxjournal.store.reads import today as reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class TodayMeetings:
+    """What Today's meetings card shows."""
+
+    has_calendar: bool
+    meetings: tuple[Meeting, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +114,13 @@ class ExitPlanProgress:
 class JournalCounts:
     people: int
     audits: int
-    notes: int
+    #: whether any note is written (not how many: counting them would grow with the journal)
+    has_notes: bool
     check_ins: int
 
     @property
     def empty(self) -> bool:
-        return not (self.people or self.audits or self.notes or self.check_ins)
+        return not (self.people or self.audits or self.has_notes or self.check_ins)
 
 
 @dataclass(frozen=True)
@@ -168,6 +181,14 @@ class TodayOps:
         with snapshot(self._journal.raw()) as conn:  # one snapshot for every read below
             return _overview(conn, today)
 
+    def meetings(self, first: dt.date, last: dt.date) -> TodayMeetings:
+        """The meetings card: whether a calendar is set up, and its meetings from ``first``
+        to ``last`` (as ``CalendarOps.meetings``), in one snapshot."""
+        with snapshot(self._journal.raw()) as conn:
+            if not calendar_reads.sources(conn):
+                return TodayMeetings(has_calendar=False, meetings=())
+            return TodayMeetings(has_calendar=True, meetings=tuple(meetings_in(conn, first, last)))
+
     # -- the "audit due" setting ---------------------------------------------------------
 
     def audit_due_days(self) -> int:
@@ -201,7 +222,7 @@ def _overview(conn: Connection, today: dt.date) -> TodayOverview:
     due_days = values.audit_due_days(settings.get(AUDIT_DUE_DAYS_KEY))
     counts = JournalCounts(*reads.counts(conn))
     horizon = follow_up_horizon(today)
-    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.notes else ((), 0)
+    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.has_notes else ((), 0)
     latest = _latest_audit(conn, thresholds, today, due_days) if counts.audits else None
     return TodayOverview(
         today=today,

@@ -132,8 +132,11 @@ class TrashOps:
     def purge_expired(self) -> int:
         """Delete for good what has been in the trash for more than 30 days (at start)."""
         cutoff = self.clock() - dt.timedelta(days=KEEP_DAYS)
-        with self._journal.session(Area.TRASH) as session:
-            return trash_store.purge(session, cutoff)
+        with self._journal.session() as session:
+            purged = trash_store.purge(session, cutoff)
+            if purged:  # nothing old in the trash: nothing changed, nothing redraws
+                also_changes(session, Area.TRASH)
+            return purged
 
     # -- reading ---------------------------------------------------------------------------
 

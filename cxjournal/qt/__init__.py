@@ -9,9 +9,16 @@ with a message saying what to install, the PySide6 releases known to crash the a
 
 The submodules (``core``, ``gui``, ``widgets``, ``svg``, ``print_support``, ``dbus``)
 each re-export one PySide6 module, so a page still loads only the Qt libraries it uses.
+They hand out its classes by name as they are asked for (:func:`forward_names`): PySide6
+makes a class's Python type on first use, and a star import would make every one of
+them (about a tenth of a second of start-up for QtCore, QtGui and QtWidgets).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from types import ModuleType
+from typing import Any
 
 import PySide6
 
@@ -54,6 +61,20 @@ def check_bindings(version: str) -> None:
             f"cxjournal cannot run with PySide6 {version}: {reason}. "
             f'Install a supported release, for example: pip install "{SUPPORTED}"'
         )
+
+
+def forward_names(module: ModuleType, namespace: MutableMapping[str, Any]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that gives ``module``'s attribute of a name, kept in
+    ``namespace`` (the re-exporting module's globals) once asked for."""
+
+    def __getattr__(name: str) -> Any:
+        if name.startswith("__"):  # the re-exporting module's own, or nothing
+            raise AttributeError(name)
+        value = getattr(module, name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
 
 
 check_bindings(PySide6.__version__)

@@ -1,3 +1,12 @@
 """PySide6.QtCore, imported through :mod:`cxjournal.qt` (which refuses crashing releases)."""
 
-from PySide6.QtCore import *  # noqa: F403
+from typing import TYPE_CHECKING
+
+from cxjournal.qt import forward_names
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import *  # noqa: F403
+else:
+    from PySide6 import QtCore
+
+    __getattr__ = forward_names(QtCore, globals())

@@ -1,9 +1,10 @@
-"""Indexing many new notes for search at once, inside the transaction that writes them.
+"""Indexing many new rows for search at once, inside the transaction that writes them.
 
 The search index (``search_fts``, migration 0002_search) is kept in sync by triggers,
-one row at a time. For a large import that costs most of the time, so
-:func:`index_notes_at_end` takes the two insert triggers of notes and follow-ups out
-for the duration of the block, then indexes every row written in it with one
+one row at a time. For a large import that costs most of the time (each statement that
+touches the index writes a segment of it, and the bigger the index, the more a segment
+costs), so :func:`index_at_end` takes the insert triggers of notes, follow-ups and
+check-ins out for the duration of the block, then indexes every row written in it with one
 statement each, and puts the triggers back exactly as they were: the statements are
 made from the triggers' own SQL, so the index holds what the triggers would have
 written. It all happens inside the caller's transaction: if the import fails, the
@@ -22,10 +23,14 @@ from sqlalchemy import text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["index_notes_at_end"]
+__all__ = ["index_at_end"]
 
 #: The triggers taken out, with the table each indexes.
-_TRIGGERS = {"search_notes_ai": "notes", "search_follow_ups_ai": "follow_ups"}
+_TRIGGERS = {
+    "search_notes_ai": "notes",
+    "search_follow_ups_ai": "follow_ups",
+    "search_resilience_ai": "resilience",
+}
 
 _BODY = re.compile(
     r"BEGIN\s+(?P<insert>INSERT INTO search_fts\s*\([^)]*\))\s+"
@@ -51,8 +56,9 @@ def bulk_statement(trigger_sql: str, table: str) -> str | None:
 
 
 @contextmanager
-def index_notes_at_end(session: Session) -> Iterator[None]:
-    """Notes and follow-ups written in the block are indexed for search when it ends.
+def index_at_end(session: Session) -> Iterator[None]:
+    """Notes, follow-ups and check-ins written in the block are indexed for search when it
+    ends.
 
     Must run inside a write transaction; when the driver has not begun one yet (or the
     triggers are not the known ones), the triggers simply stay and index as usual.
@@ -66,7 +72,7 @@ def index_notes_at_end(session: Session) -> Iterator[None]:
         for name, sql in connection.execute(
             text(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                "AND name IN ('search_notes_ai', 'search_follow_ups_ai')"
+                f"AND name IN ({', '.join(repr(name) for name in _TRIGGERS)})"
             )
         )
     }

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
 from cxjournal.store.models import DraftRow
+from cxjournal.store.reads.drafts import Draft, draft
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    kind: str
-    key: str
-    payload: Any
-    updated_at: dt.datetime
 
 
 def get_draft(session: Session, kind: str, key: str) -> Draft | None:
@@ -70,18 +62,5 @@ def delete_draft(session: Session, kind: str, key: str) -> bool:
     return bool(getattr(result, "rowcount", 0))
 
 
-def list_drafts(session: Session, kind: str | None = None) -> list[Draft]:
-    """Every draft (of one kind), newest first."""
-    query = select(DraftRow).order_by(DraftRow.updated_at.desc(), DraftRow.id.desc())
-    if kind is not None:
-        query = query.where(DraftRow.kind == kind)
-    return [_draft(row) for row in session.scalars(query)]
-
-
 def _draft(row: DraftRow) -> Draft:
-    return Draft(
-        kind=row.kind,
-        key=row.key,
-        payload=json.loads(row.payload),
-        updated_at=dt.datetime.fromisoformat(row.updated_at),
-    )
+    return draft((row.kind, row.key, row.payload, row.updated_at))

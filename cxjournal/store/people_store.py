@@ -23,14 +23,6 @@ from cxjournal.store.models import (
 from cxjournal.store.session import Session
 
 
-def all_people(session: Session, include_archived: bool = False) -> list[Person]:
-    """Everyone (not archived unless asked), by name ignoring case."""
-    query = select(PersonRow).order_by(func.lower(PersonRow.name), PersonRow.id)
-    if not include_archived:
-        query = query.where(PersonRow.archived.is_(False))
-    return [person_from_row(row) for row in session.scalars(query)]
-
-
 def person(session: Session, person_id: int) -> Person:
     return person_from_row(_row(session, person_id))
 

@@ -73,6 +73,9 @@ __all__ = [
     "width",
 ]
 
+#: A JSON string as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder).
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
+
 Kind = Literal["text", "flag", "int", "real", "date", "choice", "words", "emails"]
 RecordName = Literal["person", "rating", "aspects", "note", "check_in"]
 
@@ -86,7 +89,8 @@ def tags_to_json(tags: Iterable[str]) -> str:
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             cleaned.append(tag)
-    return json.dumps(cleaned, ensure_ascii=False)
+    # what json.dumps(cleaned, ensure_ascii=False) writes, without its encoder per call
+    return "[" + ", ".join(map(_json_string, cleaned)) + "]"
 
 
 def tags_from_json(text: str | None) -> tuple[str, ...]:
@@ -133,13 +137,8 @@ class Field:
     empty_is_default: bool = False
 
     def to_db(self, value: Any, strip: bool = False) -> Any:
-        if self.kind == "choice":
-            return None if value is None else value.value
-        if self.kind == "words":
-            return tags_to_json(value)
-        if strip and self.kind == "text":
-            return value.strip()
-        return value
+        encode = _encoder(self, strip)
+        return value if encode is None else encode(value)
 
     def json_value(self, value: Any) -> Any:
         if self.kind == "choice":
@@ -161,6 +160,25 @@ def _text(value: Any) -> str:
 
 def _date(value: Any) -> dt.date | None:
     return None if value is None else day(value)
+
+
+def _choice_value(value: Any) -> Any:
+    return None if value is None else value.value
+
+
+def _stripped(value: str) -> str:
+    return value.strip()
+
+
+def _encoder(f: Field, strip: bool) -> Callable[[Any], Any] | None:
+    """How a value of ``f`` is written to its column (None: as it is); chosen once."""
+    if f.kind == "choice":
+        return _choice_value
+    if f.kind == "words":
+        return tags_to_json
+    if strip and f.kind == "text":
+        return _stripped
+    return None
 
 
 def _decoder(f: Field) -> Callable[[Any], Any]:
@@ -191,6 +209,8 @@ class Record:
     strip: bool = False
     #: ``decoders[i]`` turns a stored value of ``fields[i]`` into the dataclass's.
     decoders: tuple[Callable[[Any], Any], ...] = ()
+    #: (column, field name, encoder or None) of each stored field: what :func:`values` writes.
+    encoders: tuple[tuple[str, str, Callable[[Any], Any] | None], ...] = ()
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:
@@ -268,7 +288,10 @@ def _declare(
         fields.append(Field(**attrs))
     if overrides:
         raise TypeError(f"{cls.__name__} has no fields {sorted(overrides)}")
-    return Record(name, cls, table, tuple(fields), strip, tuple(_decoder(f) for f in fields))
+    encoders = tuple((f.column, f.name, _encoder(f, strip)) for f in fields if f.column is not None)
+    return Record(
+        name, cls, table, tuple(fields), strip, tuple(_decoder(f) for f in fields), encoders
+    )
 
 
 #: A person's addresses in order, as a JSON list, read with the person's row.
@@ -405,12 +428,11 @@ def from_row(
 
 def values(name: RecordName | Record, obj: Any) -> dict[str, Any]:
     """The record's columns of ``obj`` (all but id), ready to write."""
-    rec = record(name)
-    return {
-        f.column: f.to_db(getattr(obj, f.name), rec.strip)
-        for f in rec.stored
-        if f.column is not None  # always, for a stored field: this tells mypy
-    }
+    found: dict[str, Any] = {}
+    for column, attr, encode in record(name).encoders:
+        value = getattr(obj, attr)
+        found[column] = value if encode is None else encode(value)
+    return found
 
 
 def to_json(name: RecordName | Record, obj: Any) -> dict[str, Any]:

@@ -9,6 +9,10 @@ any quit (``cxjournal.app.run_app``).
 
 SIGTERM reaches Python through a wake-up socket watched by the event loop
 (``signal.set_wakeup_fd``), so a signal is handled at once, with no polling timer.
+A signal that arrives while the GUI thread is in a step marked :func:`interruptible`
+(building a hidden page after the first paint, which only reads) cuts that step short
+with :class:`SessionEnding`, so the window closes, and the journal's lock is released,
+without waiting for it; nothing more is built once SIGTERM has arrived.
 """
 
 from __future__ import annotations
@@ -24,6 +28,34 @@ from cxjournal.ui.workers import Task
 
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
+
+
+class SessionEnding(BaseException):
+    """Raised by SIGTERM into an :func:`interruptible` step. A BaseException, as
+    KeyboardInterrupt is, so that no ``except Exception`` in the step swallows it."""
+
+
+class _Interruptible:
+    """Whether the GUI thread is in a step that SIGTERM may cut short (never nested)."""
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def __enter__(self) -> None:
+        self.active = True
+
+    def __exit__(self, *_exc: object) -> None:
+        self.active = False
+
+
+_INTERRUPTIBLE = _Interruptible()
+
+
+def interruptible() -> _Interruptible:
+    """``with interruptible(): step()``: SIGTERM raises :class:`SessionEnding` inside
+    ``step``, which must only read (a write is never cut off: it is not marked so).
+    Catch the exception around the ``with`` statement, not inside it."""
+    return _INTERRUPTIBLE
 
 
 def running_tasks(window: QWidget) -> list[Task]:
@@ -80,6 +112,23 @@ class ClosePolicy(QObject):
             app.quit()
 
 
+def finish_writes(window: MainWindow) -> None:
+    """Wait for the background writes that are not tasks (a calendar read under way); at
+    quit, before the journal's lock is released. Tasks were waited for on closing."""
+    watch = window.extensions.calendar_watch
+    if watch is not None:
+        watch.finish()
+
+
+def finish_reads() -> None:
+    """Wait for what still runs in the background and only reads (or imports); at quit,
+    after the journal's lock is released and before the journal is closed."""
+    from cxjournal.ui import warm_up
+
+    QThreadPool.globalInstance().waitForDone()
+    warm_up.finish_imports()
+
+
 def ask_to_wait(parent: QWidget, what: str) -> bool:
     """Ask whether to quit once ``what`` has finished (True) or to keep working (False)."""
     box = QMessageBox(parent)
@@ -111,10 +160,17 @@ class _SignalWatch(QObject):
         writer.setblocking(False)
         self._writer = writer  # kept open for as long as the watch lives
         self._old_fd = signal.set_wakeup_fd(writer.fileno())
-        # the wake-up fd reports it; the Python-level handler has nothing left to do
-        self._old_handler = signal.signal(signal.SIGTERM, lambda _number, _frame: None)
+        # the wake-up fd reports it to the event loop; the Python-level handler runs at
+        # once, between two lines of whatever Python code the GUI thread is running
+        self._old_handler = signal.signal(signal.SIGTERM, self._interrupt)
         self.notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._woken)
+
+    def _interrupt(self, _number: int, _frame: object) -> None:
+        self.policy.closing = True  # nothing more is built: the window is about to close
+        if _INTERRUPTIBLE.active:
+            _INTERRUPTIBLE.active = False
+            raise SessionEnding
 
     def _woken(self) -> None:
         try:

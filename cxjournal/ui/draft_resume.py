@@ -1,7 +1,7 @@
 """After a crash or a power cut: the drafts nobody saved, offered back at the next start.
 
 Dialogs keep a draft in the journal as the user types (:mod:`cxjournal.ui.unsaved_changes`).
-When the main window first shows (after unlock, when it starts locked), drafts that no
+Once the main window has first painted (after unlock, when it starts locked), drafts that no
 open dialog holds are listed in one small window that blocks nothing: "Note about Dana
 Reyes, last typed 2 Dec 2026, 14:05", with Resume and Discard for each and Discard all. Resume opens
 the same dialog filled in from the draft, through the ``resume_draft`` of its dialog class
@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 #: how much of a draft's text the list shows
 PREVIEW_CHARS = 70
+
+
+#: the kinds of draft :func:`resumer` opens again
+RESUMABLE = (NOTE, AUDIT, PREPARE)
 
 
 def resumer(kind: str) -> Callable[[Services, Any, str], Any] | None:
@@ -110,11 +114,7 @@ def _name(journal: Journal, person_id: Any) -> str:
 def unowned_drafts(journal: Journal) -> list[Draft]:
     """The drafts kept in the journal that no open dialog holds and that can be resumed."""
     owned = owned_drafts(journal)
-    return [
-        d
-        for d in journal.drafts.all()
-        if (d.kind, d.key) not in owned and resumer(d.kind) is not None
-    ]
+    return [d for d in journal.drafts.all() if (d.kind, d.key) not in owned and d.kind in RESUMABLE]
 
 
 class ResumeOffer(QDialog):
@@ -226,7 +226,8 @@ class ResumeOffer(QDialog):
 
 
 class _FirstShow(QObject):
-    """Offers the drafts once, when the window first shows (after unlock if locked)."""
+    """Offers the drafts once, after the window's first paint (after unlock if locked): the
+    list comes over a window already drawn, and its reads do not delay that drawing."""
 
     def __init__(self, services: Services) -> None:
         super().__init__(services.window)
@@ -235,7 +236,7 @@ class _FirstShow(QObject):
         services.window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and watched is self.services.window and event.type() == QEvent.Type.Show:
+        if not self.done and watched is self.services.window and event.type() == QEvent.Type.Paint:
             self.done = True
             self.services.window.removeEventFilter(self)
             QTimer.singleShot(0, self.offer)

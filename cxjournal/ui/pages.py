@@ -88,6 +88,7 @@ PAGES: tuple[PageSpec, ...] = (
 
 #: Modules with an ``install(window)`` function that add menu actions to the main window.
 EXTENSIONS: tuple[str, ...] = (
+    "cxjournal.ui.program_views",  # first: it hears of a change before the pages redraw
     "cxjournal.ui.undo_stack",
     "cxjournal.ui.audit_actions",
     "cxjournal.ui.resilience_actions",

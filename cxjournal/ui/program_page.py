@@ -9,6 +9,7 @@ focus leaves them; a plan is edited in its dialog; a risk opens what fixes it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from cxjournal.domain.model import Person, PlanKind, Program
@@ -34,6 +35,7 @@ from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.program_exports import snapshot_button
+from cxjournal.ui.program_views import program_views
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
@@ -173,9 +175,15 @@ class ProgramPage(Page):
         self.stack.setCurrentWidget(self.scroll_area)
         self.why.setFocus()
 
+    def prepare(self, ready: Callable[[], None]) -> None:
+        """Work out, off the GUI thread, what the next refresh shows (the hidden page built
+        after the first paint, ``ui/warm_up.py``); then ``ready()``, on the GUI thread."""
+        program_views(self.context).ask(self.today(), lambda _view: ready(), lambda _exc: ready())
+
     def refresh(self) -> None:
         today = self.today()
-        view = self.journal.program.view(today)
+        # worked out once for this page and Today's card, and kept until the journal changes
+        view = program_views(self.context).now(today)
         self.view = view
         empty = view.program == Program() and not self.started
         self.stack.setCurrentWidget(self.empty if empty else self.scroll_area)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
     from cxjournal.ui.page import Page
     from cxjournal.ui.people_actions import DueCounter
+    from cxjournal.ui.program_views import ProgramViews
     from cxjournal.ui.read_only import ReadOnlyGuard
     from cxjournal.ui.reminder_driver import ReminderDriver
     from cxjournal.ui.tray import Tray
@@ -65,6 +66,7 @@ class Extensions:
     reminders: ReminderDriver | None = None
     undo: JournalUndo | None = None
     resume_offer: ResumeOffer | None = None  # the drafts left from last time, offered back
+    program_views: ProgramViews | None = None  # the program's risks, worked out off the GUI
 
 
 def _now() -> dt.datetime:

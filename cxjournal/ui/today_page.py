@@ -38,6 +38,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page
+from cxjournal.ui.program_views import program_views
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.today_follow_up_actions import FollowUpActions
@@ -50,7 +51,7 @@ from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED
 
 if TYPE_CHECKING:
-    pass
+    from cxjournal.domain.program_view import ProgramView
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -101,6 +102,8 @@ class TodayPage(Page):
         self.overview: TodayOverview | None = None
         self.prepare_dialog: Any = None
         self._program_tries = 0
+        #: counts the program card's asks: a view asked for before the latest is dropped
+        self._program_asked = 0
 
         scroll = QScrollArea()
         self.scroll_area = scroll
@@ -290,10 +293,7 @@ class TodayPage(Page):
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
             self.cards.show()
-            # the program's risks read every note through SQLAlchemy: not before the paint,
-            # and not before the warm-up has imported it off the GUI thread
-            self._program_tries = 0
-            QTimer.singleShot(0, self.program_card, lambda: self._fill_program(today))
+            self._ask_program(today)
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll_area.verticalScrollBar()
@@ -301,11 +301,12 @@ class TodayPage(Page):
 
     def _fill_meetings(self) -> None:
         """After the paint: the calendar's meetings of today and tomorrow."""
+        if not self.isVisible():  # left or closed before this turn came: read when shown
+            self._stale = True
+            return
         now = self.now()
-        calendar = self.journal.calendar
-        has_calendar = bool(calendar.sources())
-        found = calendar.meetings(now.date(), now.date() + dt.timedelta(days=1))
-        self.meetings_card.fill(found if has_calendar else [], now, has_calendar)
+        card = self.journal.today.meetings(now.date(), now.date() + dt.timedelta(days=1))
+        self.meetings_card.fill(card.meetings, now, card.has_calendar)
 
     def log_meeting(self, person_id: int, day: dt.date, kind: str) -> None:
         """Write the note of a meeting that took place, its person, day and kind filled in."""
@@ -322,12 +323,41 @@ class TodayPage(Page):
         if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
 
-    def _fill_program(self, today: dt.date) -> None:
+    def _ask_program(self, today: dt.date) -> None:
+        """The program card, from the view worked out off the GUI thread; a view asked for
+        before the latest ask (another day, the journal changed since) is never shown."""
+        self._program_asked += 1
+        asked = self._program_asked
+        views = program_views(self.context)
+        view = views.kept(today)
+        if view is not None:
+            self.program_card.fill(view)
+            return
+        self.program_card.working()
+        if self._program_asked == 1:
+            self.program_card.show()  # the first time, until the view says whether it shows
+        self._program_tries = 0
+        # the view reads every note through SQLAlchemy: not before the first paint, and not
+        # before the warm-up thread has imported it (two threads importing it contend)
+        QTimer.singleShot(0, self.program_card, lambda: self._start_program(today, asked))
+
+    def _start_program(self, today: dt.date, asked: int) -> None:
+        if asked != self._program_asked:
+            return  # asked again since
         self._program_tries += 1
         if "cxjournal.journal.program" not in sys.modules and self._program_tries < PROGRAM_TRIES:
-            QTimer.singleShot(100, self.program_card, lambda: self._fill_program(today))
+            QTimer.singleShot(100, self.program_card, lambda: self._start_program(today, asked))
             return
-        self.program_card.fill(self.journal.program.view(today))
+
+        def ready(view: ProgramView) -> None:
+            if asked == self._program_asked:
+                self.program_card.fill(view)
+
+        def failed(_exc: BaseException) -> None:
+            if asked == self._program_asked:
+                self.program_card.failed()
+
+        program_views(self.context).ask(today, ready, failed)
 
     def _fill_audit(self, overview: TodayOverview) -> None:
         _clear(self.audit_body)

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cxjournal.ui.closing import SessionEnding, interruptible
+
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
 
@@ -48,11 +50,23 @@ def _import_all(modules: tuple[str, ...]) -> None:
             log.debug("warm-up could not import %s", name, exc_info=True)
 
 
+#: the import threads started, so that quitting can wait for them (:func:`finish_imports`)
+_STARTED: list[threading.Thread] = []
+
+
 def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     """Begin importing ``modules`` on a daemon thread; returns it (join to wait)."""
     thread = threading.Thread(target=_import_all, args=(modules,), name="warm-up", daemon=True)
     thread.start()
+    _STARTED.append(thread)
     return thread
+
+
+def finish_imports() -> None:
+    """Wait for the import threads still running: the interpreter never shuts down while
+    one is half-way through loading a compiled module."""
+    while _STARTED:
+        _STARTED.pop().join()
 
 
 #: Pages whose first build is slow (several pyqtgraph plots, every audit analysed, the
@@ -61,11 +75,31 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
 
-def _page_steps(window: MainWindow, key: str) -> list[Callable[[], None]]:
-    """Building ``key`` hidden, in three steps: make it, fill it, render it once."""
+class _Waits:
+    """A step that starts work off the GUI thread (a page's ``prepare``) and lets the next
+    step run only once that work is done."""
+
+    def __init__(self, start: Callable[[Callable[[], None]], None]) -> None:
+        self.start = start
+
+
+Step = Callable[[], None] | _Waits
+
+
+def _page_steps(window: MainWindow, key: str) -> list[Step]:
+    """Building ``key`` hidden, in steps: make it, work out off the GUI thread what it
+    shows (when the page can: its ``prepare``), fill it, render it once."""
 
     def make() -> None:
         window.page(key)
+
+    def prepare(ready: Callable[[], None]) -> None:
+        page = window.pages[key]
+        start = getattr(page, "prepare", None)
+        if start is None:
+            ready()
+        else:
+            start(ready)
 
     def fill() -> None:
         window.pages[key].refresh_if_stale()
@@ -77,13 +111,17 @@ def _page_steps(window: MainWindow, key: str) -> list[Callable[[], None]]:
         page.resize(window.stack.size())
         page.grab()
 
-    return [make, fill, render]
+    return [make, _Waits(prepare), fill, render]
 
 
 def _run_step(key: str, step: Callable[[], None]) -> bool:
-    """Run one step; False when the page cannot be built (its later steps are skipped)."""
+    """Run one step; False when the page cannot be built (its later steps are skipped),
+    or when SIGTERM cut it short (the session is ending: nothing more is built)."""
     try:
-        step()
+        with interruptible():  # it only reads: quitting need not wait for it
+            step()
+    except SessionEnding:
+        return False
     except KeyError:
         return False  # no such page in this build
     except Exception:  # the page builds again, and reports, when visited
@@ -98,6 +136,8 @@ def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
         if key in window.pages:
             continue
         for step in _page_steps(window, key):
+            if isinstance(step, _Waits):
+                continue  # filling works it out here
             if not _run_step(key, step):
                 break
 
@@ -108,13 +148,17 @@ def prebuild_in_turns(
     then: Callable[[], None] | None = None,
 ) -> None:
     """As :func:`prebuild`, one step per turn of the event loop, so a click or a quit is
-    handled between steps; nothing more is built once the window is closing. ``then``
+    handled between steps, and a page's heavy reads off the GUI thread (the turn after
+    them waits for them); nothing more is built once the window is closing. ``then``
     runs after the last step (not when closing)."""
     from cxjournal.qt.core import QTimer
 
     pending = [
         (key, step) for key in keys if key not in window.pages for step in _page_steps(window, key)
     ]
+
+    def later() -> None:
+        QTimer.singleShot(0, window, next_turn)
 
     def next_turn() -> None:
         if window.close_policy.closing:
@@ -125,11 +169,24 @@ def prebuild_in_turns(
             return
         key, step = pending.pop(0)
         shown = key in window.pages and window.pages[key].isVisible()  # the user opened it
-        if shown or not _run_step(key, step):
+        if shown:
             pending[:] = [(k, s) for k, s in pending if k != key]
-        QTimer.singleShot(0, window, next_turn)
+        elif isinstance(step, _Waits):
+            waited = [False]
 
-    QTimer.singleShot(0, window, next_turn)
+            def ready() -> None:
+                if not waited[0]:
+                    waited[0] = True
+                    later()
+
+            if _run_step(key, lambda: step.start(ready)):
+                return  # ready() takes the next turn
+            pending[:] = [(k, s) for k, s in pending if k != key]
+        elif not _run_step(key, step):
+            pending[:] = [(k, s) for k, s in pending if k != key]
+        later()
+
+    later()
 
 
 def purge_trash(window: MainWindow) -> None:

@@ -11,18 +11,29 @@ changed while it runs.
 Database work in ``work`` must use its own journal handle (see
 ``cxjournal.journal.backup_ops.reopen``): connections belong to the thread
 that made them.
+
+A quick read with nothing to show meanwhile but what its receiver shows (a card
+saying it is working) has no dialog:
+
+    read_in_background(card, lambda: journal.program.view(day), card.fill, on_error)
+
+``work()`` runs on a worker thread (reads through ``Journal.reading()`` or
+``Journal.session()``, which are safe on any thread); ``on_done`` or
+``on_error`` run on the GUI thread, unless ``card`` is gone by then.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from cxjournal.qt.core import QObject, QRunnable, Qt, QThreadPool, Signal
+from cxjournal.qt.core import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from cxjournal.qt.widgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Progress], Any]
+T = TypeVar("T")
 
 #: Milliseconds before the progress dialog shows; quicker work shows none.
 SHOW_AFTER_MS = 400
@@ -45,9 +56,11 @@ class _Runnable(QRunnable):
         try:
             result = self.work(self.signals.progress.emit)
         except BaseException as exc:  # reported to the GUI thread, never lost
-            self.signals.failed.emit(exc)
+            outcome, value = self.signals.failed, exc
         else:
-            self.signals.finished.emit(result)
+            outcome, value = self.signals.finished, result
+        with contextlib.suppress(RuntimeError):  # the app is tearing down: no one to tell
+            outcome.emit(value)
 
 
 class Task(QObject):
@@ -115,3 +128,50 @@ def run_task(
     task.done.connect(on_done)
     task.error.connect(on_error)
     return task
+
+
+class _Relay(QObject):
+    """Hands one background read's outcome to its receiver on the GUI thread. A child of
+    the receiver, so a read that ends after the receiver is gone is dropped with it."""
+
+    def __init__(
+        self,
+        receiver: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(receiver)
+        self._on_done = on_done
+        self._on_error = on_error
+
+    @Slot(object)
+    def deliver(self, result: Any) -> None:
+        self.deleteLater()
+        self._on_done(result)
+
+    @Slot(object)
+    def report(self, exc: Any) -> None:
+        self.deleteLater()
+        self._on_error(exc)
+
+
+#: the signals of the reads under way (kept alive until their outcome is handed over)
+_UNDER_WAY: set[_Signals] = set()
+
+
+def read_in_background(
+    receiver: QObject,
+    work: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Run ``work()`` on a worker thread, then ``on_done(result)`` (or ``on_error``) on the
+    GUI thread while ``receiver`` lives; see the module documentation."""
+    signals = _Signals()
+    relay = _Relay(receiver, on_done, on_error)
+    signals.finished.connect(relay.deliver)
+    signals.failed.connect(relay.report)
+    _UNDER_WAY.add(signals)
+    signals.finished.connect(lambda _result: _UNDER_WAY.discard(signals))
+    signals.failed.connect(lambda _exc: _UNDER_WAY.discard(signals))
+    QThreadPool.globalInstance().start(_Runnable(lambda _progress: work(), signals))

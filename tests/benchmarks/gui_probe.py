@@ -1,8 +1,12 @@
 """Runs inside its own process for the benchmark: page visits, Trends render, search, memory.
 
-    python gui_probe.py JOURNAL.db SETTINGS.ini
+    python gui_probe.py JOURNAL.db SETTINGS.ini [--visits | --search | --immediate | --idle]
+                                                [--cold]
 
-Prints one JSON object on standard output.
+Prints one JSON object on standard output. ``--visits`` measures the page visits only
+(first, second, and a refresh after a note is added), for the costs against size;
+``--search`` the search alone and through the dialog. An encrypted journal opens with
+the passphrase in ``$CXJOURNAL_PASSPHRASE`` (its key derived once, as the app unlocks it).
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ def main() -> None:
 
     app = QApplication([])
     _count_paints(app)
-    journal = Journal.open(db)
+    journal = Journal.open(db, os.environ.get("CXJOURNAL_PASSPHRASE") or None)
     as_app = "--immediate" in sys.argv or "--idle" in sys.argv
     window = MainWindow(
         journal, settings=QSettings(str(ini), QSettings.Format.IniFormat), warm_up=as_app
@@ -78,7 +82,11 @@ def main() -> None:
         _idle(app)
         return
     if "--immediate" in sys.argv:
-        _immediate(app, window, [spec.key for spec in PAGES])
+        keys = [spec.key for spec in PAGES]
+        if "--page" in sys.argv:
+            _first_click(app, window, keys, sys.argv[sys.argv.index("--page") + 1])
+        else:
+            _immediate(app, window, keys)
         return
     if "--cold" not in sys.argv:
         # as in the app: once the window is painted, a background thread loads what
@@ -89,7 +97,36 @@ def main() -> None:
         warm_up.start().join()
         warm_up.prebuild(window)
         _paint(app, window)
+    if "--search" in sys.argv:
+        search_ms, dialog_ms = _searches(app, window, journal)
+        print(
+            json.dumps(
+                {
+                    "encrypted": journal.encrypted,
+                    "search_ms": search_ms,
+                    "dialog_search_ms": dialog_ms,
+                    "typing_pause_ms": _typing_pause_ms(),
+                }
+            )
+        )
+        sys.stdout.flush()
+        os._exit(0)
     keys = [spec.key for spec in PAGES]
+    first, second = _visits(app, window, keys)
+    if "--visits" in sys.argv:
+        refresh = _refreshes(app, window, journal, keys)
+        print(
+            json.dumps({"first_visit_ms": first, "second_visit_ms": second, "refresh_ms": refresh})
+        )
+        sys.stdout.flush()
+        os._exit(0)
+    _rest(app, window, journal, keys, first, second)
+
+
+def _visits(
+    app: object, window: object, keys: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each page's first visit, then its second (median of five), in milliseconds."""
     first: dict[str, float] = {}
     second: dict[str, float] = {}
     shown = keys[0]  # the window opens on it: its first visit is its second
@@ -120,7 +157,55 @@ def main() -> None:
             _paint(app, window)
             samples.append((time.perf_counter() - start) * 1000)
         second[key] = statistics.median(samples)
+    return first, second
 
+
+def _refreshes(app: object, window: object, journal: object, keys: list[str]) -> dict[str, float]:
+    """Each page, showing, redrawn by its ``refresh()`` after a note was added (the write
+    itself not counted), to painted: median of three, in milliseconds."""
+    import datetime as dt
+
+    from cxjournal.domain.model import Note, NoteKind
+
+    people = journal.people.all()  # type: ignore[attr-defined]
+    person_id = people[0].id if people else None
+    refresh: dict[str, float] = {}
+    for key in keys:
+        window.navigate(key)  # type: ignore[attr-defined]
+        _paint(app, window)
+        _settle(app, 0.1)
+        page = window.page(key)  # type: ignore[attr-defined]
+        samples = []
+        for index in range(3):
+            note = Note(
+                on=dt.date.today(),
+                text=f"Benchmark note {key} {index}",
+                kind=NoteKind.ONE_ON_ONE if person_id else NoteKind.OTHER,
+                person_id=person_id,
+            )
+            done = journal.perform(lambda j, note=note: j.notes.add(note))  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            page.refresh()
+            _paint(app, window)
+            samples.append((time.perf_counter() - start) * 1000)
+            # the other pages learn of the note too (untimed): they redraw when next shown
+            window.services.bus.announce(done.changes)  # type: ignore[attr-defined]
+            _paint(app, window)
+            _settle(app, 0.1)
+        refresh[key] = statistics.median(samples)
+    return refresh
+
+
+def _rest(
+    app: object,
+    window: object,
+    journal: object,
+    keys: list[str],
+    first: dict[str, float],
+    second: dict[str, float],
+) -> None:
+    """Trends' redraw and range switch, search and the dialog, peak memory; prints them with
+    the visits."""
     trends: list[float] = []
     range_switch: list[float] = []
     if "trends" in keys:
@@ -138,34 +223,8 @@ def main() -> None:
             _paint(app, window)
             range_switch.append((time.perf_counter() - start) * 1000)
 
-    search_ms: list[float] = []
-    queries: list[str] = []
-    search = getattr(journal, "search", None)
-    if search is not None:
-        words = _vocabulary(journal)
-        rng = random.Random(1)
-        queries = [" ".join(rng.choices(words, k=rng.randint(1, 3))) for _ in range(100)]
-        run = getattr(search, "query", None) or search.search
-        for query in queries:
-            start = time.perf_counter()
-            run(query)
-            search_ms.append((time.perf_counter() - start) * 1000)
-
-    dialog_ms: list[float] = []
-    if search_ms:
-        from cxjournal.ui.dialogs.search_dialog import TYPING_PAUSE_MS
-        from cxjournal.ui.search_actions import open_search
-
-        dialog = open_search(window.services)  # type: ignore[attr-defined]
-        _paint(app, dialog)
-        for query in queries:
-            dialog.query.setText(query)  # starts the typing pause, which run_search cuts short
-            start = time.perf_counter()
-            dialog.run_search()
-            _paint(app, dialog)
-            dialog_ms.append((time.perf_counter() - start) * 1000)
-        dialog.hide()
-        typing_pause_ms = float(TYPING_PAUSE_MS)
+    search_ms, dialog_ms = _searches(app, window, journal)
+    typing_pause_ms = _typing_pause_ms()
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -186,6 +245,44 @@ def main() -> None:
     journal.close()
     sys.stdout.flush()
     os._exit(0)  # skip Qt/pyqtgraph teardown at interpreter exit (known to crash)
+
+
+def _searches(app: object, window: object, journal: object) -> tuple[list[float], list[float]]:
+    """100 searches of words from the journal: the query alone, then through the dialog
+    (the typing pause cut short, the results painted), in milliseconds."""
+    search_ms: list[float] = []
+    queries: list[str] = []
+    search = getattr(journal, "search", None)
+    if search is not None:
+        words = _vocabulary(journal)
+        rng = random.Random(1)
+        queries = [" ".join(rng.choices(words, k=rng.randint(1, 3))) for _ in range(100)]
+        run = getattr(search, "query", None) or search.search
+        for query in queries:
+            start = time.perf_counter()
+            run(query)
+            search_ms.append((time.perf_counter() - start) * 1000)
+
+    dialog_ms: list[float] = []
+    if search_ms:
+        from cxjournal.ui.search_actions import open_search
+
+        dialog = open_search(window.services)  # type: ignore[attr-defined]
+        _paint(app, dialog)
+        for query in queries:
+            dialog.query.setText(query)  # starts the typing pause, which run_search cuts short
+            start = time.perf_counter()
+            dialog.run_search()
+            _paint(app, dialog)
+            dialog_ms.append((time.perf_counter() - start) * 1000)
+        dialog.hide()
+    return search_ms, dialog_ms
+
+
+def _typing_pause_ms() -> float:
+    from cxjournal.ui.dialogs.search_dialog import TYPING_PAUSE_MS
+
+    return float(TYPING_PAUSE_MS)
 
 
 def _idle(app: object, seconds: float = 4.0) -> None:
@@ -219,9 +316,27 @@ def _idle(app: object, seconds: float = 4.0) -> None:
     os._exit(0)
 
 
+def _first_click(app: object, window: object, keys: list[str], key: str) -> None:
+    """One page's first visit, clicked the moment the window appears (the warm-up thread
+    running, as in the app): the first thing this process does after the first paint. The
+    page the window opens on is clicked after one other page (the last), which is not timed."""
+    if key == keys[0]:
+        window.navigate(keys[-1])  # type: ignore[attr-defined]
+        _paint(app, window)
+    start = time.perf_counter()
+    window.navigate(key)  # type: ignore[attr-defined]
+    _paint(app, window)
+    ms = (time.perf_counter() - start) * 1000
+    print(json.dumps({"immediate_first_visit_ms": {key: ms}}))
+    sys.stdout.flush()
+    os._exit(0)
+
+
 def _immediate(app: object, window: object, keys: list[str]) -> None:
-    """Every page's first visit, clicked the moment the window appears (the warm-up thread
-    running, as in the app), the page shown first included once another was opened."""
+    """Every page's first visit in one process, one after another, from the moment the
+    window appears (so only the first is "the moment the window appears"; the benchmark
+    clicks each page in a process of its own, ``--page``), the page shown first included
+    once another was opened."""
     first: dict[str, float] = {}
     for key in [*keys[1:], keys[0]]:
         start = time.perf_counter()

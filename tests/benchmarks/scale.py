@@ -1,6 +1,7 @@
 """The benchmark's costs against size: journals of 1, 10 and 30 years and one of ~100,000 notes.
 
-    python tests/benchmarks/scale.py [--runs N] [--skip-big]    (or through run_benchmark.py)
+    python tests/benchmarks/scale.py [--runs N] [--skip-big] [--visits-only]
+    (or through run_benchmark.py)
 
 Each journal is made with ``cxjournal demo`` and imported once, cached under a
 temporary folder keyed by the generator's parameters and the app's version
@@ -13,6 +14,9 @@ alternating runs (the machine is shared, so ratios are what to read):
   memory (the child's own ``ru_maxrss``), notes per second;
 * an encrypted journal against the same journal plain: start-up, search, export
   (CPU time, since one key derivation is a fixed cost);
+* every page's first visit, second visit and refresh (after a note is added) per size,
+  one probe process per size (``gui_probe.py --visits``), with the ratios 30 years / 1
+  year and ~100k notes / 10 years against 1.3x;
 * quit to lock released: the app is closed (SIGTERM, as at logout, which closes
   like Quit and makes the quit backup) and the time until its lock file is gone;
   then whether an app started 0.1 s after the quit opens.
@@ -41,6 +45,9 @@ sys.path.insert(0, str(ROOT))
 PY = sys.executable
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 ENV.pop("CXJOURNAL_PASSPHRASE", None)
+# timed as an installed copy runs: from compiled bytecode (pip and the bundle compile it),
+# which a PYTHONDONTWRITEBYTECODE in the caller's environment would leave unwritten
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PASSPHRASE = "benchmark passphrase, not a secret"
 CACHE = Path(
     os.environ.get("CXJOURNAL_BENCH_CACHE", Path(tempfile.gettempdir()) / "cxjournal-bench")
@@ -203,6 +210,60 @@ def encrypted_vs_plain(work: Path, runs: int) -> dict[str, float]:
     return figures
 
 
+#: what the page visits compare: (label of the ratio, larger size, smaller size)
+VISIT_RATIOS = (("30y/1y", "30 years", "1 year"), ("100k/10y", "~100k notes", "10 years"))
+VISIT_KINDS = (
+    ("first_visit_ms", "first visit"),
+    ("second_visit_ms", "second visit"),
+    ("refresh_ms", "refresh after a note"),
+)
+
+
+def visits_by_size(dbs: dict[str, Path], work: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Per size, gui_probe's page visits: {size: {"first_visit_ms": {page: ms}, ...}}."""
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    for label, db in dbs.items():
+        ini = work / f"visits-{db.parent.name}.ini"
+        done = subprocess.run(
+            [
+                PY,
+                str(Path(__file__).resolve().parent / "gui_probe.py"),
+                str(db),
+                str(ini),
+                "--visits",
+            ],
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"benchmark: gui probe failed on {label}:\n{done.stderr[-3000:]}")
+        figures[label] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def render_visits(visits: dict[str, dict[str, dict[str, float]]]) -> list[str]:
+    """One row per page and kind of visit: each size's milliseconds and the ratios."""
+    lines: list[str] = []
+    sizes = list(visits)
+    pages = list(next(iter(visits.values()))["second_visit_ms"])
+    for kind, name in VISIT_KINDS:
+        for page in pages:
+            ms = {size: visits[size][kind][page] for size in sizes}
+            ratios = [
+                (label, ms[big] / ms[small])
+                for label, big, small in VISIT_RATIOS
+                if big in ms and small in ms
+            ]
+            shown = ", ".join(f"{size} {value:.0f}" for size, value in ms.items())
+            ratio_text = ", ".join(f"{label} {value:.2f}x" for label, value in ratios)
+            met = "yes" if all(value <= 1.3 for _, value in ratios) else "**no**"
+            lines.append(
+                f"| {name}: {page}, by size (ms: {shown}) | {ratio_text} | <= 1.3x | {met} |"
+            )
+    return lines
+
+
 def quit_to_lock(db: Path, work: Path, runs: int) -> dict[str, float]:
     """SIGTERM to the lock file gone, with a quit backup due each time; then a relaunch."""
     from cxjournal import paths
@@ -243,11 +304,15 @@ def quit_to_lock(db: Path, work: Path, runs: int) -> dict[str, float]:
     }
 
 
-def measure(runs: int = 3, skip_big: bool = False) -> dict[str, Any]:
+def measure(runs: int = 3, skip_big: bool = False, visits_only: bool = False) -> dict[str, Any]:
     sizes = [s for s in SIZES if not (skip_big and s.people)]
     results: dict[str, Any] = {"sizes": [s.label for s in sizes]}
     with tempfile.TemporaryDirectory(prefix="cxbench-scale-") as tmp:
         work = Path(tmp)
+        visits = {s.label: fresh(build(s)[1], work, f"visits-{i}") for i, s in enumerate(sizes)}
+        results["visits"] = visits_by_size(visits, work)
+        if visits_only:
+            return results
         dbs = {s.label: fresh(build(s)[1], work, f"start-{i}") for i, s in enumerate(sizes)}
         results["startup_ms"] = startup_by_size(dbs, runs)
         results["exchange"] = {s.label: exchange(s, work, runs) for s in sizes}
@@ -264,7 +329,9 @@ def render(r: dict[str, Any]) -> list[str]:
     def ok(met: bool) -> str:
         return "yes" if met else "**no**"
 
-    lines: list[str] = []
+    lines: list[str] = render_visits(r["visits"]) if "visits" in r else []
+    if "startup_ms" not in r:
+        return lines
     start = r["startup_ms"]
     one = start["1 year"]
     for label, ms in start.items():
@@ -322,8 +389,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-big", action="store_true", help="leave out the ~100k journal")
+    parser.add_argument(
+        "--visits-only", action="store_true", help="only the page visits against size"
+    )
     args = parser.parse_args()
-    results = measure(args.runs, args.skip_big)
+    results = measure(args.runs, args.skip_big, args.visits_only)
     print(json.dumps(results, indent=2))
     print("| measure | median | target | met |\n|---|---:|---:|:-:|")
     print("\n".join(render(results)))

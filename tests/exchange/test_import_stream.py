@@ -113,7 +113,7 @@ def test_a_file_changed_after_its_check_writes_nothing(tmp_path: Path) -> None:
 
 
 def import_into(target: Path, source: Path, monkeypatch: pytest.MonkeyPatch, bulk: int) -> None:
-    monkeypatch.setattr(import_merge, "BULK_INDEX_NOTES", bulk)
+    monkeypatch.setattr(import_merge, "BULK_INDEX_ROWS", bulk)
     monkeypatch.setattr(import_merge, "WRITE_BATCH", 17)  # many batches in one transaction
     journal = Journal.open(target)
     try:
@@ -136,7 +136,7 @@ def test_bulk_indexing_gives_the_index_and_triggers_the_row_triggers_give(
     assert table(bulk, triggers) == table(row_by_row, triggers)
     assert table(bulk, notes) == table(row_by_row, notes)
     kinds = {row[0] for row in table(bulk, "SELECT kind FROM search_fts")}
-    assert {"note", "follow_up"} <= kinds
+    assert {"note", "follow_up", "resilience"} <= kinds
     # later writes are indexed by the restored triggers
     journal = Journal.open(bulk)
     try:
@@ -177,3 +177,55 @@ def test_an_unknown_trigger_shape_is_left_alone() -> None:
         bulk_index.bulk_statement("CREATE TRIGGER t AFTER INSERT ON notes BEGIN END", "notes")
         is None
     )
+
+
+def test_into_a_journal_without_notes_no_note_is_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing can match in a journal without notes, so no note's key is made; a second
+    import of the same file compares every note and skips them all."""
+    source, data = demo(tmp_path)
+    keys: list[Any] = []
+    made = import_merge._note_key
+
+    def counted(*args: Any) -> Any:
+        keys.append(args)
+        return made(*args)
+
+    monkeypatch.setattr(import_merge, "_note_key", counted)
+    target = tmp_path / "journal.db"
+    journal = Journal.open(target)
+    try:
+        first = import_file(journal, source)
+        assert keys == [] and first.notes_added == len(data["notes"]) > 50
+        second = import_file(journal, source)
+    finally:
+        journal.close()
+    assert second.notes_added == 0 and second.notes_skipped == len(data["notes"])
+    assert len(keys) == 2 * len(data["notes"])  # the journal's notes and the file's
+
+
+def test_a_large_import_writes_its_check_ins_without_their_row_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each row a search trigger indexes writes a segment of an index that may already hold
+    ~100k notes: the check-ins are indexed with the notes, by one statement at the end."""
+    source, data = demo(tmp_path)
+    assert len(data["resilience"]) > 50
+    bulk = ("search_follow_ups_ai", "search_notes_ai", "search_resilience_ai")
+    listed = f"SELECT name FROM sqlite_master WHERE name IN {bulk} ORDER BY name"
+    triggers_then: list[list[Any]] = []
+    write = import_merge.MergeWriter._write_checkins
+
+    def watched(self: import_merge.MergeWriter, *rows: Any) -> None:
+        found = self.session.connection().exec_driver_sql(listed)
+        triggers_then.append([name for (name,) in found])
+        write(self, *rows)
+
+    monkeypatch.setattr(import_merge.MergeWriter, "_write_checkins", watched)
+    target = tmp_path / "journal.db"
+    import_into(target, source, monkeypatch, 1)
+    assert triggers_then == [[]]
+    assert [name for (name,) in table(target, listed)] == list(bulk)
+    indexed = "SELECT count(*) FROM search_fts WHERE kind = 'resilience'"
+    assert table(target, indexed) == table(target, "SELECT count(*) FROM resilience")

@@ -238,6 +238,15 @@ def test_items_older_than_30_days_are_purged(journal: Journal, clock: Clock) -> 
     assert [i.label for i in journal.trash.items()] == ["Dana Reyes"]
 
 
+def test_emptying_the_trash_of_nothing_changes_nothing(journal: Journal, clock: Clock) -> None:
+    journal.people.delete(_person(journal, "Dana Reyes").id or 0)
+    nothing = journal.perform(lambda j: j.trash.purge_expired())
+    assert (nothing.value, nothing.changes) == (0, Area.NONE)  # so no page redraws at start
+    clock.now = NOON + dt.timedelta(days=30, seconds=1)
+    purged = journal.perform(lambda j: j.trash.purge_expired())
+    assert (purged.value, purged.changes) == (1, Area.TRASH)
+
+
 def test_delete_for_good_and_empty(journal: Journal, clock: Clock) -> None:
     ana, ben = _person(journal, "Ana"), _person(journal, "Ben")
     first = journal.people.delete(ana.id or 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -233,3 +234,19 @@ def test_a_record_stored_and_read_on_both_paths_is_the_same(name: str, journal: 
     back = records.from_row(rec, row, **given)
     expected = objs[name] if name != "check_in" else dataclasses.replace(objs[name], id=1)
     assert back == expected
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        [],
+        ["culture"],
+        ["  two   words ", "Two Words", "x"],
+        ['quote " and \\ backslash', "é ünï 中文 🙂", "tab\tand\u2028line", "\x00nul", "\x7f"],
+    ],
+)
+def test_tags_are_stored_as_json_dumps_writes_them(tags: list[str]) -> None:
+    stored = records.tags_to_json(tags)
+    cleaned = json.loads(stored)
+    assert stored == json.dumps(cleaned, ensure_ascii=False)
+    assert records.tags_from_json(stored) == tuple(cleaned)

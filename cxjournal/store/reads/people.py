@@ -35,6 +35,15 @@ def last_contact_column(alias: str) -> str:
     return f"nullif(max('', {seeks}), '')"
 
 
+def everyone(conn: Connection, include_archived: bool = False) -> list[Person]:
+    """Everyone (not archived unless asked), by name ignoring case."""
+    where = "" if include_archived else " WHERE p.archived = 0"
+    rows = conn.execute(
+        f"SELECT {person_columns('p')} FROM people AS p{where} ORDER BY lower(p.name), p.id"
+    ).fetchall()
+    return [person(row) for row in rows]
+
+
 def _with_contact(
     conn: Connection, where: str, parameters: tuple[object, ...] = ()
 ) -> list[tuple[Person, dt.date | None]]:

@@ -2,7 +2,9 @@
 
 Filled from the domain's program view (``journal.program.view``), the same risks
 the Program page and ``cxjournal program show`` list; hidden while the program
-is empty.
+is empty. The view is worked out off the GUI thread (``ui/program_views.py``):
+meanwhile the card says so (:meth:`ProgramCard.working`), and the rows it showed
+before are not left standing as if they were today's.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from cxjournal.ui.widgets.today_cards import Card, LinkRow
 TOP_RISKS = 3
 TOP_GAPS = 3
 
+WORKING_TEXT = "Working out the program's risks…"
+FAILED_TEXT = "The program's risks could not be worked out. The Program page lists them."
+
 
 class ProgramCard(Card):
     #: open the Program page
@@ -30,6 +35,18 @@ class ProgramCard(Card):
         super().__init__("CX program", parent)
         self.setObjectName("today-program")
         self.rows: list[LinkRow] = []
+
+    def working(self) -> None:
+        """While the view is worked out: the card (when it showed, or has never been filled)
+        says so instead of listing what may be out of date."""
+        self.clear()
+        self.rows = []
+        self.add_text(WORKING_TEXT, "today-program-working")
+
+    def failed(self) -> None:
+        self.clear()
+        self.rows = []
+        self.add_text(FAILED_TEXT, "today-program-failed")
 
     def fill(self, view: ProgramView) -> None:
         self.clear()

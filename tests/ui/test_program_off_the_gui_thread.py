@@ -1,0 +1,208 @@
+"""The program's risks are worked out off the GUI thread, once for Today and the Program page,
+and a view worked out before a change is never shown."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
+from cxjournal.domain.program_view import ProgramView
+from cxjournal.journal import Journal
+from cxjournal.ui import warm_up
+from cxjournal.ui.program_views import program_views
+from cxjournal.ui.widgets.today_program_card import FAILED_TEXT, WORKING_TEXT
+from tests.program_scenario import D, store_scenario
+
+
+class Recorded:
+    """Wraps ``journal.program.view``: the thread and day of every call; each call can be
+    held until released."""
+
+    def __init__(self, journal: Journal, hold: bool = False) -> None:
+        self.real = journal.program.view
+        self.threads: list[int] = []
+        self.whys: list[str] = []
+        self.gates: list[threading.Event] = []
+        self.hold = hold
+        journal.program.view = self  # type: ignore[method-assign]
+
+    def __call__(self, on: Any) -> ProgramView:
+        self.threads.append(threading.get_ident())
+        view = self.real(on)
+        gate = threading.Event()
+        self.gates.append(gate)
+        if self.hold:  # read, then held: it ends when the test says
+            assert gate.wait(60), "never released"
+        self.whys.append(view.program.why)
+        return view
+
+
+def _today(main_window: Any) -> Any:
+    main_window.navigate("today")
+    page = main_window.page("today")
+    page.today = lambda: D
+    return page
+
+
+def _texts(card: Any) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in card.findChildren(QLabel) if label.isVisibleTo(card)]
+
+
+def test_todays_program_card_is_worked_out_off_the_gui_thread(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    recorded = Recorded(journal)
+    today = _today(main_window)
+    today.refresh()
+    card = today.program_card
+    assert WORKING_TEXT in _texts(card) and not card.rows  # says so while it works
+    qtbot.waitUntil(lambda: bool(card.rows))
+    assert recorded.threads and threading.get_ident() not in recorded.threads
+    assert WORKING_TEXT not in _texts(card)
+    assert [r.title() for r in card.rows][:1] == ["Plan without an owner"]
+
+
+def test_the_card_refills_when_the_journal_changes(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    today = _today(main_window)
+    today.refresh()
+    card = today.program_card
+    qtbot.waitUntil(lambda: bool(card.rows))
+    recorded = Recorded(journal)
+    shown: list[str] = []
+    fill = card.fill
+    card.fill = lambda view: (shown.append(view.program.why), fill(view))  # type: ignore[method-assign]
+    today.run_op("save the why", lambda j: j.program.set_why("A newer why", ""))
+    assert WORKING_TEXT in _texts(card)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["A newer why"] and card.rows
+    assert recorded.threads and threading.get_ident() not in recorded.threads
+
+
+def test_a_view_worked_out_before_a_change_is_never_shown(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    recorded = Recorded(journal, hold=True)
+    today = _today(main_window)
+    shown: list[str] = []
+    card = today.program_card
+    fill = card.fill
+    card.fill = lambda view: (shown.append(view.program.why), fill(view))  # type: ignore[method-assign]
+    today.refresh()
+    qtbot.waitUntil(lambda: len(recorded.gates) == 1)  # the first is being worked out
+    why = journal.program.get().why
+    today.run_op("save the why", lambda j: j.program.set_why("A newer why", ""))
+    qtbot.waitUntil(lambda: len(recorded.gates) == 2)  # Today asked again, for the new one
+    recorded.gates[0].set()  # the old one ends first...
+    qtbot.waitUntil(lambda: len(recorded.whys) == 1)
+    recorded.gates[1].set()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert recorded.whys[0] == why  # ...it was worked out, and dropped
+    assert shown == ["A newer why"]
+    assert program_views(main_window.services).kept(D) is not None
+
+
+def test_a_view_asked_for_another_day_is_dropped(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import datetime as dt
+
+    store_scenario(journal)
+    recorded = Recorded(journal, hold=True)
+    today = _today(main_window)
+    days: list[Any] = []
+    card = today.program_card
+    fill = card.fill
+    card.fill = lambda view: (days.append(view.on), fill(view))  # type: ignore[method-assign]
+    today.refresh()
+    qtbot.waitUntil(lambda: len(recorded.gates) == 1)
+    later = D + dt.timedelta(days=1)
+    today.today = lambda: later  # midnight passed
+    today.refresh()
+    qtbot.waitUntil(lambda: len(recorded.gates) == 2)
+    for gate in recorded.gates:
+        gate.set()
+    qtbot.waitUntil(lambda: len(recorded.whys) == 2)
+    qtbot.waitUntil(lambda: bool(days))
+    assert days == [later]
+
+
+def test_the_card_says_when_the_risks_cannot_be_worked_out(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+
+    def broken(on: Any) -> ProgramView:
+        raise OSError("disk gone")
+
+    journal.program.view = broken  # type: ignore[method-assign]
+    today = _today(main_window)
+    today.refresh()
+    qtbot.waitUntil(lambda: FAILED_TEXT in _texts(today.program_card))
+
+
+def test_the_hidden_program_page_shares_todays_view_and_is_filled_in_turns(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import datetime as dt
+
+    store_scenario(journal)
+    recorded = Recorded(journal)
+    main_window.navigate("today")
+    main_window.page("today").refresh()  # asks for today's view (both pages use the real day)
+    views = program_views(main_window.services)
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, keys=("program",), then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    program = main_window.pages["program"]
+    assert not program._stale and not program.isVisible()
+    assert program.view is views.kept(dt.date.today())  # filled from the shared view
+    assert recorded.threads and threading.get_ident() not in recorded.threads
+    assert views.worked_out == 1 and len(recorded.threads) == 1  # once, for both pages
+
+
+def test_prebuild_in_turns_builds_at_most_one_page_per_turn(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    import cxjournal.qt.core
+
+    turn = [0]
+
+    class CountingTimer(QTimer):
+        @staticmethod
+        def singleShot(ms: int, context: Any, callback: Any) -> None:  # type: ignore[override]
+            def run() -> None:
+                turn[0] += 1  # one turn of the event loop: one call of the prebuild
+                callback()
+
+            QTimer.singleShot(ms, context, run)
+
+    monkeypatch.setattr(cxjournal.qt.core, "QTimer", CountingTimer)
+    main_window.navigate("today")
+    built: list[tuple[int, str]] = []
+    page = main_window.page
+
+    def counted(key: str) -> Any:
+        if key not in main_window.pages:
+            built.append((turn[0], key))
+        return page(key)
+
+    main_window.page = counted
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert [key for _, key in built] == list(warm_up.HEAVY_PAGES)
+    assert len({t for t, _ in built}) == len(built)  # never two pages in one turn
+    # each page is made, worked out, filled and rendered in turns of their own
+    assert turn[0] >= 4 * len(warm_up.HEAVY_PAGES)
