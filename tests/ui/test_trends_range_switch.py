@@ -108,34 +108,60 @@ def _image() -> QImage:
     return image
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_a_filled_grid_row_covers_exactly_the_pixels_of_the_line(qapp: Any, seed: int) -> None:
-    from cxjournal.ui.charts.axes import draw_ticks
-
-    rng = random.Random(seed)
-    pen = QPen(QColor(0, 0, 0, 45))
+def _pen(alpha: int) -> QPen:
+    pen = QPen(QColor(20, 30, 40, alpha))
     pen.setWidth(1)
     pen.setCosmetic(True)
-    ticks = []
-    for _ in range(12):
-        y = rng.uniform(5, 300)
+    return pen
+
+
+def _grid(rng: random.Random) -> tuple[list[Any], list[Any]]:
+    """Grid-like ticks as pyqtgraph makes them: rows drawn right to left, columns of one
+    height top to bottom, some on whole pixels."""
+    rows, columns = [], []
+    top, bottom = rng.uniform(0, 40), rng.choice([250.0, rng.uniform(240, 300)])
+    for index in range(14):
+        pen = _pen(rng.choice([7, 22, 45]))
+        y = float(20 + index * 19) if index % 5 == 0 else rng.uniform(5, 300)
         x0, x1 = rng.uniform(0, 60), rng.uniform(200, 310)
-        ticks.append((pen, QPointF(x1, y), QPointF(x0, y)))  # as pyqtgraph: right to left
-        ticks.append((pen, QPointF(y, x0), QPointF(y, x1)))  # vertical: drawn as a line
-    ticks.append((pen, QPointF(100.0, 40.0), QPointF(10.0, 40.0)))  # on whole pixels
-    offset = (rng.uniform(0, 1), rng.uniform(0, 1))  # a pixmap cache's fractional offset
-    drawn, filled = _image(), _image()
-    painter = QPainter(drawn)
+        rows.append((pen, QPointF(x1, y), QPointF(x0, y)))
+        x = float(10 + index * 21) if index % 4 == 0 else rng.uniform(5, 310)
+        columns.append((pen, QPointF(x, top), QPointF(x, bottom)))
+    return rows, columns
+
+
+def _lines(ticks: list[Any], offset: tuple[float, float]) -> QImage:
+    image = _image()
+    painter = QPainter(image)
     painter.translate(*offset)
-    for tick_pen, start, stop in ticks:
-        painter.setPen(tick_pen)
+    for pen, start, stop in ticks:
+        painter.setPen(pen)
         painter.drawLine(start, stop)
     painter.end()
-    painter = QPainter(filled)
-    painter.translate(*offset)
-    draw_ticks(painter, ticks)
-    painter.end()
-    assert filled == drawn
+    return image
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_fast_grid_covers_exactly_the_pixels_of_its_lines(qapp: Any, seed: int) -> None:
+    from cxjournal.ui.charts.axes import draw_columns, draw_ticks
+
+    rng = random.Random(seed)
+    rows, columns = _grid(rng)
+    offset = (rng.uniform(0, 1), rng.uniform(0, 1)) if seed else (0.0, 0.0)
+    for draw, ticks in ((draw_ticks, rows), (draw_columns, columns)):
+        drawn, fast = _lines(ticks, offset), _image()
+        painter = QPainter(fast)
+        painter.translate(*offset)  # as a pixmap cache's fractional offset
+        draw(painter, ticks)
+        painter.end()
+        touched = [_touched(image) for image in (drawn, fast)]
+        assert np.array_equal(*touched)  # the very same pixels
+        assert _largest_difference(drawn, fast) <= 2  # blended alike
+
+
+def _touched(image: QImage) -> np.ndarray:
+    data = np.frombuffer(image.constBits(), np.uint32).reshape(image.height(), -1)
+    return data != data[0, 0]
 
 
 def _largest_difference(first: QImage, second: QImage) -> int:
