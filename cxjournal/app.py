@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -94,7 +95,7 @@ def run_app(
 
         if quit_after_paint or ready_file is not None:
             window.installEventFilter(_AfterPaint(window))
-        from cxjournal.ui.closing import end_session_on_sigterm
+        from cxjournal.ui.closing import end_session_on_sigterm, finish_reads, finish_writes
 
         sigterm = end_session_on_sigterm(window.close_policy)
         if background and not quit_after_paint:
@@ -105,9 +106,10 @@ def run_app(
             return app.exec()
         finally:
             sigterm.stop()
-            window.deleteLater()
-            end_session(journal, lock, backup=not quit_after_paint)
+            finish_writes(window)
+            end_session(journal, lock, backup=not quit_after_paint, settle=finish_reads)
             lock = None
+            window.deleteLater()
     finally:
         if lock is not None:
             lock.unlock()
@@ -117,26 +119,30 @@ class _Lock(Protocol):
     def unlock(self) -> None: ...
 
 
-def end_session(journal: Journal, lock: _Lock | None, backup: bool) -> None:
-    """Close the journal at the end of a session: the lock is released first, so an app
-    started right after quitting opens; then the quit backup (at most one a day, beside
-    the journal; with ``backup``) is made from a read snapshot, which that app's writes do
-    not disturb (``journal/backup_ops.backup_after_quit``). Never raises for the backup."""
-    due = False
-    if backup:  # the backup's modules (SQLAlchemy among them) only when one may be made
-        from cxjournal.journal.backup_ops import quit_backup_due
-
-        due = quit_backup_due(journal)
+def end_session(
+    journal: Journal,
+    lock: _Lock | None,
+    backup: bool,
+    settle: Callable[[], None] | None = None,
+) -> None:
+    """Close the journal at the end of a session. Every write is committed by now (the
+    window has closed, its tasks and background writes are done), so the lock is released
+    first, before anything else, and an app started right after quitting opens. Then,
+    reading only: the quit backup (at most one a day, beside the journal; with ``backup``)
+    is made from a read snapshot, which that app's writes do not disturb
+    (``journal/backup_ops.backup_after_quit``); ``settle`` waits for the background reads
+    still running; and the journal is closed. Never raises for the backup."""
+    if lock is not None:
+        lock.unlock()
     try:
-        if not due:
-            journal.close()
-    finally:
-        if lock is not None:
-            lock.unlock()
-    if due:
-        from cxjournal.journal.backup_ops import backup_after_quit
+        if backup:  # the backup's modules (SQLAlchemy among them) only when one may be made
+            from cxjournal.journal.backup_ops import backup_after_quit, quit_backup_due
 
+            if quit_backup_due(journal):
+                backup_after_quit(journal)
+    finally:
         try:
-            backup_after_quit(journal)
+            if settle is not None:
+                settle()
         finally:
             journal.close()

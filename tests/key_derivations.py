@@ -20,12 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: what runs in the child before ``cxjournal.cli.main``: the spies, writing one line per event
 PRELUDE = """\
-import os
+import os, threading
 from cxjournal.store import rawdb
 _log = open(os.environ["CXJOURNAL_TEST_KEY_LOG"], "a", buffering=1, encoding="utf-8")
 _derive, _apply = rawdb.derived_key, rawdb.apply_key
 def _derived_key(path, passphrase):
-    _log.write("derive\\n")
+    ahead = threading.current_thread() is not threading.main_thread()
+    _log.write("derive ahead\\n" if ahead else "derive\\n")
     return _derive(path, passphrase)
 def _apply_key(conn, key):
     _log.write("raw key\\n" if rawdb.is_raw_key(key) else "passphrase key\\n")
@@ -40,6 +41,8 @@ class Derivations:
 
     #: derivations in Python (``rawdb.derived_key``)
     derived: int
+    #: of which on another thread, begun as the command started (``rawdb.derive_ahead``)
+    ahead: int
     #: connections keyed with a passphrase: SQLCipher derives the key for each
     by_sqlcipher: int
     #: connections keyed with the raw key: nothing derived
@@ -70,7 +73,9 @@ def child_env(
 
 def read_log(log: Path) -> Derivations:
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-    return Derivations(lines.count("derive"), lines.count("passphrase key"), lines.count("raw key"))
+    ahead = lines.count("derive ahead")
+    derived = lines.count("derive") + ahead
+    return Derivations(derived, ahead, lines.count("passphrase key"), lines.count("raw key"))
 
 
 def run_counted(

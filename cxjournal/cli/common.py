@@ -77,6 +77,36 @@ def passphrase_from(file: str | None, env_name: str) -> str | None:
     return env if env else None
 
 
+#: the commands that never open the journal
+OPENS_NO_JOURNAL = frozenset({"demo"})
+
+
+def derive_key_ahead(argv: list[str]) -> None:
+    """Start deriving the key of an encrypted journal (with the passphrase given, if any)
+    in the background as the command line is read: most of a short command on an
+    encrypted journal is that one derivation, which then overlaps loading the command
+    (``Journal.derive_key_ahead``). Only the options before the command are read here;
+    anything odd is left to the real parser, which says what is wrong."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    early.add_argument("--db")
+    early.add_argument("--passphrase-file")
+    early.add_argument("command", nargs="?")
+    try:
+        args, _rest = early.parse_known_args(argv)
+        if args.command in OPENS_NO_JOURNAL:
+            return
+        passphrase = given_passphrase(args)
+        path = journal_path(args)
+    except (argparse.ArgumentError, CommandError, OSError, ValueError):
+        return
+    if passphrase:
+        from cxjournal.journal import Journal
+
+        Journal.derive_key_ahead(path, passphrase)
+
+
 def ask_passphrase(path: Path) -> str:
     if not sys.stdin.isatty():
         raise CommandError(

@@ -102,6 +102,13 @@ class Journal:
             )
 
     @staticmethod
+    def derive_key_ahead(path: Path, passphrase: str) -> None:
+        """Start deriving the key of the encrypted journal at ``path`` in the background, to
+        be ready when :meth:`open` is called with this passphrase (which then derives
+        nothing itself); nothing for a plain or missing file."""
+        rawdb.derive_ahead(Path(path), passphrase)
+
+    @staticmethod
     def is_read_only(path: Path) -> bool:
         """True for an existing journal that can be read but not written (read-only media,
         a read-only folder or file)."""

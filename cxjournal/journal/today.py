@@ -114,12 +114,13 @@ class ExitPlanProgress:
 class JournalCounts:
     people: int
     audits: int
-    notes: int
+    #: whether any note is written (not how many: counting them would grow with the journal)
+    has_notes: bool
     check_ins: int
 
     @property
     def empty(self) -> bool:
-        return not (self.people or self.audits or self.notes or self.check_ins)
+        return not (self.people or self.audits or self.has_notes or self.check_ins)
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def _overview(conn: Connection, today: dt.date) -> TodayOverview:
     due_days = values.audit_due_days(settings.get(AUDIT_DUE_DAYS_KEY))
     counts = JournalCounts(*reads.counts(conn))
     horizon = follow_up_horizon(today)
-    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.notes else ((), 0)
+    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.has_notes else ((), 0)
     latest = _latest_audit(conn, thresholds, today, due_days) if counts.audits else None
     return TodayOverview(
         today=today,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -199,7 +200,7 @@ def connect_derived(
         form = normalise(passphrase)
         return _connect_once(path, form, read_only, exists), form, form
     for form in key_forms(passphrase):
-        for key in (derived_key(path, form), form):
+        for key in (_derived(path, form), form):
             if key is None:
                 continue
             try:
@@ -226,16 +227,75 @@ def derived_key(path: Path, passphrase: str) -> str | None:
     """The raw key SQLCipher derives from ``passphrase`` for the file at ``path`` (PBKDF2
     with the salt in its first bytes), in the ``x'...'`` form ``PRAGMA key`` takes; None
     when the file is too short to hold a salt."""
+    salt = _salt(path)
+    if salt is None:
+        return None
+    secret = passphrase.encode("utf-8")
+    key = hashlib.pbkdf2_hmac(KDF_ALGORITHM, secret, salt, KDF_ITERATIONS, KEY_BYTES)
+    return f"x'{key.hex()}'"
+
+
+class _Derivation(threading.Thread):
+    """:func:`derived_key` of one passphrase form, in the background."""
+
+    def __init__(self, path: Path, salt: bytes, form: str) -> None:
+        super().__init__(name="cxjournal key derivation", daemon=True)
+        self.path, self.salt = path, salt
+        self._form: str | None = form
+        self.key: str | None = None
+
+    def run(self) -> None:
+        form, self._form = self._form, None
+        if form is None:  # pragma: no cover - a thread runs once
+            return
+        key = derived_key(self.path, form)
+        self.key = key if _salt(self.path) == self.salt else None  # the file was replaced
+
+
+#: the derivations :func:`derive_ahead` started, by file and passphrase form
+_ahead: dict[tuple[str, str], _Derivation] = {}
+
+
+def derive_ahead(path: Path, passphrase: str) -> None:
+    """Start deriving the key of ``passphrase`` (its NFC form, the one tried first) for the
+    encrypted file at ``path`` on another thread, while the process imports what it needs
+    (PBKDF2 runs without Python's lock); :func:`connect_derived` takes the key from it, so
+    the process still derives it once. Nothing for a plain, missing or short file."""
+    try:
+        if not path.is_file() or is_plain_sqlite(path):
+            return
+        salt = _salt(path)
+    except OSError:
+        return
+    if salt is None or is_raw_key(passphrase) or passphrase_problem(passphrase):
+        return
+    form = normalise(passphrase)
+    slot = (str(path.absolute()), form)
+    if slot in _ahead:
+        return
+    derivation = _Derivation(path, salt, form)
+    _ahead[slot] = derivation
+    derivation.start()
+
+
+def _derived(path: Path, form: str) -> str | None:
+    """The key of ``form`` for ``path``: the one :func:`derive_ahead` derived when it is for
+    this very file (same salt), else derived now."""
+    derivation = _ahead.pop((str(path.absolute()), form), None)
+    if derivation is not None:
+        derivation.join()
+        if derivation.key is not None and derivation.salt == _salt(path):
+            return derivation.key
+    return derived_key(path, form)
+
+
+def _salt(path: Path) -> bytes | None:
     try:
         with path.open("rb") as handle:
             salt = handle.read(SALT_BYTES)
     except OSError:
         return None
-    if len(salt) < SALT_BYTES:
-        return None
-    secret = passphrase.encode("utf-8")
-    key = hashlib.pbkdf2_hmac(KDF_ALGORITHM, secret, salt, KDF_ITERATIONS, KEY_BYTES)
-    return f"x'{key.hex()}'"
+    return salt if len(salt) == SALT_BYTES else None
 
 
 def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) -> Connection:

@@ -59,6 +59,7 @@ class CalendarWatch(QObject):
         self._settle.timeout.connect(self._read_pending)
         self._sources: list[str] = []
         self._running = False
+        self._thread: threading.Thread | None = None
         self._done.connect(self._on_done)
         self._poll = QTimer(self)
         self._poll.setInterval(SOURCES_POLL_MS)
@@ -151,7 +152,14 @@ class CalendarWatch(QObject):
                 problems.append(f"the calendars could not be read ({type(exc).__name__})")
             self._done.emit(outcomes, problems)
 
-        threading.Thread(target=work, name="calendar-read", daemon=True).start()
+        self._thread = threading.Thread(target=work, name="calendar-read", daemon=True)
+        self._thread.start()
+
+    def finish(self) -> None:
+        """Wait until a read under way has stored its meetings (at quit, so that every
+        write is committed before the journal's lock is released)."""
+        if self._thread is not None:
+            self._thread.join()
 
     def _on_done(self, outcomes: list[str], problems: list[str]) -> None:
         self._running = False

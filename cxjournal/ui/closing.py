@@ -9,6 +9,8 @@ any quit (``cxjournal.app.run_app``).
 
 SIGTERM reaches Python through a wake-up socket watched by the event loop
 (``signal.set_wakeup_fd``), so a signal is handled at once, with no polling timer.
+Nothing more is built after the first paint once SIGTERM has arrived (its Python handler
+runs at once, even in the middle of building a hidden page, and marks the window closing).
 """
 
 from __future__ import annotations
@@ -80,6 +82,23 @@ class ClosePolicy(QObject):
             app.quit()
 
 
+def finish_writes(window: MainWindow) -> None:
+    """Wait for the background writes that are not tasks (a calendar read under way); at
+    quit, before the journal's lock is released. Tasks were waited for on closing."""
+    watch = window.extensions.calendar_watch
+    if watch is not None:
+        watch.finish()
+
+
+def finish_reads() -> None:
+    """Wait for what still runs in the background and only reads (or imports); at quit,
+    after the journal's lock is released and before the journal is closed."""
+    from cxjournal.ui import warm_up
+
+    QThreadPool.globalInstance().waitForDone()
+    warm_up.finish_imports()
+
+
 def ask_to_wait(parent: QWidget, what: str) -> bool:
     """Ask whether to quit once ``what`` has finished (True) or to keep working (False)."""
     box = QMessageBox(parent)
@@ -111,10 +130,16 @@ class _SignalWatch(QObject):
         writer.setblocking(False)
         self._writer = writer  # kept open for as long as the watch lives
         self._old_fd = signal.set_wakeup_fd(writer.fileno())
-        # the wake-up fd reports it; the Python-level handler has nothing left to do
-        self._old_handler = signal.signal(signal.SIGTERM, lambda _number, _frame: None)
+        # the wake-up fd reports it to the event loop; the Python-level handler runs at
+        # once, between two lines of whatever Python code the GUI thread is running
+        self._old_handler = signal.signal(signal.SIGTERM, self._note_the_end)
         self.notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._woken)
+
+    def _note_the_end(self, _number: int, _frame: object) -> None:
+        # only a flag: raising into the step under way could cut a chart's paint short
+        # in the middle, which crashes
+        self.policy.closing = True  # nothing more is built: the window is about to close
 
     def _woken(self) -> None:
         try:

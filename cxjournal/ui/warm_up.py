@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,11 +48,23 @@ def _import_all(modules: tuple[str, ...]) -> None:
             log.debug("warm-up could not import %s", name, exc_info=True)
 
 
+#: the import threads started, so that quitting can wait for them (:func:`finish_imports`)
+_STARTED: list[threading.Thread] = []
+
+
 def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     """Begin importing ``modules`` on a daemon thread; returns it (join to wait)."""
     thread = threading.Thread(target=_import_all, args=(modules,), name="warm-up", daemon=True)
     thread.start()
+    _STARTED.append(thread)
     return thread
+
+
+def finish_imports() -> None:
+    """Wait for the import threads still running: the interpreter never shuts down while
+    one is half-way through loading a compiled module."""
+    while _STARTED:
+        _STARTED.pop().join()
 
 
 #: Pages whose first build is slow (several pyqtgraph plots, every audit analysed, the
@@ -69,12 +81,33 @@ class _Waits:
         self.start = start
 
 
-Step = Callable[[], None] | _Waits
+class _Repeats:
+    """A step taken again, a turn at a time, until it is done (a page's ``build_steps``)."""
+
+    def __init__(self, steps: Callable[[], Iterator[None]]) -> None:
+        self.steps = steps
+        self.under_way: Iterator[None] | None = None
+
+    def take(self) -> bool:
+        """One more; False once done."""
+        if self.under_way is None:
+            self.under_way = self.steps()
+        return next(self.under_way, _DONE) is None
+
+    def all(self) -> None:
+        while self.take():
+            pass
+
+
+_DONE = object()
+
+Step = Callable[[], None] | _Waits | _Repeats
 
 
 def _page_steps(window: MainWindow, key: str) -> list[Step]:
     """Building ``key`` hidden, in steps: make it, work out off the GUI thread what it
-    shows (when the page can: its ``prepare``), fill it, render it once."""
+    shows (when the page can: its ``prepare``), build its heavy widgets a part at a time
+    (its ``build_steps``), fill it, lay it out, render it once."""
 
     def make() -> None:
         window.page(key)
@@ -87,17 +120,27 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         else:
             start(ready)
 
+    def build() -> Iterator[None]:
+        steps = getattr(window.pages[key], "build_steps", None)
+        if steps is not None:
+            yield from steps()
+
     def fill() -> None:
         window.pages[key].refresh_if_stale()
 
-    def render() -> None:
-        # lay it out and render it once at its real size, off screen, so the
-        # charts' axis and item caches are ready when it is first shown
+    def lay_out() -> None:
         page = window.pages[key]
         page.resize(window.stack.size())
-        page.grab()
+        layout = page.layout()
+        if layout is not None:
+            layout.activate()
 
-    return [make, _Waits(prepare), fill, render]
+    def render() -> None:
+        # render it once at its real size, off screen, so the charts' axis and item
+        # caches are ready when it is first shown
+        window.pages[key].grab()
+
+    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, render]
 
 
 def _run_step(key: str, step: Callable[[], None]) -> bool:
@@ -120,7 +163,7 @@ def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
         for step in _page_steps(window, key):
             if isinstance(step, _Waits):
                 continue  # filling works it out here
-            if not _run_step(key, step):
+            if not _run_step(key, step.all if isinstance(step, _Repeats) else step):
                 break
 
 
@@ -164,6 +207,12 @@ def prebuild_in_turns(
             if _run_step(key, lambda: step.start(ready)):
                 return  # ready() takes the next turn
             pending[:] = [(k, s) for k, s in pending if k != key]
+        elif isinstance(step, _Repeats):
+            more = [False]
+            if not _run_step(key, lambda: more.__setitem__(0, step.take())):
+                pending[:] = [(k, s) for k, s in pending if k != key]
+            elif more[0]:
+                pending.insert(0, (key, step))  # the next part, next turn
         elif not _run_step(key, step):
             pending[:] = [(k, s) for k, s in pending if k != key]
         later()

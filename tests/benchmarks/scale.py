@@ -202,11 +202,14 @@ def encrypted_vs_plain(work: Path, runs: int) -> dict[str, float]:
     for name, args in commands.items():
         p, e = [], []
         for _ in range(runs):
-            p.append(run(cx(plain, *args), env=env).cpu)
-            e.append(run(cx(locked, *args), env=env).cpu)
-        figures[f"{name}_plain_cpu_ms"] = med(p) * 1000
-        figures[f"{name}_encrypted_cpu_ms"] = med(e) * 1000
-        figures[f"{name}_ratio"] = med(e) / med(p)
+            p.append(run(cx(plain, *args), env=env))
+            e.append(run(cx(locked, *args), env=env))
+        figures[f"{name}_plain_cpu_ms"] = med([r.cpu for r in p]) * 1000
+        figures[f"{name}_encrypted_cpu_ms"] = med([r.cpu for r in e]) * 1000
+        figures[f"{name}_ratio"] = med([r.cpu for r in e]) / med([r.cpu for r in p])
+        # the key is derived on a thread of its own as the process starts, so the wall
+        # time can gain where the CPU time cannot (with a core to spare)
+        figures[f"{name}_wall_ratio"] = med([r.wall for r in e]) / med([r.wall for r in p])
     return figures
 
 
@@ -369,7 +372,8 @@ def render(r: dict[str, Any]) -> list[str]:
         ratio = e[f"{name}_ratio"]
         lines.append(
             f"| encrypted / plain, {name}, 10 years (CPU {e[f'{name}_encrypted_cpu_ms']:.0f} / "
-            f"{e[f'{name}_plain_cpu_ms']:.0f} ms) | {ratio:.2f}x | <= 1.3x | {ok(ratio <= 1.3)} |"
+            f"{e[f'{name}_plain_cpu_ms']:.0f} ms; wall {e.get(f'{name}_wall_ratio', 0):.2f}x) "
+            f"| {ratio:.2f}x | <= 1.3x | {ok(ratio <= 1.3)} |"
         )
     for label, q in r["quit"].items():
         ms = q["quit_to_lock_ms"]

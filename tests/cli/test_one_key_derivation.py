@@ -50,7 +50,8 @@ def test_a_command_derives_the_key_once(encrypted: Path, tmp_path: Path, args: l
     result, seen = run_counted(["--db", str(encrypted), *args], tmp_path / "keys.log", SECRET)
 
     assert result.returncode == 0, result.stderr
-    assert seen.derived == 1  # once, when the journal opened
+    assert seen.derived == 1  # once
+    assert seen.ahead == 1  # begun as the command started, while it loaded what it needs
     assert seen.by_sqlcipher == 0  # no connection was keyed with the passphrase itself
     assert seen.raw_keyed >= 1
 
@@ -77,4 +78,31 @@ def test_a_wrong_passphrase_is_refused_after_trying_each_form_once(
     assert "passphrase does not open" in result.stderr
     # the one form of an ASCII passphrase: derived once in Python, then tried once as
     # SQLCipher would derive it (for a file keyed with other settings)
-    assert (seen.derived, seen.by_sqlcipher) == (1, 1)
+    assert (seen.derived, seen.ahead, seen.by_sqlcipher) == (1, 1, 1)
+
+
+def test_a_passphrase_file_is_read_for_the_derivation_ahead_too(
+    encrypted: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET + "\n", encoding="utf-8")
+    args = ["--passphrase-file", str(secret), "--db", str(encrypted), "search", "budget"]
+
+    result, seen = run_counted(args, tmp_path / "keys.log", None)
+
+    assert result.returncode == 0, result.stderr
+    assert (seen.derived, seen.ahead, seen.by_sqlcipher) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    "args", [["demo", "-o", "{tmp}/demo.json"], ["search", "--help"], ["--version"]]
+)
+def test_a_command_that_opens_no_journal_derives_nothing(
+    encrypted: Path, tmp_path: Path, args: list[str]
+) -> None:
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+
+    result, seen = run_counted(["--db", str(encrypted), *args], tmp_path / "keys.log", SECRET)
+
+    assert result.returncode == 0, result.stderr
+    assert seen.total == 0

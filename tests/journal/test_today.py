@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -49,6 +50,18 @@ def counted(journal: Journal) -> Iterator[list[str]]:
         yield statements
     finally:
         journal.raw().set_trace_callback(None)
+
+
+def test_one_note_alone_makes_a_journal_not_new_without_counting_the_notes(
+    journal: Journal,
+) -> None:
+    journal.notes.add(Note(on=TODAY, text="First thought", kind=NoteKind.OTHER))
+    with counted(journal) as statements:
+        overview = journal.today.overview(TODAY)
+    assert not overview.is_new and overview.counts.has_notes
+    # a count of the notes grows with the journal: Today, painted first, only asks if any
+    counting = [s for s in statements if re.search(r"count\(\*\)\s+FROM\s+notes\b", s, re.I)]
+    assert counting == []
 
 
 def test_the_journal_hands_out_one_today_area(journal: Journal) -> None:

@@ -124,3 +124,60 @@ def test_sqlite_s_allocations_are_not_locked_one_by_one(journal_path: Path) -> N
         with journal.reading() as conn:
             assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "0"
         assert journal.raw().execute("PRAGMA cipher_memory_security").fetchone()[0] == "0"
+
+
+def count_derivations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    derived: list[str] = []
+    real_derive = rawdb.derived_key
+
+    def derive(path: Path, passphrase: str) -> str | None:
+        derived.append(passphrase)
+        return real_derive(path, passphrase)
+
+    monkeypatch.setattr(rawdb, "derived_key", derive)
+    return derived
+
+
+def test_a_key_derived_ahead_opens_the_journal_without_deriving_again(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    derived = count_derivations(monkeypatch)
+    Journal.derive_key_ahead(journal_path, PASSPHRASE)
+    Journal.derive_key_ahead(journal_path, PASSPHRASE)  # started once only
+    with Journal.open(journal_path, PASSPHRASE, create=False) as journal:
+        assert journal.key == rawdb.derived_key(journal_path, PASSPHRASE)
+    assert len(derived) == 2  # the one ahead, and the check just above
+
+
+def test_a_file_replaced_after_the_key_was_derived_ahead_still_opens(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    other = tmp_path / "other.db"
+    Journal.open(other, PASSPHRASE).close()  # the same passphrase, another salt
+    derived = count_derivations(monkeypatch)
+    Journal.derive_key_ahead(journal_path, PASSPHRASE)
+    rawdb._ahead[(str(journal_path.absolute()), PASSPHRASE)].join()
+    other.replace(journal_path)  # say, a restore
+    with Journal.open(journal_path, PASSPHRASE, create=False) as journal:
+        assert journal.key == rawdb.derived_key(journal_path, PASSPHRASE)
+    assert len(derived) == 3  # ahead (for the old salt), again at the opening, the check
+
+
+def test_a_wrong_passphrase_derived_ahead_is_refused(journal_path: Path) -> None:
+    Journal.open(journal_path, PASSPHRASE).close()
+    Journal.derive_key_ahead(journal_path, "not it at all")
+    with pytest.raises(WrongPassphraseError):
+        Journal.open(journal_path, "not it at all", create=False)
+    assert not rawdb._ahead
+
+
+def test_nothing_is_derived_ahead_for_a_plain_or_missing_journal(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    Journal.open(journal_path).close()
+    Journal.derive_key_ahead(journal_path, PASSPHRASE)
+    Journal.derive_key_ahead(tmp_path / "absent.db", PASSPHRASE)
+    Journal.derive_key_ahead(tmp_path, PASSPHRASE)  # a folder
+    assert not rawdb._ahead

@@ -44,7 +44,7 @@ def test_visiting_every_page_derives_the_key_once(encrypted: Path, tmp_path: Pat
 
     assert result.returncode == 0, result.stderr
     assert ": 0 error(s)" in result.stdout
-    assert (seen.derived, seen.by_sqlcipher) == (1, 0)
+    assert (seen.derived, seen.ahead, seen.by_sqlcipher) == (1, 1, 0)
     assert seen.raw_keyed >= 2  # the start-up connection and the engine's
 
 
@@ -78,5 +78,5 @@ def test_a_session_to_its_quit_backup_derives_the_key_once(encrypted: Path, tmp_
     assert app.returncode == 0, err.decode()
     assert len(list_backups(encrypted)) == 1  # the quit backup, through the engine
     seen = read_log(log)
-    assert (seen.derived, seen.by_sqlcipher) == (1, 0)
+    assert (seen.derived, seen.ahead, seen.by_sqlcipher) == (1, 1, 0)
     assert seen.raw_keyed >= 2

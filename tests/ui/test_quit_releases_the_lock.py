@@ -18,7 +18,7 @@ import pytest
 
 from cxjournal.app import end_session
 from cxjournal.domain.model import Note
-from cxjournal.journal import Journal
+from cxjournal.journal import Journal, backup_ops
 from cxjournal.lockfile import hold
 from cxjournal.store import backup as store_backup
 from cxjournal.ui import startup
@@ -110,3 +110,37 @@ def test_the_lock_is_released_even_when_the_backup_fails(
     with hold(journal_path):
         pass
     assert store_backup.rolling_backups(journal_path) == []
+
+
+def test_the_lock_is_released_before_anything_else_at_the_end_of_a_session(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal, lock = session(journal_path)
+    steps: list[str] = []
+
+    class Recorded:
+        def unlock(self) -> None:
+            steps.append("lock released")
+            lock.unlock()
+
+    real_due, real_backup = backup_ops.quit_backup_due, backup_ops.backup_after_quit
+
+    def due(j: Journal) -> bool:
+        steps.append("backup due?")
+        return real_due(j)
+
+    def back_up(j: Journal) -> Path | None:
+        steps.append("quit backup")
+        return real_backup(j)
+
+    def close() -> None:
+        steps.append("journal closed")
+        type(journal).close(journal)
+
+    monkeypatch.setattr(backup_ops, "quit_backup_due", due)
+    monkeypatch.setattr(backup_ops, "backup_after_quit", back_up)
+    monkeypatch.setattr(journal, "close", close)
+    end_session(journal, Recorded(), backup=True, settle=lambda: steps.append("reads done"))
+    assert steps == ["lock released", "backup due?", "quit backup", "reads done", "journal closed"]
+    assert len(store_backup.rolling_backups(journal_path)) == 1
+    assert "written before quitting" in notes_in(journal_path)

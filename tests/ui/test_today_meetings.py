@@ -192,3 +192,21 @@ def test_a_file_replaced_by_rename_is_read_again(
     assert summaries == ["New"]
     assert Area.MEETINGS in areas
     assert str(with_calendar) in watch.watcher.files()  # watched again after the rename
+
+
+def test_quitting_waits_until_a_read_under_way_has_stored_its_meetings(
+    main_window: Any, journal: Journal, with_calendar: Path
+) -> None:
+    from cxjournal.ui.calendar_watch import CalendarWatch
+
+    with_calendar.write_text(
+        calendar(vevent("new@x", "20261203T160000Z", "20261203T170000Z", "New")),
+        encoding="utf-8",
+        newline="",
+    )
+    watch = CalendarWatch(journal, main_window.bus, main_window.show_status, main_window)
+    watch.start()  # reads the changed file on its own thread
+    watch.finish()  # as at quit, before the lock is released: no event loop turn between
+    summaries = [m.summary for m in journal.calendar.meetings(NOW.date(), NOW.date())]
+    assert summaries == ["New"]
+    watch.finish()  # nothing under way: returns at once

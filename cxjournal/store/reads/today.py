@@ -8,13 +8,15 @@ from typing import Any
 from cxjournal.store.reads import Connection
 
 
-def counts(conn: Connection) -> tuple[int, int, int, int]:
-    """How many people, audits, notes and check-ins the journal holds."""
+def counts(conn: Connection) -> tuple[int, int, bool, int]:
+    """How many people, audits and check-ins the journal holds, and whether it holds any
+    note: one row read for the notes, not a count of them, so this costs the same at any
+    number of notes."""
     row = conn.execute(
         "SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM audits), "
-        "(SELECT count(*) FROM notes), (SELECT count(*) FROM resilience)"
+        "EXISTS (SELECT 1 FROM notes), (SELECT count(*) FROM resilience)"
     ).fetchone()
-    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+    return int(row[0]), int(row[1]), bool(row[2]), int(row[3])
 
 
 def open_follow_ups(conn: Connection, today: dt.date, horizon: dt.date) -> list[Any]:
