@@ -94,3 +94,62 @@ def test_observations_are_not_contact_however_recent(tmp_path: Path) -> None:
         assert due.last_contact == TODAY - dt.timedelta(days=40)
         assert due.status == "overdue"
         assert journal.people.cadence(ana.id or -1, TODAY) == due
+
+
+def _directory_traced(journal: Journal) -> tuple[list[str], int, list[object]]:
+    """The directory's statements (as run, parameters bound), its SQLite steps, its rows."""
+    conn = journal.raw()
+    statements: list[str] = []
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_trace_callback(statements.append)
+    conn.set_progress_handler(step, 1)
+    try:
+        rows = people_reads.directory(conn, include_archived=False)
+    finally:
+        conn.set_progress_handler(None, 1)
+        conn.set_trace_callback(None)
+    return statements, steps[0], list(rows)
+
+
+def test_the_directory_reads_notes_only_through_the_person_index(tmp_path: Path) -> None:
+    with _journal_with_contacts(tmp_path / "j.db") as journal:
+        statements, _, rows = _directory_traced(journal)
+        assert [(p.name, count) for p, _, _, count in rows] == [("P0", 3), ("P1", 3), ("P2", 3)]
+        assert len(statements) == 1
+        plan = [
+            str(row[-1]) for row in journal.raw().execute(f"EXPLAIN QUERY PLAN {statements[0]}")
+        ]
+    # the attitude and the count: seeks on the person's range of the index, never a scan
+    assert not any(line.startswith(("SCAN n", "SCAN c", "SCAN notes")) for line in plan), plan
+    assert any("SEARCH n USING INDEX ix_notes_person_date" in line for line in plan), plan
+    assert any("SEARCH c USING COVERING INDEX ix_notes_person_date" in line for line in plan), plan
+
+
+def test_the_directory_costs_the_same_with_a_thousand_times_the_notes_about_no_one(
+    tmp_path: Path,
+) -> None:
+    with _journal_with_contacts(tmp_path / "j.db") as journal:
+        journal.people.add(Person("Nobody's friend"))
+        for days in range(4):
+            journal.notes.add(Note(TODAY - dt.timedelta(days=days), "a win", NoteKind.WIN))
+        _directory_traced(journal)  # the first read also loads the schema
+        _, few_steps, few = _directory_traced(journal)
+        conn = journal.raw()
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(notes)") if row[1] != "id"]
+        names = ", ".join(columns)
+        for _ in range(10):  # notes about no one, doubled ten times
+            conn.execute(
+                f"INSERT INTO notes ({names}) SELECT {names} FROM notes WHERE person_id IS NULL"
+            )
+        assert (
+            conn.execute("SELECT count(*) FROM notes WHERE person_id IS NULL").fetchone()[0] == 4096
+        )
+        _directory_traced(journal)
+        _, many_steps, many = _directory_traced(journal)
+    assert many == few
+    assert many_steps == few_steps

@@ -73,20 +73,27 @@ def directory(
     conn: Connection, include_archived: bool
 ) -> list[tuple[Person, dt.date | None, Attitude | None, int]]:
     """Every person (not archived unless asked), by name: their latest contact, the attitude
-    of their latest note that records one, and how many notes they have."""
-    people = _with_contact(conn, "1" if include_archived else "p.archived = 0")
-    attitudes = {
-        int(person_id): Attitude(attitude)
-        for person_id, attitude in conn.execute(
-            "SELECT person_id, attitude FROM (SELECT person_id, attitude, row_number() OVER "
-            "(PARTITION BY person_id ORDER BY on_date DESC, id DESC) AS n FROM notes "
-            "WHERE person_id IS NOT NULL AND attitude IS NOT NULL) WHERE n = 1"
+    of their latest note that records one, and how many notes they have.
+
+    One query, a few index seeks per person on ``ix_notes_person_date`` (the attitude:
+    the person's notes newest first, up to the first that records one; the count: the
+    person's range of the index), so no note outside the people's own is read.
+    """
+    rows = conn.execute(
+        f"SELECT {person_columns('p')}, {last_contact_column('p')}, "
+        "(SELECT n.attitude FROM notes AS n WHERE n.person_id = p.id "
+        "AND n.attitude IS NOT NULL ORDER BY n.on_date DESC, n.id DESC LIMIT 1), "
+        "(SELECT count(*) FROM notes AS c WHERE c.person_id = p.id) "
+        f"FROM people AS p WHERE {'1' if include_archived else 'p.archived = 0'} "
+        "ORDER BY lower(p.name), p.id",
+        CONTACT_KIND_VALUES,
+    ).fetchall()
+    return [
+        (
+            person(row[:PERSON_WIDTH]),
+            day(row[PERSON_WIDTH]) if row[PERSON_WIDTH] else None,
+            Attitude(row[PERSON_WIDTH + 1]) if row[PERSON_WIDTH + 1] else None,
+            int(row[PERSON_WIDTH + 2]),
         )
-    }
-    counts = {
-        int(person_id): int(count)
-        for person_id, count in conn.execute(
-            "SELECT person_id, count(*) FROM notes WHERE person_id IS NOT NULL GROUP BY person_id"
-        )
-    }
-    return [(p, last, attitudes.get(p.id or 0), counts.get(p.id or 0, 0)) for p, last in people]
+        for row in rows
+    ]
