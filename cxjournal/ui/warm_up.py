@@ -15,8 +15,6 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from cxjournal.ui.closing import SessionEnding, interruptible
-
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
 
@@ -151,13 +149,9 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
 
 
 def _run_step(key: str, step: Callable[[], None]) -> bool:
-    """Run one step; False when the page cannot be built (its later steps are skipped),
-    or when SIGTERM cut it short (the session is ending: nothing more is built)."""
+    """Run one step; False when the page cannot be built (its later steps are skipped)."""
     try:
-        with interruptible():  # it only reads: quitting need not wait for it
-            step()
-    except SessionEnding:
-        return False
+        step()
     except KeyError:
         return False  # no such page in this build
     except Exception:  # the page builds again, and reports, when visited

@@ -145,7 +145,15 @@ class InfluenceChart(QWidget):
         symbols: bool = True,
     ) -> pg.PlotDataItem:
         colour = COLOURS[key]
-        options: dict[str, object] = {"pen": pen(colour), "name": name, "connect": "finite"}
+        # the vertical range follows the data (never zoomed in on a value), so pyqtgraph's
+        # clipping of far-off values never applies; left on, it redoes every line and its
+        # markers on each change of that range, that is on every range switch
+        options: dict[str, object] = {
+            "pen": pen(colour),
+            "name": name,
+            "connect": "finite",
+            "dynamicRangeLimit": None,
+        }
         if symbols:  # a few dozen points per audit series: smooth them
             options.update(
                 symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None, antialias=True
