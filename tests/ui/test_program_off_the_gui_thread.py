@@ -290,3 +290,20 @@ def test_the_prebuild_waits_while_a_background_read_runs(main_window: Any, qtbot
     gate.set()
     qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     assert done == [True] and main_window.pages["trends"].influence_chart is not None
+
+
+def test_the_program_page_shown_during_todays_read_waits_for_it_rather_than_reading_twice(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import datetime as dt
+
+    store_scenario(journal)
+    recorded = Recorded(journal)
+    views = program_views(main_window.services)
+    day = dt.date.today()
+    delivered: list[ProgramView] = []
+    views.ask(day, delivered.append, lambda _exc: None)  # as Today's card does
+    view = views.now(day)  # the Program page, clicked meanwhile
+    assert len(recorded.threads) == 1 and threading.get_ident() not in recorded.threads
+    qtbot.waitUntil(lambda: bool(delivered))
+    assert delivered == [view] and views.kept(day) is view
