@@ -72,6 +72,11 @@ def finish_imports() -> None:
 #: built and filled, hidden, once the imports are done, so their first visit only paints.
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
+#: While a background read runs, the next widget-building step waits this many ms, and
+#: at most this many times (a read that never ends does not stop the prebuild)
+WAIT_MS = 50
+MAX_WAITS = 400
+
 
 class _Waits:
     """A step that starts work off the GUI thread (a page's ``prepare``) and lets the next
@@ -182,6 +187,10 @@ def prebuild_in_turns(
         (key, step) for key in keys if key not in window.pages for step in _page_steps(window, key)
     ]
 
+    from cxjournal.ui.workers import reads_under_way
+
+    waits = [0]
+
     def later() -> None:
         QTimer.singleShot(0, window, next_turn)
 
@@ -191,6 +200,12 @@ def prebuild_in_turns(
         if not pending:
             if then is not None:
                 then()
+            return
+        if reads_under_way() and waits[0] < MAX_WAITS and not isinstance(pending[0][1], _Waits):
+            # a read on a worker thread (Today's program card) holds the interpreter half
+            # the time: a widget step now would take twice as long, so it waits its turn
+            waits[0] += 1
+            QTimer.singleShot(WAIT_MS, window, next_turn)
             return
         key, step = pending.pop(0)
         shown = key in window.pages and window.pages[key].isVisible()  # the user opened it

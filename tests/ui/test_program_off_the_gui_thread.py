@@ -265,3 +265,28 @@ def test_trends_read_before_a_change_is_read_again(main_window: Any, qtbot: Any)
     main_window.bus.announce(Area.AUDITS)  # the journal changed since
     page.refresh()
     assert threads[-1] == threading.get_ident() and len(threads) == 2  # so read again, here
+
+
+def test_the_prebuild_waits_while_a_background_read_runs(main_window: Any, qtbot: Any) -> None:
+    from cxjournal.ui.workers import read_in_background
+
+    main_window.navigate("today")
+    gate = threading.Event()
+    done: list[bool] = []
+    read_in_background(main_window, lambda: gate.wait(60), done.append, lambda _exc: None)
+    finished: list[bool] = []
+    turn = [0]
+    warm_up.prebuild_in_turns(main_window, keys=("trends",), then=lambda: finished.append(True))
+    from PySide6.QtCore import QTimer
+
+    def tick() -> None:
+        turn[0] += 1
+        if turn[0] < 6:
+            QTimer.singleShot(warm_up.WAIT_MS, tick)
+
+    tick()
+    qtbot.waitUntil(lambda: turn[0] >= 6)  # a few of the prebuild's waits have passed
+    assert "trends" not in main_window.pages  # nothing built while the read holds on
+    gate.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert done == [True] and main_window.pages["trends"].influence_chart is not None
