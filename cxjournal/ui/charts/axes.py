@@ -19,7 +19,7 @@ with a zero offset that conversion moves every tick by nothing.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -54,8 +54,9 @@ def row_rect(start: QPointF, stop: QPointF) -> QRectF | None:
 def draw_ticks(painter: QPainter, ticks: Sequence[tuple[QPen, QPointF, QPointF]]) -> None:
     """Draw ``ticks`` (pen, start, stop) as pyqtgraph would, thin horizontal ones as fills."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    thin = _PenMemo(_is_thin_solid)
     for pen, start, stop in ticks:
-        rect = row_rect(start, stop) if _is_thin_solid(pen) else None
+        rect = row_rect(start, stop) if thin(pen) else None
         if rect is None:
             painter.setPen(pen)
             painter.drawLine(start, stop)
@@ -63,8 +64,32 @@ def draw_ticks(painter: QPainter, ticks: Sequence[tuple[QPen, QPointF, QPointF]]
             painter.fillRect(rect, pen.color())
 
 
-def _column_tick(pen: QPen, start: QPointF, stop: QPointF) -> bool:
-    return start.x() == stop.x() and start.y() != stop.y() and _is_thin_solid(pen)
+class _PenMemo:
+    """``function(pen)`` computed once per pen (pyqtgraph gives one pen to a whole level)."""
+
+    def __init__(self, function: Callable[[QPen], Any]) -> None:
+        self._function = function
+        self._known: dict[int, Any] = {}
+
+    def __call__(self, pen: QPen) -> Any:
+        key = id(pen)
+        if key not in self._known:
+            self._known[key] = self._function(pen)
+        return self._known[key]
+
+
+def split_columns(
+    ticks: Sequence[tuple[QPen, QPointF, QPointF]],
+) -> tuple[list[tuple[QPen, QPointF, QPointF]], list[tuple[QPen, QPointF, QPointF]]]:
+    """``ticks`` as (everything else, the thin vertical ones), each in its order."""
+    thin = _PenMemo(_is_thin_solid)
+    others: list[tuple[QPen, QPointF, QPointF]] = []
+    columns: list[tuple[QPen, QPointF, QPointF]] = []
+    for tick in ticks:
+        pen, start, stop = tick
+        vertical = start.x() == stop.x() and start.y() != stop.y()
+        (columns if vertical and thin(pen) else others).append(tick)
+    return others, columns
 
 
 def _first_pixel(values: np.ndarray) -> np.ndarray:
@@ -104,8 +129,9 @@ def draw_columns(painter: QPainter, ticks: Sequence[tuple[QPen, QPointF, QPointF
     bottoms = _first_pixel(ends[:, 1] + transform.dy())
     left, top = int(columns.min()), int(tops.min())
     pixels = np.zeros((int(bottoms.max()) - top + 1, int(columns.max()) - left + 1), np.uint32)
+    colour = _PenMemo(lambda pen: _premultiplied(pen.color()))
     for (pen, _, _), column, first, last in zip(ticks, columns, tops, bottoms, strict=True):
-        pixels[first - top : last - top + 1, column - left] = _premultiplied(pen.color())
+        pixels[first - top : last - top + 1, column - left] = colour(pen)
     height, width = pixels.shape
     image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
     painter.save()
@@ -121,8 +147,9 @@ class _ColumnGrid:
     _columns: tuple[tuple[QPen, QPointF, QPointF], ...] = ()
 
     def drawPicture(self, p: QPainter, axisSpec: Any, tickSpecs: Any, textSpecs: Any) -> None:
-        self._columns = tuple(tick for tick in tickSpecs if _column_tick(*tick))
-        draw_ticks(p, [tick for tick in tickSpecs if not _column_tick(*tick)])
+        others, columns = split_columns(tickSpecs)
+        self._columns = tuple(columns)
+        draw_ticks(p, others)
         super().drawPicture(p, axisSpec, [], textSpecs)  # type: ignore[misc]  # pyqtgraph's
 
     def paint(self, p: QPainter, opt: Any, widget: Any) -> None:
