@@ -81,6 +81,7 @@ __all__ = [
     "parse",
     "parse_data",
     "read_note",
+    "read_note_fields",
     "read_people",
 ]
 
@@ -330,6 +331,21 @@ def read_note(
     v2: bool,
 ) -> DocNote:
     """The note ``o`` at ``path`` (``seen``: the note ids so far, this one's added)."""
+    file_id, fields, person_id = read_note_fields(r, path, o, people, seen, v2)
+    return DocNote(file_id, Note(**fields), person_id)
+
+
+def read_note_fields(
+    r: FieldReader,
+    path: str,
+    o: dict[str, Any],
+    people: Mapping[str, Person],
+    seen: set[str],
+    v2: bool,
+) -> tuple[str | None, dict[str, Any], str | None]:
+    """What :func:`read_note` reads, with every problem noted, before the ``Note`` is made:
+    its file id, its fields (``follow_ups`` among them) and its person's file id. The check
+    of a streamed file needs no more."""
     file_id = r.file_id(o, path, seen, required=False)
     person_id = r.ref(o, "person", path, people, required=False)
     follow_ups = tuple(
@@ -340,11 +356,9 @@ def read_note(
         )
         for fpath, fo in r.objects(o, "follow_ups", path)
     )
-    note = Note(
-        follow_ups=follow_ups,
-        **read_declared(r, NOTE, o, path, 2 if v2 else 1, skip=("person_id",)),
-    )
-    return DocNote(file_id, note, person_id)
+    fields = read_declared(r, NOTE, o, path, 2 if v2 else 1, skip=("person_id",))
+    fields["follow_ups"] = follow_ups
+    return file_id, fields, person_id
 
 
 def _read_resilience(r: FieldReader, data: dict[str, Any], v2: bool) -> list[ResilienceEntry]:

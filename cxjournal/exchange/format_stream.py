@@ -31,6 +31,7 @@ from cxjournal.exchange.format_read import (
     parse,
     parse_data,
     read_note,
+    read_note_fields,
     read_people,
 )
 
@@ -272,8 +273,8 @@ def _check_notes(items: Iterator[Any], head: dict[str, Any] | None) -> int:
         path = f"notes[{index}]"
         if _note_problems(r, path, o):
             raise _NotStreamable
-        note = read_note(r, path, o, people, seen, v2).note
-        if r.problems or any(empty_in_store(f.text.strip()) for f in note.follow_ups):
+        follow_ups = read_note_fields(r, path, o, people, seen, v2)[1]["follow_ups"]
+        if r.problems or any(empty_in_store(f.text.strip()) for f in follow_ups):
             raise _NotStreamable  # the whole-file reader and the importer report it
         count += 1
     return count

@@ -102,11 +102,12 @@ class Journal:
             )
 
     @staticmethod
-    def derive_key_ahead(path: Path, passphrase: str) -> None:
+    def derive_key_ahead(path: Path, passphrase: str) -> Callable[[float], bool] | None:
         """Start deriving the key of the encrypted journal at ``path`` in the background, to
         be ready when :meth:`open` is called with this passphrase (which then derives
-        nothing itself); nothing for a plain or missing file."""
-        rawdb.derive_ahead(Path(path), passphrase)
+        nothing itself). Returns a function that waits for it up to the seconds given and
+        says whether it is done; None for a plain or missing file (nothing to derive)."""
+        return rawdb.derive_ahead(Path(path), passphrase)
 
     @staticmethod
     def is_read_only(path: Path) -> bool:

@@ -5,6 +5,8 @@ Kept light (no SQLAlchemy), since the main window installs the lock at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cxjournal.domain.errors import JournalOpenError
 from cxjournal.journal.core import Journal
 
@@ -34,6 +36,14 @@ def lock_journal(journal: Journal) -> None:
 
 def is_locked(journal: Journal) -> bool:
     return journal.is_closed_in_place(_Locked)
+
+
+def derive_unlock_key(journal: Journal, passphrase: str) -> Callable[[float], bool] | None:
+    """Start deriving the key of the locked ``journal`` on another thread, so the window can
+    go on painting meanwhile; :func:`unlock_journal` with the same passphrase then takes
+    it. Returns a function that waits for it up to the seconds given and says whether it
+    is done, or None with nothing to derive."""
+    return Journal.derive_key_ahead(journal.path, passphrase) if journal.encrypted else None
 
 
 def unlock_journal(journal: Journal, passphrase: str | None) -> None:

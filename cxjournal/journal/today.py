@@ -80,6 +80,9 @@ class LatestAudit:
 
 #: Today lists the follow-ups due up to this many days ahead ("Next 7 days").
 FOLLOW_UP_HORIZON_DAYS = 7
+#: how many follow-ups of each part (overdue, the next 7 days) Today lists; the others are
+#: counted, not read, so the first paint costs the same however many are left undone
+FOLLOW_UPS_LISTED = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +135,9 @@ class TodayOverview:
     audit_due_days: int
     latest_audit: LatestAudit | None
     stakeholders: tuple[DueStakeholder, ...]
-    #: open follow-ups not snoozed: the overdue ones, most recently due first, then those
-    #: due from today up to ``horizon``, soonest first
+    #: open follow-ups not snoozed, as Today lists them: up to :data:`FOLLOW_UPS_LISTED`
+    #: overdue ones, most recently due first, then up to as many due from today up to
+    #: ``horizon``, soonest first (how many there are in all: the counts below)
     follow_ups: tuple[DueFollowUp, ...]
     resilience: ResilienceSummary
     exit_plan: ExitPlanProgress
@@ -141,6 +145,9 @@ class TodayOverview:
     horizon: dt.date = dt.date.min
     #: open follow-ups due by ``horizon`` that are snoozed past today (not listed)
     snoozed_follow_ups: int = 0
+    #: how many open follow-ups, not snoozed, are overdue / due from today to ``horizon``
+    overdue_count: int = 0
+    upcoming_count: int = 0
 
     @property
     def overdue_follow_ups(self) -> tuple[DueFollowUp, ...]:
@@ -222,7 +229,9 @@ def _overview(conn: Connection, today: dt.date) -> TodayOverview:
     due_days = values.audit_due_days(settings.get(AUDIT_DUE_DAYS_KEY))
     counts = JournalCounts(*reads.counts(conn))
     horizon = follow_up_horizon(today)
-    follow_ups, snoozed = _follow_ups(conn, today, horizon) if counts.has_notes else ((), 0)
+    follow_ups, overdue, coming, snoozed = (
+        _follow_ups(conn, today, horizon) if counts.has_notes else ((), 0, 0, 0)
+    )
     latest = _latest_audit(conn, thresholds, today, due_days) if counts.audits else None
     return TodayOverview(
         today=today,
@@ -242,6 +251,8 @@ def _overview(conn: Connection, today: dt.date) -> TodayOverview:
         exit_plan=exit_plan_progress(conn),
         horizon=horizon,
         snoozed_follow_ups=snoozed,
+        overdue_count=overdue,
+        upcoming_count=coming,
     )
 
 
@@ -255,19 +266,17 @@ def _latest_audit(
     return LatestAudit(analysis=analyse(audit, thresholds), age_days=age, due=age > due_days)
 
 
-def _follow_ups(
-    conn: Connection, today: dt.date, horizon: dt.date
-) -> tuple[tuple[DueFollowUp, ...], int]:
+def _follow_ups(conn: Connection, today: dt.date, horizon: dt.date) -> _FollowUps:
     """Open follow-ups due by ``horizon``: the listed ones (overdue most recently due first,
-    then the coming ones soonest first) and how many are snoozed past ``today``."""
+    then the coming ones soonest first), how many are overdue and coming, and how many are
+    snoozed past ``today``."""
+    overdue, coming, snoozed = reads.follow_up_counts(conn, today, horizon)
+    if not overdue and not coming:
+        return (), 0, 0, snoozed
     found = []
-    snoozed = 0
-    for follow_up_id, text, due, note_id, note_on, person_id, name, until in reads.open_follow_ups(
-        conn, today, horizon
+    for follow_up_id, text, due, note_id, note_on, person_id, name in reads.open_follow_ups(
+        conn, today, horizon, FOLLOW_UPS_LISTED
     ):
-        if until is not None and plain.day(until) > today:
-            snoozed += 1
-            continue
         day = plain.day(due)
         found.append(
             DueFollowUp(
@@ -281,7 +290,10 @@ def _follow_ups(
                 overdue=day < today,
             )
         )
-    return tuple(found), snoozed
+    return tuple(found), overdue, coming, snoozed
+
+
+_FollowUps = tuple[tuple[DueFollowUp, ...], int, int, int]
 
 
 def exit_plan_progress(conn: Connection) -> ExitPlanProgress:
@@ -300,6 +312,7 @@ __all__ = [
     "AUDIT_DUE_DAYS_MAX",
     "AUDIT_DUE_DAYS_MIN",
     "DEFAULT_AUDIT_DUE_DAYS",
+    "FOLLOW_UPS_LISTED",
     "FOLLOW_UP_HORIZON_DAYS",
     "DueFollowUp",
     "ExitPlanProgress",

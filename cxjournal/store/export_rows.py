@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = [
+    "NOTE_FIELDS",
     "audits",
     "begin_snapshot",
     "check_ins",
@@ -132,6 +133,21 @@ def settings(session: Session) -> dict[str, Any]:
 #: Distinct tag lists remembered while exporting (a bound, for journals of odd notes).
 _TAG_CACHE = 10_000
 
+#: The fields of a ``Note`` in the order :func:`notes` gives them (a test keeps it so).
+NOTE_FIELDS = (
+    "on",
+    "text",
+    "kind",
+    "person_id",
+    "attitude",
+    "tags",
+    "follow_ups",
+    "id",
+    "goal",
+    "format_used",
+    "outcome",
+)
+
 
 def audits(session: Session, people: Mapping[int, Person]) -> list[Audit]:
     """Every audit with its ratings and ties, by date then id."""
@@ -198,20 +214,21 @@ def notes(session: Session) -> Iterator[Note]:
             tagged = tags_of[tags] = tags_from_json(tags)
             if len(tags_of) > _TAG_CACHE:
                 tags_of.clear()
+        # In NOTE_FIELDS order, given by position: a third of the time keywords take here.
         yield Note(
-            on=day(on),
-            text=text,
-            kind=kinds[kind],
-            person_id=person_id,
-            attitude=attitudes[attitude] if attitude else None,
-            tags=tagged,
-            follow_ups=tuple(
-                FollowUp(item, day(due) if due else None, done) for item, due, done in todo
-            ),
-            id=note_id,
-            goal=goals[goal] if goal else None,
-            format_used=formats[used] if used else None,
-            outcome=outcomes[outcome] if outcome else None,
+            day(on),
+            text,
+            kinds[kind],
+            person_id,
+            attitudes[attitude] if attitude else None,
+            tagged,
+            tuple(FollowUp(item, day(due) if due else None, done) for item, due, done in todo)
+            if todo
+            else (),
+            note_id,
+            goals[goal] if goal else None,
+            formats[used] if used else None,
+            outcomes[outcome] if outcome else None,
         )
 
 

@@ -14,7 +14,7 @@ import os
 import re
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -256,26 +256,33 @@ class _Derivation(threading.Thread):
 _ahead: dict[tuple[str, str], _Derivation] = {}
 
 
-def derive_ahead(path: Path, passphrase: str) -> None:
+def derive_ahead(path: Path, passphrase: str) -> Callable[[float], bool] | None:
     """Start deriving the key of ``passphrase`` (its NFC form, the one tried first) for the
     encrypted file at ``path`` on another thread, while the process imports what it needs
     (PBKDF2 runs without Python's lock); :func:`connect_derived` takes the key from it, so
-    the process still derives it once. Nothing for a plain, missing or short file."""
+    the process still derives it once. Returns a function that waits for it up to the
+    seconds given and says whether it is done, or None when there is nothing to derive (a
+    plain, missing or short file, a raw key)."""
     try:
         if not path.is_file() or is_plain_sqlite(path):
-            return
+            return None
         salt = _salt(path)
     except OSError:
-        return
+        return None
     if salt is None or is_raw_key(passphrase) or passphrase_problem(passphrase):
-        return
+        return None
     form = normalise(passphrase)
     slot = (str(path.absolute()), form)
-    if slot in _ahead:
-        return
-    derivation = _Derivation(path, salt, form)
-    _ahead[slot] = derivation
-    derivation.start()
+    derivation = _ahead.get(slot)
+    if derivation is None:
+        derivation = _ahead[slot] = _Derivation(path, salt, form)
+        derivation.start()
+
+    def done(timeout: float) -> bool:
+        derivation.join(timeout)
+        return not derivation.is_alive()
+
+    return done
 
 
 def _derived(path: Path, form: str) -> str | None:

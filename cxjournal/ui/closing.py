@@ -9,10 +9,8 @@ any quit (``cxjournal.app.run_app``).
 
 SIGTERM reaches Python through a wake-up socket watched by the event loop
 (``signal.set_wakeup_fd``), so a signal is handled at once, with no polling timer.
-A signal that arrives while the GUI thread is in a step marked :func:`interruptible`
-(building a hidden page after the first paint, which only reads) cuts that step short
-with :class:`SessionEnding`, so the window closes, and the journal's lock is released,
-without waiting for it; nothing more is built once SIGTERM has arrived.
+Nothing more is built after the first paint once SIGTERM has arrived (its Python handler
+runs at once, even in the middle of building a hidden page, and marks the window closing).
 """
 
 from __future__ import annotations
@@ -28,34 +26,6 @@ from cxjournal.ui.workers import Task
 
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
-
-
-class SessionEnding(BaseException):
-    """Raised by SIGTERM into an :func:`interruptible` step. A BaseException, as
-    KeyboardInterrupt is, so that no ``except Exception`` in the step swallows it."""
-
-
-class _Interruptible:
-    """Whether the GUI thread is in a step that SIGTERM may cut short (never nested)."""
-
-    def __init__(self) -> None:
-        self.active = False
-
-    def __enter__(self) -> None:
-        self.active = True
-
-    def __exit__(self, *_exc: object) -> None:
-        self.active = False
-
-
-_INTERRUPTIBLE = _Interruptible()
-
-
-def interruptible() -> _Interruptible:
-    """``with interruptible(): step()``: SIGTERM raises :class:`SessionEnding` inside
-    ``step``, which must only read (a write is never cut off: it is not marked so).
-    Catch the exception around the ``with`` statement, not inside it."""
-    return _INTERRUPTIBLE
 
 
 def running_tasks(window: QWidget) -> list[Task]:
@@ -162,15 +132,14 @@ class _SignalWatch(QObject):
         self._old_fd = signal.set_wakeup_fd(writer.fileno())
         # the wake-up fd reports it to the event loop; the Python-level handler runs at
         # once, between two lines of whatever Python code the GUI thread is running
-        self._old_handler = signal.signal(signal.SIGTERM, self._interrupt)
+        self._old_handler = signal.signal(signal.SIGTERM, self._note_the_end)
         self.notifier = QSocketNotifier(self.reader.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._woken)
 
-    def _interrupt(self, _number: int, _frame: object) -> None:
+    def _note_the_end(self, _number: int, _frame: object) -> None:
+        # only a flag: raising into the step under way could cut a chart's paint short
+        # in the middle, which crashes
         self.policy.closing = True  # nothing more is built: the window is about to close
-        if _INTERRUPTIBLE.active:
-            _INTERRUPTIBLE.active = False
-            raise SessionEnding
 
     def _woken(self) -> None:
         try:

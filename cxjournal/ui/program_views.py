@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,19 @@ Ready = Callable[["ProgramView"], None]
 Failed = Callable[[BaseException], None]
 
 
+#: the longest a page shown waits for the view being worked out before working it out itself
+UNDER_WAY_WAIT_S = 60.0
+
+
+class _UnderWay:
+    """The view being worked out on a worker thread: set, then ``ended``, by that thread."""
+
+    def __init__(self, generation: int, day: dt.date) -> None:
+        self.key = (generation, day)
+        self.view: ProgramView | None = None
+        self.ended = threading.Event()
+
+
 class ProgramViews(QObject):
     def __init__(self, services: Services) -> None:
         super().__init__(services.window)
@@ -43,6 +57,7 @@ class ProgramViews(QObject):
         self.generation = 0
         self._kept: tuple[int, dt.date, ProgramView] | None = None
         self._waiting: dict[dt.date, list[tuple[Ready, Failed]]] = {}
+        self._under_way: _UnderWay | None = None
         #: how many views were asked to be worked out, for tests and the benchmark
         self.worked_out = 0
         services.bus.changed.connect(self._changed)
@@ -74,9 +89,19 @@ class ProgramViews(QObject):
         self._waiting[day] = [(ready, failed)]
         generation = self.generation
         self.worked_out += 1
+        under_way = _UnderWay(generation, day)
+        self._under_way = under_way
+
+        def work() -> ProgramView:
+            try:
+                under_way.view = self._work_out(day)
+                return under_way.view
+            finally:
+                under_way.ended.set()
+
         read_in_background(
             self,
-            lambda: self._work_out(day),
+            work,
             lambda view: self._ready(generation, day, view),
             lambda exc: self._failed(generation, day, exc),
         )
@@ -85,6 +110,13 @@ class ProgramViews(QObject):
         """The view of ``day`` on this thread (for a page the user is looking at): the kept
         one, or worked out here and kept."""
         view = self.kept(day)
+        under_way = self._under_way
+        if view is None and under_way is not None and under_way.key == (self.generation, day):
+            # being worked out already (for Today): its end is waited for, not done twice
+            under_way.ended.wait(UNDER_WAY_WAIT_S)
+            view = under_way.view
+            if view is not None:
+                self._kept = (self.generation, day, view)
         if view is None:
             self.worked_out += 1
             view = self._work_out(day)

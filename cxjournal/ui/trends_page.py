@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,9 @@ class TrendsPage(Page):
         self.years: int | None = None
         self._chosen_once = False
         self._people_stale = True
+        #: changes seen to what this page shows; what ``prepare`` read, and when
+        self._changes_seen = 0
+        self._prepared: tuple[int, int, Trends] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -189,12 +193,52 @@ class TrendsPage(Page):
         box.addStretch(2)
         return page
 
-    def _ensure_charts(self) -> None:
+    def build_steps(self) -> Iterator[None]:
+        """The charts, a panel per step (the hidden page built after the first paint, in
+        turns of the event loop; see ``ui/warm_up.py``)."""
         if self.influence_chart is not None:
             return
         from cxjournal.ui.charts.influence_chart import InfluenceChart
 
-        self.influence_chart = InfluenceChart()
+        chart = InfluenceChart(in_steps=True)
+        yield
+        while chart.build_step():
+            yield
+        self._ensure_charts(chart)
+
+    def prepare(self, ready: Callable[[], None]) -> None:
+        """Read, off the GUI thread, what the next refresh shows; then ``ready()``."""
+        from cxjournal.ui.workers import read_in_background
+
+        _mode, days = self.smoothing_choice()
+
+        def keep(trends: Trends) -> None:
+            self._prepared = (self._changes_seen, days, trends)
+            ready()
+
+        read_in_background(
+            self, lambda: self.ops.trends(rolling_days=days), keep, lambda _exc: ready()
+        )
+
+    def _on_changed(self, changes: Area) -> None:
+        if changes & self.shows:
+            self._changes_seen += 1  # what was read before is out of date
+        super()._on_changed(changes)
+
+    def _read(self, days: int) -> Trends:
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[:2] == (self._changes_seen, days):
+            return prepared[2]
+        return self.ops.trends(rolling_days=days)
+
+    def _ensure_charts(self, chart: InfluenceChart | None = None) -> None:
+        if self.influence_chart is not None:
+            return
+        if chart is None:
+            from cxjournal.ui.charts.influence_chart import InfluenceChart
+
+            chart = InfluenceChart()
+        self.influence_chart = chart
         self.tabs.addTab(self.influence_chart, "&Influence")
 
         people_tab = QSplitter()
@@ -243,7 +287,7 @@ class TrendsPage(Page):
 
     def refresh(self) -> None:
         mode, days = self.smoothing_choice()
-        trends = self.ops.trends(rolling_days=days)
+        trends = self._read(days)
         if trends == self.trends and self.influence_chart is not None:
             return  # another area changed: nothing here to redraw
         self.trends = trends

@@ -12,10 +12,8 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
-
-from cxjournal.ui.closing import SessionEnding, interruptible
 
 if TYPE_CHECKING:
     from cxjournal.ui.main_window import MainWindow
@@ -74,6 +72,11 @@ def finish_imports() -> None:
 #: built and filled, hidden, once the imports are done, so their first visit only paints.
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
+#: While a background read runs, the next widget-building step waits this many ms, and
+#: at most this many times (a read that never ends does not stop the prebuild)
+WAIT_MS = 50
+MAX_WAITS = 400
+
 
 class _Waits:
     """A step that starts work off the GUI thread (a page's ``prepare``) and lets the next
@@ -83,12 +86,33 @@ class _Waits:
         self.start = start
 
 
-Step = Callable[[], None] | _Waits
+class _Repeats:
+    """A step taken again, a turn at a time, until it is done (a page's ``build_steps``)."""
+
+    def __init__(self, steps: Callable[[], Iterator[None]]) -> None:
+        self.steps = steps
+        self.under_way: Iterator[None] | None = None
+
+    def take(self) -> bool:
+        """One more; False once done."""
+        if self.under_way is None:
+            self.under_way = self.steps()
+        return next(self.under_way, _DONE) is None
+
+    def all(self) -> None:
+        while self.take():
+            pass
+
+
+_DONE = object()
+
+Step = Callable[[], None] | _Waits | _Repeats
 
 
 def _page_steps(window: MainWindow, key: str) -> list[Step]:
     """Building ``key`` hidden, in steps: make it, work out off the GUI thread what it
-    shows (when the page can: its ``prepare``), fill it, render it once."""
+    shows (when the page can: its ``prepare``), build its heavy widgets a part at a time
+    (its ``build_steps``), fill it, lay it out, render it once."""
 
     def make() -> None:
         window.page(key)
@@ -101,27 +125,33 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         else:
             start(ready)
 
+    def build() -> Iterator[None]:
+        steps = getattr(window.pages[key], "build_steps", None)
+        if steps is not None:
+            yield from steps()
+
     def fill() -> None:
         window.pages[key].refresh_if_stale()
 
-    def render() -> None:
-        # lay it out and render it once at its real size, off screen, so the
-        # charts' axis and item caches are ready when it is first shown
+    def lay_out() -> None:
         page = window.pages[key]
         page.resize(window.stack.size())
-        page.grab()
+        layout = page.layout()
+        if layout is not None:
+            layout.activate()
 
-    return [make, _Waits(prepare), fill, render]
+    def render() -> None:
+        # render it once at its real size, off screen, so the charts' axis and item
+        # caches are ready when it is first shown
+        window.pages[key].grab()
+
+    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, render]
 
 
 def _run_step(key: str, step: Callable[[], None]) -> bool:
-    """Run one step; False when the page cannot be built (its later steps are skipped),
-    or when SIGTERM cut it short (the session is ending: nothing more is built)."""
+    """Run one step; False when the page cannot be built (its later steps are skipped)."""
     try:
-        with interruptible():  # it only reads: quitting need not wait for it
-            step()
-    except SessionEnding:
-        return False
+        step()
     except KeyError:
         return False  # no such page in this build
     except Exception:  # the page builds again, and reports, when visited
@@ -138,7 +168,7 @@ def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
         for step in _page_steps(window, key):
             if isinstance(step, _Waits):
                 continue  # filling works it out here
-            if not _run_step(key, step):
+            if not _run_step(key, step.all if isinstance(step, _Repeats) else step):
                 break
 
 
@@ -157,6 +187,10 @@ def prebuild_in_turns(
         (key, step) for key in keys if key not in window.pages for step in _page_steps(window, key)
     ]
 
+    from cxjournal.ui.workers import reads_under_way
+
+    waits = [0]
+
     def later() -> None:
         QTimer.singleShot(0, window, next_turn)
 
@@ -166,6 +200,12 @@ def prebuild_in_turns(
         if not pending:
             if then is not None:
                 then()
+            return
+        if reads_under_way() and waits[0] < MAX_WAITS and not isinstance(pending[0][1], _Waits):
+            # a read on a worker thread (Today's program card) holds the interpreter half
+            # the time: a widget step now would take twice as long, so it waits its turn
+            waits[0] += 1
+            QTimer.singleShot(WAIT_MS, window, next_turn)
             return
         key, step = pending.pop(0)
         shown = key in window.pages and window.pages[key].isVisible()  # the user opened it
@@ -182,6 +222,12 @@ def prebuild_in_turns(
             if _run_step(key, lambda: step.start(ready)):
                 return  # ready() takes the next turn
             pending[:] = [(k, s) for k, s in pending if k != key]
+        elif isinstance(step, _Repeats):
+            more = [False]
+            if not _run_step(key, lambda: more.__setitem__(0, step.take())):
+                pending[:] = [(k, s) for k, s in pending if k != key]
+            elif more[0]:
+                pending.insert(0, (key, step))  # the next part, next turn
         elif not _run_step(key, step):
             pending[:] = [(k, s) for k, s in pending if k != key]
         later()

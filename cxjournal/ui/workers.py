@@ -159,6 +159,11 @@ class _Relay(QObject):
 _UNDER_WAY: set[_Signals] = set()
 
 
+def reads_under_way() -> int:
+    """How many :func:`read_in_background` reads have not yet handed over their outcome."""
+    return len(_UNDER_WAY)
+
+
 def read_in_background(
     receiver: QObject,
     work: Callable[[], T],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -12,7 +13,16 @@ from typing import Any
 
 import pytest
 
-from cxjournal.domain.model import Attitude, FollowUp, FormatUsed, Note, NoteKind, Person
+from cxjournal.domain.model import (
+    Attitude,
+    FollowUp,
+    FormatUsed,
+    Note,
+    NoteGoal,
+    NoteKind,
+    NoteOutcome,
+    Person,
+)
 from cxjournal.exchange import exporter, format_write
 from cxjournal.exchange.demo import generate
 from cxjournal.exchange.format_write import dump, to_json_text
@@ -143,3 +153,39 @@ def test_a_streamed_export_imports_back_to_the_same_journal(tmp_path: Path) -> N
     assert format_write.to_json_text(again).count('"follow_ups": [\n') == 12
     source.close()
     copy.close()
+
+
+def test_the_store_makes_notes_with_their_fields_in_order() -> None:
+    """``export_rows.notes`` gives a note's fields by position: they must be in this order."""
+    assert tuple(f.name for f in dataclasses.fields(Note)) == export_rows.NOTE_FIELDS
+
+
+def test_notes_read_for_an_export_are_the_notes_written(tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path / "journal.db")
+    try:
+        journal.people.add(Person(name="Grace Hopper"))
+        person = journal.people.add(Person(name="Ada Lovelace"))
+        written = [
+            Note(
+                on=dt.date(2026, 3, 4),
+                text="every field set",
+                kind=NoteKind.MEETING,
+                person_id=person.id,
+                attitude=Attitude.SKEPTIC,
+                tags=("budget", "q3"),
+                follow_ups=(FollowUp("send the deck", dt.date(2026, 3, 9), True),),
+                goal=NoteGoal.DECISION,
+                format_used=FormatUsed.SPREADSHEET,
+                outcome=NoteOutcome.PARTLY,
+            ),
+            Note(on=dt.date(2026, 3, 5), text="fields left out"),
+        ]
+        ids = [journal.notes.add(note).id for note in written]
+        with journal.session() as session:
+            read = list(export_rows.notes(session))
+    finally:
+        journal.close()
+    assert ids[0] != person.id  # a swapped id and person would show
+    assert read == [
+        dataclasses.replace(note, id=note_id) for note, note_id in zip(written, ids, strict=True)
+    ]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cxjournal.domain.errors import CxJournalError, ValidationError
-from cxjournal.exchange import format_stream, import_merge
+from cxjournal.exchange import format_read, format_stream, import_merge
 from cxjournal.exchange.demo import generate
 from cxjournal.exchange.format_read import parse
 from cxjournal.exchange.format_stream import NoteStream, read_file
@@ -229,3 +229,22 @@ def test_a_large_import_writes_its_check_ins_without_their_row_trigger(
     assert [name for (name,) in table(target, listed)] == list(bulk)
     indexed = "SELECT count(*) FROM search_fts WHERE kind = 'resilience'"
     assert table(target, indexed) == table(target, "SELECT count(*) FROM resilience")
+
+
+def test_the_check_of_a_streamed_file_makes_no_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking reads every field of every note but makes none: the notes are made once,
+    as they are written."""
+    path, data = demo(tmp_path)
+    made: list[Any] = []
+    real = format_read.Note
+
+    def counted(**fields: Any) -> Any:
+        made.append(fields)
+        return real(**fields)
+
+    monkeypatch.setattr(format_read, "Note", counted)
+    document = read_file(path)
+    assert made == []
+    assert len(list(document.notes)) == len(made) == len(data["notes"]) > 50

@@ -32,6 +32,7 @@ from cxjournal.journal import Journal
 from cxjournal.journal.today import (
     AUDIT_DUE_DAYS_KEY,
     DEFAULT_AUDIT_DUE_DAYS,
+    FOLLOW_UPS_LISTED,
     TodayOps,
     TodayOverview,
     week_end,
@@ -62,6 +63,30 @@ def test_one_note_alone_makes_a_journal_not_new_without_counting_the_notes(
     # a count of the notes grows with the journal: Today, painted first, only asks if any
     counting = [s for s in statements if re.search(r"count\(\*\)\s+FROM\s+notes\b", s, re.I)]
     assert counting == []
+
+
+def test_today_lists_the_first_follow_ups_of_each_part_and_counts_them_all(
+    journal: Journal,
+) -> None:
+    overdue = [TODAY - dt.timedelta(days=d) for d in range(1, FOLLOW_UPS_LISTED + 6)]
+    coming = [TODAY + dt.timedelta(days=d % 8) for d in range(FOLLOW_UPS_LISTED + 3)]
+    journal.notes.add(
+        Note(
+            on=TODAY - dt.timedelta(days=30),
+            text="Long list",
+            kind=NoteKind.OTHER,
+            follow_ups=tuple(FollowUp(f"due {day}", day) for day in overdue + coming),
+        )
+    )
+    with counted(journal) as statements:
+        overview = journal.today.overview(TODAY)
+    assert (overview.overdue_count, overview.upcoming_count) == (len(overdue), len(coming))
+    listed = [f.due for f in overview.overdue_follow_ups]
+    assert listed == overdue[:FOLLOW_UPS_LISTED]  # the most recently due first
+    assert [f.due for f in overview.upcoming_follow_ups] == sorted(coming)[:FOLLOW_UPS_LISTED]
+    # a read of the follow-ups is bounded: the counts, and one LIMIT per part
+    rows = [s for s in statements if "FROM follow_ups" in s and "count(*)" not in s]
+    assert len(rows) == 2 and all("LIMIT" in s for s in rows), statements
 
 
 def test_the_journal_hands_out_one_today_area(journal: Journal) -> None:
@@ -333,8 +358,12 @@ def _agrees_with_the_other_areas(journal: Journal, overview: object, today: dt.d
     assert overview.exit_plan.status is plan.status
     assert overview.exit_plan.total == len(plan.items)
     assert overview.exit_plan.done == sum(i.done for i in plan.items)
-    opened = [f.id for f, _note in journal.notes.open_follow_ups(due_by=overview.horizon)]
-    assert sorted(f.follow_up_id for f in overview.follow_ups) == sorted(opened)
+    opened = [f for f, _note in journal.notes.open_follow_ups(due_by=overview.horizon)]
+    assert {f.follow_up_id for f in overview.follow_ups} <= {f.id for f in opened}
+    counts = overview.overdue_count, overview.upcoming_count, overview.snoozed_follow_ups
+    assert sum(counts) == len(opened)
+    assert len(overview.overdue_follow_ups) == min(overview.overdue_count, FOLLOW_UPS_LISTED)
+    assert len(overview.upcoming_follow_ups) == min(overview.upcoming_count, FOLLOW_UPS_LISTED)
 
 
 def test_a_busy_journal_agrees_with_the_other_areas(journal: Journal) -> None:

@@ -113,6 +113,33 @@ def test_wrong_passphrases_say_so_and_then_slow_down(encrypted_window: Any) -> N
     assert controller.failures == 0
 
 
+def test_unlocking_derives_the_key_once_on_another_thread_while_the_window_paints(
+    encrypted_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from cxjournal.store import rawdb
+
+    controller = controller_of(encrypted_window, FakeClock())
+    encrypted_window.extensions.lock_action.trigger()
+    turned = threading.Event()
+    on_gui_thread: list[bool] = []
+    real_derive = rawdb.derived_key
+
+    def derive(path: Path, passphrase: str) -> str | None:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        turned.wait(10)  # set by the GUI thread's event loop, which goes on meanwhile
+        return real_derive(path, passphrase)
+
+    monkeypatch.setattr(rawdb, "derived_key", derive)
+    QTimer.singleShot(0, turned.set)
+    assert controller.try_unlock(SECRET) and not controller.locked
+    assert turned.is_set()
+    assert on_gui_thread == [False]  # derived once, and not on the GUI thread
+
+
 def test_the_delay_grows_and_has_a_ceiling() -> None:
     assert [retry_delay(n) for n in range(1, 10)] == [0, 0, 2, 4, 8, 16, 32, 60, 60]
 

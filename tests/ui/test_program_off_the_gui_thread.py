@@ -11,6 +11,7 @@ import pytest
 import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
 from cxjournal.domain.program_view import ProgramView
 from cxjournal.journal import Journal
+from cxjournal.journal.changes import Area
 from cxjournal.ui import warm_up
 from cxjournal.ui.program_views import program_views
 from cxjournal.ui.widgets.today_program_card import FAILED_TEXT, WORKING_TEXT
@@ -170,9 +171,8 @@ def test_the_hidden_program_page_shares_todays_view_and_is_filled_in_turns(
     assert views.worked_out == 1 and len(recorded.threads) == 1  # once, for both pages
 
 
-def test_prebuild_in_turns_builds_at_most_one_page_per_turn(
-    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_turns(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The prebuild's turns of the event loop, counted (``[n]``)."""
     from PySide6.QtCore import QTimer
 
     import cxjournal.qt.core
@@ -189,6 +189,13 @@ def test_prebuild_in_turns_builds_at_most_one_page_per_turn(
             QTimer.singleShot(ms, context, run)
 
     monkeypatch.setattr(cxjournal.qt.core, "QTimer", CountingTimer)
+    return turn
+
+
+def test_prebuild_in_turns_builds_at_most_one_page_per_turn(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    turn = _count_turns(monkeypatch)
     main_window.navigate("today")
     built: list[tuple[int, str]] = []
     page = main_window.page
@@ -206,3 +213,97 @@ def test_prebuild_in_turns_builds_at_most_one_page_per_turn(
     assert len({t for t, _ in built}) == len(built)  # never two pages in one turn
     # each page is made, worked out, filled and rendered in turns of their own
     assert turn[0] >= 4 * len(warm_up.HEAVY_PAGES)
+
+
+def _record_trends(page: Any) -> list[int]:
+    threads: list[int] = []
+    real = page.ops.trends
+
+    def trends(**kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        return real(**kwargs)
+
+    page.ops.trends = trends
+    return threads
+
+
+def test_the_hidden_trends_page_builds_a_chart_panel_a_turn(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui.charts import influence_chart
+
+    turn = _count_turns(monkeypatch)
+    steps: list[tuple[int, bool]] = []
+    real_step = influence_chart.InfluenceChart.build_step
+
+    def step(chart: Any) -> bool:
+        more = real_step(chart)
+        steps.append((turn[0], more))
+        return more
+
+    monkeypatch.setattr(influence_chart.InfluenceChart, "build_step", step)
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, keys=("trends",), then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    page = main_window.pages["trends"]
+    assert page.influence_chart is not None and len(page.influence_chart.plots) == 5
+    assert [more for _, more in steps] == [True] * 5 + [False]  # five panels, the finish
+    assert len({t for t, _ in steps}) == len(steps)  # each in a turn of its own
+    assert not page._stale and not page.isVisible()
+
+
+def test_trends_read_before_a_change_is_read_again(main_window: Any, qtbot: Any) -> None:
+    main_window.navigate("today")
+    page = main_window.page("trends")
+    threads = _record_trends(page)
+    ready: list[bool] = []
+    page.prepare(lambda: ready.append(True))
+    qtbot.waitUntil(lambda: bool(ready))
+    assert threads and threading.get_ident() not in threads  # read on a worker thread
+    assert page._prepared is not None
+    main_window.bus.announce(Area.AUDITS)  # the journal changed since
+    page.refresh()
+    assert threads[-1] == threading.get_ident() and len(threads) == 2  # so read again, here
+
+
+def test_the_prebuild_waits_while_a_background_read_runs(main_window: Any, qtbot: Any) -> None:
+    from cxjournal.ui.workers import read_in_background
+
+    main_window.navigate("today")
+    gate = threading.Event()
+    done: list[bool] = []
+    read_in_background(main_window, lambda: gate.wait(60), done.append, lambda _exc: None)
+    finished: list[bool] = []
+    turn = [0]
+    warm_up.prebuild_in_turns(main_window, keys=("trends",), then=lambda: finished.append(True))
+    from PySide6.QtCore import QTimer
+
+    def tick() -> None:
+        turn[0] += 1
+        if turn[0] < 6:
+            QTimer.singleShot(warm_up.WAIT_MS, tick)
+
+    tick()
+    qtbot.waitUntil(lambda: turn[0] >= 6)  # a few of the prebuild's waits have passed
+    assert "trends" not in main_window.pages  # nothing built while the read holds on
+    gate.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert done == [True] and main_window.pages["trends"].influence_chart is not None
+
+
+def test_the_program_page_shown_during_todays_read_waits_for_it_rather_than_reading_twice(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    import datetime as dt
+
+    store_scenario(journal)
+    recorded = Recorded(journal)
+    views = program_views(main_window.services)
+    day = dt.date.today()
+    delivered: list[ProgramView] = []
+    views.ask(day, delivered.append, lambda _exc: None)  # as Today's card does
+    view = views.now(day)  # the Program page, clicked meanwhile
+    assert len(recorded.threads) == 1 and threading.get_ident() not in recorded.threads
+    qtbot.waitUntil(lambda: bool(delivered))
+    assert delivered == [view] and views.kept(day) is view

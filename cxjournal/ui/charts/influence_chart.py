@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
@@ -65,6 +66,8 @@ UNITS: dict[int, str] = {
 }
 #: the five panels at the height their legends need; below it the chart scrolls
 MIN_CHART_HEIGHT = 760
+#: what :meth:`InfluenceChart.build_step` gets from its steps once they are done
+_BUILT = object()
 #: The narrowest time window shown, in days (a single audit sits in the middle of it).
 MIN_SPAN_DAYS = 180
 
@@ -72,7 +75,9 @@ MIN_SPAN_DAYS = 180
 class InfluenceChart(QWidget):
     """The Trends page's main chart; give it data with :meth:`set_trends`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_steps: bool = False) -> None:
+        """With ``in_steps``, the panels are built by :meth:`build_step`, one per call (a
+        hidden page built a little at a time, so the window never freezes for it)."""
         super().__init__(parent)
         self._audits: tuple[AuditPoint, ...] = ()
         self._audit_x = np.empty(0)
@@ -110,9 +115,21 @@ class InfluenceChart(QWidget):
         self.scroll_area.setWidget(self.view)
         layout.addWidget(self.scroll_area, 1)
 
-        self._build()
+        self._steps: Iterator[None] | None = self._build()
+        if not in_steps:
+            while self.build_step():
+                pass
+
+    def build_step(self) -> bool:
+        """Build the next panel; False once the chart is whole (this call finished it)."""
+        if self._steps is None:
+            return False
+        if next(self._steps, _BUILT) is None:
+            return True
+        self._steps = None
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.apply_palette()
+        return False
 
     # -- construction ----------------------------------------------------------------
 
@@ -128,7 +145,15 @@ class InfluenceChart(QWidget):
         symbols: bool = True,
     ) -> pg.PlotDataItem:
         colour = COLOURS[key]
-        options: dict[str, object] = {"pen": pen(colour), "name": name, "connect": "finite"}
+        # the vertical range follows the data (never zoomed in on a value), so pyqtgraph's
+        # clipping of far-off values never applies; left on, it redoes every line and its
+        # markers on each change of that range, that is on every range switch
+        options: dict[str, object] = {
+            "pen": pen(colour),
+            "name": name,
+            "connect": "finite",
+            "dynamicRangeLimit": None,
+        }
         if symbols:  # a few dozen points per audit series: smooth them
             options.update(
                 symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None, antialias=True
@@ -139,7 +164,8 @@ class InfluenceChart(QWidget):
             legend.addItem(item, name)
         return item
 
-    def _build(self) -> None:
+    def _build(self) -> Iterator[None]:
+        """The panels, one per step."""
         view = self.view
         self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
         self.influence = self._line(
@@ -153,6 +179,7 @@ class InfluenceChart(QWidget):
         )
         self.zero_line = pg.InfiniteLine(pos=0, angle=0)
         self.balance_plot.addItem(self.zero_line, ignoreBounds=True)
+        yield
 
         self.ratio_plot, self.ratio_legend = self._plot(1, "Ratio and concentration")
         self.ratio = self._line(
@@ -174,6 +201,7 @@ class InfluenceChart(QWidget):
         self.vulnerability_sample = pg.PlotDataItem(pen=self.vulnerability_line.pen)
         self.ratio_legend.addItem(self.imbalance_sample, "alarm below")
         self.ratio_legend.addItem(self.vulnerability_sample, "alarm above")
+        yield
 
         self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
         self.reach = {
@@ -183,6 +211,7 @@ class InfluenceChart(QWidget):
         self.effective_size = self._line(
             self.reach_plot, self.reach_legend, "effective_size", "effective size"
         )
+        yield
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
@@ -206,6 +235,7 @@ class InfluenceChart(QWidget):
         left.setStyle(showValues=False, tickLength=0)
         self.alarm_plot.setYRange(-0.6, len(ALARM_ROWS) - 0.4, padding=0)
         self.alarm_plot.enableAutoRange(axis="y", enable=False)
+        yield
 
         self.resilience_plot, self.resilience_legend = self._plot(4, "Resilience check-ins")
         self.energy = self._line(
@@ -222,6 +252,7 @@ class InfluenceChart(QWidget):
             item.setDownsampling(auto=True, method="mean")
         self.resilience_plot.setYRange(1, 10, padding=0.05)
         self.resilience_plot.enableAutoRange(axis="y", enable=False)
+        yield
 
         self.plots = (
             self.balance_plot,

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import JournalOpenError, WrongPassphraseError
 from cxjournal.journal.changes import Area
-from cxjournal.journal.lock_ops import is_locked, lock_journal, unlock_journal
+from cxjournal.journal.lock_ops import derive_unlock_key, is_locked, lock_journal, unlock_journal
 from cxjournal.journal.lock_prefs import LockPreferences, lock_preferences
-from cxjournal.qt.core import QObject, Qt, QTimer, Signal
+from cxjournal.qt.core import QEventLoop, QObject, Qt, QTimer, Signal
 from cxjournal.qt.gui import QAction
 from cxjournal.qt.widgets import QApplication, QMessageBox, QWidget
 from cxjournal.ui.lock.idle_monitor import IdleMonitor
@@ -204,6 +204,8 @@ class LockController(QObject):
             return False
         journal = self.window.journal
         try:
+            if journal.encrypted and passphrase:
+                self._paint_while(derive_unlock_key(journal, passphrase))
             unlock_journal(journal, passphrase if journal.encrypted else None)
         except WrongPassphraseError:
             self.failures += 1
@@ -219,6 +221,18 @@ class LockController(QObject):
             del passphrase
         self._restore()
         return True
+
+    def _paint_while(self, done: Callable[[float], bool] | None) -> None:
+        """Until ``done`` says so, go on painting the window in short turns (the key is
+        derived on another thread), the prompt off and no input taken: unlocking never
+        freezes the window for the length of the derivation."""
+        if done is None or done(0.0) or self.screen is None:
+            return
+        self.screen.set_waiting(True)
+        while not done(0.01):
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if self.screen is not None:
+            self.screen.set_waiting(False)
 
     def _restore(self) -> None:
         window = self.window

@@ -19,9 +19,6 @@ from cxjournal.qt.widgets import QCheckBox, QMenu, QToolButton, QWidget
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 
-#: At most this many follow-ups are listed in each part; the rest are counted.
-PART_LIMIT = 8
-
 
 def next_week(today: dt.date) -> dt.date:
     """The Monday after ``today`` (a week from today when it is a Monday)."""
@@ -57,14 +54,15 @@ class FollowUpsCard(Card):
                 "today-no-follow-ups",
             )
         if overdue:
-            self._part(f"Overdue ({len(overdue)})", "today-follow-ups-overdue")
-            self._rows(overdue, overview.today, "today-follow-up-overdue")
+            self._part(f"Overdue ({overview.overdue_count})", "today-follow-ups-overdue")
+            self._rows(overdue, overview.overdue_count, overview.today, "today-follow-up-overdue")
         if overview.follow_ups:
+            count = overview.upcoming_count
             self._part(
-                f"Next 7 days ({len(upcoming)})" if upcoming else "Next 7 days: nothing due",
+                f"Next 7 days ({count})" if upcoming else "Next 7 days: nothing due",
                 "today-follow-ups-next",
             )
-            self._rows(upcoming, overview.today, "today-follow-up")
+            self._rows(upcoming, count, overview.today, "today-follow-up")
         if overview.snoozed_follow_ups:
             count = overview.snoozed_follow_ups
             self.add_text(
@@ -77,10 +75,11 @@ class FollowUpsCard(Card):
         label = self.add_text(f"<b>{title}</b>", name)
         label.setTextFormat(Qt.TextFormat.RichText)
 
-    def _rows(self, items: Sequence[DueFollowUp], today: dt.date, name: str) -> None:
-        for item in items[:PART_LIMIT]:
+    def _rows(self, items: Sequence[DueFollowUp], total: int, today: dt.date, name: str) -> None:
+        """The listed ``items`` of a part that has ``total``, and a link to the rest."""
+        for item in items:
             self.add(self._row(item, today, name))
-        hidden = len(items) - PART_LIMIT
+        hidden = total - len(items)
         if hidden > 0:
             more = LinkRow(f"{hidden} more", "In your journal", tooltip="In your journal")
             more.setObjectName("today-more")
