@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.audit_compare import Comparison, compare
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.power_audit import Analysis, analyse
+from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import audit_problems, person_problems
 from cxjournal.journal.changes import Area
 from cxjournal.journal.core import also_changes
@@ -63,7 +65,7 @@ class AuditOps:
                 taken_on=audit.taken_on,
                 people=len(audit.ratings),
                 blocking_superior=audit.blocking_superior,
-                alarm_codes=tuple(code.value for code in analyse(audit, thresholds).alarm_codes),
+                alarm_codes=alarm_codes(audit, thresholds),
             )
             for audit in reversed(audits)
         ]
@@ -220,3 +222,14 @@ def _person_id(session: Session, person: Person, new_people: dict[str, int]) -> 
     session.flush()
     new_people[key] = row.id
     return row.id
+
+
+@lru_cache(maxsize=1024)
+def alarm_codes(audit: Audit, thresholds: Thresholds) -> tuple[str, ...]:
+    """The codes of the alarms ``analyse`` raises for this audit with these thresholds.
+
+    Remembered by value (an audit, its ratings and people, and the thresholds are all
+    frozen), so the list of audits analyses only an audit that changed, or all of them
+    once when the thresholds change, not every audit on every refresh.
+    """
+    return tuple(code.value for code in analyse(audit, thresholds).alarm_codes)
