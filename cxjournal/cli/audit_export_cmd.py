@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from cxjournal.exchange.snapshot import build_snapshot, write_snapshot
 
     fmt = chosen_format(args)
-    with open_journal(args) as journal:
+    with open_journal(args, only_reads=True) as journal:
         audit_id = resolve_audit_id(journal, args.audit)
         try:
             snapshot = build_snapshot(journal, audit_id, hide_names=args.hide_names)
