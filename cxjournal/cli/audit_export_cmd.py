@@ -67,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(
                 f"there is no audit with id {audit_id}: see 'cxjournal audit list'", EXIT_USAGE
             ) from None
+    if fmt == "pdf":
+        from cxjournal.exchange.snapshot_pdf import ensure_gui_application
+
+        ensure_gui_application(widgets=False)  # this process shows no window
     try:
         size = write_snapshot(snapshot, fmt, Path(args.output))
     except OSError as exc:
