@@ -18,20 +18,11 @@ from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import audit_problems, person_problems
 from cxjournal.journal.changes import Area
-from cxjournal.journal.core import also_changes
-from cxjournal.journal.exit_plan import sync_with_latest_audit
-from cxjournal.store.mapping import (
-    apply_person,
-    apply_rating,
-    apply_ties,
-    audit_from_row,
-)
-from cxjournal.store.models import AuditRow, PersonRow, RatingRow
-from cxjournal.store.orm_reads import latest_audit_key, people_by_id
 from cxjournal.store.reads import audits as audit_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
+    from cxjournal.store.models import AuditRow
     from cxjournal.store.session import Session
 
 
@@ -153,6 +144,13 @@ class AuditOps:
             ]
         if problems:
             raise ValidationError(problems)
+        # the ORM only for writing: reading and analysing audits loads no SQLAlchemy
+        from cxjournal.journal.core import also_changes
+        from cxjournal.journal.exit_plan import sync_with_latest_audit
+        from cxjournal.store.mapping import apply_rating, apply_ties, audit_from_row
+        from cxjournal.store.models import AuditRow, RatingRow
+        from cxjournal.store.orm_reads import latest_audit_key, people_by_id
+
         with self._journal.session(Area.AUDITS) as session:
             before = latest_audit_key(session)
             new_people: dict[str, int] = {}
@@ -197,6 +195,8 @@ class AuditOps:
 
 
 def _row(session: Session, audit_id: int) -> AuditRow:
+    from cxjournal.store.models import AuditRow
+
     row = session.get(AuditRow, audit_id)
     if row is None:
         raise NotFoundError(f"no audit with id {audit_id}")
@@ -209,6 +209,9 @@ def _person_id(session: Session, person: Person, new_people: dict[str, int]) -> 
     ``new_people`` remembers the rows made during this save by name, so an unsaved
     person who is both rated and named as the blocking superior is added once.
     """
+    from cxjournal.store.mapping import apply_person
+    from cxjournal.store.models import PersonRow
+
     if person.id is not None:
         if session.get(PersonRow, person.id) is None:
             raise NotFoundError(f"no person with id {person.id}")

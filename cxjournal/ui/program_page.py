@@ -9,8 +9,8 @@ focus leaves them; a plan is edited in its dialog; a risk opens what fixes it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import Person, PlanKind, Program
 from cxjournal.domain.program import Risk
@@ -41,6 +41,9 @@ from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+
+if TYPE_CHECKING:
+    from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
 
 EMPTY_TEXT = (
     "<h2>Your CX program</h2>"
@@ -88,7 +91,7 @@ class ProgramPage(Page):
         self.plan_dialog: Any = None
         self.cards: list[PlanCard] = []
         self.risk_rows: list[LinkRow] = []
-        self.chart: Any = None
+        self.chart: PowerInterestChart | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +182,16 @@ class ProgramPage(Page):
         """Work out, off the GUI thread, what the next refresh shows (the hidden page built
         after the first paint, ``ui/warm_up.py``); then ``ready()``, on the GUI thread."""
         program_views(self.context).ask(self.today(), lambda _view: ready(), lambda _exc: ready())
+
+    def build_steps(self) -> Iterator[None]:
+        """The grid's chart, built in a turn of its own before the page is filled (the
+        hidden page built after the first paint, ``ui/warm_up.py``): filling then only
+        places the people. Only when the view worked out by ``prepare`` has people to
+        place; otherwise filling shows the hint and no chart is made."""
+        view = program_views(self.context).kept(self.today())
+        if view is not None and view.grid:
+            self._ensure_chart()
+            yield
 
     def refresh(self) -> None:
         today = self.today()
@@ -315,14 +328,18 @@ class ProgramPage(Page):
                 self.chart.hide()
             return
         self.grid_hint.hide()
+        chart = self._ensure_chart()
+        chart.show()
+        chart.set_entries(entries)
+
+    def _ensure_chart(self) -> PowerInterestChart:
         if self.chart is None:
             from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
 
             self.chart = PowerInterestChart()
             self.chart.setMinimumHeight(340)
             self.chart_holder.addWidget(self.chart)
-        self.chart.show()
-        self.chart.set_entries(entries)
+        return self.chart
 
     def open_item(self, **kwargs: Any) -> None:
         kind = kwargs.get("plan")

@@ -248,7 +248,8 @@ def test_the_hidden_trends_page_builds_a_chart_panel_a_turn(
     qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     page = main_window.pages["trends"]
     assert page.influence_chart is not None and len(page.influence_chart.plots) == 5
-    assert [more for _, more in steps] == [True] * 5 + [False]  # five panels, the finish
+    # five panels in two turns each (the plot, then its lines), the plots linked, the finish
+    assert [more for _, more in steps] == [True] * 11 + [False]
     assert len({t for t, _ in steps}) == len(steps)  # each in a turn of its own
     assert not page._stale and not page.isVisible()
 
@@ -307,3 +308,55 @@ def test_the_program_page_shown_during_todays_read_waits_for_it_rather_than_read
     assert len(recorded.threads) == 1 and threading.get_ident() not in recorded.threads
     qtbot.waitUntil(lambda: bool(delivered))
     assert delivered == [view] and views.kept(day) is view
+
+
+def _record_program_turns(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], list[int]]:
+    """The turns in which the grid's chart is made and the Program page is filled."""
+    from cxjournal.ui import program_page
+    from cxjournal.ui.charts import power_interest_chart
+
+    turn = _count_turns(monkeypatch)
+    made: list[int] = []
+    filled: list[int] = []
+    real_init = power_interest_chart.PowerInterestChart.__init__
+    real_refresh = program_page.ProgramPage.refresh
+
+    def init(chart: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(turn[0])
+        real_init(chart, *args, **kwargs)
+
+    def refresh(page: Any) -> None:
+        filled.append(turn[0])
+        real_refresh(page)
+
+    monkeypatch.setattr(power_interest_chart.PowerInterestChart, "__init__", init)
+    monkeypatch.setattr(program_page.ProgramPage, "refresh", refresh)
+    return made, filled
+
+
+def test_the_hidden_program_page_makes_its_grid_chart_in_a_turn_before_filling(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_scenario(journal)
+    made, filled = _record_program_turns(monkeypatch)
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, keys=("program",), then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    page = main_window.pages["program"]
+    assert len(made) == 1 and len(filled) == 1  # one chart, one fill
+    assert made[0] < filled[0]  # the chart in a turn of its own, before the fill
+    assert page.chart is not None and page.chart.entries  # and the fill placed the people
+    assert not page._stale and not page.isVisible()
+
+
+def test_the_hidden_program_page_makes_no_chart_without_people_to_place(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made, filled = _record_program_turns(monkeypatch)
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, keys=("program",), then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert made == [] and len(filled) == 1
+    assert main_window.pages["program"].chart is None

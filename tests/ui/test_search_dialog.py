@@ -200,3 +200,44 @@ def test_a_person_named_comes_first_and_the_name_is_marked(
     assert "<u>Ana</u> Silva" in dialog.model.index(0).data(HTML_ROLE)
     follow_up = next(h for h in dialog.model.hits if h.kind == "follow_up")
     assert "Send the pricing deck" in follow_up.snippet_text()
+
+
+def test_each_result_is_laid_out_once_and_repaints_lay_out_nothing(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    for n in range(60):
+        journal.notes.add(Note(on=D + dt.timedelta(days=n), text=f"pipeline review {n}"))
+    dialog = open_search(main_window.services, "pipeline")
+    qtbot.waitExposed(dialog)
+    delegate = dialog.results.itemDelegate()
+    dialog.results.viewport().repaint()
+    rows = dialog.model.rowCount()
+    first = delegate.layouts
+    # every row is sized before the first paint: once per row for each width the list
+    # had (before it was shown, with and without its scroll bar), however often the
+    # view asks (each row's size several times a layout)
+    widths = {width for _html, width, _font in delegate._laid_out}
+    assert rows <= first <= rows * len(widths)
+    for row in (1, 5, 2):
+        dialog.results.setCurrentIndex(dialog.model.index(row))
+        dialog.results.viewport().repaint()
+    # a row made current is sized once more by the view (to scroll it into view, at a
+    # width of its own); painting it again lays out nothing
+    assert delegate.layouts <= first + 3
+    first = delegate.layouts
+    for row in (5, 1, 2):
+        dialog.results.setCurrentIndex(dialog.model.index(row))
+        dialog.results.viewport().repaint()
+    assert delegate.layouts == first
+    bar = dialog.results.verticalScrollBar()
+    assert bar.maximum() > 0
+    for value in (bar.maximum() // 2, bar.maximum(), 0):  # scrolling, as with the wheel
+        bar.setValue(value)
+        dialog.results.viewport().repaint()
+    assert delegate.layouts == first
+    dialog.query.setText("nothing-matches-this")
+    dialog.run_search()
+    dialog.query.setText("pipeline")
+    dialog.run_search()
+    dialog.results.viewport().repaint()
+    assert delegate.layouts == first  # the same results again: nothing laid out anew

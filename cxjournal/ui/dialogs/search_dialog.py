@@ -10,6 +10,7 @@ emoji find words or nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -69,16 +70,22 @@ PERIOD_CHOICES: tuple[tuple[str, int], ...] = (
 )
 TYPING_PAUSE_MS = 60
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Laid-out row texts the results keep: two pages of results at two widths (the
+#: vertical scroll bar shown and hidden).
+LAID_OUT_KEPT = 4 * RESULTS
 
 
 class HitsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
+        #: Each row's rich text, built from its escaped text once (the view asks often).
+        self._html: dict[int, str] = {}
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self.hits = list(hits)
+        self._html = {}
         self.endResetModel()
 
     def add_hits(self, hits: list[SearchHit]) -> None:
@@ -102,25 +109,57 @@ class HitsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{KIND_LABELS[hit.kind]}: {hit.title}. {' '.join(hit.snippet_text().split())}"
         if role == HTML_ROLE:
-            snippet = hit.snippet_html() or "<i>(no text)</i>"
-            return (
-                f"<b>{hit.title_html()}</b>"
-                f"&nbsp;&nbsp;<small>{KIND_LABELS[hit.kind]}</small><br>{snippet}"
-            )
+            html = self._html.get(index.row())
+            if html is None:
+                snippet = hit.snippet_html() or "<i>(no text)</i>"
+                html = (
+                    f"<b>{hit.title_html()}</b>"
+                    f"&nbsp;&nbsp;<small>{KIND_LABELS[hit.kind]}</small><br>{snippet}"
+                )
+                self._html[index.row()] = html
+            return html
         return None
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two lines of rich text: title, then the snippet with matches in bold."""
+    """Draws a hit as two lines of rich text: title, then the snippet with matches in bold.
+
+    Each row's text is laid out once for a width and font and kept (the last
+    ``LAID_OUT_KEPT`` of them): the view asks every row's size when the results
+    change, then paints the rows in view, then repaints them on hover, selection and
+    scrolling; all of these reuse the one layout instead of parsing and wrapping the
+    row's text again.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._laid_out: OrderedDict[tuple[str, int, str], tuple[QTextDocument, QSize]] = (
+            OrderedDict()
+        )
+        #: How many row texts were laid out so far (each kept until pushed out).
+        self.layouts = 0
 
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
+    ) -> tuple[QTextDocument, QSize]:
+        html = str(index.data(HTML_ROLE) or "")
+        width = max(100, option.rect.width() - 12)
+        key = (html, width, option.font.key())
+        kept = self._laid_out.get(key)
+        if kept is not None:
+            self._laid_out.move_to_end(key)
+            return kept
         document = QTextDocument()
+        document.setUndoRedoEnabled(False)
         document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
-        document.setTextWidth(max(100, option.rect.width() - 12))
-        return document
+        document.setHtml(html)
+        document.setTextWidth(width)
+        laid_out = (document, QSize(int(document.idealWidth()), int(document.size().height()) + 8))
+        self.layouts += 1
+        self._laid_out[key] = laid_out
+        if len(self._laid_out) > LAID_OUT_KEPT:
+            self._laid_out.popitem(last=False)
+        return laid_out
 
     def paint(
         self,
@@ -135,7 +174,7 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         option.text = text_backup
-        document = self._document(option, index)
+        document, _size = self._document(option, index)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -149,8 +188,7 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 8)
+        return QSize(self._document(option, index)[1])
 
 
 class SearchField(QLineEdit):
