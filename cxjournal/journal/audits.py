@@ -19,6 +19,7 @@ from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import audit_problems, person_problems
 from cxjournal.journal.changes import Area
 from cxjournal.store.reads import audits as audit_reads
+from cxjournal.store.reads import revisions as revision_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -39,18 +40,28 @@ class AuditSummary:
 class AuditOps:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
+        #: the last list of audits, with the revisions of the tables and the thresholds
+        #: it was made from
+        self._summaries: tuple[tuple[object, ...], tuple[AuditSummary, ...]] | None = None
 
     # -- reading -------------------------------------------------------------------
 
     def summaries(self) -> list[AuditSummary]:
         """Every audit, newest first, with how many people it rates and its alarm codes.
 
-        Alarms are computed with the thresholds stored in the journal.
+        Alarms are computed with the thresholds stored in the journal. While no audit,
+        rating, tie or person has changed (``store.reads.revisions``, one seek) and the
+        thresholds are the same, the list made last time is given again, unread.
         """
         thresholds = self._journal.settings.thresholds()
         with self._journal.reading() as conn:
+            # read in the same transaction as the audits, so the key says what they are
+            key = (revision_reads.of(conn, revision_reads.AUDIT_TABLES), thresholds)
+            kept = self._summaries
+            if kept is not None and kept[0] == key:
+                return list(kept[1])
             audits = audit_reads.load(conn)
-        return [
+        summaries = tuple(
             AuditSummary(
                 id=audit.id or 0,
                 taken_on=audit.taken_on,
@@ -59,7 +70,9 @@ class AuditOps:
                 alarm_codes=alarm_codes(audit, thresholds),
             )
             for audit in reversed(audits)
-        ]
+        )
+        self._summaries = (key, summaries)
+        return list(summaries)
 
     def count(self) -> int:
         with self._journal.reading() as conn:

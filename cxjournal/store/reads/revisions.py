@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from cxjournal.store.reads import Connection
 
-#: what the Trends page draws from: the audits with their ratings, ties and people, and
-#: the check-ins
-TRENDS_TABLES: tuple[str, ...] = ("audits", "ratings", "audit_ties", "people", "resilience")
+#: what the list of audits shows: the audits with their ratings, ties and people
+AUDIT_TABLES: tuple[str, ...] = ("audits", "ratings", "audit_ties", "people")
+#: what the Trends page draws from: the audits, and the check-ins
+TRENDS_TABLES: tuple[str, ...] = (*AUDIT_TABLES, "resilience")
 
 
 def of(conn: Connection, tables: tuple[str, ...] = TRENDS_TABLES) -> tuple[int, ...]:
