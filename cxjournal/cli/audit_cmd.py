@@ -88,7 +88,7 @@ def resolve_audit_id(journal: Journal, ref: str) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_journal(args) as journal:
+    with open_journal(args, only_reads=True) as journal:
         summaries = journal.audits.summaries()
     if args.json:
         rows = [
@@ -121,7 +121,7 @@ def run_show(args: argparse.Namespace) -> int:
     from cxjournal.domain.errors import NotFoundError
     from cxjournal.domain.power_audit import analysis_to_json
 
-    with open_journal(args) as journal:
+    with open_journal(args, only_reads=True) as journal:
         audit_id = resolve_audit_id(journal, args.audit)
         try:
             analysis = journal.audits.analysis(audit_id)

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from cxjournal.exchange.snapshot import build_snapshot, write_snapshot
 
     fmt = chosen_format(args)
-    with open_journal(args) as journal:
+    with open_journal(args, only_reads=True) as journal:
         audit_id = resolve_audit_id(journal, args.audit)
         try:
             snapshot = build_snapshot(journal, audit_id, hide_names=args.hide_names)
@@ -67,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(
                 f"there is no audit with id {audit_id}: see 'cxjournal audit list'", EXIT_USAGE
             ) from None
+    if fmt == "pdf":
+        from cxjournal.exchange.snapshot_pdf import ensure_gui_application
+
+        ensure_gui_application(widgets=False)  # this process shows no window
     try:
         size = write_snapshot(snapshot, fmt, Path(args.output))
     except OSError as exc:

@@ -118,8 +118,13 @@ def ask_passphrase(path: Path) -> str:
     return getpass.getpass(f"Passphrase for {path}: ")
 
 
-def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
-    """Open the journal named by the arguments; ask for a passphrase on a terminal if needed."""
+def open_journal(
+    args: argparse.Namespace, create: bool = False, only_reads: bool = False
+) -> Journal:
+    """Open the journal named by the arguments; ask for a passphrase on a terminal if needed.
+
+    A command that ``only_reads`` reads through the journal's own connection
+    (``Journal.read_on_own_connection``): it loads no SQLAlchemy."""
     from cxjournal.journal import Journal
 
     path = journal_path(args)
@@ -130,9 +135,12 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
         )
     passphrase = given_passphrase(args)
     try:
-        return Journal.open(path, passphrase, create=create)
+        journal = Journal.open(path, passphrase, create=create)
     except PassphraseRequiredError:
-        return Journal.open(path, ask_passphrase(path), create=create)
+        journal = Journal.open(path, ask_passphrase(path), create=create)
+    if only_reads:
+        journal.read_on_own_connection()
+    return journal
 
 
 @contextmanager

@@ -57,19 +57,24 @@ SCALE = 2  # images are drawn at twice their size, for sharp print
 _app: QGuiApplication | None = None  # kept alive for the process
 
 
-def ensure_gui_application() -> None:
+def ensure_gui_application(widgets: bool = True) -> None:
     """Qt's text layout needs an application object; make an offscreen one if there is none.
 
     A QApplication (not just a QGuiApplication), so that a process which later shows
-    widgets, such as a test run, can still do so.
+    widgets, such as a test run, can still do so; a command that only writes a file
+    and ends asks for no ``widgets``, and QtWidgets is not loaded at all.
     """
     global _app
     if QGuiApplication.instance() is not None:
         return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"]
+    if not widgets:
+        _app = QGuiApplication(argv)
+        return
     from cxjournal.qt.widgets import QApplication
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "cxjournal"])
+    _app = QApplication(argv)
 
 
 def set_a4_page(device: QPagedPaintDevice) -> None:

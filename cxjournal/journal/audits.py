@@ -18,20 +18,12 @@ from cxjournal.domain.power_audit import Analysis, analyse
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import audit_problems, person_problems
 from cxjournal.journal.changes import Area
-from cxjournal.journal.core import also_changes
-from cxjournal.journal.exit_plan import sync_with_latest_audit
-from cxjournal.store.mapping import (
-    apply_person,
-    apply_rating,
-    apply_ties,
-    audit_from_row,
-)
-from cxjournal.store.models import AuditRow, PersonRow, RatingRow
-from cxjournal.store.orm_reads import latest_audit_key, people_by_id
 from cxjournal.store.reads import audits as audit_reads
+from cxjournal.store.reads import revisions as revision_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
+    from cxjournal.store.models import AuditRow
     from cxjournal.store.session import Session
 
 
@@ -48,18 +40,28 @@ class AuditSummary:
 class AuditOps:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
+        #: the last list of audits, with the revisions of the tables and the thresholds
+        #: it was made from
+        self._summaries: tuple[tuple[object, ...], tuple[AuditSummary, ...]] | None = None
 
     # -- reading -------------------------------------------------------------------
 
     def summaries(self) -> list[AuditSummary]:
         """Every audit, newest first, with how many people it rates and its alarm codes.
 
-        Alarms are computed with the thresholds stored in the journal.
+        Alarms are computed with the thresholds stored in the journal. While no audit,
+        rating, tie or person has changed (``store.reads.revisions``, one seek) and the
+        thresholds are the same, the list made last time is given again, unread.
         """
         thresholds = self._journal.settings.thresholds()
         with self._journal.reading() as conn:
+            # read in the same transaction as the audits, so the key says what they are
+            key = (revision_reads.of(conn, revision_reads.AUDIT_TABLES), thresholds)
+            kept = self._summaries
+            if kept is not None and kept[0] == key:
+                return list(kept[1])
             audits = audit_reads.load(conn)
-        return [
+        summaries = tuple(
             AuditSummary(
                 id=audit.id or 0,
                 taken_on=audit.taken_on,
@@ -68,7 +70,9 @@ class AuditOps:
                 alarm_codes=alarm_codes(audit, thresholds),
             )
             for audit in reversed(audits)
-        ]
+        )
+        self._summaries = (key, summaries)
+        return list(summaries)
 
     def count(self) -> int:
         with self._journal.reading() as conn:
@@ -153,6 +157,13 @@ class AuditOps:
             ]
         if problems:
             raise ValidationError(problems)
+        # the ORM only for writing: reading and analysing audits loads no SQLAlchemy
+        from cxjournal.journal.core import also_changes
+        from cxjournal.journal.exit_plan import sync_with_latest_audit
+        from cxjournal.store.mapping import apply_rating, apply_ties, audit_from_row
+        from cxjournal.store.models import AuditRow, RatingRow
+        from cxjournal.store.orm_reads import latest_audit_key, people_by_id
+
         with self._journal.session(Area.AUDITS) as session:
             before = latest_audit_key(session)
             new_people: dict[str, int] = {}
@@ -197,6 +208,8 @@ class AuditOps:
 
 
 def _row(session: Session, audit_id: int) -> AuditRow:
+    from cxjournal.store.models import AuditRow
+
     row = session.get(AuditRow, audit_id)
     if row is None:
         raise NotFoundError(f"no audit with id {audit_id}")
@@ -209,6 +222,9 @@ def _person_id(session: Session, person: Person, new_people: dict[str, int]) -> 
     ``new_people`` remembers the rows made during this save by name, so an unsaved
     person who is both rated and named as the blocking superior is added once.
     """
+    from cxjournal.store.mapping import apply_person
+    from cxjournal.store.models import PersonRow
+
     if person.id is not None:
         if session.get(PersonRow, person.id) is None:
             raise NotFoundError(f"no person with id {person.id}")

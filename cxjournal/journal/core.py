@@ -73,6 +73,9 @@ class Journal:
         #: the transactions open, by thread: closing waits for those of other threads
         self._open: dict[int, int] = {}
         self._open_changed = threading.Condition()
+        #: the thread whose reads go through the journal's own connection
+        #: (:meth:`read_on_own_connection`); None: every read uses the engine's
+        self._own_reads_thread: int | None = None
 
     # -- opening -----------------------------------------------------------------
 
@@ -352,10 +355,26 @@ class Journal:
         with self._open_changed:
             return self._open_changed.wait_for(lambda: not set(self._open) - {me}, timeout)
 
+    def read_on_own_connection(self) -> None:
+        """From now on the reads of this thread (:meth:`reading`) go through the journal's
+        own connection, so a command that only reads loads no SQLAlchemy; the reads of
+        other threads, and every write, still use the engine's."""
+        self._own_reads_thread = threading.get_ident()
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A DB-API connection of the engine for the reads of ``store.reads``, in one
-        transaction (from any thread, unlike :meth:`raw`)."""
+        transaction (from any thread, unlike :meth:`raw`); the journal's own connection
+        on the thread :meth:`read_on_own_connection` names."""
+        if self._own_reads_thread == threading.get_ident():
+            from cxjournal.store.reads import snapshot
+
+            if self._raw.in_transaction:  # a read inside another: the same transaction
+                yield self._raw
+            else:
+                with snapshot(self._raw) as own:
+                    yield own
+            return
         with self.session() as session:
             conn = session.connection().connection.driver_connection
             if conn is None:  # pragma: no cover - a pooled connection always has one

@@ -12,7 +12,6 @@ from cxjournal.journal import setting_values as values
 from cxjournal.journal.changes import Area
 from cxjournal.journal.setting_values import MY_EMAILS_KEY as MY_EMAILS_KEY
 from cxjournal.journal.setting_values import THRESHOLDS_KEY as THRESHOLDS_KEY
-from cxjournal.store.models import SettingRow
 from cxjournal.store.reads import settings as stored
 
 if TYPE_CHECKING:
@@ -42,6 +41,8 @@ class SettingsOps:
             ) from None
         except (TypeError, ValueError) as exc:
             raise ValidationError([f"{key}: cannot be stored ({exc})"]) from None
+        from cxjournal.store.models import SettingRow  # the ORM only for writing
+
         with self._journal.session(Area.SETTINGS) as session:
             row = session.get(SettingRow, key)
             if row is None:
@@ -50,6 +51,8 @@ class SettingsOps:
                 row.value = encoded
 
     def delete(self, key: str) -> None:
+        from cxjournal.store.models import SettingRow
+
         with self._journal.session(Area.SETTINGS) as session:
             row = session.get(SettingRow, key)
             if row is not None:

@@ -11,6 +11,7 @@ audit page and the reports say.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from cxjournal.domain.thresholds import Thresholds
 from cxjournal.store.reads import Connection
 from cxjournal.store.reads import audits as audit_reads
 from cxjournal.store.reads import resilience as resilience_reads
+from cxjournal.store.reads import revisions as revision_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -291,11 +293,17 @@ class TrendOps:
 
     It remembers the analyses of the audits it last read: an audit that has not
     changed (same content, same thresholds) is not analysed again on the next read.
+    It also remembers the last :class:`Trends` it read, with the revisions of the
+    tables behind it (``store.reads.revisions``): while none of them has changed and
+    the thresholds and the range are the same, that value is what the journal holds,
+    and it is given again without reading the audits and check-ins once more.
     """
 
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
         self._analysed: dict[tuple[Audit, Thresholds], Analysis] = {}
+        self._kept: tuple[tuple[object, ...], Trends] | None = None
+        self._lock = threading.Lock()
 
     def _analyse(self, audits: Iterable[Audit], thresholds: Thresholds) -> tuple[Analysis, ...]:
         kept: dict[tuple[Audit, Thresholds], Analysis] = {}
@@ -318,23 +326,32 @@ class TrendOps:
         """
         thresholds = self._journal.settings.thresholds()
         with self._journal.reading() as conn:
+            # read in the same transaction as the rows, so the key says what they are
+            key = (revision_reads.of(conn), thresholds, start, end, rolling_days)
+            kept = self._kept
+            if kept is not None and kept[0] == key:
+                return kept[1]
             audits = audit_reads.load(conn)
             rows, weeks = _resilience_rows(conn, start, end, rolling_days)
-        analyses = self._analyse(audits, thresholds)
-        return Trends(
+        with self._lock:  # a read on a worker thread and one on the GUI thread
+            analyses = self._analyse(audits, thresholds)
+        trends = Trends(
             thresholds=thresholds,
             audits=audit_points(analyses),
             people=person_series(analyses),
             resilience=resilience_trend(rows, weeks, rolling_days),
             analyses=analyses,
         )
+        self._kept = (key, trends)
+        return trends
 
     def audits(self) -> tuple[AuditPoint, ...]:
         """Just the per-audit figures, oldest first."""
         thresholds = self._journal.settings.thresholds()
         with self._journal.reading() as conn:
             audits = audit_reads.load(conn)
-        return audit_points(self._analyse(audits, thresholds))
+        with self._lock:
+            return audit_points(self._analyse(audits, thresholds))
 
     def resilience(
         self,

@@ -28,6 +28,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_trash",
     "0007_contact_index",
     "0008_rule_indexes",
+    "0009_revisions",
 )
 HEAD = REVISIONS[-1]
 

@@ -248,7 +248,8 @@ def test_the_hidden_trends_page_builds_a_chart_panel_a_turn(
     qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     page = main_window.pages["trends"]
     assert page.influence_chart is not None and len(page.influence_chart.plots) == 5
-    assert [more for _, more in steps] == [True] * 5 + [False]  # five panels, the finish
+    # five panels in two turns each (the plot, then its lines), the plots linked, the finish
+    assert [more for _, more in steps] == [True] * 11 + [False]
     assert len({t for t, _ in steps}) == len(steps)  # each in a turn of its own
     assert not page._stale and not page.isVisible()
 

@@ -165,9 +165,11 @@ class InfluenceChart(QWidget):
         return item
 
     def _build(self) -> Iterator[None]:
-        """The panels, one per step."""
+        """The panels, each in two steps (its plot, then its lines), then the plots linked
+        in time; the last call of :meth:`build_step` finishes them."""
         view = self.view
         self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
+        yield  # the plot, then its lines, in turns of their own
         self.influence = self._line(
             self.balance_plot, self.balance_legend, "influence", measure("influence")
         )
@@ -182,6 +184,7 @@ class InfluenceChart(QWidget):
         yield
 
         self.ratio_plot, self.ratio_legend = self._plot(1, "Ratio and concentration")
+        yield
         self.ratio = self._line(
             self.ratio_plot, self.ratio_legend, "influence_ratio", "Influence ratio"
         )
@@ -204,6 +207,7 @@ class InfluenceChart(QWidget):
         yield
 
         self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
+        yield
         self.reach = {
             dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_WORDS[dim][1])
             for dim in REACH_DIMENSIONS
@@ -214,6 +218,7 @@ class InfluenceChart(QWidget):
         yield
 
         self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
+        yield
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
         for code in ALARM_ROWS:
             words = ALARMS[code]
@@ -238,6 +243,7 @@ class InfluenceChart(QWidget):
         yield
 
         self.resilience_plot, self.resilience_legend = self._plot(4, "Resilience check-ins")
+        yield
         self.energy = self._line(
             self.resilience_plot, self.resilience_legend, "energy", "Energy", symbols=False
         )
@@ -279,6 +285,7 @@ class InfluenceChart(QWidget):
             cursor.setVisible(False)
             plot.addItem(cursor, ignoreBounds=True)
             self.cursors.append(cursor)
+        yield
         self.empty_notes = {
             self.balance_plot: placeholder(self.balance_plot, "No audit yet"),
             self.resilience_plot: placeholder(
