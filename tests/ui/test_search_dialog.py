@@ -245,3 +245,21 @@ def test_each_result_is_laid_out_once_and_repaints_lay_out_nothing(
     dialog.run_search()
     dialog.results.viewport().repaint()
     assert delegate.layouts == first  # the same results again: nothing laid out anew
+
+
+def test_end_pressed_as_the_results_appear_shows_the_last_one(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    for n in range(60):
+        journal.notes.add(Note(on=D + dt.timedelta(days=n), text=f"pipeline review {n}"))
+    dialog = open_search(main_window.services)
+    qtbot.waitExposed(dialog)
+    dialog.query.setText("pipeline")
+    dialog.run_search()
+    dialog.results.viewport().repaint()  # the first rows painted, the rest not laid out
+    dialog.results.setFocus()
+    qtbot.keyClick(dialog.results, Qt.Key.Key_End)
+    last = dialog.model.index(dialog.model.rowCount() - 1)
+    assert dialog.results.currentIndex().row() == last.row()
+    view = dialog.results.viewport()
+    qtbot.waitUntil(lambda: view.rect().intersects(dialog.results.visualRect(last)))

@@ -203,6 +203,31 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(self._document(option, index)[1])
 
 
+class ResultsView(QListView):
+    """The results, laid out a batch at a time; moving the current row by the keyboard
+    (End, Page Down) first lays out whatever rows are still waiting for their turn."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(False)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
+
+    def lay_out_all(self) -> None:
+        """Lay out every row now, if some are still waiting."""
+        rows = self.model().rowCount() if self.model() is not None else 0
+        if rows and not self.visualRect(self.model().index(rows - 1, 0)).isValid():
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.doItemsLayout()
+            self.setLayoutMode(QListView.LayoutMode.Batched)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        self.lay_out_all()
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class SearchField(QLineEdit):
     """The query field: Down moves into the results, Enter opens the current hit."""
 
@@ -243,15 +268,12 @@ class SearchDialog(QDialog):
         self.query.setAccessibleName("Search")
         self.query.setClearButtonEnabled(True)
         self.model = HitsModel(self)
-        self.results = QListView()
+        self.results = ResultsView()
         self.results.setObjectName("search-results")
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setUniformItemSizes(False)
-        self.results.setLayoutMode(QListView.LayoutMode.Batched)
-        self.results.setBatchSize(LAYOUT_BATCH)
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.status = QLabel("Type a word or a name. Enter opens the first result.")
@@ -364,10 +386,7 @@ class SearchDialog(QDialog):
         )
         self.model.add_hits(hits)
         if hits:
-            # the first new result is scrolled to, so every row above it is laid out now
-            self.results.setLayoutMode(QListView.LayoutMode.SinglePass)
-            self.results.doItemsLayout()
-            self.results.setLayoutMode(QListView.LayoutMode.Batched)
+            self.results.lay_out_all()  # to scroll to the first new result
             self.results.setCurrentIndex(self.model.index(shown))
             self.results.scrollTo(self.model.index(shown))
             self.results.setFocus()
