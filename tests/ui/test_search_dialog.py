@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from cxjournal.domain.model import FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
-from cxjournal.ui.dialogs.search_dialog import HTML_ROLE, SearchDialog
+from cxjournal.ui.dialogs.search_dialog import HTML_ROLE, LAYOUT_BATCH, SearchDialog
 from cxjournal.ui.search_actions import open_search
 
 D = dt.date(2026, 2, 1)
@@ -184,6 +184,8 @@ def test_results_page_past_fifty_with_show_more(
     assert "Showing 50 of 120 results" in dialog.status.text()
     qtbot.mouseClick(dialog.more, Qt.MouseButton.LeftButton)
     assert dialog.model.rowCount() == 100 and dialog.results.currentIndex().row() == 50
+    view = dialog.results.viewport().rect()
+    assert view.intersects(dialog.results.visualRect(dialog.model.index(50)))  # in view
     dialog.show_more()
     assert dialog.model.rowCount() == 120
     assert not dialog.more.isVisibleTo(dialog)
@@ -207,25 +209,27 @@ def test_each_result_is_laid_out_once_and_repaints_lay_out_nothing(
 ) -> None:
     for n in range(60):
         journal.notes.add(Note(on=D + dt.timedelta(days=n), text=f"pipeline review {n}"))
-    dialog = open_search(main_window.services, "pipeline")
+    dialog = open_search(main_window.services)
     qtbot.waitExposed(dialog)
     delegate = dialog.results.itemDelegate()
+    dialog.query.setText("pipeline")
+    dialog.run_search()
     dialog.results.viewport().repaint()
     rows = dialog.model.rowCount()
+    assert rows == 50
+    # the first paint lays out the rows in view (a batch, once per width the list had:
+    # with and without its scroll bar), not all fifty
+    assert 0 < delegate.layouts <= 2 * LAYOUT_BATCH < rows
+    # and those fill the list from top to bottom
+    laid = [dialog.results.visualRect(dialog.model.index(r)) for r in range(LAYOUT_BATCH)]
+    assert max(r.bottom() for r in laid) >= dialog.results.viewport().height()
+    # the others are laid out right after, in turns of the event loop, each once
+    width = dialog.results.viewport().width() - 12
+    qtbot.waitUntil(lambda: sum(w == width for _h, w, _f in delegate._laid_out) == rows)
+    widths = {w for _html, w, _font in delegate._laid_out}
+    assert delegate.layouts <= rows * len(widths)
     first = delegate.layouts
-    # every row is sized before the first paint: once per row for each width the list
-    # had (before it was shown, with and without its scroll bar), however often the
-    # view asks (each row's size several times a layout)
-    widths = {width for _html, width, _font in delegate._laid_out}
-    assert rows <= first <= rows * len(widths)
     for row in (1, 5, 2):
-        dialog.results.setCurrentIndex(dialog.model.index(row))
-        dialog.results.viewport().repaint()
-    # a row made current is sized once more by the view (to scroll it into view, at a
-    # width of its own); painting it again lays out nothing
-    assert delegate.layouts <= first + 3
-    first = delegate.layouts
-    for row in (5, 1, 2):
         dialog.results.setCurrentIndex(dialog.model.index(row))
         dialog.results.viewport().repaint()
     assert delegate.layouts == first

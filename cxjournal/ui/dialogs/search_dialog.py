@@ -73,6 +73,9 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Laid-out row texts the results keep: two pages of results at two widths (the
 #: vertical scroll bar shown and hidden).
 LAID_OUT_KEPT = 4 * RESULTS
+#: Results laid out before the first paint (more than a screen holds); the rest are
+#: laid out in turns of the event loop right after, so typing goes on meanwhile.
+LAYOUT_BATCH = 12
 
 
 class HitsModel(QAbstractListModel):
@@ -139,11 +142,20 @@ class HitDelegate(QStyledItemDelegate):
         #: How many row texts were laid out so far (each kept until pushed out).
         self.layouts = 0
 
+    def _row_width(self, option: QStyleOptionViewItem) -> int:
+        """The width a row is painted at: the list's. Qt asks some sizes (to scroll, to
+        find the current row) with a made-up rectangle; answering those at the list's
+        width too gives the height the row will have and needs no layout of its own."""
+        view = self.parent()
+        if isinstance(view, QListView):
+            return view.viewport().width()
+        return option.rect.width()
+
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> tuple[QTextDocument, QSize]:
         html = str(index.data(HTML_ROLE) or "")
-        width = max(100, option.rect.width() - 12)
+        width = max(100, self._row_width(option) - 12)
         key = (html, width, option.font.key())
         kept = self._laid_out.get(key)
         if kept is not None:
@@ -238,6 +250,8 @@ class SearchDialog(QDialog):
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setUniformItemSizes(False)
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(LAYOUT_BATCH)
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.status = QLabel("Type a word or a name. Enter opens the first result.")
@@ -350,6 +364,10 @@ class SearchDialog(QDialog):
         )
         self.model.add_hits(hits)
         if hits:
+            # the first new result is scrolled to, so every row above it is laid out now
+            self.results.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.results.doItemsLayout()
+            self.results.setLayoutMode(QListView.LayoutMode.Batched)
             self.results.setCurrentIndex(self.model.index(shown))
             self.results.scrollTo(self.model.index(shown))
             self.results.setFocus()
