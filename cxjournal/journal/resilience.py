@@ -37,6 +37,7 @@ from cxjournal.journal.resilience_summary import (
 from cxjournal.journal.setting_values import DISMISSED_WARNING_KEY, WARNING_RULE_KEY
 from cxjournal.store import resilience_store
 from cxjournal.store.reads import resilience as reads
+from cxjournal.store.reads import revisions as revision_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -55,6 +56,8 @@ class TagUse:
 class ResilienceOps:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
+        #: the last vocabulary counted, with the revision of the check-ins and the kinds
+        self._vocabulary: tuple[tuple[object, ...], tuple[TagUse, ...]] | None = None
 
     # -- writing -------------------------------------------------------------------
 
@@ -150,15 +153,21 @@ class ResilienceOps:
         """Drains and restorers used so far, most used first (then most recent, then A-Z).
 
         Counted in SQL; spellings that differ only in case or surrounding
-        spaces are merged under the most used one.
+        spaces are merged under the most used one. While no check-in has changed
+        (``store.reads.revisions``, one seek) the last count is given again.
         """
         kinds: tuple[TagKind, ...] = ("drain", "restorer") if kind is None else (kind,)
         result: list[TagUse] = []
         with self._journal.reading() as conn:
+            key = (revision_reads.of(conn, ("resilience",)), kinds)
+            kept = self._vocabulary
+            if kept is not None and kept[0] == key:
+                return list(kept[1])
             for each in kinds:
                 column = "drains" if each == "drain" else "restorers"
                 result += _merge_spellings(each, reads.tag_counts(conn, column))
         result.sort(key=lambda t: (-t.uses, -t.last_used.toordinal(), t.tag.casefold(), t.kind))
+        self._vocabulary = (key, tuple(result))
         return result
 
     def tag_effects(

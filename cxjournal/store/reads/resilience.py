@@ -131,7 +131,10 @@ def newest(conn: Connection) -> ResilienceEntry | None:
 
 def span(conn: Connection) -> tuple[dt.date, dt.date] | None:
     """Dates of the first and the last check-in; None when there is none."""
-    first, last = conn.execute("SELECT min(on_date), max(on_date) FROM resilience").fetchone()
+    # one aggregate each, so both are a seek of the unique index on the date
+    first, last = conn.execute(
+        "SELECT (SELECT min(on_date) FROM resilience), (SELECT max(on_date) FROM resilience)"
+    ).fetchone()
     if first is None or last is None:
         return None
     return day(first), day(last)
