@@ -37,7 +37,7 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.icons import icon
-from cxjournal.ui.models.audit_list_model import DATE, PEOPLE, AuditListModel
+from cxjournal.ui.models.audit_list_model import ALARMS, DATE, PEOPLE, AuditListModel
 from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written, escape
 from cxjournal.ui.read_only import writes_journal
@@ -45,6 +45,7 @@ from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
+from cxjournal.ui.widgets.wrapped_rows import WrappedRows
 from cxjournal.ui.write_guard import UNCHANGED
 
 if TYPE_CHECKING:
@@ -127,10 +128,9 @@ class AuditsPage(Page):
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         header.setToolTip("Click a column's title to sort by it")
         self.table.setSortingEnabled(True)
-        # the alarm bells wrap onto as many lines as they need rather than being cut off
-        # (a journal holds a few audits a year: measuring each row costs nothing)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the alarm bells wrap onto as many lines as they need rather than being cut off;
+        # the rows are measured when the list or the bells' width changes, not on each visit
+        self.rows = WrappedRows(self.table, wrapping=(ALARMS,))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.edit_selected())
         delete_action = writes_journal(QAction("Delete audit", self.table))

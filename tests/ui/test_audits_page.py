@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyledItemDelegate
 
 from cxjournal.domain.model import Audit, ExitStatus, Person, Rating
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
+from cxjournal.ui.models.audit_list_model import ALARMS, PEOPLE
 
 JAN, APR, JUL = dt.date(2026, 1, 15), dt.date(2026, 4, 15), dt.date(2026, 7, 15)
 
@@ -288,3 +289,64 @@ def test_navigating_with_new_opens_the_form_for_a_new_audit(main_window: Any) ->
     page = main_window.page("audits")
     assert page.editor is not None and page.editor.isVisible()
     page.editor.reject()
+
+
+class CountingDelegate(QStyledItemDelegate):
+    """Counts the cells measured (a row's height is the tallest of its cells' size hints),
+    whoever asks: the table fitting its rows, or a layout pass."""
+
+    def __init__(self, parent: Any) -> None:
+        super().__init__(parent)
+        self.measured = 0
+
+    def sizeHint(self, option: Any, index: Any) -> Any:
+        self.measured += 1
+        return super().sizeHint(option, index)
+
+
+def test_a_second_visit_measures_no_row_again(
+    qtbot: Any, main_window: Any, journal: Journal, people: list[Person]
+) -> None:
+    forty_audits(journal)
+    page = show_audits(main_window)
+    table = page.table
+    counting = CountingDelegate(table)
+    table.setItemDelegate(counting)
+
+    def fits() -> bool:
+        return all(
+            table.rowHeight(row) >= table.sizeHintForRow(row)
+            for row in range(page.model.rowCount())
+        )
+
+    main_window.navigate("today")
+    main_window.navigate("audits")
+    QApplication.processEvents()
+    assert table.isVisible() and counting.measured == 0  # the same rows at the same width
+
+    # a narrower alarm-bells column: the bells wrap onto more lines, every one still shown
+    before = [table.rowHeight(row) for row in range(page.model.rowCount())]
+    measured = page.rows.measured
+    header = table.horizontalHeader()
+    header.resizeSection(PEOPLE, header.sectionSize(PEOPLE) + header.sectionSize(ALARMS) // 2)
+    qtbot.waitUntil(fits)
+    assert page.rows.measured > measured
+    assert [table.rowHeight(row) for row in range(len(before))] != before
+
+    # a new audit: the list's rows are measured again, the new one with them
+    ana, ben = people[:2]
+    journal.audits.save(
+        Audit(taken_on=dt.date(2030, 1, 1), ratings=(rate(ana, 9, 9, 2, 2), rate(ben, 8, 8, 2, 2)))
+    )
+    measured = page.rows.measured
+    main_window.bus.announce(Area.AUDITS)
+    QApplication.processEvents()
+    assert page.model.rowCount() == 41 and page.rows.measured > measured and fits()
+
+    # a larger font: taller lines, and the rows grow to hold them
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    measured = page.rows.measured
+    table.setFont(font)
+    qtbot.waitUntil(fits)
+    assert page.rows.measured > measured
