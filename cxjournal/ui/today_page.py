@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import ExitStatus, ResilienceEntry
@@ -38,10 +37,10 @@ from cxjournal.qt.widgets import (
 )
 from cxjournal.ui.icons import icon
 from cxjournal.ui.page import Page
-from cxjournal.ui.program_views import program_views
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.today_follow_up_actions import FollowUpActions
+from cxjournal.ui.today_program_feed import ProgramCardFeed
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
@@ -49,9 +48,6 @@ from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
 from cxjournal.ui.write_guard import UNCHANGED
-
-if TYPE_CHECKING:
-    from cxjournal.domain.program_view import ProgramView
 
 WELCOME_TEXT = (
     "<h2>Welcome to cxjournal</h2>"
@@ -69,13 +65,8 @@ WELCOME_TEXT = (
     "<p>Start with your first power audit; it takes about fifteen minutes.</p>"
 )
 
-#: Checks, 100 ms apart, for the warm-up's imports before the program card is filled anyway.
-PROGRAM_TRIES = 50
-
 #: At most this many stakeholders and follow-ups are listed; the rest are counted.
 LIST_LIMIT = 8
-
-#: Milliseconds after the first paint before the chart library is imported in the background.
 
 
 def _day(day: dt.date, today: dt.date | None = None) -> str:
@@ -101,9 +92,6 @@ class TodayPage(Page):
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None
         self.prepare_dialog: Any = None
-        self._program_tries = 0
-        #: counts the program card's asks: a view asked for before the latest is dropped
-        self._program_asked = 0
 
         scroll = QScrollArea()
         self.scroll_area = scroll
@@ -143,6 +131,7 @@ class TodayPage(Page):
         self.exit_card = Card("Exit plan")
         self.program_card = ProgramCard()
         self.program_card.hide()
+        self.program_feed = ProgramCardFeed(context, self.program_card)
         self.program_card.open_program.connect(lambda: self.go("program"))
         self.program_card.prepare.connect(self.prepare)
         self.now: Callable[[], dt.datetime] = lambda: (
@@ -293,7 +282,7 @@ class TodayPage(Page):
             self._fill_resilience(overview)
             self._fill_exit_plan(overview)
             self.cards.show()
-            self._ask_program(today)
+            self.program_feed.ask(today)
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll_area.verticalScrollBar()
@@ -322,42 +311,6 @@ class TodayPage(Page):
         )
         if self.run_dialog(dialog) and dialog.saved_note:
             self.context.show_status("Note saved")
-
-    def _ask_program(self, today: dt.date) -> None:
-        """The program card, from the view worked out off the GUI thread; a view asked for
-        before the latest ask (another day, the journal changed since) is never shown."""
-        self._program_asked += 1
-        asked = self._program_asked
-        views = program_views(self.context)
-        view = views.kept(today)
-        if view is not None:
-            self.program_card.fill(view)
-            return
-        self.program_card.working()
-        if self._program_asked == 1:
-            self.program_card.show()  # the first time, until the view says whether it shows
-        self._program_tries = 0
-        # the view reads every note through SQLAlchemy: not before the first paint, and not
-        # before the warm-up thread has imported it (two threads importing it contend)
-        QTimer.singleShot(0, self.program_card, lambda: self._start_program(today, asked))
-
-    def _start_program(self, today: dt.date, asked: int) -> None:
-        if asked != self._program_asked:
-            return  # asked again since
-        self._program_tries += 1
-        if "cxjournal.journal.program" not in sys.modules and self._program_tries < PROGRAM_TRIES:
-            QTimer.singleShot(100, self.program_card, lambda: self._start_program(today, asked))
-            return
-
-        def ready(view: ProgramView) -> None:
-            if asked == self._program_asked:
-                self.program_card.fill(view)
-
-        def failed(_exc: BaseException) -> None:
-            if asked == self._program_asked:
-                self.program_card.failed()
-
-        program_views(self.context).ask(today, ready, failed)
 
     def _fill_audit(self, overview: TodayOverview) -> None:
         _clear(self.audit_body)
