@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from cxjournal.cli.common import CommandError, derive_key_ahead, run_command
+
+    derive_key_ahead(list(argv if argv is not None else sys.argv[1:]))  # first: see there
     from cxjournal.domain.control_chars import escape_controls
 
-    derive_key_ahead(list(argv if argv is not None else sys.argv[1:]))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -85,7 +85,8 @@ def derive_key_ahead(argv: list[str]) -> None:
     """Start deriving the key of an encrypted journal (with the passphrase given, if any)
     in the background as the command line is read: most of a short command on an
     encrypted journal is that one derivation, which then overlaps loading the command
-    (``Journal.derive_key_ahead``). Only the options before the command are read here;
+    (``store.key_ahead``, which loads next to nothing: neither the journal nor SQLCipher,
+    whose loading it overlaps). Only the options before the command are read here;
     anything odd is left to the real parser, which says what is wrong."""
     if any(arg in ("-h", "--help", "--version") for arg in argv):
         return
@@ -102,9 +103,9 @@ def derive_key_ahead(argv: list[str]) -> None:
     except (argparse.ArgumentError, CommandError, OSError, ValueError):
         return
     if passphrase:
-        from cxjournal.journal import Journal
+        from cxjournal.store.key_ahead import derive_ahead
 
-        Journal.derive_key_ahead(path, passphrase)
+        derive_ahead(path, passphrase)
 
 
 def ask_passphrase(path: Path) -> str:

@@ -9,7 +9,7 @@ the forms in :func:`key_forms` order, so those keep opening.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: the shortest passphrase the app accepts when one is chosen
 MIN_PASSPHRASE = 8
@@ -64,9 +64,10 @@ STRENGTH_LABELS: tuple[str, ...] = ("very weak", "weak", "fair", "strong", "very
 RECOMMENDED_SCORE = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Strength:
-    """How hard a passphrase is to guess, and what would make it harder."""
+class Strength(NamedTuple):
+    """How hard a passphrase is to guess, and what would make it harder (a named tuple,
+    not a dataclass: this module is loaded before an encrypted journal's key derivation
+    starts, and the dataclasses module alone would delay it by several milliseconds)."""
 
     score: int
     label: str

@@ -23,7 +23,7 @@ from cxjournal.domain.errors import (
     WrongPassphraseError,
 )
 from cxjournal.journal.changes import Area, OpChanges
-from cxjournal.store import durable, rawdb, schema
+from cxjournal.store import durable, key_ahead, rawdb, schema
 
 if TYPE_CHECKING:
     from cxjournal.journal.agenda import AgendaOps
@@ -110,7 +110,7 @@ class Journal:
         be ready when :meth:`open` is called with this passphrase (which then derives
         nothing itself). Returns a function that waits for it up to the seconds given and
         says whether it is done; None for a plain or missing file (nothing to derive)."""
-        return rawdb.derive_ahead(Path(path), passphrase)
+        return key_ahead.derive_ahead(Path(path), passphrase)
 
     @staticmethod
     def is_read_only(path: Path) -> bool:

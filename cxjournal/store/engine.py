@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
 
 from cxjournal.store import rawdb
-from cxjournal.store.rawdb import SQLITE_HEADER as SQLITE_HEADER
+from cxjournal.store.key_ahead import SQLITE_HEADER as SQLITE_HEADER
 from cxjournal.store.rawdb import file_is_empty as file_is_empty
 from cxjournal.store.rawdb import is_plain_sqlite as is_plain_sqlite
 from cxjournal.store.rawdb import set_pragmas

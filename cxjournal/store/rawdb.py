@@ -9,12 +9,9 @@ it, so both open the same files.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-import threading
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +25,9 @@ from cxjournal.domain.errors import (
 )
 from cxjournal.domain.passphrase import key_forms, normalise
 from cxjournal.domain.passphrase import problem as passphrase_problem
+from cxjournal.store import key_ahead
+from cxjournal.store.key_ahead import SQLITE_HEADER, is_raw_key
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Connection = Any  # sqlcipher3 ships no type information
@@ -161,7 +159,7 @@ def connect_keyed(
 ) -> tuple[Connection, str | None]:
     """A checked connection and the key that opened it (None: the file is plain).
 
-    The key is the raw key (:func:`derived_key`) when the file has one, so every
+    The key is the raw key (``key_ahead.derived_key``) when the file has one, so every
     later connection made with it skips the key derivation; see :func:`connect_derived`.
     """
     conn, key, _form = connect_derived(path, passphrase, read_only)
@@ -176,7 +174,7 @@ def connect_derived(
     The passphrase is tried in each of ``domain.passphrase.key_forms`` (NFC
     first), so a journal keyed before passphrases were normalised still opens;
     a new file is keyed in NFC. For an existing encrypted file each form's key is
-    derived here once (:func:`derived_key`, what SQLCipher would derive) and the
+    derived here once (``key_ahead.derived_key``, what SQLCipher would derive) and the
     file opened with that raw key, which later connections reuse: SQLCipher then
     derives nothing. Should that key not open the file (a file keyed with other
     settings), SQLCipher's own derivation of the form is tried too. A raw key
@@ -200,7 +198,7 @@ def connect_derived(
         form = normalise(passphrase)
         return _connect_once(path, form, read_only, exists), form, form
     for form in key_forms(passphrase):
-        for key in (_derived(path, form), form):
+        for key in (key_ahead.take(path, form), form):
             if key is None:
                 continue
             try:
@@ -208,101 +206,6 @@ def connect_derived(
             except WrongPassphraseError:
                 continue
     raise WrongPassphraseError("the passphrase does not open this journal")
-
-
-#: SQLCipher 4's key derivation, which every journal is keyed with (PRAGMA kdf_iter etc.)
-KDF_ALGORITHM = "sha512"
-KDF_ITERATIONS = 256_000
-KEY_BYTES = 32
-SALT_BYTES = 16
-_RAW_KEY = re.compile(r"x'[0-9a-fA-F]{64}'")
-
-
-def is_raw_key(key: str) -> bool:
-    """True for SQLCipher's raw key syntax, ``x'`` and 64 hex digits and ``'``."""
-    return _RAW_KEY.fullmatch(key) is not None
-
-
-def derived_key(path: Path, passphrase: str) -> str | None:
-    """The raw key SQLCipher derives from ``passphrase`` for the file at ``path`` (PBKDF2
-    with the salt in its first bytes), in the ``x'...'`` form ``PRAGMA key`` takes; None
-    when the file is too short to hold a salt."""
-    salt = _salt(path)
-    if salt is None:
-        return None
-    secret = passphrase.encode("utf-8")
-    key = hashlib.pbkdf2_hmac(KDF_ALGORITHM, secret, salt, KDF_ITERATIONS, KEY_BYTES)
-    return f"x'{key.hex()}'"
-
-
-class _Derivation(threading.Thread):
-    """:func:`derived_key` of one passphrase form, in the background."""
-
-    def __init__(self, path: Path, salt: bytes, form: str) -> None:
-        super().__init__(name="cxjournal key derivation", daemon=True)
-        self.path, self.salt = path, salt
-        self._form: str | None = form
-        self.key: str | None = None
-
-    def run(self) -> None:
-        form, self._form = self._form, None
-        if form is None:  # pragma: no cover - a thread runs once
-            return
-        key = derived_key(self.path, form)
-        self.key = key if _salt(self.path) == self.salt else None  # the file was replaced
-
-
-#: the derivations :func:`derive_ahead` started, by file and passphrase form
-_ahead: dict[tuple[str, str], _Derivation] = {}
-
-
-def derive_ahead(path: Path, passphrase: str) -> Callable[[float], bool] | None:
-    """Start deriving the key of ``passphrase`` (its NFC form, the one tried first) for the
-    encrypted file at ``path`` on another thread, while the process imports what it needs
-    (PBKDF2 runs without Python's lock); :func:`connect_derived` takes the key from it, so
-    the process still derives it once. Returns a function that waits for it up to the
-    seconds given and says whether it is done, or None when there is nothing to derive (a
-    plain, missing or short file, a raw key)."""
-    try:
-        if not path.is_file() or is_plain_sqlite(path):
-            return None
-        salt = _salt(path)
-    except OSError:
-        return None
-    if salt is None or is_raw_key(passphrase) or passphrase_problem(passphrase):
-        return None
-    form = normalise(passphrase)
-    slot = (str(path.absolute()), form)
-    derivation = _ahead.get(slot)
-    if derivation is None:
-        derivation = _ahead[slot] = _Derivation(path, salt, form)
-        derivation.start()
-
-    def done(timeout: float) -> bool:
-        derivation.join(timeout)
-        return not derivation.is_alive()
-
-    return done
-
-
-def _derived(path: Path, form: str) -> str | None:
-    """The key of ``form`` for ``path``: the one :func:`derive_ahead` derived when it is for
-    this very file (same salt), else derived now."""
-    derivation = _ahead.pop((str(path.absolute()), form), None)
-    if derivation is not None:
-        derivation.join()
-        if derivation.key is not None and derivation.salt == _salt(path):
-            return derivation.key
-    return derived_key(path, form)
-
-
-def _salt(path: Path) -> bytes | None:
-    try:
-        with path.open("rb") as handle:
-            salt = handle.read(SALT_BYTES)
-    except OSError:
-        return None
-    return salt if len(salt) == SALT_BYTES else None
 
 
 def _connect_once(path: Path, key: str | None, read_only: bool, exists: bool) -> Connection:

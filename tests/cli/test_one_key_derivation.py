@@ -106,3 +106,21 @@ def test_a_command_that_opens_no_journal_derives_nothing(
 
     assert result.returncode == 0, result.stderr
     assert seen.total == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "budget"], ["export", "-o", "{tmp}/out.json"], ["gui", "--quit-after-paint"]],
+)
+def test_the_derivation_starts_before_anything_slow_is_loaded(
+    encrypted: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """What runs before the derivation starts delays the key, and the key is what the
+    command waits for: SQLCipher, the journal, SQLAlchemy and Qt load while it runs."""
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+
+    result, seen = run_counted(["--db", str(encrypted), *args], tmp_path / "keys.log", SECRET)
+
+    assert result.returncode == 0, result.stderr
+    assert seen.loaded_at_start == ((),)  # begun once, with none of them loaded
+    assert (seen.derived, seen.ahead, seen.by_sqlcipher) == (1, 1, 0)

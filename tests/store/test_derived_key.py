@@ -13,7 +13,7 @@ from cxjournal.domain.errors import WrongPassphraseError
 from cxjournal.domain.model import Note
 from cxjournal.journal import Journal
 from cxjournal.journal.backup_ops import backup_now, passphrase_of, reopen
-from cxjournal.store import rawdb
+from cxjournal.store import key_ahead, rawdb
 
 PASSPHRASE = 'correct "horse" battery é'
 
@@ -32,12 +32,12 @@ def opens_with(path: Path, key: str) -> bool:
 
 def test_the_derived_key_is_the_one_sqlcipher_derives(journal_path: Path) -> None:
     Journal.open(journal_path, PASSPHRASE).close()
-    key = rawdb.derived_key(journal_path, PASSPHRASE)
+    key = key_ahead.derived_key(journal_path, PASSPHRASE)
     assert key is not None and rawdb.is_raw_key(key)
     assert opens_with(journal_path, key)
-    other = rawdb.derived_key(journal_path, PASSPHRASE + "!")
+    other = key_ahead.derived_key(journal_path, PASSPHRASE + "!")
     assert other is not None and not opens_with(journal_path, other)
-    assert rawdb.derived_key(journal_path.with_name("absent.db"), PASSPHRASE) is None
+    assert key_ahead.derived_key(journal_path.with_name("absent.db"), PASSPHRASE) is None
 
 
 def test_every_connection_of_a_session_uses_the_key_derived_once(
@@ -46,7 +46,7 @@ def test_every_connection_of_a_session_uses_the_key_derived_once(
     Journal.open(journal_path, PASSPHRASE).close()
     derived: list[str] = []
     keys: list[str | None] = []
-    real_derive = rawdb.derived_key
+    real_derive = key_ahead.derived_key
     real_connect = rawdb.open_connection
 
     def derive(path: Path, passphrase: str) -> str | None:
@@ -67,7 +67,7 @@ def test_every_connection_of_a_session_uses_the_key_derived_once(
 
         return Spy()
 
-    monkeypatch.setattr(rawdb, "derived_key", derive)
+    monkeypatch.setattr(key_ahead, "derived_key", derive)
     monkeypatch.setattr(rawdb, "open_connection", connect)
     journal = Journal.open(journal_path, PASSPHRASE, create=False)
     journal.notes.add(Note(on=dt.date(2026, 1, 2), text="hello"))
@@ -105,13 +105,13 @@ def test_a_build_deriving_otherwise_still_opens_through_sqlcipher_s_own_derivati
         conn.execute("CREATE TABLE t (x)")
         conn.commit()
         conn.close()
-        derived = rawdb.derived_key(path, PASSPHRASE)
+        derived = key_ahead.derived_key(path, PASSPHRASE)
         assert derived is not None and not opens_with(path, derived)
         conn, key, form = rawdb.connect_derived(path, PASSPHRASE)
         conn.close()
         assert key == form == PASSPHRASE
     finally:
-        settings.execute(f"PRAGMA cipher_default_kdf_iter = {rawdb.KDF_ITERATIONS}")
+        settings.execute(f"PRAGMA cipher_default_kdf_iter = {key_ahead.KDF_ITERATIONS}")
         settings.close()
 
 
@@ -128,13 +128,13 @@ def test_sqlite_s_allocations_are_not_locked_one_by_one(journal_path: Path) -> N
 
 def count_derivations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     derived: list[str] = []
-    real_derive = rawdb.derived_key
+    real_derive = key_ahead.derived_key
 
     def derive(path: Path, passphrase: str) -> str | None:
         derived.append(passphrase)
         return real_derive(path, passphrase)
 
-    monkeypatch.setattr(rawdb, "derived_key", derive)
+    monkeypatch.setattr(key_ahead, "derived_key", derive)
     return derived
 
 
@@ -146,7 +146,7 @@ def test_a_key_derived_ahead_opens_the_journal_without_deriving_again(
     Journal.derive_key_ahead(journal_path, PASSPHRASE)
     Journal.derive_key_ahead(journal_path, PASSPHRASE)  # started once only
     with Journal.open(journal_path, PASSPHRASE, create=False) as journal:
-        assert journal.key == rawdb.derived_key(journal_path, PASSPHRASE)
+        assert journal.key == key_ahead.derived_key(journal_path, PASSPHRASE)
     assert len(derived) == 2  # the one ahead, and the check just above
 
 
@@ -158,10 +158,10 @@ def test_a_file_replaced_after_the_key_was_derived_ahead_still_opens(
     Journal.open(other, PASSPHRASE).close()  # the same passphrase, another salt
     derived = count_derivations(monkeypatch)
     Journal.derive_key_ahead(journal_path, PASSPHRASE)
-    rawdb._ahead[(str(journal_path.absolute()), PASSPHRASE)].join()
+    key_ahead._ahead[(str(journal_path.absolute()), PASSPHRASE)].join()
     other.replace(journal_path)  # say, a restore
     with Journal.open(journal_path, PASSPHRASE, create=False) as journal:
-        assert journal.key == rawdb.derived_key(journal_path, PASSPHRASE)
+        assert journal.key == key_ahead.derived_key(journal_path, PASSPHRASE)
     assert len(derived) == 3  # ahead (for the old salt), again at the opening, the check
 
 
@@ -170,7 +170,7 @@ def test_a_wrong_passphrase_derived_ahead_is_refused(journal_path: Path) -> None
     Journal.derive_key_ahead(journal_path, "not it at all")
     with pytest.raises(WrongPassphraseError):
         Journal.open(journal_path, "not it at all", create=False)
-    assert not rawdb._ahead
+    assert not key_ahead._ahead
 
 
 def test_nothing_is_derived_ahead_for_a_plain_or_missing_journal(
@@ -180,4 +180,4 @@ def test_nothing_is_derived_ahead_for_a_plain_or_missing_journal(
     Journal.derive_key_ahead(journal_path, PASSPHRASE)
     Journal.derive_key_ahead(tmp_path / "absent.db", PASSPHRASE)
     Journal.derive_key_ahead(tmp_path, PASSPHRASE)  # a folder
-    assert not rawdb._ahead
+    assert not key_ahead._ahead

@@ -120,20 +120,20 @@ def test_unlocking_derives_the_key_once_on_another_thread_while_the_window_paint
 
     from PySide6.QtCore import QTimer
 
-    from cxjournal.store import rawdb
+    from cxjournal.store import key_ahead
 
     controller = controller_of(encrypted_window, FakeClock())
     encrypted_window.extensions.lock_action.trigger()
     turned = threading.Event()
     on_gui_thread: list[bool] = []
-    real_derive = rawdb.derived_key
+    real_derive = key_ahead.derived_key
 
     def derive(path: Path, passphrase: str) -> str | None:
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         turned.wait(10)  # set by the GUI thread's event loop, which goes on meanwhile
         return real_derive(path, passphrase)
 
-    monkeypatch.setattr(rawdb, "derived_key", derive)
+    monkeypatch.setattr(key_ahead, "derived_key", derive)
     QTimer.singleShot(0, turned.set)
     assert controller.try_unlock(SECRET) and not controller.locked
     assert turned.is_set()
