@@ -14,13 +14,22 @@ GOES_TO_TRASH = (
 )
 
 
-def days_left(deleted_at: dt.datetime, now: dt.datetime) -> int:
-    """Whole days until an item put in the trash at ``deleted_at`` is deleted for good
-    (0 on its last day). Both in UTC; naive times are taken as UTC."""
-    deleted_at = _naive_utc(deleted_at)
-    left = deleted_at + dt.timedelta(days=KEEP_DAYS) - _naive_utc(now)
-    return max(0, left.days)
+def purge_cutoff(now: dt.datetime) -> dt.datetime:
+    """What was put in the trash before this moment has been there longer than the trash
+    keeps it, and goes for good."""
+    return now - dt.timedelta(days=KEEP_DAYS)
 
 
-def _naive_utc(when: dt.datetime) -> dt.datetime:
-    return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
+def days_left(deleted_at: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None = None) -> int:
+    """Calendar days until the last day of an item put in the trash at ``deleted_at``:
+    ``KEEP_DAYS`` on the day it was deleted, one fewer each day after, 0 on its last day
+    (the day it has been there ``KEEP_DAYS`` days, after which the next start deletes it).
+
+    Days are those of ``zone`` (the computer's time zone when None); naive times are UTC."""
+    last_day = _day(deleted_at, zone) + dt.timedelta(days=KEEP_DAYS)
+    return max(0, (last_day - _day(now, zone)).days)
+
+
+def _day(when: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone(zone).date()

@@ -19,7 +19,7 @@ from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.changes import Area
 from cxjournal.store import program_store
 from cxjournal.store.note_reads import notes_for_program_rules
-from cxjournal.store.orm_reads import people_by_id
+from cxjournal.store.orm_reads import people_by_id, people_shown_proof_points
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -79,7 +79,7 @@ class ProgramOps:
     def proof_points(self, plan: PlanKind | None = None) -> list[ProofPoint]:
         """Proof points newest first (then by title); only those of ``plan`` when given."""
         with self._journal.session() as session:
-            points = program_store.read_proof_points(session, _directory(session))
+            points = program_store.read_proof_points(session, people_shown_proof_points(session))
         if plan is not None:
             points = [p for p in points if plan in p.plans]
         points.sort(key=lambda p: (p.title.casefold(), p.id or 0))
@@ -96,7 +96,7 @@ class ProgramOps:
         """Add (``id`` None) or replace a proof point; returns it as stored."""
         with self._journal.session(Area.PROGRAM) as session:
             new_id = program_store.save_proof_point(session, point)
-            stored = program_store.read_proof_points(session, _directory(session))
+            stored = program_store.read_proof_points(session, people_shown_proof_points(session))
         return next(p for p in stored if p.id == new_id)
 
     def delete_proof_point(self, proof_point_id: int) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.trash import KEEP_DAYS, days_left
+from cxjournal.domain.trash import days_left, purge_cutoff
 from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.core import also_changes
@@ -131,7 +131,7 @@ class TrashOps:
 
     def purge_expired(self) -> int:
         """Delete for good what has been in the trash for more than 30 days (at start)."""
-        cutoff = self.clock() - dt.timedelta(days=KEEP_DAYS)
+        cutoff = purge_cutoff(self.clock())
         with self._journal.session() as session:
             purged = trash_store.purge(session, cutoff)
             if purged:  # nothing old in the trash: nothing changed, nothing redraws

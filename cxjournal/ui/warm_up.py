@@ -72,6 +72,16 @@ def finish_imports() -> None:
 #: built and filled, hidden, once the imports are done, so their first visit only paints.
 HEAVY_PAGES: tuple[str, ...] = ("trends", "program")
 
+
+def warm_reads(window: MainWindow) -> tuple[Callable[[], object], ...]:
+    """What a page shows that takes long to work out on a long journal, and that the journal
+    keeps until what it rests on changes: worked out off the GUI thread once the heavy pages
+    are built, so that page's first visit only checks that it is still current. The list of
+    audits: every audit analysed for its alarm bells (most of a 30-year Audits page's first
+    visit)."""
+    return (window.journal.audits.summaries,)
+
+
 #: While a background read runs, the next widget-building step waits this many ms, and
 #: at most this many times (a read that never ends does not stop the prebuild)
 WAIT_MS = 50
@@ -148,7 +158,7 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
     return [make, _Waits(prepare), _Repeats(build), fill, lay_out, render]
 
 
-def _run_step(key: str, step: Callable[[], None]) -> bool:
+def _run_step(key: str, step: Callable[[], object]) -> bool:
     """Run one step; False when the page cannot be built (its later steps are skipped)."""
     try:
         step()
@@ -160,8 +170,23 @@ def _run_step(key: str, step: Callable[[], None]) -> bool:
     return True
 
 
-def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
-    """Build and fill ``keys`` while hidden, all at once (pages already built are left alone)."""
+def _read_steps(window: MainWindow) -> list[tuple[str, Step]]:
+    """Each of :func:`warm_reads`, as a step that reads off the GUI thread."""
+    from cxjournal.ui.workers import read_in_background
+
+    def reading(work: Callable[[], object]) -> _Waits:
+        def start(ready: Callable[[], None]) -> None:
+            # a read that fails is made again, and reported, by the page that needs it
+            read_in_background(window, work, lambda _done: ready(), lambda _exc: ready())
+
+        return _Waits(start)
+
+    return [("read", reading(work)) for work in warm_reads(window)]
+
+
+def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES, reads: bool = True) -> None:
+    """Build and fill ``keys`` while hidden, all at once (pages already built are left alone);
+    then, with ``reads``, work out :func:`warm_reads` (here, on this thread)."""
     for key in keys:
         if key in window.pages:
             continue
@@ -170,22 +195,28 @@ def prebuild(window: MainWindow, keys: tuple[str, ...] = HEAVY_PAGES) -> None:
                 continue  # filling works it out here
             if not _run_step(key, step.all if isinstance(step, _Repeats) else step):
                 break
+    if reads:
+        for work in warm_reads(window):
+            _run_step("read", work)
 
 
 def prebuild_in_turns(
     window: MainWindow,
     keys: tuple[str, ...] = HEAVY_PAGES,
     then: Callable[[], None] | None = None,
+    reads: bool = True,
 ) -> None:
     """As :func:`prebuild`, one step per turn of the event loop, so a click or a quit is
-    handled between steps, and a page's heavy reads off the GUI thread (the turn after
-    them waits for them); nothing more is built once the window is closing. ``then``
-    runs after the last step (not when closing)."""
+    handled between steps, and a page's heavy reads and :func:`warm_reads` off the GUI
+    thread (the turn after them waits for them); nothing more is built once the window is
+    closing. ``then`` runs after the last step (not when closing)."""
     from cxjournal.qt.core import QTimer
 
     pending = [
         (key, step) for key in keys if key not in window.pages for step in _page_steps(window, key)
     ]
+    if reads:
+        pending += _read_steps(window)
 
     from cxjournal.ui.workers import reads_under_way
 

@@ -114,3 +114,33 @@ def test_proof_points_add_edit_filter_share_and_delete(journal: Journal) -> None
 def test_preparation_of_someone_unknown(journal: Journal) -> None:
     with pytest.raises(NotFoundError):
         journal.program.preparation(42, D)
+
+
+def test_proof_points_read_only_the_people_they_were_shown_to(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.store import orm_reads
+
+    people = [journal.people.add(Person(f"Person {n}")) for n in range(40)]
+    ana, ben = people[3], people[17]
+    assert ana.id is not None and ben.id is not None
+    point = journal.program.save_proof_point(ProofPoint(D, "Callbacks kept"))
+    assert point.id is not None
+    journal.program.share(point.id, ana.id, D)
+    journal.program.share(point.id, ben.id, D + dt.timedelta(days=1))
+    journal.people.set_archived(ben.id, True)  # still named by the share
+    read: list[int] = []
+    person_from_row = orm_reads.person_from_row
+
+    def counted(row: object) -> Person:
+        found = person_from_row(row)  # type: ignore[arg-type]
+        read.append(found.id or 0)
+        return found
+
+    monkeypatch.setattr(orm_reads, "person_from_row", counted)
+    (shown,) = journal.program.proof_points()
+    assert [(s.person, s.on) for s in shown.shared] == [
+        (journal.people.get(ana.id), D),
+        (journal.people.get(ben.id), D + dt.timedelta(days=1)),
+    ]
+    assert sorted(read) == sorted([ana.id, ben.id])  # not the 40 people of the directory

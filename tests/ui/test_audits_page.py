@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -258,6 +259,58 @@ def test_a_page_of_forty_audits_opens_fast(qtbot: Any, journal: Journal, ui_sett
     window.navigate("audits")
     page = window.page("audits")
     assert page.model.rowCount() == 40
+
+
+def _count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The threads audits were analysed on for the list's alarm bells, one entry an audit
+    (none remembered from an earlier test)."""
+    import threading
+
+    from cxjournal.journal import audits as journal_audits
+
+    journal_audits.alarm_codes.cache_clear()
+    threads: list[int] = []
+    analyse = journal_audits.analyse
+
+    def counted(audit: Audit, thresholds: Thresholds) -> Any:
+        threads.append(threading.get_ident())
+        return analyse(audit, thresholds)
+
+    monkeypatch.setattr(journal_audits, "analyse", counted)
+    return threads
+
+
+@pytest.mark.parametrize("in_turns", [True, False])
+def test_after_the_warm_up_the_first_visit_analyses_no_audit(
+    qtbot: Any, main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch, in_turns: bool
+) -> None:
+    import threading
+
+    from cxjournal.ui import warm_up
+
+    forty_audits(journal)
+    analysed = _count_analyses(monkeypatch)
+    if in_turns:  # as the app does it after the first paint
+        finished: list[bool] = []
+        warm_up.prebuild_in_turns(main_window, then=lambda: finished.append(True))
+        qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+        assert len(analysed) == 40 and threading.get_ident() not in analysed  # off the GUI thread
+    else:
+        warm_up.prebuild(main_window)
+        assert len(analysed) == 40
+    assert "audits" not in main_window.pages  # the page itself is built when first visited
+    del analysed[:]
+    main_window.navigate("audits")
+    page = main_window.page("audits")
+    assert page.model.rowCount() == 40
+    # the list's alarm bells were worked out already: only the selected audit's results
+    assert len(analysed) == 1
+    # a changed audit is analysed again for the list, and only that one
+    del analysed[:]
+    journal.audits.save(replace(journal.audits.all()[1], taken_on=dt.date(2030, 1, 1)))
+    main_window.bus.announce(Area.AUDITS)
+    page.refresh_if_stale()
+    assert len(analysed) == 2  # the changed one for the list, the selected one's results
 
 
 def test_opening_the_audits_page_does_not_import_pyqtgraph(journal_path: Path) -> None:

@@ -241,6 +241,35 @@ def test_the_model_passes_qt_checks(qtmodeltester: Any, journal: Journal) -> Non
     assert model.index(0, 5).data() == "Champion"
 
 
+def test_a_note_redraws_only_its_persons_row_and_moves_it_where_it_sorts(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    people = [journal.people.add(Person(name=f"P{i:02}", cadence_days=14)) for i in range(30)]
+    for n, person in enumerate(people):
+        journal.notes.add(Note(on=TODAY - dt.timedelta(days=n), text="", person_id=person.id))
+    page = people_page(main_window)
+    page.table.sortByColumn(NEXT_UPDATE, Qt.SortOrder.AscendingOrder)
+    last = people[-1]  # the longest without contact: due first
+    assert shown_names(page)[0] == last.name
+    resets: list[bool] = []
+    redrawn: list[tuple[int, int]] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    page.model.dataChanged.connect(
+        lambda top, bottom, *_: redrawn.append((top.row(), bottom.row()))
+    )
+    journal.notes.add(Note(on=TODAY, text="caught up", person_id=last.id))
+    page.announce(Area.NOTES)
+    row = page.model.row_of(last.id)
+    assert resets == [] and redrawn == [(row, row)]  # one row, not the whole directory
+    assert shown_names(page)[-1] == last.name  # now due last: placed again by the sort
+    assert page.proxy.index(29, NEXT_UPDATE).data() == "in 14 days"
+    assert page.model.summary(row).note_count == 2
+    # a new person is a new list of people: the table is filled again
+    journal.people.add(Person(name="Zed"))
+    page.announce(Area.PEOPLE)
+    assert resets == [True] and "Zed" in shown_names(page)
+
+
 def test_first_visit_is_quick_with_many_notes(main_window: Any, journal: Journal) -> None:
 
     from sqlalchemy import insert

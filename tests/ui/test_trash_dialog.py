@@ -89,6 +89,15 @@ def test_restore_puts_a_deleted_note_back_with_its_follow_ups(
     assert dialog.empty.isVisible()
 
 
+def test_an_item_deleted_minutes_ago_shows_the_whole_retention(
+    qtbot: Any, main_window: Any, journal: Journal, clock: list[dt.datetime]
+) -> None:
+    journal.people.delete(journal.people.add(Person(name="Dana Reyes")).id or 0)
+    clock[0] = NOON + dt.timedelta(minutes=5)  # the same day in every time zone
+    [[what, _when, left]] = _texts(_dialog(qtbot, main_window))
+    assert (what, left) == ("Dana Reyes", "30 days")
+
+
 def test_delete_for_good_and_empty_trash_ask_first(
     qtbot: Any, main_window: Any, journal: Journal, clock: list[dt.datetime], monkeypatch: Any
 ) -> None:

@@ -76,6 +76,10 @@ def cadence_text(summary: PersonSummary, today: dt.date) -> str:
     return days_label(summary.due, today)
 
 
+#: more rows changed than this and the table is reset instead (one sort, not one per row)
+MAX_ROWS_CHANGED = 10
+
+
 class PeopleModel(RowsTableModel):
     HEADERS = HEADERS
     TOOLTIPS = TOOLTIPS
@@ -86,10 +90,24 @@ class PeopleModel(RowsTableModel):
         self._today = dt.date.today()
 
     def set_rows(self, rows: list[PersonSummary], today: dt.date) -> None:
-        self.beginResetModel()
+        """Show ``rows``. The same people in the same order on the same day, a few of them
+        changed (a refresh after a note, a follow-up ticked): only those rows are redrawn and
+        placed again, so a long directory is not sorted and laid out again for one note."""
+        changed: list[int] | None = None
+        if today == self._today and len(rows) == len(self._rows):
+            pairs = list(zip(rows, self._rows, strict=True))
+            if all(new.person.id == old.person.id for new, old in pairs):
+                changed = [row for row, (new, old) in enumerate(pairs) if new != old]
+        if changed is None or len(changed) > MAX_ROWS_CHANGED:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._today = today
+            self.endResetModel()
+            return
         self._rows = list(rows)
-        self._today = today
-        self.endResetModel()
+        last = self.columnCount() - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def summary(self, row: int) -> PersonSummary:
         return self._rows[row]
