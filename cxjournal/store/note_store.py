@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
@@ -20,7 +20,6 @@ from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
-from cxjournal.store.orderings import notes_matching, order_notes
 from cxjournal.store.session import Session
 
 
@@ -72,44 +71,6 @@ def notes_for_person(
     if offset:
         query = query.offset(offset)
     return [note_from_row(row) for row in session.scalars(query)]
-
-
-def recent_notes(
-    session: Session,
-    limit: int,
-    offset: int,
-    kind: NoteKind | None,
-    order: str,
-    descending: bool,
-    match: str | None,
-) -> list[Note]:
-    """A page of all notes (only of ``kind`` / matching ``match`` if given), sorted by
-    ``order`` (``store.orderings.NOTE_ORDERS``)."""
-    query = _matching(_of_kind(select(NoteRow), kind), match)
-    query = order_notes(query.options(selectinload(NoteRow.follow_ups)), order, descending)
-    query = query.limit(limit).offset(offset)
-    return [note_from_row(row) for row in session.scalars(query)]
-
-
-def note_count(
-    session: Session, person_id: int | None, kind: NoteKind | None, match: str | None
-) -> int:
-    """How many notes there are (about ``person_id`` / of ``kind`` / matching ``match``)."""
-    query = _matching(_of_kind(select(func.count()).select_from(NoteRow), kind), match)
-    if person_id is not None:
-        query = query.where(NoteRow.person_id == person_id)
-    return int(session.scalar(query) or 0)
-
-
-def note_position(session: Session, note_id: int, kind: NoteKind | None) -> int:
-    """How many notes (of ``kind``) come before the note newest first."""
-    row = _row(session, note_id)
-    newer = or_(
-        NoteRow.on_date > row.on_date,
-        and_(NoteRow.on_date == row.on_date, NoteRow.id > row.id),
-    )
-    query = _of_kind(select(func.count()).select_from(NoteRow), kind).where(newer)
-    return int(session.scalar(query) or 0)
 
 
 def attitudes(session: Session, person_id: int) -> list[tuple[date, Attitude]]:
@@ -177,10 +138,6 @@ def open_follow_ups(
 
 def _of_kind(query: Select[Any], kind: NoteKind | None) -> Select[Any]:
     return query if kind is None else query.where(NoteRow.kind == kind.value)
-
-
-def _matching(query: Select[Any], match: str | None) -> Select[Any]:
-    return query if match is None else notes_matching(query, match)
 
 
 def _follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:
