@@ -57,10 +57,8 @@ class NoteOps:
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
         """A person's notes, newest first."""
-        from cxjournal.store import note_store
-
-        with self._journal.session() as session:
-            return note_store.notes_for_person(session, person_id, limit, offset)
+        with self._journal.reading() as conn:
+            return note_reads.page(conn, limit, offset, None, "date", True, None, person_id)
 
     def about_people(self) -> list[Note]:
         """Every note about someone, oldest first and in the order entered (for the program)."""
@@ -106,17 +104,13 @@ class NoteOps:
 
     def attitudes(self, person_id: int) -> list[tuple[date, Attitude]]:
         """The attitudes noted for a person over time, oldest first."""
-        from cxjournal.store import note_store
-
-        with self._journal.session() as session:
-            return note_store.attitudes(session, person_id)
+        with self._journal.reading() as conn:
+            return note_reads.attitudes(conn, person_id)
 
     def last_attitude(self, person_id: int) -> Attitude | None:
         """The attitude in the person's latest note that records one."""
-        from cxjournal.store import note_store
-
-        with self._journal.session() as session:
-            return note_store.last_attitude(session, person_id)
+        with self._journal.reading() as conn:
+            return note_reads.last_attitude(conn, person_id)
 
     def tags(self) -> list[str]:
         """Every tag used on a note, most used first (for completion)."""

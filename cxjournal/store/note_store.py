@@ -16,7 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.model import FollowUp, Note, NoteKind
 from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
@@ -54,45 +54,6 @@ def save_note(session: Session, note: Note, discussed: Sequence[int] = ()) -> No
 
 def note(session: Session, note_id: int) -> Note:
     return note_from_row(_row(session, note_id))
-
-
-def notes_for_person(
-    session: Session, person_id: int, limit: int | None = None, offset: int = 0
-) -> list[Note]:
-    """A person's notes, newest first."""
-    query = (
-        select(NoteRow)
-        .where(NoteRow.person_id == person_id)
-        .options(selectinload(NoteRow.follow_ups))
-        .order_by(NoteRow.on_date.desc(), NoteRow.id.desc())
-    )
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return [note_from_row(row) for row in session.scalars(query)]
-
-
-def attitudes(session: Session, person_id: int) -> list[tuple[date, Attitude]]:
-    """The attitudes noted for a person over time, oldest first."""
-    query = (
-        select(NoteRow.on_date, NoteRow.attitude)
-        .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
-        .order_by(NoteRow.on_date, NoteRow.id)
-    )
-    return [(on, Attitude(attitude or "")) for on, attitude in session.execute(query)]
-
-
-def last_attitude(session: Session, person_id: int) -> Attitude | None:
-    """The attitude in the person's latest note that records one."""
-    query = (
-        select(NoteRow.attitude)
-        .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
-        .order_by(NoteRow.on_date.desc(), NoteRow.id.desc())
-        .limit(1)
-    )
-    value = session.scalar(query)
-    return Attitude(value) if value else None
 
 
 def set_follow_up_done(session: Session, follow_up_id: int, done: bool) -> FollowUp:

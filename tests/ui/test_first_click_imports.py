@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cxjournal.domain.model import FollowUp, Note, NoteKind, Person
+from cxjournal.domain.model import Audit, FollowUp, Note, NoteKind, Person, Rating
 from cxjournal.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +37,9 @@ def _journal(tmp_path: Path) -> Path:
                 )
             )
         journal.notes.add(Note(on=on, text="a win", kind=NoteKind.OTHER))
+        journal.agenda.add(ana.id or 0, "raise the budget", on)
+        rating = Rating(person=ana, value=6, irreplaceability=5, my_value=4, my_irreplaceability=3)
+        journal.audits.save(Audit(taken_on=on, ratings=(rating,)))
     return path
 
 
@@ -78,6 +81,12 @@ print(json.dumps({{"before": before, "after": loaded(), "shown": {shown}}}))
     ("key", "shown", "expected"),
     [
         ("journal", "[page.model.rowCount(), page.count_label.text()]", [4, "4 notes"]),
+        (
+            "people",
+            "[page.model.rowCount(), [i.text for i in page.agenda.items]]",
+            [1, ["raise the budget"]],
+        ),
+        ("audits", "page.model.rowCount()", 1),
     ],
 )
 def test_first_click_before_the_warm_up_loads_no_sqlalchemy(

@@ -8,10 +8,11 @@ operations on other threads read the same way on the engine's connection.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from cxjournal.domain.list_orders import NOTE_ORDERS
-from cxjournal.domain.model import FollowUp, Note, NoteKind
+from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.store import records
 from cxjournal.store.reads import Connection
 
@@ -64,21 +65,23 @@ def _order(order: str, descending: bool) -> str:
 
 def page(
     conn: Connection,
-    limit: int,
+    limit: int | None,
     offset: int,
     kind: NoteKind | None,
     order: str,
     descending: bool,
     match: str | None,
+    person_id: int | None = None,
 ) -> list[Note]:
-    """A page of all notes (only of ``kind`` / matching the FTS5 expression ``match`` if
-    given), sorted by ``order`` (``domain.list_orders.NOTE_ORDERS``), with their
-    follow-ups in the order entered."""
-    where, parameters = _where(kind, match)
+    """A page of all notes (only of ``kind`` / matching the FTS5 expression ``match`` /
+    about ``person_id`` if given; every one from ``offset`` for no ``limit``), sorted by
+    ``order`` (``domain.list_orders.NOTE_ORDERS``), with their follow-ups in the order
+    entered."""
+    where, parameters = _where(kind, match, person_id)
     rows = conn.execute(
         f"SELECT {_NOTE_COLUMNS} FROM notes AS n{where} "
         f"ORDER BY {_order(order, descending)} LIMIT ? OFFSET ?",
-        (*parameters, limit, offset),
+        (*parameters, -1 if limit is None else limit, offset),
     ).fetchall()
     follow_ups: dict[int, list[FollowUp]] = {}
     if rows:
@@ -123,6 +126,26 @@ def position(conn: Connection, note_id: int, kind: NoteKind | None) -> int | Non
         f"SELECT count(*) FROM notes AS n{where}", (*parameters, row[0], row[0], row[1])
     ).fetchone()
     return int(found)
+
+
+def attitudes(conn: Connection, person_id: int) -> list[tuple[dt.date, Attitude]]:
+    """The attitudes noted for a person over time, oldest first."""
+    rows = conn.execute(
+        "SELECT on_date, attitude FROM notes WHERE person_id = ? AND attitude IS NOT NULL "
+        "ORDER BY on_date, id",
+        (person_id,),
+    )
+    return [(records.day(on), Attitude(attitude)) for on, attitude in rows]
+
+
+def last_attitude(conn: Connection, person_id: int) -> Attitude | None:
+    """The attitude in the person's latest note that records one."""
+    row = conn.execute(
+        "SELECT attitude FROM notes WHERE person_id = ? AND attitude IS NOT NULL "
+        "ORDER BY on_date DESC, id DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
+    return Attitude(row[0]) if row is not None and row[0] else None
 
 
 def tags(conn: Connection) -> list[str]:
