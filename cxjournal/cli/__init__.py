@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from cxjournal import __version__
 
@@ -26,10 +27,15 @@ COMMANDS: tuple[str, ...] = (
     "cxjournal.cli.calendar_cmd",
     "cxjournal.cli.program_cmd",
 )
+#: the command that opens the app, the default
+APP_COMMAND = "cxjournal.cli.gui_cmd"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(
+    commands: Sequence[str] = COMMANDS,
+    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+) -> argparse.ArgumentParser:
+    parser = parser_class(
         prog="cxjournal",
         description="A private journal of the influence you work through. "
         "With no command, opens the app.",
@@ -45,21 +51,52 @@ def build_parser() -> argparse.ArgumentParser:
         "($CXJOURNAL_PASSPHRASE also works)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in commands:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+class _NotTheApp(Exception):
+    """The command line is not one that opens the app (or is wrong): the whole parser answers."""
+
+
+class _AppParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheApp(message)
+
+
+def parse_command_line(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; with no command, ``gui``.
+
+    Opening the app (no command, or ``gui``) is parsed by a parser of the global options
+    and ``gui`` alone: importing and registering every command's module costs the app's
+    start-up about a tenth of a second. Any other command, ``--help`` and every mistake go
+    to the whole parser, so what it prints and exits with is unchanged."""
+    if not any(arg.startswith(("-h", "--h")) for arg in argv):
+        try:
+            return _with_default_command(build_parser((APP_COMMAND,), _AppParser), argv)
+        except _NotTheApp:
+            pass
+    return _with_default_command(build_parser(), argv)
+
+
+def _with_default_command(
+    parser: argparse.ArgumentParser, argv: Sequence[str]
+) -> argparse.Namespace:
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from cxjournal.cli.common import CommandError, derive_key_ahead, run_command
 
-    derive_key_ahead(list(argv if argv is not None else sys.argv[1:]))  # first: see there
+    given = list(argv if argv is not None else sys.argv[1:])
+    derive_key_ahead(given)  # first: see there
     from cxjournal.domain.control_chars import escape_controls
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    args = parse_command_line(given)
     try:
         return run_command(args)
     except CommandError as exc:

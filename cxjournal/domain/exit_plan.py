@@ -24,6 +24,16 @@ TEMPLATE_PACKAGE = "resources"
 TEMPLATE_FILE = "exit_plan_template.txt"
 
 
+def status_title(status: ExitStatus) -> str:
+    """The plan's state in words: "not started", "active", "paused", "done"."""
+    return {
+        ExitStatus.INACTIVE: "not started",
+        ExitStatus.ACTIVE: "active",
+        ExitStatus.PAUSED: "paused",
+        ExitStatus.DONE: "done",
+    }[status]
+
+
 def next_status(
     current: ExitStatus, latest_audit_blocking: bool | None, has_items: bool
 ) -> tuple[ExitStatus, bool]:

@@ -13,15 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cxjournal.domain.early_warning import DEFAULT_RULE, EarlyWarning, WarningRule
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.domain.resilience import (
-    DEFAULT_RULE,
     Consistency,
-    EarlyWarning,
     TagEffect,
     TagKind,
-    WarningRule,
     compare_tags,
     consistency,
     normalise_tag,

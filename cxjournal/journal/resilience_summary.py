@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cxjournal.domain.early_warning import EarlyWarning, WarningRule
+from cxjournal.domain.early_warning import early_warning as find_early_warning
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import Consistency, EarlyWarning, WarningRule, consistency
-from cxjournal.domain.resilience import early_warning as find_early_warning
+from cxjournal.domain.resilience import Consistency, consistency
 from cxjournal.store.reads import Connection
 from cxjournal.store.reads import resilience as reads
 
 #: Days of check-ins a summary carries (the sparkline).
 SUMMARY_DAYS = 14
 #: How far back the early warning may look for the start of a shift (see
-#: ``domain.resilience.early_warning``), plus a little margin.
+#: ``domain.early_warning.early_warning``), plus a little margin.
 WARNING_LOOKBACK_DAYS = 366 + 7
 
 

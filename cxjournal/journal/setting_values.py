@@ -8,8 +8,8 @@ that write these settings (``journal.settings``, ``journal.resilience``,
 
 from __future__ import annotations
 
+from cxjournal.domain.early_warning import DEFAULT_RULE, WarningRule
 from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule
 from cxjournal.domain.thresholds import Thresholds
 
 #: The power-audit thresholds, a JSON object (``Thresholds.as_dict``).

@@ -37,9 +37,9 @@ class ExitPlanIndicator(QToolButton):
         self.update_state()
 
     def update_state(self) -> None:
+        from cxjournal.domain.exit_plan import status_title
         from cxjournal.domain.model import ExitStatus
         from cxjournal.journal.status import exit_plan_progress
-        from cxjournal.ui.exit_plan_page import status_title
 
         plan = exit_plan_progress(self.services.journal)
         done, total = plan.done, plan.total

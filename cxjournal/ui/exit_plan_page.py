@@ -64,15 +64,6 @@ STATUS_TEXT: dict[ExitStatus, str] = {
 }
 
 
-def status_title(status: ExitStatus) -> str:
-    return {
-        ExitStatus.INACTIVE: "not started",
-        ExitStatus.ACTIVE: "active",
-        ExitStatus.PAUSED: "paused",
-        ExitStatus.DONE: "done",
-    }[status]
-
-
 class ExitPlanPage(Page):
     #: the exit plan (an audit's change to it is announced as one)
     shows = Area.EXIT_PLAN

@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from cxjournal.domain.early_warning import EarlyWarning
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import EarlyWarning, compare_tags, is_mood_only, recorded_measures
+from cxjournal.domain.resilience import compare_tags, is_mood_only, recorded_measures
 from cxjournal.domain.trash import GOES_TO_TRASH
 from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area

@@ -15,8 +15,9 @@ alternating runs (the machine is shared, so ratios are what to read):
 * an encrypted journal against the same journal plain: start-up, search, export
   (CPU time, since one key derivation is a fixed cost);
 * every page's first visit, second visit and refresh (after a note is added) per size,
-  one probe process per size (``gui_probe.py --visits``), with the ratios 30 years / 1
-  year and ~100k notes / 10 years against 1.3x;
+  ``--runs`` probe processes per size in alternating rounds (``gui_probe.py --visits``),
+  each figure the median of its rounds, with the ratios 30 years / 1 year and ~100k
+  notes / 10 years against 1.3x;
 * quit to lock released: the app is closed (SIGTERM, as at logout, which closes
   like Quit and makes the quit backup) and the time until its lock file is gone;
   then whether an app started 0.1 s after the quit opens.
@@ -222,27 +223,42 @@ VISIT_KINDS = (
 )
 
 
-def visits_by_size(dbs: dict[str, Path], work: Path) -> dict[str, dict[str, dict[str, float]]]:
-    """Per size, gui_probe's page visits: {size: {"first_visit_ms": {page: ms}, ...}}."""
-    figures: dict[str, dict[str, dict[str, float]]] = {}
-    for label, db in dbs.items():
-        ini = work / f"visits-{db.parent.name}.ini"
-        done = subprocess.run(
-            [
-                PY,
-                str(Path(__file__).resolve().parent / "gui_probe.py"),
-                str(db),
-                str(ini),
-                "--visits",
-            ],
-            env=ENV,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"benchmark: gui probe failed on {label}:\n{done.stderr[-3000:]}")
-        figures[label] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+def visits_by_size(
+    sources: dict[str, Path], work: Path, rounds: int
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Per size, gui_probe's page visits: {size: {"first_visit_ms": {page: ms}, ...}}.
+
+    ``rounds`` probe processes per size, the sizes alternating within each round (each
+    on a fresh copy of its journal, as the refreshes add notes), and each figure the
+    median of its rounds: one slow moment of a shared machine moves one round, not the
+    verdict."""
+    samples: dict[str, list[dict[str, dict[str, float]]]] = {label: [] for label in sources}
+    for round_no in range(rounds):
+        for index, (label, source) in enumerate(sources.items()):
+            db = fresh(source, work, f"visits-{index}-{round_no}")
+            ini = work / f"visits-{index}-{round_no}.ini"
+            done = subprocess.run(
+                [
+                    PY,
+                    str(Path(__file__).resolve().parent / "gui_probe.py"),
+                    str(db),
+                    str(ini),
+                    "--visits",
+                ],
+                env=ENV,
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode != 0:
+                raise SystemExit(f"benchmark: gui probe failed on {label}:\n{done.stderr[-3000:]}")
+            samples[label].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {
+        label: {
+            kind: {page: med([run[kind][page] for run in runs]) for page in runs[0][kind]}
+            for kind in runs[0]
+        }
+        for label, runs in samples.items()
+    }
 
 
 def render_visits(visits: dict[str, dict[str, dict[str, float]]]) -> list[str]:
@@ -312,8 +328,8 @@ def measure(runs: int = 3, skip_big: bool = False, visits_only: bool = False) ->
     results: dict[str, Any] = {"sizes": [s.label for s in sizes]}
     with tempfile.TemporaryDirectory(prefix="cxbench-scale-") as tmp:
         work = Path(tmp)
-        visits = {s.label: fresh(build(s)[1], work, f"visits-{i}") for i, s in enumerate(sizes)}
-        results["visits"] = visits_by_size(visits, work)
+        sources = {s.label: build(s)[1] for s in sizes}
+        results["visits"] = visits_by_size(sources, work, runs)
         if visits_only:
             return results
         dbs = {s.label: fresh(build(s)[1], work, f"start-{i}") for i, s in enumerate(sizes)}

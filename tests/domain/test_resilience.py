@@ -9,19 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cxjournal.domain.errors import ValidationError
-from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import (
+from cxjournal.domain.early_warning import (
     DEFAULT_RULE,
     EarlyWarning,
     WarningRule,
-    compare_tags,
-    consistency,
     early_warning,
-    normalise_tag,
-    rolling_mean,
     rule_help,
 )
+from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.model import ResilienceEntry
+from cxjournal.domain.resilience import compare_tags, consistency, normalise_tag, rolling_mean
 
 TODAY = dt.date(2026, 3, 31)
 DAY = dt.timedelta(days=1)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cxjournal.domain.early_warning import early_warning
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import compare_tags, consistency, early_warning
+from cxjournal.domain.resilience import compare_tags, consistency
 
 TODAY = dt.date(2026, 3, 31)
 DAY = dt.timedelta(days=1)

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 import pytest
 
+from cxjournal.domain.early_warning import DEFAULT_RULE, WarningRule, early_warning
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, compare_tags, early_warning
+from cxjournal.domain.resilience import compare_tags
 from cxjournal.journal import Journal
 from cxjournal.journal.resilience import DISMISSED_WARNING_KEY, WARNING_RULE_KEY, TagUse
 

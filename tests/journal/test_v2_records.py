@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from cxjournal.domain.early_warning import early_warning
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import (
     AgendaItem,
@@ -28,7 +29,7 @@ from cxjournal.domain.model import (
     Rating,
     ResilienceEntry,
 )
-from cxjournal.domain.resilience import checkin_value, compare_tags, early_warning
+from cxjournal.domain.resilience import checkin_value, compare_tags
 from cxjournal.journal import Journal
 from cxjournal.store import agenda_store, drafts, program_store
 from cxjournal.store.mapping import person_from_row

@@ -32,6 +32,19 @@ NOT_BEFORE_FIRST_PAINT = (
     "cxjournal.store.engine",
     "cxjournal.store.backup",
     "cxjournal.journal.backup_ops",
+    # the other commands' parsers: only ``cxjournal --help`` or another command needs them
+    "cxjournal.cli.check_cmd",
+    "cxjournal.cli.audit_cmd",
+    "cxjournal.cli.audit_export_cmd",
+    "cxjournal.cli.exchange_cmd",
+    "cxjournal.cli.import_from_cmd",
+    "cxjournal.cli.search_cmd",
+    "cxjournal.cli.passphrase_cmd",
+    "cxjournal.cli.calendar_cmd",
+    "cxjournal.cli.program_cmd",
+    "cxjournal.journal.search",
+    # the Exit plan page (the status bar's indicator needs only the plan's state in words)
+    "cxjournal.ui.exit_plan_page",
 )
 
 

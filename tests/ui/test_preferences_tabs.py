@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule
+from cxjournal.domain.early_warning import DEFAULT_RULE, WarningRule
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.backup_ops import RetentionPolicy, retention_policy
 from cxjournal.journal.changes import Area

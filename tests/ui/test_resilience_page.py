@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from cxjournal.domain.early_warning import DEFAULT_RULE, WarningRule, rule_help
 from cxjournal.domain.model import ResilienceEntry
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
 from cxjournal.journal import Journal
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cxjournal.domain.resilience import DEFAULT_RULE, WarningRule, rule_help
+from cxjournal.domain.early_warning import DEFAULT_RULE, WarningRule, rule_help
 from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (
     QDoubleSpinBox,

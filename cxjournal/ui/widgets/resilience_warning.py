@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxjournal.domain.resilience import EarlyWarning
+from cxjournal.domain.early_warning import EarlyWarning
 from cxjournal.qt.core import Qt, Signal
 from cxjournal.qt.gui import QPalette
 from cxjournal.qt.widgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
