@@ -118,8 +118,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from cxjournal.domain.analysis_json import analysis_to_json
     from cxjournal.domain.errors import NotFoundError
-    from cxjournal.domain.power_audit import analysis_to_json
 
     with open_journal(args, only_reads=True) as journal:
         audit_id = resolve_audit_id(journal, args.audit)

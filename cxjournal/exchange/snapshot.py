@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cxjournal.domain.analysis_json import analysis_to_json
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Audit, Person
 from cxjournal.domain.network import NetworkFigures, cluster_names, figures_sentences
@@ -29,7 +30,6 @@ from cxjournal.domain.power_audit import (
     ReachFigure,
     Totals,
     analyse,
-    analysis_to_json,
     group_key,
 )
 from cxjournal.domain.thresholds import Thresholds

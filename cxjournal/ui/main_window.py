@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._warm_up_pending = warm_up
         self.journal = journal
+        # the pages read on this thread through the journal's own connection, as Today
+        # does at start-up: a page's first visit needs no SQLAlchemy (writes still do)
+        journal.read_on_own_connection()
         self.read_only_guard = ReadOnlyGuard(self) if journal.read_only else None
         self.bus = JournalBus(self)
         #: whether the window may close now: never while background work runs (ui/closing.py)

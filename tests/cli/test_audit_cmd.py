@@ -100,7 +100,7 @@ def test_show_latest_json_matches_the_domain_example(db: Path, capsys: Any) -> N
 
 
 def test_show_json_is_exactly_analysis_to_json(db: Path, capsys: Any) -> None:
-    from cxjournal.domain.power_audit import analysis_to_json
+    from cxjournal.domain.analysis_json import analysis_to_json
 
     _, oldest = ids(db)
     assert run(db, "audit", "show", str(oldest), "--json") == 0

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cxjournal.domain.analysis_json import analysis_to_json
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.domain.network import (
@@ -24,7 +25,7 @@ from cxjournal.domain.network import (
     pairs_sentence,
     ties_remapped,
 )
-from cxjournal.domain.power_audit import AlarmCode, analyse, analysis_to_json
+from cxjournal.domain.power_audit import AlarmCode, analyse
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.domain.validation import audit_problems, ties_problems
 

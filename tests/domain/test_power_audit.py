@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from cxjournal.domain.analysis_json import analysis_to_json
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Audit, Person, Rating
 from cxjournal.domain.power_audit import (
@@ -20,7 +21,6 @@ from cxjournal.domain.power_audit import (
     AlarmCode,
     ContactKind,
     analyse,
-    analysis_to_json,
     compute_reach,
     compute_totals,
     kind_label,
