@@ -198,6 +198,38 @@ def test_a_plain_journal_does_not_auto_lock_by_default(main_window: Any) -> None
     assert not controller.idle.check()
 
 
+def test_the_app_events_are_watched_only_while_there_is_an_idle_timeout(
+    main_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui.lock.idle_monitor import IdleMonitor
+
+    seen: list[QEvent.Type] = []
+
+    def counting(self: IdleMonitor, watched: Any, event: QEvent) -> bool:
+        seen.append(event.type())
+        return False
+
+    monkeypatch.setattr(IdleMonitor, "eventFilter", counting)
+    controller = controller_of(main_window)
+
+    def press() -> None:
+        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(main_window, key)
+
+    controller.apply_preferences()  # a plain journal: no idle lock
+    press()
+    assert seen == [] and not controller.idle.watching()  # no event handed to Python
+    set_lock_preferences(main_window.journal, LockPreferences(5, False))
+    controller.apply_preferences()
+    press()
+    assert QEvent.Type.KeyPress in seen and controller.idle.watching()
+    set_lock_preferences(main_window.journal, LockPreferences(0, False))
+    controller.apply_preferences()
+    seen.clear()
+    press()
+    assert seen == [] and not controller.idle.watching()
+
+
 # --- what was being written survives the lock ----------------------------------------------
 
 

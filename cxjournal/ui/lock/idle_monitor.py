@@ -4,6 +4,11 @@ An application-wide event filter notes the time of every key press, click,
 wheel turn, mouse move and touch; :meth:`IdleMonitor.check` (run by a timer in
 the app, called directly by tests) emits ``idle`` once when the idle time
 reaches the timeout. Time comes from the clock passed in, never waited for.
+
+The filter is installed only while there is a timeout: every event of the app (each
+child added, each polish and paint) would otherwise be handed to Python, and before
+the first paint, when the lock preferences are not read yet, that alone made PySide6
+build the Python types (and enums) of classes nothing else touches.
 """
 
 from __future__ import annotations
@@ -50,9 +55,7 @@ class IdleMonitor(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._run_timer = run_timer
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     @property
     def timeout(self) -> float | None:
@@ -61,6 +64,7 @@ class IdleMonitor(QObject):
     def set_timeout(self, seconds: float | None) -> None:
         self._timeout = seconds if seconds and seconds > 0 else None
         self.reset()
+        self._watch(self._timeout is not None)
         if self._timeout is not None and self._run_timer:
             self._timer.start()
         else:
@@ -97,8 +101,20 @@ class IdleMonitor(QObject):
             self._fired = False
         return False
 
+    def watching(self) -> bool:
+        """Whether the app's input events are being watched (only with a timeout)."""
+        return self._watching
+
+    def _watch(self, on: bool) -> None:
+        app = QCoreApplication.instance()
+        if on == self._watching or app is None:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
+
     def stop(self) -> None:
         self._timer.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)
