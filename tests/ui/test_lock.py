@@ -198,36 +198,37 @@ def test_a_plain_journal_does_not_auto_lock_by_default(main_window: Any) -> None
     assert not controller.idle.check()
 
 
-def test_the_app_events_are_watched_only_while_there_is_an_idle_timeout(
-    main_window: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from cxjournal.ui.lock.idle_monitor import IdleMonitor
+def _key_press(window: Any) -> None:
+    QApplication.sendEvent(
+        window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    )
 
-    seen: list[QEvent.Type] = []
 
-    def counting(self: IdleMonitor, watched: Any, event: QEvent) -> bool:
-        seen.append(event.type())
-        return False
-
-    monkeypatch.setattr(IdleMonitor, "eventFilter", counting)
-    controller = controller_of(main_window)
-
-    def press() -> None:
-        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(main_window, key)
-
-    controller.apply_preferences()  # a plain journal: no idle lock
-    press()
-    assert seen == [] and not controller.idle.watching()  # no event handed to Python
-    set_lock_preferences(main_window.journal, LockPreferences(5, False))
+def test_input_is_watched_only_while_an_idle_lock_is_set(encrypted_window: Any) -> None:
+    """Without an idle timeout no app-wide filter sees the app's events (each would pass
+    through Python); with one, input resets the idle time."""
+    clock = FakeClock()
+    controller = controller_of(encrypted_window, clock)
+    set_lock_preferences(encrypted_window.journal, LockPreferences(0, False))
     controller.apply_preferences()
-    press()
-    assert QEvent.Type.KeyPress in seen and controller.idle.watching()
-    set_lock_preferences(main_window.journal, LockPreferences(0, False))
+    assert not controller.idle.watching
+    clock.now += 60
+    _key_press(encrypted_window)
+    assert controller.idle.idle_for() == 60  # nobody noted the key press
+    set_lock_preferences(encrypted_window.journal, LockPreferences(5, True))
     controller.apply_preferences()
-    seen.clear()
-    press()
-    assert seen == [] and not controller.idle.watching()
+    assert controller.idle.watching
+    clock.now += 60
+    _key_press(encrypted_window)
+    assert controller.idle.idle_for() == 0
+    controller.idle.stop()
+    assert not controller.idle.watching
+
+
+def test_a_plain_journal_watches_no_input(main_window: Any) -> None:
+    controller = controller_of(main_window, FakeClock())
+    controller.apply_preferences()
+    assert not controller.idle.watching
 
 
 # --- what was being written survives the lock ----------------------------------------------

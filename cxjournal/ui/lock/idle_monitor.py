@@ -1,14 +1,14 @@
 """Idle time, from the app's own input events, against an injected clock.
 
-An application-wide event filter notes the time of every key press, click,
-wheel turn, mouse move and touch; :meth:`IdleMonitor.check` (run by a timer in
-the app, called directly by tests) emits ``idle`` once when the idle time
-reaches the timeout. Time comes from the clock passed in, never waited for.
+While a timeout is set, an application-wide event filter notes the time of every
+key press, click, wheel turn, mouse move and touch; :meth:`IdleMonitor.check` (run
+by a timer in the app, called directly by tests) emits ``idle`` once when the idle
+time reaches the timeout. Time comes from the clock passed in, never waited for.
 
-The filter is installed only while there is a timeout: every event of the app (each
-child added, each polish and paint) would otherwise be handed to Python, and before
-the first paint, when the lock preferences are not read yet, that alone made PySide6
-build the Python types (and enums) of classes nothing else touches.
+Without a timeout (a plain journal's default) no filter is installed: every event
+of the app, a chart's layout and paint events included, would otherwise pass
+through Python on its way (about a fifth of the window thread's time while the
+hidden pages are built).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class IdleMonitor(QObject):
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._run_timer = run_timer
-        self._watching = False
+        self._filtering = False
 
     @property
     def timeout(self) -> float | None:
@@ -64,11 +64,26 @@ class IdleMonitor(QObject):
     def set_timeout(self, seconds: float | None) -> None:
         self._timeout = seconds if seconds and seconds > 0 else None
         self.reset()
-        self._watch(self._timeout is not None)
+        self._filter(self._timeout is not None)
         if self._timeout is not None and self._run_timer:
             self._timer.start()
         else:
             self._timer.stop()
+
+    @property
+    def watching(self) -> bool:
+        """Whether the app's input events are being watched (only while a timeout is set)."""
+        return self._filtering
+
+    def _filter(self, on: bool) -> None:
+        app = QCoreApplication.instance()
+        if app is None or on == self._filtering:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = on
 
     def idle_for(self) -> float:
         return max(0.0, self._clock() - self._last)
@@ -101,20 +116,6 @@ class IdleMonitor(QObject):
             self._fired = False
         return False
 
-    def watching(self) -> bool:
-        """Whether the app's input events are being watched (only with a timeout)."""
-        return self._watching
-
-    def _watch(self, on: bool) -> None:
-        app = QCoreApplication.instance()
-        if on == self._watching or app is None:
-            return
-        if on:
-            app.installEventFilter(self)
-        else:
-            app.removeEventFilter(self)
-        self._watching = on
-
     def stop(self) -> None:
         self._timer.stop()
-        self._watch(False)
+        self._filter(False)
