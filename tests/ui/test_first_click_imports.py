@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cxjournal.domain.model import Audit, FollowUp, Note, NoteKind, Person, Rating
+from cxjournal.domain.model import Audit, FollowUp, Note, NoteKind, Person, ProofPoint, Rating
 from cxjournal.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +40,8 @@ def _journal(tmp_path: Path) -> Path:
         journal.agenda.add(ana.id or 0, "raise the budget", on)
         rating = Rating(person=ana, value=6, irreplaceability=5, my_value=4, my_irreplaceability=3)
         journal.audits.save(Audit(taken_on=on, ratings=(rating,)))
+        journal.exit_plan.start()
+        journal.program.save_proof_point(ProofPoint(on=on, title="Churn down a fifth"))
     return path
 
 
@@ -87,6 +89,8 @@ print(json.dumps({{"before": before, "after": loaded(), "shown": {shown}}}))
             [1, ["raise the budget"]],
         ),
         ("audits", "page.model.rowCount()", 1),
+        ("exit_plan", "[page.plan.status.value, bool(page.plan.items)]", ["active", True]),
+        ("proof_points", "[p.title for p in page.points]", ["Churn down a fifth"]),
     ],
 )
 def test_first_click_before_the_warm_up_loads_no_sqlalchemy(
