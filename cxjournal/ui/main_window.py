@@ -167,10 +167,19 @@ class MainWindow(QMainWindow):
         raise KeyError(f"no page {key!r}")
 
     def _colour_sidebar_icons(self) -> None:
-        """The page icons, drawn in the selected text's colour on the selected row."""
-        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        """The page icons; the current row's is drawn in the selected text's colour."""
         for row, spec in enumerate(self._specs):
-            self.sidebar.item(row).setIcon(selectable_icon(spec.icon, selected))
+            self.sidebar.item(row).setIcon(icon(spec.icon))
+        self._colour_row_icon(self.sidebar.currentRow())
+
+    def _colour_row_icon(self, row: int) -> None:
+        """Row ``row``'s icon, drawn in the selected text's colour where it is selected (grey
+        on the highlight would all but vanish). Each row gets it as it becomes the current
+        one: drawing every page's at every size was a few percent of the app's start."""
+        if row < 0:
+            return
+        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        self.sidebar.item(row).setIcon(selectable_icon(self._specs[row].icon, selected))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -180,6 +189,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self._colour_row_icon(row)
         self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
 

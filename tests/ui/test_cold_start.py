@@ -45,6 +45,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "cxjournal.journal.search",
     # the Exit plan page (the status bar's indicator needs only the plan's state in words)
     "cxjournal.ui.exit_plan_page",
+    # compares the copies made before an upgrade; no upgrade is due
+    "filecmp",
 )
 #: modules the first paint does not need, loaded soon after it (the program's risks are
 #: worked out on a worker thread once the window shows)
