@@ -7,8 +7,8 @@ quarters (the exit plan starts, then pauses when the blocking stops),
 who of the rated people know each other (recorded from the third audit on,
 growing and fading quarter by quarter), stakeholders whose attitude moves
 over time, notes of 1:1s and meetings with follow-ups, a daily check-in with a
-hard stretch in it, and a CX program whose plan owners come round over the
-years (:mod:`cxjournal.exchange.demo_program`).
+hard stretch in it (:mod:`cxjournal.exchange.demo_checkins`), and a CX program
+whose plan owners come round over the years (:mod:`cxjournal.exchange.demo_program`).
 :func:`generate_heavy` is the same story with many notes a day, for search
 benchmarks. Both are deterministic for a seed and a ``today``.
 """
@@ -37,7 +37,6 @@ from cxjournal.domain.model import (
     NoteKind,
     Person,
     Rating,
-    ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange import demo_text as text
@@ -50,6 +49,7 @@ from cxjournal.exchange.demo_cast import (
     PRODUCT_UNITS,
     CastMember,
 )
+from cxjournal.exchange.demo_checkins import checkins
 from cxjournal.exchange.demo_crowd import crowd
 from cxjournal.exchange.demo_program import add_program
 from cxjournal.exchange.format_write import dump
@@ -417,44 +417,6 @@ class _Story:
         done_chance = 0.94 if age > 10 else 0.5 if age > 0 else 0.1
         return FollowUp(wording, due, self.rng.random() < done_chance)
 
-    # --- resilience -----------------------------------------------------------
-
-    def _resilience(self) -> list[ResilienceEntry]:
-        rng = self.rng
-        entries: list[ResilienceEntry] = []
-        drift = 0.0
-        day = self.start
-        while day <= self.today:
-            drift = 0.7 * drift + rng.gauss(0, 0.7)
-            if rng.random() < 0.15:
-                day += _DAY
-                continue
-            hard = self.hard_stretch[0] <= day < self.hard_stretch[1]
-            weekend = day.weekday() >= 5
-            pressure = 4.2 + drift + (3.2 if hard else 0) - (1.2 if weekend else 0)
-            pressure += 0.8 if day.month in (1, 11) else 0  # budget and renewal seasons
-            stress = _checkin(pressure + rng.gauss(0, 0.6))
-            energy = _checkin(7.4 - 0.6 * (stress - 4) + rng.gauss(0, 0.9))
-            mood = _checkin(0.55 * energy + 0.35 * (10 - stress) + 1.0 + rng.gauss(0, 0.8))
-            sleep = None
-            if rng.random() > 0.05:
-                sleep = round((7.4 - 0.3 * (stress - 4) + rng.gauss(0, 0.6)) * 4) / 4
-                sleep = max(3.0, min(10.0, sleep))
-            pool = text.HARD_TIME_DRAINS if hard else text.DRAINS
-            drains = rng.sample(pool, k=min(len(pool), max(0, stress - 3 - rng.randint(0, 3)) // 2))
-            restorers = rng.sample(text.RESTORERS, k=rng.choice((0, 1, 1, 2)) if energy > 4 else 1)
-            note = ""
-            if rng.random() < 0.12:
-                band = "low" if mood <= 4 else "high" if mood >= 7 else "mid"
-                note = rng.choice(text.CHECKIN_NOTES[band])
-            entries.append(
-                ResilienceEntry(
-                    day, energy, stress, mood, sleep, tuple(drains), tuple(restorers), note
-                )
-            )
-            day += _DAY
-        return entries
-
     # --- exit plan and the whole ----------------------------------------------
 
     def _exit_plan(self) -> ExitPlan:
@@ -475,7 +437,7 @@ class _Story:
     def document(self) -> dict[str, Any]:
         audits = self._audits()
         notes = self._notes()
-        resilience = self._resilience()
+        resilience = checkins(self.rng, self.start, self.today, self.hard_stretch)
         people = [m.person for m in self.members]
         program = add_program(people, notes, self.today, self.start, self.seed)
         return dump(
@@ -514,7 +476,3 @@ def demo_email(name: str, organisation: str) -> str:
 def _ascii_word(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return "".join(ch for ch in plain.lower() if ch.isalnum()) or "x"
-
-
-def _checkin(value: float) -> int:
-    return max(1, min(10, round(value)))

@@ -1,7 +1,8 @@
-"""Reading the exchange format, the low level: JSON text, the header, typed fields.
+"""Reading the exchange format, the low level: typed fields.
 
 :class:`FieldReader` reads typed values out of decoded JSON objects and
 collects every problem with its JSON path, so one pass reports them all. The
+JSON text and the header are read in :mod:`cxjournal.exchange.format_file`, the
 sections of the format are read in :mod:`cxjournal.exchange.format_read` and
 :mod:`cxjournal.exchange.format_read_v2`.
 """
@@ -10,153 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import math
 import re
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, NoReturn, TypeVar, overload
+from typing import Any, TypeVar, overload
 
-from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import Person
 from cxjournal.domain.validation import email_key, email_problem
+from cxjournal.exchange.format_file import join_path, show_value
 from cxjournal.store.records import Record
-
-FORMAT_NAME = "cxjournal"
-#: The version this app writes; it reads every version from 1 to this one.
-FORMAT_VERSION = 2
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _MISSING: Any = object()
 
 _E = TypeVar("_E", bound=StrEnum)
-
-
-# --- the whole file: each problem here is a single one-line problem -------
-
-
-class _NonFiniteNumberError(ValueError):
-    pass
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _NonFiniteNumberError(name)
-
-
-class _DuplicateKeys(dict[str, Any]):
-    """A decoded JSON object in which some key appeared more than once."""
-
-    duplicates: list[str]
-
-
-def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """``object_pairs_hook``: a dict as json builds it, marked when a key repeats."""
-    obj: dict[str, Any] = dict(pairs)
-    if len(obj) == len(pairs):
-        return obj
-    marked = _DuplicateKeys(obj)
-    seen: set[str] = set()
-    marked.duplicates = []
-    for key, _value in pairs:
-        if key in seen and key not in marked.duplicates:
-            marked.duplicates.append(key)
-        seen.add(key)
-    return marked
-
-
-def duplicate_key_problems(data: Any, path: str = "") -> list[str]:
-    """One problem per key repeated in an object of ``data``, named by its path."""
-    problems: list[str] = []
-    stack: list[tuple[str, Any]] = [(path, data)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, dict):
-            if isinstance(value, _DuplicateKeys):
-                problems.extend(
-                    f"{_join(where, key)}: appears more than once in the same object"
-                    " (only one may be given)"
-                    for key in value.duplicates
-                )
-            stack.extend((_join(where, key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
-    return sorted(problems)
-
-
-def load_json(text: str | bytes) -> Any:
-    if isinstance(text, bytes | bytearray):
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ValidationError(
-                [f"not valid UTF-8: byte {exc.start} cannot be decoded"]
-            ) from None
-    text = text.removeprefix("\ufeff")
-    repeated: list[bool] = []
-
-    def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = _mark_duplicates(pairs)
-        if isinstance(obj, _DuplicateKeys):
-            repeated.append(True)
-        return obj
-
-    try:
-        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=keep_pairs)
-    except json.JSONDecodeError as exc:
-        message = f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}"
-    except _NonFiniteNumberError as exc:
-        message = f"not valid JSON: {exc} is not a number JSON allows"
-    except RecursionError:
-        message = "not valid JSON: nested too deeply"
-    except ValueError as exc:
-        message = f"not valid JSON: {exc}"
-    else:
-        if repeated:  # the walk for their paths only when some key repeated
-            raise ValidationError(duplicate_key_problems(data))
-        return data
-    raise ValidationError([message])
-
-
-def check_header(data: Any) -> int:
-    """The file's format version, after checking the header (a one-line problem if bad)."""
-
-    def refuse(message: str) -> NoReturn:
-        raise ValidationError([message])
-
-    if not isinstance(data, dict):
-        refuse("not a cxjournal file: the top level must be a JSON object")
-    if data.get("format") != FORMAT_NAME:
-        refuse(f'not a cxjournal file: format must be "{FORMAT_NAME}"')
-    if "version" not in data:
-        refuse("not a cxjournal file: version is missing")
-    version = data["version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        refuse(f"not a cxjournal file: version must be a whole number, not {show_value(version)}")
-    if version > FORMAT_VERSION:
-        refuse(f"version {version} is newer than this app understands ({FORMAT_VERSION})")
-    if version < 1:
-        refuse(f"not a cxjournal file: version {version} does not exist")
-    return int(version)
-
-
-# --- field readers ------------------------------------------------------------
-
-
-def show_value(value: Any) -> str:
-    """A short rendering of a JSON value for a problem message."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    shown = json.dumps(value, ensure_ascii=False)
-    if len(shown) > 40:
-        shown = shown[:39] + "…"
-    return shown.encode("utf-8", "replace").decode("utf-8")
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
 
 
 def _clean_string(value: Any) -> bool:
@@ -199,11 +69,11 @@ class FieldReader:
         value = o.get(key, _MISSING)
         if value is _MISSING:
             if required:
-                self.bad(_join(path, key), "is required")
+                self.bad(join_path(path, key), "is required")
             return _MISSING
         if value is None:
             if required:
-                self.bad(_join(path, key), "must not be null")
+                self.bad(join_path(path, key), "must not be null")
             return _MISSING
         return value
 
@@ -212,7 +82,7 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING:
             return []
-        lpath = _join(path, key)
+        lpath = join_path(path, key)
         if not isinstance(value, list):
             self.bad(lpath, f"must be a list, not {show_value(value)}")
             return []
@@ -231,7 +101,7 @@ class FieldReader:
             return ""
         if _clean_string(value):
             return str(value)
-        return self._string(value, _join(path, key))
+        return self._string(value, join_path(path, key))
 
     def _string(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
@@ -255,7 +125,7 @@ class FieldReader:
                 self._string(item, where)
             elif isinstance(item, dict):
                 for key, inner in item.items():
-                    inner_path = _join(where, key.encode("utf-8", "replace").decode("utf-8"))
+                    inner_path = join_path(where, key.encode("utf-8", "replace").decode("utf-8"))
                     self._string(key, inner_path)
                     stack.append((inner_path, inner))
             elif isinstance(item, list):
@@ -272,14 +142,14 @@ class FieldReader:
         ):
             return str(value)
         before = len(self.problems)
-        text = self._string(value, _join(path, key))
+        text = self._string(value, join_path(path, key))
         if len(self.problems) > before:
             return "?"
         size = len(text.strip())
         if max_len is not None and not 1 <= size <= max_len:
-            self.bad(_join(path, key), f"must be 1-{max_len} characters after trimming")
+            self.bad(join_path(path, key), f"must be 1-{max_len} characters after trimming")
         elif size == 0:
-            self.bad(_join(path, key), "must not be empty")
+            self.bad(join_path(path, key), "must not be empty")
         return text
 
     def words(self, o: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
@@ -289,7 +159,7 @@ class FieldReader:
             return ()
         if isinstance(value, list) and all(_clean_string(w) and w.strip() for w in value):
             return tuple(value)
-        lpath = _join(path, key)
+        lpath = join_path(path, key)
         if not isinstance(value, list):
             self.bad(lpath, f"must be a list of strings, not {show_value(value)}")
             return ()
@@ -308,7 +178,7 @@ class FieldReader:
         if value is _MISSING:
             return default
         if not isinstance(value, bool):
-            self.bad(_join(path, key), f"must be true or false, not {show_value(value)}")
+            self.bad(join_path(path, key), f"must be true or false, not {show_value(value)}")
             return default
         return value
 
@@ -320,10 +190,10 @@ class FieldReader:
         if value is _MISSING:
             return None
         if not _is_int(value):
-            self.bad(_join(path, key), f"must be a whole number, not {show_value(value)}")
+            self.bad(join_path(path, key), f"must be a whole number, not {show_value(value)}")
             return None
         if not low <= value <= high:
-            self.bad(_join(path, key), f"{value} is not between {low} and {high}")
+            self.bad(join_path(path, key), f"{value} is not between {low} and {high}")
             return None
         number: int = value
         return number
@@ -336,10 +206,12 @@ class FieldReader:
         if value is _MISSING:
             return None
         if not (_is_int(value) or (isinstance(value, float) and math.isfinite(value))):
-            self.bad(_join(path, key), f"must be a number, not {show_value(value)}")
+            self.bad(join_path(path, key), f"must be a number, not {show_value(value)}")
             return None
         if not low <= value <= high:
-            self.bad(_join(path, key), f"{show_value(value)} is not between {low:g} and {high:g}")
+            self.bad(
+                join_path(path, key), f"{show_value(value)} is not between {low:g} and {high:g}"
+            )
             return None
         return float(value)
 
@@ -352,10 +224,10 @@ class FieldReader:
             try:
                 return float(value)
             except OverflowError:
-                self.bad(_join(path, key), "is too large a number")
+                self.bad(join_path(path, key), "is too large a number")
                 return None
         if not (isinstance(value, float) and math.isfinite(value)):
-            self.bad(_join(path, key), f"must be a finite number, not {show_value(value)}")
+            self.bad(join_path(path, key), f"must be a finite number, not {show_value(value)}")
             return None
         return value
 
@@ -364,7 +236,7 @@ class FieldReader:
         value = self._get(o, key, path, required=False)
         if value is _MISSING:
             return ()
-        lpath = _join(path, key)
+        lpath = join_path(path, key)
         if not isinstance(value, list):
             self.bad(lpath, f"must be a list of e-mail addresses, not {show_value(value)}")
             return ()
@@ -399,7 +271,7 @@ class FieldReader:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass  # said below
-        dpath = _join(path, key)
+        dpath = join_path(path, key)
         if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
             self.bad(dpath, f"must be a date written YYYY-MM-DD, not {show_value(value)}")
             return None
@@ -415,14 +287,14 @@ class FieldReader:
             return None
         message = f"must be an ISO 8601 date and time with offset, not {show_value(value)}"
         if not isinstance(value, str) or not _DATETIME_RE.match(value):
-            self.bad(_join(path, key), message)
+            self.bad(join_path(path, key), message)
             return None
         try:
             stamp = dt.datetime.fromisoformat(value)
         except ValueError:
             stamp = None
         if stamp is None or stamp.tzinfo is None:
-            self.bad(_join(path, key), message)
+            self.bad(join_path(path, key), message)
             return None
         return stamp
 
@@ -468,7 +340,7 @@ class FieldReader:
         if member is not None:
             return member
         allowed = [member.value for member in kind]
-        self.bad(_join(path, key), f"{show_value(value)} is not one of {', '.join(allowed)}")
+        self.bad(join_path(path, key), f"{show_value(value)} is not one of {', '.join(allowed)}")
         return default
 
     def file_id(
@@ -481,7 +353,7 @@ class FieldReader:
         if isinstance(value, str) and value and value not in seen:
             seen.add(value)
             return value
-        ipath = _join(path, "id")
+        ipath = join_path(path, "id")
         if not isinstance(value, str) or not value:
             self.bad(ipath, f"must be a non-empty string, not {show_value(value)}")
             return None
@@ -506,7 +378,7 @@ class FieldReader:
             return None
         if isinstance(value, str) and value in people:
             return value
-        rpath = _join(path, key)
+        rpath = join_path(path, key)
         if not isinstance(value, str):
             self.bad(rpath, f"must be a person id (a string), not {show_value(value)}")
             return None

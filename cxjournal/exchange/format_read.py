@@ -45,14 +45,12 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.format_fields import (
+from cxjournal.exchange.format_fields import PLACEHOLDER_DATE, FieldReader, read_declared
+from cxjournal.exchange.format_file import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    PLACEHOLDER_DATE,
-    FieldReader,
     check_header,
     load_json,
-    read_declared,
     show_value,
 )
 from cxjournal.exchange.format_read_v2 import (

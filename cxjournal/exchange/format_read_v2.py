@@ -39,7 +39,8 @@ from cxjournal.domain.model import (
     ProofPoint,
     ProofShare,
 )
-from cxjournal.exchange.format_fields import FieldReader, show_value
+from cxjournal.exchange.format_fields import FieldReader
+from cxjournal.exchange.format_file import show_value
 
 _PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 _PLACEHOLDER_PERSON = Person(name="?")

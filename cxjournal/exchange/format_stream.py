@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cxjournal.domain.errors import ValidationError
-from cxjournal.exchange.format_fields import FieldReader, check_header
+from cxjournal.exchange.format_fields import FieldReader
+from cxjournal.exchange.format_file import check_header
 from cxjournal.exchange.format_read import (
     DocNote,
     Document,

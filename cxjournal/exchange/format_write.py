@@ -29,7 +29,7 @@ from cxjournal.domain.model import (
     ResilienceEntry,
 )
 from cxjournal.domain.thresholds import Thresholds
-from cxjournal.exchange.format_fields import FORMAT_NAME, FORMAT_VERSION
+from cxjournal.exchange.format_file import FORMAT_NAME, FORMAT_VERSION
 from cxjournal.store import records
 
 JsonDict = dict[str, Any]

@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import AgendaItem, Person
 from cxjournal.journal.changes import Area
-from cxjournal.store.agenda_store import read_agenda, save_agenda_item, set_agenda_item_done
-from cxjournal.store.mapping import person_from_row
-from cxjournal.store.models import AgendaItemRow, PersonRow
+from cxjournal.store.reads import agenda as agenda_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -33,6 +31,8 @@ class AgendaOps:
     def add(self, person_id: int, text: str, added_on: dt.date) -> AgendaItem:
         """Add a talking point for ``person_id``; an open one with the same text is returned
         as it is rather than added again."""
+        from cxjournal.store.agenda_store import read_agenda, save_agenda_item
+
         with self._journal.session(Area.AGENDA) as session:
             person = _person(session, person_id)
             for item in read_agenda(session, {person_id: person}, person_id, open_only=True):
@@ -42,14 +42,19 @@ class AgendaOps:
 
     def open_for(self, person_id: int) -> list[AgendaItem]:
         """The person's open talking points, oldest first."""
-        with self._journal.session() as session:
-            person = _person(session, person_id)
-            return read_agenda(session, {person_id: person}, person_id, open_only=True)
+        with self._journal.reading() as conn:
+            found = agenda_reads.open_for(conn, person_id)
+        if found is None:
+            raise NotFoundError(f"no person with id {person_id}")
+        return found
 
     def mark_done(
         self, item_id: int, done_on: dt.date | None, note_id: int | None = None
     ) -> AgendaItem:
         """Tick a talking point done on ``done_on`` (optionally in a note); None opens it again."""
+        from cxjournal.store.agenda_store import set_agenda_item_done
+        from cxjournal.store.models import AgendaItemRow
+
         with self._journal.session(Area.AGENDA) as session:
             row = session.get(AgendaItemRow, item_id)
             if row is None:
@@ -63,6 +68,9 @@ class AgendaOps:
 
 
 def _person(session: Session, person_id: int) -> Person:
+    from cxjournal.store.mapping import person_from_row
+    from cxjournal.store.models import PersonRow
+
     row = session.get(PersonRow, person_id)
     if row is None:
         raise NotFoundError(f"no person with id {person_id}")

@@ -27,17 +27,11 @@ from cxjournal.domain.exit_plan import (
 from cxjournal.domain.model import ExitItem, ExitPlan, ExitStatus
 from cxjournal.domain.validation import exit_item_problems
 from cxjournal.journal.changes import Area
-from cxjournal.store.mapping import exit_item_from_row
-from cxjournal.store.models import ExitItemRow, ExitPlanRow
-from cxjournal.store.orm_reads import (
-    exit_item_count,
-    exit_items,
-    last_exit_position,
-    latest_audit_key,
-)
+from cxjournal.store.reads import exit_plan as exit_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
+    from cxjournal.store.models import ExitItemRow, ExitPlanRow
     from cxjournal.store.session import Session
 
 
@@ -57,13 +51,12 @@ class ExitPlanOps:
     # -- reading -------------------------------------------------------------------
 
     def get(self) -> ExitPlan:
-        with self._journal.session() as session:
-            return _plan(session)
+        with self._journal.reading() as conn:
+            return exit_reads.plan(conn)
 
     def status(self) -> ExitStatus:
-        with self._journal.session() as session:
-            state = session.get(ExitPlanRow, 1)
-            return ExitStatus(state.status) if state else ExitStatus.INACTIVE
+        with self._journal.reading() as conn:
+            return exit_reads.status(conn)
 
     # -- the plan's state, by hand ---------------------------------------------------
 
@@ -90,6 +83,10 @@ class ExitPlanOps:
 
     def add_item(self, text: str, due: dt.date | None = None) -> ExitItem:
         """Append a step at the end of the checklist."""
+        from cxjournal.store.mapping import exit_item_from_row
+        from cxjournal.store.models import ExitItemRow
+        from cxjournal.store.orm_reads import last_exit_position
+
         item = ExitItem(text=text.strip(), due=due)
         problems = exit_item_problems(item)
         if problems:
@@ -105,6 +102,8 @@ class ExitPlanOps:
 
     def update_item(self, item: ExitItem) -> ExitItem:
         """Change a step's text, due date and tick (its position stays: see :meth:`move_item`)."""
+        from cxjournal.store.mapping import exit_item_from_row
+
         item_id = item.id
         if item_id is None:
             raise ValidationError(["id: the step has not been saved yet"])
@@ -121,6 +120,8 @@ class ExitPlanOps:
             return exit_item_from_row(row)
 
     def set_item_due(self, item_id: int, due: dt.date | None) -> ExitItem:
+        from cxjournal.store.mapping import exit_item_from_row
+
         with self._journal.session(Area.EXIT_PLAN) as session:
             row = _item_row(session, item_id)
             row.due = due
@@ -155,6 +156,8 @@ def sync_with_latest_audit(session: Session) -> ExitStatus:
     added or deleted, or the latest one's flag or date changed), never on reads, so
     that a state the user set by hand stays until the audits say something new.
     """
+    from cxjournal.store.orm_reads import latest_audit_key
+
     latest = latest_audit_key(session)
     blocking = None if latest is None else latest[1]
     state = _state(session)
@@ -169,6 +172,8 @@ def sync_with_latest_audit(session: Session) -> ExitStatus:
 
 
 def _state(session: Session) -> ExitPlanRow:
+    from cxjournal.store.models import ExitPlanRow
+
     state = session.get(ExitPlanRow, 1)
     if state is None:
         state = ExitPlanRow(id=1, status=ExitStatus.INACTIVE.value)
@@ -190,6 +195,9 @@ def _activated_before(session: Session) -> bool:
     ``inactive`` (or holds any step, e.g. after an import), the user's checklist is
     theirs, even if they removed every step.
     """
+    from cxjournal.store.models import ExitPlanRow
+    from cxjournal.store.orm_reads import exit_item_count
+
     state = session.get(ExitPlanRow, 1)
     if state is not None and state.status != ExitStatus.INACTIVE.value:
         return True
@@ -197,6 +205,9 @@ def _activated_before(session: Session) -> bool:
 
 
 def _seed(session: Session) -> None:
+    from cxjournal.store.models import ExitItemRow
+    from cxjournal.store.orm_reads import last_exit_position
+
     last = last_exit_position(session)
     start = 0 if last is None else last + 1
     for offset, text in enumerate(template_steps()):
@@ -205,18 +216,21 @@ def _seed(session: Session) -> None:
 
 
 def _ordered_rows(session: Session) -> list[ExitItemRow]:
+    from cxjournal.store.orm_reads import exit_items
+
     return exit_items(session)
 
 
 def _plan(session: Session) -> ExitPlan:
-    state = session.get(ExitPlanRow, 1)
-    return ExitPlan(
-        status=ExitStatus(state.status) if state else ExitStatus.INACTIVE,
-        items=tuple(exit_item_from_row(row) for row in _ordered_rows(session)),
-    )
+    """The plan as a write left it, read in the write's own transaction."""
+    from cxjournal.store.session import plain_connection
+
+    return exit_reads.plan(plain_connection(session))
 
 
 def _item_row(session: Session, item_id: int) -> ExitItemRow:
+    from cxjournal.store.models import ExitItemRow
+
     row = session.get(ExitItemRow, item_id)
     if row is None:
         raise NotFoundError(f"no checklist step with id {item_id}")

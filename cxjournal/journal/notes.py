@@ -7,12 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from cxjournal.domain.errors import ValidationError
+from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
 from cxjournal.domain.validation import note_problems
 from cxjournal.journal.changes import Area
-from cxjournal.store import note_store
-from cxjournal.store.note_reads import notes_about_people
 from cxjournal.store.reads import notes as note_reads
 
 if TYPE_CHECKING:
@@ -34,6 +32,8 @@ class NoteOps:
         return self._write(note, discussed)
 
     def _write(self, note: Note, discussed: Sequence[int] = ()) -> Note:
+        from cxjournal.store import note_store
+
         problems = note_problems(note)
         if problems:
             raise ValidationError(problems)
@@ -42,6 +42,8 @@ class NoteOps:
             return note_store.save_note(session, note, discussed)
 
     def get(self, note_id: int) -> Note:
+        from cxjournal.store import note_store
+
         with self._journal.session() as session:
             return note_store.note(session, note_id)
 
@@ -55,11 +57,13 @@ class NoteOps:
 
     def for_person(self, person_id: int, limit: int | None = None, offset: int = 0) -> list[Note]:
         """A person's notes, newest first."""
-        with self._journal.session() as session:
-            return note_store.notes_for_person(session, person_id, limit, offset)
+        with self._journal.reading() as conn:
+            return note_reads.page(conn, limit, offset, None, "date", True, None, person_id)
 
     def about_people(self) -> list[Note]:
         """Every note about someone, oldest first and in the order entered (for the program)."""
+        from cxjournal.store.note_reads import notes_about_people
+
         with self._journal.session() as session:
             return notes_about_people(session)
 
@@ -74,36 +78,39 @@ class NoteOps:
     ) -> list[Note]:
         """All notes, about anyone or no one, newest first (only of ``kind`` if given).
 
-        ``order`` sorts by another column (see ``store.orderings.NOTE_ORDERS``);
+        ``order`` sorts by another column (see ``domain.list_orders.NOTE_ORDERS``);
         ``text`` keeps the notes whose text, tags, person or follow-ups match it, as
         search does (no words: every note).
         """
         match = _match(text)
-        with self._journal.session() as session:
-            return note_store.recent_notes(session, limit, offset, kind, order, descending, match)
+        with self._journal.reading() as conn:
+            return note_reads.page(conn, limit, offset, kind, order, descending, match)
 
     def count(
         self, person_id: int | None = None, kind: NoteKind | None = None, text: str = ""
     ) -> int:
         """How many notes there are (about ``person_id`` / of ``kind`` / matching ``text``)."""
         match = _match(text)
-        with self._journal.session() as session:
-            return note_store.note_count(session, person_id, kind, match)
+        with self._journal.reading() as conn:
+            return note_reads.count(conn, person_id, kind, match)
 
     def position(self, note_id: int, kind: NoteKind | None = None) -> int:
         """The note's index in :meth:`recent` order (newest first); for paging to it."""
-        with self._journal.session() as session:
-            return note_store.note_position(session, note_id, kind)
+        with self._journal.reading() as conn:
+            found = note_reads.position(conn, note_id, kind)
+        if found is None:
+            raise NotFoundError(f"no note with id {note_id}")
+        return found
 
     def attitudes(self, person_id: int) -> list[tuple[date, Attitude]]:
         """The attitudes noted for a person over time, oldest first."""
-        with self._journal.session() as session:
-            return note_store.attitudes(session, person_id)
+        with self._journal.reading() as conn:
+            return note_reads.attitudes(conn, person_id)
 
     def last_attitude(self, person_id: int) -> Attitude | None:
         """The attitude in the person's latest note that records one."""
-        with self._journal.session() as session:
-            return note_store.last_attitude(session, person_id)
+        with self._journal.reading() as conn:
+            return note_reads.last_attitude(conn, person_id)
 
     def tags(self) -> list[str]:
         """Every tag used on a note, most used first (for completion)."""
@@ -111,17 +118,23 @@ class NoteOps:
             return note_reads.tags(conn)
 
     def set_follow_up_done(self, follow_up_id: int, done: bool) -> FollowUp:
+        from cxjournal.store import note_store
+
         with self._journal.session(Area.NOTES) as session:
             return note_store.set_follow_up_done(session, follow_up_id, done)
 
     def snooze_follow_up(self, follow_up_id: int, until: date) -> FollowUp:
         """Leave the follow-up off Today until ``until`` (it keeps its due date)."""
+        from cxjournal.store import note_store
+
         _require_date("snooze until", until)
         with self._journal.session(Area.NOTES) as session:
             return note_store.snooze_follow_up(session, follow_up_id, until)
 
     def reschedule_follow_up(self, follow_up_id: int, due: date) -> FollowUp:
         """Give the follow-up a new due date (and end any snooze)."""
+        from cxjournal.store import note_store
+
         _require_date("due", due)
         with self._journal.session(Area.NOTES) as session:
             return note_store.reschedule_follow_up(session, follow_up_id, due)
@@ -132,6 +145,8 @@ class NoteOps:
         Not a deletion: the note keeps the follow-up, and giving it a date again
         (:meth:`reschedule_follow_up`, or the note's editor) brings it back.
         """
+        from cxjournal.store import note_store
+
         with self._journal.session(Area.NOTES) as session:
             return note_store.reschedule_follow_up(session, follow_up_id, None)
 
@@ -142,6 +157,8 @@ class NoteOps:
 
         Only those due on or before ``due_by`` / from notes about ``person_id`` when given.
         """
+        from cxjournal.store import note_store
+
         with self._journal.session() as session:
             return note_store.open_follow_ups(session, due_by, person_id)
 

@@ -13,7 +13,6 @@ from cxjournal.domain.validation import person_problems
 from cxjournal.journal import stakeholders
 from cxjournal.journal.changes import Area
 from cxjournal.journal.stakeholders import DueStakeholder
-from cxjournal.store import people_store
 from cxjournal.store.reads import people as people_reads
 
 if TYPE_CHECKING:
@@ -42,15 +41,21 @@ class PeopleOps:
             return people_reads.everyone(conn, include_archived)
 
     def get(self, person_id: int) -> Person:
+        from cxjournal.store import people_store
+
         with self._journal.session() as session:
             return people_store.person(session, person_id)
 
     def find_by_name(self, name: str) -> Person | None:
         """The person with exactly this name, compared case-insensitively (oldest first)."""
+        from cxjournal.store import people_store
+
         with self._journal.session() as session:
             return people_store.person_named(session, name)
 
     def add(self, person: Person) -> Person:
+        from cxjournal.store import people_store
+
         problems = person_problems(person)
         if problems:
             raise ValidationError(problems)
@@ -58,6 +63,8 @@ class PeopleOps:
             return people_store.add_person(session, person)
 
     def update(self, person: Person) -> Person:
+        from cxjournal.store import people_store
+
         if person.id is None:
             raise ValidationError(["id: the person has not been saved yet"])
         problems = person_problems(person)
@@ -67,11 +74,15 @@ class PeopleOps:
             return people_store.update_person(session, person, person.id)
 
     def set_archived(self, person_id: int, archived: bool) -> Person:
+        from cxjournal.store import people_store
+
         with self._journal.session(Area.PEOPLE) as session:
             return people_store.set_person_archived(session, person_id, archived)
 
     def usage(self, person_id: int) -> dict[str, int]:
         """How much journal content refers to this person: notes, ratings, blocking flags."""
+        from cxjournal.store import people_store
+
         with self._journal.session() as session:
             return people_store.usage_counts(session, person_id)
 
@@ -121,5 +132,7 @@ class PeopleOps:
 
     def search(self, text: str, include_archived: bool = False) -> list[Person]:
         """People whose name, role, team or function contains ``text`` (case-insensitive)."""
+        from cxjournal.store import people_store
+
         with self._journal.session() as session:
             return people_store.search_people(session, text, include_archived)

@@ -17,9 +17,7 @@ from cxjournal.domain.model import FollowUp, Note, Person, Plan, PlanKind, Progr
 from cxjournal.domain.program_view import Preparation, ProgramView, preparation, program_view
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal.changes import Area
-from cxjournal.store import program_store
-from cxjournal.store.note_reads import notes_for_program_rules
-from cxjournal.store.orm_reads import people_by_id, people_shown_proof_points
+from cxjournal.store.reads import proof_points as proof_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal.core import Journal
@@ -36,6 +34,8 @@ class ProgramInputs:
 
 def _directory(session: Session) -> dict[int, Person]:
     """Every person, archived too, by id: plans and shares may name any of them."""
+    from cxjournal.store.orm_reads import people_by_id
+
     return people_by_id(session)
 
 
@@ -47,17 +47,23 @@ class ProgramOps:
 
     def get(self) -> Program:
         """The program: why, measure and the eight plans in kind order."""
+        from cxjournal.store import program_store
+
         with self._journal.session() as session:
             return program_store.read_program(session, _directory(session))
 
     def save(self, program: Program) -> Program:
         """Store the why, the measure and every plan; returns the program as stored."""
+        from cxjournal.store import program_store
+
         with self._journal.session(Area.PROGRAM) as session:
             program_store.write_program(session, program)
             return program_store.read_program(session, _directory(session))
 
     def set_why(self, why: str, kpi: str) -> Program:
         """Change only the why and the measure (the plans stay as they are)."""
+        from cxjournal.store import program_store
+
         with self._journal.session(Area.PROGRAM) as session:
             current = program_store.read_program(session, _directory(session))
             program_store.write_program(
@@ -67,6 +73,8 @@ class ProgramOps:
 
     def save_plan(self, plan: Plan) -> Program:
         """Store one plan (its fields and people); returns the whole program."""
+        from cxjournal.store import program_store
+
         with self._journal.session(Area.PROGRAM) as session:
             program_store.write_plan(session, plan)
             return program_store.read_program(session, _directory(session))
@@ -78,8 +86,8 @@ class ProgramOps:
 
     def proof_points(self, plan: PlanKind | None = None) -> list[ProofPoint]:
         """Proof points newest first (then by title); only those of ``plan`` when given."""
-        with self._journal.session() as session:
-            points = program_store.read_proof_points(session, people_shown_proof_points(session))
+        with self._journal.reading() as conn:
+            points = proof_reads.every(conn, proof_reads.people_shown(conn))
         if plan is not None:
             points = [p for p in points if plan in p.plans]
         points.sort(key=lambda p: (p.title.casefold(), p.id or 0))
@@ -94,9 +102,13 @@ class ProgramOps:
 
     def save_proof_point(self, point: ProofPoint) -> ProofPoint:
         """Add (``id`` None) or replace a proof point; returns it as stored."""
+        from cxjournal.store import program_store
+
         with self._journal.session(Area.PROGRAM) as session:
             new_id = program_store.save_proof_point(session, point)
-            stored = program_store.read_proof_points(session, people_shown_proof_points(session))
+            stored = program_store.read_proof_points(
+                session, program_store.people_shown_proof_points(session)
+            )
         return next(p for p in stored if p.id == new_id)
 
     def delete_proof_point(self, proof_point_id: int) -> int:
@@ -105,6 +117,8 @@ class ProgramOps:
 
     def share(self, proof_point_id: int, person_id: int, on: dt.date) -> ProofPoint:
         """Record that the proof point was shown to the person on ``on`` (once a day)."""
+        from cxjournal.store import program_store
+
         with self._journal.session(Area.PROGRAM) as session:
             program_store.add_proof_share(session, proof_point_id, person_id, on)
         return self.proof_point(proof_point_id)
@@ -113,6 +127,8 @@ class ProgramOps:
 
     def inputs(self) -> ProgramInputs:
         """What the program's rules read: the program, everyone, every note about someone."""
+        from cxjournal.store import program_store
+
         with self._journal.session() as session:
             people = _directory(session)
             program = program_store.read_program(session, people)
@@ -127,6 +143,9 @@ class ProgramOps:
         The rules read a few notes per person (``notes_for_program_rules``), not every
         note, so Today and the Program page cost the same on a journal of any length.
         """
+        from cxjournal.store import program_store
+        from cxjournal.store.note_reads import notes_for_program_rules
+
         thresholds = self._journal.settings.thresholds()
         with self._journal.session() as session:
             people = _directory(session)
@@ -136,6 +155,8 @@ class ProgramOps:
 
     def preparation(self, person_id: int, on: dt.date) -> tuple[Preparation, list[FollowUp]]:
         """The program side of a 1:1 with the person on ``on``, and their open follow-ups."""
+        from cxjournal.store import program_store
+
         with self._journal.session() as session:
             people = _directory(session)
             if person_id not in people:

@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cxjournal.domain.errors import NotFoundError, ValidationError
-from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind
+from cxjournal.domain.model import FollowUp, Note, NoteKind
 from cxjournal.store.agenda_store import set_agenda_item_done
 from cxjournal.store.mapping import apply_note, follow_up_from_row, note_from_row, person_from_row
 from cxjournal.store.models import AgendaItemRow, FollowUpRow, NoteRow, PersonRow
-from cxjournal.store.orderings import notes_matching, order_notes
 from cxjournal.store.session import Session
 
 
@@ -55,83 +54,6 @@ def save_note(session: Session, note: Note, discussed: Sequence[int] = ()) -> No
 
 def note(session: Session, note_id: int) -> Note:
     return note_from_row(_row(session, note_id))
-
-
-def notes_for_person(
-    session: Session, person_id: int, limit: int | None = None, offset: int = 0
-) -> list[Note]:
-    """A person's notes, newest first."""
-    query = (
-        select(NoteRow)
-        .where(NoteRow.person_id == person_id)
-        .options(selectinload(NoteRow.follow_ups))
-        .order_by(NoteRow.on_date.desc(), NoteRow.id.desc())
-    )
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return [note_from_row(row) for row in session.scalars(query)]
-
-
-def recent_notes(
-    session: Session,
-    limit: int,
-    offset: int,
-    kind: NoteKind | None,
-    order: str,
-    descending: bool,
-    match: str | None,
-) -> list[Note]:
-    """A page of all notes (only of ``kind`` / matching ``match`` if given), sorted by
-    ``order`` (``store.orderings.NOTE_ORDERS``)."""
-    query = _matching(_of_kind(select(NoteRow), kind), match)
-    query = order_notes(query.options(selectinload(NoteRow.follow_ups)), order, descending)
-    query = query.limit(limit).offset(offset)
-    return [note_from_row(row) for row in session.scalars(query)]
-
-
-def note_count(
-    session: Session, person_id: int | None, kind: NoteKind | None, match: str | None
-) -> int:
-    """How many notes there are (about ``person_id`` / of ``kind`` / matching ``match``)."""
-    query = _matching(_of_kind(select(func.count()).select_from(NoteRow), kind), match)
-    if person_id is not None:
-        query = query.where(NoteRow.person_id == person_id)
-    return int(session.scalar(query) or 0)
-
-
-def note_position(session: Session, note_id: int, kind: NoteKind | None) -> int:
-    """How many notes (of ``kind``) come before the note newest first."""
-    row = _row(session, note_id)
-    newer = or_(
-        NoteRow.on_date > row.on_date,
-        and_(NoteRow.on_date == row.on_date, NoteRow.id > row.id),
-    )
-    query = _of_kind(select(func.count()).select_from(NoteRow), kind).where(newer)
-    return int(session.scalar(query) or 0)
-
-
-def attitudes(session: Session, person_id: int) -> list[tuple[date, Attitude]]:
-    """The attitudes noted for a person over time, oldest first."""
-    query = (
-        select(NoteRow.on_date, NoteRow.attitude)
-        .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
-        .order_by(NoteRow.on_date, NoteRow.id)
-    )
-    return [(on, Attitude(attitude or "")) for on, attitude in session.execute(query)]
-
-
-def last_attitude(session: Session, person_id: int) -> Attitude | None:
-    """The attitude in the person's latest note that records one."""
-    query = (
-        select(NoteRow.attitude)
-        .where(NoteRow.person_id == person_id, NoteRow.attitude.is_not(None))
-        .order_by(NoteRow.on_date.desc(), NoteRow.id.desc())
-        .limit(1)
-    )
-    value = session.scalar(query)
-    return Attitude(value) if value else None
 
 
 def set_follow_up_done(session: Session, follow_up_id: int, done: bool) -> FollowUp:
@@ -177,10 +99,6 @@ def open_follow_ups(
 
 def _of_kind(query: Select[Any], kind: NoteKind | None) -> Select[Any]:
     return query if kind is None else query.where(NoteRow.kind == kind.value)
-
-
-def _matching(query: Select[Any], match: str | None) -> Select[Any]:
-    return query if match is None else notes_matching(query, match)
 
 
 def _follow_up_row(session: Session, follow_up_id: int) -> FollowUpRow:

@@ -7,21 +7,13 @@ from sqlalchemy import func, select
 
 from cxjournal.domain.model import Person
 from cxjournal.store.mapping import person_from_row
-from cxjournal.store.models import AuditRow, ExitItemRow, PersonRow, ProofShareRow
+from cxjournal.store.models import AuditRow, ExitItemRow, PersonRow
 from cxjournal.store.session import Session
 
 
 def people_by_id(session: Session) -> dict[int, Person]:
     """Every person, by id."""
     return {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
-
-
-def people_shown_proof_points(session: Session) -> dict[int, Person]:
-    """The people a proof point was shown to, archived too, by id: what the proof points'
-    shares name, however many people the journal has."""
-    shown = select(ProofShareRow.person_id)
-    query = select(PersonRow).where(PersonRow.id.in_(shown))
-    return {row.id: person_from_row(row) for row in session.scalars(query)}
 
 
 def latest_audit_key(session: Session) -> tuple[int, bool] | None:

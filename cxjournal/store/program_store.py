@@ -21,13 +21,11 @@ from cxjournal.domain.model import (
     PLAN_KINDS,
     Person,
     Plan,
-    PlanKind,
     PlanMember,
     PlanRole,
     PlanStatus,
     Program,
     ProofPoint,
-    ProofShare,
 )
 from cxjournal.domain.validation import program_problems, proof_point_problems
 from cxjournal.store.models import (
@@ -39,6 +37,8 @@ from cxjournal.store.models import (
     ProofPointRow,
     ProofShareRow,
 )
+from cxjournal.store.reads import proof_points as proof_reads
+from cxjournal.store.session import plain_connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -127,37 +127,14 @@ def _write_plan(session: Session, plan: Plan) -> None:
 
 
 def read_proof_points(session: Session, people: People) -> list[ProofPoint]:
-    """Every proof point, oldest first (then by id), with its plans and shares."""
-    plans: dict[int, list[PlanKind]] = defaultdict(list)
-    for point_id, kind in session.execute(
-        select(ProofPointPlanRow.proof_point_id, ProofPointPlanRow.plan_kind)
-    ):
-        plans[point_id].append(PlanKind(kind))
-    shares: dict[int, list[ProofShare]] = defaultdict(list)
-    for point_id, person_id, on in session.execute(
-        select(
-            ProofShareRow.proof_point_id, ProofShareRow.person_id, ProofShareRow.on_date
-        ).order_by(ProofShareRow.on_date, ProofShareRow.id)
-    ):
-        shares[point_id].append(ProofShare(people[person_id], on))
-    rows = session.scalars(select(ProofPointRow).order_by(ProofPointRow.on_date, ProofPointRow.id))
-    return [
-        ProofPoint(
-            id=row.id,
-            on=row.on_date,
-            title=row.title,
-            metric=row.metric,
-            baseline=row.baseline,
-            result=row.result,
-            unit=row.unit,
-            value=row.value,
-            currency=row.currency,
-            story=row.story,
-            plans=tuple(kind for kind in PLAN_KINDS if kind in plans.get(row.id, ())),
-            shared=tuple(shares.get(row.id, ())),
-        )
-        for row in rows
-    ]
+    """Every proof point, oldest first (then by id), with its plans and shares
+    (``store.reads.proof_points``, on the session's connection, as the session left them)."""
+    return proof_reads.every(plain_connection(session), people)
+
+
+def people_shown_proof_points(session: Session) -> dict[int, Person]:
+    """The people a proof point was shown to, by id (``store.reads.proof_points``)."""
+    return proof_reads.people_shown(plain_connection(session))
 
 
 def save_proof_point(session: Session, point: ProofPoint) -> int:

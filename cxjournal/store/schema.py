@@ -8,7 +8,6 @@ Alembic is imported.
 from __future__ import annotations
 
 import contextlib
-import filecmp
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +57,8 @@ def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
     with engine.connect() as conn:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     earlier = sorted(path.parent.glob(f"{path.stem}.before-upgrade-{revision}-*{path.suffix}"))
+    import filecmp  # only before an upgrade
+
     for copy in reversed(earlier):
         with contextlib.suppress(OSError):
             if filecmp.cmp(copy, path, shallow=False):

@@ -14,6 +14,8 @@ from sqlalchemy import Engine as Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session as Session
 
+from cxjournal.store.reads import Connection
+
 #: the failures of a write SQLite refuses (disk full, journal busy, a CHECK constraint)
 WRITE_FAILURES: tuple[type[DBAPIError], ...] = (OperationalError, IntegrityError)
 
@@ -27,3 +29,14 @@ def transaction(engine: Engine) -> Iterator[Session]:
 
 
 __all__ = ["WRITE_FAILURES", "Engine", "Session", "transaction"]
+
+
+def plain_connection(session: Session) -> Connection:
+    """The session's DB-API connection, with what the session holds written to it: for a
+    read of ``store.reads`` inside a write's own transaction."""
+    session.flush()
+    found = session.connection().connection.driver_connection
+    if found is None:  # pragma: no cover - a session's connection always has one
+        raise RuntimeError("the session's connection is closed")
+    plain: Connection = found
+    return plain

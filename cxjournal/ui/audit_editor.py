@@ -28,9 +28,6 @@ from cxjournal.journal.drafts import UnratedRow
 from cxjournal.qt.core import QDate, QSize, Qt, QTimer
 from cxjournal.qt.gui import QKeyEvent, QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
-    QAbstractButton,
-    QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -44,15 +41,16 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui.audit_editor_keys import lets_undo_through, tab_chain
+from cxjournal.ui.audit_editor_keys import enter_moves_on, lets_undo_through, tab_chain
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
-from cxjournal.ui.audit_rows import AuditRows, person_key
+from cxjournal.ui.audit_rows import AuditRows
 from cxjournal.ui.audit_wording import ASPECT_FIELDS, CORE_FIELDS, FIELD_TITLES
 from cxjournal.ui.dialogs.note_dialog import from_qdate
 from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.screen_fit import fit_to_screen
 from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import DraftKeeper
+from cxjournal.ui.widgets.blocking_flag import BlockingFlag
 from cxjournal.ui.widgets.lazy_balance_map import LazyBalanceMap
 from cxjournal.ui.widgets.lazy_network_view import LazyNetworkView
 from cxjournal.ui.widgets.person_adder import PersonAdder
@@ -234,22 +232,13 @@ class AuditEditor(QDialog):
         )
         layout.addWidget(self.form_tabs, 1)
 
-        flag = QHBoxLayout()
-        self.blocking = QCheckBox("A superior is actively &blocking my influence")
-        self.blocking.setToolTip(FIELD_GUIDANCE["blocking_superior"])
+        self.flag = BlockingFlag(self.journal.people.all)
+        self.blocking = self.flag.checkbox
         self.blocking.toggled.connect(self._blocking_toggled)
         self.blocking.installEventFilter(self)
-        who_label = QLabel("&Who:")
-        self.blocker = QComboBox()
-        self.blocker.setAccessibleName("Who is blocking you (optional)")
-        self.blocker.setMinimumContentsLength(16)
-        who_label.setBuddy(self.blocker)
+        self.blocker = self.flag.combo
         self.blocker.currentIndexChanged.connect(self._schedule)
-        flag.addWidget(self.blocking)
-        flag.addSpacing(12)
-        flag.addWidget(who_label)
-        flag.addWidget(self.blocker, 1)
-        layout.addLayout(flag)
+        layout.addWidget(self.flag)
 
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
@@ -328,41 +317,10 @@ class AuditEditor(QDialog):
     # -- the blocking flag ---------------------------------------------------------------------
 
     def _rebuild_blocker_choices(self, keep: Person | None) -> None:
-        self.blocker.blockSignals(True)
-        self.blocker.clear()
-        self.blocker.addItem("Not named", None)
-        seen: set[str] = set()
-        choices = [*self.people(), *self.journal_people()]
-        if keep is not None:
-            choices.insert(0, keep)
-        ordered: list[Person] = []
-        for person in choices:
-            key = person_key(person)
-            if key not in seen:
-                seen.add(key)
-                ordered.append(person)
-        ordered.sort(key=lambda p: p.name.casefold())
-        for person in ordered:
-            self.blocker.addItem(person.name, person)
-        index = 0
-        if keep is not None:
-            wanted = person_key(keep)
-            for i in range(1, self.blocker.count()):
-                if person_key(self.blocker.itemData(i)) == wanted:
-                    index = i
-        self.blocker.setCurrentIndex(index)
-        self.blocker.blockSignals(False)
-
-    def journal_people(self) -> list[Person]:
-        if not hasattr(self, "_directory"):
-            self._directory = self.journal.people.all()
-        return self._directory
+        self.flag.set_choices(self.people(), keep)
 
     def current_blocker(self) -> Person | None:
-        if not hasattr(self, "blocker") or self.blocker.currentIndex() <= 0:
-            return None
-        person = self.blocker.currentData()
-        return person if isinstance(person, Person) else None
+        return self.flag.person() if hasattr(self, "flag") else None
 
     def _blocking_toggled(self, checked: bool) -> None:
         self.blocker.setEnabled(checked)
@@ -475,22 +433,9 @@ class AuditEditor(QDialog):
             QWidget.setTabOrder(first, second)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter never closes the form by accident: it moves on, or presses a focused button.
-
-        (Enter in a rating moves to the next field in :class:`RatingRow`; Enter in the
-        add-person line adds the person and moves to their first rating.)
-        """
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.save()
-                return
-            focus = self.focusWidget()
-            if focus is self.date_edit or isinstance(focus, (QCheckBox, QComboBox)):
-                self.focusNextChild()
-            elif isinstance(focus, QAbstractButton):
-                focus.click()
-            return
-        super().keyPressEvent(event)
+        """Enter never closes the form by accident (:func:`enter_moves_on`)."""
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
 
     # -- saving --------------------------------------------------------------------------------
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cxjournal.qt.core import QEvent
+from cxjournal.qt.core import QEvent, Qt
 from cxjournal.qt.gui import QKeyEvent, QKeySequence
-from cxjournal.qt.widgets import QDialogButtonBox, QLineEdit, QWidget
+from cxjournal.qt.widgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from cxjournal.ui.audit_editor import AuditEditor
@@ -60,3 +67,23 @@ def lets_undo_through(watched: object, event: QEvent) -> bool:
         event.ignore()
         return True
     return False
+
+
+def enter_moves_on(editor: AuditEditor, event: QKeyEvent) -> bool:
+    """Enter never closes the form by accident: it moves on, or presses a focused button.
+    True when ``event`` was Enter and is handled (Ctrl+Enter saves).
+
+    (Enter in a rating moves to the next field in :class:`RatingRow`; Enter in the
+    add-person line adds the person and moves to their first rating.)
+    """
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        editor.save()
+        return True
+    focus = editor.focusWidget()
+    if focus is editor.date_edit or isinstance(focus, (QCheckBox, QComboBox)):
+        editor.focusNextChild()
+    elif isinstance(focus, QAbstractButton):
+        focus.click()
+    return True

@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._warm_up_pending = warm_up
         self.journal = journal
+        # the pages read on this thread through the journal's own connection, as Today
+        # does at start-up: a page's first visit needs no SQLAlchemy (writes still do)
+        journal.read_on_own_connection()
         self.read_only_guard = ReadOnlyGuard(self) if journal.read_only else None
         self.bus = JournalBus(self)
         #: whether the window may close now: never while background work runs (ui/closing.py)
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page-{key}")
             self._holders[index].addWidget(page)
             self.pages[key] = page
+            self._colour_row_icon(index)
         return self.pages[key]
 
     def navigate(self, key: str, **kwargs: Any) -> None:
@@ -164,10 +168,20 @@ class MainWindow(QMainWindow):
         raise KeyError(f"no page {key!r}")
 
     def _colour_sidebar_icons(self) -> None:
-        """The page icons, drawn in the selected text's colour on the selected row."""
-        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        """The page icons; a built page's is drawn in the selected text's colour."""
         for row, spec in enumerate(self._specs):
-            self.sidebar.item(row).setIcon(selectable_icon(spec.icon, selected))
+            if spec.key in self.pages:
+                self._colour_row_icon(row)
+            else:
+                self.sidebar.item(row).setIcon(icon(spec.icon))
+
+    def _colour_row_icon(self, row: int) -> None:
+        """Row ``row``'s icon, drawn in the selected text's colour where it is selected (grey
+        on the highlight would all but vanish). Each row gets it as its page is built, which
+        is before its row is first selected (after the first paint, the warm-up builds the
+        hidden pages): drawing every page's at every size was a few percent of the start."""
+        selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
+        self.sidebar.item(row).setIcon(selectable_icon(self._specs[row].icon, selected))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

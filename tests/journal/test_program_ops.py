@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -119,7 +121,7 @@ def test_preparation_of_someone_unknown(journal: Journal) -> None:
 def test_proof_points_read_only_the_people_they_were_shown_to(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cxjournal.store import orm_reads
+    from cxjournal.store.reads import proof_points as proof_reads
 
     people = [journal.people.add(Person(f"Person {n}")) for n in range(40)]
     ana, ben = people[3], people[17]
@@ -130,14 +132,14 @@ def test_proof_points_read_only_the_people_they_were_shown_to(
     journal.program.share(point.id, ben.id, D + dt.timedelta(days=1))
     journal.people.set_archived(ben.id, True)  # still named by the share
     read: list[int] = []
-    person_from_row = orm_reads.person_from_row
+    person_from_row = proof_reads.person
 
-    def counted(row: object) -> Person:
-        found = person_from_row(row)  # type: ignore[arg-type]
+    def counted(row: Sequence[Any]) -> Person:
+        found = person_from_row(row)
         read.append(found.id or 0)
         return found
 
-    monkeypatch.setattr(orm_reads, "person_from_row", counted)
+    monkeypatch.setattr(proof_reads, "person", counted)
     (shown,) = journal.program.proof_points()
     assert [(s.person, s.on) for s in shown.shared] == [
         (journal.people.get(ana.id), D),

@@ -198,6 +198,39 @@ def test_a_plain_journal_does_not_auto_lock_by_default(main_window: Any) -> None
     assert not controller.idle.check()
 
 
+def _key_press(window: Any) -> None:
+    QApplication.sendEvent(
+        window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    )
+
+
+def test_input_is_watched_only_while_an_idle_lock_is_set(encrypted_window: Any) -> None:
+    """Without an idle timeout no app-wide filter sees the app's events (each would pass
+    through Python); with one, input resets the idle time."""
+    clock = FakeClock()
+    controller = controller_of(encrypted_window, clock)
+    set_lock_preferences(encrypted_window.journal, LockPreferences(0, False))
+    controller.apply_preferences()
+    assert not controller.idle.watching
+    clock.now += 60
+    _key_press(encrypted_window)
+    assert controller.idle.idle_for() == 60  # nobody noted the key press
+    set_lock_preferences(encrypted_window.journal, LockPreferences(5, True))
+    controller.apply_preferences()
+    assert controller.idle.watching
+    clock.now += 60
+    _key_press(encrypted_window)
+    assert controller.idle.idle_for() == 0
+    controller.idle.stop()
+    assert not controller.idle.watching
+
+
+def test_a_plain_journal_watches_no_input(main_window: Any) -> None:
+    controller = controller_of(main_window, FakeClock())
+    controller.apply_preferences()
+    assert not controller.idle.watching
+
+
 # --- what was being written survives the lock ----------------------------------------------
 
 

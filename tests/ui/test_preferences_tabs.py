@@ -131,18 +131,46 @@ def test_contrast_ratio_matches_wcag(qapp: Any) -> None:
     assert theme.contrast_ratio(QColor("#777777"), QColor("white")) == pytest.approx(4.48, 0.01)
 
 
-def test_selected_sidebar_icon_is_drawn_in_the_selected_text_colour(main_window: Any) -> None:
+def _drawn_in_selected_text_colour(window: Any, row: int) -> bool:
     from cxjournal.qt.gui import QIcon
 
-    item = main_window.sidebar.item(0)
+    item = window.sidebar.item(row)
     selected = item.icon().pixmap(20, 20, QIcon.Mode.Selected).toImage()
-    colour = main_window.palette().color(Role.HighlightedText)
+    colour = window.palette().color(Role.HighlightedText)
     drawn = [
         selected.pixelColor(x, y)
         for x in range(20)
         for y in range(20)
         if selected.pixelColor(x, y).alpha() > 200
     ]
-    assert drawn and all(theme.contrast_ratio(c, colour) < 1.3 for c in drawn), (
+    return bool(drawn) and all(theme.contrast_ratio(c, colour) < 1.3 for c in drawn)
+
+
+def test_selected_sidebar_icon_is_drawn_in_the_selected_text_colour(main_window: Any) -> None:
+    assert _drawn_in_selected_text_colour(main_window, 0), (
         "the selected icon is drawn in the selected text's colour"
     )
+    last = main_window.sidebar.count() - 1
+    main_window.sidebar.setCurrentRow(last)  # a click or a key moves the selection so
+    assert _drawn_in_selected_text_colour(main_window, last)
+
+
+def test_start_up_colours_only_the_current_page_icon(
+    qtbot: Any, journal: Any, ui_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui import main_window as main_window_module
+
+    coloured: list[str] = []
+    original = main_window_module.selectable_icon
+
+    def counting(name: str, selected: str) -> Any:
+        coloured.append(name)
+        return original(name, selected)
+
+    monkeypatch.setattr(main_window_module, "selectable_icon", counting)
+    window = main_window_module.MainWindow(journal, settings=ui_settings)
+    qtbot.addWidget(window)
+    assert coloured == [window._specs[0].icon]  # not every page's, at every size
+    assert not _drawn_in_selected_text_colour(window, 1)
+    window.page(window._specs[1].key)  # built hidden, as the warm-up does after the paint
+    assert _drawn_in_selected_text_colour(window, 1)  # ready before its row is selected

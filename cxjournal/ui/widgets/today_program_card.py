@@ -9,13 +9,17 @@ before are not left standing as if they were today's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cxjournal.domain.model import Program
-from cxjournal.domain.program_view import ProgramView, gaps_due, top_risks
 from cxjournal.qt.core import Signal
 from cxjournal.qt.widgets import QWidget
 from cxjournal.ui.icons import icon
 from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+
+if TYPE_CHECKING:
+    from cxjournal.domain.program_view import ProgramView
 
 #: At most this many risks and this many gaps are listed; the rest are counted.
 TOP_RISKS = 3
@@ -49,11 +53,18 @@ class ProgramCard(Card):
         self.add_text(FAILED_TEXT, "today-program-failed")
 
     def fill(self, view: ProgramView) -> None:
+        # the program's rules: the view was worked out with them, after the first paint
+        from cxjournal.domain.program_view import gaps_due, top_risks
+
+        # hidden while its rows are added: a row shown in a card on screen lays out the
+        # whole page again (seven rows took the GUI thread 40 ms and more), in a hidden
+        # card it does not; the card then shows once, laid out once
+        self.hide()
         self.clear()
         self.rows = []
         risks = top_risks(view, TOP_RISKS)
         gaps = gaps_due(view)
-        self.setVisible(view.program != Program() or bool(gaps))
+        shows = view.program != Program() or bool(gaps)
         if not risks and not gaps:
             self.add_text("No program risk today.", "today-program-clear")
         for risk in risks:
@@ -80,3 +91,4 @@ class ProgramCard(Card):
                 signal.connect(lambda _=False, pid=person.id: self.prepare.emit(pid))
             self.add(row)
             self.rows.append(row)
+        self.setVisible(shows)
