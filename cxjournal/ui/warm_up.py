@@ -85,6 +85,9 @@ def warm_reads(window: MainWindow) -> tuple[Callable[[], object], ...]:
     return (window.journal.audits.summaries,)
 
 
+#: A hidden page's first render: this many horizontal bands, one per turn
+RENDER_BANDS = 5
+
 #: While a background read runs, the next widget-building step waits this many ms, and
 #: at most this many times (a read that never ends does not stop the prebuild)
 WAIT_MS = 50
@@ -125,7 +128,7 @@ Step = Callable[[], None] | _Waits | _Repeats
 def _page_steps(window: MainWindow, key: str) -> list[Step]:
     """Building ``key`` hidden, in steps: make it, work out off the GUI thread what it
     shows (when the page can: its ``prepare``), build its heavy widgets a part at a time
-    (its ``build_steps``), fill it, lay it out, render it once."""
+    (its ``build_steps``), fill it, lay it out, render it once (a band at a time)."""
 
     def make() -> None:
         window.page(key)
@@ -153,12 +156,23 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         if layout is not None:
             layout.activate()
 
-    def render() -> None:
-        # render it once at its real size, off screen, so the charts' axis and item
-        # caches are ready when it is first shown
-        window.pages[key].grab()
+    def render() -> Iterator[None]:
+        # render it at its real size, off screen, so the charts' axis and item caches are
+        # ready when it is first shown: a point first (what any paint needs first), then
+        # a band per turn, then whole (quick by then); at once it took 50 ms and more
+        from cxjournal.qt.core import QRect
 
-    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, render]
+        page = window.pages[key]
+        page.grab(QRect(0, 0, 1, 1))
+        yield
+        width, height = page.width(), page.height()
+        for band in range(RENDER_BANDS):
+            top = band * height // RENDER_BANDS
+            page.grab(QRect(0, top, width, (band + 1) * height // RENDER_BANDS - top))
+            yield
+        page.grab()
+
+    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, _Repeats(render)]
 
 
 def _run_step(key: str, step: Callable[[], object]) -> bool:
