@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page-{key}")
             self._holders[index].addWidget(page)
             self.pages[key] = page
+            self._colour_row_icon(index)
         return self.pages[key]
 
     def navigate(self, key: str, **kwargs: Any) -> None:
@@ -167,17 +168,18 @@ class MainWindow(QMainWindow):
         raise KeyError(f"no page {key!r}")
 
     def _colour_sidebar_icons(self) -> None:
-        """The page icons; the current row's is drawn in the selected text's colour."""
+        """The page icons; a built page's is drawn in the selected text's colour."""
         for row, spec in enumerate(self._specs):
-            self.sidebar.item(row).setIcon(icon(spec.icon))
-        self._colour_row_icon(self.sidebar.currentRow())
+            if spec.key in self.pages:
+                self._colour_row_icon(row)
+            else:
+                self.sidebar.item(row).setIcon(icon(spec.icon))
 
     def _colour_row_icon(self, row: int) -> None:
         """Row ``row``'s icon, drawn in the selected text's colour where it is selected (grey
-        on the highlight would all but vanish). Each row gets it as it becomes the current
-        one: drawing every page's at every size was a few percent of the app's start."""
-        if row < 0:
-            return
+        on the highlight would all but vanish). Each row gets it as its page is built, which
+        is before its row is first selected (after the first paint, the warm-up builds the
+        hidden pages): drawing every page's at every size was a few percent of the start."""
         selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
         self.sidebar.item(row).setIcon(selectable_icon(self._specs[row].icon, selected))
 
@@ -189,7 +191,6 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self._colour_row_icon(row)
         self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
 

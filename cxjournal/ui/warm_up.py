@@ -41,11 +41,14 @@ log = logging.getLogger(__name__)
 
 
 def _import_all(modules: tuple[str, ...]) -> None:
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:  # a page imports it again when needed, and reports then
-            log.debug("warm-up could not import %s", name, exc_info=True)
+    from cxjournal.ui.gc_policy import lasting
+
+    with lasting():  # modules live as long as the app: no collection looks at them
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # a page imports it again when needed, and reports then
+                log.debug("warm-up could not import %s", name, exc_info=True)
 
 
 #: the import threads started, so that quitting can wait for them (:func:`finish_imports`)
@@ -229,6 +232,9 @@ def prebuild_in_turns(
         if window.close_policy.closing:
             return
         if not pending:
+            from cxjournal.ui.gc_policy import set_aside
+
+            set_aside()  # the pages live as long as the window: no collection looks at them
             if then is not None:
                 then()
             return

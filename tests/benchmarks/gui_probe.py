@@ -65,10 +65,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from cxjournal.journal import Journal
+    from cxjournal.ui.gc_policy import collect_between_events
     from cxjournal.ui.main_window import MainWindow
     from cxjournal.ui.pages import PAGES
 
     app = QApplication([])
+    collect_between_events(app)  # as the app collects garbage (cxjournal/app.py run_app)
     _count_paints(app)
     journal = Journal.open(db, os.environ.get("CXJOURNAL_PASSPHRASE") or None)
     as_app = "--immediate" in sys.argv or "--idle" in sys.argv

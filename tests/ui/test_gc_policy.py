@@ -43,3 +43,36 @@ def test_the_app_turns_the_automatic_collector_off_and_checks_on_a_timer(qapp: A
     finally:
         if not was_enabled:
             gc.disable()
+
+
+def test_nothing_is_collected_while_lasting_objects_are_made_then_they_are_set_aside() -> None:
+    from cxjournal.ui.gc_policy import lasting
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        frozen = gc.get_freeze_count()
+        with lasting():
+            cycle = _Cycle()
+            alive = weakref.ref(cycle)
+            del cycle
+            assert collect_due((-1, -1, -1)) == 0  # every threshold passed, yet nothing
+            assert alive() is not None
+        assert gc.get_freeze_count() > frozen  # all alive now is out of later collections
+        assert collect_due((-1, -1, -1)) == 0 and alive() is not None  # set aside, kept
+        assert collect_due((10**9, 10, 10)) == 0
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def test_the_warm_ups_imports_are_set_aside_from_collections() -> None:
+    from cxjournal.ui import warm_up
+
+    gc.unfreeze()
+    try:
+        warm_up._import_all(("json",))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

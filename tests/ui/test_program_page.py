@@ -126,3 +126,40 @@ def test_today_shows_the_top_risks_and_the_gaps_coming_due(
         "No supporter",
         "Attitude gap: Dana Reed",
     ]
+
+
+def test_todays_program_card_adds_its_rows_while_hidden_and_shows_once(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row shown in a card on screen lays out the whole page again: seven rows in a visible
+    card held the GUI thread some 40 ms, so the rows are added while the card is hidden."""
+    import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
+    from cxjournal.ui.widgets.today_cards import Card
+
+    store_scenario(journal)
+    main_window.navigate("today")
+    today = main_window.page("today")
+    today.today = lambda: D
+    card = today.program_card
+    added_on_screen: list[bool] = []
+    shown: list[bool] = []
+    real_add, real_set_visible = Card.add, Card.setVisible
+
+    def add(self: Any, widget: Any) -> Any:
+        if self is card:
+            added_on_screen.append(self.isVisible())
+        return real_add(self, widget)
+
+    def set_visible(self: Any, visible: bool) -> None:
+        if self is card and visible:
+            shown.append(True)
+        real_set_visible(self, visible)
+
+    monkeypatch.setattr(Card, "add", add)
+    monkeypatch.setattr(Card, "setVisible", set_visible)
+    today.refresh()
+    qtbot.waitUntil(lambda: len(card.rows) == 4)
+    assert card.isVisible()
+    rows = added_on_screen[-5:]  # three risks, one more, one gap: the last fill
+    assert rows == [False] * 5
+    assert len(shown) <= 3  # the first ask, "working", the fill: never once a row

@@ -56,11 +56,15 @@ class ProgramCard(Card):
         # the program's rules: the view was worked out with them, after the first paint
         from cxjournal.domain.program_view import gaps_due, top_risks
 
+        # hidden while its rows are added: a row shown in a card on screen lays out the
+        # whole page again (seven rows took the GUI thread 40 ms and more), in a hidden
+        # card it does not; the card then shows once, laid out once
+        self.hide()
         self.clear()
         self.rows = []
         risks = top_risks(view, TOP_RISKS)
         gaps = gaps_due(view)
-        self.setVisible(view.program != Program() or bool(gaps))
+        shows = view.program != Program() or bool(gaps)
         if not risks and not gaps:
             self.add_text("No program risk today.", "today-program-clear")
         for risk in risks:
@@ -87,3 +91,4 @@ class ProgramCard(Card):
                 signal.connect(lambda _=False, pid=person.id: self.prepare.emit(pid))
             self.add(row)
             self.rows.append(row)
+        self.setVisible(shows)
