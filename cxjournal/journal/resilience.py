@@ -33,7 +33,6 @@ from cxjournal.journal.resilience_summary import (
     summary,
 )
 from cxjournal.journal.setting_values import DISMISSED_WARNING_KEY, WARNING_RULE_KEY
-from cxjournal.store import resilience_store
 from cxjournal.store.reads import resilience as reads
 from cxjournal.store.reads import revisions as revision_reads
 
@@ -61,6 +60,8 @@ class ResilienceOps:
 
     def save(self, entry: ResilienceEntry) -> ResilienceEntry:
         """Record the check-in for ``entry.on``; a date that has one already is edited."""
+        from cxjournal.store import resilience_store
+
         problems = resilience_problems(entry)
         if problems:
             raise ValidationError(problems)
@@ -73,6 +74,8 @@ class ResilienceOps:
         Every entry is checked first: one bad entry raises ``ValidationError``
         naming each problem with its date, and nothing is written.
         """
+        from cxjournal.store import resilience_store
+
         by_date = {entry.on: entry for entry in entries}
         problems = [
             f"{on.isoformat()}: {problem}"
@@ -92,6 +95,8 @@ class ResilienceOps:
 
     def delete_on(self, on: dt.date) -> bool:
         """Move the check-in of ``on`` to the trash; False if there was none."""
+        from cxjournal.store import resilience_store
+
         with self._journal.session() as session:
             entry_id = resilience_store.check_in_id_on(session, on)
         if entry_id is None:
@@ -114,8 +119,8 @@ class ResilienceOps:
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[ResilienceEntry]:
         """Entries from ``start`` to ``end`` inclusive (open ends when None), oldest first."""
-        with self._journal.session() as session:
-            return resilience_store.check_ins_between(session, start, end)
+        with self._journal.reading() as conn:
+            return reads.between(conn, start, end)
 
     def newest_first(
         self,
@@ -125,15 +130,13 @@ class ResilienceOps:
         descending: bool = True,
     ) -> list[ResilienceEntry]:
         """Every entry (or a page of them), newest first: the history list; ``order`` sorts
-        by another column (``store.orderings.CHECK_IN_ORDERS``), newest first within ties."""
-        with self._journal.session() as session:
-            return resilience_store.check_ins_newest_first(
-                session, limit, offset, order, descending
-            )
+        by another column (``domain.list_orders.CHECK_IN_ORDERS``), newest first within ties."""
+        with self._journal.reading() as conn:
+            return reads.page(conn, limit, offset, order, descending)
 
     def count(self, start: dt.date | None = None, end: dt.date | None = None) -> int:
-        with self._journal.session() as session:
-            return resilience_store.check_in_count(session, start, end)
+        with self._journal.reading() as conn:
+            return reads.count(conn, start, end)
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """Dates of the first and the last check-in; None when there is none."""
@@ -142,8 +145,8 @@ class ResilienceOps:
 
     def dates(self, start: dt.date | None = None, end: dt.date | None = None) -> list[dt.date]:
         """Dates that have a check-in, oldest first."""
-        with self._journal.session() as session:
-            return resilience_store.check_in_dates(session, start, end)
+        with self._journal.reading() as conn:
+            return reads.dates(conn, start, end)
 
     # -- tags ------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from cxjournal.domain.model import (
@@ -157,14 +157,9 @@ def resilience_from_row(row: ResilienceRow) -> ResilienceEntry:
     return entry
 
 
-#: The columns of a check-in, in the order :func:`resilience_from_columns` reads them;
-#: reading these instead of whole rows keeps long lists fast.
+#: The columns of a check-in, in the order ``records.from_row`` reads them (the
+#: import compares every check-in with these, not whole rows).
 RESILIENCE_COLUMNS = tuple(orm_columns(CHECK_IN, ResilienceRow))
-
-
-def resilience_from_columns(row: Sequence[Any]) -> ResilienceEntry:
-    entry: ResilienceEntry = records.from_row(CHECK_IN, row)
-    return entry
 
 
 def resilience_values(entry: ResilienceEntry) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.journal.changes import Area
-from cxjournal.qt.core import QObject, QProcess, Qt
+from cxjournal.qt.core import QObject, Qt
 from cxjournal.qt.gui import QAction, QIcon, QKeySequence
 from cxjournal.qt.widgets import QApplication, QFileDialog, QMessageBox
 from cxjournal.ui.icons import icon
@@ -469,5 +469,7 @@ def launch_journal_window(path: Path) -> bool:
         program, args = sys.executable, ["--db", str(path), "gui"]
     else:
         program, args = sys.executable, ["-m", "cxjournal", "--db", str(path), "gui"]
+    from cxjournal.qt.core import QProcess  # its type and enums only when a window is opened
+
     started, _pid = QProcess.startDetached(program, args)
     return bool(started)

@@ -19,7 +19,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui import theme
+from cxjournal.ui import import_pauses, theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
 from cxjournal.ui.icons import app_icon, icon, selectable_icon
@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         (see ``cxjournal.ui.warm_up``); the app asks for it, tests mostly do not."""
         super().__init__()
         self._warm_up_pending = warm_up
+        #: a page switch waits for its paint (:meth:`_switching`)
+        self._switch_painting = False
         self.journal = journal
         # the pages read on this thread through the journal's own connection, as Today
         # does at start-up: a page's first visit needs no SQLAlchemy (writes still do)
@@ -143,10 +145,12 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page-{key}")
             self._holders[index].addWidget(page)
             self.pages[key] = page
+            self._colour_row_icon(index)
         return self.pages[key]
 
     def navigate(self, key: str, **kwargs: Any) -> None:
         """Show page ``key``; with arguments, ask it to show that item."""
+        self._switching()
         index = self._index(key)
         page = self.page(key)
         if self.sidebar.currentRow() != index:
@@ -167,17 +171,18 @@ class MainWindow(QMainWindow):
         raise KeyError(f"no page {key!r}")
 
     def _colour_sidebar_icons(self) -> None:
-        """The page icons; the current row's is drawn in the selected text's colour."""
+        """The page icons; a built page's is drawn in the selected text's colour."""
         for row, spec in enumerate(self._specs):
-            self.sidebar.item(row).setIcon(icon(spec.icon))
-        self._colour_row_icon(self.sidebar.currentRow())
+            if spec.key in self.pages:
+                self._colour_row_icon(row)
+            else:
+                self.sidebar.item(row).setIcon(icon(spec.icon))
 
     def _colour_row_icon(self, row: int) -> None:
         """Row ``row``'s icon, drawn in the selected text's colour where it is selected (grey
-        on the highlight would all but vanish). Each row gets it as it becomes the current
-        one: drawing every page's at every size was a few percent of the app's start."""
-        if row < 0:
-            return
+        on the highlight would all but vanish). Each row gets it as its page is built, which
+        is before its row is first selected (after the first paint, the warm-up builds the
+        hidden pages): drawing every page's at every size was a few percent of the start."""
         selected = self.palette().color(QPalette.ColorRole.HighlightedText).name()
         self.sidebar.item(row).setIcon(selectable_icon(self._specs[row].icon, selected))
 
@@ -189,9 +194,16 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self._colour_row_icon(row)
+        self._switching()
         self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
+
+    def _switching(self) -> None:
+        """A page switch: the warm-up thread's imports wait until the page is built and
+        painted (the window's next paint, in :meth:`event`), so it is not built and painted
+        at half speed (nor each of its table cells kept waiting for the interpreter)."""
+        import_pauses.busy()
+        self._switch_painting = True
 
     # -- menus and status -------------------------------------------------------------
 
@@ -334,6 +346,11 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and self._switch_painting:
+            self._switch_painting = False
+            painted = super().event(event)  # paints what the page switch changed
+            import_pauses.idle()
+            return painted
         if event.type() == QEvent.Type.Show and not getattr(self, "_shown_once", False):
             self._shown_once = True  # the first page's main action takes the focus
             QTimer.singleShot(0, self, self._focus_current_page)

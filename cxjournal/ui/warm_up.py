@@ -40,10 +40,13 @@ MODULES: tuple[str, ...] = (
 log = logging.getLogger(__name__)
 
 
-def _import_all(modules: tuple[str, ...]) -> None:
+def _import_all(modules: tuple[str, ...], window_thread_id: int | None = None) -> None:
     from cxjournal.ui.gc_policy import lasting
+    from cxjournal.ui.import_pauses import giving_way
 
-    with lasting():  # modules live as long as the app: no collection looks at them
+    # modules live as long as the app: no collection looks at them; and a page switch on
+    # the window's thread goes first
+    with lasting(), giving_way(window_thread_id):
         for name in modules:
             try:
                 importlib.import_module(name)
@@ -57,7 +60,10 @@ _STARTED: list[threading.Thread] = []
 
 def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     """Begin importing ``modules`` on a daemon thread; returns it (join to wait)."""
-    thread = threading.Thread(target=_import_all, args=(modules,), name="warm-up", daemon=True)
+    window = threading.get_ident()  # started by the window's thread
+    thread = threading.Thread(
+        target=_import_all, args=(modules, window), name="warm-up", daemon=True
+    )
     thread.start()
     _STARTED.append(thread)
     return thread

@@ -48,6 +48,9 @@ NOT_BEFORE_FIRST_PAINT = (
     # compares the copies made before an upgrade; no upgrade is due
     "filecmp",
 )
+#: QtCore classes whose Python types (and enums) PySide6 makes only when first asked for,
+#: which nothing before the first paint asks for
+QT_CLASSES_NOT_MADE = ("QProcess",)
 #: modules the first paint does not need, loaded soon after it (the program's risks are
 #: worked out on a worker thread once the window shows)
 LATER = (
@@ -104,9 +107,12 @@ def unwanted(wanted={NOT_BEFORE_FIRST_PAINT!r}):
     return sorted(m for m in sys.modules if m in wanted or m.startswith(under))
 class FirstPaint(QObject):
     seen = None
+    made = None
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and self.seen is None:
             self.seen = unwanted({NOT_BEFORE_FIRST_PAINT + LATER!r})
+            import cxjournal.qt.core as qt_core
+            self.made = [n for n in {QT_CLASSES_NOT_MADE!r} if n in vars(qt_core)]
         return False
 journal = Journal.open({str(path)!r})
 ini = {str(tmp_path / "ui.ini")!r}
@@ -118,6 +124,7 @@ card = window.pages["today"].meetings_card
 while not card.rows or window.services.extensions.resume_offer is None:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 print("at first paint:", first_paint.seen)
+print("Qt classes made:", first_paint.made)
 print("meetings:", [row.accessibleName() for row in card.rows])
 print("drafts offered:", len(window.services.extensions.resume_offer.rows))
 print("once both are shown:", unwanted())
@@ -137,6 +144,7 @@ journal.close()
     assert "meetings: ['1:1 with Ana Silva']" in done.stdout, out
     assert "drafts offered: 1" in done.stdout, out
     assert "at first paint: []" in done.stdout, out
+    assert "Qt classes made: []" in done.stdout, out
     assert "once both are shown: []" in done.stdout, out
 
 

@@ -172,3 +172,5 @@ def test_start_up_colours_only_the_current_page_icon(
     qtbot.addWidget(window)
     assert coloured == [window._specs[0].icon]  # not every page's, at every size
     assert not _drawn_in_selected_text_colour(window, 1)
+    window.page(window._specs[1].key)  # built hidden, as the warm-up does after the paint
+    assert _drawn_in_selected_text_colour(window, 1)  # ready before its row is selected

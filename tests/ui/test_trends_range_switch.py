@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
 
 from cxjournal.journal import Journal
 
@@ -85,6 +86,44 @@ def test_a_range_switch_neither_queries_nor_replaces_the_data(
     # the new window; only the long check-in lines, clipped to the view, are
     audit_lines = {chart.influence, chart.reliance, chart.net_balance, chart.ratio}
     assert not audit_lines & set(redone)
+
+
+def test_a_range_switch_works_out_the_main_date_grid_lines_only(
+    trends: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyqtgraph's date axis draws every level of date ticks (a month's grid line for each
+    of the years shown); the Trends axes keep the main level, as their style asks: years
+    over a long span, and months under their year over one year. The labels are the same."""
+    from cxjournal.ui.charts import axes
+
+    chart = trends.influence_chart
+    drawn: list[int] = []
+    original = axes.draw_columns
+
+    def counted(painter: Any, ticks: Any) -> None:
+        drawn.append(len(ticks))
+        original(painter, ticks)
+
+    monkeypatch.setattr(axes, "draw_columns", counted)
+    bottom = chart.balance_plot.getAxis("bottom")  # on show: the top of the scrolled chart
+    lines: dict[int | None, int] = {}
+    labels: dict[int | None, list[str]] = {}
+    for years in (1, 3, None):
+        drawn.clear()
+        qtbot.mouseClick(trends.range_buttons[years], Qt.MouseButton.LeftButton)
+        QApplication.processEvents()  # the scene hands its changes to the view
+        trends.window().repaint()
+        assert drawn  # the date axes were repainted
+        lines[years] = max(drawn)
+        levels = bottom.tickValues(*bottom.range, bottom.geometry().width())
+        labels[years] = [
+            text for spacing, values in levels for text in bottom.tickStrings(values, 1, spacing)
+        ]
+    # four years of data: a line a year (and one either side at most), a month over one year
+    assert lines[None] <= 6 and lines[3] <= 5
+    assert 11 <= lines[1] <= 14
+    assert all(len(text) == 4 for text in labels[None])  # "2023": years only
+    assert any(len(text) == 3 for text in labels[1])  # "Mar": months
 
 
 def test_markers_are_never_kept_as_pixmaps(trends: Any) -> None:

@@ -1,24 +1,79 @@
-"""Check-ins: those of a range of days, their dates, the latest before a day, how many."""
+"""Check-ins: those of a range of days, the history in any order, their dates, the latest
+before a day, how many (on any DB-API connection: the Resilience page's first visit on
+the GUI thread needs no SQLAlchemy)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from cxjournal.domain.list_orders import CHECK_IN_ORDERS
 from cxjournal.domain.model import ResilienceEntry
 from cxjournal.store.reads import Connection
 from cxjournal.store.reads.rows import ENTRY_COLUMNS, day, entry
 
 
-def between(conn: Connection, start: dt.date, end: dt.date) -> list[ResilienceEntry]:
-    """The check-ins from ``start`` to ``end`` inclusive, oldest first."""
+def _dated(start: dt.date | None, end: dt.date | None) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    parameters: list[str] = []
+    if start is not None:
+        parts.append("on_date >= ?")
+        parameters.append(start.isoformat())
+    if end is not None:
+        parts.append("on_date <= ?")
+        parameters.append(end.isoformat())
+    return (" WHERE " + " AND ".join(parts) if parts else ""), parameters
+
+
+def between(
+    conn: Connection, start: dt.date | None = None, end: dt.date | None = None
+) -> list[ResilienceEntry]:
+    """The check-ins from ``start`` to ``end`` inclusive (open ends when None), oldest first."""
+    where, parameters = _dated(start, end)
     return [
         entry(row)
         for row in conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM resilience WHERE on_date >= ? AND on_date <= ? "
-            "ORDER BY on_date",
-            (start.isoformat(), end.isoformat()),
+            f"SELECT {ENTRY_COLUMNS} FROM resilience{where} ORDER BY on_date", parameters
         )
     ]
+
+
+#: What each order of the history sorts by (``domain.list_orders.CHECK_IN_ORDERS``).
+_KEYS = {
+    "date": "on_date",
+    "energy": "energy",
+    "stress": "stress",
+    "mood": "mood",
+    "sleep": "sleep_hours",
+    "drains": "drains",
+    "restorers": "restorers",
+    "tags": "tags",
+    "note": "lower(note)",
+}
+
+
+def page(
+    conn: Connection, limit: int | None, offset: int, order: str, descending: bool
+) -> list[ResilienceEntry]:
+    """Every check-in (or a page of them) sorted by ``order``, newest first within ties."""
+    if order not in CHECK_IN_ORDERS:
+        raise ValueError(f"order: {order!r} is not one of {', '.join(CHECK_IN_ORDERS)}")
+    key = f"{_KEYS[order]} {'DESC' if descending else 'ASC'}"
+    if order != "date":
+        key += ", on_date DESC"
+    rows = conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM resilience ORDER BY {key} LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
+    )
+    return [entry(row) for row in rows]
+
+
+def dates(
+    conn: Connection, start: dt.date | None = None, end: dt.date | None = None
+) -> list[dt.date]:
+    """Dates that have a check-in (from ``start`` to ``end`` when given), oldest first."""
+    where, parameters = _dated(start, end)
+    rows = conn.execute(f"SELECT on_date FROM resilience{where} ORDER BY on_date", parameters)
+    return [day(value) for (value,) in rows]
 
 
 def dates_until(conn: Connection, end: dt.date) -> list[dt.date]:
@@ -38,8 +93,10 @@ def latest_before(conn: Connection, before: dt.date) -> ResilienceEntry | None:
     return entry(row) if row else None
 
 
-def count(conn: Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM resilience").fetchone()[0])
+def count(conn: Connection, start: dt.date | None = None, end: dt.date | None = None) -> int:
+    """How many check-ins there are (from ``start`` to ``end`` when given)."""
+    where, parameters = _dated(start, end)
+    return int(conn.execute(f"SELECT count(*) FROM resilience{where}", parameters).fetchone()[0])
 
 
 _DAILY_SQL = """

@@ -176,7 +176,8 @@ class _UtcZoomLevel(ZoomLevel):  # type: ignore[misc]  # pyqtgraph is untyped
 
 class DateAxis(_ColumnGrid, pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A date axis with its grid drawn faster and, at a zero offset, no per-tick time zone
-    arithmetic; its ticks and labels are pyqtgraph's own."""
+    arithmetic; its ticks and labels are pyqtgraph's own, and it keeps to the style's
+    ``maxTickLevel`` (which pyqtgraph's date axis ignores): see :meth:`tickValues`."""
 
     def __init__(self, orientation: str = "bottom", utcOffset: int | None = 0) -> None:
         super().__init__(orientation=orientation, utcOffset=utcOffset)
@@ -185,3 +186,19 @@ class DateAxis(_ColumnGrid, pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph
             (spacing, _UtcZoomLevel(level.tickSpecs, level.exampleText))
             for spacing, level in stock.items()
         )
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        """pyqtgraph's levels of date ticks, coarsest first, down to ``maxTickLevel`` levels
+        below the main one: the first level with two ticks in view (so at 0, years over a
+        long span and months, under their year, over one year). At the default of 2 every
+        level is kept, as pyqtgraph does."""
+        levels: list[Any] = super().tickValues(minVal, maxVal, size)
+        main = next(
+            (
+                index
+                for index, (_spacing, values) in enumerate(levels)
+                if sum(1 for v in values if minVal <= v <= maxVal) >= 2
+            ),
+            len(levels) - 1,
+        )
+        return levels[: main + 1 + self.style["maxTickLevel"]]
