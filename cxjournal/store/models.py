@@ -19,24 +19,22 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
     func,
     orm,
-    text,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+# the program's tables are declared in program_models; importing it here puts them on
+# Base.metadata with the rest, where the trash and the imports look tables up by name
+from cxjournal.store import program_models  # noqa: F401
+from cxjournal.store.model_base import (
+    Base as Base,  # the base with the whole schema on its metadata, imported from here
+)
+from cxjournal.store.model_base import between, boolean, one_of, optional_one_of
 
 RELATIONSHIPS = ("superior", "peer", "report", "external", "other")
 NOTE_KINDS = ("one_on_one", "meeting", "email", "call", "informal", "observation", "win", "other")
@@ -46,54 +44,11 @@ EXIT_STATUSES = ("inactive", "active", "paused", "done")
 FORMATS_USED = (*FORMATS, "conversation")
 NOTE_GOALS = ("awareness", "change", "decision")
 NOTE_OUTCOMES = ("achieved", "partly", "not_yet")
-PLAN_KINDS = (
-    "governance",
-    "communications",
-    "voc",
-    "operations",
-    "integration",
-    "training",
-    "improvement",
-    "technology",
-)
-PLAN_STATUSES = ("not_started", "in_progress", "at_risk", "done")
-PLAN_ROLES = ("owner", "sponsor", "contributor")
 #: An e-mail address as the store accepts it: something@something, no spaces.
 EMAIL_CHECK = (
     "length(email) BETWEEN 3 AND 254 AND email LIKE '_%@_%' AND instr(email, ' ') = 0 "
     "AND length(email) - length(replace(email, '@', '')) = 1"
 )
-#: SQLite stores an overflowing REAL as infinity; these columns hold finite numbers only.
-_MAX_REAL = "1.7976931348623157e308"
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
-def _between(column: str, low: int, high: int, nullable: bool = False) -> str:
-    rule = f"{column} BETWEEN {low} AND {high}"
-    return f"{column} IS NULL OR ({rule})" if nullable else rule
-
-
-def _finite(column: str) -> CheckConstraint:
-    return CheckConstraint(
-        f"{column} IS NULL OR (typeof({column}) IN ('integer', 'real') "
-        f"AND abs({column}) <= {_MAX_REAL})",
-        name=f"{column}_finite",
-    )
-
-
-def _optional_in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IS NULL OR {_in(column, values)}"
-
-
-def _bool(column: str) -> CheckConstraint:
-    return CheckConstraint(f"{column} IN (0, 1)", name=f"{column}_bool")
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
 
 
 class PersonRow(Base):
@@ -135,19 +90,21 @@ class PersonRow(Base):
 
     __table_args__ = (
         CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name_length"),
-        CheckConstraint(_optional_in("desired_attitude", ATTITUDES), name="desired_attitude_known"),
-        CheckConstraint(_between("power", 1, 5, nullable=True), name="power_range"),
-        CheckConstraint(_between("interest", 1, 5, nullable=True), name="interest_range"),
-        CheckConstraint(_in("relationship", RELATIONSHIPS), name="relationship_known"),
-        CheckConstraint(_between("cadence_days", 1, 366, nullable=True), name="cadence_range"),
         CheckConstraint(
-            f"preferred_format IS NULL OR {_in('preferred_format', FORMATS)}",
+            optional_one_of("desired_attitude", ATTITUDES), name="desired_attitude_known"
+        ),
+        CheckConstraint(between("power", 1, 5, nullable=True), name="power_range"),
+        CheckConstraint(between("interest", 1, 5, nullable=True), name="interest_range"),
+        CheckConstraint(one_of("relationship", RELATIONSHIPS), name="relationship_known"),
+        CheckConstraint(between("cadence_days", 1, 366, nullable=True), name="cadence_range"),
+        CheckConstraint(
+            f"preferred_format IS NULL OR {one_of('preferred_format', FORMATS)}",
             name="format_known",
         ),
-        _bool("internal"),
-        _bool("key_stakeholder"),
-        _bool("cx_board"),
-        _bool("archived"),
+        boolean("internal"),
+        boolean("key_stakeholder"),
+        boolean("cx_board"),
+        boolean("archived"),
         Index("ix_people_name_nocase", func.lower(name)),
     )
 
@@ -192,7 +149,7 @@ class AuditRow(Base):
         cascade="all, delete-orphan", passive_deletes=True, order_by="AuditTieRow.person_a"
     )
 
-    __table_args__ = (_bool("blocking_superior"), _bool("ties_recorded"))
+    __table_args__ = (boolean("blocking_superior"), boolean("ties_recorded"))
 
 
 class RatingRow(Base):
@@ -217,11 +174,11 @@ class RatingRow(Base):
     __table_args__ = (
         UniqueConstraint("audit_id", "person_id", name="uq_ratings_audit_person"),
         *(
-            CheckConstraint(_between(c, 1, 10), name=f"{c}_range")
+            CheckConstraint(between(c, 1, 10), name=f"{c}_range")
             for c in ("value", "irreplaceability", "my_value", "my_irreplaceability")
         ),
         *(
-            CheckConstraint(_between(c, 0, 10, nullable=True), name=f"{c}_range")
+            CheckConstraint(between(c, 0, 10, nullable=True), name=f"{c}_range")
             for c in (
                 "career_guidance",
                 "emotional_support",
@@ -289,12 +246,14 @@ class NoteRow(Base):
     )
 
     __table_args__ = (
-        CheckConstraint(_in("kind", NOTE_KINDS), name="kind_known"),
-        CheckConstraint(f"attitude IS NULL OR {_in('attitude', ATTITUDES)}", name="attitude_known"),
+        CheckConstraint(one_of("kind", NOTE_KINDS), name="kind_known"),
+        CheckConstraint(
+            f"attitude IS NULL OR {one_of('attitude', ATTITUDES)}", name="attitude_known"
+        ),
         CheckConstraint("json_valid(tags) AND json_type(tags) = 'array'", name="tags_json"),
-        CheckConstraint(_optional_in("goal", NOTE_GOALS), name="goal_known"),
-        CheckConstraint(_optional_in("format_used", FORMATS_USED), name="format_used_known"),
-        CheckConstraint(_optional_in("outcome", NOTE_OUTCOMES), name="outcome_known"),
+        CheckConstraint(optional_one_of("goal", NOTE_GOALS), name="goal_known"),
+        CheckConstraint(optional_one_of("format_used", FORMATS_USED), name="format_used_known"),
+        CheckConstraint(optional_one_of("outcome", NOTE_OUTCOMES), name="outcome_known"),
         Index("ix_notes_person_date", "person_id", "on_date"),
         Index("ix_notes_person_kind_date", "person_id", "kind", "on_date"),
         Index(
@@ -328,7 +287,7 @@ class FollowUpRow(Base):
     note: Mapped[NoteRow] = relationship(back_populates="follow_ups")
 
     __table_args__ = (
-        _bool("done"),
+        boolean("done"),
         CheckConstraint("length(trim(text)) >= 1", name="text_present"),
         CheckConstraint(
             "snoozed_until IS NULL OR "
@@ -355,10 +314,10 @@ class ResilienceRow(Base):
 
     __table_args__ = (
         *(
-            CheckConstraint(_between(c, 1, 10, nullable=True), name=f"{c}_range")
+            CheckConstraint(between(c, 1, 10, nullable=True), name=f"{c}_range")
             for c in ("energy", "stress")
         ),
-        CheckConstraint(_between("mood", 1, 10), name="mood_range"),
+        CheckConstraint(between("mood", 1, 10), name="mood_range"),
         CheckConstraint("json_valid(tags) AND json_type(tags) = 'array'", name="tags_json"),
         CheckConstraint(
             "sleep_hours IS NULL OR (sleep_hours BETWEEN 0 AND 24)", name="sleep_range"
@@ -383,7 +342,7 @@ class ExitPlanRow(Base):
 
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
-        CheckConstraint(_in("status", EXIT_STATUSES), name="status_known"),
+        CheckConstraint(one_of("status", EXIT_STATUSES), name="status_known"),
     )
 
 
@@ -397,7 +356,7 @@ class ExitItemRow(Base):
     due: Mapped[dt.date | None] = mapped_column(Date)
 
     __table_args__ = (
-        _bool("done"),
+        boolean("done"),
         CheckConstraint("length(trim(text)) >= 1", name="text_present"),
     )
 
@@ -411,111 +370,6 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("json_valid(value)", name="value_json"),)
-
-
-class ProgramRow(Base):
-    """The CX program's why and measure (one row, id 1, made by migration 0003)."""
-
-    __tablename__ = "program"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    why: Mapped[str] = mapped_column(Text, default="")
-    kpi: Mapped[str] = mapped_column(Text, default="")
-
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
-
-
-class PlanRow(Base):
-    """One of the program's eight plans (all eight made by migration 0003)."""
-
-    __tablename__ = "plans"
-
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="not_started")
-    summary: Mapped[str] = mapped_column(Text, default="")
-    next_step: Mapped[str] = mapped_column(Text, default="")
-    due: Mapped[dt.date | None] = mapped_column(Date)
-
-    __table_args__ = (
-        CheckConstraint(_in("kind", PLAN_KINDS), name="kind_known"),
-        CheckConstraint(_in("status", PLAN_STATUSES), name="status_known"),
-    )
-
-
-class PlanPersonRow(Base):
-    """A person's role on a plan: once per plan, at most one owner per plan."""
-
-    __tablename__ = "plan_people"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    plan_kind: Mapped[str] = mapped_column(ForeignKey("plans.kind", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
-    role: Mapped[str] = mapped_column(String(16), default="contributor")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    __table_args__ = (
-        CheckConstraint(_in("role", PLAN_ROLES), name="role_known"),
-        UniqueConstraint("plan_kind", "person_id", name="uq_plan_people_plan_person"),
-        Index(
-            "uq_plan_people_one_owner",
-            "plan_kind",
-            unique=True,
-            sqlite_where=text("role = 'owner'"),
-        ),
-    )
-
-
-class ProofPointRow(Base):
-    """An early win or result that shows the program's value (program.md)."""
-
-    __tablename__ = "proof_points"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    on_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    title: Mapped[str] = mapped_column(Text)
-    metric: Mapped[str] = mapped_column(Text, default="")
-    baseline: Mapped[float | None] = mapped_column(Float)
-    result: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(Text, default="")
-    value: Mapped[float | None] = mapped_column(Float)
-    currency: Mapped[str] = mapped_column(Text, default="")
-    story: Mapped[str] = mapped_column(Text, default="")
-
-    __table_args__ = (
-        CheckConstraint("length(trim(title)) >= 1", name="title_present"),
-        _finite("baseline"),
-        _finite("result"),
-        _finite("value"),
-    )
-
-
-class ProofPointPlanRow(Base):
-    __tablename__ = "proof_point_plans"
-
-    proof_point_id: Mapped[int] = mapped_column(
-        ForeignKey("proof_points.id", ondelete="CASCADE"), primary_key=True
-    )
-    plan_kind: Mapped[str] = mapped_column(
-        ForeignKey("plans.kind", ondelete="CASCADE"), primary_key=True
-    )
-
-
-class ProofShareRow(Base):
-    """A proof point shown to a person on a date."""
-
-    __tablename__ = "proof_shares"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    proof_point_id: Mapped[int] = mapped_column(ForeignKey("proof_points.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
-    on_date: Mapped[dt.date] = mapped_column(Date)
-
-    __table_args__ = (
-        UniqueConstraint(
-            "proof_point_id", "person_id", "on_date", name="uq_proof_shares_point_person_date"
-        ),
-    )
 
 
 class AgendaItemRow(Base):
@@ -619,7 +473,7 @@ class TrashRow(Base):
     payload: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (
-        CheckConstraint(_in("kind", TRASH_KINDS), name="kind_known"),
+        CheckConstraint(one_of("kind", TRASH_KINDS), name="kind_known"),
         CheckConstraint("length(trim(label)) >= 1", name="label_present"),
         CheckConstraint(
             "length(deleted_at) >= 19 AND datetime(deleted_at) IS NOT NULL", name="deleted_at_time"

@@ -11,15 +11,8 @@ from sqlalchemy import Select, func, or_, select
 from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Person
 from cxjournal.store.mapping import apply_person, person_from_row
-from cxjournal.store.models import (
-    AgendaItemRow,
-    AuditRow,
-    NoteRow,
-    PersonRow,
-    PlanPersonRow,
-    ProofShareRow,
-    RatingRow,
-)
+from cxjournal.store.models import AgendaItemRow, AuditRow, NoteRow, PersonRow, RatingRow
+from cxjournal.store.program_models import PlanPersonRow, ProofShareRow
 from cxjournal.store.session import Session
 
 

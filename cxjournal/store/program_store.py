@@ -28,8 +28,8 @@ from cxjournal.domain.model import (
     ProofPoint,
 )
 from cxjournal.domain.validation import program_problems, proof_point_problems
-from cxjournal.store.models import (
-    PersonRow,
+from cxjournal.store.models import PersonRow
+from cxjournal.store.program_models import (
     PlanPersonRow,
     PlanRow,
     ProgramRow,
