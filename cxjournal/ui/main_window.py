@@ -19,7 +19,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui import theme
+from cxjournal.ui import import_pauses, theme
 from cxjournal.ui.bus import JournalBus
 from cxjournal.ui.closing import ClosePolicy
 from cxjournal.ui.icons import app_icon, icon, selectable_icon
@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         (see ``cxjournal.ui.warm_up``); the app asks for it, tests mostly do not."""
         super().__init__()
         self._warm_up_pending = warm_up
+        #: a page switch waits for its paint (:meth:`_switching`)
+        self._switch_painting = False
         self.journal = journal
         # the pages read on this thread through the journal's own connection, as Today
         # does at start-up: a page's first visit needs no SQLAlchemy (writes still do)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str, **kwargs: Any) -> None:
         """Show page ``key``; with arguments, ask it to show that item."""
+        self._switching()
         index = self._index(key)
         page = self.page(key)
         if self.sidebar.currentRow() != index:
@@ -191,8 +194,16 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self._switching()
         self.page(self._specs[row].key)
         self.stack.setCurrentIndex(row)
+
+    def _switching(self) -> None:
+        """A page switch: the warm-up thread's imports wait until the page is built and
+        painted (the window's next paint, in :meth:`event`), so it is not built and painted
+        at half speed (nor each of its table cells kept waiting for the interpreter)."""
+        import_pauses.busy()
+        self._switch_painting = True
 
     # -- menus and status -------------------------------------------------------------
 
@@ -335,6 +346,11 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.journal.path.parent)))
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and self._switch_painting:
+            self._switch_painting = False
+            painted = super().event(event)  # paints what the page switch changed
+            import_pauses.idle()
+            return painted
         if event.type() == QEvent.Type.Show and not getattr(self, "_shown_once", False):
             self._shown_once = True  # the first page's main action takes the focus
             QTimer.singleShot(0, self, self._focus_current_page)

@@ -40,10 +40,13 @@ MODULES: tuple[str, ...] = (
 log = logging.getLogger(__name__)
 
 
-def _import_all(modules: tuple[str, ...]) -> None:
+def _import_all(modules: tuple[str, ...], window_thread_id: int | None = None) -> None:
     from cxjournal.ui.gc_policy import lasting
+    from cxjournal.ui.import_pauses import giving_way
 
-    with lasting():  # modules live as long as the app: no collection looks at them
+    # modules live as long as the app: no collection looks at them; and a page switch on
+    # the window's thread goes first
+    with lasting(), giving_way(window_thread_id):
         for name in modules:
             try:
                 importlib.import_module(name)
@@ -57,7 +60,10 @@ _STARTED: list[threading.Thread] = []
 
 def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     """Begin importing ``modules`` on a daemon thread; returns it (join to wait)."""
-    thread = threading.Thread(target=_import_all, args=(modules,), name="warm-up", daemon=True)
+    window = threading.get_ident()  # started by the window's thread
+    thread = threading.Thread(
+        target=_import_all, args=(modules, window), name="warm-up", daemon=True
+    )
     thread.start()
     _STARTED.append(thread)
     return thread
@@ -84,6 +90,9 @@ def warm_reads(window: MainWindow) -> tuple[Callable[[], object], ...]:
     visit)."""
     return (window.journal.audits.summaries,)
 
+
+#: A hidden page's first render: this many horizontal bands, one per turn
+RENDER_BANDS = 5
 
 #: While a background read runs, the next widget-building step waits this many ms, and
 #: at most this many times (a read that never ends does not stop the prebuild)
@@ -125,7 +134,7 @@ Step = Callable[[], None] | _Waits | _Repeats
 def _page_steps(window: MainWindow, key: str) -> list[Step]:
     """Building ``key`` hidden, in steps: make it, work out off the GUI thread what it
     shows (when the page can: its ``prepare``), build its heavy widgets a part at a time
-    (its ``build_steps``), fill it, lay it out, render it once."""
+    (its ``build_steps``), fill it, lay it out, render it once (a band at a time)."""
 
     def make() -> None:
         window.page(key)
@@ -153,12 +162,23 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         if layout is not None:
             layout.activate()
 
-    def render() -> None:
-        # render it once at its real size, off screen, so the charts' axis and item
-        # caches are ready when it is first shown
-        window.pages[key].grab()
+    def render() -> Iterator[None]:
+        # render it at its real size, off screen, so the charts' axis and item caches are
+        # ready when it is first shown: a point first (what any paint needs first), then
+        # a band per turn, then whole (quick by then); at once it took 50 ms and more
+        from cxjournal.qt.core import QRect
 
-    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, render]
+        page = window.pages[key]
+        page.grab(QRect(0, 0, 1, 1))
+        yield
+        width, height = page.width(), page.height()
+        for band in range(RENDER_BANDS):
+            top = band * height // RENDER_BANDS
+            page.grab(QRect(0, top, width, (band + 1) * height // RENDER_BANDS - top))
+            yield
+        page.grab()
+
+    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, _Repeats(render)]
 
 
 def _run_step(key: str, step: Callable[[], object]) -> bool:

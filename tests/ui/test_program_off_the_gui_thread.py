@@ -257,10 +257,49 @@ def test_the_hidden_trends_page_builds_a_chart_panel_a_turn(
     qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     page = main_window.pages["trends"]
     assert page.influence_chart is not None and len(page.influence_chart.plots) == 5
-    # five panels in two turns each (the plot, then its lines), the plots linked, the finish
-    assert [more for _, more in steps] == [True] * 11 + [False]
+    # five panels in three turns each (the plot, its legend, its lines), the plots linked,
+    # the finish
+    assert [more for _, more in steps] == [True] * 16 + [False]
     assert len({t for t, _ in steps}) == len(steps)  # each in a turn of its own
     assert not page._stale and not page.isVisible()
+
+
+def test_no_turn_of_the_prebuild_makes_two_plots_or_renders_more_than_a_band(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What makes a turn long, counted: a plot or a legend made (each took 10-20 ms and
+    more), a render of a page (a whole one took 50 ms and more before its bands)."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QWidget
+
+    turn = _count_turns(monkeypatch)
+    made: list[int] = []  # the turn of each plot and legend made
+    for cls in (pg.PlotItem, pg.LegendItem):
+
+        def init(self: Any, *args: Any, real: Any = cls.__init__, **kwargs: Any) -> None:
+            made.append(turn[0])
+            real(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "__init__", init)
+    grabs: list[tuple[int, bool]] = []  # the turn of each render, and whether it was whole
+    real_grab = QWidget.grab
+
+    def grab(self: Any, *args: Any) -> Any:
+        grabs.append((turn[0], not args))
+        return real_grab(self, *args)
+
+    monkeypatch.setattr(QWidget, "grab", grab)
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert len(made) >= 10  # the Trends page's five plots and their legends
+    assert len(made) == len(set(made))  # never two in a turn
+    assert len(grabs) == len({t for t, _ in grabs})  # never two renders in a turn
+    wholes = [i for i, (_, whole) in enumerate(grabs) if whole]
+    assert len(wholes) == len(warm_up.HEAVY_PAGES)  # each page rendered whole once, last,
+    for before, at in zip([-1, *wholes], wholes, strict=False):
+        assert at - before - 1 == 1 + warm_up.RENDER_BANDS  # after a point and its bands
 
 
 def test_trends_read_before_a_change_is_read_again(main_window: Any, qtbot: Any) -> None:

@@ -92,7 +92,21 @@ def dated_plot(
     """A plot over time in ``row`` of ``view``, zooming in time only, with its legend
     in a fixed-width column on the right (never over the lines) and ``units`` along its
     left axis."""
-    plot = view.addPlot(row=row, col=0, axisItems={"bottom": date_axis(), "left": GridAxis("left")})
+    plot = plot_in_row(view, row, title, units)
+    return plot, legend_in_row(view, row, legend_width)
+
+
+def plot_in_row(
+    view: pg.GraphicsLayoutWidget, row: int, title: str, units: str = ""
+) -> pg.PlotItem:
+    """:func:`dated_plot`'s plot alone (a chart built in turns makes its legend in the next,
+    with :func:`legend_in_row`)."""
+    plot = view.addPlot(
+        row=row,
+        col=0,
+        axisItems={"bottom": date_axis(), "left": GridAxis("left")},
+        enableMenu=False,  # never built: making its context menu took a quarter of the plot's
+    )
     plot.setTitle(title)
     if units:
         plot.setLabel("left", units)
@@ -101,12 +115,17 @@ def dated_plot(
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.setAutoVisible(y=True)
+    return plot
+
+
+def legend_in_row(view: pg.GraphicsLayoutWidget, row: int, width: int) -> pg.LegendItem:
+    """:func:`dated_plot`'s legend, in the column right of the plot in ``row``."""
     legend = pg.LegendItem(labelTextSize="9pt", verSpacing=-4)
     view.addItem(legend, row=row, col=1)
-    legend.setFixedWidth(legend_width)
+    legend.setFixedWidth(width)
     legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
     view.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop)
-    return plot, legend
+    return legend
 
 
 def plain_numbers(axis: pg.AxisItem) -> None:

@@ -35,13 +35,14 @@ from cxjournal.ui.charts.chart_theme import (
     cache_plot,
     centre_placeholder,
     date_x,
-    dated_plot,
     dates_x,
     finite,
+    legend_in_row,
     muted_colour,
     nearest,
     pen,
     placeholder,
+    plot_in_row,
     plot_series,
     style_legend,
     style_plot,
@@ -133,8 +134,11 @@ class InfluenceChart(QWidget):
 
     # -- construction ----------------------------------------------------------------
 
-    def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH, UNITS.get(row, ""))
+    def _plot(self, row: int, title: str) -> pg.PlotItem:
+        return plot_in_row(self.view, row, title, UNITS.get(row, ""))
+
+    def _legend(self, row: int) -> pg.LegendItem:
+        return legend_in_row(self.view, row, LEGEND_WIDTH)
 
     def _line(
         self,
@@ -165,11 +169,13 @@ class InfluenceChart(QWidget):
         return item
 
     def _build(self) -> Iterator[None]:
-        """The panels, each in two steps (its plot, then its lines), then the plots linked
-        in time; the last call of :meth:`build_step` finishes them."""
+        """The panels, each in three steps (its plot, its legend, then its lines), then the
+        plots linked in time; the last call of :meth:`build_step` finishes them."""
         view = self.view
-        self.balance_plot, self.balance_legend = self._plot(0, "Influence and reliance")
-        yield  # the plot, then its lines, in turns of their own
+        self.balance_plot = self._plot(0, "Influence and reliance")
+        yield  # the plot, its legend, then its lines, in turns of their own
+        self.balance_legend = self._legend(0)
+        yield
         self.influence = self._line(
             self.balance_plot, self.balance_legend, "influence", measure("influence")
         )
@@ -183,7 +189,9 @@ class InfluenceChart(QWidget):
         self.balance_plot.addItem(self.zero_line, ignoreBounds=True)
         yield
 
-        self.ratio_plot, self.ratio_legend = self._plot(1, "Ratio and concentration")
+        self.ratio_plot = self._plot(1, "Ratio and concentration")
+        yield
+        self.ratio_legend = self._legend(1)
         yield
         self.ratio = self._line(
             self.ratio_plot, self.ratio_legend, "influence_ratio", "Influence ratio"
@@ -206,7 +214,9 @@ class InfluenceChart(QWidget):
         self.ratio_legend.addItem(self.vulnerability_sample, "alarm above")
         yield
 
-        self.reach_plot, self.reach_legend = self._plot(2, "Reach: how many different…")
+        self.reach_plot = self._plot(2, "Reach: how many different…")
+        yield
+        self.reach_legend = self._legend(2)
         yield
         self.reach = {
             dim: self._line(self.reach_plot, self.reach_legend, dim, DIMENSION_WORDS[dim][1])
@@ -217,7 +227,9 @@ class InfluenceChart(QWidget):
         )
         yield
 
-        self.alarm_plot, self.alarm_legend = self._plot(3, "Alarm bells")
+        self.alarm_plot = self._plot(3, "Alarm bells")
+        yield
+        self.alarm_legend = self._legend(3)
         yield
         self.alarm_items: dict[AlarmCode, pg.ScatterPlotItem] = {}
         for code in ALARM_ROWS:
@@ -242,7 +254,9 @@ class InfluenceChart(QWidget):
         self.alarm_plot.enableAutoRange(axis="y", enable=False)
         yield
 
-        self.resilience_plot, self.resilience_legend = self._plot(4, "Resilience check-ins")
+        self.resilience_plot = self._plot(4, "Resilience check-ins")
+        yield
+        self.resilience_legend = self._legend(4)
         yield
         self.energy = self._line(
             self.resilience_plot, self.resilience_legend, "energy", "Energy", symbols=False

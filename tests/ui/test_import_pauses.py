@@ -1,0 +1,83 @@
+"""A page switch the moment the window appears: the warm-up thread's imports wait until
+the page has painted (at most a short while per switch), so the page is not built at half
+speed; the clock is injected, so no wait here depends on the machine's speed."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from cxjournal.ui import import_pauses
+from cxjournal.ui.import_pauses import GiveWay
+
+
+def _wait_for(condition: Any) -> None:
+    done = threading.Event()
+    for _ in range(10_000):
+        if condition():
+            return
+        done.wait(0.001)
+    raise AssertionError("never happened")
+
+
+def test_the_warm_up_threads_imports_wait_while_a_page_switch_is_under_way() -> None:
+    import_pauses.busy()
+    found: list[GiveWay] = []
+    returned = threading.Event()
+
+    def warm_up() -> None:
+        finder = GiveWay(threading.get_ident(), None, clock=lambda: 0.0)  # never times out
+        found.append(finder)
+        assert finder.find_spec("some.module") is None  # finds nothing: only waits
+        returned.set()
+
+    thread = threading.Thread(target=warm_up)
+    try:
+        thread.start()
+        _wait_for(lambda: found and found[0].waits == 1)
+        assert not returned.is_set()  # still waiting: the page switch is under way
+    finally:
+        import_pauses.idle()  # the page has painted
+    thread.join(30)
+    assert returned.is_set()
+
+
+def test_each_page_switch_holds_it_up_for_a_short_while_at_most() -> None:
+    ticks = iter(range(1000))
+    finder = GiveWay(
+        threading.get_ident(), None, clock=lambda: next(ticks) * import_pauses.PAUSE_S / 2
+    )
+    import_pauses.busy()
+    try:
+        finder.find_spec("a")  # returns once the clock has passed PAUSE_S
+        finder.find_spec("b")  # the same switch: no more waiting
+        assert finder.waits == 1
+        import_pauses.busy()  # the next switch waits again
+        finder.find_spec("c")
+        assert finder.waits == 2
+    finally:
+        import_pauses.idle()
+
+
+def test_other_threads_and_an_idle_window_never_wait() -> None:
+    elsewhere = GiveWay(threading.get_ident() + 1, None, clock=lambda: 0.0)
+    import_pauses.busy()
+    try:
+        elsewhere.find_spec("a")  # not the warm-up thread: on at once
+        assert elsewhere.waits == 0
+    finally:
+        import_pauses.idle()
+    here = GiveWay(threading.get_ident(), None, clock=lambda: 0.0)
+    here.find_spec("a")  # no page switch under way
+    assert here.waits == 0
+
+
+def test_a_page_switch_is_under_way_until_the_window_has_painted(
+    main_window: Any, qtbot: Any
+) -> None:
+    main_window.show()
+    qtbot.waitUntil(lambda: import_pauses._idle.is_set())
+    main_window.navigate("journal")
+    assert not import_pauses._idle.is_set()  # built, not painted yet
+    qtbot.waitUntil(lambda: import_pauses._idle.is_set())  # the paint ends it
+    assert main_window.current_key() == "journal"
