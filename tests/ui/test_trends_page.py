@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,18 +28,12 @@ def _date_x(day: dt.date) -> float:
 
 
 @pytest.fixture(scope="module")
-def ten_year_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ten_year_path(
+    tmp_path_factory: pytest.TempPathFactory, build_demo_journal: Callable[..., Path]
+) -> Path:
     """The 10-year demo journal, built once for the module through the importer."""
-    from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.importer import import_text
-
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    journal = Journal.open(path)
-    try:
-        import_text(journal, json.dumps(generate(years=10, seed=1, today=TODAY)))
-    finally:
-        journal.close()
-    return path
+    return build_demo_journal(path, years=10, seed=1, today=TODAY)
 
 
 @pytest.fixture
