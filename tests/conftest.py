@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +73,35 @@ def journal(journal_path: Path) -> Iterator[Journal]:
     opened = Journal.open(journal_path)
     yield opened
     opened.close()
+
+
+def _build_demo_journal(
+    path: Path,
+    *,
+    years: int,
+    seed: int,
+    today: dt.date | None = None,
+    passphrase: str | None = None,
+) -> Path:
+    from cxjournal.exchange.demo import generate
+    from cxjournal.exchange.importer import import_text
+    from cxjournal.journal import Journal
+
+    journal = Journal.open(path, passphrase)
+    try:
+        import_text(journal, json.dumps(generate(years=years, seed=seed, today=today)))
+    finally:
+        journal.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def build_demo_journal() -> Callable[..., Path]:
+    """Builds the demo journal (``exchange/demo.py generate``) in a new journal file at
+    ``path`` through the importer, closes it and returns ``path``:
+    ``build_demo_journal(path, years=3, seed=1, today=TODAY)`` (``passphrase=`` for an
+    encrypted one). Session-scoped, so a module-scoped fixture can build with it too."""
+    return _build_demo_journal
 
 
 @pytest.fixture

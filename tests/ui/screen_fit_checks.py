@@ -8,7 +8,6 @@ whatever screen the platform has.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,18 +31,12 @@ def _area() -> Any:
 
 
 @pytest.fixture(scope="module")
-def full_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def full_path(
+    tmp_path_factory: pytest.TempPathFactory, build_demo_journal: Callable[..., Path]
+) -> Path:
     """A three-year demo journal, built once through the importer."""
-    from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.importer import import_text
-
     path = tmp_path_factory.mktemp("full") / "full.db"
-    journal = Journal.open(path)
-    try:
-        import_text(journal, json.dumps(generate(years=3, seed=1, today=TODAY)))
-    finally:
-        journal.close()
-    return path
+    return build_demo_journal(path, years=3, seed=1, today=TODAY)
 
 
 def _window(qtbot: Any, path: Path, tmp_path: Path) -> Iterator[Any]:

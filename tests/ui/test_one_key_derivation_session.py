@@ -7,19 +7,16 @@ session runs in its own process, as a user starts it.
 
 from __future__ import annotations
 
-import json
 import os
 import select
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cxjournal.exchange.demo import generate
-from cxjournal.exchange.importer import import_text
-from cxjournal.journal import Journal
 from cxjournal.store.backup import list_backups
 from tests.key_derivations import ROOT, child_env, command, read_log, run_counted
 
@@ -28,13 +25,8 @@ HANG_GUARD_S = 120
 
 
 @pytest.fixture
-def encrypted(journal_path: Path) -> Path:
-    journal = Journal.open(journal_path, SECRET)
-    try:
-        import_text(journal, json.dumps(generate(years=1, seed=5)))
-    finally:
-        journal.close()
-    return journal_path
+def encrypted(journal_path: Path, build_demo_journal: Callable[..., Path]) -> Path:
+    return build_demo_journal(journal_path, years=1, seed=5, passphrase=SECRET)
 
 
 def test_visiting_every_page_derives_the_key_once(encrypted: Path, tmp_path: Path) -> None:

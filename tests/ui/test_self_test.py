@@ -6,27 +6,15 @@ left open in the test process would fire its timers into later tests).
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from cxjournal.exchange.demo import generate
-from cxjournal.exchange.importer import import_text
-from cxjournal.journal import Journal
 from cxjournal.ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def demo_journal(path: Path) -> Path:
-    journal = Journal.open(path)
-    try:
-        import_text(journal, json.dumps(generate(years=2, seed=3)))
-    finally:
-        journal.close()
-    return path
 
 
 def visit(path: Path, prelude: str = "") -> subprocess.CompletedProcess[str]:
@@ -43,8 +31,10 @@ def visit(path: Path, prelude: str = "") -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_every_page_of_a_full_journal_opens_and_its_charts_export(tmp_path: Path) -> None:
-    result = visit(demo_journal(tmp_path / "journal.db"))
+def test_every_page_of_a_full_journal_opens_and_its_charts_export(
+    tmp_path: Path, build_demo_journal: Callable[..., Path]
+) -> None:
+    result = visit(build_demo_journal(tmp_path / "journal.db", years=2, seed=3))
 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -55,7 +45,9 @@ def test_every_page_of_a_full_journal_opens_and_its_charts_export(tmp_path: Path
     assert ": 0 error(s)" in result.stdout
 
 
-def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(tmp_path: Path) -> None:
+def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(
+    tmp_path: Path, build_demo_journal: Callable[..., Path]
+) -> None:
     broken = (
         "from cxjournal.ui import journal_page\n"
         "def broken(*args, **kwargs):\n"
@@ -63,7 +55,7 @@ def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(tmp_path: Pat
         "journal_page.JournalPage.__init__ = broken\n"
     )
 
-    result = visit(demo_journal(tmp_path / "journal.db"), broken)
+    result = visit(build_demo_journal(tmp_path / "journal.db", years=2, seed=3), broken)
 
     assert result.returncode == 1
     assert "RuntimeError: the journal page cannot be built" in result.stderr
@@ -71,8 +63,10 @@ def test_a_page_that_fails_makes_the_visit_fail_with_its_traceback(tmp_path: Pat
     assert ": 1 error(s)" in result.stdout
 
 
-def test_the_visit_writes_nothing_to_the_journal(tmp_path: Path) -> None:
-    path = demo_journal(tmp_path / "journal.db")
+def test_the_visit_writes_nothing_to_the_journal(
+    tmp_path: Path, build_demo_journal: Callable[..., Path]
+) -> None:
+    path = build_demo_journal(tmp_path / "journal.db", years=2, seed=3)
     before = path.read_bytes()
 
     assert visit(path).returncode == 0

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,18 +28,12 @@ def _date_x(day: dt.date) -> float:
 
 
 @pytest.fixture(scope="module")
-def ten_year_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ten_year_path(
+    tmp_path_factory: pytest.TempPathFactory, build_demo_journal: Callable[..., Path]
+) -> Path:
     """The 10-year demo journal, built once for the module through the importer."""
-    from cxjournal.exchange.demo import generate
-    from cxjournal.exchange.importer import import_text
-
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    journal = Journal.open(path)
-    try:
-        import_text(journal, json.dumps(generate(years=10, seed=1, today=TODAY)))
-    finally:
-        journal.close()
-    return path
+    return build_demo_journal(path, years=10, seed=1, today=TODAY)
 
 
 @pytest.fixture
@@ -202,6 +195,33 @@ def test_ten_years_draw_every_audit_and_every_check_in(demo_window: Any) -> None
     text = chart.hover_at(_date_x(audits[-1].taken_on))
     assert f"influence ratio {latest.totals.influence_ratio:.2f}" in text
     assert not page.note.isVisible()
+
+
+def test_the_readout_gives_the_latest_figures_and_the_chart_never_moves(
+    demo_window: Any, qtbot: Any
+) -> None:
+    """The room kept above the chart for the figures at the pointer is never an empty band:
+    until the pointer picks an audit it holds the latest audit's and check-ins' figures, in
+    as many lines, so the chart stays where it is when the pointer moves onto it."""
+    from PySide6.QtWidgets import QApplication
+
+    page = _open_trends(demo_window)
+    chart = page.influence_chart
+    QApplication.processEvents()
+    audits = page.trends.audits
+    latest = chart.readout.text()
+    assert latest.startswith("Latest: ")
+    assert f"Audit of {audits[-1].taken_on.day} " in latest
+    assert "30 days to" in latest
+    assert "Point at the chart" in chart.readout.toolTip()
+    top = chart.scroll_area.geometry().top()
+    chart.hover_at(_date_x(audits[-5].taken_on))
+    QApplication.processEvents()
+    assert chart.readout.text() != latest
+    assert chart.scroll_area.geometry().top() == top  # the chart did not move
+    page.smoothing.setCurrentIndex(0)  # 7-day means: the latest figures in those
+    assert chart.readout.text().startswith("Latest: ")
+    assert "7 days to" in chart.readout.text()
 
 
 def test_range_presets_and_smoothing(demo_window: Any, qtbot: Any) -> None:
