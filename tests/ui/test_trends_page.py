@@ -224,6 +224,19 @@ def test_the_readout_gives_the_latest_figures_and_the_chart_never_moves(
     assert "7 days to" in chart.readout.text()
 
 
+def test_the_aspects_axis_says_it_counts_a_total(demo_window: Any) -> None:
+    """The aspects of value are summed over the people chosen (three people give up to
+    30), so their axis does not say "0 to 10" as the dependences' does."""
+    page = _open_trends(demo_window)
+    page.tabs.setCurrentIndex(1)
+    chart = page.person_chart
+    assert len(page.chosen_ids()) == 3
+    totals = [_ydata(item) for item in chart.aspect_items.values() if len(_ydata(item))]
+    assert max(float(np.nanmax(y)) for y in totals) > 10
+    assert chart.dependence_plot.getAxis("left").labelText == "0 to 10"
+    assert chart.aspect_plot.getAxis("left").labelText.startswith("total")
+
+
 def test_range_presets_and_smoothing(demo_window: Any, qtbot: Any) -> None:
     page = _open_trends(demo_window)
     chart = page.influence_chart

@@ -49,6 +49,8 @@ ASPECT_LABELS: dict[str, str] = {
     "information_sharing": "Information sharing",
     "resource_access": "Access to resources",
 }
+#: what the aspects' axis counts: each aspect summed over the people chosen
+ASPECT_UNITS = "total, 0 to 10 each"
 HINT = (
     "Solid lines: how much you depend on each person. Dashed: how much they depend on you. "
     "Point at the chart for the exact figures."
@@ -86,8 +88,13 @@ class PersonTrendChart(QWidget):
         layout.addWidget(self.readout)
         layout.addWidget(self.view, 1)
 
-        self.dependence_plot, self.dependence_legend = self._plot(0, "Dependence, per person")
-        self.aspect_plot, self.aspect_legend = self._plot(1, "Aspects of value they give you")
+        self.dependence_plot, self.dependence_legend = self._plot(
+            0, "Dependence, per person", "0 to 10"
+        )
+        # each aspect is summed over the people chosen: three people can give up to 30
+        self.aspect_plot, self.aspect_legend = self._plot(
+            1, "Aspects of value they give you", ASPECT_UNITS
+        )
         self.aspect_plot.setXLink(self.dependence_plot)
         self.aspect_items: dict[str, pg.PlotDataItem] = {}
         for name in ASPECTS:
@@ -119,8 +126,8 @@ class PersonTrendChart(QWidget):
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.apply_palette()
 
-    def _plot(self, row: int, title: str) -> tuple[pg.PlotItem, pg.LegendItem]:
-        return dated_plot(self.view, row, title, LEGEND_WIDTH, "0 to 10")
+    def _plot(self, row: int, title: str, units: str) -> tuple[pg.PlotItem, pg.LegendItem]:
+        return dated_plot(self.view, row, title, LEGEND_WIDTH, units)
 
     # -- palette -------------------------------------------------------------------------
 
