@@ -190,7 +190,9 @@ class ProgramPage(Page):
         place; otherwise filling shows the hint and no chart is made."""
         view = program_views(self.context).kept(self.today())
         if view is not None and view.grid:
-            self._ensure_chart()
+            chart = self._ensure_chart(in_steps=True)
+            yield  # the plot, then its quadrants, in turns of their own
+            chart.finish()
             yield
 
     def refresh(self) -> None:
@@ -332,11 +334,11 @@ class ProgramPage(Page):
         chart.show()
         chart.set_entries(entries)
 
-    def _ensure_chart(self) -> PowerInterestChart:
+    def _ensure_chart(self, in_steps: bool = False) -> PowerInterestChart:
         if self.chart is None:
             from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
 
-            self.chart = PowerInterestChart()
+            self.chart = PowerInterestChart(in_steps=in_steps)
             self.chart.setMinimumHeight(340)
             self.chart_holder.addWidget(self.chart)
         return self.chart

@@ -163,3 +163,31 @@ def test_todays_program_card_adds_its_rows_while_hidden_and_shows_once(
     rows = added_on_screen[-5:]  # three risks, one more, one gap: the last fill
     assert rows == [False] * 5
     assert len(shown) <= 3  # the first ask, "working", the fill: never once a row
+
+
+def test_the_grid_chart_made_in_steps_is_finished_once_by_the_next_step_or_by_drawing(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    """The hidden Program page makes its chart's plot in one turn and its quadrants in the
+    next (each took the GUI thread 15-30 ms); a visit between the two finishes it."""
+    import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
+    from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
+
+    store_scenario(journal)
+    chart = PowerInterestChart(in_steps=True)
+    qtbot.addWidget(chart)
+    items = len(chart.plot.getPlotItem().items)
+    assert not chart.areas and not chart.captions  # the plot only
+    chart.finish()
+    assert len(chart.areas) == 4 and len(chart.captions) == 4
+    made = len(chart.plot.getPlotItem().items)
+    assert made > items
+    chart.finish()
+    assert len(chart.plot.getPlotItem().items) == made  # once
+    unfinished = PowerInterestChart(in_steps=True)
+    qtbot.addWidget(unfinished)
+    page = main_window.page("program")
+    page.today = lambda: D
+    page.chart = unfinished  # a visit before the quadrants' turn
+    page.refresh()
+    assert len(unfinished.areas) == 4 and unfinished.label_texts()

@@ -197,6 +197,33 @@ def test_ten_years_draw_every_audit_and_every_check_in(demo_window: Any) -> None
     assert not page.note.isVisible()
 
 
+def test_the_readout_gives_the_latest_figures_and_the_chart_never_moves(
+    demo_window: Any, qtbot: Any
+) -> None:
+    """The room kept above the chart for the figures at the pointer is never an empty band:
+    until the pointer picks an audit it holds the latest audit's and check-ins' figures, in
+    as many lines, so the chart stays where it is when the pointer moves onto it."""
+    from PySide6.QtWidgets import QApplication
+
+    page = _open_trends(demo_window)
+    chart = page.influence_chart
+    QApplication.processEvents()
+    audits = page.trends.audits
+    latest = chart.readout.text()
+    assert latest.startswith("Latest: ")
+    assert f"Audit of {audits[-1].taken_on.day} " in latest
+    assert "30 days to" in latest
+    assert "Point at the chart" in chart.readout.toolTip()
+    top = chart.scroll_area.geometry().top()
+    chart.hover_at(_date_x(audits[-5].taken_on))
+    QApplication.processEvents()
+    assert chart.readout.text() != latest
+    assert chart.scroll_area.geometry().top() == top  # the chart did not move
+    page.smoothing.setCurrentIndex(0)  # 7-day means: the latest figures in those
+    assert chart.readout.text().startswith("Latest: ")
+    assert "7 days to" in chart.readout.text()
+
+
 def test_range_presets_and_smoothing(demo_window: Any, qtbot: Any) -> None:
     page = _open_trends(demo_window)
     chart = page.influence_chart

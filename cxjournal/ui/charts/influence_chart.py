@@ -373,7 +373,6 @@ class InfluenceChart(QWidget):
         self._set_resilience()
         self.empty_notes[self.balance_plot].setVisible(not trends.audits)
         self.empty_notes[self.resilience_plot].setVisible(not trends.resilience.days)
-        self.hide_cursor()
         span = self.data_span()
         if span != self._shown_span:
             # new data reaching further: apply the range preset again; otherwise keep
@@ -460,6 +459,7 @@ class InfluenceChart(QWidget):
         plot_series(self.energy, x, series["energy"])
         plot_series(self.stress, x, series["stress"])
         plot_series(self.mood, x, series["mood"])
+        self.hide_cursor()  # the latest figures, in the means now drawn
         self.resilience_plot.setTitle(title)
         style_plot(self.resilience_plot, self.palette())
 
@@ -515,10 +515,18 @@ class InfluenceChart(QWidget):
                 return
 
     def hide_cursor(self) -> None:
+        """No cursor; the readout gives the latest figures (the audit and the check-ins at
+        the right end of the lines) until the pointer picks others, so the room kept for
+        the figures is never an empty band above the chart; the hint is its tooltip."""
         for cursor in self.cursors:
             cursor.setVisible(False)
-        self.readout.setText(HINT)
-        self.readout.setToolTip("")
+        lines: list[str] = []
+        if self._audits:
+            lines += audit_lines(self._audits[-1])
+        if len(self._resilience_x):
+            lines.append(self._resilience_line(len(self._resilience_x) - 1))
+        self.readout.setText("Latest: " + "<br>".join(lines) if lines else HINT)
+        self.readout.setToolTip(HINT)
 
     def hover_at(self, x: float) -> str:
         """Show the figures nearest to axis position ``x``; returns the readout's text."""

@@ -44,7 +44,10 @@ CAPTIONS: dict[Quadrant, tuple[float, float, tuple[float, float]]] = {
 
 
 class PowerInterestChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_steps: bool = False) -> None:
+        """With ``in_steps``, only the plot: :meth:`finish` then adds the quadrants, their
+        captions and the points' item (a hidden page built a little at a time, so the
+        window never freezes for it; drawing people finishes it too)."""
         super().__init__(parent)
         self.setAccessibleName("Power and interest grid")
         self.setAccessibleDescription(
@@ -55,7 +58,6 @@ class PowerInterestChart(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Highlight)
         self.plot = pg.PlotWidget(self, background=palette.color(QPalette.ColorRole.Base))
         self.plot.setAccessibleName("Power and interest chart")
         layout = QVBoxLayout(self)
@@ -72,8 +74,22 @@ class PowerInterestChart(QWidget):
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
         item.getViewBox().setRange(xRange=(LOW, X_HIGH), yRange=(Y_LOW, Y_HIGH), padding=0.0)
-
+        self._text_colour = text
+        self.name_labels: list[pg.TextItem] = []
+        self.entries: list[GridEntry] = []
         self.areas: dict[Quadrant, QGraphicsRectItem] = {}
+        self.captions: dict[Quadrant, pg.TextItem] = {}
+        if not in_steps:
+            self.finish()
+
+    def finish(self) -> None:
+        """The quadrants, their captions and the points' item, once."""
+        if self.areas:
+            return
+        palette = self.palette()
+        muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        item = self.plot.getPlotItem()
         for quadrant, (x0, x1, y0, y1) in AREAS.items():
             area = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
             fill = QColor(accent)
@@ -86,7 +102,6 @@ class PowerInterestChart(QWidget):
         dashed = pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine)
         item.addItem(pg.InfiniteLine(SPLIT, angle=90, pen=dashed))
         item.addItem(pg.InfiniteLine(SPLIT, angle=0, pen=dashed))
-        self.captions: dict[Quadrant, pg.TextItem] = {}
         for quadrant, (x, y, anchor) in CAPTIONS.items():
             caption = pg.TextItem(QUADRANT_TITLES[quadrant], color=muted, anchor=anchor)
             caption.setPos(x, y)
@@ -103,12 +118,10 @@ class PowerInterestChart(QWidget):
             tip=None,
         )
         item.addItem(self.scatter)
-        self._text_colour = text
-        self.name_labels: list[pg.TextItem] = []
-        self.entries: list[GridEntry] = []
 
     def set_entries(self, entries: Sequence[GridEntry]) -> None:
         """Draw ``entries``: one point per spot, sized by how many sit there, named beside it."""
+        self.finish()
         self.entries = list(entries)
         item = self.plot.getPlotItem()
         for label in self.name_labels:
