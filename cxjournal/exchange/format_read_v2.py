@@ -39,10 +39,9 @@ from cxjournal.domain.model import (
     ProofPoint,
     ProofShare,
 )
-from cxjournal.exchange.format_fields import FieldReader
+from cxjournal.exchange.format_fields import PLACEHOLDER_DATE, FieldReader
 from cxjournal.exchange.format_file import show_value
 
-_PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 _PLACEHOLDER_PERSON = Person(name="?")
 
 
@@ -258,7 +257,7 @@ def read_proof_points(
             shares.append(ProofShare(people[person_id], on))
             share_ids.append(person_id)
         point = ProofPoint(
-            on=r.date(o, "on", path, required=True) or _PLACEHOLDER_DATE,
+            on=r.date(o, "on", path, required=True) or PLACEHOLDER_DATE,
             title=r.nonblank(o, "title", path),
             metric=r.text(o, "metric", path),
             baseline=r.finite(o, "baseline", path),
@@ -316,7 +315,7 @@ def read_agenda(
         item = AgendaItem(
             person=people.get(person_id or "", _PLACEHOLDER_PERSON),
             text=r.nonblank(o, "text", path),
-            added_on=added_on or _PLACEHOLDER_DATE,
+            added_on=added_on or PLACEHOLDER_DATE,
             done_on=done_on,
         )
         items.append(DocAgendaItem(file_id, item, person_id or "?"))

@@ -76,6 +76,9 @@ class Journal:
         #: the thread whose reads go through the journal's own connection
         #: (:meth:`read_on_own_connection`); None: every read uses the engine's
         self._own_reads_thread: int | None = None
+        #: True once :meth:`close` closed the own connection (until :meth:`reopen_in_place`):
+        #: that thread's reads go through the engine then, as every thread's did before
+        self._own_closed = False
 
     # -- opening -----------------------------------------------------------------
 
@@ -224,6 +227,7 @@ class Journal:
         read in the background) have ended."""
         self._wait_for_other_threads()
         self._raw.close()
+        self._own_closed = True
         engine = vars(self).get("engine")
         if engine is not None:
             engine.dispose()
@@ -241,6 +245,7 @@ class Journal:
         self.read_only = fresh.read_only
         self.upgrade_backup = fresh.upgrade_backup
         self._raw = fresh._raw
+        self._own_closed = False
         self._passphrase = fresh._passphrase
         self._key = fresh._key
         engine = vars(fresh).get("engine")
@@ -366,7 +371,7 @@ class Journal:
         """A DB-API connection of the engine for the reads of ``store.reads``, in one
         transaction (from any thread, unlike :meth:`raw`); the journal's own connection
         on the thread :meth:`read_on_own_connection` names."""
-        if self._own_reads_thread == threading.get_ident():
+        if self._own_reads_thread == threading.get_ident() and not self._own_closed:
             from cxjournal.store.reads import snapshot
 
             if self._raw.in_transaction:  # a read inside another: the same transaction

@@ -54,3 +54,15 @@ def test_other_threads_and_writes_use_the_engine(journal_path: Path) -> None:
         journal.audits.save(_audit(ana, dt.date(2026, 2, 1)))
         latest = journal.audits.latest()  # the own connection sees the committed write
         assert latest is not None and latest.taken_on == dt.date(2026, 2, 1)
+
+
+def test_after_closing_this_threads_reads_use_the_engine_as_before(journal_path: Path) -> None:
+    """A read left for after the close (a timer of the window) reconnects, as it did
+    before the window's thread read on the own connection; it does not fail."""
+    with Journal.open(journal_path) as journal:
+        journal.people.add(Person(name="Ana Silva"))
+    journal = Journal.open(journal_path)
+    journal.read_on_own_connection()
+    journal.close()
+    assert [p.name for p in journal.people.all()] == ["Ana Silva"]
+    journal.close()

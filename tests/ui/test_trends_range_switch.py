@@ -126,6 +126,40 @@ def test_a_range_switch_works_out_the_main_date_grid_lines_only(
     assert any(len(text) == 3 for text in labels[1])  # "Mar": months
 
 
+def test_the_linked_date_axes_work_out_their_ticks_once_a_switch(
+    trends: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The five plots share one time axis: of the date axes a switch repaints, the first
+    works the date ticks out and the others take its answer."""
+    import pyqtgraph as pg
+
+    from cxjournal.ui.charts.axes import DateAxis
+
+    worked_out: list[object] = []
+    painted: set[object] = set()
+    original_ticks = pg.DateAxisItem.tickValues
+    original_specs = DateAxis.generateDrawSpecs
+
+    def ticks(self: Any, *args: Any) -> Any:
+        worked_out.append(self)
+        return original_ticks(self, *args)
+
+    def specs(self: Any, painter: Any) -> Any:
+        painted.add(self)
+        return original_specs(self, painter)
+
+    monkeypatch.setattr(pg.DateAxisItem, "tickValues", ticks)
+    monkeypatch.setattr(DateAxis, "generateDrawSpecs", specs)
+    for years in (1, 3, None):
+        worked_out.clear()
+        painted.clear()
+        qtbot.mouseClick(trends.range_buttons[years], Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        trends.window().repaint()
+        assert len(painted) >= 3  # the plots on show, and their date axes
+        assert len(worked_out) == 1
+
+
 def test_markers_are_never_kept_as_pixmaps(trends: Any) -> None:
     """A cached marker pixmap kept the dots where they were before a range switch moved
     the vertical range: dots beside their lines."""

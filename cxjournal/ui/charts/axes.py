@@ -187,11 +187,37 @@ class DateAxis(_ColumnGrid, pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph
             for spacing, level in stock.items()
         )
 
+    #: the last ticks worked out by any date axis: (what they depend on, the zoom level's
+    #: key, its minimal spacing, the levels); the Trends plots share one time axis, so the
+    #: five date axes of a range switch ask the same question and the first one answers it
+    _last_ticks: tuple[tuple[Any, ...], float, float, list[Any]] | None = None
+    _font_key = ""
+
+    def generateDrawSpecs(self, p: QPainter) -> Any:
+        font = self.style["tickFont"] or p.font()
+        self._font_key = font.key()
+        return super().generateDrawSpecs(p)
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         """pyqtgraph's levels of date ticks, coarsest first, down to ``maxTickLevel`` levels
         below the main one: the first level with two ticks in view (so at 0, years over a
         long span and months, under their year, over one year). At the default of 2 every
-        level is kept, as pyqtgraph does."""
+        level is kept, as pyqtgraph does. Axes of one range, length and font share them."""
+        key = (minVal, maxVal, size, self.utcOffset, self.style["maxTickLevel"], self._font_key)
+        last = DateAxis._last_ticks
+        if self._font_key and last is not None and last[0] == key:
+            _key, spacing, self.minSpacing, levels = last
+            self.zoomLevel = self.zoomLevels[spacing]
+            self.zoomLevel.utcOffset = self.utcOffset
+            return [(step, list(values)) for step, values in levels]
+        kept = self._levels(minVal, maxVal, size)
+        found = next((k for k, v in self.zoomLevels.items() if v is self.zoomLevel), None)
+        if self._font_key and found is not None:
+            copied = [(step, list(values)) for step, values in kept]
+            DateAxis._last_ticks = (key, found, self.minSpacing, copied)
+        return kept
+
+    def _levels(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         levels: list[Any] = super().tickValues(minVal, maxVal, size)
         main = next(
             (
