@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from cxjournal.journal import Journal
@@ -38,10 +38,29 @@ class Page(QWidget):
         self.context = context
         self.journal = context.journal
         self._stale = True
+        #: the changes to what it shows seen so far (a refresh in steps checks for one meanwhile)
+        self._changes = 0
         context.bus.changed.connect(self._on_changed)
 
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
+
+    def refresh_parts(self) -> Iterator[None]:
+        """The refresh, pausing between its parts (a page whose refresh is long splits it);
+        by default all at once."""
+        self.refresh()
+        yield from ()
+
+    def refresh_steps(self) -> Iterator[None]:
+        """:meth:`refresh_if_stale`, a part of :meth:`refresh_parts` per step (a hidden page
+        filled in turns of the event loop, ``ui/warm_up.py``): stopped before its end, or
+        with a change to what it shows meanwhile, the page is still stale."""
+        if not self._stale:
+            return
+        changes = self._changes
+        yield from self.refresh_parts()
+        if self._changes == changes:
+            self._stale = False
 
     def primary_widget(self) -> QWidget | None:
         """The control of the page's main action (New note, Add person...), or None."""
@@ -99,6 +118,7 @@ class Page(QWidget):
     def _on_changed(self, changes: Area) -> None:
         if not changes & self.shows:
             return
+        self._changes += 1
         self._stale = True
         if self.isVisible():
             self.refresh_if_stale()

@@ -196,6 +196,12 @@ class ProgramPage(Page):
             yield
 
     def refresh(self) -> None:
+        for _part in self.refresh_parts():
+            pass
+
+    def refresh_parts(self) -> Iterator[None]:
+        """The refresh: the risks, the plans, then the grid (a part per turn of the event
+        loop when the hidden page is filled after the first paint: ``ui/warm_up.py``)."""
         today = self.today()
         # worked out once for this page and Today's card, and kept until the journal changes
         view = program_views(self.context).now(today)
@@ -208,7 +214,9 @@ class ProgramPage(Page):
         if not self.kpi.hasFocus():
             self.kpi.setText(view.program.kpi)
         self._fill_risks(view)
+        yield
         self._fill_plans(view, today)
+        yield
         self._fill_grid(view)
 
     # -- why and measure ---------------------------------------------------------------------

@@ -152,8 +152,8 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         if steps is not None:
             yield from steps()
 
-    def fill() -> None:
-        window.pages[key].refresh_if_stale()
+    def fill() -> Iterator[None]:
+        yield from window.pages[key].refresh_steps()  # a part per turn (its refresh_parts)
 
     def lay_out() -> None:
         page = window.pages[key]
@@ -178,7 +178,7 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
             yield
         page.grab()
 
-    return [make, _Waits(prepare), _Repeats(build), fill, lay_out, _Repeats(render)]
+    return [make, _Waits(prepare), _Repeats(build), _Repeats(fill), lay_out, _Repeats(render)]
 
 
 def _run_step(key: str, step: Callable[[], object]) -> bool:

@@ -367,18 +367,18 @@ def _record_program_turns(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], l
     made: list[int] = []
     filled: list[int] = []
     real_init = power_interest_chart.PowerInterestChart.__init__
-    real_refresh = program_page.ProgramPage.refresh
+    real_refresh = program_page.ProgramPage.refresh_parts
 
     def init(chart: Any, *args: Any, **kwargs: Any) -> None:
         made.append(turn[0])
         real_init(chart, *args, **kwargs)
 
-    def refresh(page: Any) -> None:
-        filled.append(turn[0])
-        real_refresh(page)
+    def refresh(page: Any) -> Any:
+        filled.append(turn[0])  # the fill's first turn
+        yield from real_refresh(page)
 
     monkeypatch.setattr(power_interest_chart.PowerInterestChart, "__init__", init)
-    monkeypatch.setattr(program_page.ProgramPage, "refresh", refresh)
+    monkeypatch.setattr(program_page.ProgramPage, "refresh_parts", refresh)
     return made, filled
 
 
@@ -408,3 +408,43 @@ def test_the_hidden_program_page_makes_no_chart_without_people_to_place(
     qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
     assert made == [] and len(filled) == 1
     assert main_window.pages["program"].chart is None
+
+
+def test_the_hidden_program_page_is_filled_a_part_per_turn_and_a_change_meanwhile_keeps_it_stale(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxjournal.ui.program_page import ProgramPage
+
+    store_scenario(journal)
+    turn = _count_turns(monkeypatch)
+    parts: list[tuple[int, str]] = []
+    for name in ("_fill_risks", "_fill_plans", "_fill_grid"):
+        real = getattr(ProgramPage, name)
+
+        def part(self: Any, *args: Any, real: Any = real, name: str = name) -> None:
+            parts.append((turn[0], name))
+            real(self, *args)
+
+        monkeypatch.setattr(ProgramPage, name, part)
+    main_window.navigate("today")
+    finished: list[bool] = []
+    warm_up.prebuild_in_turns(main_window, keys=("program",), then=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    page = main_window.pages["program"]
+    assert [name for _, name in parts] == ["_fill_risks", "_fill_plans", "_fill_grid"]
+    assert len({t for t, _ in parts}) == 3  # each in a turn of its own
+    assert not page.stale and page.card(page.cards[0].view.kind) is not None
+    steps = page.refresh_steps()
+    assert not page.stale and next(steps, None) is None  # nothing to do
+    page._stale = True
+    steps = page.refresh_steps()
+    next(steps)  # the risks
+    main_window.bus.announce(Area.PROGRAM)  # the journal changed meanwhile
+    for _ in steps:
+        pass
+    assert page.stale  # so it is filled again when next seen
+    steps = page.refresh_steps()
+    next(steps)  # stopped after the risks (the page was opened)
+    assert page.stale
+    main_window.navigate("program")
+    assert not page.stale
