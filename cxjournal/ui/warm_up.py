@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from cxjournal.qt.core import QSize
+    from cxjournal.qt.widgets import QTabWidget, QWidget
     from cxjournal.ui.main_window import MainWindow
 
 #: In the order a user is likely to need them.
@@ -156,11 +158,7 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         yield from window.pages[key].refresh_steps()  # a part per turn (its refresh_parts)
 
     def lay_out() -> None:
-        page = window.pages[key]
-        page.resize(window.stack.size())
-        layout = page.layout()
-        if layout is not None:
-            layout.activate()
+        lay_out_hidden(window.pages[key], window.stack.size())
 
     def render() -> Iterator[None]:
         # render it at its real size, off screen, so the charts' axis and item caches are
@@ -179,6 +177,45 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         page.grab()
 
     return [make, _Waits(prepare), _Repeats(build), _Repeats(fill), lay_out, _Repeats(render)]
+
+
+def lay_out_hidden(page: QWidget, size: QSize) -> None:
+    """Lay ``page`` out, hidden, at the ``size`` it will be shown at in the window's stack,
+    so that rendering it now readies what its first showing paints (at another size, a
+    chart's axes and lines are all made again). Its holder there too: a hidden holder
+    keeps a never-shown widget's size, and showing it would lay the page out at that size
+    first. Each tab widget's panel is put where the tab widget will put it: Qt leaves a
+    hidden tab widget's panel at its first, tiny, size (Trends' chart was rendered 86
+    pixels wide, and its first visit laid out and drew it all again)."""
+    from cxjournal.qt.widgets import QTabWidget, QWidget
+
+    holder = page.parentWidget()
+    for widget in (page,) if holder is None else (holder, page):
+        widget.resize(size)
+    # parents before their children, each laid out in the room its parent just gave it
+    for widget in [*([] if holder is None else [holder]), page, *page.findChildren(QWidget)]:
+        if isinstance(widget, QTabWidget):
+            _place_panel(widget)
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+
+
+def _place_panel(tabs: QTabWidget) -> None:
+    """Where ``tabs`` puts its tab bar and its panel when it is shown."""
+    from cxjournal.qt.core import Qt
+    from cxjournal.qt.widgets import QStackedWidget, QStyle, QStyleOptionTabWidgetFrame
+
+    panel = tabs.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if panel is None:
+        return
+    option = QStyleOptionTabWidgetFrame()
+    tabs.initStyleOption(option)
+    style = tabs.style()
+    tabs.tabBar().setGeometry(
+        style.subElementRect(QStyle.SubElement.SE_TabWidgetTabBar, option, tabs)
+    )
+    panel.setGeometry(style.subElementRect(QStyle.SubElement.SE_TabWidgetTabContents, option, tabs))
 
 
 def _run_step(key: str, step: Callable[[], object]) -> bool:

@@ -59,8 +59,9 @@ class DependenceChart(QWidget):
         self.view.setMinimumHeight(150)
         self.view.setMaximumHeight(300)
         self.view.setAccessibleName("Dependence across audits")
-        self.plot: pg.PlotItem = self.view.addPlot(axisItems={"bottom": date_axis()})
-        self.plot.setMenuEnabled(False)
+        self.plot: pg.PlotItem = self.view.addPlot(
+            axisItems={"bottom": date_axis()}, enableMenu=False
+        )
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setYRange(0, 10.5, padding=0)

@@ -133,9 +133,8 @@ class ResilienceChart(QWidget):
         controls.addWidget(self.export_button)
 
         self.date_axis = pg.DateAxisItem(orientation="bottom")
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.date_axis})
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.date_axis}, enableMenu=False)
         self.plot.setAccessibleName("Energy, stress and mood over time")
-        self.plot.setMenuEnabled(False)
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setClipToView(True)
