@@ -18,7 +18,7 @@ from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import check_in_scope, recorded, undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from cxjournal.qt.gui import QAction, QKeySequence, QShowEvent
+from cxjournal.qt.gui import QAction, QKeySequence, QPaintEvent, QShowEvent
 from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFrame,
@@ -34,6 +34,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui import warm_up
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
@@ -61,6 +62,21 @@ DEFAULT_PRESET = "quarter"
 _ROLLING_LEAD = dt.timedelta(days=6)
 #: The chart is built this long after the page is shown, once the page has been painted.
 _CHART_DELAY_MS = 30
+#: How often a chart that waits (see ``ResiliencePage._chart_waits``) looks again.
+_CHART_RETRY_MS = 50
+
+
+class _ChartLoading(QLabel):
+    """What the Trend tab shows until its chart is built; it knows whether it was painted."""
+
+    def __init__(self) -> None:
+        super().__init__("Drawing the chart…")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted = True
 
 
 class ResiliencePage(Page):
@@ -179,8 +195,7 @@ class ResiliencePage(Page):
         # chart (built after the first paint) and insights
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
-        self.chart_loading = QLabel("Drawing the chart…")
-        self.chart_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_loading = _ChartLoading()
         self.chart_layout.addWidget(self.chart_loading)
         self.insights = TagInsights()
         self.insights.setContentsMargins(9, 9, 9, 9)
@@ -293,7 +308,21 @@ class ResiliencePage(Page):
             self.chart.set_empty_text(None)
         self.chart.set_entries(self._range_entries, *self._range)
 
+    def _chart_waits(self) -> bool:
+        """Whether building the chart now would hold the window: while pyqtgraph is still
+        being loaded by the warm-up thread (the build would wait for it on the window's
+        thread), or while the page, shown, has not painted yet (a click the moment the
+        window appears shows the page first, then its chart)."""
+        if warm_up.still_importing("pyqtgraph"):
+            return True
+        return self.chart_loading.isVisible() and not self.chart_loading.painted
+
     def _build_chart(self) -> None:
+        if self.chart is not None:
+            return  # built by an earlier turn
+        if self._chart_waits():
+            QTimer.singleShot(_CHART_RETRY_MS, self, self._build_chart)
+            return
         from cxjournal.ui.charts.resilience_chart import ResilienceChart
 
         self.chart = ResilienceChart(self._preset)

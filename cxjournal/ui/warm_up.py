@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -69,6 +70,12 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     thread.start()
     _STARTED.append(thread)
     return thread
+
+
+def still_importing(module: str) -> bool:
+    """True while ``module`` is not loaded yet and an import thread is still running (which
+    loads it, or fails and leaves it to the page that needs it)."""
+    return module not in sys.modules and any(thread.is_alive() for thread in _STARTED)
 
 
 def finish_imports() -> None:

@@ -614,3 +614,43 @@ def test_through_the_real_main_window(qtbot: Any, main_window: Any) -> None:
     main_window.navigate("resilience")
     assert isinstance(main_window.page("resilience"), ResiliencePage)
     assert main_window.current_key() == "resilience"
+
+
+def test_a_shown_page_paints_before_its_chart_is_built(qtbot: Any, window: Any) -> None:
+    """A click the moment the window appears: the chart's build, due before the page has
+    painted, waits for that paint instead of holding it back."""
+    window.navigate("resilience")
+    page = window.page("resilience")
+    assert page.chart is None and not page.chart_loading.painted
+    page._build_chart()  # as if its timer fired before the paint
+    assert page.chart is None
+    qtbot.waitUntil(lambda: page.chart is not None)
+    assert page.chart.isVisible()
+
+
+def test_the_chart_waits_while_the_warm_up_still_loads_its_charting(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building the chart while the warm-up thread is half-way through loading pyqtgraph
+    would hold the window until it is loaded: the page shows "Drawing the chart…" and
+    builds the chart once the thread is done."""
+    import threading
+
+    from cxjournal.ui import warm_up
+
+    done = threading.Event()
+    loader = threading.Thread(target=done.wait, daemon=True)
+    loader.start()
+    monkeypatch.setattr(warm_up, "_STARTED", [loader])
+    monkeypatch.delitem(sys.modules, "pyqtgraph", raising=False)
+    assert warm_up.still_importing("pyqtgraph")
+    window.navigate("resilience")
+    page = window.page("resilience")
+    qtbot.waitUntil(lambda: page.chart_loading.painted)
+    page._build_chart()  # as its timer does
+    assert page.chart is None
+    monkeypatch.undo()  # pyqtgraph is back, as the thread would have left it
+    done.set()
+    loader.join()
+    assert not warm_up.still_importing("pyqtgraph")
+    qtbot.waitUntil(lambda: page.chart is not None)
