@@ -105,7 +105,15 @@ class NoteOps:
     def attitudes(self, person_id: int) -> list[tuple[date, Attitude]]:
         """The attitudes noted for a person over time, oldest first."""
         with self._journal.reading() as conn:
-            return note_reads.attitudes(conn, person_id)
+            return note_reads.attitudes(conn, person_id)[0]
+
+    def latest_attitudes(
+        self, person_id: int, latest: int
+    ) -> tuple[list[tuple[date, Attitude]], int]:
+        """The person's latest ``latest`` attitudes, oldest first, and how many they have
+        noted in all (one query; the older ones are not read)."""
+        with self._journal.reading() as conn:
+            return note_reads.attitudes(conn, person_id, latest)
 
     def last_attitude(self, person_id: int) -> Attitude | None:
         """The attitude in the person's latest note that records one."""

@@ -29,7 +29,6 @@ class PersonSummary:
     status: DueStatus
     #: the attitude of their latest note that records one
     last_attitude: Attitude | None
-    note_count: int
 
 
 class PeopleOps:
@@ -96,12 +95,12 @@ class PeopleOps:
     # -- cadence ----------------------------------------------------------------------
 
     def summaries(self, today: dt.date, include_archived: bool = False) -> list[PersonSummary]:
-        """Every person (archived too on request) with cadence, latest attitude and note count,
-        sorted by name (``store.reads.people.directory``: three queries)."""
+        """Every person (archived too on request) with cadence and latest attitude, sorted by
+        name (``store.reads.people.directory``: one query)."""
         with self._journal.reading() as conn:
             found = people_reads.directory(conn, include_archived)
         result = []
-        for person, last, attitude, note_count in found:
+        for person, last, attitude in found:
             standing = stakeholders.standing(person, last, today)
             result.append(
                 PersonSummary(
@@ -110,7 +109,6 @@ class PeopleOps:
                     due=standing.due,
                     status=standing.status,
                     last_attitude=attitude,
-                    note_count=note_count,
                 )
             )
         return result

@@ -55,7 +55,7 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.theme import secondary
 from cxjournal.ui.widgets.agenda_list import AgendaList
-from cxjournal.ui.widgets.attitude_strip import AttitudeStrip
+from cxjournal.ui.widgets.attitude_strip import MAX_POINTS, AttitudeStrip
 from cxjournal.ui.widgets.column_fit import fit_columns
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.write_guard import UNCHANGED
@@ -372,9 +372,11 @@ class PeoplePage(Page):
             if person.archived
             else "Hide them from the directory; their notes and ratings are kept"
         )
-        self.attitude.set_points(
-            self.journal.notes.attitudes(person.id) if person.id is not None else []
-        )
+        if person.id is None:
+            self.attitude.set_points([])
+        else:
+            points, noted = self.journal.notes.latest_attitudes(person.id, MAX_POINTS)
+            self.attitude.set_points(points, noted)
         same = self.timeline.person_id == person.id
         position = self.scroll_area.verticalScrollBar().value()
         self.timeline.set_person(person.id, keep_shown=same)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from cxjournal.domain.model import Attitude, FollowUp, Note, NoteKind, Person
 from cxjournal.journal import Journal
+from tests.rows_read import reads
 
 D = dt.date(2026, 3, 1)
 
@@ -94,3 +95,19 @@ def test_a_note_about_no_one_is_in_the_journal(journal: Journal) -> None:
     win = journal.notes.add(Note(on=D, text="Launch went well", kind=NoteKind.WIN))
     assert win.person_id is None
     assert journal.notes.recent() == [win]
+
+
+def test_the_latest_attitudes_read_only_those_and_count_the_rest(journal: Journal) -> None:
+    ana = journal.people.add(Person(name="Ana"))
+    assert ana.id is not None
+    assert journal.notes.latest_attitudes(ana.id, 3) == ([], 0)
+    levels = list(Attitude)
+    for n in range(8):
+        journal.notes.add(Note(on=day(n), text="", person_id=ana.id, attitude=levels[n % 5]))
+    journal.notes.add(Note(on=day(9), text="none noted", person_id=ana.id))
+    with reads(journal) as read:
+        points, noted = journal.notes.latest_attitudes(ana.id, 3)
+    assert points == journal.notes.attitudes(ana.id)[-3:]  # the latest three, oldest first
+    assert [on for on, _ in points] == [day(5), day(6), day(7)]
+    assert noted == 8
+    assert len(read.selects()) == 1 and read.rows() == 3  # the older attitudes are not read

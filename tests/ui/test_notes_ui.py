@@ -273,3 +273,12 @@ def test_first_visit_of_the_journal_is_quick_with_many_notes(
     main_window.navigate("journal")
     page = main_window.page("journal")
     assert page.model.loaded() == PAGE_SIZE
+
+
+def test_the_strip_says_how_many_older_attitudes_it_was_not_given(qtbot: Any) -> None:
+    strip = AttitudeStrip()
+    qtbot.addWidget(strip)
+    points = [(dt.date(2026, 1, 1) + dt.timedelta(days=i), Attitude.NEUTRAL) for i in range(5)]
+    strip.set_points(points, noted=1200)
+    assert strip.points() == points
+    assert "the latest 5 shown, 1195 older not drawn" in strip.accessibleDescription()

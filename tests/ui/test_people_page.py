@@ -263,7 +263,7 @@ def test_a_note_redraws_only_its_persons_row_and_moves_it_where_it_sorts(
     assert resets == [] and redrawn == [(row, row)]  # one row, not the whole directory
     assert shown_names(page)[-1] == last.name  # now due last: placed again by the sort
     assert page.proxy.index(29, NEXT_UPDATE).data() == "in 14 days"
-    assert page.model.summary(row).note_count == 2
+    assert page.model.summary(row).last_contact == TODAY
     # a new person is a new list of people: the table is filled again
     journal.people.add(Person(name="Zed"))
     page.announce(Area.PEOPLE)
@@ -315,3 +315,57 @@ def test_timeline_shows_older_notes_on_request(
     assert len(timeline.cards) == TIMELINE_PAGE * 2 + 3
     assert timeline.cards[-1].note.text == f"n{TIMELINE_PAGE * 2 + 2}"
     assert timeline.more.isHidden()
+
+
+def _first_visit_reads(qtbot: Any, tmp_path: Any, notes_each: int) -> tuple[int, int]:
+    """The rows the People page's first visit reads, and the cards it shows, on a journal of
+    three people with ``notes_each`` notes each, every one with an attitude."""
+    from PySide6.QtCore import QSettings
+    from sqlalchemy import insert
+
+    from cxjournal.store.models import NoteRow
+    from cxjournal.ui.main_window import MainWindow
+    from tests.rows_read import reads
+
+    journal = Journal.open(tmp_path / f"{notes_each}.db")
+    people = [journal.people.add(Person(name=f"P{i}", cadence_days=14)) for i in range(3)]
+    levels = [a.value for a in Attitude]
+    rows = [
+        {
+            "person_id": person.id,
+            "on_date": TODAY - dt.timedelta(days=n),
+            "kind": "one_on_one",
+            "text": f"note {n}",
+            "attitude": levels[n % len(levels)],
+            "tags": "[]",
+        }
+        for person in people
+        for n in range(notes_each)
+    ]
+    with journal.session() as session:
+        session.execute(insert(NoteRow), rows)
+    settings = QSettings(str(tmp_path / f"{notes_each}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(journal, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with reads(journal) as read:
+        window.navigate("people")
+    page = window.page("people")
+    found = read.rows(), len(page.timeline.cards)
+    window.close()
+    journal.close()
+    return found
+
+
+def test_the_first_visit_reads_as_many_rows_after_thirty_times_the_notes(
+    qtbot: Any, tmp_path: Any
+) -> None:
+    """What the page shows of the selected person (their latest attitudes, their latest
+    notes) is read, not their whole history: a year's notes or thirty years' cost alike."""
+    from cxjournal.ui.widgets.attitude_strip import MAX_POINTS
+
+    few = _first_visit_reads(qtbot, tmp_path, MAX_POINTS + TIMELINE_PAGE)
+    many = _first_visit_reads(qtbot, tmp_path, 30 * (MAX_POINTS + TIMELINE_PAGE))
+    assert few == many
+    assert few[1] == TIMELINE_PAGE

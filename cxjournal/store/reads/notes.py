@@ -128,14 +128,28 @@ def position(conn: Connection, note_id: int, kind: NoteKind | None) -> int | Non
     return int(found)
 
 
-def attitudes(conn: Connection, person_id: int) -> list[tuple[dt.date, Attitude]]:
-    """The attitudes noted for a person over time, oldest first."""
+def attitudes(
+    conn: Connection, person_id: int, latest: int | None = None
+) -> tuple[list[tuple[dt.date, Attitude]], int]:
+    """The attitudes noted for a person over time, oldest first, and how many there are.
+
+    With ``latest``, only the latest ``latest`` of them are read (newest first through
+    ``ix_notes_person_attitude_date``, the count from the same index): one person's
+    strip costs the same after ten notes as after two thousand.
+    """
+    where = "FROM notes WHERE person_id = ? AND attitude IS NOT NULL"
+    if latest is None:
+        rows = conn.execute(
+            f"SELECT on_date, attitude {where} ORDER BY on_date, id", (person_id,)
+        ).fetchall()
+        return [(records.day(on), Attitude(attitude)) for on, attitude in rows], len(rows)
     rows = conn.execute(
-        "SELECT on_date, attitude FROM notes WHERE person_id = ? AND attitude IS NOT NULL "
-        "ORDER BY on_date, id",
-        (person_id,),
-    )
-    return [(records.day(on), Attitude(attitude)) for on, attitude in rows]
+        f"SELECT on_date, attitude, (SELECT count(*) {where}) {where} "
+        "ORDER BY on_date DESC, id DESC LIMIT ?",
+        (person_id, person_id, latest),
+    ).fetchall()
+    points = [(records.day(on), Attitude(attitude)) for on, attitude, _noted in reversed(rows)]
+    return points, int(rows[0][2]) if rows else 0
 
 
 def last_attitude(conn: Connection, person_id: int) -> Attitude | None:

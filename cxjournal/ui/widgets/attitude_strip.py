@@ -58,10 +58,15 @@ class AttitudeStrip(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, 78)
 
-    def set_points(self, points: Sequence[tuple[dt.date, Attitude]]) -> None:
+    def set_points(
+        self, points: Sequence[tuple[dt.date, Attitude]], noted: int | None = None
+    ) -> None:
+        """Draws the latest :data:`MAX_POINTS` of ``points``; ``noted``: how many attitudes
+        are noted in all, when ``points`` are only the latest of them."""
         ordered = sorted(points, key=lambda p: p[0])
-        self._hidden = max(0, len(ordered) - MAX_POINTS)
-        self._points = ordered[self._hidden :]
+        shown = ordered[max(0, len(ordered) - MAX_POINTS) :]
+        self._hidden = max(0, (len(ordered) if noted is None else noted) - len(shown))
+        self._points = shown
         self._update_description()
         self.update()
 
