@@ -1,6 +1,9 @@
 """A person's notes, newest first, as cards with follow-ups to tick off; loaded 10 at a time.
 
-``NoteCard`` and ``NoteActions`` are shared with the Journal view.
+A person just selected gets the cards a screen shows at once and the rest of the ten once
+the timeline has painted; the same person drawn again (after a note, a tick) keeps the
+cards whose note did not change. ``NoteCard`` and ``NoteActions`` are shared with the
+Journal view.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from cxjournal.domain.wording import short_date
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import agenda_scope, recorded, undoable_delete
-from cxjournal.qt.core import Qt
-from cxjournal.qt.gui import QMouseEvent
+from cxjournal.qt.core import Qt, QTimer
+from cxjournal.qt.gui import QMouseEvent, QPaintEvent
 from cxjournal.qt.widgets import (
     QCheckBox,
     QFrame,
@@ -38,6 +41,13 @@ from cxjournal.ui.write_guard import UNCHANGED
 
 #: Notes shown at first, and added by each "Show older notes".
 TIMELINE_PAGE = 10
+#: Cards made at once for a person just selected (a screen shows two or three under the
+#: profile); the other notes of the first page get theirs once the timeline has painted.
+FIRST_CARDS = 3
+#: How often the rest of the cards look again whether the timeline has painted, and how
+#: many times at most (a timeline scrolled out of sight is not painted at all).
+_REST_RETRY_MS = 50
+_REST_TRIES = 8
 
 
 def note_heading(note: Note, person_name: str = "") -> str:
@@ -165,6 +175,7 @@ class NoteCard(QFrame):
         self.note = note
         self.note_actions = actions
         today = today or dt.date.today()
+        self.today = today
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"note-{note.id}")
         layout = QVBoxLayout(self)
@@ -221,6 +232,18 @@ class NoteCard(QFrame):
             line.addWidget(raise_button, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(line)
 
+    def shows(self, note: Note, today: dt.date) -> bool:
+        """Whether the card shows ``note`` as it is on ``today``, its ticks included (a tick
+        whose write failed is drawn again from the journal)."""
+        return (
+            self.note == note
+            and self.today == today
+            and all(
+                box.isChecked() == follow_up.done
+                for box, follow_up in zip(self.follow_up_boxes, note.follow_ups, strict=True)
+            )
+        )
+
 
 class PersonTimeline(QWidget):
     def __init__(self, journal: Journal, actions: NoteActions, parent: QWidget | None = None):
@@ -241,33 +264,101 @@ class PersonTimeline(QWidget):
         self.more = QPushButton("Show older notes")
         self.more.clicked.connect(self.show_more)
         self.cards: list[NoteCard] = []
+        #: notes read for the timeline whose cards are made once it has painted
+        self.pending: list[Note] = []
+        self._painted = False
+        self._tries = 0
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(_REST_RETRY_MS)
+        self._rest.timeout.connect(self.make_pending)
         self.layout_.addWidget(self.empty)
         self.layout_.addWidget(self.more)
         self.layout_.addStretch(1)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted = True
+
     def set_person(self, person_id: int | None, keep_shown: bool = False) -> None:
-        wanted = max(TIMELINE_PAGE, self._shown) if keep_shown else TIMELINE_PAGE
+        """Show ``person_id``'s latest notes; ``keep_shown``: the same person drawn again,
+        as many notes as are shown, and the cards of the notes that did not change kept."""
+        same = keep_shown and person_id == self.person_id
+        wanted = max(TIMELINE_PAGE, self._shown) if same else TIMELINE_PAGE
         self.person_id = person_id
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
-        self._shown = 0
         self._total = self.journal.notes.count(person_id=person_id) if person_id else 0
-        self._load(wanted)
+        notes: list[Note] = []
+        if person_id is not None and self._total:
+            notes = self.journal.notes.for_person(person_id, limit=wanted)
+        today = dt.date.today()
+        kept = {card.note.id: card for card in self.cards} if same else {}
+        cards: list[NoteCard] = []
+        for position, note in enumerate(notes):
+            card = kept.get(note.id)
+            if card is None or not card.shows(note, today):
+                if not same and position >= FIRST_CARDS:
+                    break  # after the paint
+                card = NoteCard(note, self.note_actions, today=today, parent=self)
+            cards.append(card)
+        chosen = {id(card) for card in cards}
+        for card in self.cards:
+            self.layout_.removeWidget(card)
+            if id(card) not in chosen:
+                card.setParent(None)
+                card.deleteLater()
+        for position, card in enumerate(cards):
+            self.layout_.insertWidget(1 + position, card)  # after the empty text
+        self.cards = cards
+        self.pending = notes[len(cards) :]
+        self._shown = len(notes)
+        self._painted = False
+        self._tries = 0
+        if self.pending:
+            self._rest.start()
+        else:
+            self._rest.stop()
+        self._show_counts()
+
+    def make_pending(self) -> None:
+        """Make the cards still to be made; while the timeline, shown, has not painted yet,
+        look again a little later (a few times at most)."""
+        if not self.pending:
+            return
+        if self.isVisible() and not self._painted and self._tries < _REST_TRIES:
+            self._tries += 1
+            self._rest.start()
+            return
+        self._add_cards(self.pending)
+        self.pending = []
 
     def show_more(self) -> None:
-        self._load(TIMELINE_PAGE)
-
-    def _load(self, count: int) -> None:
+        self.make_pending_now()
         if self.person_id is not None and self._shown < self._total:
-            today = dt.date.today()
-            notes = self.journal.notes.for_person(self.person_id, limit=count, offset=self._shown)
-            for note in notes:
-                card = NoteCard(note, self.note_actions, today=today, parent=self)
-                self.layout_.insertWidget(self.layout_.indexOf(self.more), card)
-                self.cards.append(card)
+            notes = self.journal.notes.for_person(
+                self.person_id, limit=TIMELINE_PAGE, offset=self._shown
+            )
+            self._add_cards(notes)
             self._shown += len(notes)
+        self._show_counts()
+
+    def make_pending_now(self) -> None:
+        """Make the cards still to be made, painted or not."""
+        self._rest.stop()
+        self._add_cards(self.pending)
+        self.pending = []
+
+    def _add_cards(self, notes: list[Note]) -> None:
+        today = dt.date.today()
+        for note in notes:
+            card = NoteCard(note, self.note_actions, today=today, parent=self)
+            self.layout_.insertWidget(self.layout_.indexOf(self.more), card)
+            if self.isVisible():
+                # shown now rather than in a later turn (as the layout would): the layout
+                # then places it in the same turn, never drawn squeezed before it is placed
+                card.show()
+            self.cards.append(card)
+
+    def _show_counts(self) -> None:
         self.empty.setVisible(self._total == 0)
         left = self._total - self._shown
         self.more.setVisible(left > 0)

@@ -4,6 +4,7 @@ delete, see the cadence flag move when a note is added, and the due count on the
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,10 +14,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from cxjournal.domain.model import Attitude, Note, NoteKind, Person, Relationship
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
+from cxjournal.ui import person_timeline
 from cxjournal.ui.dialogs.note_dialog import NoteDialog
 from cxjournal.ui.models.people_model import NAME, NEXT_UPDATE, PeopleModel
 from cxjournal.ui.person_profile import PersonProfileDialog
-from cxjournal.ui.person_timeline import TIMELINE_PAGE
+from cxjournal.ui.person_timeline import FIRST_CARDS, TIMELINE_PAGE
 
 TODAY = dt.date.today()
 
@@ -270,7 +272,9 @@ def test_a_note_redraws_only_its_persons_row_and_moves_it_where_it_sorts(
     assert resets == [True] and "Zed" in shown_names(page)
 
 
-def test_first_visit_is_quick_with_many_notes(main_window: Any, journal: Journal) -> None:
+def test_first_visit_is_quick_with_many_notes(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
 
     from sqlalchemy import insert
 
@@ -295,7 +299,8 @@ def test_first_visit_is_quick_with_many_notes(main_window: Any, journal: Journal
     main_window.navigate("people")
     page = main_window.page("people")
     assert page.proxy.rowCount() == 40
-    assert len(page.timeline.cards) == TIMELINE_PAGE
+    assert len(page.timeline.cards) == FIRST_CARDS  # what a screen shows, at once
+    qtbot.waitUntil(lambda: len(page.timeline.cards) == TIMELINE_PAGE)  # the rest, after
 
 
 def test_timeline_shows_older_notes_on_request(
@@ -352,7 +357,7 @@ def _first_visit_reads(qtbot: Any, tmp_path: Any, notes_each: int) -> tuple[int,
     with reads(journal) as read:
         window.navigate("people")
     page = window.page("people")
-    found = read.rows(), len(page.timeline.cards)
+    found = read.rows(), len(page.timeline.cards) + len(page.timeline.pending)
     window.close()
     journal.close()
     return found
@@ -369,3 +374,63 @@ def test_the_first_visit_reads_as_many_rows_after_thirty_times_the_notes(
     many = _first_visit_reads(qtbot, tmp_path, 30 * (MAX_POINTS + TIMELINE_PAGE))
     assert few == many
     assert few[1] == TIMELINE_PAGE
+
+
+def _timeline_of(main_window: Any, journal: Journal, notes: int) -> Any:
+    ana = journal.people.add(Person(name="Ana"))
+    for days in range(notes):
+        journal.notes.add(
+            Note(on=TODAY - dt.timedelta(days=days), text=f"n{days}", person_id=ana.id)
+        )
+    main_window.navigate("people")
+    return main_window.page("people").timeline
+
+
+def test_a_person_selected_gets_the_rest_of_the_cards_once_the_timeline_has_painted(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    timeline = _timeline_of(main_window, journal, TIMELINE_PAGE + 2)
+    assert [c.note.text for c in timeline.cards] == [f"n{d}" for d in range(FIRST_CARDS)]
+    assert len(timeline.pending) == TIMELINE_PAGE - FIRST_CARDS
+    assert timeline.more.text() == "Show older notes (2 more)"
+    timeline._painted = False  # as if its timer fired before the paint
+    timeline.make_pending()
+    assert len(timeline.cards) == FIRST_CARDS
+    qtbot.waitUntil(lambda: not timeline.pending)
+    assert [c.note.text for c in timeline.cards] == [f"n{d}" for d in range(TIMELINE_PAGE)]
+    shown = [timeline.layout_.indexOf(c) for c in timeline.cards]
+    assert shown == sorted(shown) and shown[-1] < timeline.layout_.indexOf(timeline.more)
+
+
+def test_the_same_person_drawn_again_keeps_the_cards_of_unchanged_notes(
+    main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    timeline = _timeline_of(main_window, journal, TIMELINE_PAGE)
+    timeline.make_pending_now()
+    before = list(timeline.cards)
+    ana = journal.people.find_by_name("Ana")
+    assert ana is not None and ana.id is not None
+    journal.notes.add(Note(on=TODAY, text="new", person_id=ana.id))
+    changed = replace(before[3].note, text="edited")
+    journal.notes.update(changed)
+    made: list[Any] = []
+    real = person_timeline.NoteCard
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(person_timeline, "NoteCard", counted)
+    main_window.page("people").announce(Area.NOTES)
+    assert sorted(n.text for n in made) == ["edited", "new"]  # two cards made, not eleven
+    # the newest first (the new note after n0 on the same day), as many as were shown
+    assert [c.note.text for c in timeline.cards] == [
+        "new",
+        "n0",
+        "n1",
+        "n2",
+        "edited",
+        *[f"n{d}" for d in range(4, TIMELINE_PAGE - 1)],
+    ]
+    assert timeline.cards[1] is before[0] and timeline.cards[5] is before[4]
+    assert not timeline.pending
