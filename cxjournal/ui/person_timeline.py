@@ -44,8 +44,9 @@ TIMELINE_PAGE = 10
 #: Cards made at once for a person just selected (a screen shows two or three under the
 #: profile); the other notes of the first page get theirs once the timeline has painted.
 FIRST_CARDS = 3
-#: How often the rest of the cards look again whether the timeline has painted, and how
-#: many times at most (a timeline scrolled out of sight is not painted at all).
+#: How long after the timeline's first paint the rest of the cards are made; until then,
+#: how often they look again whether it has painted, and how many times at most (a
+#: timeline scrolled out of sight is not painted at all).
 _REST_RETRY_MS = 50
 _REST_TRIES = 8
 
@@ -278,6 +279,8 @@ class PersonTimeline(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted and self.pending:
+            self._rest.start()  # the rest a moment after this first paint, in a later turn
         self._painted = True
 
     def set_person(self, person_id: int | None, keep_shown: bool = False) -> None:
