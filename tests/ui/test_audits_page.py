@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyledItemDelegate
 
-from cxjournal.domain.model import Audit, ExitStatus, Person, Rating
+from cxjournal.domain.model import Audit, ExitStatus, Note, NoteKind, Person, Rating
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.journal import Journal
 from cxjournal.journal.changes import Area
@@ -403,3 +403,23 @@ def test_a_second_visit_measures_no_row_again(
     table.setFont(font)
     qtbot.waitUntil(fits)
     assert page.rows.measured > measured
+
+
+def test_a_refresh_after_a_note_keeps_the_list_and_measures_no_row(
+    main_window: Any, journal: Journal, people: list[Person]
+) -> None:
+    """A note changes no audit: the list shown is the list read, so the table keeps its
+    rows (no reset) and no row of the forty is measured again."""
+    forty_audits(journal)
+    page = show_audits(main_window)
+    QApplication.processEvents()
+    counting = CountingDelegate(page.table)
+    page.table.setItemDelegate(counting)
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    selected = page.selected_id()
+    journal.notes.add(Note(dt.date(2026, 3, 2), "a talk", NoteKind.ONE_ON_ONE, people[0].id))
+    page.refresh()
+    QApplication.processEvents()
+    assert resets == [] and counting.measured == 0
+    assert page.selected_id() == selected and page.model.rowCount() == 40

@@ -27,8 +27,13 @@ class AuditListModel(RowsTableModel):
         self._titles: list[list[str]] = []
 
     def set_summaries(self, summaries: list[AuditSummary]) -> None:
+        """Show ``summaries``; the same list as shown changes nothing (no reset: the view
+        keeps its rows, their measured heights and the selection)."""
+        rows = _sorted(list(summaries), *self.sorted_by)
+        if rows == self._rows:
+            return
         self.beginResetModel()
-        self._rows = _sorted(list(summaries), *self.sorted_by)
+        self._rows = rows
         self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
         self.endResetModel()
 
