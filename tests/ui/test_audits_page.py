@@ -423,3 +423,47 @@ def test_a_refresh_after_a_note_keeps_the_list_and_measures_no_row(
     QApplication.processEvents()
     assert resets == [] and counting.measured == 0
     assert page.selected_id() == selected and page.model.rowCount() == 40
+
+
+def _cells_measured_at_first_visit(qtbot: Any, tmp_path: Path, audits: int) -> tuple[int, int]:
+    """The cells the Audits page's first visit measures before its first paint, and the
+    rows it leaves for after it, on a journal of ``audits`` monthly audits."""
+    from PySide6.QtCore import QSettings
+
+    from cxjournal.ui.main_window import MainWindow
+
+    journal = Journal.open(tmp_path / f"{audits}.db")
+    ana = journal.people.add(Person(name="Ana"))
+    ben = journal.people.add(Person(name="Ben"))
+    for month in range(audits):
+        on = dt.date(2000 + month // 12, month % 12 + 1, 1)
+        ratings = (rate(ana, 1 + month % 10, 5, 5, 5), rate(ben, 5, 1 + month % 10, 5, 5))
+        journal.audits.save(Audit(taken_on=on, ratings=ratings, blocking_superior=month % 3 == 0))
+    settings = QSettings(str(tmp_path / f"{audits}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(journal, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.page("audits")
+    counting = CountingDelegate(page.table)
+    page.table.setItemDelegate(counting)
+    window.navigate("audits")
+    found = counting.measured, len(page.rows.unmeasured)
+    qtbot.waitUntil(lambda: not page.rows.unmeasured)  # the rest, once painted
+    assert all(
+        page.table.rowHeight(row) >= page.table.sizeHintForRow(row)
+        for row in range(page.model.rowCount())
+    )
+    window.close()
+    journal.close()
+    return found
+
+
+def test_a_first_visit_measures_the_rows_a_screen_shows_however_many_audits(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    few_cells, few_left = _cells_measured_at_first_visit(qtbot, tmp_path, 60)
+    many_cells, many_left = _cells_measured_at_first_visit(qtbot, tmp_path, 180)
+    assert few_cells == many_cells  # the rows a screen shows, not ten or thirty years of them
+    assert many_left == few_left + 120
