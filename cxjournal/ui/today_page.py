@@ -91,6 +91,8 @@ class TodayPage(Page):
         super().__init__(context)
         self.today = dt.date.today  # replaced in tests
         self.overview: TodayOverview | None = None
+        #: what each card was last filled from: a refresh fills again only what changed
+        self._filled: dict[str, object] = {}
         self.prepare_dialog: Any = None
 
         scroll = QScrollArea()
@@ -274,19 +276,45 @@ class TodayPage(Page):
         # fill the cards while they are hidden: the new rows are then shown (polished
         # and laid out) in one pass instead of one by one
         position = self.scroll_area.verticalScrollBar().value()
-        self.cards.hide()
-        if not new:
-            self._fill_audit(overview)
-            self._fill_stakeholders(overview)
-            self._fill_follow_ups(overview)
+        if new:
+            self.cards.hide()
+            self._filled.clear()
+        else:
+            self._fill_changed(overview)
             self._fill_resilience(overview)
-            self._fill_exit_plan(overview)
             self.cards.show()
             self.program_feed.ask(today)
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
             if position:  # once laid out again, back to where the user was
                 bar = self.scroll_area.verticalScrollBar()
                 QTimer.singleShot(0, bar, lambda: bar.setValue(position))
+
+    def _fill_changed(self, overview: TodayOverview) -> None:
+        """Fill the cards whose part of ``overview`` differs from what they show (a note
+        that changes no follow-up leaves that card, its rows and ticks, as it is)."""
+        fills: dict[str, Callable[[TodayOverview], None]] = {
+            "audit": self._fill_audit,
+            "stakeholders": self._fill_stakeholders,
+            "follow-ups": self._fill_follow_ups,
+            "exit plan": self._fill_exit_plan,
+        }
+        stale = [name for name in fills if self._filled.get(name) != self._shown(name, overview)]
+        if stale:
+            self.cards.hide()  # filled hidden: the new rows are laid out in one pass
+        for name in stale:
+            fills[name](overview)
+            self._filled[name] = self._shown(name, overview)
+
+    def _shown(self, name: str, overview: TodayOverview) -> object:
+        """What card ``name`` shows of ``overview``, with the state of its controls (a
+        change the journal refused is drawn again)."""
+        if name == "audit":
+            return overview.audit_due_days, self.due_days.value(), overview.latest_audit
+        if name == "stakeholders":
+            return overview.today, overview.stakeholders
+        if name == "follow-ups":
+            return self.follow_up_card.shown_for(overview)
+        return overview.exit_plan
 
     def _fill_meetings(self) -> None:
         """After the paint: the calendar's meetings of today and tomorrow."""

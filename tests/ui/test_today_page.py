@@ -447,3 +447,46 @@ def test_sparkline_points_and_words(qtbot: Any) -> None:
     assert spark.describe() == "1 Mar to 3 Mar: energy 10 (average 5.5)"
     spark.show()
     spark.grab()  # paints without error
+
+
+def test_a_refresh_after_a_note_fills_again_only_the_cards_it_changed(
+    main_window: Any, journal: Journal, audited: Audit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note about someone without a cadence changes no follow-up, audit, stakeholder or
+    exit plan: a refresh makes no row in those cards (they keep theirs, ticks and all)."""
+    from cxjournal.ui import today_page as today_module
+    from cxjournal.ui.widgets import today_follow_ups, today_program_card
+    from cxjournal.ui.widgets.today_cards import LinkRow
+
+    ana = journal.people.add(Person("Ana Silva"))
+    journal.notes.add(
+        Note(
+            days_ago(3),
+            "1:1 with Ana",
+            person_id=ana.id,
+            follow_ups=(FollowUp("Send the churn numbers", days_ago(1)),),
+        )
+    )
+    page = today_page(main_window)
+    before = rows(page, "today-follow-up-overdue") + rows(page, "today-alarm")
+    assert before
+    made: list[str] = []
+
+    def counted(title: str, *args: Any, **kwargs: Any) -> LinkRow:
+        made.append(title)
+        return LinkRow(title, *args, **kwargs)
+
+    for module in (today_module, today_follow_ups, today_program_card):
+        monkeypatch.setattr(module, "LinkRow", counted)
+    journal.notes.add(Note(TODAY, "a quick word", person_id=ana.id))
+    page.refresh()
+    settle()
+    assert made == []
+    assert rows(page, "today-follow-up-overdue") + rows(page, "today-alarm") == before
+    # a new follow-up is a change of that card: it is filled again, and only it
+    journal.notes.add(
+        Note(TODAY, "again", person_id=ana.id, follow_ups=(FollowUp("Call", days_ago(2)),))
+    )
+    page.refresh()
+    settle()
+    assert sorted(made) == ["Call", "Send the churn numbers"]

@@ -41,9 +41,25 @@ class FollowUpsCard(Card):
         super().__init__("Follow-ups")
         self.short_date = short_date
         self.items: dict[int, DueFollowUp] = {}
+        self.ticks: list[QCheckBox] = []
+
+    def shown_for(self, overview: TodayOverview) -> object:
+        """What the card shows of ``overview``, with its ticks: equal for two overviews, the
+        card would be filled the same (a tick whose write failed is drawn again)."""
+        return (
+            overview.today,
+            overview.follow_ups,
+            overview.overdue_follow_ups,
+            overview.upcoming_follow_ups,
+            overview.overdue_count,
+            overview.upcoming_count,
+            overview.snoozed_follow_ups,
+            any(tick.isChecked() for tick in self.ticks),  # none is, as filled
+        )
 
     def fill(self, overview: TodayOverview) -> None:
         self.clear()
+        self.ticks = []
         self.items = {f.follow_up_id: f for f in overview.follow_ups}
         overdue = overview.overdue_follow_ups
         upcoming = overview.upcoming_follow_ups
@@ -94,6 +110,7 @@ class FollowUpsCard(Card):
         row.setProperty("follow-up-line", True)
         row.activated.connect(lambda n=item.note_id: self.open_note.emit(n))
         tick = writes_journal(QCheckBox())
+        self.ticks.append(tick)
         tick.setAccessibleName(f"Done: {item.text}")
         tick.setToolTip("Tick when done")
         tick.toggled.connect(lambda on, f=item.follow_up_id: self.done.emit(f, on))

@@ -39,20 +39,27 @@ class ProgramCard(Card):
         super().__init__("CX program", parent)
         self.setObjectName("today-program")
         self.rows: list[LinkRow] = []
+        #: the view the card lists (None while it says it is working, or failed)
+        self.view: ProgramView | None = None
 
     def working(self) -> None:
         """While the view is worked out: the card (when it showed, or has never been filled)
         says so instead of listing what may be out of date."""
+        self.view = None
         self.clear()
         self.rows = []
         self.add_text(WORKING_TEXT, "today-program-working")
 
     def failed(self) -> None:
+        self.view = None
         self.clear()
         self.rows = []
         self.add_text(FAILED_TEXT, "today-program-failed")
 
     def fill(self, view: ProgramView) -> None:
+        if view == self.view:
+            return  # the rows listed are the view's (a note that moved no risk)
+        self.view = view
         # the program's rules: the view was worked out with them, after the first paint
         from cxjournal.domain.program_view import gaps_due, top_risks
 
