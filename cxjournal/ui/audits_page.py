@@ -35,6 +35,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui import sort_arrows
 from cxjournal.ui.audit_results_panel import AuditResultsPanel
 from cxjournal.ui.icons import icon
 from cxjournal.ui.models.audit_list_model import ALARMS, DATE, PEOPLE, AuditListModel
@@ -128,6 +129,7 @@ class AuditsPage(Page):
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         header.setToolTip("Click a column's title to sort by it")
         self.table.setSortingEnabled(True)
+        sort_arrows.use_for(self.table)
         # the alarm bells wrap onto as many lines as they need rather than being cut off;
         # the rows are measured when the list or the bells' width changes, not on each visit
         self.rows = WrappedRows(self.table, wrapping=(ALARMS,))

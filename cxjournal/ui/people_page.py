@@ -34,6 +34,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui import sort_arrows
 from cxjournal.ui.models.people_model import (
     FILTER_ROLE,
     FORMAT_LABELS,
@@ -132,6 +133,7 @@ class PeoplePage(Page):
         self.table.setAccessibleName("People")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        sort_arrows.use_for(self.table)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -34,7 +34,7 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from cxjournal.ui import warm_up
+from cxjournal.ui import sort_arrows, warm_up
 from cxjournal.ui.models import resilience_history_model as history
 from cxjournal.ui.page import Page
 from cxjournal.ui.plain_text import as_written
@@ -132,6 +132,7 @@ class ResiliencePage(Page):
         self.history_view.setAccessibleName("Check-in history")
         self.history_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.history_view.setSortingEnabled(True)
+        sort_arrows.use_for(self.history_view)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -4,6 +4,11 @@ The platform style draws a header's sort arrow small and translucent, in the win
 colour; on the dark palette's grey header it all but disappears. :class:`SortArrowStyle`
 draws it instead as a solid triangle in the header's own text colour, which the palettes
 keep readable on the header (``theme.readable``); everything else is the platform style's.
+
+The style is given to the headers of the sortable tables only (:func:`use_for`), not to the
+application: a Python style the whole application used would be called for every cell,
+frame and focus rectangle any widget draws, which made each visit of a long table and the
+first paint measurably slower.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from cxjournal.qt.widgets import (
     QStyle,
     QStyleOption,
     QStyleOptionHeader,
+    QTableView,
     QWidget,
 )
 
@@ -65,9 +71,21 @@ class SortArrowStyle(QProxyStyle):
         painter.restore()
 
 
-def install() -> None:
-    """Give the application the style with clear sort arrows (once; no-op without an app)."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or isinstance(QApplication.style(), SortArrowStyle):
-        return
-    QApplication.setStyle(SortArrowStyle(QApplication.style().name()))
+_shared: list[SortArrowStyle] = []
+
+
+def header_style() -> SortArrowStyle:
+    """The one style the sortable tables' headers share (made on first use, kept by the
+    application), over the application's own style."""
+    if not _shared:
+        style = SortArrowStyle(QApplication.style().name())
+        app = QApplication.instance()
+        if app is not None:
+            style.setParent(app)
+        _shared.append(style)
+    return _shared[0]
+
+
+def use_for(table: QTableView) -> None:
+    """Draw the sort arrows of ``table``'s column header solid (its header's own style)."""
+    table.horizontalHeader().setStyle(header_style())

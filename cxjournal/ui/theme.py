@@ -14,7 +14,6 @@ from typing import TypeVar
 from cxjournal.qt.core import QSettings
 from cxjournal.qt.gui import QColor, QGuiApplication, QPalette
 from cxjournal.qt.widgets import QApplication, QWidget
-from cxjournal.ui import sort_arrows
 
 #: WCAG 2 level AA for body text
 AA_TEXT = 4.5
@@ -177,7 +176,6 @@ def apply(name: str) -> None:
         return
     if _system_palette is None:
         _system_palette = QGuiApplication.palette()
-    sort_arrows.install()
     QApplication.setPalette(readable(palette_for(name)))
 
 

@@ -20,6 +20,7 @@ def _header_image(qtbot: Any, palette: QPalette, order: Qt.SortOrder) -> tuple[Q
     table.setHorizontalHeaderLabels(["Name", "Key"])
     table.resize(320, 120)
     table.setSortingEnabled(True)
+    sort_arrows.use_for(table)
     table.horizontalHeader().setSortIndicator(0, order)
     header = table.horizontalHeader()
     return header.grab().toImage(), header.sectionSize(0)
@@ -35,7 +36,6 @@ def _arrow_rows(image: QImage, width: int, colour: QColor) -> list[int]:
 
 @pytest.mark.parametrize("name", ["light", "dark"])
 def test_the_sort_arrow_is_solid_and_readable(qtbot: Any, name: str) -> None:
-    sort_arrows.install()
     palette = theme.readable(theme.palette_for(name))
     image, width = _header_image(qtbot, palette, Qt.SortOrder.AscendingOrder)
     ink = palette.color(QPalette.ColorRole.ButtonText)
@@ -59,8 +59,18 @@ def test_the_arrow_fits_its_place() -> None:
     assert QRectF(0, 0, 40, 40).contains(large)
 
 
-def test_the_window_uses_the_style_and_installing_twice_keeps_one(main_window: Any) -> None:
-    style = QApplication.style()
-    assert isinstance(style, sort_arrows.SortArrowStyle)
-    sort_arrows.install()
-    assert QApplication.style() is style
+def test_the_sortable_tables_headers_share_the_style_and_nothing_else_uses_it(
+    main_window: Any,
+) -> None:
+    style = sort_arrows.header_style()
+    tables = [
+        main_window.page("people").table,
+        main_window.page("audits").table,
+        main_window.page("resilience").history_view,
+    ]
+    for table in tables:
+        assert table.isSortingEnabled()
+        assert table.horizontalHeader().style() is style
+        assert table.style() is not style  # the cells are drawn by the platform style
+    assert not isinstance(QApplication.style(), sort_arrows.SortArrowStyle)
+    assert sort_arrows.header_style() is style
