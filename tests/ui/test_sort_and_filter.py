@@ -155,6 +155,17 @@ def test_the_audit_list_sorts_by_its_columns() -> None:
     assert [model.summary(r).id for r in range(3)] == [3, 2, 1]
     model.sort(PEOPLE, Qt.SortOrder.AscendingOrder)
     assert [model.summary(r).id for r in range(3)] == [2, 1, 3]
+    # what each cell shows follows its row to its new place
+    assert [model.data(model.index(r, PEOPLE)) for r in range(3)] == ["3", "5", "8"]
+    assert model.data(model.index(0, ALARMS)) == "None"
+    assert model.data(model.index(0, ALARMS), Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(2, ALARMS), Qt.ItemDataRole.DecorationRole) is not None
+    assert [model.data(model.index(r, ALARMS), Qt.ItemDataRole.UserRole) for r in range(3)] == [
+        2,
+        1,
+        3,
+    ]
+    assert model.data(model.index(3, PEOPLE)) is None  # no such row
     model.sort(ALARMS, Qt.SortOrder.DescendingOrder)
     assert [model.summary(r).id for r in range(3)] == [3, 1, 2]
     model.set_summaries(summaries)  # a refresh keeps the order chosen

@@ -24,7 +24,7 @@ class AuditListModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditSummary] = []
-        self._titles: list[list[str]] = []
+        self._cells: list[tuple[dict[int, Any], ...]] = []
 
     def set_summaries(self, summaries: list[AuditSummary]) -> None:
         """Show ``summaries``; the same list as shown changes nothing (no reset: the view
@@ -34,7 +34,7 @@ class AuditListModel(RowsTableModel):
             return
         self.beginResetModel()
         self._rows = rows
-        self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
+        self._work_out_cells()
         self.endResetModel()
 
     #: the column sorted by and whether from the highest (newest) down
@@ -46,7 +46,7 @@ class AuditListModel(RowsTableModel):
         self.layoutAboutToBeChanged.emit()
         self.sorted_by = (column, order == Qt.SortOrder.DescendingOrder)
         self._rows = _sorted(self._rows, *self.sorted_by)
-        self._titles = [alarm_titles(s.alarm_codes) for s in self._rows]
+        self._work_out_cells()
         self.layoutChanged.emit()
 
     def summary(self, row: int) -> AuditSummary:
@@ -60,34 +60,48 @@ class AuditListModel(RowsTableModel):
         return -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # a paint asks every shown cell for seven roles: answered from the cells worked out
+        # when the list was set, not by walking the roles each time
+        row = index.row()
+        if not 0 <= row < len(self._cells):
             return None
-        summary = self._rows[index.row()]
-        column = index.column()
-        titles = self._titles[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == DATE:
-                return short_date(summary.taken_on)
-            if column == PEOPLE:
-                return str(summary.people)
-            if column == ALARMS:
-                return ", ".join(titles) if titles else "None"
-        if role == Qt.ItemDataRole.DecorationRole and column == ALARMS and titles:
-            return icon("alarm")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == ALARMS:
-                if not titles:
-                    return "No alarm bell rings for this audit"
-                return "Alarm bells: " + "; ".join(titles)
-            if column == DATE:
-                return summary.taken_on.isoformat()
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == ALARMS:
-            return f"{len(titles)} alarm bells: {', '.join(titles)}" if titles else "no alarm bells"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return summary.id
-        return None
+        return self._cells[row][index.column()].get(role)
+
+    def _work_out_cells(self) -> None:
+        """Every row's answers by column and role, from ``self._rows`` as sorted."""
+        self._cells = [_cells(summary, alarm_titles(summary.alarm_codes)) for summary in self._rows]
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _cells(summary: AuditSummary, titles: list[str]) -> tuple[dict[int, Any], ...]:
+    """One audit's row: for each column, what it answers by role (no key: nothing)."""
+    date = {
+        _DISPLAY: short_date(summary.taken_on),
+        _TOOLTIP: summary.taken_on.isoformat(),
+        _ID: summary.id,
+    }
+    people = {_DISPLAY: str(summary.people), _ALIGNMENT: _RIGHT, _ID: summary.id}
+    alarms: dict[int, Any] = {
+        _DISPLAY: ", ".join(titles) if titles else "None",
+        _TOOLTIP: "Alarm bells: " + "; ".join(titles)
+        if titles
+        else "No alarm bell rings for this audit",
+        _ACCESSIBLE: f"{len(titles)} alarm bells: {', '.join(titles)}"
+        if titles
+        else "no alarm bells",
+        _ID: summary.id,
+    }
+    if titles:
+        alarms[_DECORATION] = icon("alarm")
+    return date, people, alarms
 
 
 def _sorted(rows: list[AuditSummary], column: int, descending: bool) -> list[AuditSummary]:
