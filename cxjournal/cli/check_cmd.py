@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
                 if problem not in found:
                     print(f"cxjournal: {escape_controls(problem)}", file=sys.stderr)
             if found:  # one message: what SQLite found, the latest backup, how to restore it
-                from cxjournal.journal.core import damaged
+                from cxjournal.journal.failures import damaged
 
                 more = f"; {len(found) - 1} more problems" if len(found) > 1 else ""
                 print(f"cxjournal: {damaged(journal.path, found[0] + more)}", file=sys.stderr)

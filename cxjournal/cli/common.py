@@ -43,7 +43,7 @@ def run_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
     except Exception as exc:  # SQLite under the journal: damaged, read-only, full, busy
-        from cxjournal.journal.core import explain
+        from cxjournal.journal.failures import explain
 
         trouble = explain(journal_path(args), exc)
         if trouble is None:
@@ -150,7 +150,7 @@ def holding_lock(args: argparse.Namespace, what: str) -> Iterator[Path]:
     the journal runs inside this, so the app cannot open it meanwhile, nor can a second
     writing command. Refused on a read-only journal (``what`` completes the message)."""
     from cxjournal.journal import Journal
-    from cxjournal.journal.core import read_only_error
+    from cxjournal.journal.failures import read_only_error
     from cxjournal.lockfile import hold
 
     path = journal_path(args)

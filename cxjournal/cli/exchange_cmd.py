@@ -237,7 +237,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from cxjournal.journal import Journal
-    from cxjournal.journal.core import read_only_error
+    from cxjournal.journal.failures import read_only_error
     from cxjournal.lockfile import hold
     from cxjournal.store import backup as store_backup
 

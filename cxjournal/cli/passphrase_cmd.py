@@ -55,7 +55,7 @@ def register(subparsers: Any) -> None:
 
 def _journal_and_old(args: argparse.Namespace) -> tuple[Any, str | None]:
     from cxjournal.journal import Journal
-    from cxjournal.journal.core import read_only_error
+    from cxjournal.journal.failures import read_only_error
 
     path = journal_path(args)
     Journal.refuse_odd_file(path)
