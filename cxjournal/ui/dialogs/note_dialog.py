@@ -23,13 +23,11 @@ from cxjournal.domain.model import (
 from cxjournal.domain.program_wording import FORMAT_USED_TITLES, GOAL_TITLES, OUTCOME_TITLES
 from cxjournal.journal import Journal
 from cxjournal.qt.core import QDate, Qt
-from cxjournal.qt.gui import QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,9 +39,9 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.dialogs.editor_parts import RemovableRow, kept_rows, save_and_cancel
 from cxjournal.ui.models.notes_model import KIND_LABELS
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
-from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import DraftKeeper
 from cxjournal.ui.widgets.agenda_ticks import AgendaTicks
@@ -65,7 +63,7 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class FollowUpRow(QWidget):
+class FollowUpRow(RemovableRow):
     """One follow-up: done box, text, optional due date, remove button."""
 
     def __init__(self, follow_up: FollowUp, today: dt.date, parent: QWidget | None = None):
@@ -102,11 +100,6 @@ class FollowUpRow(QWidget):
         layout.addWidget(self.has_due)
         layout.addWidget(self.due)
         layout.addWidget(self.remove)
-
-    def discard(self) -> None:
-        self.setProperty("removed", True)
-        self.hide()
-        self.deleteLater()
 
     def value(self) -> FollowUp | None:
         text = self.text.text().strip()
@@ -227,18 +220,10 @@ class NoteDialog(QDialog):
         self.agenda_label.setToolTip("Talking points saved for this 1:1: tick what you raised")
         form.addRow(self.agenda_label, self.agenda_ticks)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
-        saving_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_and_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
 
         if note:
             self.kind.setCurrentIndex(self.kind.findData(note.kind.value))
@@ -305,13 +290,7 @@ class NoteDialog(QDialog):
         return row
 
     def follow_up_rows(self) -> list[FollowUpRow]:
-        rows = []
-        for index in range(self.follow_ups_box.count()):
-            item = self.follow_ups_box.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, FollowUpRow) and not widget.property("removed"):
-                rows.append(widget)
-        return rows
+        return kept_rows(self.follow_ups_box, FollowUpRow)
 
     # -- saving -----------------------------------------------------------------------
 

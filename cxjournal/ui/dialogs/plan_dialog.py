@@ -14,13 +14,11 @@ from cxjournal.domain.model import Person, Plan, PlanMember, PlanRole, PlanStatu
 from cxjournal.domain.program_wording import PLAN_PURPOSES, PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
 from cxjournal.journal import Journal
 from cxjournal.qt.core import Qt
-from cxjournal.qt.gui import QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,15 +28,15 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.dialogs.editor_parts import RemovableRow, kept_rows, save_and_cancel
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
-from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
 
 DEFAULT_DUE_DAYS = 30
 
 
-class MemberRow(QWidget):
+class MemberRow(RemovableRow):
     """One person on the plan: who, in which role, and a button to take them off."""
 
     def __init__(self, people: list[Person], member: PlanMember | None, parent: QWidget) -> None:
@@ -68,11 +66,6 @@ class MemberRow(QWidget):
             self.role.setCurrentIndex(self.role.findData(member.role.value))
         else:
             self.role.setCurrentIndex(self.role.findData(PlanRole.CONTRIBUTOR.value))
-
-    def discard(self) -> None:
-        self.setProperty("removed", True)
-        self.hide()
-        self.deleteLater()
 
     def person_id(self) -> int | None:
         value = self.person.currentData()
@@ -151,19 +144,11 @@ class PlanDialog(QDialog):
         people_holder.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(QLabel("People:"), people_holder)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
-        saving_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_and_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(purpose)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.status.setFocus()
         self.keeper = ask_before_closing(
             self, journal, self.value, self.accept, "the changes to this plan"
@@ -185,13 +170,7 @@ class PlanDialog(QDialog):
         return row
 
     def member_rows(self) -> list[MemberRow]:
-        rows = []
-        for index in range(self.members_box.count()):
-            item = self.members_box.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, MemberRow) and not widget.property("removed"):
-                rows.append(widget)
-        return rows
+        return kept_rows(self.members_box, MemberRow)
 
     def value(self) -> Plan:
         by_id = {p.id: p for p in self.people}

@@ -15,13 +15,11 @@ from cxjournal.domain.model import NAME_MAX, PLAN_KINDS, Person, PlanKind, Proof
 from cxjournal.domain.program_wording import PLAN_TITLES, number_text
 from cxjournal.journal import Journal
 from cxjournal.journal.undo import proof_point_scope, recorded
-from cxjournal.qt.gui import QKeySequence, QShortcut
 from cxjournal.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -33,8 +31,8 @@ from cxjournal.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from cxjournal.ui.dialogs.editor_parts import RemovableRow, kept_rows, save_and_cancel
 from cxjournal.ui.dialogs.note_dialog import from_qdate, to_qdate
-from cxjournal.ui.read_only import saving_buttons
 from cxjournal.ui.undo_stack import apply
 from cxjournal.ui.unsaved_changes import ask_before_closing
 from cxjournal.ui.write_guard import guarded_write
@@ -42,7 +40,7 @@ from cxjournal.ui.write_guard import guarded_write
 FIGURES = ("baseline", "result", "value")
 
 
-class ShareRow(QWidget):
+class ShareRow(RemovableRow):
     def __init__(self, people: list[Person], share: ProofShare | None, today: dt.date) -> None:
         super().__init__()
         layout = QHBoxLayout(self)
@@ -64,11 +62,6 @@ class ShareRow(QWidget):
         layout.addWidget(self.remove)
         if share is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(share.person.id)))
-
-    def discard(self) -> None:
-        self.setProperty("removed", True)
-        self.hide()
-        self.deleteLater()
 
 
 class ProofPointDialog(QDialog):
@@ -186,18 +179,10 @@ class ProofPointDialog(QDialog):
         shares.addWidget(self.add_share_button)
         form.addRow(QLabel("Shared with:"), shares)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Return)")
-        saving_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_and_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
         self.title.setFocus()
         self.keeper = ask_before_closing(self, journal, self.value, self.accept, "this proof point")
 
@@ -208,13 +193,7 @@ class ProofPointDialog(QDialog):
         return row
 
     def share_rows(self) -> list[ShareRow]:
-        rows = []
-        for index in range(self.shares_box.count()):
-            item = self.shares_box.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, ShareRow) and not widget.property("removed"):
-                rows.append(widget)
-        return rows
+        return kept_rows(self.shares_box, ShareRow)
 
     def value(self) -> ProofPoint:
         """The proof point as typed; raises ``ValidationError`` for figures that are not numbers."""
