@@ -15,6 +15,7 @@ from cxjournal.domain.errors import NotFoundError
 from cxjournal.domain.model import Person
 from cxjournal.store.reads import Connection
 from cxjournal.store.reads import people as people_reads
+from cxjournal.store.reads.rows import person as person_from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,9 @@ def due(conn: Connection, today: dt.date) -> tuple[DueStakeholder, ...]:
     """Stakeholders (not archived, with a cadence) whose update is due on or before
     ``today``, most overdue first (then by name)."""
     found = [
-        stakeholder
-        for stakeholder in (standing(p, last, today) for p, last in people_reads.with_cadence(conn))
-        if stakeholder.due is not None and stakeholder.due <= today
+        standing(person_from_row(columns), last, today)
+        for days, last, columns in people_reads.with_cadence(conn)
+        if (due := next_due(days, last, today)) is not None and due <= today
     ]
     found.sort(key=lambda s: (s.due or today, s.person.name.casefold(), s.person.id or 0))
     return tuple(found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from cxjournal.domain.model import Attitude, Note, NoteKind, Person
 from cxjournal.journal import Journal, stakeholders
@@ -178,3 +179,34 @@ def test_the_directory_costs_the_same_with_a_thousand_times_the_notes_about_no_o
         _, many_steps, many = _directory_traced(journal)
     assert many == few
     assert many_steps == few_steps
+
+
+def test_only_the_people_due_are_read_whole(tmp_path: Path, monkeypatch: Any) -> None:
+    with Journal.open(tmp_path / "j.db") as journal:
+        seen = []
+        for i in range(40):  # forty with a cadence, of whom every tenth is due
+            person = journal.people.add(Person(f"Q{i:02}", cadence_days=10))
+            days = 12 if i % 10 == 0 else 3
+            journal.notes.add(
+                Note(TODAY - dt.timedelta(days=days), "1:1", NoteKind.CALL, person.id)
+            )
+            seen.append(person)
+        never = journal.people.add(Person("Never met", cadence_days=30))  # due today
+        journal.people.add(Person("No cadence"))
+        expected = sorted(
+            (journal.people.cadence(p.id or -1, TODAY) for p in [*seen, never]),
+            key=lambda s: (s.due or TODAY, s.person.name.casefold()),
+        )
+        built: list[object] = []
+        real = stakeholders.person_from_row
+
+        def counting(values: Any) -> Person:
+            built.append(values)
+            return real(values)
+
+        monkeypatch.setattr(stakeholders, "person_from_row", counting)
+        found = stakeholders.due(journal.raw(), TODAY)
+    assert [s.person.name for s in found] == ["Q00", "Q10", "Q20", "Q30", "Never met"]
+    assert list(found) == [s for s in expected if s.due is not None and s.due <= TODAY]
+    assert found[-1].last_contact is None and found[0].status == "overdue"
+    assert len(built) == len(found)  # the 36 not due were never made into people

@@ -10,6 +10,8 @@ as on one of a hundred thousand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from cxjournal.domain.cadence import CONTACT_KINDS
 from cxjournal.domain.model import Attitude, Person
@@ -58,9 +60,24 @@ def _with_contact(
     ]
 
 
-def with_cadence(conn: Connection) -> list[tuple[Person, dt.date | None]]:
-    """People not archived who have a cadence, with their latest contact; by name."""
-    return _with_contact(conn, "p.archived = 0 AND p.cadence_days IS NOT NULL")
+def with_cadence(conn: Connection) -> list[tuple[int, dt.date | None, Sequence[Any]]]:
+    """People not archived who have a cadence, by name: each one's cadence in days, latest
+    contact, and columns, which :func:`person` makes into the person (so that asking who is
+    due makes only the people who are)."""
+    rows = conn.execute(
+        f"SELECT {person_columns('p')}, {last_contact_column('p')}, p.cadence_days "
+        "FROM people AS p WHERE p.archived = 0 AND p.cadence_days IS NOT NULL "
+        "ORDER BY lower(p.name), p.id",
+        CONTACT_KIND_VALUES,
+    ).fetchall()
+    return [
+        (
+            row[PERSON_WIDTH + 1],
+            day(row[PERSON_WIDTH]) if row[PERSON_WIDTH] else None,
+            row[:PERSON_WIDTH],
+        )
+        for row in rows
+    ]
 
 
 def one_with_contact(conn: Connection, person_id: int) -> tuple[Person, dt.date | None] | None:
