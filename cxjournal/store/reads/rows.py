@@ -15,10 +15,27 @@ from cxjournal.store import records
 
 day = records.day
 
+#: How many people and check-ins made from rows are kept at most, for each kind (a few
+#: hundred bytes each); when one more would not fit, those kept are let go.
+KEPT_MAX = 20_000
+
+#: The people and check-ins made from rows, by the rows' values. The values are the whole
+#: stored record, so what was made from them stays right as long as the values are the
+#: same: a page that reads the same rows again (each refresh) finds them here instead of
+#: decoding every column again. The records are frozen, so sharing them is safe.
+_people: dict[tuple[Any, ...], Person] = {}
+_entries: dict[tuple[Any, ...], ResilienceEntry] = {}
+
 
 def person(values: Sequence[Any]) -> Person:
     """A person from the columns of :func:`person_columns`, in that order."""
-    found: Person = records.from_row(records.PERSON, values)
+    key = tuple(values)
+    found = _people.get(key)
+    if found is None:
+        found = records.from_row(records.PERSON, key)
+        if len(_people) >= KEPT_MAX:
+            _people.clear()
+        _people[key] = found
     return found
 
 
@@ -34,5 +51,12 @@ ENTRY_COLUMNS = records.columns(records.CHECK_IN)
 
 
 def entry(row: Sequence[Any]) -> ResilienceEntry:
-    found: ResilienceEntry = records.from_row(records.CHECK_IN, row)
+    """A check-in from the columns of :data:`ENTRY_COLUMNS`, in that order."""
+    key = tuple(row)
+    found = _entries.get(key)
+    if found is None:
+        found = records.from_row(records.CHECK_IN, key)
+        if len(_entries) >= KEPT_MAX:
+            _entries.clear()
+        _entries[key] = found
     return found
