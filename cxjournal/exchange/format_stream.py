@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 from cxjournal.domain.errors import ValidationError
 from cxjournal.exchange.format_fields import FieldReader
 from cxjournal.exchange.format_file import check_header
+from cxjournal.exchange.format_plain import NoteRow, PlainNoteReader, note_row
 from cxjournal.exchange.format_read import (
     DocNote,
     Document,
@@ -183,7 +184,19 @@ class NoteStream:
         return any(note == item for note in self)
 
     def __iter__(self) -> Iterator[DocNote]:
+        for note in self._read(fast=False):
+            assert isinstance(note, DocNote)
+            yield note
+
+    def rows(self) -> Iterator[NoteRow]:
+        """The notes as the rows they are stored as (:mod:`cxjournal.exchange.format_plain`),
+        in order; what iterating gives, without the domain objects."""
+        for found in self._read(fast=True):
+            yield note_row(found) if isinstance(found, DocNote) else found
+
+    def _read(self, fast: bool) -> Iterator[DocNote | NoteRow]:
         changed = ValidationError([f"{self.path} changed while it was being imported"])
+        plain = PlainNoteReader(self._people, 2 if self._v2 else 1)
         try:
             with self.path.open("rb") as stream:
                 scanner = _Scanner(stream)
@@ -194,6 +207,11 @@ class NoteStream:
                     r = FieldReader()
                     seen: set[str] = set()
                     for index, o in enumerate(scanner.items()):
+                        if fast and type(o) is dict:
+                            row = plain.read(o, seen)
+                            if row is not None:
+                                yield row
+                                continue
                         path = f"notes[{index}]"
                         if _note_problems(r, path, o):
                             raise changed
@@ -267,15 +285,18 @@ def _check_notes(items: Iterator[Any], head: dict[str, Any] | None) -> int:
     except ValidationError:
         raise _NotStreamable from None
     people = _people_of(head, v2)
+    plain = PlainNoteReader(people, 2 if v2 else 1)
     r = FieldReader()
     seen: set[str] = set()
     count = 0
     for index, o in enumerate(items):
+        count += 1
+        if type(o) is dict and plain.read(o, seen) is not None:
+            continue  # plainly valid
         path = f"notes[{index}]"
         if _note_problems(r, path, o):
             raise _NotStreamable
         follow_ups = read_note_fields(r, path, o, people, seen, v2)[1]["follow_ups"]
         if r.problems or any(empty_in_store(f.text.strip()) for f in follow_ups):
             raise _NotStreamable  # the whole-file reader and the importer report it
-        count += 1
     return count

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from cxjournal.domain.model import Audit, ExitStatus, ResilienceEntry
 from cxjournal.domain.ties import tie_rows
 from cxjournal.domain.validation import email_key
+from cxjournal.exchange.format_plain import NOTE_PERSON_AT, note_row
 from cxjournal.exchange.format_read import DocNote, Document
+from cxjournal.exchange.format_stream import NoteStream
 from cxjournal.exchange.import_program import merge_program_records
 from cxjournal.exchange.import_summary import ImportConflictError, ImportSummary
 from cxjournal.journal.exit_plan import sync_with_latest_audit
@@ -27,7 +29,7 @@ from cxjournal.journal.settings import CONTENT_SETTINGS, THRESHOLDS_KEY
 from cxjournal.store import import_writes as store
 from cxjournal.store import records
 from cxjournal.store.bulk_index import index_at_end
-from cxjournal.store.mapping import note_values, person_values, resilience_values
+from cxjournal.store.mapping import person_values, resilience_values
 from cxjournal.store.records import tags_from_json
 
 __all__ = ["ImportConflictError", "ImportSummary", "MergeWriter", "Progress", "name_key", "report"]
@@ -246,21 +248,18 @@ class MergeWriter:
         )
         next_id = store.next_id(self.session, "notes")
         added = skipped = 0
-        note_rows: list[dict[str, Any]] = []
-        follow_up_rows: list[dict[str, Any]] = []
-        for doc_note in notes:
-            note, person = doc_note.note, doc_note.person_file_id
-            values = note_values(note)
-            values["person_id"] = None if person is None else ids[person]
-            todo = tuple((f.text.strip(), f.due, f.done) for f in note.follow_ups)
+        note_rows: list[tuple[Any, ...]] = []
+        follow_up_rows: list[tuple[Any, ...]] = []
+        rows = notes.rows() if isinstance(notes, NoteStream) else map(note_row, notes)
+        for person, values, todo in rows:
+            values[NOTE_PERSON_AT] = None if person is None else ids[person]
             # (into a journal without notes, no key is needed: nothing can match)
-            if present and _take(present, _note_key(tuple(values.values()), todo)):
+            if present and _take(present, _note_key(values, todo)):
                 skipped += 1
                 continue
-            note_rows.append({"id": next_id, **values})
+            note_rows.append((next_id, *values))
             follow_up_rows.extend(
-                {"note_id": next_id, "position": at, "text": text, "due": due, "done": done}
-                for at, (text, due, done) in enumerate(todo)
+                (next_id, at, text, due, done) for at, (text, due, done) in enumerate(todo)
             )
             next_id += 1
             added += 1
@@ -269,10 +268,10 @@ class MergeWriter:
         self._write_notes(note_rows, follow_up_rows)
         self.counts.update(notes_added=added, notes_skipped=skipped)
 
-    def _write_notes(self, notes: list[dict[str, Any]], follow_ups: list[dict[str, Any]]) -> None:
+    def _write_notes(self, notes: list[tuple[Any, ...]], follow_ups: list[tuple[Any, ...]]) -> None:
         """Insert these rows (one batch of the import's transaction) and empty the lists."""
-        store.insert_rows(self.session, "notes", notes)
-        store.insert_rows(self.session, "follow_ups", follow_ups)
+        store.insert_values(self.session, "notes", _NOTE_COLUMNS, notes)
+        store.insert_values(self.session, "follow_ups", _FOLLOW_UP_COLUMNS, follow_ups)
         notes.clear()
         follow_ups.clear()
 
@@ -371,11 +370,15 @@ class MergeWriter:
 
 #: Where the tags are among a note's stored columns (:func:`_note_key` decodes them).
 _NOTE_TAGS = [f.column for f in records.NOTE.stored].index("tags")
+#: The columns of the rows :meth:`MergeWriter._write_notes` writes.
+_NOTE_COLUMNS = ("id", *(f.column or "" for f in records.NOTE.stored))
+_FOLLOW_UP_COLUMNS = ("note_id", "position", "text", "due", "done")
 
 
 def _note_key(stored: Sequence[Any], follow_ups: tuple[Any, ...]) -> tuple[Any, ...]:
-    """What makes two notes the same: every stored column (in ``records.NOTE`` order, tags
-    decoded) and the follow-ups as (text, due, done)."""
+    """What makes two notes the same: every stored column (in ``records.NOTE`` order, as
+    ``records.plain_values`` gives them, tags decoded) and the follow-ups as (text, due as
+    ISO text, done)."""
     key = list(stored)
     key[_NOTE_TAGS] = tags_from_json(key[_NOTE_TAGS])
     return (*key, follow_ups)

@@ -36,7 +36,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
-from cxjournal.store.records import NOTE, RATING_SCORE_COLUMNS
+from cxjournal.store.records import NOTE, RATING_SCORE_COLUMNS, day
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,6 +51,7 @@ __all__ = [
     "exit_status",
     "follow_up_rows",
     "insert_rows",
+    "insert_values",
     "latest_audit",
     "next_id",
     "note_rows",
@@ -84,6 +85,23 @@ def insert_rows(session: Session, table: str, rows: Sequence[dict[str, Any]]) ->
     """One bulk INSERT of ``rows`` (column -> value) into ``table``; nothing when empty."""
     if rows:
         session.execute(insert(_table(table)), list(rows))
+
+
+def insert_values(
+    session: Session, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """One executemany of ``rows`` into ``table``: each a value per column of ``columns``,
+    as the DB-API takes it (``records.plain_values``: dates as ISO text); nothing when
+    empty. For the large imports: no SQLAlchemy types or dicts per row."""
+    if not rows:
+        return
+    known = _table(table).c
+    unknown = [column for column in columns if column not in known]
+    if unknown:
+        raise ValueError(f"{table} has no columns {unknown}")
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+    session.connection().exec_driver_sql(sql, list(rows))
 
 
 def update_rows(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -159,20 +177,36 @@ def latest_audit(session: Session) -> tuple[int, bool] | None:
 # --- notes and check-ins --------------------------------------------------------------
 
 
-def follow_up_rows(session: Session) -> Iterator[Any]:
-    """(note id, text, due, done) of every follow-up, each note's in their order."""
-    yield from session.execute(
+def _iso(value: Any) -> Any:
+    return None if value is None else day(value).isoformat()
+
+
+def follow_up_rows(session: Session) -> Iterator[tuple[Any, ...]]:
+    """(note id, text, due as ISO text, done) of every follow-up, each note's in their order."""
+    found = session.execute(
         select(FollowUpRow.note_id, FollowUpRow.text, FollowUpRow.due, FollowUpRow.done).order_by(
             FollowUpRow.note_id, FollowUpRow.position, FollowUpRow.id
         )
     )
+    for note_id, text, due, done in found:
+        yield note_id, text, _iso(due), done
 
 
-def note_rows(session: Session) -> Iterator[Any]:
-    """(id, then the stored columns of ``records.NOTE`` in its order) of every note."""
-    yield from session.execute(
+#: Where the dates are among a note row of :func:`note_rows` (after its id).
+_NOTE_DATES = [at for at, f in enumerate(NOTE.stored, start=1) if f.kind == "date"]
+
+
+def note_rows(session: Session) -> Iterator[tuple[Any, ...]]:
+    """(id, then the stored columns of ``records.NOTE`` in its order) of every note, as
+    ``records.plain_values`` gives them (dates as ISO text)."""
+    found = session.execute(
         select(NoteRow.id, *(getattr(NoteRow, f.column) for f in NOTE.stored if f.column))
     )
+    for row in found:
+        values = list(row)
+        for at in _NOTE_DATES:
+            values[at] = _iso(values[at])
+        yield tuple(values)
 
 
 def check_in_rows(session: Session) -> Iterator[Any]:

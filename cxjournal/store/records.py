@@ -65,6 +65,7 @@ __all__ = [
     "columns",
     "day",
     "from_row",
+    "plain_values",
     "record",
     "tags_from_json",
     "tags_to_json",
@@ -170,8 +171,17 @@ def _stripped(value: str) -> str:
     return value.strip()
 
 
-def _encoder(f: Field, strip: bool) -> Callable[[Any], Any] | None:
-    """How a value of ``f`` is written to its column (None: as it is); chosen once."""
+def _iso_date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _encoder(f: Field, strip: bool, plain: bool = False) -> Callable[[Any], Any] | None:
+    """How a value of ``f`` is written to its column (None: as it is); chosen once.
+
+    ``plain``: as the DB-API takes it, without SQLAlchemy's types (a date as the ISO text
+    SQLAlchemy's ``Date`` stores)."""
+    if plain and f.kind == "date":
+        return _iso_date
     if f.kind == "choice":
         return _choice_value
     if f.kind == "words":
@@ -211,6 +221,8 @@ class Record:
     decoders: tuple[Callable[[Any], Any], ...] = ()
     #: (column, field name, encoder or None) of each stored field: what :func:`values` writes.
     encoders: tuple[tuple[str, str, Callable[[Any], Any] | None], ...] = ()
+    #: The same as DB-API values: what :func:`plain_values` writes.
+    plain_encoders: tuple[tuple[str, str, Callable[[Any], Any] | None], ...] = ()
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:
@@ -289,8 +301,11 @@ def _declare(
     if overrides:
         raise TypeError(f"{cls.__name__} has no fields {sorted(overrides)}")
     encoders = tuple((f.column, f.name, _encoder(f, strip)) for f in fields if f.column is not None)
+    plain = tuple(
+        (f.column, f.name, _encoder(f, strip, plain=True)) for f in fields if f.column is not None
+    )
     return Record(
-        name, cls, table, tuple(fields), strip, tuple(_decoder(f) for f in fields), encoders
+        name, cls, table, tuple(fields), strip, tuple(_decoder(f) for f in fields), encoders, plain
     )
 
 
@@ -432,6 +447,16 @@ def values(name: RecordName | Record, obj: Any) -> dict[str, Any]:
     for column, attr, encode in record(name).encoders:
         value = getattr(obj, attr)
         found[column] = value if encode is None else encode(value)
+    return found
+
+
+def plain_values(name: RecordName | Record, obj: Any) -> list[Any]:
+    """The record's columns of ``obj`` (all but id, in :attr:`Record.stored` order) as the
+    DB-API takes them: what :func:`values` gives, with dates as ISO text."""
+    found: list[Any] = []
+    for _column, attr, encode in record(name).plain_encoders:
+        value = getattr(obj, attr)
+        found.append(value if encode is None else encode(value))
     return found
 
 
