@@ -99,7 +99,7 @@ class MergeWriter:
         report(self.progress, 3)
         with ExitStack() as stack:
             if len(self.doc.notes) + len(checkins[0]) >= BULK_INDEX_ROWS:
-                stack.enter_context(index_at_end(self.session))
+                stack.enter_context(index_at_end(self.session, len(self.doc.notes)))
             self._notes(self.doc.notes, ids)
             report(self.progress, 4)
             self._write_checkins(*checkins)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cxjournal.domain.errors import CxJournalError, ValidationError
-from cxjournal.exchange import format_read, format_stream, import_merge
+from cxjournal.exchange import format_plain, format_read, format_stream, import_merge
 from cxjournal.exchange.demo import generate
 from cxjournal.exchange.format_read import parse
 from cxjournal.exchange.format_stream import NoteStream, read_file
@@ -19,6 +19,7 @@ from cxjournal.exchange.format_write import to_json_text
 from cxjournal.exchange.importer import import_file
 from cxjournal.journal import Journal
 from cxjournal.store import bulk_index
+from cxjournal.store.records import NOTE
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -165,11 +166,91 @@ def test_a_failed_bulk_import_keeps_the_triggers_and_writes_nothing(
         raise CxJournalError("the disk is full")
 
     monkeypatch.setattr(import_merge.MergeWriter, "_write_checkins", refuse)  # after the notes
+    indexes = table(target, INDEXES)
     with pytest.raises(CxJournalError):
         import_into(target, source, monkeypatch, 1)
     assert table(target, triggers) == before
+    assert table(target, INDEXES) == indexes
     assert table(target, "SELECT count(*) FROM notes") == [(0,)]
     assert table(target, "SELECT count(*) FROM search_fts") == [(0,)]
+
+
+#: The secondary indexes of the tables a large import fills.
+INDEXES = (
+    "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+    "AND tbl_name IN ('notes', 'follow_ups') ORDER BY name"
+)
+
+
+def watch_indexes(monkeypatch: pytest.MonkeyPatch) -> list[list[Any]]:
+    """The indexes there are while the check-ins are written (after the notes), per import."""
+    seen: list[list[Any]] = []
+    write = import_merge.MergeWriter._write_checkins
+
+    def watched(self: import_merge.MergeWriter, *rows: Any) -> None:
+        seen.append(list(self.session.connection().exec_driver_sql(INDEXES)))
+        write(self, *rows)
+
+    monkeypatch.setattr(import_merge.MergeWriter, "_write_checkins", watched)
+    return seen
+
+
+def test_a_large_import_builds_the_note_indexes_once_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, data = demo(tmp_path)
+    fresh = tmp_path / "fresh.db"
+    Journal.open(fresh).close()
+    during = watch_indexes(monkeypatch)
+    target = tmp_path / "journal.db"
+    import_into(target, source, monkeypatch, 1)
+    assert during == [[]]  # none while the rows went in
+    assert table(target, INDEXES) == table(fresh, INDEXES) != []
+    assert table(target, "PRAGMA integrity_check") == [("ok",)]
+    assert table(target, "SELECT count(*) FROM notes") == [(len(data["notes"]),)]
+
+
+def test_an_import_smaller_than_the_journal_keeps_the_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building an index again reads the whole table: not for a few notes into many."""
+    source, data = demo(tmp_path)
+    target = tmp_path / "journal.db"
+    import_into(target, source, monkeypatch, 10**9)
+    small, _ = demo(tmp_path, "small.json", notes=data["notes"][:20], resilience=[])
+    during = watch_indexes(monkeypatch)
+    import_into(target, small, monkeypatch, 1)
+    assert during == [table(target, INDEXES)] != [[]]
+
+
+def test_a_note_the_journal_refuses_midway_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row the database refuses after many batches (its indexes and search triggers out
+    for the import) rolls the whole import back: no row, and every index and trigger."""
+    source, data = demo(tmp_path)
+    target = tmp_path / "journal.db"
+    Journal.open(target).close()
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    before = table(target, schema)
+    read = format_plain.PlainNoteReader.read
+    middle = len(data["notes"]) // 2
+    calls = [0]
+
+    def one_bad(self: format_plain.PlainNoteReader, o: dict[str, Any], seen: set[str]) -> Any:
+        found = read(self, o, seen)
+        calls[0] += 1
+        if found is not None and calls[0] == len(data["notes"]) + middle:  # while writing
+            found[1][[f.column for f in NOTE.stored].index("kind")] = "gossip"
+        return found
+
+    monkeypatch.setattr(format_plain.PlainNoteReader, "read", one_bad)
+    refused = r"refused .*ck_notes_kind_known.*nothing was written"
+    with pytest.raises(CxJournalError, match=refused):
+        import_into(target, source, monkeypatch, 1)
+    assert table(target, schema) == before
+    for name in ("people", "notes", "follow_ups", "resilience", "search_fts"):
+        assert table(target, f"SELECT count(*) FROM {name}") == [(0,)]
 
 
 def test_an_unknown_trigger_shape_is_left_alone() -> None:
