@@ -74,18 +74,17 @@ def _clean(value: str) -> bool:
 
 
 class _Memo:
-    """Remembered conversions of repeated values, at most MEMO_SIZE of them."""
+    """Remembered conversions of repeated values (``known``), at most MEMO_SIZE of them."""
 
     def __init__(self, convert: Callable[[Any], Any]) -> None:
         self._convert = convert
-        self._known: dict[Any, Any] = {}
+        self.known: dict[Any, Any] = {}
 
-    def __call__(self, key: Any) -> Any:
-        found = self._known.get(key, _SLOW)
-        if found is _SLOW:
-            found = self._convert(key)  # raises _Slow: nothing remembered
-            if len(self._known) < MEMO_SIZE:
-                self._known[key] = found
+    def remember(self, key: Any) -> Any:
+        """``key`` converted (raises _Slow, and nothing is remembered, if it cannot be)."""
+        found = self._convert(key)
+        if len(self.known) < MEMO_SIZE:
+            self.known[key] = found
         return found
 
 
@@ -98,8 +97,8 @@ def _iso_date(value: str) -> str:
         raise _SLOW from None
 
 
-def _words_json(words: tuple[str, ...]) -> str:
-    if not all(_clean(w) and w.strip() for w in words):
+def _words_json(words: tuple[Any, ...]) -> str:
+    if not all(type(w) is str and _clean(w) and w.strip() for w in words):
         raise _SLOW
     return tags_to_json(words)
 
@@ -115,7 +114,7 @@ def _field_reader(f: Field, strip: bool, version: int) -> _Reader:
                 if required:
                     raise _SLOW
                 return ""
-            if type(value) is not str or not _clean(value):
+            if type(value) is not str or not (value.isascii() or _clean(value)):
                 raise _SLOW
             if required and not 1 <= len(value.strip()) <= (len(value) if high is None else high):
                 raise _SLOW
@@ -138,26 +137,37 @@ def _field_reader(f: Field, strip: bool, version: int) -> _Reader:
         return choice
     if f.kind == "date":
         dates = _Memo(_iso_date)
+        known_dates = dates.known
 
         def date(value: Any) -> Any:
-            if value is None:
-                if required:
+            found = known_dates.get(value) if type(value) is str else None
+            if found is None:
+                if value is None:
+                    if required:
+                        raise _SLOW
+                    return None
+                if type(value) is not str:
                     raise _SLOW
-                return None
-            if type(value) is not str:
-                raise _SLOW
-            return dates(value)
+                found = dates.remember(value)
+            return found
 
         return date
     if f.kind == "words":
         lists = _Memo(_words_json)
+        known_lists = lists.known
 
         def words(value: Any) -> Any:
             if value is None:
                 return "[]"
-            if type(value) is not list or not all(type(w) is str for w in value):
+            if type(value) is not list:
                 raise _SLOW
-            return lists(tuple(value))
+            key = tuple(value)
+            try:
+                # a list remembered is equal item by item, so its items are words too
+                found = known_lists.get(key)
+            except TypeError:  # an item that cannot be hashed is no word
+                raise _SLOW from None
+            return lists.remember(key) if found is None else found
 
         return words
     if f.kind == "flag":
@@ -252,11 +262,12 @@ class PlainNoteReader:
         try:
             if self._fields is None:
                 raise _SLOW
-            values = [read(o.get(key)) for key, read in self._fields]
-            person = o.get("person")
+            get = o.get
+            values = [read(get(key)) for key, read in self._fields]
+            person = get("person")
             if person is not None and (type(person) is not str or person not in self._people):
                 raise _SLOW
-            follow_ups = self._follow_ups(o.get("follow_ups"))
+            follow_ups = self._follow_ups(get("follow_ups"))
         except _Slow:
             return None
         file_id = o.get("id")
@@ -271,6 +282,8 @@ class PlainNoteReader:
             return ()
         if type(found) is not list:
             raise _SLOW
+        if not found:
+            return ()
         rows: list[tuple[str, str | None, bool]] = []
         for item in found:
             if type(item) is not dict:

@@ -258,9 +258,10 @@ class MergeWriter:
                 skipped += 1
                 continue
             note_rows.append((next_id, *values))
-            follow_up_rows.extend(
-                (next_id, at, text, due, done) for at, (text, due, done) in enumerate(todo)
-            )
+            if todo:
+                follow_up_rows.extend(
+                    (next_id, at, text, due, done) for at, (text, due, done) in enumerate(todo)
+                )
             next_id += 1
             added += 1
             if len(note_rows) >= WRITE_BATCH:
