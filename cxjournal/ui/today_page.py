@@ -13,13 +13,11 @@ loads it in the background after the first paint; see ``cxjournal.ui.warm_up``).
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from typing import Any
 
 from cxjournal.domain.cadence import days_label
-from cxjournal.domain.model import ExitStatus, ResilienceEntry
-from cxjournal.domain.resilience import MEASURES, checkin_value
+from cxjournal.domain.model import ExitStatus
 from cxjournal.domain.wording import alarm_title, long_date, short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.today import AUDIT_DUE_DAYS_MAX, AUDIT_DUE_DAYS_MIN, TodayOverview
@@ -41,12 +39,11 @@ from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.today_follow_up_actions import FollowUpActions
 from cxjournal.ui.today_program_feed import ProgramCardFeed
-from cxjournal.ui.widgets.resilience_warning import WarningBanner
-from cxjournal.ui.widgets.sparkline import SERIES_COLOURS, Sparkline
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 from cxjournal.ui.widgets.today_follow_ups import FollowUpsCard
 from cxjournal.ui.widgets.today_meetings_card import MeetingsCard
 from cxjournal.ui.widgets.today_program_card import ProgramCard
+from cxjournal.ui.widgets.today_resilience_card import ResilienceCard
 from cxjournal.ui.write_guard import UNCHANGED
 
 WELCOME_TEXT = (
@@ -129,7 +126,11 @@ class TodayPage(Page):
         self.follow_up_card = FollowUpsCard(_day)
         self.follow_up_actions = FollowUpActions(self)
         self._connect_follow_ups()
-        self.resilience_card = Card("Resilience")
+        self.resilience_card = ResilienceCard()
+        self.resilience_card.check_in.connect(self.check_in)
+        self.resilience_card.dismiss_warning.connect(self._dismiss_warning)
+        self.resilience_card.explain_warning.connect(lambda: self.go("resilience"))
+        self.check_in_button = self.resilience_card.check_in_button
         self.exit_card = Card("Exit plan")
         self.program_card = ProgramCard()
         self.program_card.hide()
@@ -143,7 +144,6 @@ class TodayPage(Page):
         self.meetings_card.hide()
         self.meetings_card.prepare.connect(self.prepare)
         self.meetings_card.log.connect(self.log_meeting)
-        self._build_resilience_card()
         self._build_audit_footer()
         self.cards = QWidget()
         columns = QHBoxLayout(self.cards)
@@ -186,29 +186,6 @@ class TodayPage(Page):
         buttons.addStretch(1)
         card.body.addLayout(buttons)
         return card
-
-    def _build_resilience_card(self) -> None:
-        card = self.resilience_card
-        self.check_in_button = card.add_header_button(
-            "&Check in now", "Record today's energy, stress and mood (about ten seconds)"
-        )
-        self.check_in_button.clicked.connect(self.check_in)
-        writes_journal(self.check_in_button)
-        self.today_checkin = card.add_text("", "today-checkin")
-        self.sparkline = Sparkline()
-        card.add(self.sparkline)
-        legend = " ".join(
-            f'<span style="color:{colour}">●</span> {name}'
-            for name, colour in SERIES_COLOURS.items()
-        )
-        self.sparkline_legend = card.add_text(
-            f"<small>Last 14 days: {legend}</small>", "today-legend"
-        )
-        self.consistency_label = card.add_text("", "today-consistency")
-        self.warning_banner = WarningBanner()
-        self.warning_banner.dismissed.connect(self._dismiss_warning)
-        self.warning_banner.explain_requested.connect(lambda: self.go("resilience"))
-        card.add(self.warning_banner)
 
     def _build_audit_footer(self) -> None:
         self.new_audit_button = self.audit_card.add_header_button(
@@ -281,7 +258,7 @@ class TodayPage(Page):
             self._filled.clear()
         else:
             self._fill_changed(overview)
-            self._fill_resilience(overview)
+            self.resilience_card.fill(overview.resilience, overview.today)
             self.cards.show()
             self.program_feed.ask(today)
             QTimer.singleShot(0, self.meetings_card, self._fill_meetings)
@@ -477,30 +454,6 @@ class TodayPage(Page):
         card.dismiss.connect(actions.dismiss)
         card.delete.connect(actions.delete)
 
-    def _fill_resilience(self, overview: TodayOverview) -> None:
-        summary = overview.resilience
-        entry = summary.today_entry
-        if entry is not None:
-            self.today_checkin.setText(
-                f"Today: energy <b>{checkin_value(entry.energy)}</b> · "
-                f"stress <b>{checkin_value(entry.stress)}</b> · mood <b>{entry.mood}</b>"
-            )
-            self.check_in_button.setText("Edit today's &check-in")
-        else:
-            self.today_checkin.setText("No check-in yet today.")
-            self.check_in_button.setText("&Check in now")
-        days = [overview.today - dt.timedelta(days=13 - n) for n in range(14)]
-        by_day = {e.on: e for e in summary.recent}
-        series: dict[str, list[float | None]] = {
-            metric: [_value(by_day.get(d), metric) for d in days] for metric in MEASURES
-        }
-        self.sparkline.set_series(days, series)
-        has_recent = bool(summary.recent)
-        self.sparkline.setVisible(has_recent)
-        self.sparkline_legend.setVisible(has_recent)
-        self.consistency_label.setText(html.escape(summary.consistency.message))
-        self.warning_banner.show_warning(summary.warning)
-
     def _dismiss_warning(self, key: str) -> None:
         if not key:
             return
@@ -549,9 +502,3 @@ def _clear(layout: QVBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-def _value(entry: ResilienceEntry | None, measure: str) -> float | None:
-    """A day's value of one measure for the sparkline; None (a gap) when not recorded."""
-    value = getattr(entry, measure) if entry is not None else None
-    return None if value is None else float(value)

@@ -57,8 +57,8 @@ def test_today_and_trends_draw_them(qtbot: Any, main_window: Any, mixed: Journal
     main_window.navigate("today")
     today = main_window.page("today")
     today.refresh()
-    assert "energy <b>–</b> · stress <b>–</b>" in today.today_checkin.text()
-    energy_line = today.sparkline.series()["energy"]
+    assert "energy <b>–</b> · stress <b>–</b>" in today.resilience_card.today_checkin.text()
+    energy_line = today.resilience_card.sparkline.series()["energy"]
     assert energy_line[-1] is None and energy_line[-2] is not None
     main_window.navigate("trends")
     trends = main_window.page("trends")

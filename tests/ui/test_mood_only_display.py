@@ -129,7 +129,7 @@ def test_checkin_form_keeps_unrecorded_scores_unrecorded(qtbot: Any) -> None:
 
 
 def test_today_sparkline_values_are_gaps_for_unrecorded_scores() -> None:
-    from cxjournal.ui.today_page import _value
+    from cxjournal.ui.widgets.today_resilience_card import _value
 
     assert _value(mood_only(END), "energy") is None
     assert _value(mood_only(END), "mood") == 7.0
@@ -166,8 +166,8 @@ def test_today_card_shows_a_mood_only_checkin_as_such(qtbot: Any, main_window: A
     journal.resilience.save(full(today - DAY, energy=6, stress=4, mood=5))
     main_window.bus.announce(Area.RESILIENCE)
     page = main_window.pages["today"]
-    qtbot.waitUntil(lambda: "mood" in page.today_checkin.text(), timeout=5000)
-    assert page.today_checkin.text() == "Today: energy <b>–</b> · stress <b>–</b> · mood <b>8</b>"
-    series = page.sparkline.series()
+    qtbot.waitUntil(lambda: "mood" in page.resilience_card.today_checkin.text(), timeout=5000)
+    assert page.resilience_card.today_checkin.text() == "Today: energy <b>–</b> · stress <b>–</b> · mood <b>8</b>"
+    series = page.resilience_card.sparkline.series()
     assert series["energy"][-1] is None and series["mood"][-1] == 8.0
     assert series["energy"][-2] == 6.0

@@ -339,24 +339,24 @@ def test_resilience_card_check_in_sparkline_and_warning(
     page = today_page(main_window)
     journal.people.add(Person("Ana Silva"))
     page.refresh()
-    assert "No check-in yet today" in page.today_checkin.text()
-    assert not page.sparkline.isVisibleTo(page)
+    assert "No check-in yet today" in page.resilience_card.today_checkin.text()
+    assert not page.resilience_card.sparkline.isVisibleTo(page)
     # four good weeks, then two weeks of low energy and high stress: the warning fires
     entries = [ResilienceEntry(days_ago(n), 8, 3, 7) for n in range(14, 42)]
     entries += [ResilienceEntry(days_ago(n), 4, 7, 5) for n in range(0, 14) if n != 3]
     journal.resilience.save_many(entries)
     page.refresh()
-    assert "energy <b>4</b> · stress <b>7</b>" in page.today_checkin.text()
+    assert "energy <b>4</b> · stress <b>7</b>" in page.resilience_card.today_checkin.text()
     assert page.check_in_button.text().replace("&", "") == "Edit today's check-in"
-    series = page.sparkline.series()
+    series = page.resilience_card.sparkline.series()
     assert len(series["energy"]) == 14
     assert series["energy"][-1] == 4 and series["energy"][-4] is None  # a missed day
-    assert page.sparkline.isVisibleTo(page)
-    assert page.warning_banner.isVisibleTo(page)
-    key = page.warning_banner.key()
-    qtbot.mouseClick(page.warning_banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert page.resilience_card.sparkline.isVisibleTo(page)
+    assert page.resilience_card.warning_banner.isVisibleTo(page)
+    key = page.resilience_card.warning_banner.key()
+    qtbot.mouseClick(page.resilience_card.warning_banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert journal.resilience.dismissed_warning() == key
-    assert not page.warning_banner.isVisibleTo(page)
+    assert not page.resilience_card.warning_banner.isVisibleTo(page)
     qtbot.mouseClick(page.check_in_button, Qt.MouseButton.LeftButton)
     assert main_window.current_key() == "resilience"
 
@@ -421,7 +421,7 @@ def test_ten_year_journal(qtbot: Any, tmp_path: Path) -> None:
         assert f"{len(latest.ratings)} people" in row.detail()
         assert len(rows(page, "today-alarm")) == len(analyse(latest).alarms)
         assert len(rows(page, "today-stakeholder")) <= 8
-        assert len(page.sparkline.series()["mood"]) == 14
+        assert len(page.resilience_card.sparkline.series()["mood"]) == 14
     finally:
         window.close()
         journal.close()
