@@ -110,6 +110,7 @@ def skip_source_scans() -> bool:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
+    # a private module of PySide6's, with no types: its one function is replaced
     feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
     return True
 

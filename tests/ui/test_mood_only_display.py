@@ -167,7 +167,10 @@ def test_today_card_shows_a_mood_only_checkin_as_such(qtbot: Any, main_window: A
     main_window.bus.announce(Area.RESILIENCE)
     page = main_window.pages["today"]
     qtbot.waitUntil(lambda: "mood" in page.resilience_card.today_checkin.text(), timeout=5000)
-    assert page.resilience_card.today_checkin.text() == "Today: energy <b>–</b> · stress <b>–</b> · mood <b>8</b>"
+    assert (
+        page.resilience_card.today_checkin.text()
+        == "Today: energy <b>–</b> · stress <b>–</b> · mood <b>8</b>"
+    )
     series = page.resilience_card.sparkline.series()
     assert series["energy"][-1] is None and series["mood"][-1] == 8.0
     assert series["energy"][-2] == 6.0
