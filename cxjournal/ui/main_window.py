@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
             self._warm_up_pending = False
             from cxjournal.ui import warm_up
 
+            warm_up.coming()  # a page clicked before it starts waits for it (still_importing)
             QTimer.singleShot(0, lambda: warm_up.after_first_paint(self))
         return super().event(event)
 

@@ -7,10 +7,10 @@ The card says it is working until the view comes; a view asked for before the la
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import TYPE_CHECKING
 
 from cxjournal.qt.core import QTimer
+from cxjournal.ui import warm_up
 from cxjournal.ui.program_views import program_views
 from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.today_program_card import ProgramCard
@@ -44,14 +44,14 @@ class ProgramCardFeed:
             self.card.show()  # the first time, until the view says whether it shows
         self._tries = 0
         # not before the first paint, and not before the warm-up thread has imported the
-        # journal's program module (two threads importing it contend)
+        # journal's program module to its end (two threads importing it contend)
         QTimer.singleShot(0, self.card, lambda: self._start(today, asked))
 
     def _start(self, today: dt.date, asked: int) -> None:
         if asked != self.asked:
             return  # asked again since
         self._tries += 1
-        if "cxjournal.journal.program" not in sys.modules and self._tries < PROGRAM_TRIES:
+        if not warm_up.loaded("cxjournal.journal.program") and self._tries < PROGRAM_TRIES:
             QTimer.singleShot(100, self.card, lambda: self._start(today, asked))
             return
 

@@ -38,6 +38,10 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.calendar",
     "cxjournal.journal.trash",
     "pyqtgraph",
+    # the charts' own modules (the influence chart's takes ~80 ms more of pyqtgraph's)
+    "cxjournal.ui.charts.influence_chart",
+    "cxjournal.ui.charts.person_trend_chart",
+    "cxjournal.ui.charts.power_interest_chart",
 )
 
 log = logging.getLogger(__name__)
@@ -69,13 +73,36 @@ def start(modules: tuple[str, ...] = MODULES) -> threading.Thread:
     )
     thread.start()
     _STARTED.append(thread)
+    _COMING[0] = max(0, _COMING[0] - 1)
     return thread
 
 
+#: import threads asked for (by the window, before its first paint) and not started yet
+_COMING = [0]
+
+
+def coming() -> None:
+    """An import thread will be started soon (after the first paint): until it is, and
+    while it runs, :func:`still_importing` says so."""
+    _COMING[0] += 1
+
+
+def loaded(module: str) -> bool:
+    """True once ``module`` is loaded to its end. A module is in ``sys.modules`` from the
+    moment its import begins; until it ends, its spec says it is initializing (and an import
+    of it on another thread would wait for the one under way)."""
+    found = sys.modules.get(module)
+    if found is None:
+        return False
+    return not getattr(getattr(found, "__spec__", None), "_initializing", False)
+
+
 def still_importing(module: str) -> bool:
-    """True while ``module`` is not loaded yet and an import thread is still running (which
-    loads it, or fails and leaves it to the page that needs it)."""
-    return module not in sys.modules and any(thread.is_alive() for thread in _STARTED)
+    """True while ``module`` is not loaded to its end and an import thread is still running,
+    or about to start (it loads it, or fails and leaves it to the page that needs it)."""
+    if loaded(module):
+        return False
+    return _COMING[0] > 0 or any(thread.is_alive() for thread in _STARTED)
 
 
 def finish_imports() -> None:
@@ -168,22 +195,26 @@ def _page_steps(window: MainWindow, key: str) -> list[Step]:
         lay_out_hidden(window.pages[key], window.stack.size())
 
     def render() -> Iterator[None]:
-        # render it at its real size, off screen, so the charts' axis and item caches are
-        # ready when it is first shown: a point first (what any paint needs first), then
-        # a band per turn, then whole (quick by then); at once it took 50 ms and more
-        from cxjournal.qt.core import QRect
-
-        page = window.pages[key]
-        page.grab(QRect(0, 0, 1, 1))
-        yield
-        width, height = page.width(), page.height()
-        for band in range(RENDER_BANDS):
-            top = band * height // RENDER_BANDS
-            page.grab(QRect(0, top, width, (band + 1) * height // RENDER_BANDS - top))
-            yield
-        page.grab()
+        yield from render_in_bands(window.pages[key])
 
     return [make, _Waits(prepare), _Repeats(build), _Repeats(fill), lay_out, _Repeats(render)]
+
+
+def render_in_bands(widget: QWidget) -> Iterator[None]:
+    """Render ``widget``, hidden, at its size, a part per step, so that the charts' axis and
+    item caches are ready when it is first shown: a point first (what any paint needs
+    first), then a band per step, then whole (quick by then); at once it took 50 ms and
+    more."""
+    from cxjournal.qt.core import QRect
+
+    widget.grab(QRect(0, 0, 1, 1))
+    yield
+    width, height = widget.width(), widget.height()
+    for band in range(RENDER_BANDS):
+        top = band * height // RENDER_BANDS
+        widget.grab(QRect(0, top, width, (band + 1) * height // RENDER_BANDS - top))
+        yield
+    widget.grab()
 
 
 def lay_out_hidden(page: QWidget, size: QSize) -> None:

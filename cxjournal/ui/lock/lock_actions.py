@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.qt.core import QEvent, QObject, Qt, QTimer
 from cxjournal.qt.gui import QAction, QKeySequence
+from cxjournal.ui import warm_up
 from cxjournal.ui.lock.lock_controller import LockController
 
 if TYPE_CHECKING:
@@ -87,7 +87,8 @@ class _AfterFirstPaint(QObject):
 
     def _read_preferences(self) -> None:
         self._ticks += 1
-        if "cxjournal.journal.settings" not in sys.modules and self._ticks < SETTLE_TICKS:
+        # loaded to its end: half-way, reading it here would wait for the warm-up's import
+        if not warm_up.loaded("cxjournal.journal.settings") and self._ticks < SETTLE_TICKS:
             return
         self._poll.stop()
         self._controller.apply_preferences()
