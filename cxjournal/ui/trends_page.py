@@ -13,23 +13,20 @@ import datetime as dt
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.wording import long_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.trends import TrendOps, Trends
-from cxjournal.qt.core import QStandardPaths, Qt
+from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -39,9 +36,9 @@ from cxjournal.qt.widgets import (
     QWidget,
 )
 from cxjournal.ui.page import Page
-from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
+from cxjournal.ui.trends_summary import summary_line, top_people
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.influence_chart import InfluenceChart
@@ -75,20 +72,6 @@ NO_AUDIT_TEXT = (
     "No power audit yet: the influence plots fill in from your first audit. "
     "Your check-ins are shown below."
 )
-
-
-def _summary(trends: Trends) -> str:
-    audits = len(trends.audits)
-    checkins = len(trends.resilience)
-    parts = []
-    if audits:
-        first, last = trends.audits[0].taken_on, trends.audits[-1].taken_on
-        word = "audit" if audits == 1 else "audits"
-        span = f"{first:%b %Y}" if audits == 1 else f"{first:%b %Y} to {last:%b %Y}"
-        parts.append(f"{audits} {word}, {span}")
-    if checkins:
-        parts.append(f"{checkins:,} check-in{'s' if checkins != 1 else ''}")
-    return " · ".join(parts)
 
 
 class TrendsPage(Page):
@@ -291,7 +274,7 @@ class TrendsPage(Page):
         if trends == self.trends and self.influence_chart is not None:
             return  # another area changed: nothing here to redraw
         self.trends = trends
-        self.summary.setText(html.escape(_summary(trends)))
+        self.summary.setText(html.escape(summary_line(trends)))
         empty = not trends.audits and not len(trends.resilience)
         if empty:
             self.stack.setCurrentIndex(0)
@@ -331,7 +314,7 @@ class TrendsPage(Page):
     def _fill_people(self, trends: Trends) -> None:
         chosen = set(self.chosen_ids())
         if not self._chosen_once and trends.audits:
-            chosen = _top_people(trends, 3)
+            chosen = top_people(trends, 3)
             self._chosen_once = True
         self.people_list.blockSignals(True)
         self.people_list.clear()
@@ -435,34 +418,12 @@ class TrendsPage(Page):
         view = self.current_view()
         if view is None:
             return
-        from cxjournal.ui.charts.chart_export import (
-            FILTERS,
-            ChartExportError,
-            export_chart,
-            format_for,
-            with_suffix,
-        )
+        from cxjournal.ui.charts.chart_export import export_with_dialog
 
         name = "influence" if self.tabs.currentIndex() == 0 else "people"
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation
-        ) or str(Path.home())
-        suggested = str(Path(folder) / f"cxjournal-{name}-{dt.date.today().isoformat()}.png")
-        chosen, selected_filter = QFileDialog.getSaveFileName(
-            self, "Export chart", suggested, FILTERS
-        )
-        if not chosen:
-            return
-        fmt = format_for(Path(chosen), selected_filter)
-        path = with_suffix(Path(chosen), fmt)
-        try:
-            export_chart(view, path, fmt)
-        except (ChartExportError, OSError) as error:
-            QMessageBox.warning(
-                self, "Export chart", as_written(f"The chart was not saved: {error}")
-            )
-            return
-        self.context.show_status(f"Chart saved to {path}")
+        path = export_with_dialog(self, view, f"cxjournal-{name}-{dt.date.today().isoformat()}")
+        if path is not None:
+            self.context.show_status(f"Chart saved to {path}")
 
     def _first_audit(self) -> None:
         self.context.navigate("audits", new=True)
@@ -476,23 +437,3 @@ class TrendsPage(Page):
         if person_ids is not None and self.influence_chart is not None:
             self.tabs.setCurrentIndex(1)
             self.choose_people(list(person_ids))
-
-
-def _top_people(trends: Trends, count: int) -> set[int]:
-    """The people you depend on most in the latest audit that has ratings."""
-    for point in reversed(trends.audits):
-        if point.count:
-            latest = point.audit_id
-            break
-    else:
-        return set()
-    ranked = sorted(
-        (
-            (p.dependence_on_them, s.person_id)
-            for s in trends.people
-            for p in s.points
-            if p.audit_id == latest
-        ),
-        reverse=True,
-    )
-    return {pid for _, pid in ranked[:count]}

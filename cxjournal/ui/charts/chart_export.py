@@ -21,10 +21,11 @@ from typing import Literal
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 
-from cxjournal.qt.core import QRectF, QSize
+from cxjournal.qt.core import QRectF, QSize, QStandardPaths
 from cxjournal.qt.gui import QImage, QPainter
 from cxjournal.qt.svg import QSvgGenerator
-from cxjournal.qt.widgets import QGraphicsItem, QGraphicsScene, QWidget
+from cxjournal.qt.widgets import QFileDialog, QGraphicsItem, QGraphicsScene, QMessageBox, QWidget
+from cxjournal.ui.plain_text import as_written
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,27 @@ FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
 
 class ChartExportError(Exception):
     """The chart could not be written; the message says why in plain words."""
+
+
+def export_with_dialog(parent: QWidget, view: pg.GraphicsView, name: str) -> Path | None:
+    """Ask where to save ``view`` (``name``.png in the Pictures folder suggested), write it
+    there; the path written, or None when the user cancelled or it failed (said so)."""
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.PicturesLocation
+    ) or str(Path.home())
+    chosen, selected_filter = QFileDialog.getSaveFileName(
+        parent, "Export chart", str(Path(folder) / f"{name}.png"), FILTERS
+    )
+    if not chosen:
+        return None
+    fmt = format_for(Path(chosen), selected_filter)
+    path = with_suffix(Path(chosen), fmt)
+    try:
+        export_chart(view, path, fmt)
+    except (ChartExportError, OSError) as error:
+        QMessageBox.warning(parent, "Export chart", as_written(f"The chart was not saved: {error}"))
+        return None
+    return path
 
 
 def format_for(path: Path, chosen_filter: str = "") -> Format:
