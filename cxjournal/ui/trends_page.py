@@ -13,11 +13,11 @@ import datetime as dt
 import html
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.wording import long_date
 from cxjournal.journal.changes import Area
-from cxjournal.journal.trends import TrendOps, Trends
 from cxjournal.qt.core import Qt
 from cxjournal.qt.widgets import (
     QButtonGroup,
@@ -39,10 +39,22 @@ from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.trends_summary import summary_line, top_people
+from cxjournal.ui.widgets.chart_loading import (
+    WAIT,
+    ChartLoading,
+    ChartTurns,
+    modules_ready,
+    rendered_then_shown,
+    shown_unpainted,
+)
 
 if TYPE_CHECKING:
+    from cxjournal.journal.trends import TrendOps, Trends
     from cxjournal.ui.charts.influence_chart import InfluenceChart
     from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
+
+#: What the charts import (loaded by the warm-up thread after the first paint)
+CHART_MODULES = ("pyqtgraph", "cxjournal.ui.charts.influence_chart")
 
 #: Resilience averaging: (label, (mode, rolling window in days)).
 SMOOTHING: tuple[tuple[str, tuple[str, int]], ...] = (
@@ -80,7 +92,7 @@ class TrendsPage(Page):
 
     def __init__(self, context: Services) -> None:
         super().__init__(context)
-        self.ops = TrendOps(self.journal)
+        self._ops: TrendOps | None = None
         self.trends: Trends | None = None
         self.influence_chart: InfluenceChart | None = None
         self.person_chart: PersonTrendChart | None = None
@@ -147,6 +159,17 @@ class TrendsPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.stack.addWidget(self.tabs)
+        #: where the charts will be while they are drawn in turns (:meth:`_draw_in_turns`)
+        self.chart_loading = ChartLoading()
+        self.stack.addWidget(self.chart_loading)
+        self.drawing = ChartTurns(self)
+
+    @property
+    def ops(self) -> TrendOps:
+        """The page's reads, loaded by the first (not by the frame's first paint)."""
+        if self._ops is None:
+            self._ops = import_module("cxjournal.journal.trends").TrendOps(self.journal)
+        return self._ops
 
     # -- construction --------------------------------------------------------------------
 
@@ -269,10 +292,46 @@ class TrendsPage(Page):
         return str(mode), int(days)
 
     def refresh(self) -> None:
-        mode, days = self.smoothing_choice()
-        trends = self._read(days)
+        if self.drawing.under_way or (
+            self.influence_chart is None and not modules_ready(CHART_MODULES)
+        ):
+            self._draw_in_turns()
+            return
+        _mode, days = self.smoothing_choice()
+        self._show(self._read(days))
+
+    def _draw_in_turns(self) -> None:
+        """Shown before the chart modules are loaded: the frame at once, a line where the
+        charts will be; after that paint, the read off the GUI thread, then the charts a part
+        per turn, rendered hidden before they take the line's place."""
+        self.stack.setCurrentWidget(self.chart_loading)
+        self.export_button.setEnabled(False)
+        self.smoothing.setEnabled(False)  # the read under way is of its choice
+        read: list[bool] = []
+        self.prepare(lambda: read.append(True))
+
+        def steps() -> Iterator[object]:
+            while not read or not modules_ready(CHART_MODULES) or shown_unpainted(loading):
+                yield WAIT
+            _mode, days = self.smoothing_choice()
+            trends = self._read(days)  # the one read above, unless the journal changed since
+            if trends.audits or len(trends.resilience):
+                yield from self.build_steps()
+            yield None
+            if self._show(trends, reveal=False):
+                if self.years is not None:
+                    self._apply_range()  # a range picked while the charts were drawn
+                yield None
+                yield from rendered_then_shown(self.stack, self.tabs)
+
+        loading = self.chart_loading
+        self.drawing.start(steps)
+
+    def _show(self, trends: Trends, reveal: bool = True) -> bool:
+        """Show ``trends``; True when it has charts (shown unless not ``reveal``)."""
+        mode, _days = self.smoothing_choice()
         if trends == self.trends and self.influence_chart is not None:
-            return  # another area changed: nothing here to redraw
+            return True  # another area changed: nothing here to redraw
         self.trends = trends
         self.summary.setText(html.escape(summary_line(trends)))
         empty = not trends.audits and not len(trends.resilience)
@@ -283,10 +342,11 @@ class TrendsPage(Page):
             for button in self.range_buttons.values():
                 button.setEnabled(False)
             self.smoothing.setEnabled(False)
-            return
+            return False
         self._ensure_charts()
         assert self.influence_chart is not None
-        self.stack.setCurrentIndex(1)
+        if reveal:
+            self.stack.setCurrentIndex(1)
         self.export_button.setEnabled(True)
         for button in self.range_buttons.values():
             button.setEnabled(True)
@@ -297,6 +357,7 @@ class TrendsPage(Page):
         )
         self.influence_chart.set_trends(trends)
         self._fill_people(trends)
+        return True
 
     def _set_note(self, trends: Trends) -> None:
         if not trends.audits:

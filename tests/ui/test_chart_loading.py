@@ -1,0 +1,154 @@
+"""Trends and Program clicked the moment the window appears, while the warm-up thread is still
+loading pyqtgraph: the frame paints at once with a line where each chart will be, and the
+charts, drawn in turns once the import has ended, are those of a page drawn at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
+from cxjournal.journal import Journal
+from cxjournal.ui import warm_up
+from cxjournal.ui.widgets.chart_loading import LOADING_TEXT
+
+#: what the two pages' charts import
+CHART_MODULES = (
+    "pyqtgraph",
+    "cxjournal.ui.charts.influence_chart",
+    "cxjournal.ui.charts.power_interest_chart",
+)
+
+
+def _import_thread(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """An import thread running, as the warm-up's does; returns what ends it."""
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait, daemon=True)
+    thread.start()
+    monkeypatch.setattr(warm_up, "_STARTED", [thread])
+
+    def end() -> None:
+        done.set()
+        thread.join()
+
+    return end
+
+
+def _half_loaded(monkeypatch: pytest.MonkeyPatch, modules: tuple[str, ...]) -> Callable[[], None]:
+    """The warm-up thread half-way through importing ``modules``: each in ``sys.modules``
+    already (as a module is from the moment its import begins), its spec saying it is
+    initializing. Returns what ends the imports."""
+    end_thread = _import_thread(monkeypatch)
+    specs = []
+    for name in modules:
+        spec = importlib.import_module(name).__spec__
+        assert spec is not None
+        monkeypatch.setattr(spec, "_initializing", True, raising=False)
+        specs.append(spec)
+
+    def end() -> None:
+        for spec in specs:
+            spec._initializing = False  # type: ignore[attr-defined]
+        end_thread()
+
+    return end
+
+
+def _trends_journal(journal: Journal) -> None:
+    ana = journal.people.add(Person(name="Ana Silva"))
+    ben = journal.people.add(Person(name="Ben Okafor"))
+    for month, (value, mine) in enumerate([(6, 3), (7, 4), (5, 6)]):
+        journal.audits.save(
+            Audit(
+                taken_on=dt.date(2025, 3 + 3 * month, 1),
+                ratings=(
+                    Rating(ana, value, 5, mine, 3),
+                    Rating(ben, 4, 6, mine + 1, 5),
+                ),
+            )
+        )
+    journal.resilience.save_many(
+        ResilienceEntry(dt.date(2025, 3, 1) + dt.timedelta(days=n), 5 + n % 3, 4, 6)
+        for n in range(60)
+    )
+
+
+def _second_window(qtbot: Any, journal: Journal, tmp_path: Any) -> Any:
+    """Another window on the same journal, its pages drawn at once (nothing importing)."""
+    from cxjournal.ui.main_window import MainWindow
+
+    other = Journal.open(journal.path)
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(other, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _same_image(first: Any, second: Any) -> bool:
+    """True when the two widgets, of one size, render the same pixels."""
+    return bool(first.size() == second.size() and first.grab().toImage() == second.grab().toImage())
+
+
+def test_trends_paints_its_frame_while_pyqtgraph_loads_then_the_same_charts(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    _trends_journal(journal)
+    main_window.resize(1100, 700)
+    end = _half_loaded(monkeypatch, CHART_MODULES)
+    main_window.navigate("trends")
+    page = main_window.page("trends")
+    qtbot.waitUntil(lambda: page.chart_loading.painted)
+    assert page.stack.currentWidget() is page.chart_loading
+    assert page.chart_loading.text() == LOADING_TEXT
+    assert page.range_buttons[None].isVisible()  # the frame: its heading and range buttons
+    qtbot.waitUntil(lambda: page._prepared is not None)  # read off the GUI thread meanwhile
+    qtbot.wait(0)
+    assert page.influence_chart is None and page.tabs.count() == 0  # no chart yet
+    page.range_buttons[1].click()  # a range picked while the charts wait
+    end()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.tabs)
+    assert not page.drawing.under_way and not page.chart_loading.isVisible()
+    chart = page.influence_chart
+    assert chart is not None and chart.isVisible()
+    assert "3 audits" in page.summary.text() and page.export_button.isEnabled()
+    assert page.smoothing.isEnabled()
+    assert page.tabs.tabText(0) == "&Influence"
+
+    other = _second_window(qtbot, journal, tmp_path)
+    other.resize(main_window.size())
+    other.navigate("trends")
+    drawn_at_once = other.page("trends")
+    drawn_at_once.set_range(1)
+    assert drawn_at_once.summary.text() == page.summary.text()
+    assert drawn_at_once.chosen_ids() == page.chosen_ids()
+    assert drawn_at_once.influence_chart.visible_range() == chart.visible_range()
+    # once both are laid out (a label's height settles a turn after a resize)
+    qtbot.waitUntil(lambda: _same_image(chart, drawn_at_once.influence_chart))
+
+
+def test_trends_draws_at_once_when_nothing_is_loading(main_window: Any, journal: Journal) -> None:
+    _trends_journal(journal)
+    main_window.navigate("trends")
+    page = main_window.page("trends")
+    assert page.influence_chart is not None and page.stack.currentWidget() is page.tabs
+    assert not page.drawing.under_way
+
+
+def test_trends_with_nothing_to_chart_leaves_its_loading_line_for_the_empty_state(
+    main_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    end = _half_loaded(monkeypatch, CHART_MODULES)
+    main_window.navigate("trends")
+    page = main_window.page("trends")
+    assert page.stack.currentWidget() is page.chart_loading
+    end()
+    qtbot.waitUntil(lambda: not page.drawing.under_way)
+    assert page.stack.currentIndex() == 0 and page.influence_chart is None
