@@ -39,14 +39,7 @@ from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.trends_summary import summary_line, top_people
-from cxjournal.ui.widgets.chart_loading import (
-    WAIT,
-    ChartLoading,
-    ChartTurns,
-    modules_ready,
-    rendered_then_shown,
-    shown_unpainted,
-)
+from cxjournal.ui.widgets import chart_loading as drawn
 
 if TYPE_CHECKING:
     from cxjournal.journal.trends import TrendOps, Trends
@@ -160,9 +153,9 @@ class TrendsPage(Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.stack.addWidget(self.tabs)
         #: where the charts will be while they are drawn in turns (:meth:`_draw_in_turns`)
-        self.chart_loading = ChartLoading()
+        self.chart_loading = drawn.ChartLoading()
         self.stack.addWidget(self.chart_loading)
-        self.drawing = ChartTurns(self)
+        self.drawing = drawn.ChartTurns(self)
 
     @property
     def ops(self) -> TrendOps:
@@ -293,7 +286,7 @@ class TrendsPage(Page):
 
     def refresh(self) -> None:
         if self.drawing.under_way or (
-            self.influence_chart is None and not modules_ready(CHART_MODULES)
+            self.influence_chart is None and not drawn.modules_ready(CHART_MODULES)
         ):
             self._draw_in_turns()
             return
@@ -311,10 +304,13 @@ class TrendsPage(Page):
         self.prepare(lambda: read.append(True))
 
         def steps() -> Iterator[object]:
-            while not read or not modules_ready(CHART_MODULES) or shown_unpainted(loading):
-                yield WAIT
+            while not read:
+                yield drawn.WAIT
             _mode, days = self.smoothing_choice()
             trends = self._read(days)  # the one read above, unless the journal changed since
+            self.summary.setText(html.escape(summary_line(trends)))  # words need no chart
+            while not drawn.modules_ready(CHART_MODULES) or drawn.shown_unpainted(loading):
+                yield drawn.WAIT
             if trends.audits or len(trends.resilience):
                 yield from self.build_steps()
             yield None
@@ -322,7 +318,7 @@ class TrendsPage(Page):
                 if self.years is not None:
                     self._apply_range()  # a range picked while the charts were drawn
                 yield None
-                yield from rendered_then_shown(self.stack, self.tabs)
+                yield from drawn.rendered_then_shown(self.stack, self.tabs)
 
         loading = self.chart_loading
         self.drawing.start(steps)
