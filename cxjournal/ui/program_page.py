@@ -38,9 +38,17 @@ from cxjournal.ui.program_exports import snapshot_button
 from cxjournal.ui.program_views import program_views
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
+from cxjournal.ui.widgets.chart_loading import (
+    WAIT,
+    ChartSlot,
+    ChartTurns,
+    modules_ready,
+    shown_unpainted,
+)
 from cxjournal.ui.widgets.empty_state import EmptyState
 from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
+from cxjournal.ui.widgets.today_program_card import WORKING_TEXT
 
 if TYPE_CHECKING:
     from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
@@ -59,6 +67,14 @@ EMPTY_TEXT = (
 
 #: Risks listed before "Show all"; the rest wait behind that button.
 RISKS_SHOWN = 5
+
+#: What working out the view needs, and what the grid's chart needs too (both loaded by the
+#: warm-up thread after the first paint)
+VIEW_MODULES = ("cxjournal.journal.program",)
+CHART_MODULES = ("pyqtgraph", "cxjournal.ui.charts.power_interest_chart")
+
+#: The grid chart's height (its place keeps it while the chart is drawn)
+CHART_HEIGHT = 340
 
 #: Plan cards per row: as many as fit at this width each, up to four.
 CARD_WIDTH = 330
@@ -159,10 +175,14 @@ class ProgramPage(Page):
 
         self.grid_card = Card("Power and interest")
         self.grid_hint = self.grid_card.add_text("", "program-grid-hint")
-        self.chart_holder = QVBoxLayout()
-        self.grid_card.body.addLayout(self.chart_holder)
+        #: the chart's place: a line until it is drawn (``_draw_in_turns``), then the chart
+        self.chart_slot = ChartSlot()
+        self.chart_slot.setMinimumHeight(CHART_HEIGHT)
+        self.chart_slot.hide()
+        self.grid_card.body.addWidget(self.chart_slot)
         layout.addWidget(self.grid_card)
         layout.addStretch(1)
+        self.drawing = ChartTurns(self)
 
     # -- states -------------------------------------------------------------------------
 
@@ -201,10 +221,26 @@ class ProgramPage(Page):
 
     def refresh_parts(self) -> Iterator[None]:
         """The refresh: the risks, the plans, then the grid (a part per turn of the event
-        loop when the hidden page is filled after the first paint: ``ui/warm_up.py``)."""
+        loop when the hidden page is filled after the first paint: ``ui/warm_up.py``).
+        Shown before what it needs is loaded or while its view is being worked out (a click
+        the moment the window appears): the frame at once, the rest in turns after it."""
         today = self.today()
+        views = program_views(self.context)
+        if (
+            self.drawing.under_way
+            or (self.chart is None and not modules_ready(CHART_MODULES))
+            or (
+                views.kept(today) is None
+                and (views.under_way(today) or not modules_ready(VIEW_MODULES))
+            )
+        ):
+            self._draw_in_turns(today)
+            return
         # worked out once for this page and Today's card, and kept until the journal changes
-        view = program_views(self.context).now(today)
+        yield from self._fill(views.now(today), today)
+
+    def _fill(self, view: ProgramView, today: dt.date, drawn: bool = True) -> Iterator[None]:
+        """Fill the page from ``view``: a part per step; the grid too when ``drawn``."""
         self.view = view
         empty = view.program == Program() and not self.started
         self.stack.setCurrentWidget(self.empty if empty else self.scroll_area)
@@ -216,8 +252,46 @@ class ProgramPage(Page):
         self._fill_risks(view)
         yield
         self._fill_plans(view, today)
-        yield
-        self._fill_grid(view)
+        if drawn:
+            yield
+            self._fill_grid(view)
+
+    def _draw_in_turns(self, today: dt.date) -> None:
+        """The frame now, with a line where the risks, the plans and the chart will be; its
+        view worked out off the GUI thread (shared with Today's card); then filled a part
+        per turn, the chart built once its modules are loaded, rendered hidden, and shown."""
+        self.stack.setCurrentWidget(self.scroll_area)
+        self.date_label.setText(f"as of {long_date(today)}")
+        self.why_card.setEnabled(False)  # nothing typed before the view comes is lost
+        self.risk_card.clear()
+        self.risk_card.title.setText("Risks")
+        self.risk_card.add_text(WORKING_TEXT, "program-risks-loading")
+        self.grid_hint.hide()
+        self.chart_slot.show()
+        came: list[ProgramView | None] = []
+        program_views(self.context).ask(today, came.append, lambda _exc: came.append(None))
+
+        def steps() -> Iterator[object]:
+            while not came:
+                yield WAIT
+            # failed: worked out here, as a refresh would (and reported if it fails again)
+            view = came[0] or program_views(self.context).now(today)
+            self.why_card.setEnabled(True)
+            parts = self._fill(view, today, drawn=False)
+            for _part in parts:
+                yield None
+            if not view.grid:
+                self._fill_grid(view)  # says how to place people; no chart
+                return
+            while not modules_ready(CHART_MODULES) or shown_unpainted(self.chart_slot.loading):
+                yield WAIT
+            if self.chart is None:
+                yield from self.build_steps()
+            self._fill_grid(view, reveal=False)
+            yield None
+            yield from self.chart_slot.reveal_steps()
+
+        self.drawing.start(steps)
 
     # -- why and measure ---------------------------------------------------------------------
 
@@ -326,7 +400,9 @@ class ProgramPage(Page):
 
     # -- grid -------------------------------------------------------------------------------------
 
-    def _fill_grid(self, view: ProgramView) -> None:
+    def _fill_grid(self, view: ProgramView, reveal: bool = True) -> None:
+        """Place the people of ``view`` on the chart (shown at once unless not ``reveal``),
+        or say how to place them."""
         entries = list(view.grid)
         if not entries:
             self.grid_hint.setText(
@@ -334,12 +410,13 @@ class ProgramPage(Page):
                 "here: who to manage closely, keep satisfied, keep informed or monitor."
             )
             self.grid_hint.show()
-            if self.chart is not None:
-                self.chart.hide()
+            self.chart_slot.hide()
             return
         self.grid_hint.hide()
         chart = self._ensure_chart()
-        chart.show()
+        self.chart_slot.show()
+        if reveal:
+            self.chart_slot.setCurrentWidget(chart)
         chart.set_entries(entries)
 
     def _ensure_chart(self, in_steps: bool = False) -> PowerInterestChart:
@@ -347,8 +424,9 @@ class ProgramPage(Page):
             from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
 
             self.chart = PowerInterestChart(in_steps=in_steps)
-            self.chart.setMinimumHeight(340)
-            self.chart_holder.addWidget(self.chart)
+            self.chart.setMinimumHeight(CHART_HEIGHT)
+        if self.chart_slot.chart is not self.chart:
+            self.chart_slot.put(self.chart)
         return self.chart
 
     def open_item(self, **kwargs: Any) -> None:

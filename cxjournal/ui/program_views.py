@@ -106,6 +106,16 @@ class ProgramViews(QObject):
             lambda exc: self._failed(generation, day, exc),
         )
 
+    def under_way(self, day: dt.date) -> bool:
+        """True while the view of ``day`` is being worked out off the GUI thread (and is
+        still current): :meth:`now` would wait for it."""
+        under_way = self._under_way
+        return (
+            under_way is not None
+            and under_way.key == (self.generation, day)
+            and not under_way.ended.is_set()
+        )
+
     def now(self, day: dt.date) -> ProgramView:
         """The view of ``day`` on this thread (for a page the user is looking at): the kept
         one, or worked out here and kept."""

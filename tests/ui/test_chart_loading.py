@@ -13,10 +13,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+import cxjournal.journal.program  # noqa: F401  (the warm-up's import, done)
 from cxjournal.domain.model import Audit, Person, Rating, ResilienceEntry
 from cxjournal.journal import Journal
 from cxjournal.ui import warm_up
 from cxjournal.ui.widgets.chart_loading import LOADING_TEXT
+from cxjournal.ui.widgets.today_program_card import WORKING_TEXT
+from tests.program_scenario import D, store_scenario
 
 #: what the two pages' charts import
 CHART_MODULES = (
@@ -109,7 +112,8 @@ def test_trends_paints_its_frame_while_pyqtgraph_loads_then_the_same_charts(
     assert page.stack.currentWidget() is page.chart_loading
     assert page.chart_loading.text() == LOADING_TEXT
     assert page.range_buttons[None].isVisible()  # the frame: its heading and range buttons
-    qtbot.waitUntil(lambda: page._prepared is not None)  # read off the GUI thread meanwhile
+    # read off the GUI thread meanwhile, and its words shown
+    qtbot.waitUntil(lambda: "3 audits" in page.summary.text())
     qtbot.wait(0)
     assert page.influence_chart is None and page.tabs.count() == 0  # no chart yet
     page.range_buttons[1].click()  # a range picked while the charts wait
@@ -152,3 +156,55 @@ def test_trends_with_nothing_to_chart_leaves_its_loading_line_for_the_empty_stat
     end()
     qtbot.waitUntil(lambda: not page.drawing.under_way)
     assert page.stack.currentIndex() == 0 and page.influence_chart is None
+
+
+def test_program_paints_its_frame_while_its_view_and_pyqtgraph_load_then_the_same_page(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    store_scenario(journal)
+    end = _half_loaded(monkeypatch, CHART_MODULES)
+    page = main_window.page("program")
+    page.today = lambda: D
+    main_window.navigate("program")
+    assert page.stack.currentWidget() is page.scroll_area  # the frame at once
+    assert [label.text() for label in page.risk_card.findChildren(type(page.date_label))][
+        -1
+    ] == WORKING_TEXT
+    assert not page.why_card.isEnabled()  # nothing typed before the view comes is lost
+    qtbot.waitUntil(lambda: page.chart_slot.loading.painted)
+    assert page.chart_slot.waiting and page.chart_slot.loading.text() == LOADING_TEXT
+    qtbot.waitUntil(lambda: len(page.cards) == 8)  # the view came: risks and plans filled
+    assert page.why.toPlainText() == "Customers stop waiting for refunds" and page.risk_rows
+    assert page.why_card.isEnabled()
+    qtbot.wait(0)
+    assert page.chart is None and page.chart_slot.waiting  # the chart waits for pyqtgraph
+    end()
+    qtbot.waitUntil(lambda: not page.chart_slot.waiting)
+    assert not page.drawing.under_way and not page.chart_slot.loading.isVisible()
+    assert page.chart is not None and page.chart.isVisible()
+
+    other = _second_window(qtbot, journal, tmp_path)
+    other.resize(main_window.size())
+    drawn_at_once = other.page("program")
+    drawn_at_once.today = lambda: D
+    other.navigate("program")
+    assert [r.title() for r in drawn_at_once.risk_rows] == [r.title() for r in page.risk_rows]
+    assert [c.view for c in drawn_at_once.cards] == [c.view for c in page.cards]
+    assert drawn_at_once.chart is not None
+    assert drawn_at_once.chart.entries == page.chart.entries
+    assert drawn_at_once.chart.label_texts() == page.chart.label_texts()
+    qtbot.waitUntil(lambda: _same_image(page.chart, drawn_at_once.chart))
+
+
+def test_program_without_people_to_place_hides_the_charts_place(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.program.set_why("Refunds in a day", "NPS")
+    end = _half_loaded(monkeypatch, CHART_MODULES)
+    main_window.navigate("program")
+    page = main_window.page("program")
+    assert page.chart_slot.isVisible()
+    qtbot.waitUntil(lambda: not page.drawing.under_way)
+    assert not page.chart_slot.isVisible() and page.grid_hint.isVisible()
+    assert page.chart is None
+    end()
