@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from cxjournal.domain.model import Person, PlanKind, Program
-from cxjournal.domain.program import Risk
-from cxjournal.domain.program_view import ProgramView
 from cxjournal.domain.wording import long_date
 from cxjournal.journal.changes import Area
 from cxjournal.qt.core import QEvent, QObject
@@ -42,16 +40,20 @@ from cxjournal.ui.widgets.chart_loading import (
     WAIT,
     ChartSlot,
     ChartTurns,
+    PaintedLabel,
     modules_ready,
     shown_unpainted,
 )
 from cxjournal.ui.widgets.empty_state import EmptyState
-from cxjournal.ui.widgets.plan_card import PlanCard
 from cxjournal.ui.widgets.today_cards import Card, LinkRow
 from cxjournal.ui.widgets.today_program_card import WORKING_TEXT
 
 if TYPE_CHECKING:
+    # what only the page filled needs: loaded then, not to paint its frame
+    from cxjournal.domain.program import Risk
+    from cxjournal.domain.program_view import ProgramView
     from cxjournal.ui.charts.power_interest_chart import PowerInterestChart
+    from cxjournal.ui.widgets.plan_card import PlanCard
 
 EMPTY_TEXT = (
     "<h2>Your CX program</h2>"
@@ -265,13 +267,17 @@ class ProgramPage(Page):
         self.why_card.setEnabled(False)  # nothing typed before the view comes is lost
         self.risk_card.clear()
         self.risk_card.title.setText("Risks")
-        self.risk_card.add_text(WORKING_TEXT, "program-risks-loading")
+        working = PaintedLabel(WORKING_TEXT)
+        working.setObjectName("program-risks-loading")
+        self.risk_card.add(working)
         self.grid_hint.hide()
         self.chart_slot.show()
         came: list[ProgramView | None] = []
-        program_views(self.context).ask(today, came.append, lambda _exc: came.append(None))
 
         def steps() -> Iterator[object]:
+            while shown_unpainted(working):
+                yield WAIT  # no thread competes with the frame's paint
+            program_views(self.context).ask(today, came.append, lambda _exc: came.append(None))
             while not came:
                 yield WAIT
             # failed: worked out here, as a refresh would (and reported if it fails again)
@@ -365,12 +371,14 @@ class ProgramPage(Page):
     # -- plans ----------------------------------------------------------------------------------
 
     def _fill_plans(self, view: ProgramView, today: dt.date) -> None:
+        from cxjournal.ui.widgets import plan_card  # loaded with the page's view
+
         for card in self.cards:
             self.plans_grid.removeWidget(card)
             card.deleteLater()
         self.cards = []
         for plan_view in view.plans:
-            card = PlanCard(plan_view, today)
+            card = plan_card.PlanCard(plan_view, today)
             card.activated.connect(lambda k=plan_view.kind: self.edit_plan(k))
             self.cards.append(card)
         self._lay_out_cards()

@@ -301,15 +301,17 @@ class TrendsPage(Page):
         self.export_button.setEnabled(False)
         self.smoothing.setEnabled(False)  # the read under way is of its choice
         read: list[bool] = []
-        self.prepare(lambda: read.append(True))
 
         def steps() -> Iterator[object]:
+            while drawn.shown_unpainted(loading):
+                yield drawn.WAIT  # no thread competes with the frame's paint
+            self.prepare(lambda: read.append(True))
             while not read:
                 yield drawn.WAIT
             _mode, days = self.smoothing_choice()
             trends = self._read(days)  # the one read above, unless the journal changed since
             self.summary.setText(html.escape(summary_line(trends)))  # words need no chart
-            while not drawn.modules_ready(CHART_MODULES) or drawn.shown_unpainted(loading):
+            while not drawn.modules_ready(CHART_MODULES):
                 yield drawn.WAIT
             if trends.audits or len(trends.resilience):
                 yield from self.build_steps()

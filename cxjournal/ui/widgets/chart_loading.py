@@ -27,19 +27,26 @@ RETRY_MS = 50
 WAIT = "wait"
 
 
-class ChartLoading(QLabel):
-    """The line shown where a chart will be, until it is built; it knows whether it was
-    painted."""
+class PaintedLabel(QLabel):
+    """A label that knows whether it was painted (a page's drawing in turns begins once
+    its frame is on screen)."""
 
-    def __init__(self, text: str = LOADING_TEXT, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.setObjectName("chart-loading")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.painted = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.painted = True
+
+
+class ChartLoading(PaintedLabel):
+    """The line shown where a chart will be, until it is built."""
+
+    def __init__(self, text: str = LOADING_TEXT, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("chart-loading")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
 def modules_ready(modules: tuple[str, ...]) -> bool:
@@ -48,9 +55,10 @@ def modules_ready(modules: tuple[str, ...]) -> bool:
     return not any(warm_up.still_importing(module) for module in modules)
 
 
-def shown_unpainted(loading: ChartLoading) -> bool:
-    """True while ``loading`` is on show and has not been painted yet."""
-    return loading.isVisible() and not loading.painted
+def shown_unpainted(label: PaintedLabel) -> bool:
+    """True while ``label`` is on show, in view, and has not been painted yet (scrolled out
+    of view, it is not painted: nothing waits for it)."""
+    return label.isVisible() and not label.painted and not label.visibleRegion().isEmpty()
 
 
 def rendered_then_shown(stack: QStackedWidget, widget: QWidget) -> Iterator[None]:
