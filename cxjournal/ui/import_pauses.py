@@ -8,11 +8,14 @@ each module it loads, the warm-up thread waits while the window is busy.
 
 It waits at most :data:`PAUSE_S` per page switch, and not at all while the window's
 thread is itself waiting for a module the warm-up thread is half-way through
-loading (that page needs the thread to finish it).
+loading (that page needs the thread to finish it). While it waits it lets go of the
+import system's global lock (held while finders are asked), so the window's thread
+can import meanwhile.
 """
 
 from __future__ import annotations
 
+import _imp
 import sys
 import threading
 import time
@@ -70,7 +73,14 @@ class GiveWay:
         self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
         if threading.get_ident() == self.thread_id and not _idle.is_set():
-            self.wait()
+            # the import system asks each finder holding its global lock: it goes while this
+            # waits, or the window's thread, importing anything new, would wait for it
+            released = _release_import_lock()
+            try:
+                self.wait()
+            finally:
+                if released:
+                    _imp.acquire_lock()
         return None
 
     def wait(self) -> None:
@@ -84,6 +94,15 @@ class GiveWay:
             if _waiting_for_a_module(self.window_thread_id):
                 return
             _idle.wait(_SLICE_S)
+
+
+def _release_import_lock() -> bool:
+    """Let go of the import system's global lock if this thread holds it; True if it did."""
+    try:
+        _imp.release_lock()
+    except RuntimeError:  # not held by this thread
+        return False
+    return True
 
 
 @contextmanager

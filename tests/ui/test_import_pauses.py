@@ -81,3 +81,29 @@ def test_a_page_switch_is_under_way_until_the_window_has_painted(
     assert not import_pauses._idle.is_set()  # built, not painted yet
     qtbot.waitUntil(lambda: import_pauses._idle.is_set())  # the paint ends it
     assert main_window.current_key() == "journal"
+
+
+def test_a_waiting_import_lets_the_import_systems_lock_go() -> None:
+    """The import system asks each finder holding its global lock: held while the warm-up
+    thread waits, any import by the window's thread (a page's module) waited for the end of
+    that wait, up to PAUSE_S."""
+    import _imp
+
+    held: list[bool] = []
+
+    def clock() -> float:  # the wait's start, then past its end: one look, no waiting
+        held.append(_imp.lock_held())
+        return len(held) * 10.0
+
+    finder = GiveWay(threading.get_ident(), None, clock=clock)
+    import_pauses.busy()
+    try:
+        _imp.acquire_lock()  # as the import system does around find_spec
+        try:
+            finder.find_spec("any_module")
+            assert _imp.lock_held()  # held again once done
+        finally:
+            _imp.release_lock()
+    finally:
+        import_pauses.idle()
+    assert finder.waits == 1 and held and not any(held)
