@@ -53,12 +53,34 @@ def _import_all(modules: tuple[str, ...], window_thread_id: int | None = None) -
 
     # modules live as long as the app: no collection looks at them; and a page switch on
     # the window's thread goes first
+    pending = list(modules)
     with lasting(), giving_way(window_thread_id):
-        for name in modules:
+        while pending:
+            name = _next(pending)
             try:
                 importlib.import_module(name)
             except Exception:  # a page imports it again when needed, and reports then
                 log.debug("warm-up could not import %s", name, exc_info=True)
+
+
+#: modules a page on show waits for (:func:`want`): imported before the rest
+_WANTED: list[str] = []
+
+
+def want(modules: tuple[str, ...]) -> None:
+    """A page on show waits for ``modules``: the import thread loads them next (after the
+    module it is loading), then the rest."""
+    _WANTED.extend(module for module in modules if module not in _WANTED)
+
+
+def _next(pending: list[str]) -> str:
+    """The next of ``pending`` to import (and no longer pending): the first wanted, else the
+    first in order."""
+    for name in list(_WANTED):
+        if name in pending:
+            pending.remove(name)
+            return name
+    return pending.pop(0)
 
 
 #: the import threads started, so that quitting can wait for them (:func:`finish_imports`)

@@ -71,3 +71,17 @@ def test_the_windows_first_paint_says_the_import_thread_is_coming(
     qtbot.waitUntil(lambda: warm_up._COMING[0] == 1)  # type: ignore[attr-defined]
     assert warm_up.still_importing("not_loaded_for_test")  # a click now waits for it
     qtbot.waitUntil(lambda: started == [window])  # type: ignore[attr-defined]
+
+
+def test_what_a_page_waits_for_is_imported_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    imported: list[str] = []
+
+    def import_module(name: str) -> None:
+        imported.append(name)
+        if name == "first":  # a page shown meanwhile waits for "charts"
+            warm_up.want(("charts",))
+
+    monkeypatch.setattr(warm_up, "_WANTED", [])
+    monkeypatch.setattr(warm_up.importlib, "import_module", import_module)
+    warm_up._import_all(("first", "second", "third", "charts"))
+    assert imported == ["first", "charts", "second", "third"]

@@ -51,8 +51,12 @@ class ChartLoading(PaintedLabel):
 
 def modules_ready(modules: tuple[str, ...]) -> bool:
     """True when none of ``modules`` is being loaded by the warm-up thread (each is loaded
-    to its end, or no import thread runs: the page imports it itself)."""
-    return not any(warm_up.still_importing(module) for module in modules)
+    to its end, or no import thread runs: the page imports it itself). While one is, the
+    thread is asked to load them before the rest."""
+    if any(warm_up.still_importing(module) for module in modules):
+        warm_up.want(modules)
+        return False
+    return True
 
 
 def shown_unpainted(label: PaintedLabel) -> bool:
