@@ -18,7 +18,7 @@ from cxjournal.domain.wording import short_date
 from cxjournal.journal.changes import Area
 from cxjournal.journal.undo import check_in_scope, recorded, undoable_delete
 from cxjournal.qt.core import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from cxjournal.qt.gui import QAction, QKeySequence, QPaintEvent, QShowEvent
+from cxjournal.qt.gui import QAction, QKeySequence, QShowEvent
 from cxjournal.qt.widgets import (
     QAbstractItemView,
     QFrame,
@@ -41,6 +41,7 @@ from cxjournal.ui.plain_text import as_written
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
 from cxjournal.ui.theme import secondary
+from cxjournal.ui.widgets.chart_loading import ChartLoading
 from cxjournal.ui.widgets.checkin_form import CheckinForm
 from cxjournal.ui.widgets.resilience_warning import WarningBanner
 from cxjournal.ui.widgets.tag_insights import MIN_USES, TagInsights
@@ -64,19 +65,6 @@ _ROLLING_LEAD = dt.timedelta(days=6)
 _CHART_DELAY_MS = 30
 #: How often a chart that waits (see ``ResiliencePage._chart_waits``) looks again.
 _CHART_RETRY_MS = 50
-
-
-class _ChartLoading(QLabel):
-    """What the Trend tab shows until its chart is built; it knows whether it was painted."""
-
-    def __init__(self) -> None:
-        super().__init__("Drawing the chart…")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.painted = False
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted = True
 
 
 class ResiliencePage(Page):
@@ -196,7 +184,7 @@ class ResiliencePage(Page):
         # chart (built after the first paint) and insights
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
-        self.chart_loading = _ChartLoading()
+        self.chart_loading = ChartLoading()
         self.chart_layout.addWidget(self.chart_loading)
         self.insights = TagInsights()
         self.insights.setContentsMargins(9, 9, 9, 9)
