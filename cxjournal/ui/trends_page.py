@@ -38,7 +38,13 @@ from cxjournal.qt.widgets import (
 from cxjournal.ui.page import Page
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
-from cxjournal.ui.trends_summary import summary_line, top_people
+from cxjournal.ui.trends_summary import (
+    EMPTY_TEXT,
+    NO_AUDIT_TEXT,
+    ONE_AUDIT_TEXT,
+    summary_line,
+    top_people,
+)
 from cxjournal.ui.widgets import chart_loading as drawn
 
 if TYPE_CHECKING:
@@ -59,25 +65,6 @@ SMOOTHING: tuple[tuple[str, tuple[str, int]], ...] = (
 #: Range presets: (label, years or None for everything).
 RANGES: tuple[tuple[str, int | None], ...] = (("1 &year", 1), ("&3 years", 3), ("&All", None))
 
-EMPTY_TEXT = (
-    "<h2>Nothing to chart yet</h2>"
-    "<p>Trends show how your influence moves over months and years. Each power audit "
-    "adds a point: how much the people you rely on depend on you (influence), how much "
-    "you depend on them (reliance), how concentrated that dependence is, how wide your "
-    "reach is, and which alarm bells rang.</p>"
-    "<p>Your daily resilience check-ins appear below on the same time line, so you can "
-    "see how your energy and stress moved alongside.</p>"
-    "<p>Start with a power audit; re-audit every quarter to watch the lines move.</p>"
-)
-ONE_AUDIT_TEXT = (
-    "One audit so far ({date}): each audit adds a point to these lines. Re-audit every "
-    "quarter to see your influence move."
-)
-NO_AUDIT_TEXT = (
-    "No power audit yet: the influence plots fill in from your first audit. "
-    "Your check-ins are shown below."
-)
-
 
 class TrendsPage(Page):
     #: audits over time, check-ins, the people rated, and the thresholds
@@ -95,6 +82,8 @@ class TrendsPage(Page):
         #: changes seen to what this page shows; what ``prepare`` read, and when
         self._changes_seen = 0
         self._prepared: tuple[int, int, Trends] | None = None
+        #: the people to show on the People tab (``open_item``), once the charts are drawn
+        self._people_asked: list[int] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -321,6 +310,7 @@ class TrendsPage(Page):
                     self._apply_range()  # a range picked while the charts were drawn
                 yield None
                 yield from drawn.rendered_then_shown(self.stack, self.tabs)
+            self._show_people_asked()  # asked for (open_item) while the charts were drawn
 
         loading = self.chart_loading
         self.drawing.start(steps)
@@ -492,7 +482,13 @@ class TrendsPage(Page):
         self.refresh_if_stale()
         if "years" in kwargs:
             self.set_range(kwargs["years"])
-        person_ids = kwargs.get("person_ids")
-        if person_ids is not None and self.influence_chart is not None:
+        if kwargs.get("person_ids") is not None:
+            self._people_asked = list(kwargs["person_ids"])
+        if not self.drawing.under_way:
+            self._show_people_asked()  # else once the charts are drawn
+
+    def _show_people_asked(self) -> None:
+        if self._people_asked is not None and self.influence_chart is not None:
             self.tabs.setCurrentIndex(1)
-            self.choose_people(list(person_ids))
+            self.choose_people(self._people_asked)
+        self._people_asked = None

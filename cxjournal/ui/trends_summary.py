@@ -1,5 +1,5 @@
-"""The Trends page's summary line by its title, and the people it charts at first, from its
-:class:`~cxjournal.journal.trends.Trends`."""
+"""What the Trends page says: its empty state and notes, the summary line by its title, and
+the people it charts at first, from its :class:`~cxjournal.journal.trends.Trends`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,26 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cxjournal.journal.trends import Trends
+
+
+EMPTY_TEXT = (
+    "<h2>Nothing to chart yet</h2>"
+    "<p>Trends show how your influence moves over months and years. Each power audit "
+    "adds a point: how much the people you rely on depend on you (influence), how much "
+    "you depend on them (reliance), how concentrated that dependence is, how wide your "
+    "reach is, and which alarm bells rang.</p>"
+    "<p>Your daily resilience check-ins appear below on the same time line, so you can "
+    "see how your energy and stress moved alongside.</p>"
+    "<p>Start with a power audit; re-audit every quarter to watch the lines move.</p>"
+)
+ONE_AUDIT_TEXT = (
+    "One audit so far ({date}): each audit adds a point to these lines. Re-audit every "
+    "quarter to see your influence move."
+)
+NO_AUDIT_TEXT = (
+    "No power audit yet: the influence plots fill in from your first audit. "
+    "Your check-ins are shown below."
+)
 
 
 def summary_line(trends: Trends) -> str:

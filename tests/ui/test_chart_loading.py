@@ -138,6 +138,20 @@ def test_trends_paints_its_frame_while_pyqtgraph_loads_then_the_same_charts(
     qtbot.waitUntil(lambda: _same_image(chart, drawn_at_once.influence_chart))
 
 
+def test_people_asked_for_while_the_charts_are_drawn_are_shown_once_they_are(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _trends_journal(journal)
+    ben = next(p for p in journal.people.all() if p.name == "Ben Okafor")
+    end = _half_loaded(monkeypatch, CHART_MODULES)
+    main_window.navigate("trends", person_ids=[ben.id])  # "Show in Trends", at once
+    page = main_window.page("trends")
+    assert page.drawing.under_way and page.influence_chart is None
+    end()
+    qtbot.waitUntil(lambda: not page.drawing.under_way)
+    assert page.tabs.currentIndex() == 1 and page.chosen_ids() == [ben.id]
+
+
 def test_trends_draws_at_once_when_nothing_is_loading(main_window: Any, journal: Journal) -> None:
     _trends_journal(journal)
     main_window.navigate("trends")
