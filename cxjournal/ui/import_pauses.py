@@ -45,6 +45,20 @@ def idle() -> None:
     _idle.set()
 
 
+@contextmanager
+def holding() -> Iterator[None]:
+    """The window's thread runs a step of its own (a chart drawn in turns): busy while it
+    runs, unless a page switch already is (which stays busy until its paint)."""
+    if not _idle.is_set():
+        yield
+        return
+    busy()
+    try:
+        yield
+    finally:
+        idle()
+
+
 def _waiting_for_a_module(thread_id: int | None) -> bool:
     """True while ``thread_id`` waits for a module another thread is loading."""
     bootstrap = sys.modules.get("importlib._bootstrap")

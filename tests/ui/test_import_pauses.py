@@ -107,3 +107,17 @@ def test_a_waiting_import_lets_the_import_systems_lock_go() -> None:
     finally:
         import_pauses.idle()
     assert finder.waits == 1 and held and not any(held)
+
+
+def test_a_step_of_the_windows_own_holds_the_imports_but_never_ends_a_page_switch() -> None:
+    assert import_pauses._idle.is_set()
+    with import_pauses.holding():
+        assert not import_pauses._idle.is_set()  # a chart's turn: the imports wait
+    assert import_pauses._idle.is_set()
+    import_pauses.busy()  # a page switch, until its paint
+    try:
+        with import_pauses.holding():
+            pass
+        assert not import_pauses._idle.is_set()  # still the switch's
+    finally:
+        import_pauses.idle()

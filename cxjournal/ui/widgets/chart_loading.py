@@ -76,9 +76,9 @@ def rendered_then_shown(stack: QStackedWidget, widget: QWidget) -> Iterator[None
 
 
 class ChartSlot(QStackedWidget):
-    """Where one chart goes: :class:`ChartLoading` until :meth:`put` and :meth:`reveal_steps`. As
-    tall as the chart will be (a stack is as big as its largest page), so nothing moves when
-    it appears."""
+    """Where one chart goes: :class:`ChartLoading` until :meth:`put` and
+    :meth:`reveal_steps`. As tall as the chart will be (a stack is as big as its largest
+    page), so nothing moves when it appears."""
 
     def __init__(self, text: str = LOADING_TEXT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +87,7 @@ class ChartSlot(QStackedWidget):
         self.chart: QWidget | None = None
 
     def put(self, chart: QWidget) -> None:
-        """Hold ``chart``, hidden behind the line until :meth:`reveal`."""
+        """Hold ``chart``, hidden behind the line until :meth:`reveal_steps`."""
         self.chart = chart
         self.addWidget(chart)
 
@@ -124,22 +124,16 @@ class ChartTurns(QObject):
         run = self._runs
         QTimer.singleShot(0, self, lambda: self._turn(run))
 
-    def stop(self) -> None:
-        self._runs += 1
-        self._steps = None
-
     def _turn(self, run: int) -> None:
         if run != self._runs or self._steps is None:
             return  # dropped, or started again
-        import_pauses.busy()  # the warm-up thread's next import waits for the step
         try:
-            step = next(self._steps, StopIteration)
+            with import_pauses.holding():  # the warm-up thread's next import waits for it
+                step = next(self._steps, StopIteration)
         except Exception:
             if run == self._runs:
                 self._steps = None  # a step failed: the next refresh starts again
             raise
-        finally:
-            import_pauses.idle()
         if step is StopIteration:
             if run == self._runs:  # a last step may have started another drawing
                 self._steps = None
