@@ -82,11 +82,14 @@ def _trends_journal(journal: Journal) -> None:
     )
 
 
-def _second_window(qtbot: Any, journal: Journal, tmp_path: Any) -> Any:
+def _second_window(
+    qtbot: Any, journal: Journal, tmp_path: Any, request: pytest.FixtureRequest
+) -> Any:
     """Another window on the same journal, its pages drawn at once (nothing importing)."""
     from cxjournal.ui.main_window import MainWindow
 
     other = Journal.open(journal.path)
+    request.addfinalizer(other.close)
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     window = MainWindow(other, settings=settings)
     qtbot.addWidget(window)
@@ -101,7 +104,12 @@ def _same_image(first: Any, second: Any) -> bool:
 
 
 def test_trends_paints_its_frame_while_pyqtgraph_loads_then_the_same_charts(
-    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+    main_window: Any,
+    journal: Journal,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+    request: pytest.FixtureRequest,
 ) -> None:
     _trends_journal(journal)
     main_window.resize(1100, 700)
@@ -126,7 +134,7 @@ def test_trends_paints_its_frame_while_pyqtgraph_loads_then_the_same_charts(
     assert page.smoothing.isEnabled()
     assert page.tabs.tabText(0) == "&Influence"
 
-    other = _second_window(qtbot, journal, tmp_path)
+    other = _second_window(qtbot, journal, tmp_path, request)
     other.resize(main_window.size())
     other.navigate("trends")
     drawn_at_once = other.page("trends")
@@ -173,7 +181,12 @@ def test_trends_with_nothing_to_chart_leaves_its_loading_line_for_the_empty_stat
 
 
 def test_program_paints_its_frame_while_its_view_and_pyqtgraph_load_then_the_same_page(
-    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+    main_window: Any,
+    journal: Journal,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+    request: pytest.FixtureRequest,
 ) -> None:
     store_scenario(journal)
     end = _half_loaded(monkeypatch, CHART_MODULES)
@@ -197,7 +210,7 @@ def test_program_paints_its_frame_while_its_view_and_pyqtgraph_load_then_the_sam
     assert not page.drawing.under_way and not page.chart_slot.loading.isVisible()
     assert page.chart is not None and page.chart.isVisible()
 
-    other = _second_window(qtbot, journal, tmp_path)
+    other = _second_window(qtbot, journal, tmp_path, request)
     other.resize(main_window.size())
     drawn_at_once = other.page("program")
     drawn_at_once.today = lambda: D
