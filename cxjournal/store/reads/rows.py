@@ -27,15 +27,21 @@ _people: dict[tuple[Any, ...], Person] = {}
 _entries: dict[tuple[Any, ...], ResilienceEntry] = {}
 
 
+def _made(kept: dict[tuple[Any, ...], Any], record: records.Record, values: Sequence[Any]) -> Any:
+    """The ``record`` made from ``values``: the one kept in ``kept``, else made and kept."""
+    key = tuple(values)
+    found = kept.get(key)
+    if found is None:
+        found = records.from_row(record, key)
+        if len(kept) >= KEPT_MAX:
+            kept.clear()
+        kept[key] = found
+    return found
+
+
 def person(values: Sequence[Any]) -> Person:
     """A person from the columns of :func:`person_columns`, in that order."""
-    key = tuple(values)
-    found = _people.get(key)
-    if found is None:
-        found = records.from_row(records.PERSON, key)
-        if len(_people) >= KEPT_MAX:
-            _people.clear()
-        _people[key] = found
+    found: Person = _made(_people, records.PERSON, values)
     return found
 
 
@@ -52,11 +58,5 @@ ENTRY_COLUMNS = records.columns(records.CHECK_IN)
 
 def entry(row: Sequence[Any]) -> ResilienceEntry:
     """A check-in from the columns of :data:`ENTRY_COLUMNS`, in that order."""
-    key = tuple(row)
-    found = _entries.get(key)
-    if found is None:
-        found = records.from_row(records.CHECK_IN, key)
-        if len(_entries) >= KEPT_MAX:
-            _entries.clear()
-        _entries[key] = found
+    found: ResilienceEntry = _made(_entries, records.CHECK_IN, row)
     return found
