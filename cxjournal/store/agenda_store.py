@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from cxjournal.domain.errors import NotFoundError, ValidationError
 from cxjournal.domain.model import AgendaItem, Person
 from cxjournal.domain.validation import agenda_item_problems
 from cxjournal.store.models import AgendaItemRow, NoteRow, PersonRow
+from cxjournal.store.reads import agenda as agenda_reads
+from cxjournal.store.session import plain_connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -29,13 +29,9 @@ def read_agenda(
     *,
     open_only: bool = False,
 ) -> list[AgendaItem]:
-    """Talking points (of one person, or everyone's), oldest first; open ones only on request."""
-    query = select(AgendaItemRow).order_by(AgendaItemRow.added_on, AgendaItemRow.id)
-    if person_id is not None:
-        query = query.where(AgendaItemRow.person_id == person_id)
-    if open_only:
-        query = query.where(AgendaItemRow.done_on.is_(None))
-    return [_item(row, people[row.person_id]) for row in session.scalars(query)]
+    """Talking points (of one person, or everyone's), oldest first; open ones only on request
+    (``store.reads.agenda``, on the session's connection, as the session left them)."""
+    return agenda_reads.items(plain_connection(session), people, person_id, open_only=open_only)
 
 
 def save_agenda_item(session: Session, item: AgendaItem) -> AgendaItem:

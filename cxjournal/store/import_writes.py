@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, func, insert, select, update
 
 from cxjournal.domain.model import Note, Person, ResilienceEntry
-from cxjournal.store.export_rows import people
 from cxjournal.store.mapping import RESILIENCE_COLUMNS, apply_note, apply_person, apply_resilience
 from cxjournal.store.models import (
     AuditRow,
@@ -36,6 +35,7 @@ from cxjournal.store.models import (
     ResilienceRow,
     SettingRow,
 )
+from cxjournal.store.orm_reads import people_by_id
 from cxjournal.store.records import NOTE, RATING_SCORE_COLUMNS, day
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ __all__ = [
     "next_id",
     "note_rows",
     "note_texts_of",
-    "people",
     "people_by_id",
     "person_emails",
     "person_names",
@@ -258,11 +257,6 @@ def write_setting(session: Session, key: str, value: Any) -> None:
 
 
 # --- the imports from other tools, and people by id -------------------------------------
-
-
-def people_by_id(session: Session) -> dict[int, Person]:
-    """Every person (archived ones too) by store id."""
-    return {person.id: person for person in people(session) if person.id is not None}
 
 
 def note_texts_of(session: Session, person_ids: Iterable[int]) -> set[tuple[int | None, str]]:

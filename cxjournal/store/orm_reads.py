@@ -6,14 +6,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from cxjournal.domain.model import Person
-from cxjournal.store.mapping import person_from_row
-from cxjournal.store.models import AuditRow, ExitItemRow, PersonRow
-from cxjournal.store.session import Session
+from cxjournal.store.models import AuditRow, ExitItemRow
+from cxjournal.store.reads import people as people_reads
+from cxjournal.store.session import Session, plain_connection
 
 
 def people_by_id(session: Session) -> dict[int, Person]:
-    """Every person, by id."""
-    return {row.id: person_from_row(row) for row in session.scalars(select(PersonRow))}
+    """Every person, archived too, by id in id order (``store.reads.people``, on the
+    session's connection, as the session left them)."""
+    return people_reads.by_id(plain_connection(session))
 
 
 def latest_audit_key(session: Session) -> tuple[int, bool] | None:

@@ -10,7 +10,6 @@ naming every problem, writing nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -21,9 +20,6 @@ from cxjournal.domain.model import (
     PLAN_KINDS,
     Person,
     Plan,
-    PlanMember,
-    PlanRole,
-    PlanStatus,
     Program,
     ProofPoint,
 )
@@ -37,6 +33,7 @@ from cxjournal.store.program_models import (
     ProofPointRow,
     ProofShareRow,
 )
+from cxjournal.store.reads import program as program_reads
 from cxjournal.store.reads import proof_points as proof_reads
 from cxjournal.store.session import plain_connection
 
@@ -50,30 +47,9 @@ People = Mapping[int, Person]
 
 
 def read_program(session: Session, people: People) -> Program:
-    """The program with its eight plans in kind order, members in their saved order."""
-    row = session.get(ProgramRow, 1)
-    members: dict[str, list[PlanMember]] = defaultdict(list)
-    for kind, person_id, role in session.execute(
-        select(PlanPersonRow.plan_kind, PlanPersonRow.person_id, PlanPersonRow.role).order_by(
-            PlanPersonRow.plan_kind, PlanPersonRow.position, PlanPersonRow.id
-        )
-    ):
-        members[kind].append(PlanMember(people[person_id], PlanRole(role)))
-    stored = {plan.kind: plan for plan in session.scalars(select(PlanRow))}
-    plans: list[Plan] = []
-    for kind in PLAN_KINDS:
-        plan_row = stored.get(kind.value)
-        plans.append(
-            Plan(
-                kind=kind,
-                status=PlanStatus(plan_row.status) if plan_row else PlanStatus.NOT_STARTED,
-                summary=plan_row.summary if plan_row else "",
-                next_step=plan_row.next_step if plan_row else "",
-                due=plan_row.due if plan_row else None,
-                people=tuple(members.get(kind.value, ())),
-            )
-        )
-    return Program(why=row.why if row else "", kpi=row.kpi if row else "", plans=tuple(plans))
+    """The program with its eight plans in kind order, members in their saved order
+    (``store.reads.program``, on the session's connection, as the session left them)."""
+    return program_reads.program(plain_connection(session), people)
 
 
 def write_program(session: Session, program: Program) -> None:

@@ -121,7 +121,7 @@ class _Merge:
     def _decide_people(self) -> None:
         by_email: dict[str, _Target] = {}
         by_name: dict[str, _Target] = {}
-        for person in import_writes.people(self.session):
+        for person in import_writes.people_by_id(self.session).values():
             target = _Target(person)
             for address in target.person.emails:
                 by_email.setdefault(email_key(address), target)

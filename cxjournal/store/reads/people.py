@@ -46,6 +46,13 @@ def everyone(conn: Connection, include_archived: bool = False) -> list[Person]:
     return [person(row) for row in rows]
 
 
+def by_id(conn: Connection) -> dict[int, Person]:
+    """Every person, archived too, by id (in id order): what records that name people are
+    read against, and the export's people."""
+    rows = conn.execute(f"SELECT {person_columns('p')} FROM people AS p ORDER BY p.id").fetchall()
+    return {row[0]: person(row) for row in rows}
+
+
 def _with_contact(
     conn: Connection, where: str, parameters: tuple[object, ...] = ()
 ) -> list[tuple[Person, dt.date | None]]:
