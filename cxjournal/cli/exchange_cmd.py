@@ -169,7 +169,7 @@ def run_export(args: argparse.Namespace) -> int:
     from cxjournal.exchange import atomic
     from cxjournal.exchange.exporter import write_export
 
-    with open_journal(args) as journal:
+    with open_journal(args, only_reads=True) as journal:
         if args.output == "-":
             write_export(journal, sys.stdout.buffer)
             sys.stdout.flush()

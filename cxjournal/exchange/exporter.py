@@ -6,9 +6,10 @@ id, audits and notes by date then id, check-ins by date), which is also the
 order an import writes them in: export, import into an empty journal and
 export again gives the same document apart from ids and ``exported_at``.
 
-The reads are :mod:`cxjournal.store.export_rows`'s; the notes are streamed
-from the store, so :func:`write_export` writes a journal of any size in about
-the same memory.
+The reads are :mod:`cxjournal.store.reads`' on a plain DB-API connection
+(:meth:`Journal.reading`), so a command that exports loads no SQLAlchemy; the
+notes are streamed from the store (:mod:`cxjournal.store.export_rows`), so
+:func:`write_export` writes a journal of any size in about the same memory.
 """
 
 from __future__ import annotations
@@ -23,12 +24,17 @@ from cxjournal.exchange import atomic
 from cxjournal.exchange.format_write import dump, iter_json_text
 from cxjournal.journal.settings import THRESHOLDS_KEY
 from cxjournal.store import export_rows
-from cxjournal.store.agenda_store import read_agenda
-from cxjournal.store.program_store import read_program, read_proof_points
+from cxjournal.store.reads import agenda as agenda_reads
+from cxjournal.store.reads import audits as audit_reads
+from cxjournal.store.reads import exit_plan as exit_plan_reads
+from cxjournal.store.reads import people as people_reads
+from cxjournal.store.reads import program as program_reads
+from cxjournal.store.reads import proof_points as proof_point_reads
+from cxjournal.store.reads import resilience as resilience_reads
+from cxjournal.store.reads import settings as settings_reads
 
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
-    from cxjournal.store.session import Session
 
 #: Text gathered before each write to the file (characters).
 _CHUNK = 1 << 20
@@ -36,8 +42,8 @@ _CHUNK = 1 << 20
 
 def export_document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:
     """The journal as a format v2 document (a JSON-ready dict, every note in it)."""
-    with journal.session() as session:
-        return _document(session, now, lazy=False)
+    with journal.reading() as conn:
+        return _document(conn, now, lazy=False)
 
 
 def write_export(journal: Journal, handle: BinaryIO, now: dt.datetime | None = None) -> int:
@@ -49,8 +55,8 @@ def write_export(journal: Journal, handle: BinaryIO, now: dt.datetime | None = N
     written = 0
     pending: list[str] = []
     size = 0
-    with journal.session() as session:
-        for piece in iter_json_text(_document(session, now)):
+    with journal.reading() as conn:
+        for piece in iter_json_text(_document(conn, now)):
             pending.append(piece)
             size += len(piece)
             if size >= _CHUNK:
@@ -61,8 +67,8 @@ def write_export(journal: Journal, handle: BinaryIO, now: dt.datetime | None = N
 
 
 def export_text(journal: Journal, now: dt.datetime | None = None) -> str:
-    with journal.session() as session:
-        return "".join(iter_json_text(_document(session, now)))
+    with journal.reading() as conn:
+        return "".join(iter_json_text(_document(conn, now)))
 
 
 def export_to_file(journal: Journal, path: Path, now: dt.datetime | None = None) -> int:
@@ -71,28 +77,28 @@ def export_to_file(journal: Journal, path: Path, now: dt.datetime | None = None)
         return write_export(journal, handle, now)
 
 
-def _document(session: Session, now: dt.datetime | None, lazy: bool = True) -> dict[str, Any]:
-    """The document; when ``lazy``, its notes are an iterator over the store, to be read
-    inside ``session``, as :func:`~cxjournal.exchange.format_write.iter_json_text` does."""
+def _document(conn: Any, now: dt.datetime | None, lazy: bool = True) -> dict[str, Any]:
+    """The document read on ``conn`` (a DB-API connection); when ``lazy``, its notes are an
+    iterator over the store, to be read before ``conn``'s transaction ends, as
+    :func:`~cxjournal.exchange.format_write.iter_json_text` does."""
     exported_at = now or dt.datetime.now(dt.UTC)
-    export_rows.begin_snapshot(session)
-    people = export_rows.people(session)
-    by_id = {person.id: person for person in people if person.id is not None}
-    settings = export_rows.settings(session)
+    export_rows.begin_snapshot(conn)
+    by_id = people_reads.by_id(conn)
+    settings = settings_reads.values(conn)
     stored = settings.pop(THRESHOLDS_KEY, None)
     return dump(
-        people=people,
-        audits=export_rows.audits(session, by_id),
-        notes=export_rows.notes(session),
-        resilience=export_rows.check_ins(session),
-        exit_plan=export_rows.exit_plan(session),
+        people=list(by_id.values()),
+        audits=audit_reads.load(conn),
+        notes=() if lazy else export_rows.notes(conn),
+        stored_notes=export_rows.note_records(conn) if lazy else None,
+        resilience=resilience_reads.between(conn),
+        exit_plan=exit_plan_reads.plan(conn),
         thresholds=_thresholds(stored),
         settings=settings,
         exported_at=exported_at,
-        program=read_program(session, by_id),
-        proof_points=read_proof_points(session, by_id),
-        agenda=read_agenda(session, by_id),
-        lazy_notes=lazy,
+        program=program_reads.program(conn, by_id),
+        proof_points=proof_point_reads.every(conn, by_id),
+        agenda=agenda_reads.items(conn, by_id),
     )
 
 

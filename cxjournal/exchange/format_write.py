@@ -31,6 +31,9 @@ from cxjournal.domain.model import (
 from cxjournal.domain.thresholds import Thresholds
 from cxjournal.exchange.format_file import FORMAT_NAME, FORMAT_VERSION
 from cxjournal.store import records
+from cxjournal.store.export_rows import NoteRecord
+from cxjournal.store.records import day
+from cxjournal.store.records import tags_from_json as records_tags
 
 JsonDict = dict[str, Any]
 _Ref = Callable[[int | None, str], str]
@@ -50,6 +53,7 @@ def dump(
     proof_points: Sequence[ProofPoint] = (),
     agenda: Sequence[AgendaItem] = (),
     lazy_notes: bool = False,
+    stored_notes: Iterable[NoteRecord] | None = None,
 ) -> JsonDict:
     """The format v2 document of these domain objects, as a JSON-ready dict.
 
@@ -66,7 +70,9 @@ def dump(
 
     ``notes`` may be any iterable; with ``lazy_notes`` it is read only when the
     document's ``notes`` (then an iterator) is, so :func:`iter_json_text` can
-    write a journal of any size without holding its notes.
+    write a journal of any size without holding its notes. ``stored_notes``, when given,
+    are the notes instead, as the store holds them (:func:`~cxjournal.store.export_rows.
+    note_records`), read the same lazy way and written without being made into notes.
 
     Raises ValueError for objects that cannot form a consistent document.
     """
@@ -87,7 +93,12 @@ def dump(
         _audit(file_id, audit, ref)
         for file_id, audit in zip(_record_ids("a", audits), audits, strict=True)
     ]
-    document["notes"] = _note_texts(notes, ref) if lazy_notes else list(_note_entries(notes, ref))
+    if stored_notes is not None:
+        document["notes"] = _stored_note_texts(stored_notes, ref)
+    elif lazy_notes:
+        document["notes"] = _note_texts(notes, ref)
+    else:
+        document["notes"] = list(_note_entries(notes, ref))
     document["resilience"] = [_resilience(entry) for entry in resilience]
     if exit_plan is not None:
         items = sorted(exit_plan.items, key=lambda item: item.position)
@@ -209,35 +220,113 @@ def _or_null(value: str | None) -> str:
     return "null" if value is None else _json_string(value)
 
 
+#: Distinct tag lists and dates whose text is remembered while writing notes (a bound).
+_REMEMBERED = 10_000
+
+
 def _note_texts(notes: Iterable[Note], ref: _Ref) -> Iterator[RenderedJson]:
     """The entries of :func:`_note_entries` as ``_json_text(entry, "    ")`` writes them, a
     few times faster: exports of big journals spend their time here. A test holds the two
     equal. (A ``StrEnum`` member is its value as a string, so it is encoded as is.)"""
+    tags_texts: dict[tuple[str, ...], str] = {}
     for number, note in enumerate(notes, start=1):
-        person = None if note.person_id is None else ref(note.person_id, "a note")
-        tags = note.tags
-        tags_text = "[\n        " + ",\n        ".join(map(_json_string, tags)) + "\n      ]"
-        todo = ",\n".join(
-            f'        {{\n          "text": {_json_string(f.text)},\n'
-            f'          "due": {"null" if f.due is None else _json_string(f.due.isoformat())},\n'
-            f'          "done": {"true" if f.done else "false"}\n        }}'
-            for f in note.follow_ups
+        tags = tags_texts.get(note.tags)
+        if tags is None:
+            tags = _remember(tags_texts, note.tags, _tags_text(note.tags))
+        yield _note_text(
+            f"n-{note.id}" if note.id is not None else f"n-x{number}",
+            None if note.person_id is None else ref(note.person_id, "a note"),
+            note.on.isoformat(),
+            note.kind,
+            note.text,
+            note.attitude,
+            tags,
+            [(f.text, _date_or_none(f.due), f.done) for f in note.follow_ups],
+            note.goal,
+            note.format_used,
+            note.outcome,
         )
-        todo_text = "[\n" + todo + "\n      ]" if todo else "[]"
-        file_id = f"n-{note.id}" if note.id is not None else f"n-x{number}"
-        yield RenderedJson(
-            f'{{\n      "id": {_json_string(file_id)},\n'
-            f'      "person": {_or_null(person)},\n'
-            f'      "on": "{note.on.isoformat()}",\n'
-            f'      "kind": {_json_string(note.kind)},\n'
-            f'      "text": {_json_string(note.text)},\n'
-            f'      "attitude": {_or_null(note.attitude)},\n'
-            f'      "tags": {tags_text if tags else "[]"},\n'
-            f'      "follow_ups": {todo_text},\n'
-            f'      "goal": {_or_null(note.goal)},\n'
-            f'      "format_used": {_or_null(note.format_used)},\n'
-            f'      "outcome": {_or_null(note.outcome)}\n    }}'
+
+
+def _stored_note_texts(records: Iterable[NoteRecord], ref: _Ref) -> Iterator[RenderedJson]:
+    """The notes as the store holds them, written as :func:`_note_texts` writes the notes
+    made from them (a test holds the two equal). The schema's checks keep every stored
+    kind, attitude, goal, format and outcome one the format knows, and its tags a JSON
+    list; dates are written as a date read from them writes itself."""
+    tags_texts: dict[str, str] = {}
+    days: dict[str, str] = {}
+
+    def iso(stored: Any) -> str:
+        found = days.get(stored)
+        return found if found is not None else _remember(days, stored, day(stored).isoformat())
+
+    for note_id, person_id, on, kind, text, attitude, tags, goal, used, outcome, todo in records:
+        tags_text = tags_texts.get(tags)
+        if tags_text is None:
+            tags_text = _remember(tags_texts, tags, _tags_text(records_tags(tags)))
+        yield _note_text(
+            f"n-{note_id}",
+            None if person_id is None else ref(person_id, "a note"),
+            iso(on),
+            kind,
+            text,
+            attitude,
+            tags_text,
+            [(item, None if due is None else iso(due), done) for item, due, done in todo],
+            goal,
+            used,
+            outcome,
         )
+
+
+def _remember(kept: dict[Any, str], key: Any, text: str) -> str:
+    if len(kept) >= _REMEMBERED:
+        kept.clear()
+    kept[key] = text
+    return text
+
+
+def _tags_text(tags: Sequence[str]) -> str:
+    if not tags:
+        return "[]"
+    return "[\n        " + ",\n        ".join(map(_json_string, tags)) + "\n      ]"
+
+
+def _note_text(
+    file_id: str,
+    person: str | None,
+    on: str,
+    kind: str,
+    text: str,
+    attitude: str | None,
+    tags: str,
+    todo: Sequence[tuple[str, str | None, bool]],
+    goal: str | None,
+    used: str | None,
+    outcome: str | None,
+) -> RenderedJson:
+    """One note entry's JSON text at the notes' indentation, from its values as text (its
+    ``tags`` already written by :func:`_tags_text`, follow-ups as (text, due, done))."""
+    follow_ups = ",\n".join(
+        f'        {{\n          "text": {_json_string(item)},\n'
+        f'          "due": {"null" if due is None else _json_string(due)},\n'
+        f'          "done": {"true" if done else "false"}\n        }}'
+        for item, due, done in todo
+    )
+    follow_ups = "[\n" + follow_ups + "\n      ]" if follow_ups else "[]"
+    return RenderedJson(
+        f'{{\n      "id": {_json_string(file_id)},\n'
+        f'      "person": {_or_null(person)},\n'
+        f'      "on": "{on}",\n'
+        f'      "kind": {_json_string(kind)},\n'
+        f'      "text": {_json_string(text)},\n'
+        f'      "attitude": {_or_null(attitude)},\n'
+        f'      "tags": {tags},\n'
+        f'      "follow_ups": {follow_ups},\n'
+        f'      "goal": {_or_null(goal)},\n'
+        f'      "format_used": {_or_null(used)},\n'
+        f'      "outcome": {_or_null(outcome)}\n    }}'
+    )
 
 
 def _note_entries(notes: Iterable[Note], ref: _Ref) -> Iterator[JsonDict]:

@@ -113,14 +113,14 @@ def test_the_streamed_export_is_the_export_text_and_reads_as_it_writes(
     journal = Journal.open(tmp_path / "j.db")
     fill(journal, 120)
     read = [0]
-    records = export_rows._note_records
+    records = export_rows.note_records
 
-    def counted(session: Any) -> Iterator[tuple[Any, ...]]:
-        for record in records(session):
+    def counted(conn: Any) -> Iterator[tuple[Any, ...]]:
+        for record in records(conn):
             read[0] += 1
             yield record
 
-    monkeypatch.setattr(export_rows, "_note_records", counted)
+    monkeypatch.setattr(export_rows, "note_records", counted)
     monkeypatch.setattr(exporter, "_CHUNK", 500)  # write after every few notes
     seen_at_write: list[int] = []
 
@@ -168,12 +168,15 @@ def test_notes_read_for_an_export_are_the_notes_written(tmp_path: Path) -> None:
         written = [
             Note(
                 on=dt.date(2026, 3, 4),
-                text="every field set",
+                text='every field set, "quoted"\nover two lines é 🙂',
                 kind=NoteKind.MEETING,
                 person_id=person.id,
                 attitude=Attitude.SKEPTIC,
                 tags=("budget", "q3"),
-                follow_ups=(FollowUp("send the deck", dt.date(2026, 3, 9), True),),
+                follow_ups=(
+                    FollowUp("send the deck", dt.date(2026, 3, 9), True),
+                    FollowUp("call back"),
+                ),
                 goal=NoteGoal.DECISION,
                 format_used=FormatUsed.SPREADSHEET,
                 outcome=NoteOutcome.PARTLY,
@@ -181,11 +184,17 @@ def test_notes_read_for_an_export_are_the_notes_written(tmp_path: Path) -> None:
             Note(on=dt.date(2026, 3, 5), text="fields left out"),
         ]
         ids = [journal.notes.add(note).id for note in written]
-        with journal.session() as session:
-            read = list(export_rows.notes(session))
+        with journal.reading() as conn:
+            read = list(export_rows.notes(conn))
+            stored = list(export_rows.note_records(conn))
     finally:
         journal.close()
     assert ids[0] != person.id  # a swapped id and person would show
     assert read == [
         dataclasses.replace(note, id=note_id) for note, note_id in zip(written, ids, strict=True)
     ]
+    # the notes written as the store holds them are the notes made from them, written
+    people = [Person(name="Grace Hopper", id=1), Person(name="Ada Lovelace", id=person.id)]
+    assert to_json_text(dump(people=people, stored_notes=iter(stored))) == reference(
+        dump(people=people, notes=read)
+    )
