@@ -40,9 +40,21 @@ def busy() -> None:
     _idle.clear()
 
 
-def idle() -> None:
-    """The window's thread is done with the page switch."""
-    _idle.set()
+def idle(switch: int | None = None) -> None:
+    """The window's thread is done with the page switch (with ``switch``, only if no later
+    switch began since :func:`current_switch` said it: that one ends at its own paint)."""
+    if switch is None or switch == _switches[0]:
+        _idle.set()
+
+
+def current_switch() -> int:
+    """Which page switch is the latest (for :func:`idle`)."""
+    return _switches[0]
+
+
+def switching() -> bool:
+    """True while a page switch (or a step :func:`holding` the imports) is under way."""
+    return not _idle.is_set()
 
 
 @contextmanager

@@ -349,7 +349,10 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.UpdateRequest and self._switch_painting:
             self._switch_painting = False
             painted = super().event(event)  # paints what the page switch changed
-            import_pauses.idle()
+            # the warm-up's imports wait until the event loop's next turn: the events that
+            # came with the paint are handled first, not each after the thread's import
+            switch = import_pauses.current_switch()
+            QTimer.singleShot(0, lambda: import_pauses.idle(switch))  # also if the window goes
             return painted
         if event.type() == QEvent.Type.Show and not getattr(self, "_shown_once", False):
             self._shown_once = True  # the first page's main action takes the focus

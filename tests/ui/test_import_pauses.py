@@ -121,3 +121,32 @@ def test_a_step_of_the_windows_own_holds_the_imports_but_never_ends_a_page_switc
         assert not import_pauses._idle.is_set()  # still the switch's
     finally:
         import_pauses.idle()
+
+
+def test_a_pause_ended_for_an_earlier_switch_leaves_a_later_one_under_way() -> None:
+    """The window ends a switch's pause a turn after its paint; a switch begun meanwhile
+    is not ended by it (its own paint ends it)."""
+    import_pauses.busy()
+    first = import_pauses.current_switch()
+    import_pauses.busy()  # another page clicked before the next turn
+    try:
+        import_pauses.idle(first)
+        assert import_pauses.switching()
+        import_pauses.idle(import_pauses.current_switch())
+        assert not import_pauses.switching()
+    finally:
+        import_pauses.idle()
+
+
+def test_a_switch_paints_before_its_pause_ends(main_window: Any, qtbot: Any) -> None:
+    """The pause lasts past the paint, to the event loop's next turn: the events that came
+    with the paint are handled before the warm-up thread's next import."""
+    from cxjournal.qt.core import QCoreApplication, QEvent
+
+    qtbot.waitUntil(lambda: not import_pauses.switching())
+    main_window.navigate("journal")
+    assert import_pauses.switching()
+    QCoreApplication.sendEvent(main_window, QEvent(QEvent.Type.UpdateRequest))  # the paint
+    assert import_pauses.switching()  # still paused right after the switch's paint
+    qtbot.waitUntil(lambda: not import_pauses.switching())  # the next turn ends it
+    assert main_window.current_key() == "journal"
