@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
             from cxjournal.ui import warm_up
 
             warm_up.coming()  # a page clicked before it starts waits for it (still_importing)
-            QTimer.singleShot(0, lambda: warm_up.after_first_paint(self))
+            warm_up.after_switch(self, lambda: warm_up.after_first_paint(self))
         return super().event(event)
 
     def _focus_current_page(self) -> None:

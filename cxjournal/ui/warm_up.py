@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cxjournal.qt.core import QSize
+    from cxjournal.qt.core import QObject, QSize
     from cxjournal.qt.widgets import QTabWidget, QWidget
     from cxjournal.ui.main_window import MainWindow
 
@@ -414,6 +414,29 @@ def start_reminders(window: MainWindow, started_in_background: bool = False) -> 
         start(window, started_in_background)
     except Exception:  # the app works without them; the next start tries again
         log.warning("could not start the reminders", exc_info=False)
+
+
+#: A start-up chore put off by a page switch looks again this often, ms, and at most this
+#: many times (a switch whose paint never comes does not hold it for good)
+SWITCH_RETRY_MS = 10
+SWITCH_TRIES = 25
+
+
+def after_switch(owner: QObject, action: Callable[[], object], tries: int = SWITCH_TRIES) -> None:
+    """Run ``action`` in a later turn of the event loop, once no page switch is under way
+    (``ui/import_pauses.py``): a page clicked the moment the window appears is built and
+    painted before the chores that follow the first paint (the warm-up thread, the lock's
+    watcher) start. Nothing runs once ``owner`` is gone."""
+    from cxjournal.qt.core import QTimer
+    from cxjournal.ui import import_pauses
+
+    def turn(left: int) -> None:
+        if import_pauses.switching() and left > 0:
+            QTimer.singleShot(SWITCH_RETRY_MS, owner, lambda: turn(left - 1))
+            return
+        action()
+
+    QTimer.singleShot(0, owner, lambda: turn(tries))
 
 
 def after_first_paint(window: MainWindow) -> threading.Thread:

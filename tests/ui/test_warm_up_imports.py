@@ -85,3 +85,42 @@ def test_what_a_page_waits_for_is_imported_next(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(warm_up.importlib, "import_module", import_module)
     warm_up._import_all(("first", "second", "third", "charts"))
     assert imported == ["first", "charts", "second", "third"]
+
+
+def test_a_page_clicked_as_the_window_appears_paints_before_the_chores_start(
+    qtbot: object, journal: object, ui_settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import thread and the lock's watcher, started once the window has painted,
+    wait for a page switch under way to paint first."""
+    from cxjournal.qt.core import QEvent, QObject, QTimer
+    from cxjournal.ui import import_pauses
+    from cxjournal.ui.lock import lock_actions
+    from cxjournal.ui.main_window import MainWindow
+
+    monkeypatch.setattr(warm_up, "_STARTED", [])
+    monkeypatch.setattr(warm_up, "_COMING", [0])
+    started: list[tuple[str, bool, str | None]] = []
+    window = MainWindow(journal, settings=ui_settings, warm_up=True)  # type: ignore[arg-type]
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+
+    def record(what: str) -> None:
+        started.append((what, import_pauses.switching(), window.current_key()))
+
+    monkeypatch.setattr(warm_up, "after_first_paint", lambda _window: record("imports"))
+    monkeypatch.setattr(lock_actions._AfterFirstPaint, "_start", lambda _self: record("lock"))
+
+    class ClickAtFirstPaint(QObject):
+        """A click the moment the window appears: in the turn right after its first paint,
+        ahead of what that paint starts."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, window, lambda: window.navigate("journal"))
+            return False
+
+    click = ClickAtFirstPaint()
+    window.installEventFilter(click)  # installed last, it sees the paint first
+    window.show()
+    qtbot.waitUntil(lambda: len(started) == 2)  # type: ignore[attr-defined]
+    assert sorted(started) == [("imports", False, "journal"), ("lock", False, "journal")]

@@ -64,7 +64,7 @@ class _AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._start)
+            warm_up.after_switch(self, self._start)  # a page clicked at once paints first
         return False
 
     def _start(self) -> None:
