@@ -426,13 +426,16 @@ def after_switch(owner: QObject, action: Callable[[], object], tries: int = SWIT
     """Run ``action`` in a later turn of the event loop, once no page switch is under way
     (``ui/import_pauses.py``): a page clicked the moment the window appears is built and
     painted before the chores that follow the first paint (the warm-up thread, the lock's
-    watcher) start. Nothing runs once ``owner`` is gone."""
+    watcher) start. It looks again on the very next turn first (a switch's pause ends the
+    turn after its paint: the window's own first page is one), then every
+    :data:`SWITCH_RETRY_MS`. Nothing runs once ``owner`` is gone."""
     from cxjournal.qt.core import QTimer
     from cxjournal.ui import import_pauses
 
     def turn(left: int) -> None:
         if import_pauses.switching() and left > 0:
-            QTimer.singleShot(SWITCH_RETRY_MS, owner, lambda: turn(left - 1))
+            wait = 0 if left == tries else SWITCH_RETRY_MS
+            QTimer.singleShot(wait, owner, lambda: turn(left - 1))
             return
         action()
 

@@ -150,3 +150,38 @@ def test_a_switch_paints_before_its_pause_ends(main_window: Any, qtbot: Any) -> 
     assert import_pauses.switching()  # still paused right after the switch's paint
     qtbot.waitUntil(lambda: not import_pauses.switching())  # the next turn ends it
     assert main_window.current_key() == "journal"
+
+
+def test_a_chore_after_a_switch_runs_the_turn_after_its_pause_ends(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """A switch's pause ends a turn after its paint: the chore waiting for it looks again
+    on the next turn first, not only after its retry interval."""
+    from cxjournal.qt.core import QObject, QTimer
+    from cxjournal.ui import warm_up
+
+    monkeypatch.setattr(warm_up, "SWITCH_RETRY_MS", 600_000)  # only the first look counts
+    owner = QObject()
+    ran: list[bool] = []
+    import_pauses.busy()
+    try:
+        warm_up.after_switch(owner, lambda: ran.append(import_pauses.switching()))
+        switch = import_pauses.current_switch()
+        QTimer.singleShot(0, lambda: import_pauses.idle(switch))  # as the paint's turn does
+        qtbot.waitUntil(lambda: ran == [False])
+    finally:
+        import_pauses.idle()
+
+
+def test_a_chore_waits_a_few_looks_at_most_for_a_switch_that_never_paints(qtbot: Any) -> None:
+    from cxjournal.qt.core import QObject
+    from cxjournal.ui import warm_up
+
+    owner = QObject()
+    ran: list[bool] = []
+    import_pauses.busy()  # never painted (a hidden window)
+    try:
+        warm_up.after_switch(owner, lambda: ran.append(import_pauses.switching()), tries=3)
+        qtbot.waitUntil(lambda: ran == [True])
+    finally:
+        import_pauses.idle()
