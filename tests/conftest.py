@@ -14,6 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# pyqtgraph as the app loads it (cxjournal/qt/graphs.py), before a test module imports it
+import cxjournal.qt.graphs  # noqa: F401
+
 if TYPE_CHECKING:
     from cxjournal.journal import Journal
 

@@ -73,7 +73,7 @@ RISKS_SHOWN = 5
 #: What working out the view needs, and what the grid's chart needs too (both loaded by the
 #: warm-up thread after the first paint)
 VIEW_MODULES = ("cxjournal.journal.program",)
-CHART_MODULES = ("pyqtgraph", "cxjournal.ui.charts.power_interest_chart")
+CHART_MODULES = ("cxjournal.qt.graphs", "cxjournal.ui.charts.power_interest_chart")
 
 #: The grid chart's height (its place keeps it while the chart is drawn)
 CHART_HEIGHT = 340

@@ -302,7 +302,7 @@ class ResiliencePage(Page):
         being loaded by the warm-up thread (the build would wait for it on the window's
         thread), or while the page, shown, has not painted yet (a click the moment the
         window appears shows the page first, then its chart)."""
-        if warm_up.still_importing("pyqtgraph"):
+        if warm_up.still_importing("cxjournal.qt.graphs"):
             return True
         return self.chart_loading.isVisible() and not self.chart_loading.painted
 

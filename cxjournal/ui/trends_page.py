@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from cxjournal.ui.charts.person_trend_chart import PersonTrendChart
 
 #: What the charts import (loaded by the warm-up thread after the first paint)
-CHART_MODULES = ("pyqtgraph", "cxjournal.ui.charts.influence_chart")
+CHART_MODULES = ("cxjournal.qt.graphs", "cxjournal.ui.charts.influence_chart")
 
 #: Resilience averaging: (label, (mode, rolling window in days)).
 SMOOTHING: tuple[tuple[str, tuple[str, int]], ...] = (

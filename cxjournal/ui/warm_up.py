@@ -37,7 +37,7 @@ MODULES: tuple[str, ...] = (
     "cxjournal.journal.program",
     "cxjournal.journal.calendar",
     "cxjournal.journal.trash",
-    "pyqtgraph",
+    "cxjournal.qt.graphs",  # pyqtgraph, without making every Qt class at once
     # the charts' own modules (the influence chart's takes ~80 ms more of pyqtgraph's)
     "cxjournal.ui.charts.influence_chart",
     "cxjournal.ui.charts.person_trend_chart",

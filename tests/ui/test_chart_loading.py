@@ -23,7 +23,7 @@ from tests.program_scenario import D, store_scenario
 
 #: what the two pages' charts import
 CHART_MODULES = (
-    "pyqtgraph",
+    "cxjournal.qt.graphs",
     "cxjournal.ui.charts.influence_chart",
     "cxjournal.ui.charts.power_interest_chart",
 )

@@ -632,7 +632,7 @@ def test_the_chart_waits_while_the_warm_up_still_loads_its_charting(
     qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Building the chart while the warm-up thread is half-way through loading pyqtgraph
-    would hold the window until it is loaded: the page shows "Drawing the chart…" and
+    (``cxjournal.qt.graphs``) would hold the window until it is loaded: the page shows "Drawing the chart…" and
     builds the chart once the thread is done."""
     import threading
 
@@ -642,8 +642,8 @@ def test_the_chart_waits_while_the_warm_up_still_loads_its_charting(
     loader = threading.Thread(target=done.wait, daemon=True)
     loader.start()
     monkeypatch.setattr(warm_up, "_STARTED", [loader])
-    monkeypatch.delitem(sys.modules, "pyqtgraph", raising=False)
-    assert warm_up.still_importing("pyqtgraph")
+    monkeypatch.delitem(sys.modules, "cxjournal.qt.graphs", raising=False)
+    assert warm_up.still_importing("cxjournal.qt.graphs")
     window.navigate("resilience")
     page = window.page("resilience")
     qtbot.waitUntil(lambda: page.chart_loading.painted)
@@ -652,5 +652,5 @@ def test_the_chart_waits_while_the_warm_up_still_loads_its_charting(
     monkeypatch.undo()  # pyqtgraph is back, as the thread would have left it
     done.set()
     loader.join()
-    assert not warm_up.still_importing("pyqtgraph")
+    assert not warm_up.still_importing("cxjournal.qt.graphs")
     qtbot.waitUntil(lambda: page.chart is not None)
