@@ -632,8 +632,8 @@ def test_the_chart_waits_while_the_warm_up_still_loads_its_charting(
     qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Building the chart while the warm-up thread is half-way through loading pyqtgraph
-    (``cxjournal.qt.graphs``) would hold the window until it is loaded: the page shows "Drawing the chart…" and
-    builds the chart once the thread is done."""
+    (``cxjournal.qt.graphs``) would hold the window until it is loaded: the page shows
+    "Drawing the chart…" and builds the chart once the thread is done."""
     import threading
 
     from cxjournal.ui import warm_up
