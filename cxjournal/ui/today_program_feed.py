@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.qt.core import QTimer
-from cxjournal.ui import warm_up
+from cxjournal.ui import import_pauses, warm_up
 from cxjournal.ui.program_views import program_views
 from cxjournal.ui.services import Services
 from cxjournal.ui.widgets.today_program_card import ProgramCard
@@ -57,7 +57,10 @@ class ProgramCardFeed:
 
         def ready(view: ProgramView) -> None:
             if asked == self.asked:
-                self.card.fill(view)
+                # it comes while the warm-up thread imports: its next import waits for the
+                # card's rows, which would otherwise be made at half speed
+                with import_pauses.holding():
+                    self.card.fill(view)
 
         def failed(_exc: BaseException) -> None:
             if asked == self.asked:

@@ -70,6 +70,31 @@ def test_todays_program_card_is_worked_out_off_the_gui_thread(
     assert [r.title() for r in card.rows][:1] == ["Plan without an owner"]
 
 
+def test_the_warm_up_imports_wait_while_todays_card_is_filled(
+    main_window: Any, journal: Journal, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view comes while the warm-up thread imports: its next import waits for the
+    card's rows (``ui/import_pauses.py``), and no longer once they are made."""
+    from cxjournal.ui import import_pauses
+    from cxjournal.ui.widgets.today_program_card import ProgramCard
+
+    store_scenario(journal)
+    seen: list[bool] = []
+    fill = ProgramCard.fill
+
+    def watched(card: ProgramCard, view: ProgramView) -> None:
+        seen.append(import_pauses.switching())
+        fill(card, view)
+
+    monkeypatch.setattr(ProgramCard, "fill", watched)
+    today = _today(main_window)
+    qtbot.waitUntil(lambda: not import_pauses.switching())  # the page switch has painted
+    today.refresh()
+    qtbot.waitUntil(lambda: bool(today.program_card.rows))
+    assert seen and all(seen)
+    assert not import_pauses.switching()
+
+
 def test_the_card_refills_when_the_journal_changes(
     main_window: Any, journal: Journal, qtbot: Any
 ) -> None:
