@@ -128,6 +128,13 @@ def position(conn: Connection, note_id: int, kind: NoteKind | None) -> int | Non
     return int(found)
 
 
+#: A person's notes that record an attitude are read through the partial index that holds
+#: only those. SQLite's planner, with no statistics, prefers ``ix_notes_person_date`` and
+#: then reads every note of the person to look at its attitude: 3.4 ms instead of 0.3 ms
+#: for a person with 3,000 notes.
+_ATTITUDE_INDEX = "INDEXED BY ix_notes_person_attitude_date"
+
+
 def attitudes(
     conn: Connection, person_id: int, latest: int | None = None
 ) -> tuple[list[tuple[dt.date, Attitude]], int]:
@@ -137,7 +144,7 @@ def attitudes(
     ``ix_notes_person_attitude_date``, the count from the same index): one person's
     strip costs the same after ten notes as after two thousand.
     """
-    where = "FROM notes WHERE person_id = ? AND attitude IS NOT NULL"
+    where = f"FROM notes {_ATTITUDE_INDEX} WHERE person_id = ? AND attitude IS NOT NULL"
     if latest is None:
         rows = conn.execute(
             f"SELECT on_date, attitude {where} ORDER BY on_date, id", (person_id,)
@@ -155,7 +162,8 @@ def attitudes(
 def last_attitude(conn: Connection, person_id: int) -> Attitude | None:
     """The attitude in the person's latest note that records one."""
     row = conn.execute(
-        "SELECT attitude FROM notes WHERE person_id = ? AND attitude IS NOT NULL "
+        f"SELECT attitude FROM notes {_ATTITUDE_INDEX} WHERE person_id = ? "
+        "AND attitude IS NOT NULL "
         "ORDER BY on_date DESC, id DESC LIMIT 1",
         (person_id,),
     ).fetchone()

@@ -100,12 +100,14 @@ def directory(
     attitude of their latest note that records one.
 
     One query, a few index seeks per person (the attitude: the person's latest note that
-    records one, ``ix_notes_person_attitude_date``), so no note is read but the latest
+    records one, read through ``ix_notes_person_attitude_date``, which holds only those,
+    so that newer notes without one are not read either), so no note is read but the latest
     of each kind: the directory costs the same after a hundred notes a person as after one.
     """
     rows = conn.execute(
         f"SELECT {person_columns('p')}, {last_contact_column('p')}, "
-        "(SELECT n.attitude FROM notes AS n WHERE n.person_id = p.id "
+        "(SELECT n.attitude FROM notes AS n INDEXED BY ix_notes_person_attitude_date "
+        "WHERE n.person_id = p.id "
         "AND n.attitude IS NOT NULL ORDER BY n.on_date DESC, n.id DESC LIMIT 1) "
         f"FROM people AS p WHERE {'1' if include_archived else 'p.archived = 0'} "
         "ORDER BY lower(p.name), p.id",
