@@ -31,6 +31,9 @@ def _journal(path: Path) -> tuple[Journal, int]:
         journal.notes.add(
             Note(TODAY - dt.timedelta(days=days), "n", NoteKind.MEETING, ana.id, attitude=attitude)
         )
+    # her latest note an observation, as the ones added later are (so that her latest
+    # contact is read the same way before and after them)
+    journal.notes.add(Note(TODAY - dt.timedelta(days=19), "seen", NoteKind.OBSERVATION, ana.id))
     return journal, ana.id
 
 

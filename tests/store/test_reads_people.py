@@ -6,6 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cxjournal.domain.cadence import last_contact
 from cxjournal.domain.model import Attitude, Note, NoteKind, Person
 from cxjournal.journal import Journal, stakeholders
 from cxjournal.store.reads import people as people_reads
@@ -63,13 +67,42 @@ def test_the_latest_contact_is_read_through_the_index(tmp_path: Path) -> None:
         plan = [
             str(row[-1])
             for row in journal.raw().execute(
-                f"EXPLAIN QUERY PLAN {sql}", people_reads.CONTACT_KIND_VALUES
+                f"EXPLAIN QUERY PLAN {sql}", people_reads.LAST_CONTACT_PARAMETERS
             )
         ]
-    on_notes = [line for line in plan if " n " in f" {line} " or "notes" in line]
-    assert on_notes, plan
-    assert all("USING COVERING INDEX ix_notes_person_kind_date" in line for line in on_notes), plan
-    assert not any(line.startswith("SCAN n") or "SCAN notes" in line for line in plan), plan
+    latest = [line for line in plan if line.startswith("SEARCH n ")]
+    seeks = [line for line in plan if line.startswith("SEARCH k ")]
+    assert latest == ["SEARCH n USING INDEX ix_notes_person_date (person_id=?)"], plan
+    assert len(seeks) == len(people_reads.CONTACT_KIND_VALUES), plan
+    assert all("USING COVERING INDEX ix_notes_person_kind_date" in line for line in seeks), plan
+    assert not any(line.startswith(("SCAN n", "SCAN k")) or "SCAN notes" in line for line in plan)
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+def _people_last_seen(path: Path, latest: NoteKind) -> Journal:
+    """Five people due every day, each with a note of every kind (the newest of them,
+    ten days ago, an "other"), then a note of the kind ``latest`` two days ago."""
+    journal = Journal.open(path)
+    for i in range(5):
+        person = journal.people.add(Person(f"P{i}", cadence_days=1))
+        for days, kind in enumerate(reversed(list(NoteKind)), start=10):
+            journal.notes.add(Note(TODAY - dt.timedelta(days=days), "n", kind, person.id))
+        journal.notes.add(Note(TODAY - dt.timedelta(days=2), "n", latest, person.id))
+    return journal
+
+
+def test_a_latest_note_that_is_contact_answers_alone(tmp_path: Path) -> None:
+    # the latest note a contact: one seek a person; an observation: a seek per contact kind too
+    with _people_last_seen(tmp_path / "met.db", NoteKind.CALL) as met:
+        _steps(met)  # the first read also loads the schema
+        met_steps, met_due = _steps(met)
+    with _people_last_seen(tmp_path / "seen.db", NoteKind.OBSERVATION) as seen:
+        _steps(seen)
+        seen_steps, seen_due = _steps(seen)
+    assert {s.last_contact for s in met_due} == {TODAY - dt.timedelta(days=2)}
+    # an observation is no contact: the latest contact is the "other" of ten days ago
+    assert {s.last_contact for s in seen_due} == {TODAY - dt.timedelta(days=10)}
+    assert met_steps * 2 < seen_steps, (met_steps, seen_steps)
 
 
 def test_the_stakeholders_due_cost_the_same_with_a_thousand_times_the_notes(
@@ -210,3 +243,28 @@ def test_only_the_people_due_are_read_whole(tmp_path: Path, monkeypatch: Any) ->
     assert list(found) == [s for s in expected if s.due is not None and s.due <= TODAY]
     assert found[-1].last_contact is None and found[0].status == "overdue"
     assert len(built) == len(found)  # the 36 not due were never made into people
+
+
+_NOTES_OF_ONE = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=4), st.sampled_from(list(NoteKind))), max_size=8
+)
+
+
+def test_the_latest_contact_is_the_domain_s_whatever_the_notes(tmp_path: Path) -> None:
+    # same-day notes of a contact and an observation, entered in either order, included
+    with Journal.open(tmp_path / "j.db") as journal:
+        ana = journal.people.add(Person("Ana", cadence_days=7))
+        assert ana.id is not None
+
+        @settings(max_examples=150, deadline=None)
+        @given(_NOTES_OF_ONE)
+        def check(notes: list[tuple[int, NoteKind]]) -> None:
+            journal.raw().execute("DELETE FROM notes")
+            made = [Note(TODAY - dt.timedelta(days=d), "n", k, ana.id) for d, k in notes]
+            for note in made:
+                journal.notes.add(note)
+            found = people_reads.one_with_contact(journal.raw(), ana.id or -1)
+            assert found is not None
+            assert found[1] == last_contact(made)
+
+        check()

@@ -1,10 +1,11 @@
 """People with their latest contact: the stakeholders due, one person's cadence, the directory.
 
 The latest contact (the latest note of a kind that counts as contact, see
-``domain.cadence``) is read one person at a time through the index
-``ix_notes_person_kind_date`` (person, kind, date): one index seek per person
-and kind, so the stakeholders due cost the same on a journal of a hundred notes
-as on one of a hundred thousand.
+``domain.cadence``) is read one person at a time: the person's latest note, one
+seek on ``ix_notes_person_date``, is the answer when its kind counts as contact
+(as it mostly does); only otherwise is it one seek per contact kind on
+``ix_notes_person_kind_date`` (person, kind, date). Either way the stakeholders
+due cost the same on a journal of a hundred notes as on one of a hundred thousand.
 """
 
 from __future__ import annotations
@@ -25,16 +26,29 @@ CONTACT_KIND_VALUES: tuple[str, ...] = tuple(sorted(kind.value for kind in CONTA
 def last_contact_column(alias: str) -> str:
     """SQL for the date of the latest contact with the person ``alias`` (NULL: none).
 
-    One correlated ``max`` per contact kind, each answered by a seek on
-    ``ix_notes_person_kind_date``; the scalar ``max`` of them is the latest.
-    The kinds are bound as parameters, :data:`CONTACT_KIND_VALUES` in order.
+    The person's latest note (by date, then as entered), one seek on
+    ``ix_notes_person_date``: when its kind counts as contact, its date is the latest
+    contact. Only when it does not (an observation) is it the scalar ``max`` of one
+    correlated ``max`` per contact kind, each a seek on ``ix_notes_person_kind_date``.
+    Bind :data:`LAST_CONTACT_PARAMETERS`, in order, before any other parameter.
     """
+    kinds = ", ".join("?" for _ in CONTACT_KIND_VALUES)
     seeks = ", ".join(
-        "coalesce((SELECT max(n.on_date) FROM notes AS n "
-        f"WHERE n.person_id = {alias}.id AND n.kind = ?), '')"
+        "coalesce((SELECT max(k.on_date) FROM notes AS k "
+        f"WHERE k.person_id = {alias}.id AND k.kind = ?), '')"
         for _ in CONTACT_KIND_VALUES
     )
-    return f"nullif(max('', {seeks}), '')"
+    return (
+        f"(SELECT CASE WHEN n.kind IN ({kinds}) THEN n.on_date "
+        f"ELSE nullif(max('', {seeks}), '') END "
+        "FROM notes AS n INDEXED BY ix_notes_person_date "
+        f"WHERE n.person_id = {alias}.id ORDER BY n.on_date DESC, n.id DESC LIMIT 1)"
+    )
+
+
+#: the parameters of :func:`last_contact_column`: the contact kinds, once for the latest
+#: note's kind and once for the seeks
+LAST_CONTACT_PARAMETERS: tuple[str, ...] = CONTACT_KIND_VALUES * 2
 
 
 def everyone(conn: Connection, include_archived: bool = False) -> list[Person]:
@@ -59,7 +73,7 @@ def _with_contact(
     rows = conn.execute(
         f"SELECT {person_columns('p')}, {last_contact_column('p')} FROM people AS p "
         f"WHERE {where} ORDER BY lower(p.name), p.id",
-        (*CONTACT_KIND_VALUES, *parameters),
+        (*LAST_CONTACT_PARAMETERS, *parameters),
     ).fetchall()
     return [
         (person(row[:PERSON_WIDTH]), day(row[PERSON_WIDTH]) if row[PERSON_WIDTH] else None)
@@ -75,7 +89,7 @@ def with_cadence(conn: Connection) -> list[tuple[int, dt.date | None, Sequence[A
         f"SELECT {person_columns('p')}, {last_contact_column('p')}, p.cadence_days "
         "FROM people AS p WHERE p.archived = 0 AND p.cadence_days IS NOT NULL "
         "ORDER BY lower(p.name), p.id",
-        CONTACT_KIND_VALUES,
+        LAST_CONTACT_PARAMETERS,
     ).fetchall()
     return [
         (
@@ -111,7 +125,7 @@ def directory(
         "AND n.attitude IS NOT NULL ORDER BY n.on_date DESC, n.id DESC LIMIT 1) "
         f"FROM people AS p WHERE {'1' if include_archived else 'p.archived = 0'} "
         "ORDER BY lower(p.name), p.id",
-        CONTACT_KIND_VALUES,
+        LAST_CONTACT_PARAMETERS,
     ).fetchall()
     return [
         (
