@@ -1,7 +1,7 @@
 """What fills Today's program card: the program's view, worked out off the GUI thread.
 
-The card says it is working until the view comes; a view asked for before the latest ask
-(another day, or the journal changed since) is never shown.
+Until the view comes the card keeps the rows of the same day, or says it is working; a view
+asked for before the latest ask (another day, or the journal changed since) is never shown.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class ProgramCardFeed:
         if view is not None:
             self.card.fill(view)
             return
-        self.card.working()
+        self.card.working(today)
         if asked == 1:
             self.card.show()  # the first time, until the view says whether it shows
         self._tries = 0

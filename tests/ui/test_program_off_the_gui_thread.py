@@ -3,6 +3,7 @@ and a view worked out before a change is never shown."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import threading
 from typing import Any
@@ -107,11 +108,33 @@ def test_the_card_refills_when_the_journal_changes(
     shown: list[str] = []
     fill = card.fill
     card.fill = lambda view: (shown.append(view.program.why), fill(view))  # type: ignore[method-assign]
+    listed = [(row.title(), row.isVisibleTo(card)) for row in card.rows]
     today.run_op("save the why", lambda j: j.program.set_why("A newer why", ""))
-    assert WORKING_TEXT in _texts(card)
+    # while the new view is worked out, the card keeps the same day's rows: it neither
+    # empties nor jumps
+    assert WORKING_TEXT not in _texts(card)
+    assert [(row.title(), row.isVisibleTo(card)) for row in card.rows] == listed
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["A newer why"] and card.rows
     assert recorded.threads and threading.get_ident() not in recorded.threads
+
+
+def test_on_another_day_the_card_says_it_works_instead_of_the_days_before(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    today = _today(main_window)
+    today.refresh()
+    card = today.program_card
+    qtbot.waitUntil(lambda: bool(card.rows))
+    recorded = Recorded(journal, hold=True)  # the next day's view is being worked out
+    today.today = lambda: D + dt.timedelta(days=1)
+    today.refresh()
+    assert WORKING_TEXT in _texts(card) and not card.rows
+    qtbot.waitUntil(lambda: len(recorded.gates) == 1)
+    recorded.gates[0].set()
+    qtbot.waitUntil(lambda: bool(card.rows))  # then the next day's rows
+    assert card.view is not None and card.view.on == D + dt.timedelta(days=1)
 
 
 def test_a_view_worked_out_before_a_change_is_never_shown(

@@ -3,12 +3,15 @@
 Filled from the domain's program view (``journal.program.view``), the same risks
 the Program page and ``cxjournal program show`` list; hidden while the program
 is empty. The view is worked out off the GUI thread (``ui/program_views.py``):
-meanwhile the card says so (:meth:`ProgramCard.working`), and the rows it showed
-before are not left standing as if they were today's.
+meanwhile the card keeps the rows of the same day it lists (after a note, say: most
+notes move no risk, and the card neither empties nor jumps), and otherwise says it
+is working (:meth:`ProgramCard.working`): rows of another day are not left standing
+as if they were today's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from cxjournal.domain.model import Program
@@ -42,9 +45,12 @@ class ProgramCard(Card):
         #: the view the card lists (None while it says it is working, or failed)
         self.view: ProgramView | None = None
 
-    def working(self) -> None:
-        """While the view is worked out: the card (when it showed, or has never been filled)
-        says so instead of listing what may be out of date."""
+    def working(self, day: dt.date) -> None:
+        """While the view of ``day`` is worked out: the rows of a view of that day stay (the
+        new view replaces them, or leaves them when it lists the same); otherwise the card
+        (when it showed, or has never been filled) says so instead of listing another day's."""
+        if self.view is not None and self.view.on == day:
+            return
         self.view = None
         self.clear()
         self.rows = []
