@@ -108,6 +108,9 @@ class ProgramPage(Page):
         self.all_risks = False
         self.plan_dialog: Any = None
         self.cards: list[PlanCard] = []
+        #: what the risks and the plans list (a refresh that would list the same
+        #: leaves them as they are: most notes move no risk and no plan)
+        self._listed: dict[str, object] = {}
         self.risk_rows: list[LinkRow] = []
         self.chart: PowerInterestChart | None = None
 
@@ -266,6 +269,7 @@ class ProgramPage(Page):
         self.date_label.setText(f"as of {long_date(today)}")
         self.why_card.setEnabled(False)  # nothing typed before the view comes is lost
         self.risk_card.clear()
+        self._listed.pop("risks", None)  # the line replaces them: listed again when it comes
         self.risk_card.title.setText("Risks")
         working = PaintedLabel(WORKING_TEXT)
         working.setObjectName("program-risks-loading")
@@ -316,12 +320,16 @@ class ProgramPage(Page):
     # -- risks --------------------------------------------------------------------------------
 
     def _fill_risks(self, view: ProgramView) -> None:
+        live = any(p.plan.status.value in ("in_progress", "at_risk") for p in view.plans)
+        listed = (view.risks, live, self.all_risks)
+        if self._listed.get("risks") == listed:
+            return
+        self._listed["risks"] = listed
         card = self.risk_card
         card.clear()
         card.title.setText("Risks")
         self.risk_rows = []
         if not view.risks:
-            live = any(p.plan.status.value in ("in_progress", "at_risk") for p in view.plans)
             card.add_text(
                 "No risks for the plans under way."
                 if live
@@ -373,6 +381,10 @@ class ProgramPage(Page):
     def _fill_plans(self, view: ProgramView, today: dt.date) -> None:
         from cxjournal.ui.widgets import plan_card  # loaded with the page's view
 
+        listed = (view.plans, today)
+        if self._listed.get("plans") == listed:
+            return
+        self._listed["plans"] = listed
         for card in self.cards:
             self.plans_grid.removeWidget(card)
             card.deleteLater()

@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from cxjournal.domain.model import Person, PlanKind, PlanMember, PlanRole
+from cxjournal.domain.model import Attitude, Note, NoteKind, Person, PlanKind, PlanMember, PlanRole
 from cxjournal.domain.program_wording import RISK_TITLES, RiskCode
 from cxjournal.journal import Journal
 from cxjournal.ui.dialogs.plan_dialog import PlanDialog
 from cxjournal.ui.person_profile import PersonProfileDialog
+from cxjournal.ui.program_views import program_views
 from tests.program_scenario import EXPECTED_GRID, EXPECTED_RISKS, D, store_scenario
 
 
@@ -191,3 +192,31 @@ def test_the_grid_chart_made_in_steps_is_finished_once_by_the_next_step_or_by_dr
     page.chart = unfinished  # a visit before the quadrants' turn
     page.refresh()
     assert len(unfinished.areas) == 4 and unfinished.label_texts()
+
+
+def test_a_change_that_moves_no_risk_and_no_plan_leaves_the_page_as_it_is(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    store_scenario(journal)
+    page = program_page(main_window)
+    qtbot.waitUntil(lambda: page.chart is not None and bool(page.chart.label_texts()))
+    rows, cards = list(page.risk_rows), list(page.cards)
+    labels = list(page.chart.name_labels)
+    zoe = journal.people.add(Person("Zoe Park"))  # on no plan, without power or interest
+    page.run_op("add a note", lambda j: j.notes.add(Note(D, "Coffee", NoteKind.INFORMAL, zoe.id)))
+    assert program_views(main_window.services).kept(D) is not None  # worked out again
+    assert all(a is b for a, b in zip(page.risk_rows, rows, strict=True))
+    assert all(a is b for a, b in zip(page.cards, cards, strict=True))
+    assert all(a is b for a, b in zip(page.chart.name_labels, labels, strict=True))
+    # a note that moves a plan owner's attitude fills the plans and the risks again
+    ana = journal.people.find_by_name("Ana Silva")
+    assert ana is not None
+    page.run_op(
+        "add a note",
+        lambda j: j.notes.add(Note(D, "On board", NoteKind.MEETING, ana.id, Attitude.SUPPORTER)),
+    )
+    operations = page.card(PlanKind.OPERATIONS)
+    assert operations not in cards
+    assert operations.owner_label.text() == "Owner: Ana Silva: supporter"
+    assert page.risk_rows and not {id(r) for r in page.risk_rows} & {id(r) for r in rows}
+    assert all(a is b for a, b in zip(page.chart.name_labels, labels, strict=True))

@@ -77,6 +77,7 @@ class PowerInterestChart(QWidget):
         self._text_colour = text
         self.name_labels: list[pg.TextItem] = []
         self.entries: list[GridEntry] = []
+        self._drawn = False  # entries set once at least
         self.areas: dict[Quadrant, QGraphicsRectItem] = {}
         self.captions: dict[Quadrant, pg.TextItem] = {}
         if not in_steps:
@@ -120,8 +121,12 @@ class PowerInterestChart(QWidget):
         item.addItem(self.scatter)
 
     def set_entries(self, entries: Sequence[GridEntry]) -> None:
-        """Draw ``entries``: one point per spot, sized by how many sit there, named beside it."""
+        """Draw ``entries``: one point per spot, sized by how many sit there, named beside it
+        (the same entries again leave the chart as it is)."""
         self.finish()
+        if self._drawn and list(entries) == self.entries:
+            return
+        self._drawn = True
         self.entries = list(entries)
         item = self.plot.getPlotItem()
         for label in self.name_labels:
