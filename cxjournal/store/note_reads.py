@@ -89,15 +89,27 @@ def notes_about_people(session: Session) -> list[Note]:
 
 _CONTACT_VALUES = tuple(sorted(kind.value for kind in CONTACT_KINDS))
 _LATEST = "ORDER BY n.on_date DESC, n.id DESC"
-#: Per person, as of ``:on``, each answered by an index seek: the latest note that
-#: records an attitude (``ix_notes_person_attitude_date``), the latest note of each
-#: contact kind (``ix_notes_person_kind_date``) and the last ``:streak`` notes with a
-#: goal, as [[id, date], ...] (``ix_notes_person_goal_date``).
-_CONTACT_SEEKS = ",\n".join(
-    f"    (SELECT n.id FROM notes AS n INDEXED BY ix_notes_person_kind_date "
-    f"WHERE n.person_id = p.id AND n.kind = :kind{i} AND n.on_date <= :on {_LATEST} LIMIT 1)"
+_CONTACT_KINDS_IN = ", ".join(f":kind{i}" for i in range(len(_CONTACT_VALUES)))
+#: Per person, as of ``:on``: the latest note that counts as contact. It is the person's
+#: latest note (one seek on ``ix_notes_person_date``) when that one does; otherwise the
+#: latest of the latest note of each contact kind (``ix_notes_person_kind_date``).
+_CONTACT_SEEKS = ", ".join(
+    f"(SELECT k.id FROM notes AS k INDEXED BY ix_notes_person_kind_date "
+    f"WHERE k.person_id = p.id AND k.kind = :kind{i} AND k.on_date <= :on "
+    "ORDER BY k.on_date DESC, k.id DESC LIMIT 1)"
     for i in range(len(_CONTACT_VALUES))
 )
+_LATEST_CONTACT = (
+    f"(SELECT CASE WHEN n.kind IN ({_CONTACT_KINDS_IN}) THEN n.id ELSE "
+    f"(SELECT c.id FROM notes AS c WHERE c.id IN ({_CONTACT_SEEKS}) "
+    "ORDER BY c.on_date DESC, c.id DESC LIMIT 1) END "
+    "FROM notes AS n INDEXED BY ix_notes_person_date "
+    f"WHERE n.person_id = p.id AND n.on_date <= :on {_LATEST} LIMIT 1)"
+)
+#: Per person, as of ``:on``, each answered by an index seek or two: the latest note that
+#: records an attitude (``ix_notes_person_attitude_date``), the latest that counts as
+#: contact (:data:`_LATEST_CONTACT`) and the last ``:streak`` notes with a goal, as
+#: [[id, date], ...] (``ix_notes_person_goal_date``).
 _RULE_NOTES_PER_PERSON = f"""
 SELECT p.id,
     (SELECT json_group_array(json_array(g.id, g.on_date)) FROM (
@@ -107,7 +119,7 @@ SELECT p.id,
     (SELECT n.id FROM notes AS n INDEXED BY ix_notes_person_attitude_date
         WHERE n.person_id = p.id AND n.attitude IS NOT NULL
         AND n.on_date <= :on {_LATEST} LIMIT 1),
-{_CONTACT_SEEKS}
+    {_LATEST_CONTACT}
 FROM people AS p
 """
 #: Per [person, date] of :pairs: the latest note of the person before that date that

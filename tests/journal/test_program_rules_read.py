@@ -95,3 +95,22 @@ def test_the_view_costs_the_same_with_a_thousand_times_the_older_notes(tmp_path:
     assert many == few  # the copies are older: nothing the rules read changed
     assert few_steps > 0  # the steps were counted where the view reads
     assert many_steps == few_steps
+
+
+@pytest.mark.parametrize("newest", [NoteKind.OBSERVATION, NoteKind.CALL])
+def test_the_rules_read_one_note_of_contact_a_person(tmp_path: Path, newest: NoteKind) -> None:
+    """Of a person's notes of every kind, with no attitude and no goal, the rules read the
+    latest that counts as contact: not the latest of each kind."""
+    from cxjournal.store.note_reads import notes_for_program_rules
+
+    with Journal.open(tmp_path / "j.db") as journal:
+        ana = journal.people.add(Person("Ana", cadence_days=14))
+        contact = [kind for kind in NoteKind if kind is not NoteKind.OBSERVATION]
+        for days, kind in enumerate(contact, start=3):
+            journal.notes.add(Note(TODAY - dt.timedelta(days=days), kind.value, kind, ana.id))
+        journal.notes.add(Note(TODAY - dt.timedelta(days=1), "newest", newest, ana.id))
+        journal.notes.add(Note(TODAY + dt.timedelta(days=1), "later", NoteKind.CALL, ana.id))
+        with journal.session() as session:
+            read = notes_for_program_rules(session, TODAY, 3)
+    expected = "newest" if newest is NoteKind.CALL else contact[0].value
+    assert [note.text for note in read] == [expected]
