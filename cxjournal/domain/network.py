@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from math import lcm
 from typing import Any
 
 from cxjournal.domain.model import Audit, Person, Rating
@@ -124,16 +125,15 @@ def clusters_of(ratings: Sequence[Rating], ties: Iterable[Tie]) -> tuple[tuple[i
 def _constraint(n: int, neighbours: Sequence[set[int]]) -> Fraction:
     """Burt's constraint of me: every alter j adds (p_me,j + sum_w p_me,w p_w,j)^2.
 
-    With no weights, p_u,v = 1 / degree(u); an alter's degree counts me too.
+    With no weights, p_u,v = 1 / degree(u); an alter's degree counts me too. Summed in
+    whole numbers over one common denominator, then made one exact fraction: with
+    ``L`` a multiple of every alter's degree, alter j adds
+    ``(L + sum_w L / degree(w))^2 / (n L)^2``.
     """
-    total = Fraction(0)
-    direct = Fraction(1, n)
-    for j in range(n):
-        indirect = sum(
-            (direct * Fraction(1, len(neighbours[w]) + 1) for w in neighbours[j]), Fraction(0)
-        )
-        total += (direct + indirect) ** 2
-    return total
+    common = lcm(*(len(alters) + 1 for alters in neighbours)) if neighbours else 1
+    shares = [common // (len(alters) + 1) for alters in neighbours]
+    total = sum((common + sum(shares[w] for w in neighbours[j])) ** 2 for j in range(n))
+    return Fraction(total, (n * common) ** 2)
 
 
 def network_figures(audit: Audit) -> NetworkFigures | None:

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
+from math import ceil, floor
 
 from cxjournal.domain.errors import ValidationError
 from cxjournal.domain.model import (
@@ -151,8 +153,10 @@ class Analysis:
 # --- exact arithmetic ------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def _exact(number: float) -> Fraction:
-    """A threshold as the decimal it is written as: 0.67 -> 67/100, 3 -> 3."""
+    """A threshold as the decimal it is written as: 0.67 -> 67/100, 3 -> 3 (remembered: a
+    few thresholds are read for every rating, and a fraction is immutable)."""
     if isinstance(number, int):
         return Fraction(number)
     return Fraction(repr(number))
@@ -170,10 +174,30 @@ def _dependences(rating: Rating) -> tuple[Fraction, Fraction]:
     )
 
 
-def _kind(d: Fraction, t: Fraction, thresholds: Thresholds) -> ContactKind:
-    deep_min = _exact(thresholds.deep_min)
-    transactional_max = _exact(thresholds.transactional_max)
-    lean_gap = _exact(thresholds.lean_gap)
+@lru_cache(maxsize=64)
+def _kind_limits(deep_min: float, transactional_max: float, lean_gap: float) -> tuple[int, ...]:
+    """The thresholds of a contact's kind in whole tenths, as a rating's dependences in
+    tenths (whole numbers) meet them exactly: a dependence of ``d / 10`` is at least
+    ``deep_min`` when ``d >= ceil(10 deep_min)``, at most ``transactional_max`` when
+    ``d <= floor(10 transactional_max)``, and a balance is past ``lean_gap`` when its
+    tenths are at least ``ceil(10 lean_gap)``."""
+    return (
+        ceil(10 * _exact(deep_min)),
+        floor(10 * _exact(transactional_max)),
+        ceil(10 * _exact(lean_gap)),
+    )
+
+
+def _tenths(rating: Rating) -> tuple[int, int]:
+    """The dependences of :func:`_dependences`, in whole tenths."""
+    return rating.value * rating.irreplaceability, rating.my_value * rating.my_irreplaceability
+
+
+def _kind(d: int, t: int, thresholds: Thresholds) -> ContactKind:
+    """The kind of a contact whose dependences are ``d`` and ``t`` tenths."""
+    deep_min, transactional_max, lean_gap = _kind_limits(
+        thresholds.deep_min, thresholds.transactional_max, thresholds.lean_gap
+    )
     balance = t - d
     if d >= deep_min and t >= deep_min:
         return ContactKind.DEEP
@@ -210,12 +234,18 @@ def _check(ratings: Sequence[Rating]) -> None:
 def score_rating(rating: Rating, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> ContactScore:
     """Dependence both ways, balance and kind of one rating."""
     _check([rating])
-    d, t = _dependences(rating)
+    return _score(rating, thresholds)
+
+
+def _score(rating: Rating, thresholds: Thresholds) -> ContactScore:
+    """:func:`score_rating` of a rating already checked. A dependence is a whole number of
+    tenths, so dividing it by ten gives the float of the exact fraction."""
+    d, t = _tenths(rating)
     return ContactScore(
         rating=rating,
-        dependence_on_them=float(d),
-        their_dependence_on_me=float(t),
-        balance=float(t - d),
+        dependence_on_them=d / 10,
+        their_dependence_on_me=t / 10,
+        balance=(t - d) / 10,
         kind=_kind(d, t, thresholds),
     )
 
@@ -405,7 +435,7 @@ def analyse(audit: Audit, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Analys
         raise ValidationError(problems)
     network = network_figures(audit)
     exact = [(r, *_dependences(r)) for r in audit.ratings]
-    contacts = tuple(score_rating(r, thresholds) for r in audit.ratings)
+    contacts = tuple(_score(r, thresholds) for r in audit.ratings)  # checked above
     totals = _exact_totals(audit.ratings)
     reach = _exact_reach(audit.ratings)
     alarms = _alarms(audit, thresholds, exact, contacts, totals, reach, network)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from fractions import Fraction
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxjournal.domain.analysis_json import analysis_to_json
 from cxjournal.domain.errors import ValidationError
@@ -581,3 +584,47 @@ def test_field_guidance_covers_every_input() -> None:
     }
     assert expected <= set(FIELD_GUIDANCE)
     assert all(text.strip() for text in FIELD_GUIDANCE.values())
+
+
+def _kind_by_the_spec(rating: Rating, thresholds: Thresholds) -> ContactKind:
+    """The kind as power-audit.md words it, in exact fractions of the decimals written."""
+    d = Fraction(rating.value * rating.irreplaceability, 10)
+    t = Fraction(rating.my_value * rating.my_irreplaceability, 10)
+    deep, transactional, gap = (
+        Fraction(repr(thresholds.deep_min)),
+        Fraction(repr(thresholds.transactional_max)),
+        Fraction(repr(thresholds.lean_gap)),
+    )
+    if d >= deep and t >= deep:
+        return ContactKind.DEEP
+    if d <= transactional and t <= transactional:
+        return ContactKind.TRANSACTIONAL
+    if t - d <= -gap:
+        return ContactKind.YOU_LEAN_ON_THEM
+    if t - d >= gap:
+        return ContactKind.THEY_LEAN_ON_YOU
+    return ContactKind.BALANCED
+
+
+_SCORE = st.integers(min_value=1, max_value=10)
+_TENTHS = st.integers(min_value=1, max_value=1000).map(lambda n: n / 100)
+
+
+@settings(max_examples=400)
+@given(_SCORE, _SCORE, _SCORE, _SCORE, _TENTHS, _TENTHS, _TENTHS)
+def test_a_contacts_kind_is_the_specs_for_any_decimal_thresholds(
+    value: int,
+    irreplaceable: int,
+    mine: int,
+    my_irreplaceable: int,
+    deep: float,
+    transactional: float,
+    gap: float,
+) -> None:
+    # thresholds on a hundredth, and so between the tenths a dependence can take
+    rating = Rating(Person("Ana"), value, irreplaceable, mine, my_irreplaceable)
+    thresholds = Thresholds(deep_min=deep, transactional_max=transactional, lean_gap=gap)
+    score = score_rating(rating, thresholds)
+    assert score.kind is _kind_by_the_spec(rating, thresholds)
+    assert score.dependence_on_them == float(Fraction(value * irreplaceable, 10))
+    assert score.balance == float(Fraction(mine * my_irreplaceable - value * irreplaceable, 10))
