@@ -129,6 +129,8 @@ class JournalPage(Page):
         self.detail_layout.addWidget(self.detail_hint)
         self.detail_layout.addStretch(1)
         self.card: NoteCard | None = None
+        self._card_name = ""  # the name of the person on the card
+        self._refreshing = False  # the card is made once, at the refresh's end
         detail = QScrollArea()
         detail.setWidgetResizable(True)
         detail.setWidget(self.detail_holder)
@@ -159,7 +161,7 @@ class JournalPage(Page):
 
         self.new_button.clicked.connect(self.new_note)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_moved())
         self.table.activated.connect(lambda _index: self._edit_current())
 
     def primary_widget(self) -> QWidget | None:
@@ -176,6 +178,18 @@ class JournalPage(Page):
             self.table.setFocus()
 
     def refresh(self) -> None:
+        self._refreshing = True
+        try:
+            self._reload()
+        finally:
+            self._refreshing = False
+        self._show_current()
+
+    def _current_moved(self) -> None:
+        if not self._refreshing:
+            self._show_current()
+
+    def _reload(self) -> None:
         self.filter_timer.stop()
         keep = self.current_note_id()
         kind = self.kind_filter()
@@ -205,7 +219,6 @@ class JournalPage(Page):
         kept = keep is not None and self.select_note(keep)  # pages in as far as it was
         if not kept and self.model.rowCount():
             self.table.selectRow(0)
-        self._show_current()
 
     def current_note_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -256,21 +269,29 @@ class JournalPage(Page):
         self.table.setFocus()
 
     def _show_current(self) -> None:
-        if self.card is not None:
-            self.card.setParent(None)
-            self.card.deleteLater()
-            self.card = None
+        """The current note's card; the one shown stays when it shows the same (a refresh
+        after another note was added, say), its ticks included."""
         index = self.table.currentIndex()
-        if not index.isValid():
+        note = self.model.note(index.row()) if index.isValid() else None
+        name = (self.model.person_name(note.person_id) or "No one") if note is not None else ""
+        today = dt.date.today()
+        card = self.card
+        if (
+            card is not None
+            and note is not None
+            and name == self._card_name
+            and card.shows(note, today)
+        ):
+            return
+        if card is not None:
+            card.setParent(None)
+            card.deleteLater()
+            self.card = None
+        if note is None:
             self.detail_hint.show()
             return
-        note = self.model.note(index.row())
-        self.card = NoteCard(
-            note,
-            self.note_actions,
-            person_name=self.model.person_name(note.person_id) or "No one",
-            today=dt.date.today(),
-        )
+        self.card = NoteCard(note, self.note_actions, person_name=name, today=today)
+        self._card_name = name
         self.detail_hint.hide()
         self.detail_layout.insertWidget(0, self.card)
 

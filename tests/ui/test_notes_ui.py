@@ -282,3 +282,35 @@ def test_the_strip_says_how_many_older_attitudes_it_was_not_given(qtbot: Any) ->
     strip.set_points(points, noted=1200)
     assert strip.points() == points
     assert "the latest 5 shown, 1195 older not drawn" in strip.accessibleDescription()
+
+
+def test_a_refresh_keeps_the_card_of_a_note_that_did_not_change(
+    main_window: Any, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cxjournal.ui.journal_page as journal_page_module
+
+    ana = journal.people.add(Person("Ana"))
+    first = journal.notes.add(Note(TODAY - dt.timedelta(days=1), "first", person_id=ana.id))
+    page = journal_page(main_window)
+    page.open_item(note_id=first.id)
+    card = page.card
+    assert card is not None and card.note == first
+    made: list[Note] = []
+    real = journal_page_module.NoteCard
+
+    def counting(note: Note, *args: Any, **kwargs: Any) -> Any:
+        made.append(note)
+        return real(note, *args, **kwargs)
+
+    monkeypatch.setattr(journal_page_module, "NoteCard", counting)
+    older = Note(TODAY - dt.timedelta(days=9), "older", person_id=ana.id)
+    page.run_op("add a note", lambda j: j.notes.add(older))
+    assert page.model.rowCount() == 2 and page.current_note_id() == first.id
+    assert page.card is card and not made  # the same note, the same card
+    changed = journal.notes.get(first.id or -1)
+    page.run_op(
+        "save the note",
+        lambda j: j.notes.update(Note(changed.on, "first, edited", id=first.id, person_id=ana.id)),
+    )
+    assert [note.text for note in made] == ["first, edited"]  # made again, once
+    assert page.card is not card and page.card.text.text() == "first, edited"
