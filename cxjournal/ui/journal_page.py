@@ -39,7 +39,7 @@ from cxjournal.ui.models.notes_model import (
     TEXT,
     NotesModel,
 )
-from cxjournal.ui.page import Page
+from cxjournal.ui.page import ListDetailPage
 from cxjournal.ui.person_timeline import NoteActions, NoteCard
 from cxjournal.ui.read_only import writes_journal
 from cxjournal.ui.services import Services
@@ -58,7 +58,7 @@ EMPTY_TEXT = (
 )
 
 
-class JournalPage(Page):
+class JournalPage(ListDetailPage):
     #: every note, with the names of the people they are about
     shows = Area.NOTES | Area.PEOPLE
 
@@ -130,7 +130,6 @@ class JournalPage(Page):
         self.detail_layout.addStretch(1)
         self.card: NoteCard | None = None
         self._card_name = ""  # the name of the person on the card
-        self._refreshing = False  # the card is made once, at the refresh's end
         detail = QScrollArea()
         detail.setWidgetResizable(True)
         detail.setWidget(self.detail_holder)
@@ -161,7 +160,7 @@ class JournalPage(Page):
 
         self.new_button.clicked.connect(self.new_note)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_moved())
+        self.table.selectionModel().currentRowChanged.connect(self.current_moved)
         self.table.activated.connect(lambda _index: self._edit_current())
 
     def primary_widget(self) -> QWidget | None:
@@ -176,18 +175,6 @@ class JournalPage(Page):
         self.refresh()
         if self.model.rowCount():
             self.table.setFocus()
-
-    def refresh(self) -> None:
-        self._refreshing = True
-        try:
-            self._reload()
-        finally:
-            self._refreshing = False
-        self._show_current()
-
-    def _current_moved(self) -> None:
-        if not self._refreshing:
-            self._show_current()
 
     def _reload(self) -> None:
         self.filter_timer.stop()

@@ -140,3 +140,32 @@ def page_of(get: Callable[[str], Page], key: str, kind: type[PageType]) -> PageT
     if not isinstance(page, kind):
         raise TypeError(f"page {key!r} is a {type(page).__name__}, not a {kind.__name__}")
     return page
+
+
+class ListDetailPage(Page):
+    """A page with a list and the detail of its current row. A refresh reloads the list
+    (putting the selection back moves the current row, maybe more than once) and shows the
+    detail once, at its end; a current row the user moves shows its detail at once."""
+
+    def __init__(self, context: Services) -> None:
+        super().__init__(context)
+        self._refreshing = False
+
+    def refresh(self) -> None:
+        self._refreshing = True
+        try:
+            self._reload()
+        finally:
+            self._refreshing = False
+        self._show_current()
+
+    def current_moved(self, *_args: Any) -> None:
+        """Connected to the list's current-row signal."""
+        if not self._refreshing:
+            self._show_current()
+
+    def _reload(self) -> None:  # pragma: no cover - every such page overrides it
+        raise NotImplementedError
+
+    def _show_current(self) -> None:  # pragma: no cover - every such page overrides it
+        raise NotImplementedError

@@ -49,7 +49,7 @@ from cxjournal.ui.models.people_model import (
     SORT_ROLE,
     PeopleModel,
 )
-from cxjournal.ui.page import Page
+from cxjournal.ui.page import ListDetailPage
 from cxjournal.ui.person_timeline import NoteActions, PersonTimeline
 from cxjournal.ui.plain_text import as_written, escape, plain_label
 from cxjournal.ui.read_only import writes_journal
@@ -101,7 +101,7 @@ def profile_html(person: Person) -> str:
     )
 
 
-class PeoplePage(Page):
+class PeoplePage(ListDetailPage):
     #: the directory, each person's notes and follow-ups, and their talking points
     shows = Area.PEOPLE | Area.NOTES | Area.AGENDA
 
@@ -263,27 +263,14 @@ class PeoplePage(Page):
         self.edit_button.clicked.connect(self.edit_person)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete_person)
-        self._refreshing = False
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.current_moved)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
 
     # -- reading -----------------------------------------------------------------------
 
-    def _current_changed(self, *_args: Any) -> None:
-        if not self._refreshing:
-            self._show_current()
-
     def primary_widget(self) -> QWidget | None:
         empty = self.stack.currentWidget() is self.empty
         return self.empty_add_button if empty else self.add_button
-
-    def refresh(self) -> None:
-        self._refreshing = True
-        try:
-            self._reload()
-        finally:
-            self._refreshing = False
-        self._show_current()
 
     def _reload(self) -> None:
         self.today = dt.date.today()

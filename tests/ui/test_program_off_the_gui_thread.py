@@ -50,6 +50,16 @@ def _today(main_window: Any) -> Any:
     return page
 
 
+def _listed_card(main_window: Any, journal: Journal, qtbot: Any) -> tuple[Any, Any]:
+    """Today with the scenario's program, once its card lists the view's rows."""
+    store_scenario(journal)
+    today = _today(main_window)
+    today.refresh()
+    card = today.program_card
+    qtbot.waitUntil(lambda: bool(card.rows))
+    return today, card
+
+
 def _texts(card: Any) -> list[str]:
     from PySide6.QtWidgets import QLabel
 
@@ -99,11 +109,7 @@ def test_the_warm_up_imports_wait_while_todays_card_is_filled(
 def test_the_card_refills_when_the_journal_changes(
     main_window: Any, journal: Journal, qtbot: Any
 ) -> None:
-    store_scenario(journal)
-    today = _today(main_window)
-    today.refresh()
-    card = today.program_card
-    qtbot.waitUntil(lambda: bool(card.rows))
+    today, card = _listed_card(main_window, journal, qtbot)
     recorded = Recorded(journal)
     shown: list[str] = []
     fill = card.fill
@@ -122,11 +128,7 @@ def test_the_card_refills_when_the_journal_changes(
 def test_on_another_day_the_card_says_it_works_instead_of_the_days_before(
     main_window: Any, journal: Journal, qtbot: Any
 ) -> None:
-    store_scenario(journal)
-    today = _today(main_window)
-    today.refresh()
-    card = today.program_card
-    qtbot.waitUntil(lambda: bool(card.rows))
+    today, card = _listed_card(main_window, journal, qtbot)
     recorded = Recorded(journal, hold=True)  # the next day's view is being worked out
     today.today = lambda: D + dt.timedelta(days=1)
     today.refresh()
