@@ -220,3 +220,32 @@ def test_a_change_that_moves_no_risk_and_no_plan_leaves_the_page_as_it_is(
     assert operations.owner_label.text() == "Owner: Ana Silva: supporter"
     assert page.risk_rows and not {id(r) for r in page.risk_rows} & {id(r) for r in rows}
     assert all(a is b for a, b in zip(page.chart.name_labels, labels, strict=True))
+
+
+def test_a_theme_change_recolours_the_plans_and_the_grid_as_they_stand(
+    main_window: Any, journal: Journal, qtbot: Any
+) -> None:
+    """The page keeps its plan cards and grid while they list the same, so they take a new
+    theme themselves: the status colours and the chart's background, text and names."""
+    from cxjournal.qt.gui import QPalette
+    from cxjournal.ui import theme
+    from cxjournal.ui.widgets.plan_card import STATUS_COLOURS, STATUS_COLOURS_DARK
+
+    store_scenario(journal)
+    page = program_page(main_window)
+    qtbot.waitUntil(lambda: page.chart is not None and bool(page.chart.label_texts()))
+    card = page.card(PlanKind.OPERATIONS)
+    status = card.view.plan.status
+    chart = page.chart
+    for palette, colours in (
+        (theme.readable(theme.dark_palette()), STATUS_COLOURS_DARK),
+        (theme.readable(theme.light_palette()), STATUS_COLOURS),
+    ):
+        page.setPalette(palette)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        assert page.card(PlanKind.OPERATIONS) is card  # the same card, recoloured
+        assert f"color: {colours[status]};" in card.status.styleSheet()
+        assert chart.plot.backgroundBrush().color() == base
+        assert {label.color.name() for label in chart.name_labels} == {text.name()}
+        assert STATUS_COLOURS[status] != STATUS_COLOURS_DARK[status]

@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from cxjournal.domain.model import POWER_MAX, POWER_MIN
 from cxjournal.domain.program import GRID_HIGH, GridEntry
 from cxjournal.domain.program_wording import QUADRANT_TITLES, Quadrant
-from cxjournal.qt.core import QRectF, Qt
+from cxjournal.qt.core import QEvent, QRectF, Qt
 from cxjournal.qt.gui import QColor, QPalette
 from cxjournal.qt.widgets import QGraphicsRectItem, QVBoxLayout, QWidget
 from cxjournal.ui.plain_text import as_written
@@ -55,14 +55,42 @@ class PowerInterestChart(QWidget):
             "over it. The four quadrants say how closely to manage them."
         )
         self.setMinimumSize(300, 260)
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.WindowText)
-        muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        self.plot = pg.PlotWidget(self, background=palette.color(QPalette.ColorRole.Base))
+        self.plot = pg.PlotWidget(self)
         self.plot.setAccessibleName("Power and interest chart")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        item = self.plot.getPlotItem()
+        for side in ("bottom", "left"):
+            item.getAxis(side).setTicks([[(v, str(v)) for v in range(POWER_MIN, POWER_MAX + 1)]])
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        item.getViewBox().setRange(xRange=(LOW, X_HIGH), yRange=(Y_LOW, Y_HIGH), padding=0.0)
+        self.name_labels: list[pg.TextItem] = []
+        self.entries: list[GridEntry] = []
+        self._drawn = False  # entries set once at least
+        self.areas: dict[Quadrant, QGraphicsRectItem] = {}
+        self.captions: dict[Quadrant, pg.TextItem] = {}
+        self.lines: list[pg.InfiniteLine] = []
+        self.scatter: pg.ScatterPlotItem | None = None
+        self._style_plot()
+        if not in_steps:
+            self.finish()
+
+    def _colours(self) -> tuple[QColor, QColor, QColor, QColor]:
+        """The palette's text, muted text, accent and background."""
+        palette = self.palette()
+        return (
+            palette.color(QPalette.ColorRole.WindowText),
+            palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.Base),
+        )
+
+    def _style_plot(self) -> None:
+        """The background, the axes and their titles in the palette's colours."""
+        text, muted, _accent, base = self._colours()
+        self.plot.setBackground(base)
         item = self.plot.getPlotItem()
         item.setLabel("bottom", "Interest in the program", color=text.name())
         item.setLabel("left", "Power over it", color=text.name())
@@ -70,55 +98,57 @@ class PowerInterestChart(QWidget):
             axis = item.getAxis(side)
             axis.setPen(pg.mkPen(muted))
             axis.setTextPen(pg.mkPen(text))
-            axis.setTicks([[(v, str(v)) for v in range(POWER_MIN, POWER_MAX + 1)]])
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        item.getViewBox().setRange(xRange=(LOW, X_HIGH), yRange=(Y_LOW, Y_HIGH), padding=0.0)
-        self._text_colour = text
-        self.name_labels: list[pg.TextItem] = []
-        self.entries: list[GridEntry] = []
-        self._drawn = False  # entries set once at least
-        self.areas: dict[Quadrant, QGraphicsRectItem] = {}
-        self.captions: dict[Quadrant, pg.TextItem] = {}
-        if not in_steps:
-            self.finish()
+
+    def _style_items(self) -> None:
+        """The quadrants, the dividing lines, the captions, the points and the names in the
+        palette's colours."""
+        text, muted, accent, base = self._colours()
+        for quadrant, area in self.areas.items():
+            fill = QColor(accent)
+            fill.setAlpha(38 if quadrant is Quadrant.MANAGE_CLOSELY else 14)
+            area.setBrush(fill)
+        for line in self.lines:
+            line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
+        for caption in self.captions.values():
+            caption.setColor(muted)
+        if self.scatter is not None:
+            self.scatter.setPen(pg.mkPen(base, width=1.5))
+            self.scatter.setBrush(pg.mkBrush(accent))
+        for label in self.name_labels:
+            label.setColor(text)
+
+    def apply_palette(self) -> None:
+        self._style_plot()
+        self._style_items()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: drawn again
+            self.apply_palette()
+        super().changeEvent(event)
 
     def finish(self) -> None:
         """The quadrants, their captions and the points' item, once."""
         if self.areas:
             return
-        palette = self.palette()
-        muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Highlight)
         item = self.plot.getPlotItem()
         for quadrant, (x0, x1, y0, y1) in AREAS.items():
             area = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
-            fill = QColor(accent)
-            fill.setAlpha(38 if quadrant is Quadrant.MANAGE_CLOSELY else 14)
-            area.setBrush(fill)
             area.setPen(pg.mkPen(None))
             area.setZValue(-20)
             item.addItem(area)
             self.areas[quadrant] = area
-        dashed = pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine)
-        item.addItem(pg.InfiniteLine(SPLIT, angle=90, pen=dashed))
-        item.addItem(pg.InfiniteLine(SPLIT, angle=0, pen=dashed))
+        self.lines = [pg.InfiniteLine(SPLIT, angle=90), pg.InfiniteLine(SPLIT, angle=0)]
+        for line in self.lines:
+            item.addItem(line)
         for quadrant, (x, y, anchor) in CAPTIONS.items():
-            caption = pg.TextItem(QUADRANT_TITLES[quadrant], color=muted, anchor=anchor)
+            caption = pg.TextItem(QUADRANT_TITLES[quadrant], anchor=anchor)
             caption.setPos(x, y)
             caption.setZValue(-5)
             item.addItem(caption)
             self.captions[quadrant] = caption
-
-        self.scatter = pg.ScatterPlotItem(
-            size=12,
-            pen=pg.mkPen(palette.color(QPalette.ColorRole.Base), width=1.5),
-            brush=pg.mkBrush(accent),
-            hoverable=True,
-            hoverSize=15,
-            tip=None,
-        )
+        self.scatter = pg.ScatterPlotItem(size=12, hoverable=True, hoverSize=15, tip=None)
         item.addItem(self.scatter)
+        self._style_items()
 
     def set_entries(self, entries: Sequence[GridEntry]) -> None:
         """Draw ``entries``: one point per spot, sized by how many sit there, named beside it
@@ -128,6 +158,9 @@ class PowerInterestChart(QWidget):
             return
         self._drawn = True
         self.entries = list(entries)
+        scatter = self.scatter
+        assert scatter is not None  # made by finish()
+        text = self._colours()[0]
         item = self.plot.getPlotItem()
         for label in self.name_labels:
             item.removeItem(label)
@@ -141,11 +174,11 @@ class PowerInterestChart(QWidget):
             shown = names[:MAX_NAMES]
             if len(names) > MAX_NAMES:
                 shown.append(f"+{len(names) - MAX_NAMES} more")
-            label = pg.TextItem("\n".join(shown), color=self._text_colour, anchor=(0.0, 0.5))
+            label = pg.TextItem("\n".join(shown), color=text, anchor=(0.0, 0.5))
             label.setPos(interest + 0.1, power)
             item.addItem(label)
             self.name_labels.append(label)
-        self.scatter.setData(spots)
+        scatter.setData(spots)
         self.setToolTip(
             as_written(
                 "\n".join(

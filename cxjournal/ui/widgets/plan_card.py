@@ -13,7 +13,7 @@ from cxjournal.domain.cadence import days_label
 from cxjournal.domain.model import PlanRole, PlanStatus
 from cxjournal.domain.program_view import MemberView, PlanView
 from cxjournal.domain.program_wording import PLAN_TITLES, ROLE_TITLES, STATUS_TITLES
-from cxjournal.qt.core import Qt, Signal
+from cxjournal.qt.core import QEvent, Qt, Signal
 from cxjournal.qt.gui import QKeyEvent, QMouseEvent, QPalette
 from cxjournal.qt.widgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from cxjournal.ui.models.people_model import ATTITUDE_LABELS
@@ -77,9 +77,7 @@ class PlanCard(QFrame):
         heading.setFont(font)
         head.addWidget(heading, 1)
         self.status = _plain(STATUS_TITLES[plan.status], "plan-status")
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        colour = (STATUS_COLOURS_DARK if dark else STATUS_COLOURS)[plan.status]
-        self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self._colour_status()
         head.addWidget(self.status)
         self.edit_button = writes_journal(QPushButton("Edit…"))
         self.edit_button.setAccessibleName(f"Edit the {title} plan")
@@ -117,6 +115,17 @@ class PlanCard(QFrame):
             f"{STATUS_TITLES[plan.status]}. Owner: {owner}. "
             + " ".join(member_text(m) + "." for m in view.members)
         )
+
+    def _colour_status(self) -> None:
+        """The status in its colour for the palette's background, light or dark."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colour = (STATUS_COLOURS_DARK if dark else STATUS_COLOURS)[self.view.plan.status]
+        self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "status"):
+            self._colour_status()  # the theme changed (not while the card is being made)
+        super().changeEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
