@@ -11,7 +11,6 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from cxjournal.domain.cadence import CONTACT_KINDS
 from cxjournal.domain.model import (
     Attitude,
     FollowUp,
@@ -21,6 +20,7 @@ from cxjournal.domain.model import (
     NoteKind,
     NoteOutcome,
 )
+from cxjournal.store.reads.people import CONTACT_KIND_VALUES, latest_contact
 from cxjournal.store.records import tags_from_json
 
 if TYPE_CHECKING:
@@ -87,28 +87,11 @@ def notes_about_people(session: Session) -> list[Note]:
     ]
 
 
-_CONTACT_VALUES = tuple(sorted(kind.value for kind in CONTACT_KINDS))
 _LATEST = "ORDER BY n.on_date DESC, n.id DESC"
-_CONTACT_KINDS_IN = ", ".join(f":kind{i}" for i in range(len(_CONTACT_VALUES)))
-#: Per person, as of ``:on``: the latest note that counts as contact. It is the person's
-#: latest note (one seek on ``ix_notes_person_date``) when that one does; otherwise the
-#: latest of the latest note of each contact kind (``ix_notes_person_kind_date``).
-_CONTACT_SEEKS = ", ".join(
-    f"(SELECT k.id FROM notes AS k INDEXED BY ix_notes_person_kind_date "
-    f"WHERE k.person_id = p.id AND k.kind = :kind{i} AND k.on_date <= :on "
-    "ORDER BY k.on_date DESC, k.id DESC LIMIT 1)"
-    for i in range(len(_CONTACT_VALUES))
-)
-_LATEST_CONTACT = (
-    f"(SELECT CASE WHEN n.kind IN ({_CONTACT_KINDS_IN}) THEN n.id ELSE "
-    f"(SELECT c.id FROM notes AS c WHERE c.id IN ({_CONTACT_SEEKS}) "
-    "ORDER BY c.on_date DESC, c.id DESC LIMIT 1) END "
-    "FROM notes AS n INDEXED BY ix_notes_person_date "
-    f"WHERE n.person_id = p.id AND n.on_date <= :on {_LATEST} LIMIT 1)"
-)
+_CONTACT_KINDS = [f":kind{i}" for i in range(len(CONTACT_KIND_VALUES))]
 #: Per person, as of ``:on``, each answered by an index seek or two: the latest note that
 #: records an attitude (``ix_notes_person_attitude_date``), the latest that counts as
-#: contact (:data:`_LATEST_CONTACT`) and the last ``:streak`` notes with a goal, as
+#: contact (``store.reads.people.latest_contact``) and the last ``:streak`` notes with a goal, as
 #: [[id, date], ...] (``ix_notes_person_goal_date``).
 _RULE_NOTES_PER_PERSON = f"""
 SELECT p.id,
@@ -119,7 +102,7 @@ SELECT p.id,
     (SELECT n.id FROM notes AS n INDEXED BY ix_notes_person_attitude_date
         WHERE n.person_id = p.id AND n.attitude IS NOT NULL
         AND n.on_date <= :on {_LATEST} LIMIT 1),
-    {_LATEST_CONTACT}
+    {latest_contact("p", "id", _CONTACT_KINDS, until=":on")}
 FROM people AS p
 """
 #: Per [person, date] of :pairs: the latest note of the person before that date that
@@ -148,7 +131,7 @@ def notes_for_program_rules(session: Session, on: dt.date, streak: int) -> list[
     """
     raw: Any = session.connection().connection.dbapi_connection
     parameters: dict[str, object] = {"on": on.isoformat(), "streak": max(1, streak)}
-    parameters.update({f"kind{i}": value for i, value in enumerate(_CONTACT_VALUES)})
+    parameters.update({f"kind{i}": value for i, value in enumerate(CONTACT_KIND_VALUES)})
     ids: set[int] = set()
     firsts: list[tuple[int, str]] = []  # a person and the date their streak starts
     for person_id, goals, *latest in raw.execute(_RULE_NOTES_PER_PERSON, parameters):

@@ -23,27 +23,46 @@ from cxjournal.store.reads.rows import PERSON_WIDTH, day, person, person_columns
 CONTACT_KIND_VALUES: tuple[str, ...] = tuple(sorted(kind.value for kind in CONTACT_KINDS))
 
 
-def last_contact_column(alias: str) -> str:
-    """SQL for the date of the latest contact with the person ``alias`` (NULL: none).
+def latest_contact(alias: str, column: str, kinds: Sequence[str], until: str | None = None) -> str:
+    """SQL for ``column`` (``on_date`` or ``id``) of the latest note with the person
+    ``alias`` that counts as contact (NULL: none), on or before the SQL value ``until``
+    when given. ``kinds`` are the placeholders :data:`CONTACT_KIND_VALUES` are bound to,
+    in order; each appears twice, first all in the latest note's test, then in the seeks.
 
     The person's latest note (by date, then as entered), one seek on
-    ``ix_notes_person_date``: when its kind counts as contact, its date is the latest
-    contact. Only when it does not (an observation) is it the scalar ``max`` of one
-    correlated ``max`` per contact kind, each a seek on ``ix_notes_person_kind_date``.
-    Bind :data:`LAST_CONTACT_PARAMETERS`, in order, before any other parameter.
+    ``ix_notes_person_date``, is the answer when its kind counts as contact. Only when it
+    does not (an observation) is it the latest of the latest note of each contact kind,
+    each a seek on ``ix_notes_person_kind_date``.
     """
-    kinds = ", ".join("?" for _ in CONTACT_KIND_VALUES)
+
+    def before(table: str) -> str:
+        return f" AND {table}.on_date <= {until}" if until else ""
+
     seeks = ", ".join(
-        "coalesce((SELECT max(k.on_date) FROM notes AS k "
-        f"WHERE k.person_id = {alias}.id AND k.kind = ?), '')"
-        for _ in CONTACT_KIND_VALUES
+        "(SELECT k.id FROM notes AS k INDEXED BY ix_notes_person_kind_date "
+        f"WHERE k.person_id = {alias}.id AND k.kind = {kind}{before('k')} "
+        "ORDER BY k.on_date DESC, k.id DESC LIMIT 1)"
+        for kind in kinds
+    )
+    # the date needs no order among the seeks' notes; the note does (the one entered last)
+    picked = (
+        f"SELECT max(m.on_date) FROM notes AS m WHERE m.id IN ({seeks})"
+        if column == "on_date"
+        else f"SELECT m.{column} FROM notes AS m WHERE m.id IN ({seeks}) "
+        "ORDER BY m.on_date DESC, m.id DESC LIMIT 1"
     )
     return (
-        f"(SELECT CASE WHEN n.kind IN ({kinds}) THEN n.on_date "
-        f"ELSE nullif(max('', {seeks}), '') END "
+        f"(SELECT CASE WHEN n.kind IN ({', '.join(kinds)}) THEN n.{column} ELSE ({picked}) END "
         "FROM notes AS n INDEXED BY ix_notes_person_date "
-        f"WHERE n.person_id = {alias}.id ORDER BY n.on_date DESC, n.id DESC LIMIT 1)"
+        f"WHERE n.person_id = {alias}.id{before('n')} ORDER BY n.on_date DESC, n.id DESC LIMIT 1)"
     )
+
+
+def last_contact_column(alias: str) -> str:
+    """SQL for the date of the latest contact with the person ``alias`` (NULL: none)
+    (:func:`latest_contact`). Bind :data:`LAST_CONTACT_PARAMETERS`, in order, before any
+    other parameter."""
+    return latest_contact(alias, "on_date", ["?"] * len(CONTACT_KIND_VALUES))
 
 
 #: the parameters of :func:`last_contact_column`: the contact kinds, once for the latest
